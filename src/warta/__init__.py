@@ -1,0 +1,65 @@
+"""warta: Indonesian news to structured, searchable knowledge.
+
+``import warta`` is cheap: no lexicon or model is read until a step first needs it.
+"""
+
+from __future__ import annotations
+
+from warta.api_analyze import analyze, build_pipeline, make_article
+from warta.article import (
+    Article,
+    Change,
+    Cleaning,
+    CleaningWarning,
+    Paragraph,
+    Published,
+    Sentence,
+    Source,
+    StepError,
+    Token,
+    article_json_schema,
+    from_json,
+    to_json,
+)
+from warta.config import Settings, load_settings
+from warta.errors import (
+    EmptyInputError,
+    InputError,
+    PipelineError,
+    PipelineOrderError,
+    WartaError,
+)
+from warta.offsets import OffsetMap
+from warta.pipeline import Pipeline, Step
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Change",
+    "Cleaning",
+    "CleaningWarning",
+    "EmptyInputError",
+    "InputError",
+    "OffsetMap",
+    "Paragraph",
+    "Pipeline",
+    "PipelineError",
+    "PipelineOrderError",
+    "Published",
+    "Sentence",
+    "Settings",
+    "Source",
+    "Step",
+    "StepError",
+    "Token",
+    "WartaError",
+    "__version__",
+    "analyze",
+    "article_json_schema",
+    "build_pipeline",
+    "from_json",
+    "load_settings",
+    "make_article",
+    "to_json",
+]

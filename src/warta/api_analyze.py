@@ -1,0 +1,62 @@
+"""``warta.analyze`` and pipeline construction from settings."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from warta.article import Article
+from warta.config import Settings
+from warta.pipeline import Pipeline
+from warta.registry import make_step
+
+__all__ = ["analyze", "build_pipeline", "make_article"]
+
+# One default pipeline per process: steps hold lazily loaded lexicons and models.
+_DEFAULT: dict[tuple[str, ...], Pipeline] = {}
+
+
+def build_pipeline(keys: Sequence[str] | None = None, *, settings: Settings | None = None) -> Pipeline:
+    """Build a pipeline from registry keys (default: ``settings.pipeline``)."""
+    names = tuple(keys if keys is not None else (settings or Settings()).pipeline)
+    return Pipeline([make_step(k) for k in names])
+
+
+def _default_pipeline(keys: tuple[str, ...]) -> Pipeline:
+    pipe = _DEFAULT.get(keys)
+    if pipe is None:
+        pipe = _DEFAULT[keys] = build_pipeline(keys)
+    return pipe
+
+
+def make_article(raw: str, *, id: str | None = None, title: str | None = None) -> Article:
+    """Wrap a text in an :class:`Article` with a content-derived id when none is given."""
+    aid = id or "sha1-" + hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return Article(id=aid, raw=raw, title=title)
+
+
+def analyze(
+    text: str,
+    *,
+    title: str | None = None,
+    id: str | None = None,
+    steps: Sequence[str] | None = None,
+) -> Article:
+    """Analyse one Indonesian news text.
+
+    Args:
+        text: the article as scraped (a headline line first is detected as the title).
+        title: the title when known; then the first line is kept in the body.
+        id: an id for the article (default: a hash of the text).
+        steps: registry keys of the steps to run (default: the shipped pipeline).
+
+    Returns:
+        The analysed :class:`Article`.
+
+    Example:
+        >>> a = analyze("Warga Antre Minyak Goreng\\n\\nWarga antre sejak pagi, kata dia.")
+        >>> a.title
+        'Warga Antre Minyak Goreng'
+    """
+    keys = tuple(steps) if steps is not None else tuple(Settings().pipeline)
+    return _default_pipeline(keys)(make_article(text, id=id, title=title))

@@ -1,0 +1,202 @@
+"""The ``Article`` record and its parts.
+
+One ``Article`` travels through every stage. Each stage fills a typed field; every
+span is a pair of character offsets ``[start, end)`` into ``Article.text`` (the
+cleaned body). ``Article.raw`` keeps the input exactly as read, and
+``Article.offsets`` maps cleaned positions back to it (see :mod:`warta.offsets`).
+
+The records are ``msgspec.Struct`` classes: they are created by the hundred
+thousand per second on a hot path, and they give a JSON round trip and a JSON
+Schema (``warta schema``) for free.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+import msgspec
+
+from warta.offsets import OffsetMap
+
+__all__ = [
+    "Article",
+    "Change",
+    "ChangeKind",
+    "Cleaning",
+    "CleaningWarning",
+    "Paragraph",
+    "Published",
+    "Sentence",
+    "Source",
+    "StepError",
+    "Token",
+    "article_json_schema",
+    "from_json",
+    "to_json",
+]
+
+ChangeKind = Literal[
+    "boilerplate",  # a line or phrase removed from the body
+    "metadata",  # a byline/editor/credit line moved out of the body into metadata
+    "mojibake",  # wrongly decoded characters repaired
+    "control",  # control or zero-width characters removed, odd spaces normalised
+    "reduplication",  # a hyphen restored in a reduplicated word
+    "lost-character",  # a character the scraper dropped, restored
+    "whitespace",  # line endings normalised, document trimmed
+]
+
+
+class Token(msgspec.Struct, frozen=True):
+    """A token: its surface text and its span in ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Sentence(msgspec.Struct):
+    """A sentence with its tokens; ``paragraph`` indexes ``Article.paragraphs``."""
+
+    start: int
+    end: int
+    paragraph: int
+    tokens: list[Token] = msgspec.field(default_factory=list)
+
+
+class Paragraph(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+
+
+class Change(msgspec.Struct):
+    """One change the cleaner made, with its reason and where it happened.
+
+    ``raw_start``/``raw_end`` locate the original characters in ``Article.raw``.
+    ``start``/``end`` locate the result in ``Article.text``; a removal has
+    ``start == end`` (the place where the removed text used to be).
+    """
+
+    kind: ChangeKind
+    rule: str
+    reason: str
+    before: str
+    after: str
+    raw_start: int
+    raw_end: int
+    start: int = 0
+    end: int = 0
+
+
+class CleaningWarning(msgspec.Struct):
+    """Something wrong with the text that cleaning could not repair."""
+
+    kind: Literal["dangling-citation", "truncated", "missing-space", "empty-body"]
+    message: str
+    start: int
+    end: int
+    cue: str = ""
+
+
+class Cleaning(msgspec.Struct):
+    removed: list[Change] = msgspec.field(default_factory=list)
+    repaired: list[Change] = msgspec.field(default_factory=list)
+    warnings: list[CleaningWarning] = msgspec.field(default_factory=list)
+
+
+class Source(msgspec.Struct):
+    """Where the article came from."""
+
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    site: str | None = None
+    path: str | None = None  # file the article was read from, with ``:line`` for JSONL/CSV
+    credits: list[str] = msgspec.field(default_factory=list)  # photo/byline lines moved out of the body
+
+
+class Published(msgspec.Struct):
+    """Publication time and how we know it."""
+
+    value: datetime | None = None
+    method: Literal["metadata", "text", "unknown"] = "unknown"
+    raw: str | None = None  # the date string as given by the input
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+
+
+class StepError(msgspec.Struct):
+    """A step that failed on this article; the rest of the batch went on."""
+
+    step: str
+    code: str
+    message: str
+
+
+class Article(msgspec.Struct, kw_only=True):
+    """One analysed article.
+
+    ``raw`` is the input as read: the file's text for plain text, the main text that
+    trafilatura extracted for HTML, the text field for JSONL/CSV records.
+
+    Example:
+        >>> a = Article(id="a1", raw="Isi berita.", text="Isi berita.")
+        >>> a.raw_span(0, 3)
+        (0, 3)
+    """
+
+    id: str
+    raw: str
+    text: str = ""
+    title: str | None = None
+    language: str = "id"
+    input_format: Literal["text", "html", "jsonl", "csv"] = "text"
+    source: Source = msgspec.field(default_factory=Source)
+    published: Published = msgspec.field(default_factory=Published)
+    # Anchor pairs [clean, raw] (see warta.offsets.OffsetMap); [[0, 0]] means identity.
+    offsets: list[tuple[int, int]] = msgspec.field(default_factory=lambda: [(0, 0)])
+    cleaning: Cleaning = msgspec.field(default_factory=Cleaning)
+    paragraphs: list[Paragraph] = msgspec.field(default_factory=list)
+    sentences: list[Sentence] = msgspec.field(default_factory=list)
+    errors: list[StepError] = msgspec.field(default_factory=list)
+    # Names of the fields that steps have filled, in order (see warta.pipeline).
+    provided: list[str] = msgspec.field(default_factory=list)
+    # For experiments only; stable outputs get a typed field.
+    extras: dict[str, Any] = msgspec.field(default_factory=dict)
+
+    def offsets_map(self) -> OffsetMap:
+        """The map from positions in ``text`` to positions in ``raw``."""
+        return OffsetMap.from_anchors(self.offsets, clean_len=len(self.text), raw_len=len(self.raw))
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the cleaned span ``[start, end)`` came from in ``raw``."""
+        return self.offsets_map().span(start, end)
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [t for s in self.sentences for t in s.tokens]
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.tokens) for s in self.sentences) if self.sentences else len(self.text.split())
+
+
+_encoder = msgspec.json.Encoder()
+_decoder = msgspec.json.Decoder(Article)
+
+
+def to_json(article: Article) -> bytes:
+    """Serialise an article to JSON bytes."""
+    return _encoder.encode(article)
+
+
+def from_json(data: bytes | str) -> Article:
+    """Read an article back from :func:`to_json` output (validated against the schema)."""
+    return _decoder.decode(data)
+
+
+def article_json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`Article` (``warta schema`` prints it)."""
+    schema: dict[str, Any] = msgspec.json.schema(Article)
+    return schema

@@ -1,0 +1,28 @@
+"""The ``warta`` command line. Commands parse arguments and call library functions."""
+
+from __future__ import annotations
+
+import typer
+
+from warta.cli import analyze as _analyze
+from warta.cli import bench as _bench
+from warta.cli import eval as _eval
+from warta.cli import schema as _schema
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="warta",
+    help="Indonesian news to structured knowledge: who said what, about whom, when, and according to which source.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command("analyze")(_analyze.analyze_cmd)
+app.command("schema")(_schema.schema_cmd)
+app.command("bench")(_bench.bench_cmd)
+app.add_typer(_eval.eval_app, name="eval")
+
+
+def main() -> None:
+    app()
