@@ -64,6 +64,18 @@ class OffsetMap:
         limit = self._raw[k + 1] if k + 1 < len(self._raw) else self.raw_len
         return min(out, limit)
 
+    def to_clean(self, raw_pos: int) -> int:
+        """Map a source position forward; a position inside removed text maps to where it was."""
+        k = bisect_right(self._raw, raw_pos) - 1
+        if k < 0:
+            return 0
+        # Several anchors can share one raw position (text inserted there): take the first.
+        while k > 0 and self._raw[k - 1] == self._raw[k] == raw_pos:
+            k -= 1
+        out = self._clean[k] + (raw_pos - self._raw[k])
+        limit = self._clean[k + 1] if k + 1 < len(self._clean) else self.clean_len
+        return min(out, limit)
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span; the end maps as the end of its last character."""
         if end <= start:

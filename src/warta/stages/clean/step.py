@@ -1,0 +1,44 @@
+"""The cleaning step: wires :func:`warta.stages.clean.clean.clean_text` to an Article."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from warta.article import Article, CleaningWarning
+from warta.stages.clean.clean import clean_text
+
+__all__ = ["CleanStep"]
+
+
+class CleanStep:
+    """Remove boilerplate, repair damage and record every change.
+
+    Args:
+        detect_headline: for plain-text input without a title, take a headline-like
+            first line as the title (other inputs carry their title in metadata).
+    """
+
+    name: ClassVar[str] = "clean"
+    requires: ClassVar[tuple[str, ...]] = ("raw",)
+    provides: ClassVar[tuple[str, ...]] = ("text", "cleaning", "title", "offsets")
+
+    def __init__(self, *, detect_headline: bool = True) -> None:
+        self.detect_headline = detect_headline
+
+    def __call__(self, article: Article) -> Article:
+        detect = self.detect_headline and article.title is None and article.input_format == "text"
+        result = clean_text(article.raw, detect_headline=detect)
+        article.text = result.text
+        if result.title:
+            article.title = result.title
+        article.offsets = result.offsets.anchors
+        article.cleaning = result.cleaning
+        src = article.source
+        src.author = src.author or result.author
+        src.editor = src.editor or result.editor
+        src.credits.extend(result.credits)
+        if not result.text.strip():
+            article.cleaning.warnings.append(
+                CleaningWarning(kind="empty-body", message="nothing is left after cleaning", start=0, end=0)
+            )
+        return article
