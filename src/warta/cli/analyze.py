@@ -1,10 +1,93 @@
-"""``warta analyze``."""
+"""``warta analyze PATH...``: analyse articles; a readable report, or JSON."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from warta.article import Article, to_json
+from warta.config import load_settings
+from warta.errors import WartaError
+from warta.io import Reject, RejectSink
+from warta.render.terminal import render_article, render_summary_table
+from warta.runner import analyze_inputs
 
 __all__ = ["analyze_cmd"]
 
 
-def analyze_cmd() -> None:
-    """Analyse articles (being built)."""
-    raise NotImplementedError
+def analyze_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .html .jsonl .csv), or - for stdin.")],
+    json_: Annotated[bool, typer.Option("--json", help="Print the Article record as JSON (an array for several).")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One Article JSON per line.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSON/JSONL here instead of stdout.")] = None,
+    rejects: Annotated[Path | None, typer.Option("--rejects", help="Write inputs that could not be read here (JSONL).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")] = None,
+    text_field: Annotated[list[str] | None, typer.Option("--text-field", help="JSONL/CSV field holding the text.")] = None,
+    title_field: Annotated[list[str] | None, typer.Option("--title-field", help="JSONL/CSV field holding the title.")] = None,
+    id_field: Annotated[list[str] | None, typer.Option("--id-field", help="JSONL/CSV field holding the id.")] = None,
+) -> None:
+    """Analyse Indonesian news articles: clean, segment, and report what was found."""
+    err = Console(stderr=True)
+    try:
+        settings = load_settings(config, text_fields=text_field or None, title_fields=title_field or None,
+                                 id_fields=id_field or None)
+    except WartaError as exc:
+        err.print(f"[red]error[/] {exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from exc
+    machine = json_ or jsonl
+    out = output.open("wb") if output else sys.stdout.buffer
+    sink = RejectSink(rejects) if rejects else None
+    n_ok = n_bad = 0
+    summary: list[tuple[str, int, int, int, int]] = []
+    articles: list[Article] = []
+    many = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-") or any(
+        str(p).endswith((".jsonl", ".jsonl.gz", ".csv", ".json")) for p in paths)
+    progress = Progress(TextColumn("[cyan]analyse"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                        TimeElapsedColumn(), console=err, transient=True, disable=not many or not err.is_terminal)
+    try:
+        with progress:
+            task = progress.add_task("analyse", total=None, rate="")
+            for item in analyze_inputs(paths, settings=settings, stdin=sys.stdin):
+                if isinstance(item, Reject):
+                    n_bad += 1
+                    if sink:
+                        sink.add(item)
+                    err.print(f"[yellow]rejected[/] {item.source}: [{item.code}] {item.reason}", highlight=False)
+                    continue
+                n_ok += 1
+                progress.update(task, advance=1,
+                                rate=f"{progress.tasks[0].completed / max(progress.tasks[0].elapsed or 1e-9, 1e-9):.0f}/s")
+                if jsonl:
+                    out.write(to_json(item) + b"\n")
+                elif json_:
+                    articles.append(item)
+                elif many:
+                    summary.append((item.id, item.word_count, len(item.sentences), len(item.cleaning.removed),
+                                    len(item.cleaning.repaired)))
+                else:
+                    render_article(item, Console(file=sys.stdout if output is None else output.open("a")))
+        if json_:
+            if len(articles) == 1 and not many:
+                out.write(to_json(articles[0]) + b"\n")
+            else:
+                out.write(b"[" + b",\n".join(to_json(a) for a in articles) + b"]\n")
+        if summary:
+            render_summary_table(summary, Console())
+    except WartaError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    finally:
+        if sink:
+            sink.close()
+        if output:
+            out.close()
+    if machine or many:
+        err.print(f"{n_ok} analysed, {n_bad} rejected" + (f" (see {rejects})" if rejects and n_bad else ""),
+                  highlight=False)
+    if n_ok == 0 and n_bad:
+        raise typer.Exit(1)

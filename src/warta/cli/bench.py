@@ -1,10 +1,48 @@
-"""``warta bench``: words per second per core for each stage."""
+"""``warta bench --data FILE.jsonl[.gz]``: words per second per core for each stage."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from warta.bench import bench
+from warta.errors import WartaError
 
 __all__ = ["bench_cmd"]
 
 
-def bench_cmd() -> None:
-    """Measure throughput (placeholder until the bench module lands)."""
-    raise NotImplementedError
+def bench_cmd(
+    data: Annotated[Path, typer.Option("--data", help="JSONL or JSONL.gz with a 'text' field per record.")],
+    limit: Annotated[int | None, typer.Option("--limit", help="Use the first N records.")] = None,
+    repeat: Annotated[int, typer.Option("--repeat", help="Runs per stage; the best is kept.")] = 1,
+    step: Annotated[list[str] | None, typer.Option("--step", help="Registry keys of the steps (default pipeline).")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write the JSON result here.")] = None,
+) -> None:
+    """Measure throughput per stage (CPU time, so per core) and peak memory."""
+    try:
+        result = bench(data, steps=step or None, limit=limit, repeat=repeat)
+    except WartaError as exc:
+        Console(stderr=True).print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    text = json.dumps(result, indent=2, ensure_ascii=False)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+    if json_:
+        typer.echo(text)
+        return
+    t = Table(title=f"warta bench — {result['articles']} articles, {result['words']:,} words")
+    t.add_column("stage")
+    t.add_column("seconds", justify="right")
+    t.add_column("words/s/core", justify="right")
+    for name, s in result["stages"].items():
+        t.add_row(name, f"{s['seconds']:.3f}", f"{s['words_per_second']:,}")
+    p = result["pipeline"]
+    t.add_row("[bold]pipeline", f"{p['cpu_seconds']:.3f}", f"[bold]{p['words_per_second_per_core']:,}")
+    Console().print(t)
+    Console().print(f"peak memory {result['peak_rss_mb']} MB")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache
 from typing import Any
@@ -24,7 +23,6 @@ _CHAR_FIX = re.compile(
 # ("â€œ", "Ã©"), or HTML entities; only lines that show one go through ftfy, which is
 # far slower than this scan.
 _SUSPECT = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]|&(?:[a-zA-Z]{2,8}|#\d{2,5});")
-_LINE = re.compile(r"[^\n]+")
 
 
 def find_character_fixes(text: str) -> list[Fix]:
@@ -68,30 +66,50 @@ def _ftfy() -> tuple[Any, Any]:
     return ftfy.fix_text, config
 
 
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Stretches around suspect characters, widened to whitespace and merged.
+
+    ftfy judges a stretch as a whole, and diffing its output against a whole
+    paragraph is quadratic; a few words around each suspect sequence are enough.
+    """
+    spans: list[tuple[int, int]] = []
+    for m in _SUSPECT.finditer(text):
+        s = max(text.rfind(" ", 0, max(0, m.start() - 40)), text.rfind("\n", 0, m.start()), -1) + 1
+        e_space = text.find(" ", min(len(text), m.end() + 40))
+        e_line = text.find("\n", m.end())
+        e = min(x for x in (e_space, e_line, len(text)) if x >= 0)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    return spans
+
+
 def find_mojibake(text: str) -> list[Fix]:
     """Repair wrongly decoded text (``"â€œKami siapâ€\\x9d"`` -> ``"“Kami siap”"``) with ftfy.
 
     Example:
         >>> [f.after for f in find_mojibake("Ia berkata â€œsiapâ€\\x9d.")]
-        ['“', '”']
+        ['“siap”']
     """
     if _SUSPECT.search(text) is None:
         return []
     fix_text, config = _ftfy()
     fixes: list[Fix] = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if _SUSPECT.search(line) is None:
+    for base, end in _chunks(text):
+        chunk = text[base:end]
+        fixed = fix_text(chunk, config)
+        if fixed == chunk:
             continue
-        fixed = fix_text(line, config)
-        if fixed == line:
-            continue
-        base = m.start()
-        sm = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            if tag == "equal":
-                continue
-            fixes.append(
-                Fix(base + i1, base + i2, fixed[j1:j2], "mojibake", "ftfy", "wrongly decoded characters", line[i1:i2])
-            )
+        # One change per stretch: trim what the fix left alone on both sides.
+        i = 0
+        while i < min(len(chunk), len(fixed)) and chunk[i] == fixed[i]:
+            i += 1
+        j = 0
+        while j < min(len(chunk), len(fixed)) - i and chunk[-1 - j] == fixed[-1 - j]:
+            j += 1
+        fixes.append(
+            Fix(base + i, end - j, fixed[i : len(fixed) - j], "mojibake", "ftfy", "wrongly decoded characters",
+                chunk[i : len(chunk) - j])
+        )
     return fixes

@@ -18,6 +18,9 @@ are not Indonesian (names, English "bye bye"), and pairs inside English text.
 from __future__ import annotations
 
 import re
+from functools import cache
+from itertools import compress, repeat
+from operator import eq
 
 from warta.stages.clean.fixes import Fix
 from warta.stages.clean.resources import function_words, id_words, redup_lexicon
@@ -26,7 +29,8 @@ __all__ = ["find_reduplications", "reduplicated_form"]
 
 # A letters-only word, then one space, then (looked ahead) another letters-only word;
 # neither may be glued to a hyphen, digit or apostrophe.
-_PAIR = re.compile(r"(?<![\w\-’'])([A-Za-z]+) (?=([A-Za-z]+)(?![\w\-’']))")
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
+_PREV_WORD = re.compile(r"\b([A-Za-z]+) $")
 _PREFIXES = ("", "ber", "be", "ter", "se", "ke", "di", "me", "mem", "men", "meng", "meny", "pe", "per",
              "pem", "pen", "peng", "memper", "diper")
 _SUFFIXES = ("", "an", "kan", "i", "nya", "annya", "kannya", "lah", "pun")
@@ -78,6 +82,38 @@ def reduplicated_form(a: str, b: str, *, names_likely: bool = False) -> str | No
     return None
 
 
+@cache
+def _spaced_lexicon() -> frozenset[str]:
+    return frozenset(w.replace("-", " ") for w in redup_lexicon() if w.count("-") == 1)
+
+
+_PUNCT = "\"'“”‘’()[]{}.,;:!?…«»"
+_EDGE = re.compile(r"[\w\-’']")
+
+
+def _candidate_pairs(low: str) -> set[str]:
+    """Distinct "a b" word pairs of ``low`` that may be reduplications.
+
+    Works on whitespace-split words with ``map``/``zip`` and set operations, which run
+    in C: a regex scan with back-references costs several times more on long texts.
+    Punctuation glued to the inside of a pair ("negara, negara") marks a clause boundary
+    and keeps the pair out.
+    """
+    words = low.split()
+    if len(words) < 2:
+        return set()
+    left = list(map(str.lstrip, words, repeat(_PUNCT)))
+    right = list(map(str.rstrip, words, repeat(_PUNCT)))
+    pairs = set(map(" ".join, zip(left[:-1], right[1:], strict=True)))
+    found = pairs & _spaced_lexicon()
+    a, b = left[:-1], right[1:]
+    # X X, X Xan/Xnya (b starts with a), berX X (a ends with b); the rules decide later.
+    for test in (map(eq, a, b), map(str.startswith, b, a), map(str.endswith, a, b)):
+        for i in compress(range(len(a)), test):
+            found.add(f"{a[i]} {b[i]}")
+    return found
+
+
 def find_reduplications(text: str) -> list[Fix]:
     """Return a hyphen insertion for each reduplication written with a space.
 
@@ -86,22 +122,48 @@ def find_reduplications(text: str) -> list[Fix]:
         >>> [f.before for f in find_reduplications(t)]
         ['benar benar', 'sama sama']
     """
+    low = text.lower()
+    if len(low) != len(text):  # "İ" grows when lowered; nothing else in news text does
+        low = text.replace("İ", "I").lower()
     fixes: list[Fix] = []
-    for m in _PAIR.finditer(text):
-        a, b = m.group(1), m.group(2)
-        names_likely = a[0].isupper() and b[0].isupper() and not _sentence_start(text, m.start())
-        rule = reduplicated_form(a, b, names_likely=names_likely)
-        if rule is None:
+    for pair in _candidate_pairs(low):
+        a, _, b = pair.partition(" ")
+        if not (a.isalpha() and b.isalpha() and pair.isascii()):
             continue
-        if _english_context(text, m.start(), m.end() + len(b)):
-            continue
-        # Same length in and out: the whole pair is the change, offsets do not move.
-        end = m.end() + len(b)
-        fixes.append(
-            Fix(m.start(), end, f"{a}-{b}", "reduplication", f"redup-{rule}",
-                f"hyphen of a reduplicated word dropped by the scraper ({rule})", f"{a} {b}")
-        )
-    return _drop_chained(fixes)
+        start = low.find(pair)
+        while start >= 0:
+            end = start + len(pair)
+            if not ((start > 0 and _EDGE.match(low, start - 1)) or (end < len(low) and _EDGE.match(low, end))):
+                fix = _check(text, start, end)
+                if fix is not None:
+                    fixes.append(fix)
+            start = low.find(pair, end)
+    fixes.sort(key=lambda f: f.start)
+    return fixes
+
+
+def _check(text: str, start: int, end: int) -> Fix | None:
+    pair = text[start:end]
+    a, b = pair.split(" ")
+    if _chained(text, start, end, a, b):
+        return None
+    names_likely = a[0].isupper() and b[0].isupper() and not _sentence_start(text, start)
+    rule = reduplicated_form(a, b, names_likely=names_likely)
+    if rule is None or _english_context(text, start, end):
+        return None
+    # Same length in and out: the whole pair is the change, offsets do not move.
+    return Fix(start, end, f"{a}-{b}", "reduplication", f"redup-{rule}",
+               f"hyphen of a reduplicated word dropped by the scraper ({rule})", pair)
+
+
+def _chained(text: str, start: int, end: int, a: str, b: str) -> bool:
+    # "anak anak anak": a triple is a typo or a boundary we cannot see; leave it alone.
+    after = _NEXT_WORD.match(text, end)
+    before = _PREV_WORD.search(text, 0, start)
+    return bool(
+        (after and after.group(1).lower() in (a.lower(), b.lower()))
+        or (before and before.end() == start and before.group(1).lower() in (a.lower(), b.lower()))
+    )
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -116,15 +178,3 @@ def _english_context(text: str, start: int, end: int) -> bool:
     after = text[end : end + 20].split()
     near = [w.strip(".,;:!?\"'“”").lower() for w in (before[-1:] + after[:1])]
     return any(w in _ENGLISH for w in near)
-
-
-def _drop_chained(fixes: list[Fix]) -> list[Fix]:
-    # "anak anak anak" gives two overlapping pairs; a triple is a typo or a boundary we
-    # cannot see, so leave all of it alone.
-    out: list[Fix] = []
-    for i, f in enumerate(fixes):
-        prev_close = i > 0 and f.start < fixes[i - 1].end
-        next_close = i + 1 < len(fixes) and fixes[i + 1].start < f.end
-        if not (prev_close or next_close):
-            out.append(f)
-    return out

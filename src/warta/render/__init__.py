@@ -1,0 +1,1 @@
+"""Renderers of Article records for people (terminal now; HTML later)."""

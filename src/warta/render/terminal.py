@@ -1,0 +1,103 @@
+"""A readable terminal report of one analysed article (rich)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from warta.article import Article
+
+__all__ = ["render_article", "render_summary_table"]
+
+_MAX_SENTENCES = 60
+
+
+def _clip(s: str, n: int = 70) -> str:
+    s = s.replace("\n", "⏎")
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def render_article(article: Article, console: Console) -> None:
+    """Print the cleaned article, the cleaning report and the sentences."""
+    head = Table.grid(padding=(0, 1))
+    head.add_column(style="bold cyan")
+    head.add_column()
+    head.add_row("id", escape(article.id))
+    head.add_row("title", escape(article.title or "—"))
+    src = article.source
+    for label, value in (("outlet", src.outlet), ("url", src.url), ("author", src.author),
+                         ("editor", src.editor), ("file", src.path)):
+        if value:
+            head.add_row(label, escape(value))
+    if article.published.raw or article.published.value:
+        head.add_row("published", escape(str(article.published.value or article.published.raw)))
+    head.add_row("words", f"{article.word_count}  sentences {len(article.sentences)}  "
+                          f"paragraphs {len(article.paragraphs)}")
+    console.print(Panel(head, title="warta analyze", border_style="cyan"))
+
+    # The cleaned text, with repairs highlighted: Text.append never parses markup, so
+    # scraped brackets stay literal.
+    body = Text()
+    repaired = sorted((c.start, c.end) for c in article.cleaning.repaired if c.end > c.start)
+    warned = sorted((w.start, w.end) for w in article.cleaning.warnings if w.end > w.start)
+    marks = [(s, e, "bold green") for s, e in repaired] + [(s, e, "bold yellow on grey15") for s, e in warned]
+    body.append(article.text)
+    for s, e, style in marks:
+        body.stylize(style, s, e)
+    console.print(Panel(body, title="cleaned text  [green]repaired[/]  [yellow]warning[/]", border_style="white"))
+
+    cl = article.cleaning
+    if cl.removed or cl.repaired:
+        t = Table(title="cleaning", show_lines=False, expand=True)
+        t.add_column("", style="bold")
+        t.add_column("kind")
+        t.add_column("before")
+        t.add_column("after")
+        t.add_column("why", overflow="fold")
+        for c in cl.removed:
+            t.add_row("−", c.kind, escape(_clip(c.before)), "", escape(c.reason))
+        for c in cl.repaired:
+            t.add_row("✎", c.kind, escape(_clip(c.before)), escape(_clip(c.after)), escape(c.reason))
+        console.print(t)
+    if cl.warnings:
+        w = Table(title="warnings", expand=True)
+        w.add_column("kind", style="yellow")
+        w.add_column("at")
+        w.add_column("message", overflow="fold")
+        for x in cl.warnings:
+            w.add_row(x.kind, f"{x.start}–{x.end}", escape(x.message))
+        console.print(w)
+    if article.sentences:
+        s = Table(title="sentences", expand=True)
+        s.add_column("#", justify="right", style="dim")
+        s.add_column("¶", justify="right", style="dim")
+        s.add_column("span", style="dim")
+        s.add_column("sentence", overflow="fold")
+        s.add_column("tok", justify="right", style="dim")
+        for i, sent in enumerate(article.sentences[:_MAX_SENTENCES]):
+            s.add_row(str(i + 1), str(sent.paragraph + 1), f"{sent.start}–{sent.end}",
+                      escape(article.text[sent.start : sent.end]), str(len(sent.tokens)))
+        if len(article.sentences) > _MAX_SENTENCES:
+            s.add_row("…", "", "", f"{len(article.sentences) - _MAX_SENTENCES} more", "")
+        console.print(s)
+    if article.errors:
+        e = Table(title="errors", expand=True, border_style="red")
+        e.add_column("step")
+        e.add_column("code")
+        e.add_column("message", overflow="fold")
+        for err in article.errors:
+            e.add_row(err.step, err.code, escape(err.message))
+        console.print(e)
+
+
+def render_summary_table(rows: list[tuple[str, int, int, int, int]], console: Console) -> None:
+    """One line per article: id, words, sentences, removed, repaired."""
+    t = Table(title="analysed")
+    for col in ("article", "words", "sentences", "removed", "repaired"):
+        t.add_column(col, justify="left" if col == "article" else "right")
+    for r in rows:
+        t.add_row(escape(r[0]), *map(str, r[1:]))
+    console.print(Group(t))
