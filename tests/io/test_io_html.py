@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from iohelpers import SHARED_DATA
+
+from warta.article import Article
+from warta.config import Settings
+from warta.errors import EmptyInputError
+from warta.io import Reject, article_from_html, read_path
+
+Writer = Callable[[str, str | bytes], Path]
+
+PARAGRAPHS = [
+    "GARUT - Ratusan petani di Kecamatan Cikajang memanen cabai merah sejak Senin pagi, setelah tiga bulan "
+    "menunggu cuaca membaik.",
+    '"Hasilnya lebih banyak dari tahun lalu, harganya juga bagus," kata Ujang Suparman, ketua kelompok tani '
+    "setempat, kepada wartawan.",
+    "Dinas Pertanian Kabupaten Garut mencatat luas panen tahun ini mencapai dua ribu hektare, naik dibanding "
+    "musim sebelumnya.",
+    "Menurut Ujang, sebagian hasil panen akan dikirim ke pasar induk di Jakarta dan Bandung pekan depan.",
+]
+NAV = ["Beranda", "Politik", "Ekonomi", "Olahraga"]
+FOOTER = "Hak cipta Kabar Priangan. Seluruh isi dilindungi undang-undang."
+COMMENT_FORM = ["Tinggalkan Komentar", "Kirim Komentar"]
+
+
+def page(*, charset: str = "utf-8", body: str | None = None) -> str:
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    nav = "".join(f'<li><a href="/{n.lower()}">{n}</a></li>' for n in NAV)
+    article = (
+        body
+        if body is not None
+        else f"<article><h1>Petani Garut Panen Raya Cabai</h1>\n{paragraphs}</article>"
+    )
+    return f"""<!DOCTYPE html>
+<html lang="id"><head><meta charset="{charset}">
+<title>Petani Garut Panen Raya Cabai - Kabar Priangan</title>
+<meta property="og:site_name" content="Kabar Priangan">
+<meta name="author" content="Rina Lestari">
+<meta property="article:published_time" content="2024-03-05T09:30:00+07:00">
+<link rel="canonical" href="https://www.kabarpriangan.example/ekonomi/petani-garut-panen-cabai">
+</head><body>
+<nav><ul>{nav}</ul></nav>
+<header><div class="logo">Kabar Priangan</div></header>
+<main>{article}
+<section id="comments"><h3>{COMMENT_FORM[0]}</h3>
+<form><label>Nama</label><input name="nama"><textarea>Tulis komentar Anda</textarea>
+<button>{COMMENT_FORM[1]}</button></form></section></main>
+<footer><p>{FOOTER}</p><a href="/kontak">Kontak Redaksi</a></footer>
+</body></html>"""
+
+
+def read_one(path: Path, settings: Settings) -> Article:
+    (item,) = list(read_path(path, settings=settings))
+    assert isinstance(item, Article)
+    return item
+
+
+@pytest.mark.parametrize("name", ["halaman.html", "halaman.htm", "halaman.html.gz"])
+def test_article_body_is_extracted_as_paragraphs(write: Writer, settings: Settings, name: str) -> None:
+    article = read_one(write(name, page()), settings)
+    assert article.raw == "\n\n".join(PARAGRAPHS)
+    assert article.input_format == "html"
+
+
+@pytest.mark.parametrize("boilerplate", [*NAV, FOOTER, *COMMENT_FORM, "Kontak Redaksi", "Tulis komentar"])
+def test_navigation_footer_and_comment_form_are_left_out(
+    write: Writer, settings: Settings, boilerplate: str
+) -> None:
+    assert boilerplate not in read_one(write("halaman.html", page()), settings).raw
+
+
+def test_page_metadata_fills_title_source_and_date(write: Writer, settings: Settings) -> None:
+    article = read_one(write("halaman.html", page()), settings)
+    assert article.title == "Petani Garut Panen Raya Cabai"
+    assert article.source.outlet == "Kabar Priangan"
+    assert article.source.site == "kabarpriangan.example"
+    assert article.source.author == "Rina Lestari"
+    assert article.source.url == "https://www.kabarpriangan.example/ekonomi/petani-garut-panen-cabai"
+    assert article.published.method == "metadata"
+    assert article.published.value is not None
+    assert article.published.value.date() == date(2024, 3, 5)
+
+
+def test_id_and_path_come_from_the_file(write: Writer, settings: Settings) -> None:
+    path = write("halaman.html", page())
+    article = read_one(path, settings)
+    assert article.id == article.source.path == str(path)
+
+
+def test_declared_latin1_page_is_decoded_as_cp1252(write: Writer, settings: Settings) -> None:
+    text = "Pengunjung kafe “Sentosa” di Garut memprotes kenaikan harga menu, kata pemiliknya, Héru Gunawan."
+    body = f"<article><p>{text}</p><p>{PARAGRAPHS[2]}</p></article>"
+    path = write("lama.html", page(charset="iso-8859-1", body=body).encode("cp1252"))
+    assert text in read_one(path, settings).raw
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "<html><head><title>Kosong</title></head><body><div></div></body></html>",
+        "<html><body><script>muat();</script></body></html>",
+    ],
+    ids=["empty-body", "script-only"],
+)
+def test_page_without_article_text_raises_w101(write: Writer, settings: Settings, content: str) -> None:
+    path = write("indeks.html", content)
+    with pytest.raises(EmptyInputError, match=r"indeks\.html: no article text found"):
+        list(read_path(path, settings=settings))
+
+
+def test_article_from_html_accepts_bytes_and_a_url(settings: Settings) -> None:
+    article = article_from_html(
+        page().encode("utf-8"), id="p1", source="p1.html", url="https://kabarpriangan.example/p1"
+    )
+    assert article.source.url == "https://kabarpriangan.example/p1"
+    assert article.raw.startswith("GARUT - ")
+
+
+# ---- the saved news pages in ../shared/data (skipped when absent) ----
+
+NEWS_HTML = SHARED_DATA / "news-html"
+
+
+def _manifest() -> list[dict[str, str]]:
+    if not (NEWS_HTML / "manifest.jsonl").exists():
+        return []
+    with (NEWS_HTML / "manifest.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _title_core(title: str) -> str:
+    """The longest part of a page title split at its site separators (" - ", " | ", ": ")."""
+    parts = re.split(r"\s+[-|]\s+|\s+::\s+|: ", html.unescape(title))
+    return " ".join(max(parts, key=len).split()).lower()
+
+
+needs_data = pytest.mark.skipif(not NEWS_HTML.exists(), reason=f"{NEWS_HTML} is absent")
+MANIFEST = _manifest()
+
+
+@pytest.mark.data
+@needs_data
+@pytest.mark.parametrize(
+    "entry", [m for m in MANIFEST if m["page_type"] == "article"], ids=lambda m: Path(m["file"]).stem
+)
+def test_news_article_pages_give_a_body_and_the_manifest_title(
+    settings: Settings, entry: dict[str, str]
+) -> None:
+    article = read_one(NEWS_HTML / entry["file"], settings)
+    assert len(article.raw) > 500
+    assert "\n\n" in article.raw
+    assert article.title is not None
+    assert _title_core(entry["title"]) in " ".join(article.title.split()).lower()
+
+
+@pytest.mark.data
+@needs_data
+@pytest.mark.parametrize(
+    "entry", [m for m in MANIFEST if m["page_type"] == "index"], ids=lambda m: Path(m["file"]).stem
+)
+def test_news_index_pages_give_an_article_or_w101(settings: Settings, entry: dict[str, str]) -> None:
+    try:
+        items: list[Article | Reject] = list(read_path(NEWS_HTML / entry["file"], settings=settings))
+    except EmptyInputError:
+        return
+    assert len(items) == 1
+    assert isinstance(items[0], Article)
+    assert items[0].raw.strip()
