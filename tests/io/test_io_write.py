@@ -62,9 +62,13 @@ def test_reject_sink_diverts_rejects_and_passes_articles(tmp_path: Path) -> None
     assert (passed, sink.count) == (ARTICLES, 1)
 
 
-def test_reject_sink_refuses_use_outside_a_with_block(tmp_path: Path) -> None:
-    with pytest.raises(RuntimeError, match="not open"):
-        RejectSink(tmp_path / "rejects.jsonl").add(REJECTS[0])
+def test_reject_sink_without_a_with_block_opens_on_first_add(tmp_path: Path) -> None:
+    path = tmp_path / "rejects.jsonl"
+    sink = RejectSink(path)
+    assert not path.exists()
+    sink.add(REJECTS[0])
+    sink.close()
+    assert len(path.read_text().splitlines()) == 1
 
 
 def test_reject_from_error_keeps_code_source_and_message() -> None:

@@ -133,7 +133,10 @@ def read_stdin(stream: IO[bytes] | IO[str] | None = None, *, settings: Settings)
         EncodingError (W106).
     """
     limit = settings.max_input_bytes
-    fh: IO[bytes] | IO[str] = stream if stream is not None else sys.stdin.buffer
+    fh: IO[bytes] | IO[str] = stream if stream is not None else sys.stdin
+    # Read the bytes under a text stream (sys.stdin) when there are any: decode_bytes
+    # copes with BOMs and cp1252, the locale's decoder does not.
+    fh = getattr(fh, "buffer", fh)
     data = fh.read(limit + 1)
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
     if size > limit:

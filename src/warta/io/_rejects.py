@@ -50,7 +50,8 @@ class RejectSink:
     """A rejects file that grows as a run goes, one JSON line per reject.
 
     Appends by default, so several runs can share one file. Each line is flushed, so
-    an interrupted run keeps what it rejected so far.
+    an interrupted run keeps what it rejected so far. Use it in a ``with`` block, or
+    call :meth:`close` when done (the file is then opened on the first reject).
 
     Example:
         >>> with RejectSink(tmp / "rejects.jsonl") as sink:  # doctest: +SKIP
@@ -66,7 +67,7 @@ class RejectSink:
         self._fh: IO[bytes] | None = None
 
     def __enter__(self) -> RejectSink:
-        self._fh = self.path.open(self.mode + "b")
+        self._open()
         return self
 
     def __exit__(
@@ -75,15 +76,24 @@ class RejectSink:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self.close()
+
+    def _open(self) -> IO[bytes]:
+        if self._fh is None:
+            self._fh = self.path.open(self.mode + "b")
+            # A second open (after close) must not truncate what the first one wrote.
+            self.mode = "a"
+        return self._fh
+
+    def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
 
     def add(self, reject: Reject) -> None:
-        if self._fh is None:
-            raise RuntimeError("RejectSink is not open: use it in a `with` block")
-        self._fh.write(_encoder.encode(reject) + b"\n")
-        self._fh.flush()
+        fh = self._open()
+        fh.write(_encoder.encode(reject) + b"\n")
+        fh.flush()
         self.count += 1
         logger.info("rejected %s: [%s] %s", reject.source, reject.code, reject.reason)
 
