@@ -85,11 +85,12 @@ def headline_end(text: str, pos: int, limit: int) -> int:
     return last_end
 
 
-def _line_fix(text: str, start: int, end: int, rule: BoilerplateRule) -> Fix:
-    # Take the line's newline with it so no blank gap is left behind.
+def _line_fix(text: str, start: int, end: int, rule: BoilerplateRule, *, floor: int = 0) -> Fix:
+    # Take the line's newline with it so no blank gap is left behind (the one before it
+    # on the last line, unless an earlier removal already took that one).
     if end < len(text) and text[end] == "\n":
         end += 1
-    elif start > 0 and text[start - 1] == "\n":
+    elif start > floor and text[start - 1] == "\n":
         start -= 1
     return Fix(start, end, "", rule.kind, rule.id, rule.reason, text[start:end])
 
@@ -119,7 +120,8 @@ def find_boilerplate(text: str) -> list[Fix]:
                 continue
             hit = line_rx.fullmatch(m.group())
             if hit is not None:
-                fixes.append(_line_fix(text, s, e, by_group[hit.lastgroup or ""]))
+                floor = fixes[-1].end if fixes else 0
+                fixes.append(_line_fix(text, s, e, by_group[hit.lastgroup or ""], floor=floor))
     taken = [(f.start, f.end) for f in fixes]
 
     def add(fix: Fix) -> None:
