@@ -7,6 +7,7 @@ import typer
 from warta.cli import analyze as _analyze
 from warta.cli import bench as _bench
 from warta.cli import eval as _eval
+from warta.cli import eval_seed as _eval_seed
 from warta.cli import schema as _schema
 
 __all__ = ["app", "main"]
@@ -21,6 +22,7 @@ app = typer.Typer(
 app.command("analyze")(_analyze.analyze_cmd)
 app.command("schema")(_schema.schema_cmd)
 app.command("bench")(_bench.bench_cmd)
+_eval.eval_app.command("seed")(_eval_seed.seed_cmd)
 app.add_typer(_eval.eval_app, name="eval")
 
 

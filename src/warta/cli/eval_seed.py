@@ -1,0 +1,44 @@
+"""``warta eval seed``: acceptance check of one hand-annotated article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from warta.errors import WartaError
+from warta.evaluation.seed import check_seed
+
+__all__ = ["seed_cmd"]
+
+
+def seed_cmd(
+    article: Annotated[Path, typer.Option("--article", help="The article text (e.g. ../shared/seed/article.txt).")],
+    expected: Annotated[Path, typer.Option("--expected", help="Its annotation (expected.json).")],
+    json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score the pipeline on one hand-annotated article and list unmet expectations."""
+    try:
+        result = check_seed(article, expected)
+    except WartaError as exc:
+        Console(stderr=True).print(f"[red]error[/] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    if json_:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    t = Table(title=f"seed check — {escape(str(article))}")
+    for col in ("part", "precision", "recall", "f1", "support"):
+        t.add_column(col, justify="left" if col == "part" else "right")
+    for name, s in result["per_label"].items():
+        t.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["support"]))
+    t.add_row("[bold]all", f"{result['precision']:.3f}", f"{result['recall']:.3f}", f"[bold]{result['f1']:.3f}",
+              str(result["support"]))
+    console = Console()
+    console.print(t)
+    for f in result["failures"]:
+        console.print(f"[yellow]✗[/] {escape(f)}")
