@@ -26,6 +26,27 @@ ALPHA = re.compile(r"^[a-z]+$")
 ALPHA_HYPHEN = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 
+# Function words whose reduplication is ordinary Indonesian (masing-masing, sama-sama).
+FUNCTION_REDUP = frozenset(
+    "masing sama lain apa tiba benar betul kira rata baik lama kadang hati mudah sangat jauh bagi kata hal "
+    "siapa mana".split()
+)
+# Rows that are wrong as hyphenated forms: "satu per satu" is the standard spelling,
+# Parepare is a city, and "makan makanan" is usually a verb and its object.
+EXCLUDE = frozenset({"satu-persatu", "pare-pare", "makan-makanan", "minum-minuman", "tanam-tanaman"})
+
+
+def redup_shape(a: str, b: str) -> bool:
+    """Does a hyphenated pair look like a reduplication (not a coordination)?"""
+    return (
+        a == b
+        or b.startswith(a)
+        or a.endswith(b)
+        or re.match(r"^(me|ber|be)", b) is not None and b.endswith(a[-3:])
+        or a[:-1] == b[:-1]
+    )
+
+
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -37,7 +58,7 @@ def lines(path: Path) -> list[str]:
 
 
 def header(sources: list[Path], data: Path) -> str:
-    rows = [f"# derived by scripts/build_clean_resources.py from ../shared/data"]
+    rows = ["# derived by scripts/build_clean_resources.py from ../shared/data"]
     rows += [f"# source {p.relative_to(data)} sha256={sha(p)}" for p in sources]
     return "\n".join(rows) + "\n"
 
@@ -67,29 +88,39 @@ def main() -> None:
 
     table = kb / "hyphenated_words.tsv"
     stop_set = set(stops)
+    # Multi-word KBBI entries: a pair the dictionary writes with a space ("gotong royong",
+    # "simpang siur") must not be hyphenated even when the news often does.
+    spaced_kbbi = {ln.lower() for ln in lines(kb / "wikidepia_kbbi_wordlist.txt.gz") if " " in ln}
     keep: list[tuple[str, str]] = []
     with open(table, encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             word, kind = row["word"].lower(), row["redup_type"]
-            if not ALPHA_HYPHEN.match(word):
+            if not ALPHA_HYPHEN.match(word) or word in EXCLUDE:
                 continue
+            parts = word.split("-")
             in_kbbi = bool(row["in_kbbi_lists"].strip())
             freq = int(row["corpus_freq"] or 0)
             # "other" rows are mostly compounds and names ("a-rod"); only the KBBI ones
             # (bolak-balik, ulang-alik) are words whose hyphen a scraper may drop.
             if kind not in {"full", "affixed", "rhyming"} and not (kind == "other" and in_kbbi):
                 continue
-            # Corpus-only rows below 3 uses are often scraper or tokenizer noise.
-            if not in_kbbi and freq < 3:
+            # Acronym and letter pairs ("dpr-ri", "pdi-p", "dobel-l") are not reduplications.
+            if len(parts) != 2 or min(map(len, parts)) <= 2:
                 continue
-            # A repeated function word is far more often a typo ("yang yang") than the rare
-            # dictionary reduplication; keep it only when the news actually writes it.
-            first = word.split("-")[0]
-            if kind == "full" and first in stop_set and freq < 3:
+            if " ".join(parts) in spaced_kbbi and not in_kbbi:
+                continue
+            if not in_kbbi:
+                # Corpus-only rows below 3 uses are often scraper or tokenizer noise, and
+                # pairs without a reduplication shape are coordinations ("visi-misi").
+                if freq < 3 or not redup_shape(*parts):
+                    continue
+            # A repeated function word is far more often a typo ("yang yang", "itu itu")
+            # than a reduplication; only the ones that really reduplicate are kept.
+            if parts[0] == parts[1] and parts[0] in stop_set and parts[0] not in FUNCTION_REDUP:
                 continue
             keep.append((word, kind))
     body = "\n".join(f"{w}\t{k}" for w, k in sorted(keep))
-    (OUT / "redup_lexicon.tsv").write_text(header([table], data) + body + "\n", encoding="utf-8")
+    (OUT / "redup_lexicon.tsv").write_text(header([table, kb / "wikidepia_kbbi_wordlist.txt.gz"], data) + body + "\n", encoding="utf-8")
     print(f"id_words {len(words)}, function_words {len(stops)}, redup_lexicon {len(keep)}")
 
 

@@ -19,7 +19,8 @@ def repaired(text: str) -> list[str]:
         ("Anak anak bermain di lapangan.", ["Anak-anak"]),
         ("Ia berjalan mondar mandir di depan gedung.", ["mondar-mandir"]),
         ("Mereka saling tolong menolong saat banjir.", ["tolong-menolong"]),
-        ("Para bupati bupati baru dilantik.", ["bupati-bupati"]),
+        ("Gubernur mengundang bupati bupati dari seluruh provinsi.", ["bupati-bupati"]),
+        ("Mereka berlari lari kecil di taman.", ["berlari-lari"]),
         ("Itu satu satunya jalan keluar.", ["satu-satunya"]),
     ],
 )
@@ -40,6 +41,15 @@ def test_restores_dropped_hyphen(text: str, expected: list[str]) -> None:
         "She said bye bye to the the crowd.",  # English
         "Anak anak anak itu berlari.",  # a triple is left alone
         "Kata kata-kata itu.",  # hyphenated neighbour
+        "Kami berharap berharap semua lancar.",  # an affixed verb typed twice
+        "Ia dijerat Pasal Pasal 340 KUHP.",  # followed by a number
+        "Konflik di Timur Tengah tengah memanas.",  # a name boundary
+        "Ia mencoba dua kali kali ini.",  # after a numeral
+        "Seorang orang tua datang.",  # se- without -nya
+        "Warga pakai pakaian adat.",  # "pakaian" is a word of its own
+        "Lagu \"Ayun Ayun\" diputar.",  # a quoted title
+        "Wakil Ketua DPR RI menolak.",  # acronyms
+        "Warga bergotong royong membersihkan selokan.",  # KBBI writes it with a space
     ],
 )
 def test_leaves_non_reduplications_alone(text: str) -> None:

@@ -24,9 +24,16 @@ _WORD = re.compile(r"\S+")
 # Words a headline may keep in lower case (prepositions, conjunctions, particles).
 _HEADLINE_LOWER = frozenset(
     "di ke dari dan yang untuk dengan pada atau bagi dalam soal terkait vs usai jelang hingga sampai "
-    "oleh karena agar jadi ini itu tak tidak bisa akan sudah belum masih juga pun lah kah nya se".split()
+    "oleh karena agar jadi ini itu tak tidak bisa akan sudah belum masih juga pun lah kah nya se buat kepada "
+    "of for the and in on to with a an".split()
 )
 _MAX_HEADLINE_WORDS = 25
+# Capitalised words that open a sentence rather than continue a headline, when a
+# lower-case word or a comma follows them.
+_OPENERS = frozenset(
+    "Menurut Ia Dia Anda Mereka Kami Kita Saya Namun Sementara Sedangkan Selain Sebelumnya Kemudian Adapun "
+    "Bahkan Meski Meskipun Menanggapi Hal Tak Tidak Selanjutnya Sebagai Diketahui Dalam".split()
+)
 
 
 Compiled = list[tuple[BoilerplateRule, re.Pattern[str]]]
@@ -48,8 +55,14 @@ def _compiled() -> tuple[re.Pattern[str] | None, dict[str, BoilerplateRule], Com
         else:
             target = inline if rule.scope == "inline" else headline
             target.extend((rule, re.compile(p, re.MULTILINE)) for p in rule.patterns)
-    line_rx = re.compile(r"\s*(?:" + "|".join(line_parts) + r")\s*") if line_parts else None
+    # An opening quote mark before a prompt line is scraper debris ('Simak juga Video ...).
+    line_rx = re.compile(r"\s*[\x27‘\"“]?\s*(?:" + "|".join(line_parts) + r")\s*") if line_parts else None
     return line_rx, by_group, inline, headline
+
+
+def _capitalised(core: str) -> bool:
+    # "iOS", "eFishery": a capital inside the word marks a name as well.
+    return core[0].isupper() or core[0].isdigit() or any(c.isupper() for c in core[1:])
 
 
 def headline_end(text: str, pos: int, limit: int) -> int:
@@ -57,7 +70,9 @@ def headline_end(text: str, pos: int, limit: int) -> int:
 
     Indonesian headlines capitalise every word but short function words. The headline
     runs while words are capitalised (or numbers, or function words); the first lower-case
-    content word belongs to the next sentence, which starts one word earlier.
+    content word belongs to the next sentence, which starts one word earlier, or earlier
+    still when the sentence opens with a phrase ("Saat ini, ...", "Menurut dia, ...") or
+    repeats a name from the headline ("... Kim Jong Un Kim Jong Un menyatakan").
 
     Example:
         >>> t = "Harga Cabai Naik Jelang Lebaran Pedagang mengeluhkan sepi pembeli."
@@ -65,23 +80,38 @@ def headline_end(text: str, pos: int, limit: int) -> int:
         'Harga Cabai Naik Jelang Lebaran '
     """
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, pos, limit)]
+    cores: list[str] = []
     last_end = pos
     for k, (s, e) in enumerate(words[: _MAX_HEADLINE_WORDS + 1]):
         w = text[s:e]
         if w[0] in "\"“”'‘":
             return last_end  # a quotation opens the next sentence
         core = w.strip("\"“”'‘’()[],.:;!?")
-        if not core:
+        cores.append(core)
+        if not core or not core[0].isalpha() and not core[0].isdigit():
             last_end = e
             continue
-        head = core[0]
-        if head.isupper() or head.isdigit() or core.lower() in _HEADLINE_LOWER or not core[0].isalpha():
+        low = core.lower()
+        if k >= 1 and low in ("ini", "itu") and w.endswith(",") and _capitalised(cores[k - 1]):
+            return words[k - 1][0]  # "Saat ini, ..." / "Sementara itu, ..."
+        if k >= 1 and core in _OPENERS and k + 1 < len(words):
+            nxt = text[words[k + 1][0] : words[k + 1][1]]
+            if w.endswith(",") or (nxt[0].islower() and nxt.strip(",.").lower() not in _HEADLINE_LOWER):
+                return s  # "Menurut dia, ...", "Ia mengatakan ..."
+        if _capitalised(core) or low in _HEADLINE_LOWER:
             last_end = e
-            if w[-1] in "?!":  # a question or exclamation closes a headline
-                return e
             continue
-        # A lower-case content word: the next sentence began at the previous word.
-        return words[k - 1][0] if k >= 1 else pos
+        # A lower-case content word: the next sentence began at the previous word, or at
+        # the start of a name the headline already carried.
+        if k == 0:
+            return pos
+        for n in (3, 2):
+            seq = cores[k - n : k]
+            if len(seq) == n and all(x and _capitalised(x) for x in seq):
+                earlier = cores[: k - n]
+                if any(earlier[i : i + n] == seq for i in range(len(earlier) - n + 1)):
+                    return words[k - n][0]
+        return words[k - 1][0]
     return last_end
 
 
@@ -96,10 +126,11 @@ def _line_fix(text: str, start: int, end: int, rule: BoilerplateRule, *, floor: 
 
 
 def _inline_fix(text: str, start: int, end: int, rule: BoilerplateRule) -> Fix:
-    # Remove one neighbouring space too, so "kata dia. ADVERTISEMENT Warga" -> "kata dia. Warga".
+    # Remove one neighbouring space too, so "kata dia. ADVERTISEMENT Warga" -> "kata dia. Warga";
+    # a phrase glued to the next word ("KOMPAS.com/NAMALatihan") keeps the space before it.
     if end < len(text) and text[end] == " ":
         end += 1
-    elif start > 0 and text[start - 1] == " ":
+    elif start > 0 and text[start - 1] == " " and (end == len(text) or text[end] in "\n.,;:!?"):
         start -= 1
     return Fix(start, end, "", rule.kind, rule.id, rule.reason, text[start:end])
 
@@ -125,7 +156,13 @@ def find_boilerplate(text: str) -> list[Fix]:
     taken = [(f.start, f.end) for f in fixes]
 
     def add(fix: Fix) -> None:
-        if all(fix.end <= a or fix.start >= b for a, b in taken):
+        for a, b in taken:
+            # Two removals side by side may both claim the one space between them.
+            if fix.start == b - 1 and text[fix.start].isspace():
+                fix = Fix(b, fix.end, "", fix.kind, fix.rule, fix.reason, text[b : fix.end])
+            elif fix.end == a + 1 and text[a].isspace():
+                fix = Fix(fix.start, a, "", fix.kind, fix.rule, fix.reason, text[fix.start : a])
+        if fix.end > fix.start and all(fix.end <= a or fix.start >= b for a, b in taken):
             fixes.append(fix)
             taken.append((fix.start, fix.end))
 

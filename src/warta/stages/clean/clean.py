@@ -46,6 +46,8 @@ class CleanResult:
 
 
 def _whitespace_fixes(text: str) -> list[Fix]:
+    if not text.strip():
+        return [Fix(0, len(text), "", "whitespace", "trim", "text is only whitespace", text)] if text else []
     fixes = []
     lead = len(text) - len(text.lstrip())
     if lead:

@@ -31,9 +31,10 @@ __all__ = ["find_reduplications", "reduplicated_form"]
 # neither may be glued to a hyphen, digit or apostrophe.
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
 _PREV_WORD = re.compile(r"\b([A-Za-z]+) $")
-_PREFIXES = ("", "ber", "be", "ter", "se", "ke", "di", "me", "mem", "men", "meng", "meny", "pe", "per",
+_PREFIXES = ("", "ber", "ter", "se", "ke", "di", "me", "mem", "men", "meng", "meny", "pe", "per",
              "pem", "pen", "peng", "memper", "diper")
-_SUFFIXES = ("", "an", "kan", "i", "nya", "annya", "kannya", "lah", "pun")
+_VERB_PREFIX = re.compile(r"^(?:memper|diper|meng|meny|mem|men|me|di|ber|ter)")
+_SUFFIXES = ("", "an", "kan", "nya", "annya", "kannya", "lah", "pun")
 _ENGLISH = frozenset(
     "the a an to of and or is are was were be been in on at for with by from that this it as not "
     "you we i he she they my your our their very so".split()
@@ -42,18 +43,42 @@ _MIN_ROOT = 3  # two-letter "roots" are mostly particles and typos
 
 
 def _is_affixed(a: str, b: str, words: frozenset[str], stop: frozenset[str]) -> bool:
+    """``berX X``, ``seX Xnya``, ``keX Xan``, ``X Xnya`` ... around an Indonesian root."""
     for p in _PREFIXES:
         if not a.startswith(p):
             continue
         root = a[len(p):]
-        if len(root) < _MIN_ROOT or root not in words or root in stop:
-            continue
-        if not b.startswith(root):
+        if len(root) < _MIN_ROOT or root not in words or root in stop or not b.startswith(root):
             continue
         suffix = b[len(root):]
-        if suffix in _SUFFIXES and (p or suffix):
-            return True
+        if suffix not in _SUFFIXES or not (p or suffix):
+            continue
+        # se- and ke- only reduplicate with their own suffixes (sebaik-baiknya,
+        # kehati-hatian); elsewhere "seorang orang" is two words.
+        if p == "se" and suffix != "nya" or p == "ke" and suffix != "an":
+            continue
+        # "X Xan" where Xan is a word of its own is usually two words ("pakai pakaian").
+        if not p and b in words:
+            continue
+        return True
     return False
+
+
+def _affixed_verb(word: str, words: frozenset[str]) -> bool:
+    """Is ``word`` a prefixed verb form (diduga, berharap, menandakan)?
+
+    A full repetition of one ("berharap berharap") is a typo: real reduplications of
+    verbs repeat the root (berharap-harap), which the affix rule handles.
+    """
+    m = _VERB_PREFIX.match(word)
+    if m is None:
+        return False
+    rest = word[m.end():]
+    candidates = {rest, *(rest[: -len(s)] for s in ("kan", "i", "an") if rest.endswith(s))}
+    if m.group() in ("me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "peny"):
+        # Nasal assimilation hides a root's first p/t/k/s: memukul < pukul, menulis < tulis.
+        candidates |= {c2 for c in list(candidates) for c2 in ("p" + c, "t" + c, "k" + c, "s" + c)}
+    return any(len(c) >= _MIN_ROOT and c in words for c in candidates)
 
 
 def reduplicated_form(a: str, b: str, *, names_likely: bool = False) -> str | None:
@@ -73,7 +98,8 @@ def reduplicated_form(a: str, b: str, *, names_likely: bool = False) -> str | No
     if names_likely or la in _ENGLISH:
         return None
     if la == lb:
-        if len(la) >= _MIN_ROOT and la in id_words() and la not in function_words():
+        words = id_words()
+        if len(la) >= _MIN_ROOT and la in words and la not in function_words() and not _affixed_verb(la, words):
             return "full"
         return None
     # Affixed forms share a root: a cheap substring test keeps most pairs off the loop.
@@ -147,7 +173,11 @@ def _check(text: str, start: int, end: int) -> Fix | None:
     a, b = pair.split(" ")
     if _chained(text, start, end, a, b):
         return None
+    if _bad_context(text, start, end, a, b):
+        return None
     names_likely = a[0].isupper() and b[0].isupper() and not _sentence_start(text, start)
+    if names_likely and f"{a.lower()}-{b.lower()}" in _CAPITALISED_OK:
+        names_likely = False
     rule = reduplicated_form(a, b, names_likely=names_likely)
     if rule is None or _english_context(text, start, end):
         return None
@@ -164,6 +194,29 @@ def _chained(text: str, start: int, end: int, a: str, b: str) -> bool:
         (after and after.group(1).lower() in (a.lower(), b.lower()))
         or (before and before.end() == start and before.group(1).lower() in (a.lower(), b.lower()))
     )
+
+
+# Capitalised reduplications that stand mid-sentence in names of laws and bodies.
+_CAPITALISED_OK = frozenset({"undang-undang", "bangsa-bangsa", "raja-raja", "butar-butar"})
+_NUMERAL_BEFORE = re.compile(
+    r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh|ratus|ribu|juta"
+    r"|beberapa|para|sejumlah|banyak|berbagai))[ \t]*$",
+    re.IGNORECASE,
+)
+_DIGIT_AFTER = re.compile(r"[ \t]*\d")
+
+
+def _bad_context(text: str, start: int, end: int, a: str, b: str) -> bool:
+    """Contexts where "X X" is two words, whatever the lexicon says."""
+    if _DIGIT_AFTER.match(text, end):  # "Pasal Pasal 340", "Nomor Nomor 5": a typo
+        return True
+    if a[0].isupper() != b[0].isupper() and not _sentence_start(text, start):
+        return True  # "Timur Tengah tengah", "pasal Pasal": a name boundary or a typo
+    if a[0].isupper() and start > 0 and text[start - 1] in "\"“‘'":
+        return True  # a quoted title: "Umpah Umpah", "Bang Bang"
+    # A plural after a numeral or "para" is redundant Indonesian; the repetition is
+    # then more often a typo ("dua kali kali") than a reduplication.
+    return a.lower() == b.lower() and _NUMERAL_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _sentence_start(text: str, pos: int) -> bool:
