@@ -28,8 +28,7 @@ ALPHA_HYPHEN = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 # Function words whose reduplication is ordinary Indonesian (masing-masing, sama-sama).
 FUNCTION_REDUP = frozenset(
-    "masing sama lain apa tiba benar betul kira rata baik lama kadang hati mudah sangat jauh bagi kata hal "
-    "siapa mana".split()
+    ["masing", "sama", "lain", "apa", "tiba", "benar", "betul", "kira", "rata", "baik", "lama", "kadang", "hati", "mudah", "sangat", "jauh", "bagi", "kata", "hal", "siapa", "mana"]
 )
 # Rows that are wrong as hyphenated forms: "satu per satu" is the standard spelling,
 # Parepare is a city, and "makan makanan" is usually a verb and its object.
@@ -42,7 +41,7 @@ def redup_shape(a: str, b: str) -> bool:
         a == b
         or b.startswith(a)
         or a.endswith(b)
-        or re.match(r"^(me|ber|be)", b) is not None and b.endswith(a[-3:])
+        or (re.match(r"^(me|ber|be)", b) is not None and b.endswith(a[-3:]))
         or a[:-1] == b[:-1]
     )
 
@@ -109,11 +108,10 @@ def main() -> None:
                 continue
             if " ".join(parts) in spaced_kbbi and not in_kbbi:
                 continue
-            if not in_kbbi:
-                # Corpus-only rows below 3 uses are often scraper or tokenizer noise, and
-                # pairs without a reduplication shape are coordinations ("visi-misi").
-                if freq < 3 or not redup_shape(*parts):
-                    continue
+            # Corpus-only rows below 3 uses are often scraper or tokenizer noise, and
+            # pairs without a reduplication shape are coordinations ("visi-misi").
+            if not in_kbbi and (freq < 3 or not redup_shape(*parts)):
+                continue
             # A repeated function word is far more often a typo ("yang yang", "itu itu")
             # than a reduplication; only the ones that really reduplicate are kept.
             if parts[0] == parts[1] and parts[0] in stop_set and parts[0] not in FUNCTION_REDUP:

@@ -5,8 +5,8 @@ from typing import ClassVar
 import pytest
 
 from warta import Article, Pipeline, PipelineOrderError
-from warta.registry import make_step
 from warta.errors import UnknownStepError
+from warta.registry import make_step
 
 
 class Upper:
@@ -48,5 +48,5 @@ def test_step_failure_recorded_and_batch_goes_on() -> None:
 
 
 def test_unknown_step() -> None:
-    with pytest.raises(UnknownStepError, match="warta.nope.v9"):
+    with pytest.raises(UnknownStepError, match=r"warta\.nope\.v9"):
         make_step("warta.nope.v9")

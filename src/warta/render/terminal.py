@@ -71,26 +71,26 @@ def render_article(article: Article, console: Console) -> None:
             w.add_row(x.kind, f"{x.start}–{x.end}", escape(x.message))
         console.print(w)
     if article.sentences:
-        s = Table(title="sentences", expand=True)
-        s.add_column("#", justify="right", style="dim")
-        s.add_column("¶", justify="right", style="dim")
-        s.add_column("span", style="dim")
-        s.add_column("sentence", overflow="fold")
-        s.add_column("tok", justify="right", style="dim")
+        st = Table(title="sentences", expand=True)
+        st.add_column("#", justify="right", style="dim")
+        st.add_column("¶", justify="right", style="dim")
+        st.add_column("span", style="dim")
+        st.add_column("sentence", overflow="fold")
+        st.add_column("tok", justify="right", style="dim")
         for i, sent in enumerate(article.sentences[:_MAX_SENTENCES]):
-            s.add_row(str(i + 1), str(sent.paragraph + 1), f"{sent.start}–{sent.end}",
-                      escape(article.text[sent.start : sent.end]), str(len(sent.tokens)))
+            st.add_row(str(i + 1), str(sent.paragraph + 1), f"{sent.start}–{sent.end}",
+                       escape(article.text[sent.start : sent.end]), str(len(sent.tokens)))
         if len(article.sentences) > _MAX_SENTENCES:
-            s.add_row("…", "", "", f"{len(article.sentences) - _MAX_SENTENCES} more", "")
-        console.print(s)
+            st.add_row("…", "", "", f"{len(article.sentences) - _MAX_SENTENCES} more", "")
+        console.print(st)
     if article.errors:
-        e = Table(title="errors", expand=True, border_style="red")
-        e.add_column("step")
-        e.add_column("code")
-        e.add_column("message", overflow="fold")
+        et = Table(title="errors", expand=True, border_style="red")
+        et.add_column("step")
+        et.add_column("code")
+        et.add_column("message", overflow="fold")
         for err in article.errors:
-            e.add_row(err.step, err.code, escape(err.message))
-        console.print(e)
+            et.add_row(err.step, err.code, escape(err.message))
+        console.print(et)
 
 
 def render_summary_table(rows: list[tuple[str, int, int, int, int]], console: Console) -> None:

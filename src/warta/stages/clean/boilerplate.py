@@ -23,16 +23,13 @@ _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
 # Words a headline may keep in lower case (prepositions, conjunctions, particles).
 _HEADLINE_LOWER = frozenset(
-    "di ke dari dan yang untuk dengan pada atau bagi dalam soal terkait vs usai jelang hingga sampai "
-    "oleh karena agar jadi ini itu tak tidak bisa akan sudah belum masih juga pun lah kah nya se buat kepada "
-    "of for the and in on to with a an".split()
+    ["di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atau", "bagi", "dalam", "soal", "terkait", "vs", "usai", "jelang", "hingga", "sampai", "oleh", "karena", "agar", "jadi", "ini", "itu", "tak", "tidak", "bisa", "akan", "sudah", "belum", "masih", "juga", "pun", "lah", "kah", "nya", "se", "buat", "kepada", "of", "for", "the", "and", "in", "on", "to", "with", "a", "an"]
 )
 _MAX_HEADLINE_WORDS = 25
 # Capitalised words that open a sentence rather than continue a headline, when a
 # lower-case word or a comma follows them.
 _OPENERS = frozenset(
-    "Menurut Ia Dia Anda Mereka Kami Kita Saya Namun Sementara Sedangkan Selain Sebelumnya Kemudian Adapun "
-    "Bahkan Meski Meskipun Menanggapi Hal Tak Tidak Selanjutnya Sebagai Diketahui Dalam".split()
+    ["Menurut", "Ia", "Dia", "Anda", "Mereka", "Kami", "Kita", "Saya", "Namun", "Sementara", "Sedangkan", "Selain", "Sebelumnya", "Kemudian", "Adapun", "Bahkan", "Meski", "Meskipun", "Menanggapi", "Hal", "Tak", "Tidak", "Selanjutnya", "Sebagai", "Diketahui", "Dalam"]
 )
 
 
@@ -88,7 +85,7 @@ def headline_end(text: str, pos: int, limit: int) -> int:
             return last_end  # a quotation opens the next sentence
         core = w.strip("\"“”'‘’()[],.:;!?")
         cores.append(core)
-        if not core or not core[0].isalpha() and not core[0].isdigit():
+        if not core or (not core[0].isalpha() and not core[0].isdigit()):
             last_end = e
             continue
         low = core.lower()

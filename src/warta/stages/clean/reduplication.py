@@ -36,8 +36,7 @@ _PREFIXES = ("", "ber", "ter", "se", "ke", "di", "me", "mem", "men", "meng", "me
 _VERB_PREFIX = re.compile(r"^(?:memper|diper|meng|meny|mem|men|me|di|ber|ter)")
 _SUFFIXES = ("", "an", "kan", "nya", "annya", "kannya", "lah", "pun")
 _ENGLISH = frozenset(
-    "the a an to of and or is are was were be been in on at for with by from that this it as not "
-    "you we i he she they my your our their very so".split()
+    ["the", "a", "an", "to", "of", "and", "or", "is", "are", "was", "were", "be", "been", "in", "on", "at", "for", "with", "by", "from", "that", "this", "it", "as", "not", "you", "we", "i", "he", "she", "they", "my", "your", "our", "their", "very", "so"]
 )
 _MIN_ROOT = 3  # two-letter "roots" are mostly particles and typos
 
@@ -55,7 +54,7 @@ def _is_affixed(a: str, b: str, words: frozenset[str], stop: frozenset[str]) -> 
             continue
         # se- and ke- only reduplicate with their own suffixes (sebaik-baiknya,
         # kehati-hatian); elsewhere "seorang orang" is two words.
-        if p == "se" and suffix != "nya" or p == "ke" and suffix != "an":
+        if (p == "se" and suffix != "nya") or (p == "ke" and suffix != "an"):
             continue
         # "X Xan" where Xan is a word of its own is usually two words ("pakai pakaian").
         if not p and b in words:
