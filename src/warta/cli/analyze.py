@@ -40,7 +40,9 @@ def analyze_cmd(
         err.print(f"[red]error[/] {exc}", markup=True, highlight=False)
         raise typer.Exit(2) from exc
     machine = json_ or jsonl
-    out = output.open("wb") if output else sys.stdout.buffer
+    out = output.open("wb") if output and machine else sys.stdout.buffer
+    report_file = output.open("w", encoding="utf-8") if output and not machine else None
+    report = Console(file=report_file) if report_file else Console()
     sink = RejectSink(rejects) if rejects else None
     n_ok = n_bad = 0
     summary: list[tuple[str, int, int, int, int]] = []
@@ -70,22 +72,24 @@ def analyze_cmd(
                     summary.append((item.id, item.word_count, len(item.sentences), len(item.cleaning.removed),
                                     len(item.cleaning.repaired)))
                 else:
-                    render_article(item, Console(file=sys.stdout if output is None else output.open("a")))
+                    render_article(item, report)
         if json_:
             if len(articles) == 1 and not many:
                 out.write(to_json(articles[0]) + b"\n")
             else:
                 out.write(b"[" + b",\n".join(to_json(a) for a in articles) + b"]\n")
         if summary:
-            render_summary_table(summary, Console())
+            render_summary_table(summary, report)
     except WartaError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     finally:
         if sink:
             sink.close()
-        if output:
+        if output and machine:
             out.close()
+        if report_file:
+            report_file.close()
     if machine or many:
         err.print(f"{n_ok} analysed, {n_bad} rejected" + (f" (see {rejects})" if rejects and n_bad else ""),
                   highlight=False)

@@ -112,6 +112,19 @@ def headline_end(text: str, pos: int, limit: int) -> int:
     return last_end
 
 
+def by_group_id(by_group: dict[str, BoilerplateRule], rule_id: str) -> BoilerplateRule:
+    return next(r for r in by_group.values() if r.id == rule_id)
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = _WORD.findall(line)
+    if not 2 <= len(words) <= _MAX_HEADLINE_WORDS or line.rstrip()[-1:] in ".,;:":
+        return False
+    content = [w for w in words if w.strip("\"“”'‘’(),:?!").lower() not in _HEADLINE_LOWER]
+    caps = sum(1 for w in content if _capitalised(w.strip("\"“”'‘’(),:?!") or "x"))
+    return bool(content) and caps / len(content) >= 0.7
+
+
 def _line_fix(text: str, start: int, end: int, rule: BoilerplateRule, *, floor: int = 0) -> Fix:
     # Take the line's newline with it so no blank gap is left behind (the one before it
     # on the last line, unless an earlier removal already took that one).
@@ -147,9 +160,15 @@ def find_boilerplate(text: str) -> list[Fix]:
             if e - s > MAX_LINE_CHARS:
                 continue
             hit = line_rx.fullmatch(m.group())
-            if hit is not None:
+            rule = by_group[hit.lastgroup or ""] if hit is not None else None
+            if rule is None and fixes and fixes[-1].rule == "related-list" and fixes[-1].end >= s - 1:
+                # A headline line right under a dated entry of a related-articles list
+                # belongs to the list.
+                if _looks_like_headline(m.group()):
+                    rule = by_group_id(by_group, "related-list")
+            if rule is not None:
                 floor = fixes[-1].end if fixes else 0
-                fixes.append(_line_fix(text, s, e, by_group[hit.lastgroup or ""], floor=floor))
+                fixes.append(_line_fix(text, s, e, rule, floor=floor))
     taken = [(f.start, f.end) for f in fixes]
 
     def add(fix: Fix) -> None:

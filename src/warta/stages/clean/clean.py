@@ -96,12 +96,24 @@ class _Builder:
         self.text = new_text
 
 
-def clean_text(raw: str, *, detect_headline: bool = True) -> CleanResult:
+def _title_repeat(text: str, title: str) -> list[Fix]:
+    """The first line when it only repeats the known title (HTML pages often do)."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    first = text[start:end]
+    if first.strip() and " ".join(first.split()).lower() == " ".join(title.split()).lower():
+        return [Fix(start, end, "", "metadata", "title", "the title repeated at the top of the body", first)]
+    return []
+
+
+def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = None) -> CleanResult:
     """Clean one scraped article.
 
     Args:
         raw: the text as read.
         detect_headline: take a headline-like first line out of the body as the title.
+        title: the title when the input gave one; a first line repeating it is removed.
 
     Returns:
         The cleaned text, the title found (if any), the map back to ``raw``, the
@@ -123,6 +135,8 @@ def clean_text(raw: str, *, detect_headline: bool = True) -> CleanResult:
             title = b.text[s:e].strip()
             b.apply([Fix(s, e, "", "metadata", "title", "headline line: moved to the title", b.text[s:e])])
     b.apply(find_boilerplate(b.text))
+    if title:
+        b.apply(_title_repeat(b.text, title))
     b.apply(_whitespace_fixes(b.text))
     b.apply(_merge(find_lost_capitals(b.text), find_reduplications(b.text)))
 

@@ -27,7 +27,7 @@ class CleanStep:
 
     def __call__(self, article: Article) -> Article:
         detect = self.detect_headline and article.title is None and article.input_format == "text"
-        result = clean_text(article.raw, detect_headline=detect)
+        result = clean_text(article.raw, detect_headline=detect, title=article.title)
         article.text = result.text
         if result.title:
             article.title = result.title
