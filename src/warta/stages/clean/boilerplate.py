@@ -183,10 +183,11 @@ def find_boilerplate(text: str) -> list[Fix]:
             taken.append((fix.start, fix.end))
 
     for rule, rx in inline:
+        cut = "cut" in rx.groupindex
         for m in rx.finditer(text):
-            st = m.start()
-            if m.end() > st and not (st > 0 and text[st - 1].isalnum() and text[st].isalnum()):
-                add(_inline_fix(text, st, m.end(), rule))
+            st, en = m.span("cut") if cut else m.span()
+            if en > st and not (st > 0 and text[st - 1].isalnum() and text[st].isalnum()):
+                add(_inline_fix(text, st, en, rule))
     for rule, rx in headline:
         for m in rx.finditer(text):
             st = m.start()

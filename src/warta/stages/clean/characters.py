@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 from typing import Any
@@ -19,10 +20,14 @@ _CHAR_FIX = re.compile(
     rf"\r\n?|[{re.escape(_INVISIBLE)}]+|[{re.escape(_CONTROL)}]+|[{re.escape(_ODD_SPACE)}]+|[ \t]+(?=\n)"
 )
 
+_ANY_ODD = re.compile(rf"[\r{re.escape(_INVISIBLE + _CONTROL + _ODD_SPACE)}]")
+
 # Mojibake leaves a Latin-1 lead character followed by a cp1252/Latin-1 continuation
 # ("â€œ", "Ã©"), or HTML entities; only lines that show one go through ftfy, which is
 # far slower than this scan.
-_SUSPECT = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]|&(?:[a-zA-Z]{2,8}|#\d{2,5});")
+_SUSPECT = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]")
+# HTML entities left by scrapers (&nbsp; &ldquo;): html.unescape fixes each on its own.
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
 def find_character_fixes(text: str) -> list[Fix]:
@@ -33,6 +38,9 @@ def find_character_fixes(text: str) -> list[Fix]:
         [('odd-space', ' '), ('line-ending', '\\n')]
     """
     fixes: list[Fix] = []
+    # One charset search (fast) tells whether there is anything to fix at all.
+    if _ANY_ODD.search(text) is None and " \n" not in text and "\t\n" not in text:
+        return fixes
     for m in _CHAR_FIX.finditer(text):
         s, e = m.span()
         ch = text[s]
@@ -57,6 +65,7 @@ def _ftfy() -> tuple[Any, Any]:
     # damage, and changing them would make the report noisy.
     config = ftfy.TextFixerConfig(
         uncurl_quotes=False,
+        unescape_html=False,  # entities are fixed one by one, before ftfy
         fix_latin_ligatures=False,
         fix_character_width=False,
         fix_line_breaks=False,
@@ -92,10 +101,16 @@ def find_mojibake(text: str) -> list[Fix]:
         >>> [f.after for f in find_mojibake("Ia berkata â€œsiapâ€\\x9d.")]
         ['“siap”']
     """
-    if _SUSPECT.search(text) is None:
-        return []
-    fix_text, config = _ftfy()
     fixes: list[Fix] = []
+    if "&" in text:
+        for m in _ENTITY.finditer(text):
+            after = html.unescape(m.group())
+            if after != m.group():
+                fixes.append(Fix(m.start(), m.end(), after, "mojibake", "html-entity", "HTML entity left in the text",
+                                 m.group()))
+    if _SUSPECT.search(text) is None:
+        return fixes
+    fix_text, config = _ftfy()
     for base, end in _chunks(text):
         chunk = text[base:end]
         fixed = fix_text(chunk, config)
@@ -108,8 +123,9 @@ def find_mojibake(text: str) -> list[Fix]:
         j = 0
         while j < min(len(chunk), len(fixed)) - i and chunk[-1 - j] == fixed[-1 - j]:
             j += 1
-        fixes.append(
-            Fix(base + i, end - j, fixed[i : len(fixed) - j], "mojibake", "ftfy", "wrongly decoded characters",
-                chunk[i : len(chunk) - j])
-        )
+        fix = Fix(base + i, end - j, fixed[i : len(fixed) - j], "mojibake", "ftfy", "wrongly decoded characters",
+                  chunk[i : len(chunk) - j])
+        if all(fix.end <= f.start or fix.start >= f.end for f in fixes):
+            fixes.append(fix)
+    fixes.sort(key=lambda f: f.start)
     return fixes

@@ -16,30 +16,50 @@ __all__ = ["find_dangling_citations"]
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    cues = sorted(citation_cues(), key=len, reverse=True)
-    alternation = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    # The cue, optional spaces, then punctuation (or the end of the line) where the
-    # source name should have been.
-    return re.compile(rf"(?<![\w-])(?i:(?:masih\s+)?(?:{alternation}))[ \t]*(?=[,.;:](?!\d)|$)", re.MULTILINE)
+def _cues() -> tuple[str, ...]:
+    return tuple(sorted(citation_cues(), key=len, reverse=True))
+
+
+_AFTER = re.compile(r"[ \t]*(?:[,.;:](?!\d)|\n|$)")
+_MASIH = re.compile(r"masih\s+$")
 
 
 def find_dangling_citations(text: str) -> list[CleaningWarning]:
     """Return a warning for each citation cue that is missing its source.
 
+    Cues are found with ``str.find`` on a lower-cased copy (a scan per cue at C speed,
+    far cheaper than one case-insensitive alternation over the whole text).
+
     Example:
         >>> [w.cue for w in find_dangling_citations("Mengutip , harga naik. Mengutip CNN, ...")]
         ['Mengutip']
     """
+    low = text.lower()
+    if len(low) != len(text):
+        low = text.replace("İ", "I").lower()
+    found: dict[int, int] = {}  # start -> end of the longest cue there
+    for cue in _cues():
+        i = low.find(cue)
+        while i >= 0:
+            end = i + len(cue)
+            boundary = (i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-")) and (
+                end == len(low) or not low[end].isalnum()
+            )
+            if boundary and _AFTER.match(low, end) and not any(s <= i < e for s, e in found.items()):
+                found[i] = end
+            i = low.find(cue, end)
     out = []
-    for m in _pattern().finditer(text):
-        cue = m.group().rstrip()
+    for start, end in sorted(found.items()):
+        m = _MASIH.search(low, max(0, start - 12), start)
+        if m is not None:
+            start = m.start()
+        cue = text[start:end]
         out.append(
             CleaningWarning(
                 kind="dangling-citation",
                 message=f"'{cue}' is not followed by a source name (a removed link?)",
-                start=m.start(),
-                end=m.start() + len(cue),
+                start=start,
+                end=end,
                 cue=cue,
             )
         )
