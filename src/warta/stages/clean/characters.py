@@ -104,7 +104,7 @@ def find_mojibake(text: str) -> list[Fix]:
     fixes: list[Fix] = []
     if "&" in text:
         for m in _ENTITY.finditer(text):
-            after = html.unescape(m.group())
+            after = html.unescape(m.group()).replace("\xa0", " ")
             if after != m.group():
                 fixes.append(Fix(m.start(), m.end(), after, "mojibake", "html-entity", "HTML entity left in the text",
                                  m.group()))
