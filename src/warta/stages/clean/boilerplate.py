@@ -161,11 +161,11 @@ def find_boilerplate(text: str) -> list[Fix]:
                 continue
             hit = line_rx.fullmatch(m.group())
             rule = by_group[hit.lastgroup or ""] if hit is not None else None
-            if rule is None and fixes and fixes[-1].rule == "related-list" and fixes[-1].end >= s - 1:
-                # A headline line right under a dated entry of a related-articles list
-                # belongs to the list.
-                if _looks_like_headline(m.group()):
-                    rule = by_group_id(by_group, "related-list")
+            # A headline line right under a dated entry of a related-articles list
+            # belongs to the list.
+            if (rule is None and fixes and fixes[-1].rule == "related-list" and fixes[-1].end >= s - 1
+                    and _looks_like_headline(m.group())):
+                rule = by_group_id(by_group, "related-list")
             if rule is not None:
                 floor = fixes[-1].end if fixes else 0
                 fixes.append(_line_fix(text, s, e, rule, floor=floor))

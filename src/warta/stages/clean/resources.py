@@ -10,10 +10,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from warta.errors import ResourceError
+from warta.resources import read_resource, resource_lines
 
 __all__ = [
     "BoilerplateRule",
@@ -22,7 +22,6 @@ __all__ = [
     "citation_cues",
     "function_words",
     "id_words",
-    "read_resource",
     "redup_lexicon",
 ]
 
@@ -38,15 +37,8 @@ class BoilerplateRule:
     patterns: tuple[str, ...]
 
 
-def read_resource(name: str) -> str:
-    try:
-        return resources.files("warta.stages.clean").joinpath("resources", name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceError(f"packaged resource missing: stages/clean/resources/{name}") from exc
-
-
 def _word_lines(name: str) -> list[str]:
-    return [ln.strip() for ln in read_resource(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return resource_lines("clean", name)
 
 
 def _scoped(pattern: str) -> str:
@@ -59,7 +51,7 @@ def _scoped(pattern: str) -> str:
 
 @cache
 def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
-    data = tomllib.loads(read_resource("boilerplate.toml"))
+    data = tomllib.loads(read_resource("clean", "boilerplate.toml"))
     rules = []
     for raw in data.get("rule", []):
         patterns = tuple(_scoped(p) for p in raw["patterns"])

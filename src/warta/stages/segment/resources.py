@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from warta.errors import ResourceError
+from warta.resources import resource_lines
 
 __all__ = ["SegmentResources", "load_resources"]
 
@@ -41,17 +41,8 @@ class SegmentResources:
     hyphen_suffixes: frozenset[str]
 
 
-def _read(name: str) -> str:
-    try:
-        return resources.files("warta.stages.segment").joinpath("resources", name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceError(f"packaged resource missing: stages/segment/resources/{name}") from exc
-
-
 def _words(name: str) -> frozenset[str]:
-    words = frozenset(
-        ln.strip().lower() for ln in _read(name).splitlines() if ln.strip() and not ln.startswith("#")
-    )
+    words = frozenset(ln.lower() for ln in resource_lines("segment", name))
     if not words:
         raise ResourceError(f"packaged resource is empty: stages/segment/resources/{name}")
     return words
