@@ -25,8 +25,12 @@ __all__ = [
     "ChangeKind",
     "Cleaning",
     "CleaningWarning",
+    "Entity",
+    "EntityLabel",
+    "Mention",
     "Paragraph",
     "Published",
+    "Role",
     "Sentence",
     "Source",
     "StepError",
@@ -67,6 +71,46 @@ class Sentence(msgspec.Struct):
 class Paragraph(msgspec.Struct, frozen=True):
     start: int
     end: int
+
+
+EntityLabel = Literal["PER", "ORG", "LOC", "EVT", "MISC"]
+
+
+class Mention(msgspec.Struct):
+    """A named-entity mention: a span of ``Article.text`` with its type.
+
+    ``entity`` indexes ``Article.entities`` once mentions are merged.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: EntityLabel
+    sentence: int = 0
+    score: float = 1.0
+    entity: int | None = None
+
+
+class Role(msgspec.Struct):
+    """A role the article gives an entity ("Sekretaris Pers Gedung Putih"), with its span."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Entity(msgspec.Struct):
+    """One person, organisation or place in an article, with every mention of it.
+
+    ``name`` is the canonical (longest full) form; ``mentions`` index ``Article.mentions``.
+    """
+
+    id: str
+    name: str
+    label: EntityLabel
+    mentions: list[int] = msgspec.field(default_factory=list)
+    aliases: list[str] = msgspec.field(default_factory=list)
+    roles: list[Role] = msgspec.field(default_factory=list)
 
 
 class Change(msgspec.Struct):
@@ -159,6 +203,8 @@ class Article(msgspec.Struct, kw_only=True):
     cleaning: Cleaning = msgspec.field(default_factory=Cleaning)
     paragraphs: list[Paragraph] = msgspec.field(default_factory=list)
     sentences: list[Sentence] = msgspec.field(default_factory=list)
+    mentions: list[Mention] = msgspec.field(default_factory=list)
+    entities: list[Entity] = msgspec.field(default_factory=list)
     errors: list[StepError] = msgspec.field(default_factory=list)
     # Names of the fields that steps have filled, in order (see warta.pipeline).
     provided: list[str] = msgspec.field(default_factory=list)
