@@ -34,6 +34,9 @@ __all__ = [
     "Sentence",
     "Source",
     "StepError",
+    "Timex",
+    "TimexType",
+    "TimelineEntry",
     "Token",
     "article_json_schema",
     "from_json",
@@ -111,6 +114,39 @@ class Entity(msgspec.Struct):
     mentions: list[int] = msgspec.field(default_factory=list)
     aliases: list[str] = msgspec.field(default_factory=list)
     roles: list[Role] = msgspec.field(default_factory=list)
+
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class Timex(msgspec.Struct):
+    """A time expression normalised to a TimeML TIMEX3 value.
+
+    ``value`` follows TimeML: ``2022-02-20``, ``2022-02``, ``2022-W07-WE``,
+    ``2022-02-20TNI``, ``2022-02-20T14:30``, ``P3Y``, ``PRESENT_REF``. ``anchor`` is the
+    date the expression was resolved against (the article's date, or a date the text
+    mentioned just before), ``mod`` a TimeML modifier (START, MID, END, APPROX).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    offset: str | None = None  # UTC offset of a WIB/WITA/WIT clock time, e.g. "+07:00"
+    sentence: int | None = None
+
+
+class TimelineEntry(msgspec.Struct):
+    """A dated sentence: what the article says happened (or will happen) when."""
+
+    value: str
+    sentence: int
+    start: int
+    end: int
+    timex: int  # index into Article.timexes
 
 
 class Change(msgspec.Struct):
@@ -205,6 +241,8 @@ class Article(msgspec.Struct, kw_only=True):
     sentences: list[Sentence] = msgspec.field(default_factory=list)
     mentions: list[Mention] = msgspec.field(default_factory=list)
     entities: list[Entity] = msgspec.field(default_factory=list)
+    timexes: list[Timex] = msgspec.field(default_factory=list)
+    timeline: list[TimelineEntry] = msgspec.field(default_factory=list)
     errors: list[StepError] = msgspec.field(default_factory=list)
     # Names of the fields that steps have filled, in order (see warta.pipeline).
     provided: list[str] = msgspec.field(default_factory=list)
