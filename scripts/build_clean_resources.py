@@ -97,7 +97,9 @@ def main() -> None:
             if not ALPHA_HYPHEN.match(word) or word in EXCLUDE:
                 continue
             parts = word.split("-")
-            in_kbbi = bool(row["in_kbbi_lists"].strip())
+            # Only the KBBI list proper counts as the dictionary: the crawl lists and the
+            # stemmer's roots carry forms the dictionary writes with a space (hiruk pikuk).
+            in_kbbi = "wikidepia_kbbi" in row["in_kbbi_lists"]
             freq = int(row["corpus_freq"] or 0)
             # "other" rows are mostly compounds and names ("a-rod"); only the KBBI ones
             # (bolak-balik, ulang-alik) are words whose hyphen a scraper may drop.

@@ -17,7 +17,7 @@ __all__ = ["find_boilerplate", "headline_end"]
 
 # Boilerplate lines are short; a long line is prose even when it starts like a prompt,
 # and testing only short lines keeps the scan cheap on long paragraphs.
-MAX_LINE_CHARS = 300
+MAX_LINE_CHARS = 400
 
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
@@ -26,6 +26,8 @@ _HEADLINE_LOWER = frozenset(
     ["di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atau", "bagi", "dalam", "soal", "terkait", "vs", "usai", "jelang", "hingga", "sampai", "oleh", "karena", "agar", "jadi", "ini", "itu", "tak", "tidak", "bisa", "akan", "sudah", "belum", "masih", "juga", "pun", "lah", "kah", "nya", "se", "buat", "kepada", "of", "for", "the", "and", "in", "on", "to", "with", "a", "an"]
 )
 _MAX_HEADLINE_WORDS = 25
+# Lower-case words that, right after an opener, show a clause has begun ("Ia pun ...").
+_CLAUSE_WORDS = frozenset("pun juga tidak tak sudah akan masih".split())
 # Capitalised words that open a sentence rather than continue a headline, when a
 # lower-case word or a comma follows them.
 _OPENERS = frozenset(
@@ -59,7 +61,7 @@ def _compiled() -> tuple[re.Pattern[str] | None, dict[str, BoilerplateRule], Com
 
 def _capitalised(core: str) -> bool:
     # "iOS", "eFishery": a capital inside the word marks a name as well.
-    return core[0].isupper() or core[0].isdigit() or any(c.isupper() for c in core[1:])
+    return core[0].isupper() or core[0].isdigit() or any(c.isupper() for c in core[1:]) or "." in core
 
 
 def headline_end(text: str, pos: int, limit: int) -> int:
@@ -83,17 +85,22 @@ def headline_end(text: str, pos: int, limit: int) -> int:
         w = text[s:e]
         if w[0] in "\"“”'‘":
             return last_end  # a quotation opens the next sentence
+        if w[0] == "[" or ".com/" in w or ".COM/" in w:
+            return last_end  # an embed or a photo credit: boilerplate of its own
         core = w.strip("\"“”'‘’()[],.:;!?")
         cores.append(core)
         if not core or (not core[0].isalpha() and not core[0].isdigit()):
             last_end = e
             continue
         low = core.lower()
-        if k >= 1 and low in ("ini", "itu") and w.endswith(",") and _capitalised(cores[k - 1]):
-            return words[k - 1][0]  # "Saat ini, ..." / "Sementara itu, ..."
+        if k >= 1 and low in ("ini", "itu") and _capitalised(cores[k - 1]) and (
+            w.endswith(",") or (k + 1 < len(words) and text[words[k + 1][0]].islower())
+        ):
+            return words[k - 1][0]  # "Saat ini, ..." / "Sementara itu, ..." / "Hal itu membuat"
         if k >= 1 and core in _OPENERS and k + 1 < len(words):
             nxt = text[words[k + 1][0] : words[k + 1][1]]
-            if w.endswith(",") or (nxt[0].islower() and nxt.strip(",.").lower() not in _HEADLINE_LOWER):
+            nxt_low = nxt.strip(",.").lower()
+            if w.endswith(",") or (nxt[0].islower() and (nxt_low not in _HEADLINE_LOWER or nxt_low in _CLAUSE_WORDS)):
                 return s  # "Menurut dia, ...", "Ia mengatakan ..."
         if _capitalised(core) or low in _HEADLINE_LOWER:
             last_end = e
@@ -172,6 +179,12 @@ def find_boilerplate(text: str) -> list[Fix]:
     taken = [(f.start, f.end) for f in fixes]
 
     def add(fix: Fix) -> None:
+        # A removal that contains earlier ones (a "Baca juga" link whose headline holds a
+        # photo credit) takes their place.
+        inner = [i for i, (a, b) in enumerate(taken) if fix.start <= a and b <= fix.end]
+        for i in reversed(inner):
+            del taken[i]
+            del fixes[i]
         for a, b in taken:
             # Two removals side by side may both claim the one space between them.
             if fix.start == b - 1 and text[fix.start].isspace():
@@ -182,12 +195,6 @@ def find_boilerplate(text: str) -> list[Fix]:
             fixes.append(fix)
             taken.append((fix.start, fix.end))
 
-    for rule, rx in inline:
-        cut = "cut" in rx.groupindex
-        for m in rx.finditer(text):
-            st, en = m.span("cut") if cut else m.span()
-            if en > st and not (st > 0 and text[st - 1].isalnum() and text[st].isalnum()):
-                add(_inline_fix(text, st, en, rule))
     for rule, rx in headline:
         for m in rx.finditer(text):
             st = m.start()
@@ -200,5 +207,11 @@ def find_boilerplate(text: str) -> list[Fix]:
                 add(_inline_fix(text, st, end, rule))
             else:  # [cue + headline + space) goes; the next sentence keeps its place
                 add(Fix(st, end, "", rule.kind, rule.id, rule.reason, text[st:end]))
+    for rule, rx in inline:
+        cut = "cut" in rx.groupindex
+        for m in rx.finditer(text):
+            st, en = m.span("cut") if cut else m.span()
+            if en > st and not (st > 0 and text[st - 1].isalnum() and text[st].isalnum()):
+                add(_inline_fix(text, st, en, rule))
     fixes.sort(key=lambda f: f.start)
     return fixes

@@ -33,6 +33,12 @@ _NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
 _PREV_WORD = re.compile(r"\b([A-Za-z]+) $")
 _PREFIXES = ("", "ber", "ter", "se", "ke", "di", "me", "mem", "men", "meng", "meny", "pe", "per",
              "pem", "pen", "peng", "memper", "diper")
+# Derived nouns (peningkatan, penampilan, keamanan) are not reduplicated in news prose;
+# two in a row are a typo.
+_DERIVED_NOUN = re.compile(r"^(?:pe[mn]?|peng|per|ke).+an$")
+_NUMERALS = frozenset(
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh ratus ribu juta".split()
+)
 _VERB_PREFIX = re.compile(r"^(?:memper|diper|meng|meny|mem|men|me|di|ber|ter)")
 _SUFFIXES = ("", "an", "kan", "nya", "annya", "kannya", "lah", "pun")
 _ENGLISH = frozenset(
@@ -74,6 +80,8 @@ def _affixed_verb(word: str, words: frozenset[str]) -> bool:
         return False
     rest = word[m.end():]
     candidates = {rest, *(rest[: -len(s)] for s in ("kan", "i", "an") if rest.endswith(s))}
+    if m.group() in ("ber", "ter"):  # berencana < ber + rencana
+        candidates |= {"r" + c for c in list(candidates)}
     if m.group() in ("me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "peny"):
         # Nasal assimilation hides a root's first p/t/k/s: memukul < pukul, menulis < tulis.
         candidates |= {c2 for c in list(candidates) for c2 in ("p" + c, "t" + c, "k" + c, "s" + c)}
@@ -98,7 +106,8 @@ def reduplicated_form(a: str, b: str, *, names_likely: bool = False) -> str | No
         return None
     if la == lb:
         words = id_words()
-        if len(la) >= _MIN_ROOT and la in words and la not in function_words() and not _affixed_verb(la, words):
+        if (len(la) >= _MIN_ROOT and la in words and la not in function_words() and la not in _NUMERALS
+                and not _affixed_verb(la, words) and _DERIVED_NOUN.match(la) is None):
             return "full"
         return None
     # Affixed forms share a root: a cheap substring test keeps most pairs off the loop.
@@ -175,9 +184,11 @@ def _check(text: str, start: int, end: int) -> Fix | None:
     if _bad_context(text, start, end, a, b):
         return None
     names_likely = a[0].isupper() and b[0].isupper() and not _sentence_start(text, start)
-    if names_likely and f"{a.lower()}-{b.lower()}" in _CAPITALISED_OK:
-        names_likely = False
-    rule = reduplicated_form(a, b, names_likely=names_likely)
+    if names_likely and f"{a.lower()}-{b.lower()}" not in _CAPITALISED_OK:
+        # "Gedung Gedung", "Menteri Menteri", "Abdullah Abdullah": mid-sentence capitals
+        # are names or typos far more often than Title-Case reduplications.
+        return None
+    rule = reduplicated_form(a, b, names_likely=False)
     if rule is None or _english_context(text, start, end):
         return None
     # Same length in and out: the whole pair is the change, offsets do not move.
@@ -203,6 +214,8 @@ _NUMERAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_AFTER = re.compile(r"[ \t]*\d")
+_DEGREE_BEFORE = re.compile(r"\b(?:semakin|makin|sangat|lebih|paling|amat|terlalu)[ \t]+$", re.IGNORECASE)
+_QUOTE_BEFORE = re.compile(r"[\"”],?[ \t]*$")
 
 
 def _bad_context(text: str, start: int, end: int, a: str, b: str) -> bool:
@@ -213,15 +226,24 @@ def _bad_context(text: str, start: int, end: int, a: str, b: str) -> bool:
         return True  # "Timur Tengah tengah", "pasal Pasal": a name boundary or a typo
     if a[0].isupper() and start > 0 and text[start - 1] in "\"“‘'":
         return True  # a quoted title: "Umpah Umpah", "Bang Bang"
+    if a.lower() == b.lower() and _DEGREE_BEFORE.search(text, max(0, start - 20), start) is not None:
+        return True  # "semakin pekat pekat": a degree word takes the plain adjective
+    if a.lower() in ("kata", "ujar", "ucap", "tutur") and _QUOTE_BEFORE.search(text, max(0, start - 5), start):
+        return True  # '..." kata kata Wali Kota': a quote cue typed twice
     # A plural after a numeral or "para" is redundant Indonesian; the repetition is
     # then more often a typo ("dua kali kali") than a reduplication.
     return a.lower() == b.lower() and _NUMERAL_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+_NOT_A_STOP = re.compile(r"(?:^|[\s(])(?:\d{1,2}|Dr|Prof|Ir|H|Hj|St|No)\.[ \t]*$")
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     k = pos - 1
     while k >= 0 and text[k] in " \t":
         k -= 1
+    if k >= 0 and text[k] == "." and _NOT_A_STOP.search(text, max(0, k - 6), pos):
+        return False  # "7. Norwegia", "Dr. Abdullah": a list number or a title, not a full stop
     return k < 0 or text[k] in "\n.!?\"“”:"
 
 
