@@ -22,6 +22,7 @@ def repaired(text: str) -> list[str]:
         ("Gubernur mengundang bupati bupati dari seluruh provinsi.", ["bupati-bupati"]),
         ("Mereka berlari lari kecil di taman.", ["berlari-lari"]),
         ("Itu satu satunya jalan keluar.", ["satu-satunya"]),
+        ("Anak-anak dan anak anak muda datang.", ["anak-anak"]),
     ],
 )
 def test_restores_dropped_hyphen(text: str, expected: list[str]) -> None:
@@ -50,6 +51,7 @@ def test_restores_dropped_hyphen(text: str, expected: list[str]) -> None:
         "Lagu \"Ayun Ayun\" diputar.",  # a quoted title
         "Wakil Ketua DPR RI menolak.",  # acronyms
         "Warga bergotong royong membersihkan selokan.",  # KBBI writes it with a space
+        "Anak-anak membawakan lagu lagu daerah.",  # hyphens intact elsewhere: a doubled word
     ],
 )
 def test_leaves_non_reduplications_alone(text: str) -> None:

@@ -20,6 +20,7 @@ __all__ = ["find_boilerplate", "headline_end"]
 MAX_LINE_CHARS = 400
 
 _LINE = re.compile(r"[^\n]+")
+_COMMAS = re.compile(r"\s*,[,\s]*")
 _WORD = re.compile(r"\S+")
 # Words a headline may keep in lower case (prepositions, conjunctions, particles).
 _HEADLINE_LOWER = frozenset(
@@ -202,6 +203,10 @@ def find_boilerplate(text: str) -> list[Fix]:
                 continue
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
+            commas = _COMMAS.match(text, m.end())
+            if commas is not None:  # ",Baca juga:,," - the link text itself is gone
+                add(Fix(st, commas.end(), "", rule.kind, rule.id, rule.reason, text[st : commas.end()]))
+                continue
             end = headline_end(text, m.end(), line_end)
             if end == line_end:
                 add(_inline_fix(text, st, end, rule))

@@ -160,9 +160,14 @@ def find_reduplications(text: str) -> list[Fix]:
     if len(low) != len(text):  # "İ" grows when lowered; nothing else in news text does
         low = text.replace("İ", "I").lower()
     fixes: list[Fix] = []
+    # Where the text still has hyphenated repetitions ("anak-anak"), the scraper kept
+    # hyphens, and a spaced "X X" is a doubled word unless the article hyphenates X-X too.
+    intact = {m.group(1) for m in _HYPHEN_REDUP.finditer(low)}
     for pair in _candidate_pairs(low):
         a, _, b = pair.partition(" ")
         if not (a.isalpha() and b.isalpha() and pair.isascii()):
+            continue
+        if intact and a == b and a not in intact:
             continue
         start = low.find(pair)
         while start >= 0:
@@ -214,6 +219,7 @@ _NUMERAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_AFTER = re.compile(r"[ \t]*\d")
+_HYPHEN_REDUP = re.compile(r"\b([a-z]{2,})-\1\b")
 _DEGREE_BEFORE = re.compile(r"\b(?:semakin|makin|sangat|lebih|paling|amat|terlalu)[ \t]+$", re.IGNORECASE)
 _QUOTE_BEFORE = re.compile(r"[\"”],?[ \t]*$")
 
