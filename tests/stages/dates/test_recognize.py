@@ -62,7 +62,7 @@ def test_day_name_takes_the_most_recent_one() -> None:
 
 def test_day_name_alone_is_not_a_week() -> None:
     found = find_timexes("Harga naik minggu lalu, kata Minggu.", anchor=ANCHOR)
-    assert [(t.text, t.value) for t in found][0] == ("minggu lalu", "2022-W06")
+    assert (found[0].text, found[0].value) == ("minggu lalu", "2022-W06")
 
 
 def test_clock_takes_the_date_mentioned_before() -> None:
