@@ -23,6 +23,7 @@ __all__ = [
     "Article",
     "Change",
     "ChangeKind",
+    "Citation",
     "Cleaning",
     "CleaningWarning",
     "Entity",
@@ -30,9 +31,12 @@ __all__ = [
     "Mention",
     "Paragraph",
     "Published",
+    "Quote",
     "Role",
     "Sentence",
     "Source",
+    "Span",
+    "Speaker",
     "StepError",
     "Timex",
     "TimexType",
@@ -114,6 +118,61 @@ class Entity(msgspec.Struct):
     mentions: list[int] = msgspec.field(default_factory=list)
     aliases: list[str] = msgspec.field(default_factory=list)
     roles: list[Role] = msgspec.field(default_factory=list)
+
+
+class Span(msgspec.Struct, frozen=True):
+    """A stretch of ``Article.text``: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Speaker(msgspec.Struct):
+    """Who a quote is attributed to.
+
+    ``mention`` is the span next to the cue ("Psaki", "dia", "pejabat itu"); ``entity``
+    indexes ``Article.entities`` when the speaker resolves to one; an anonymous source
+    keeps its description ("pejabat AS") with ``anonymous=True``.
+    """
+
+    name: str | None = None
+    mention: Span | None = None
+    entity: int | None = None
+    anonymous: bool = False
+    description: str | None = None
+    roles: list[Span] = msgspec.field(default_factory=list)
+    affiliations: list[Span] = msgspec.field(default_factory=list)
+
+
+class Quote(msgspec.Struct):
+    """A statement reported in the article.
+
+    ``kind``: ``direct`` (in quote marks), ``indirect`` (reported speech), ``mixed``
+    (indirect speech with a quoted fragment). ``start``/``end`` cover the content.
+    ``repeat_of`` points to an earlier quote with the same or nearly the same words;
+    ``inside`` to the indirect quote a partial quote belongs to.
+    """
+
+    kind: Literal["direct", "indirect", "mixed", "partial"]
+    start: int
+    end: int
+    text: str
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    confidence: float = 1.0
+    sentence: int | None = None
+    date: str | None = None
+    repeat_of: int | None = None
+    inside: int | None = None
+
+
+class Citation(msgspec.Struct):
+    """A source the article cites ("mengutip CNN"); ``source`` is None when the name was lost."""
+
+    cue: Span
+    source: Span | None = None
+    dangling: bool = False
 
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -241,6 +300,8 @@ class Article(msgspec.Struct, kw_only=True):
     sentences: list[Sentence] = msgspec.field(default_factory=list)
     mentions: list[Mention] = msgspec.field(default_factory=list)
     entities: list[Entity] = msgspec.field(default_factory=list)
+    quotes: list[Quote] = msgspec.field(default_factory=list)
+    citations: list[Citation] = msgspec.field(default_factory=list)
     timexes: list[Timex] = msgspec.field(default_factory=list)
     timeline: list[TimelineEntry] = msgspec.field(default_factory=list)
     errors: list[StepError] = msgspec.field(default_factory=list)
