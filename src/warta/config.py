@@ -1,12 +1,15 @@
 """Settings: shipped defaults, overlaid by a user TOML file, overridden by environment.
 
-Nothing is read at import time: call :func:`load_settings` (or build ``Settings``
-directly) and pass the object on.
+The defaults are written once, in the shipped ``defaults.toml``. Nothing is read at
+import time: call :func:`load_settings` (or build ``Settings`` directly) and pass the
+object on.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,26 +22,33 @@ from warta.errors import InputError
 __all__ = ["Settings", "load_settings"]
 
 
+@cache
+def _defaults() -> dict[str, Any]:
+    """The shipped ``defaults.toml`` (read once, on first use)."""
+    text = resources.files("warta").joinpath("defaults.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _default(key: str) -> Any:
+    value = _defaults()[key]
+    return list(value) if isinstance(value, list) else value
+
+
 class Settings(BaseSettings):
     """All of warta's settings. Environment variables are ``WARTA_<NAME>``."""
 
     model_config = SettingsConfigDict(env_prefix="WARTA_", extra="forbid")
 
-    max_input_bytes: int = Field(default=20_000_000, gt=0)
-    pipeline: list[str] = Field(default_factory=lambda: ["warta.clean.v1", "warta.segment.v1"])
-    text_fields: list[str] = Field(default_factory=lambda: ["text"])
-    title_fields: list[str] = Field(default_factory=lambda: ["title"])
-    id_fields: list[str] = Field(default_factory=lambda: ["id"])
-    url_fields: list[str] = Field(default_factory=lambda: ["url"])
-    date_fields: list[str] = Field(default_factory=lambda: ["date"])
-    outlet_fields: list[str] = Field(default_factory=lambda: ["source"])
-    author_fields: list[str] = Field(default_factory=lambda: ["author"])
-    suffixes: list[str] = Field(default_factory=lambda: [".txt", ".html", ".htm", ".jsonl", ".csv"])
-
-
-def _defaults() -> dict[str, Any]:
-    text = resources.files("warta").joinpath("defaults.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    max_input_bytes: int = Field(default_factory=lambda: _default("max_input_bytes"), gt=0)
+    pipeline: list[str] = Field(default_factory=lambda: _default("pipeline"))
+    text_fields: list[str] = Field(default_factory=lambda: _default("text_fields"))
+    title_fields: list[str] = Field(default_factory=lambda: _default("title_fields"))
+    id_fields: list[str] = Field(default_factory=lambda: _default("id_fields"))
+    url_fields: list[str] = Field(default_factory=lambda: _default("url_fields"))
+    date_fields: list[str] = Field(default_factory=lambda: _default("date_fields"))
+    outlet_fields: list[str] = Field(default_factory=lambda: _default("outlet_fields"))
+    author_fields: list[str] = Field(default_factory=lambda: _default("author_fields"))
+    suffixes: list[str] = Field(default_factory=lambda: _default("suffixes"))
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
@@ -46,7 +56,7 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
 
     Environment variables (``WARTA_MAX_INPUT_BYTES=...``) win over both files.
     """
-    values = _defaults()
+    values: dict[str, Any] = {}
     if path is not None:
         p = Path(path)
         try:
@@ -58,8 +68,6 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
     values.update({k: v for k, v in overrides.items() if v is not None})
     # Environment beats files: drop file values that the environment sets.
     env = Settings.model_config.get("env_prefix", "WARTA_")
-    import os
-
     for key in list(values):
         if f"{env}{key.upper()}" in os.environ:
             values.pop(key)
