@@ -41,6 +41,7 @@ class Candidate:
     end: int
     kind: str
     match: re.Match[str]
+    day_before: bool = False  # a day name written just before the date
 
 
 @dataclass(slots=True)
@@ -60,10 +61,17 @@ def _alt(words: Sequence[str]) -> str:
 
 
 @cache
-def _grammar() -> list[tuple[str, re.Pattern[str]]]:
+def _grammar() -> list[tuple[str, re.Pattern[str], bool]]:
+    """(shape, pattern, runs on the lower-cased text).
+
+    Shapes that do not depend on capitals run case-sensitively on a lower-cased copy of
+    the text: IGNORECASE alternations cost the regex engine several times more. Day names
+    ("Minggu" is Sunday, "minggu" a week) and capitalised months run on the text itself.
+    """
     lx = lexicon()
     month_any = _alt(list(lx.months))
     month_full = _alt([m for m in lx.months if len(m) >= 4 or m == "mei"])
+    days_low = _alt(list(lx.days))
     days = _alt([d.capitalize() for d in lx.days] + [d.upper() for d in lx.days])
     parts = _alt(list(lx.parts_of_day))
     units = _alt(list(lx.units))
@@ -73,43 +81,54 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     )
     clock = r"(?:pukul|jam|pkl\.?)\s+(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?:\s*(?P<tz>WIB|WITA|WIT))?"
     tail = (
-        rf"(?:\s*,?\s+(?:pukul|jam)\s+(?P<th>\d{{1,2}})(?:[.:](?P<tmi>\d{{2}}))?(?:\s*(?P<ttz>WIB|WITA|WIT))?)?"
+        rf"(?:\s*,?\s+(?:pukul|jam)\s+(?P<th>\d{{1,2}})(?:[.:](?P<tmi>\d{{2}}))?(?:\s*(?P<ttz>wib|wita|wit|WIB|WITA|WIT))?)?"
         rf"(?:\s+(?P<part>{parts})\b)?(?:\s+(?P<kemarin>kemarin))?"
     )
-    g = [
-        ("numdate", rf"(?:(?P<day>{days})\s*,?\s*)?\(?(?<![\d/.])(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})"
-                    rf"(?:[/-](?P<y>\d{{4}}|\d{{2}}))?(?![\d/])\)?{tail}"),
-        ("textdate", rf"(?:(?P<day>{days})\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s+)?(?<![\d.])(?P<d>\d{{1,2}})\s+"
-                     rf"(?P<mon>(?i:{month_any}))\.?(?:\s+(?P<y>\d{{4}}))?\b{tail}"),
-        ("monthyear", rf"(?:(?P<mod>[Aa]wal|[Pp]ertengahan|[Aa]khir|[Mm]edio)\s+)?(?:[Bb]ulan\s+)?"
-                      rf"(?P<mon>(?i:{month_full}))\s+(?P<y>\d{{4}})\b"),
+    capital_months = _alt([m.capitalize() for m in lx.months if len(m) >= 4 or m == "mei"])
+    g: list[tuple[str, str, bool]] = [
+        # A day name before a date ("Minggu (20/2/2022)", "Senin, 3 Maret") is found by
+        # looking back from the date (see _DAY_BEFORE): a leading optional group would
+        # make the engine try every position of the text.
+        ("numdate", rf"\(?(?<![\d/.])(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})"
+                    rf"(?:[/-](?P<y>\d{{4}}|\d{{2}}))?(?![\d/])\)?{tail}", True),
+        ("textdate", rf"(?<![\d.])(?P<d>\d{{1,2}})\s+"
+                     rf"(?P<mon>{month_any})\.?(?:\s+(?P<y>\d{{4}}))?\b{tail}", True),
+        ("monthyear", rf"\b(?:(?P<mod>awal|pertengahan|akhir|medio)\s+)?(?:bulan\s+)?"
+                      rf"(?P<mon>{month_full})\s+(?P<y>\d{{4}})\b", True),
         ("month", rf"\b(?P<prep>[Pp]ada|[Ss]ejak|[Hh]ingga|[Ss]ampai|[Aa]wal|[Aa]khir|[Pp]ertengahan|[Bb]ulan|[Mm]edio|"
                   rf"[Ss]elama)\s+(?:(?:bulan)\s+)?(?P<mon>{_alt([m.capitalize() for m in lx.months if len(m) >= 3])})\b"
-                  rf"(?!\s+\d)"),
-        ("monthrel", rf"\b(?P<mon>{_alt([m.capitalize() for m in lx.months if len(m) >= 4 or m == 'mei'])})\s+"
-                     r"(?P<rel>lalu|silam|depan|mendatang|nanti|ini)\b"),
-        ("quarter", r"\b(?i:kuartal|triwulan|semester|caturwulan)\s+(?P<q>IV|III|II|I|[1-4]|pertama|kedua|ketiga|keempat)"
-                    r"(?:\s+(?:tahun\s+)?(?P<y>\d{4}))?\b"),
-        ("year", r"\b(?:(?P<mod>[Aa]wal|[Pp]ertengahan|[Aa]khir)\s+)?(?:[Tt]ahun|[Tt]hn\.?)\s+(?P<y>\d{4})(?P<dec>-?an)?\b"),
-        ("bareyear", r"(?<![\d.,/:\w-])(?P<y>(?:19|20)\d{2})(?P<dec>-an)?(?![\d/:%]|[.,]\d|-\d)"),
-        ("relative", r"(?i:\b(?:(?P<mod>awal|pertengahan|akhir)\s+)?(?P<unit>akhir pekan|hari|pekan|minggu|bulan|tahun)"
-                     r"\s+(?P<rel>ini|lalu|depan|kemarin|mendatang|silam|itu|sebelumnya)\b)"),
-        ("ago", rf"(?i:\b(?P<n>{numw}|beberapa)\s+(?P<unit>{units})\s+(?:yang\s+)?"
-                r"(?P<rel>lalu|silam|sebelumnya|lagi|mendatang|kemudian)\b)"),
-        ("word", r"(?i:\b(?P<w>kemarin lusa|kemarin|besok|esok hari|esok|lusa|hari ini|tadi malam|tadi pagi|tadi siang|"
-                 r"tadi sore|pagi tadi|siang tadi|sore tadi|malam tadi|semalam|pagi ini|siang ini|sore ini|malam ini|nanti malam|saat ini|kini|sekarang|dewasa ini|"
-                 r"belakangan ini|selama ini|saat itu|waktu itu|ketika itu|kala itu|beberapa waktu lalu|baru-baru ini)\b)"),
-        ("dayname", rf"(?:(?:[Hh]ari)\s+)?(?P<day>{days})\b(?:\s+(?P<rel>lalu|kemarin|depan|mendatang|ini))?{tail}"),
+                  rf"(?!\s+\d)", False),
+        ("monthrel", rf"\b(?P<mon>{capital_months})\s+(?P<rel>lalu|silam|depan|mendatang|nanti|ini)\b", False),
+        ("quarter", r"\b(?:kuartal|triwulan|semester|caturwulan)\s+(?P<q>iv|iii|ii|i|[1-4]|pertama|kedua|ketiga|keempat)"
+                    r"(?:\s+(?:tahun\s+)?(?P<y>\d{4}))?\b", True),
+        ("year", r"\b(?:(?P<mod>awal|pertengahan|akhir)\s+)?(?:tahun|thn\.?)\s+(?P<y>\d{4})(?P<dec>-?an)?\b", True),
+        ("bareyear", r"(?<![\d.,/:\w-])(?P<y>(?:19|20)\d{2})(?P<dec>-an)?(?![\d/:%]|[.,]\d|-\d)", True),
+        ("relative", r"\b(?:(?P<mod>awal|pertengahan|akhir)\s+)?(?P<unit>akhir pekan|hari|pekan|minggu|bulan|tahun)"
+                     r"\s+(?P<rel>ini|lalu|depan|kemarin|mendatang|silam|itu|sebelumnya)\b", True),
+        ("ago", rf"\b(?P<n>{numw}|beberapa)\s+(?P<unit>{units})\s+(?:yang\s+)?"
+                r"(?P<rel>lalu|silam|sebelumnya|lagi|mendatang|kemudian)\b", True),
+        ("word", r"\b(?P<w>kemarin lusa|kemarin|besok|esok hari|esok|lusa|hari ini|tadi malam|tadi pagi|tadi siang|"
+                 r"tadi sore|pagi tadi|siang tadi|sore tadi|malam tadi|semalam|pagi ini|siang ini|sore ini|malam ini|"
+                 r"nanti malam|saat ini|kini|sekarang|dewasa ini|belakangan ini|selama ini|saat itu|waktu itu|ketika itu|"
+                 r"kala itu|beberapa waktu lalu|baru-baru ini)\b", True),
+        ("dayname", rf"(?:(?:[Hh]ari)\s+)?(?P<day>{days})\b(?:\s+(?P<rel>lalu|kemarin|depan|mendatang|ini))?{tail}", False),
         ("clock", rf"\b(?:{clock}|(?P<h2>\d{{1,2}})[.:](?P<mi2>\d{{2}})\s*(?P<tz2>WIB|WITA|WIT))"
-                  rf"(?:\s+(?P<part>{parts})\b)?(?:\s+(?P<kemudian>kemudian))?"),
-        ("duration", rf"(?i:\b(?P<n>{numw}|beberapa|puluhan|ratusan|belasan)\s+(?P<unit>{units})\b"
-                     r"(?:\s+(?P<post>terakhir|belakangan))?)"),
-        ("seduration", r"(?i:\bse(?P<unit>tahun|bulan|minggu|pekan|hari|jam|abad|dekade)\b)"),
-        ("redupduration", r"(?i:\bber(?P<unit>tahun|bulan|minggu|hari|jam|abad)[- ](?P=unit)\b|\bsejenak\b)"),
-        ("set", rf"(?i:\b(?:setiap|tiap|saban)\s+(?P<unit>hari|minggu|pekan|bulan|tahun|pagi|siang|sore|malam|{days})\b)"),
-        ("season", r"(?i:\bmusim\s+(?P<season>hujan|penghujan|kemarau|panas|dingin|semi|gugur)\b)"),
+                  rf"(?:\s+(?P<part>{parts})\b)?(?:\s+(?P<kemudian>kemudian))?", False),
+        ("duration", rf"\b(?P<n>{numw}|beberapa|puluhan|ratusan|belasan)\s+(?P<unit>{units})\b"
+                     r"(?:\s+(?P<post>terakhir|belakangan))?", True),
+        ("seduration", r"\bse(?P<unit>tahun|bulan|minggu|pekan|hari|jam|abad|dekade)\b", True),
+        ("redupduration", r"\bber(?P<unit>tahun|bulan|minggu|hari|jam|abad)[- ](?P=unit)\b|\bsejenak\b", True),
+        ("set", rf"\b(?:setiap|tiap|saban)\s+(?P<unit>hari|minggu|pekan|bulan|tahun|pagi|siang|sore|malam|{days_low})\b",
+         True),
+        ("season", r"\bmusim\s+(?P<season>hujan|penghujan|kemarau|panas|dingin|semi|gugur)\b", True),
     ]
-    return [(name, re.compile(rx)) for name, rx in g]
+    return [(name, re.compile(rx), low) for name, rx, low in g]
+
+
+@cache
+def _day_before() -> re.Pattern[str]:
+    days = _alt(list(lexicon().days))
+    return re.compile(rf"\b(?:{days})\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?$|\b(?:tanggal|tgl\.?)\s+$")
 
 
 # Longer spans win; on a tie, the earlier shape in the grammar.
@@ -120,10 +139,19 @@ _PRIORITY = {name: i for i, name in enumerate(
 
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for name, rx in _grammar():
-        for m in rx.finditer(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" grows when lowered; keep offsets aligned
+        lowered = text.replace("İ", "I").lower()
+    day_before = _day_before()
+    for name, rx, on_lower in _grammar():
+        for m in rx.finditer(lowered if on_lower else text):
             if m.end() > m.start():
-                found.append(Candidate(m.start(), m.end(), name, m))
+                c = Candidate(m.start(), m.end(), name, m)
+                if name in ("numdate", "textdate"):
+                    prefix = day_before.search(lowered, max(0, c.start - 24), c.start)
+                    if prefix is not None:
+                        c.start, c.day_before = prefix.start(), True
+                found.append(c)
     found.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.kind]))
     kept: list[Candidate] = []
     for c in found:
@@ -158,7 +186,7 @@ def _with_tail(m: re.Match[str], d: date) -> tuple[TimexType, str, str | None]:
     clock = _clock(m.group("th"), m.group("tmi"))
     if clock:
         tz = m.group("ttz")
-        return "TIME", d.isoformat() + clock, _TZ.get(tz) if tz else None
+        return "TIME", d.isoformat() + clock, _TZ.get(tz.upper()) if tz else None
     part = m.group("part")
     if part:
         return "TIME", d.isoformat() + "T" + lexicon().parts_of_day[part.lower()], None
@@ -168,7 +196,7 @@ def _with_tail(m: re.Match[str], d: date) -> tuple[TimexType, str, str | None]:
 def _n_numdate(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
     y, mo, d = m.group("y"), int(m.group("m")), int(m.group("d"))
-    if not m.group("day") and not y:
+    if not c.day_before and not y:
         return None  # "3/4" alone is a fraction or a score as often as a date
     if not 1 <= mo <= 12 or not 1 <= d <= 31:
         return None
@@ -291,7 +319,7 @@ _UNIT_OF = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"
 
 def _n_relative(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
-    unit_word = m.group("unit")
+    unit_word = ctx.text[m.start("unit") : m.end("unit")]
     if unit_word == "Minggu" and c.start > ctx.sentence_start:
         return None  # "Minggu lalu" mid-sentence is the day, Sunday
     rel = m.group("rel").lower()
@@ -428,7 +456,7 @@ def _n_redup(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, st
 
 
 def _n_set(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
-    unit = c.match.group("unit")
+    unit = ctx.text[c.match.start("unit") : c.match.end("unit")]
     low = unit.lower()
     days = lexicon().days
     if low in days and unit[0].isupper():
