@@ -22,6 +22,7 @@ StepFactory = Callable[..., Step]
 _LAZY: dict[str, str] = {
     "warta.clean.v1": "warta.stages.clean.step:CleanStep",
     "warta.segment.v1": "warta.stages.segment.step:SegmentStep",
+    "warta.entities.v1": "warta.stages.entities.step:EntityStep",
 }
 _FACTORIES: dict[str, StepFactory] = {}
 

@@ -10,6 +10,7 @@ marks, whitespace and hyphens, as the annotation asks.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -102,13 +103,84 @@ def _check_not_repairs(article: Article, gold: dict[str, Any], failures: list[st
     return prf(ok, len(items), len(items))
 
 
+_ENTITY_LABELS = ("PER", "ORG", "LOC")
+_WORD = re.compile(r"\w+")
+
+
+def _plain(s: str) -> str:
+    """:func:`_norm` without punctuation, so that "Moskow," is the word "moskow"."""
+    return " ".join(_WORD.findall(_norm(s)))
+
+
+def _words_in(short: str, long_: str) -> bool:
+    return f" {short} " in f" {long_} "
+
+
+def _role_found(want: str, roles: list[str]) -> bool:
+    # The article's own typos stay in role spans ("Menteri Luar Negeri Rusi"): a role within two
+    # edits of the annotated one counts.
+    from warta.stages.entities.names import edit_distance
+
+    return any(_words_in(want, r) or (len(want) >= 10 and edit_distance(want, r, limit=2) <= 2) for r in roles)
+
+
+def _check_entities(article: Article, gold: dict[str, Any], failures: list[str]) -> dict[str, float | int]:
+    """Each annotated entity must be one entity of its type whose mentions cover the aliases
+    that occur in the text and whose roles include the annotated ones; reported entities that
+    match none, and words annotated as no entity, are false positives."""
+    text = f" {_plain(article.text)} "
+    surfaces = [[_plain(article.mentions[j].text) for j in e.mentions if j < len(article.mentions)]
+                for e in article.entities]
+    roles = [[_plain(r.text) for r in e.roles] for e in article.entities]
+    want = gold.get("entities", [])
+    used: set[int] = set()
+    tp = 0
+    for g in want:
+        aliases = [a for a in (_plain(x) for x in [g["name"], *g.get("aliases", [])]) if a and f" {a} " in text]
+        aliases = list(dict.fromkeys(aliases))
+
+        def covered(k: int, aliases: list[str] = aliases) -> list[str]:
+            return [a for a in aliases if any(a == s or _words_in(a, s) or _words_in(s, a) for s in surfaces[k])]
+
+        cands = [k for k, e in enumerate(article.entities) if e.label == g["type"] and k not in used]
+        best = max(cands, key=lambda k: len(covered(k)), default=None)
+        if best is None or not covered(best):
+            failures.append(f"entity missing: '{g['name']}' ({g['type']})")
+            continue
+        used.add(best)
+        got = article.entities[best]
+        lacking = [a for a in aliases if a not in covered(best)]
+        missing_roles = [r for r in g.get("roles", []) if not _role_found(_plain(r), roles[best])]
+        others = [_plain(o["name"]) for o in want if o is not g]
+        foreign = [s for s in dict.fromkeys(surfaces[best]) if s in others]
+        if lacking:
+            failures.append(f"entity '{g['name']}': got '{got.name}' without " + ", ".join(f"'{a}'" for a in lacking))
+        if missing_roles:
+            failures.append(f"entity '{g['name']}': role missing " + ", ".join(f"'{r}'" for r in missing_roles)
+                            + f" (got {[r.text for r in got.roles]})")
+        if foreign:
+            failures.append(f"entity '{g['name']}': merged with " + ", ".join(f"'{f}'" for f in foreign))
+        tp += not (lacking or missing_roles or foreign)
+    banned = {_plain(n["text"]) for n in gold.get("not_entities", [])}
+    n_pred = 0
+    for k, e in enumerate(article.entities):
+        wrong = sorted(banned & set(surfaces[k]))
+        if wrong:
+            failures.append(f"not an entity but reported: {', '.join(repr(w) for w in wrong)} ({e.label})")
+        elif k not in used and e.label in _ENTITY_LABELS:
+            failures.append(f"unexpected entity: '{e.name}' ({e.label})")
+        n_pred += bool(wrong) or e.label in _ENTITY_LABELS
+    return prf(tp, n_pred, len(want))
+
+
 def check_seed(article_path: Path, expected_path: Path) -> dict[str, Any]:
     """Analyse ``article_path`` and compare with the annotation at ``expected_path``.
 
     Returns:
         One JSON-able object: micro ``precision``/``recall``/``f1`` over all checked
         items, ``per_label`` per part (title, boilerplate, repairs, not_repairs,
-        citations), and ``failures`` with a line per unmet expectation.
+        citations, entities), and ``failures`` with a line per unmet expectation. The
+        entities part counts in the total only when the pipeline has an entities step.
     """
     try:
         raw = article_path.read_text(encoding="utf-8")
@@ -126,10 +198,15 @@ def check_seed(article_path: Path, expected_path: Path) -> dict[str, Any]:
     per["repairs"] = _check_repairs(article, gold, failures)
     per["not_repairs"] = _check_not_repairs(article, gold, failures)
     per["citations"] = _check_citations(article, gold, failures)
-    tp = sum(round(float(v["recall"]) * int(v["support"])) for v in per.values())
-    gold_n = sum(int(v["support"]) for v in per.values())
+    per["entities"] = _check_entities(article, gold, failures)
+    # Only the parts the pipeline produces count in the total; the rest are reported apart.
+    counted = [v for k, v in per.items() if k != "entities" or "entities" in article.provided]
+    if "entities" not in article.provided:
+        failures.append("entities: the pipeline has no entities step; not counted in the total")
+    tp = sum(round(float(v["recall"]) * int(v["support"])) for v in counted)
+    gold_n = sum(int(v["support"]) for v in counted)
     pred_n = sum(round(tp_i / float(v["precision"])) if float(v["precision"]) else 0
-                 for v, tp_i in ((v, round(float(v["recall"]) * int(v["support"]))) for v in per.values()))
+                 for v, tp_i in ((v, round(float(v["recall"]) * int(v["support"]))) for v in counted))
     out: dict[str, Any] = {**prf(tp, pred_n, gold_n), "per_label": per, "failures": failures,
                            "article": str(article_path), "sentences": len(article.sentences)}
     return out

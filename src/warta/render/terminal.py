@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
@@ -83,6 +85,8 @@ def render_article(article: Article, console: Console) -> None:
         if len(article.sentences) > _MAX_SENTENCES:
             st.add_row("…", "", "", f"{len(article.sentences) - _MAX_SENTENCES} more", "")
         console.print(st)
+    if article.entities:
+        _render_entities(article, console)
     if article.errors:
         et = Table(title="errors", expand=True, border_style="red")
         et.add_column("step")
@@ -91,6 +95,25 @@ def render_article(article: Article, console: Console) -> None:
         for err in article.errors:
             et.add_row(err.step, err.code, escape(err.message))
         console.print(et)
+
+
+def _render_entities(article: Article, console: Console) -> None:
+    """One row per entity: its name, how the article mentions it (with counts), its roles."""
+    t = Table(title="entities", expand=True)
+    t.add_column("id", style="dim")
+    t.add_column("type", style="bold")
+    t.add_column("name", style="bold")
+    t.add_column("mentions", overflow="fold")
+    t.add_column("roles", overflow="fold")
+    for e in article.entities:
+        counts = Counter(article.mentions[j].text for j in e.mentions if j < len(article.mentions))
+        said = ", ".join(f"{form} ×{n}" if n > 1 else form for form, n in counts.items())
+        roles = "; ".join(dict.fromkeys(r.text for r in e.roles))
+        t.add_row(e.id, e.label, escape(e.name), escape(said), escape(roles))
+    stray = [m.text for m in article.mentions if m.entity is None]
+    if stray:
+        t.caption = escape("tagged but no entity: " + ", ".join(dict.fromkeys(stray)))
+    console.print(t)
 
 
 def render_summary_table(rows: list[tuple[str, int, int, int, int]], console: Console) -> None:

@@ -1,0 +1,311 @@
+"""Mentions merged into one entity per referent within an article.
+
+How two mentions come to name the same entity, tried in this order:
+
+1. **the same name** (folded: case, accents and spacing ignored), with compatible types;
+2. **a shorter form of a longer name**: its words appear in order in the longer one
+   ("Biden" in "Joe Biden", "Susilo B. Yudhoyono" in "Susilo Bambang Yudhoyono"), with the
+   same type; a place never merges into one that adds a qualifier ("Jawa" / "Jawa Barat");
+3. **an acronym** of a place or organisation: spelled out in brackets in the article
+   ("Komisi Pemberantasan Korupsi (KPK)"), equal to the initials of the full form ("AS" =
+   "Amerika Serikat"), or listed in ``resources/acronyms.tsv``;
+4. **a misspelling**, once the rest is settled: "Larov" -> "Sergey Lavrov", "Rusi" -> "Rusia"
+   (see :func:`warta.stages.entities.names.is_typo_of` for the guards), only when one
+   entity fits.
+
+What stays apart: different first names with one surname ("Joe Biden" / "Jill Biden"),
+short names that differ by a letter ("Rina" / "Rini"), a person and a place of one name. A
+bare surname shared by two people goes to the one mentioned last before it (or first after it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from warta.article import Entity, EntityLabel, Mention, Role, Sentence
+from warta.stages.entities.mentions import NameForm, name_form
+from warta.stages.entities.names import fold, initials, name_tokens, subsequence_of
+from warta.stages.entities.resources import EntityResources, load_resources
+from warta.stages.entities.roles import find_roles
+
+__all__ = ["compatible", "merge_mentions", "name_forms", "spelled_out_acronyms"]
+
+# "Komisi Pemberantasan Korupsi (KPK)" and "KPK (Komisi Pemberantasan Korupsi)".
+_BRACKET = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
+
+
+def compatible(a: EntityLabel, b: EntityLabel) -> bool:
+    """Whether two types may name one referent.
+
+    Taggers disagree between LOC and ORG for countries and seats of power ("AS", "Gedung
+    Putih"), and MISC is their catch-all; a person is only ever a person.
+
+    Example:
+        >>> compatible("LOC", "ORG"), compatible("PER", "ORG"), compatible("MISC", "LOC")
+        (True, False, True)
+    """
+    if a == b:
+        return True
+    if "PER" in (a, b):
+        return False
+    return {a, b} == {"LOC", "ORG"} or "MISC" in (a, b)
+
+
+def name_forms(text: str, mentions: Sequence[Mention], *, resources: EntityResources) -> list[NameForm]:
+    """The :class:`NameForm` of every mention (name, role words, or why it is dropped)."""
+    affiliations = {tuple(name_tokens(text[m.start : m.end])) for m in mentions if m.label != "PER"}
+    affiliations |= {tuple(full.split()) for fulls in resources.acronyms.values() for full in fulls}
+    people = {t for m in mentions if m.label == "PER" and len(t := tuple(name_tokens(text[m.start : m.end]))) >= 2}
+    return [
+        name_form(text, m.start, m.end, m.label, resources=resources, affiliations=affiliations, people=people)
+        for m in mentions
+    ]
+
+
+def spelled_out_acronyms(text: str, mentions: Sequence[Mention], forms: Sequence[NameForm]) -> set[tuple[str, str]]:
+    """Pairs (folded full form, acronym) that the article spells out in brackets.
+
+    Example:
+        >>> s = "Komisi Pemberantasan Korupsi (KPK) memanggil saksi."
+        >>> m = Mention(start=0, end=29, text=s[:29], label="ORG")
+        >>> f = name_forms(s, [m], resources=load_resources())
+        >>> spelled_out_acronyms(s, [m], f)
+        {('komisi pemberantasan korupsi', 'KPK')}
+    """
+    pairs: set[tuple[str, str]] = set()
+    for m, f in zip(mentions, forms, strict=True):
+        if f.dropped or m.label == "PER":
+            continue
+        b = _BRACKET.match(text, f.end)
+        if not b:
+            continue
+        inside = b.group(1)
+        if len(f.tokens) == 1 and " " in inside:
+            pairs.add((" ".join(name_tokens(inside)), _acr(f.text)))
+        elif len(f.tokens) > 1 and _is_acronym_word(inside):
+            pairs.add((" ".join(f.tokens), _acr(inside)))
+    return pairs
+
+
+def _is_acronym_word(s: str) -> bool:
+    # Bracketed short forms: "KPK", "A.S.", but also syllable acronyms such as "Kemenlu".
+    return " " not in s and s[:1].isupper() and 2 <= len(s) <= 12 and any(c.isalpha() for c in s)
+
+
+def _acr(s: str) -> str:
+    return s.replace(".", "").upper()
+
+
+@dataclass
+class _Cluster:
+    members: list[int] = field(default_factory=list)
+    labels: Counter[EntityLabel] = field(default_factory=Counter)
+    forms: set[tuple[str, ...]] = field(default_factory=set)
+
+    def add(self, i: int, label: EntityLabel, tokens: tuple[str, ...]) -> None:
+        self.members.append(i)
+        self.labels[label] += 1
+        self.forms.add(tokens)
+
+    def absorb(self, other: _Cluster) -> None:
+        self.members.extend(other.members)
+        self.labels.update(other.labels)
+        self.forms |= other.forms
+
+
+class _Merger:
+    def __init__(self, text: str, mentions: Sequence[Mention], forms: Sequence[NameForm],
+                 res: EntityResources) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.forms = forms
+        self.res = res
+        self.spelled = spelled_out_acronyms(text, mentions, forms)
+        self.clusters: list[_Cluster] = []
+        self.owner: dict[int, int] = {}  # mention index -> cluster index
+
+    # -- the tests, one form against one cluster ---------------------------------------------
+
+    def _same_name(self, i: int, c: _Cluster) -> bool:
+        return self.forms[i].tokens in c.forms and any(
+            compatible(self.mentions[i].label, lab) for lab in c.labels)
+
+    def _shorter_form(self, i: int, c: _Cluster, *, fuzzy: bool = False) -> bool:
+        label = self.mentions[i].label
+        if label not in c.labels or self.forms[i].acronym:
+            return False
+        toks = list(self.forms[i].tokens)
+        for full in c.forms:
+            if len(full) <= len(toks) and not fuzzy:
+                continue
+            if not subsequence_of(toks, list(full), fuzzy=fuzzy):
+                continue
+            added = set(full) - set(toks)
+            if label != "PER" and any(w in self.res.place_qualifiers for w in added):
+                continue
+            return True
+        return False
+
+    def _acronym_of(self, i: int, c: _Cluster) -> bool:
+        m, f = self.mentions[i], self.forms[i]
+        if m.label == "PER" or not any(compatible(m.label, lab) for lab in c.labels):
+            return False
+        return any(self._abbreviates(f, self.forms[j]) or self._abbreviates(self.forms[j], f)
+                   for j in c.members)
+
+    def _abbreviates(self, short: NameForm, full: NameForm) -> bool:
+        """Whether one-word ``short`` stands for ``full``: spelled out, listed, or its initials."""
+        if len(short.tokens) != 1 or short.tokens == full.tokens:
+            return False
+        key = _acr(short.text)
+        folded = " ".join(full.tokens)
+        if (folded, key) in self.spelled or folded in self.res.acronyms.get(key, ()):
+            return True
+        return short.acronym and len(full.tokens) >= 2 and initials(full.text) == key
+
+    # -- clustering -----------------------------------------------------------------------------
+
+    def _nearest(self, i: int, candidates: list[int]) -> int:
+        """The candidate cluster mentioned last before mention ``i``, else first after it."""
+        pos = self.mentions[i].start
+
+        def key(ci: int) -> tuple[int, int]:
+            starts = [self.mentions[j].start for j in self.clusters[ci].members]
+            before = [s for s in starts if s < pos]
+            return (0, pos - max(before)) if before else (1, min(starts) - pos)
+
+        return min(candidates, key=key)
+
+    def _place(self, i: int) -> None:
+        # The same name and a longer name compete: a bare surname already given to one of two
+        # people must not pull every later bare surname after it.
+        for tests in ((self._same_name, self._shorter_form), (self._acronym_of,)):
+            hits = [ci for ci, c in enumerate(self.clusters) if c.members and any(t(i, c) for t in tests)]
+            if hits:
+                ci = self._nearest(i, hits)
+                self.clusters[ci].add(i, self.mentions[i].label, self.forms[i].tokens)
+                self.owner[i] = ci
+                return
+        self.clusters.append(_Cluster())
+        self.clusters[-1].add(i, self.mentions[i].label, self.forms[i].tokens)
+        self.owner[i] = len(self.clusters) - 1
+
+    def _strength(self, c: _Cluster) -> tuple[int, int, int]:
+        """How sure a spelling is: more mentions, more words, then more letters (typos drop more
+        letters than they add: "Larov", "Rusi")."""
+        return (len(c.members), max(len(f) for f in c.forms), max(len(" ".join(f)) for f in c.forms))
+
+    def _fix_typos(self) -> None:
+        """Merge an entity of one spelling into the only other entity it is a typo of.
+
+        Decided on the clusters as they are before any of these merges, so that typos never
+        chain ("Hartono" -> "Hartano" -> "Hartanto"); the weaker spelling moves to the stronger.
+        """
+        target: dict[int, int] = {}
+        for ci, c in enumerate(self.clusters):
+            if not c.members or len(c.forms) != 1 or self.forms[c.members[0]].acronym:
+                continue
+            i = c.members[0]
+            hits = [di for di, d in enumerate(self.clusters) if di != ci and d.members
+                    and self._shorter_form(i, d, fuzzy=True)]
+            if len(hits) == 1 and self._strength(self.clusters[hits[0]]) > self._strength(c):
+                target[ci] = hits[0]
+        for ci in target:
+            di = ci
+            while di in target:
+                di = target[di]
+            c, d = self.clusters[ci], self.clusters[di]
+            d.absorb(c)
+            for j in c.members:
+                self.owner[j] = di
+            c.members, c.forms, c.labels = [], set(), Counter()
+
+    def run(self) -> list[list[int]]:
+        kept = [i for i, f in enumerate(self.forms) if f.dropped is None]
+        # Longest forms first, so that "Joe Biden" exists before "Biden" looks for it.
+        for i in sorted(kept, key=lambda i: (self.forms[i].acronym, -len(self.forms[i].tokens),
+                                             self.mentions[i].start)):
+            self._place(i)
+        self._fix_typos()
+        groups = [sorted(c.members, key=lambda j: self.mentions[j].start) for c in self.clusters if c.members]
+        return sorted(groups, key=lambda g: self.mentions[g[0]].start)
+
+
+def _canonical(text: str, members: list[int], mentions: Sequence[Mention], forms: Sequence[NameForm]) -> str:
+    counts = Counter(forms[j].tokens for j in members)
+
+    def key(j: int) -> tuple[bool, int, int, int, int]:
+        f = forms[j]
+        return (not f.acronym, len(f.tokens), counts[f.tokens], len(f.text), -mentions[j].start)
+
+    return forms[max(members, key=key)].text
+
+
+def _label(members: list[int], mentions: Sequence[Mention], forms: Sequence[NameForm]) -> EntityLabel:
+    counts = Counter(mentions[j].label for j in members)
+    # Ties go to the label of the longest form (the full name is tagged most reliably).
+    longest = max(members, key=lambda j: len(forms[j].tokens))
+    return max(counts, key=lambda lab: (counts[lab], lab == mentions[longest].label))
+
+
+def _dedupe_roles(roles: list[Role]) -> list[Role]:
+    """One role per wording; a role inside a longer one of the same person goes ("Presiden")."""
+    seen: dict[str, Role] = {}
+    for r in sorted(roles, key=lambda r: r.start):
+        seen.setdefault(fold(r.text), r)
+    keys = list(seen)
+    return [seen[k] for k in keys if not any(k != o and f" {k} " in f" {o} " for o in keys)]
+
+
+def merge_mentions(
+    text: str,
+    mentions: Sequence[Mention],
+    sentences: Sequence[Sentence],
+    *,
+    resources: EntityResources | None = None,
+) -> list[Entity]:
+    """Merge an article's mentions into entities, each with its name, aliases and roles.
+
+    Mentions that are no entity (pronouns, day and month names, conjunctions, a bare title)
+    belong to none. Entity ids are ``e0``, ``e1`` ... in order of first mention.
+
+    Args:
+        text: the article text.
+        mentions: the article's mentions (``Entity.mentions`` index this list).
+        sentences: the article's sentences (roles are read within one sentence).
+        resources: the stage's word lists (default: the packaged ones).
+
+    Returns:
+        The entities, in order of first mention.
+
+    Example:
+        >>> s = "Presiden Joko Widodo tiba di Bali. Jokowi disambut warga. Widodo lalu pulang."
+        >>> ms = [Mention(start=0, end=20, text="Presiden Joko Widodo", label="PER"),
+        ...       Mention(start=58, end=64, text="Widodo", label="PER")]
+        >>> [(e.id, e.name, e.mentions, [r.text for r in e.roles]) for e in merge_mentions(s, ms, [])]
+        [('e0', 'Joko Widodo', [0, 1], ['Presiden'])]
+    """
+    res = resources or load_resources()
+    forms = name_forms(text, mentions, resources=res)
+    groups = _Merger(text, mentions, forms, res).run()
+    around = find_roles(text, mentions, sentences, resources=res, spans=[(f.start, f.end) for f in forms])
+    entities = []
+    for n, members in enumerate(groups):
+        label = _label(members, mentions, forms)
+        aliases: list[str] = []
+        roles: list[Role] = []
+        for j in members:
+            m, f = mentions[j], forms[j]
+            for alias in (text[m.start : m.end].strip(), f.text):
+                if alias and alias not in aliases:
+                    aliases.append(alias)
+            if label == "PER":
+                if f.role:
+                    roles.append(Role(text=text[f.role[0] : f.role[1]], start=f.role[0], end=f.role[1]))
+                roles.extend(around.get(j, []))
+        entities.append(Entity(id=f"e{n}", name=_canonical(text, members, mentions, forms), label=label,
+                               mentions=members, aliases=aliases, roles=_dedupe_roles(roles)))
+    return entities

@@ -1,0 +1,84 @@
+"""Lazy, cached word lists of the entity stage (``resources/``).
+
+Nothing is read at import time: :func:`load_resources` reads the lists on its first
+call and keeps them for the life of the process (one copy per worker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from warta.errors import ResourceError
+from warta.resources import resource_lines
+
+__all__ = ["EntityResources", "load_resources"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityResources:
+    """The word lists that merging and role finding consult (lower case unless noted).
+
+    Attributes:
+        honorifics: titles before a name that are not roles (``pak``, ``dr``, ``hj``).
+        role_nouns: words that open a role phrase (``presiden``, ``menteri``, ``juru``).
+        role_words: lower-case words that may continue one (``luar``, ``negeri``, ``pers``).
+        function_words: conjunctions and prepositions stripped from a mention's start
+            (``namun``, ``sementara``, ``pada``).
+        pronouns: pronouns (``dia``, ``beliau``, ``mereka``).
+        dates: day and month names and time words (``minggu``, ``juni``, ``pagi``).
+        never_alone: words that are never an entity on their own or together: the
+            pronouns, dates and function words.
+        place_qualifiers: words that make a different place of a shared name
+            (``barat``, ``kota``): "Jawa" never merges into "Jawa Barat".
+        acronyms: acronym (upper case, dots removed) -> full forms it stands for, as folded
+            words joined by spaces (see :func:`warta.stages.entities.names.name_tokens`).
+    """
+
+    honorifics: frozenset[str]
+    role_nouns: frozenset[str]
+    role_words: frozenset[str]
+    function_words: frozenset[str]
+    pronouns: frozenset[str]
+    dates: frozenset[str]
+    never_alone: frozenset[str]
+    place_qualifiers: frozenset[str]
+    acronyms: dict[str, frozenset[str]]
+
+
+def _words(name: str) -> frozenset[str]:
+    words = frozenset(ln.lower() for ln in resource_lines("entities", name))
+    if not words:
+        raise ResourceError(f"packaged resource is empty: stages/entities/resources/{name}")
+    return words
+
+
+def _acronyms() -> dict[str, frozenset[str]]:
+    from warta.stages.entities.names import name_tokens  # names imports nothing from here
+
+    table: dict[str, set[str]] = {}
+    for line in resource_lines("entities", "acronyms.tsv"):
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            raise ResourceError(f"stages/entities/resources/acronyms.tsv: bad line {line!r}")
+        table.setdefault(parts[0].strip().replace(".", "").upper(), set()).add(" ".join(name_tokens(parts[1])))
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@cache
+def load_resources() -> EntityResources:
+    """Read the entity stage's word lists once per process."""
+    pronouns = _words("pronouns.txt")
+    dates = _words("days.txt") | _words("months.txt") | _words("time_words.txt")
+    function_words = _words("function_words.txt")
+    return EntityResources(
+        honorifics=_words("honorifics.txt"),
+        role_nouns=_words("role_nouns.txt"),
+        role_words=_words("role_words.txt"),
+        function_words=function_words,
+        pronouns=pronouns,
+        dates=dates,
+        never_alone=pronouns | dates | function_words,
+        place_qualifiers=_words("place_qualifiers.txt"),
+        acronyms=_acronyms(),
+    )

@@ -1,0 +1,50 @@
+"""The entity step: wires :func:`warta.stages.entities.merge.merge_mentions` to an Article."""
+
+from __future__ import annotations
+
+import logging
+from typing import ClassVar
+
+from warta.article import Article
+from warta.stages.entities.merge import merge_mentions
+
+__all__ = ["EntityStep"]
+
+logger = logging.getLogger(__name__)
+
+
+class EntityStep:
+    """Merge ``Article.mentions`` into ``Article.entities`` and point each mention at its entity.
+
+    A mention that is no entity (a pronoun, a day name, a conjunction the tagger took for a
+    name) keeps ``entity = None``; the mention list itself is left as the tagger made it.
+    The word lists load on the first article, so the step pickles cheaply to workers.
+
+    Example:
+        >>> from warta.article import Mention
+        >>> text = "Dia bertemu Sri Mulyani. Mulyani tersenyum."
+        >>> a = Article(id="a1", raw=text, text=text, mentions=[
+        ...     Mention(start=0, end=3, text="Dia", label="PER"),
+        ...     Mention(start=12, end=23, text="Sri Mulyani", label="PER"),
+        ...     Mention(start=25, end=32, text="Mulyani", label="PER")])
+        >>> a = EntityStep()(a)
+        >>> [(e.id, e.name) for e in a.entities], [m.entity for m in a.mentions]
+        ([('e0', 'Sri Mulyani')], [None, 0, 0])
+    """
+
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[tuple[str, ...]] = ("sentences", "mentions")
+    provides: ClassVar[tuple[str, ...]] = ("entities",)
+
+    def __call__(self, article: Article) -> Article:
+        entities = merge_mentions(article.text, article.mentions, article.sentences)
+        for m in article.mentions:
+            m.entity = None
+        for n, entity in enumerate(entities):
+            for j in entity.mentions:
+                article.mentions[j].entity = n
+        dropped = sum(m.entity is None for m in article.mentions)
+        if dropped:
+            logger.debug("article %s: %d mention(s) belong to no entity", article.id, dropped)
+        article.entities = entities
+        return article
