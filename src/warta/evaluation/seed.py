@@ -28,11 +28,15 @@ def _norm(s: str) -> str:
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
-    """Precision, recall and F1 from counts (an empty side scores 1.0 when both are empty)."""
+    """Precision, recall and F1 from counts (an empty side scores 1.0 when both are empty).
+
+    The counts travel with the scores (``correct``, ``predicted``) so parts add up exactly.
+    """
     p = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
     r = tp / n_gold if n_gold else (1.0 if n_pred == 0 else 0.0)
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": n_gold}
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": n_gold,
+            "correct": tp, "predicted": n_pred}
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -173,6 +177,39 @@ def _check_entities(article: Article, gold: dict[str, Any], failures: list[str])
     return prf(tp, n_pred, len(want))
 
 
+# Parts scored only when the pipeline fills the field they look at.
+_NEEDS = {"entities": "entities", "timexes": "timexes"}
+
+
+def _check_timexes(article: Article, gold: dict[str, Any], failures: list[str]) -> dict[str, float | int]:
+    """Each annotated time expression found, with its value (or an accepted one).
+
+    A value that refines the annotated one ("2022-02-20TNI" for "2022-02-20" with the part
+    of day noted) counts as right. The anchor date is one more item.
+    """
+    want = gold.get("time_expressions", [])
+    tp = 0
+    for w in want:
+        target = _norm(w["text"])
+        values = [w["value"], *w.get("accept", [])]
+        hits = [t for t in article.timexes if target in _norm(t.text) or _norm(t.text) in target]
+        if any(t.value == v or t.value.startswith(v + "T") for t in hits for v in values):
+            tp += 1
+        else:
+            got = ", ".join(f"{t.text}={t.value}" for t in hits) or "nothing"
+            failures.append(f"time expression '{w['text']}' = {w['value']}: got {got}")
+    anchor = gold.get("anchor_date", {}).get("value")
+    n_gold = len(want)
+    if anchor:
+        n_gold += 1
+        value = article.published.value
+        if value is not None and value.date().isoformat() == anchor:
+            tp += 1
+        else:
+            failures.append(f"anchor date {anchor}: got {value.date().isoformat() if value else 'none'}")
+    return prf(tp, n_gold, n_gold)
+
+
 def check_seed(article_path: Path, expected_path: Path) -> dict[str, Any]:
     """Analyse ``article_path`` and compare with the annotation at ``expected_path``.
 
@@ -199,14 +236,18 @@ def check_seed(article_path: Path, expected_path: Path) -> dict[str, Any]:
     per["not_repairs"] = _check_not_repairs(article, gold, failures)
     per["citations"] = _check_citations(article, gold, failures)
     per["entities"] = _check_entities(article, gold, failures)
+    per["timexes"] = _check_timexes(article, gold, failures)
     # Only the parts the pipeline produces count in the total; the rest are reported apart.
-    counted = [v for k, v in per.items() if k != "entities" or "entities" in article.provided]
-    if "entities" not in article.provided:
-        failures.append("entities: the pipeline has no entities step; not counted in the total")
-    tp = sum(round(float(v["recall"]) * int(v["support"])) for v in counted)
+    counted = []
+    for part, values in per.items():
+        needs = _NEEDS.get(part)
+        if needs is None or needs in article.provided:
+            counted.append(values)
+        else:
+            failures.append(f"{part}: the pipeline has no {needs} step; not counted in the total")
+    tp = sum(int(v["correct"]) for v in counted)
     gold_n = sum(int(v["support"]) for v in counted)
-    pred_n = sum(round(tp_i / float(v["precision"])) if float(v["precision"]) else 0
-                 for v, tp_i in ((v, round(float(v["recall"]) * int(v["support"]))) for v in counted))
+    pred_n = sum(int(v["predicted"]) for v in counted)
     out: dict[str, Any] = {**prf(tp, pred_n, gold_n), "per_label": per, "failures": failures,
                            "article": str(article_path), "sentences": len(article.sentences)}
     return out

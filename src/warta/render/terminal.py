@@ -87,6 +87,8 @@ def render_article(article: Article, console: Console) -> None:
         console.print(st)
     if article.entities:
         _render_entities(article, console)
+    if article.timexes:
+        _render_time(article, console)
     if article.errors:
         et = Table(title="errors", expand=True, border_style="red")
         et.add_column("step")
@@ -124,3 +126,30 @@ def render_summary_table(rows: list[tuple[str, int, int, int, int]], console: Co
     for r in rows:
         t.add_row(escape(r[0]), *map(str, r[1:]))
     console.print(Group(t))
+
+
+def _render_time(article: Article, console: Console) -> None:
+    """Time expressions with their values, then the timeline of dated sentences."""
+    pub = article.published
+    how = {"metadata": "from metadata", "text": "inferred from the text", "unknown": "unknown"}[pub.method]
+    anchor = pub.value.date().isoformat() if pub.value else "none"
+    evidence = ""
+    if pub.method == "text" and pub.evidence_start is not None and pub.evidence_end is not None:
+        evidence = f" — evidence: “{article.text[pub.evidence_start : pub.evidence_end]}”"
+    t = Table(title="time expressions", caption=escape(f"anchor {anchor} ({how}){evidence}"), expand=True)
+    t.add_column("text")
+    t.add_column("type")
+    t.add_column("value")
+    t.add_column("#", justify="right", style="dim")
+    for x in article.timexes:
+        value = x.value + (f" ({x.mod})" if x.mod else "") + (f" {x.offset}" if x.offset else "")
+        t.add_row(escape(x.text), x.type, escape(value), "" if x.sentence is None else str(x.sentence + 1))
+    console.print(t)
+    if article.timeline:
+        tl = Table(title="timeline", expand=True)
+        tl.add_column("when", style="cyan")
+        tl.add_column("#", justify="right", style="dim")
+        tl.add_column("what", overflow="fold")
+        for e in article.timeline:
+            tl.add_row(escape(e.value), str(e.sentence + 1), escape(_clip(article.text[e.start : e.end], 160)))
+        console.print(tl)

@@ -90,3 +90,9 @@ def test_infer_anchor_prefers_dates_with_day_names() -> None:
     guess = infer_anchor(text)
     assert guess is not None and guess.value == date(2022, 2, 20)
     assert text[guess.start : guess.end] == "Minggu (20/2/2022)"
+
+
+def test_infer_anchor_skips_planned_dates() -> None:
+    text = "Rapat akan digelar Senin (14/3/2022). Menteri tiba Minggu (13/3/2022) malam."
+    guess = infer_anchor(text)
+    assert guess is not None and guess.value == date(2022, 3, 13)

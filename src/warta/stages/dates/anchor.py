@@ -45,6 +45,15 @@ def _date_of(m: re.Match[str]) -> date | None:
         return None
 
 
+def _planned(text: str, pos: int) -> bool:
+    """Does a future marker ("akan", "dijadwalkan") precede ``pos`` in its sentence?"""
+    window = text[max(0, pos - 120) : pos]
+    cut = max(window.rfind(". "), window.rfind("\n"))
+    words = window[cut + 1 :].lower().split()
+    future = lexicon().future
+    return any(w.strip(",.") in future for w in words)
+
+
 def infer_anchor(text: str) -> AnchorGuess | None:
     """Guess the publication date from the text.
 
@@ -62,6 +71,8 @@ def infer_anchor(text: str) -> AnchorGuess | None:
     for rx, how in ((with_day, "latest date written with its day name"), (any_full, "latest full date in the text")):
         best: AnchorGuess | None = None
         for m in rx.finditer(text):
+            if _planned(text, m.start()):
+                continue  # "akan digelar pada Senin (14/3/2022)": a plan, not the news day
             d = _date_of(m)
             if d is not None and (best is None or d > best.value):
                 best = AnchorGuess(d, m.start(), m.end(), how)
