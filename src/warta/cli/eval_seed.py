@@ -18,11 +18,17 @@ __all__ = ["seed_cmd"]
 
 
 def seed_cmd(
-    article: Annotated[Path, typer.Option("--article", help="The article text (e.g. ../shared/seed/article.txt).")],
-    expected: Annotated[Path, typer.Option("--expected", help="Its annotation (expected.json).")],
+    data: Annotated[Path | None, typer.Option("--data", help="A folder with article.txt and expected.json.")] = None,
+    article: Annotated[Path | None, typer.Option("--article", help="The article text (default: DATA/article.txt).")] = None,
+    expected: Annotated[Path | None, typer.Option("--expected", help="Its annotation (default: DATA/expected.json).")] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score the pipeline on one hand-annotated article and list unmet expectations."""
+    article = article or (data / "article.txt" if data else None)
+    expected = expected or (data / "expected.json" if data else None)
+    if article is None or expected is None:
+        Console(stderr=True).print("[red]error[/] give --data DIR, or --article and --expected")
+        raise typer.Exit(2)
     try:
         result = check_seed(article, expected)
     except WartaError as exc:
