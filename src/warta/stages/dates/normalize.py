@@ -1,0 +1,352 @@
+"""Normalisers: one per grammar shape, from a match to a TIMEX3 type and value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from warta.article import TimexType
+from warta.stages.dates.calendar import closest_year, iso_week, month_value, shift, weekday_near
+from warta.stages.dates.grammar import Candidate
+from warta.stages.dates.lexicon import lexicon, parse_number
+
+__all__ = ["NORMALISERS", "Context"]
+
+_TZ = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
+_MODS = {"awal": "START", "pertengahan": "MID", "medio": "MID", "akhir": "END"}
+_SEASONS = {"hujan": "WI", "penghujan": "WI", "dingin": "WI", "kemarau": "SU", "panas": "SU", "semi": "SP",
+            "gugur": "FA"}
+_PRESENT = ("saat ini", "kini", "sekarang", "dewasa ini", "belakangan ini", "hingga kini", "selama ini")
+_PAST = ("saat itu", "waktu itu", "ketika itu", "kala itu", "pada masanya", "beberapa waktu lalu", "baru-baru ini")
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    anchor: date | None
+    sentence_start: int
+    sentence_end: int
+    ref: date | None  # the last day-level date the text mentioned (not the dateline)
+
+
+Normaliser = Callable[[Candidate, Context], tuple[TimexType, str, str | None, str | None] | None]
+
+
+def _future(ctx: Context, start: int, end: int) -> bool:
+    before = ctx.text[ctx.sentence_start : start].lower().split()
+    after = ctx.text[end : min(ctx.sentence_end, end + 20)].lower().split()[:1]
+    fut = lexicon().future
+    return any(w.strip(",.") in fut for w in before[-8:]) or any(w.strip(",.") in ("depan", "mendatang") for w in after)
+
+
+def _clock(h: str | None, mi: str | None) -> str | None:
+    if h is None:
+        return None
+    hh = int(h)
+    mm = int(mi) if mi else 0
+    if hh > 24 or mm > 59:
+        return None
+    return f"T{hh:02d}:{mm:02d}"
+
+
+def _with_tail(m: re.Match[str], d: date) -> tuple[TimexType, str, str | None]:
+    """A day plus an optional clock time or part of day."""
+    clock = _clock(m.group("th"), m.group("tmi"))
+    if clock:
+        tz = m.group("ttz")
+        return "TIME", d.isoformat() + clock, _TZ.get(tz.upper()) if tz else None
+    part = m.group("part")
+    if part:
+        return "TIME", d.isoformat() + "T" + lexicon().parts_of_day[part.lower()], None
+    return "DATE", d.isoformat(), None
+
+
+def _n_numdate(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    y, mo, d = m.group("y"), int(m.group("m")), int(m.group("d"))
+    if not c.day_before and not y:
+        return None  # "3/4" alone is a fraction or a score as often as a date
+    if not 1 <= mo <= 12 or not 1 <= d <= 31:
+        return None
+    if y:
+        year = int(y) + (2000 if len(y) == 2 else 0)
+        try:
+            day = date(year, mo, d)
+        except ValueError:
+            return None
+    else:
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-{mo:02d}-{d:02d}", None, None
+        found = closest_year(ctx.anchor, mo, d)
+        if found is None:
+            return None
+        day = found
+    typ, value, off = _with_tail(m, day)
+    return typ, value, None, off
+
+
+def _n_textdate(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    mo = lexicon().months[m.group("mon").lower()]
+    d = int(m.group("d"))
+    y = m.group("y")
+    if y:
+        try:
+            day = date(int(y), mo, d)
+        except ValueError:
+            return None
+    else:
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-{mo:02d}-{d:02d}", None, None
+        found = closest_year(ctx.anchor, mo, d)
+        if found is None:
+            return None
+        day = found
+    typ, value, off = _with_tail(m, day)
+    return typ, value, None, off
+
+
+def _n_monthyear(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    mo = lexicon().months[m.group("mon").lower()]
+    mod = _MODS.get((m.group("mod") or "").lower())
+    return "DATE", month_value(int(m.group("y")), mo), mod, None
+
+
+def _n_month(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    prep = m.group("prep").lower()
+    mo = lexicon().months[m.group("mon").lower()]
+    mod = _MODS.get(prep)
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{mo:02d}", mod, None
+    a = ctx.anchor
+    if _future(ctx, c.start, c.end):
+        year = a.year if mo >= a.month else a.year + 1
+    else:
+        year = a.year if mo <= a.month else a.year - 1
+    return "DATE", month_value(year, mo), mod, None
+
+
+def _n_monthrel(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    mo = lexicon().months[m.group("mon").lower()]
+    rel = m.group("rel").lower()
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{mo:02d}", None, None
+    a = ctx.anchor
+    if rel in ("lalu", "silam"):
+        year = a.year if mo < a.month else a.year - 1
+    elif rel in ("depan", "mendatang", "nanti"):
+        year = a.year if mo > a.month else a.year + 1
+    else:
+        year = a.year
+    return "DATE", month_value(year, mo), None, None
+
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1, "kedua": 2,
+             "ketiga": 3, "keempat": 4}
+
+
+def _n_quarter(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    kind = m.group(0).split()[0].lower()
+    n = _QUARTERS[m.group("q").lower()]
+    year = m.group("y") or (f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX")
+    if kind == "semester":
+        return ("DATE", f"{year}-H{n}", None, None) if n <= 2 else None
+    if kind == "caturwulan":
+        return ("DATE", f"{year}-T{n}", None, None) if n <= 3 else None
+    return "DATE", f"{year}-Q{n}", None, None
+
+
+def _n_year(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    y = m.group("y")
+    if m.group("dec"):
+        return "DATE", y[:3], None, None
+    mod = _MODS.get((m.groupdict().get("mod") or "").lower())
+    return "DATE", y, mod, None
+
+
+def _n_bareyear(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    before = ctx.text[max(0, c.start - 6) : c.start].lower()
+    if before.rstrip().endswith(("rp", "rp.", "no.", "nomor", "no", "pasal", "uu", "kode", "kg", "unit")):
+        return None
+    after = ctx.text[c.end : c.end + 12].lower().lstrip()
+    if after.startswith(("orang", "unit", "ekor", "buah", "km", "kg", "meter", "ton", "rupiah", "jiwa", "kali")):
+        return None
+    y = m.group("y")
+    return ("DATE", y[:3], None, None) if m.group("dec") else ("DATE", y, None, None)
+
+
+_REL_SIGN = {"ini": 0, "itu": 0, "lalu": -1, "kemarin": -1, "silam": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}
+_UNIT_OF = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"}
+
+
+def _n_relative(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    unit_word = ctx.text[m.start("unit") : m.end("unit")]
+    if unit_word == "Minggu" and c.start > ctx.sentence_start:
+        return None  # "Minggu lalu" mid-sentence is the day, Sunday
+    rel = m.group("rel").lower()
+    mod = _MODS.get((m.group("mod") or "").lower())
+    unit = unit_word.lower()
+    if mod == "END" and unit == "pekan":  # "akhir pekan ini": the weekend, not the end of the week
+        unit, mod = "akhir pekan", None
+    if rel == "itu":
+        if unit == "hari" and ctx.ref is not None:
+            return "DATE", ctx.ref.isoformat(), mod, ctx.ref.isoformat()
+        return "DATE", "PAST_REF", mod, None
+    if ctx.anchor is None:
+        return "DATE", "XXXX-XX-XX", mod, None
+    sign = _REL_SIGN[rel]
+    if unit == "akhir pekan":
+        week = iso_week(ctx.anchor) if sign == 0 else shift(ctx.anchor, sign, "W")
+        return "DATE", week + "-WE", mod, None
+    if unit == "hari" and sign == 0:
+        return "DATE", ctx.anchor.isoformat(), mod, None
+    return "DATE", shift(ctx.anchor, sign, _UNIT_OF[unit]), mod, None
+
+
+def _n_ago(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    unit = lexicon().units[m.group("unit").lower()]
+    rel = m.group("rel").lower()
+    sign = -1 if rel in ("lalu", "silam", "sebelumnya") else 1
+    n_text = m.group("n").lower()
+    if n_text == "beberapa":
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None
+    n = parse_number(n_text)
+    if n is None:
+        return None
+    base = ctx.ref if rel in ("sebelumnya", "kemudian") and ctx.ref else ctx.anchor
+    if base is None:
+        return "DATE", "XXXX-XX-XX", None, None
+    if unit in ("H", "M", "S") and m.group("unit").lower() in ("jam", "menit", "detik"):
+        return "DATE", base.isoformat(), None, None
+    return "DATE", shift(base, sign * n, unit), None, base.isoformat()
+
+
+def _n_word(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    w = c.match.group("w").lower()
+    if w in _PRESENT:
+        return "DATE", "PRESENT_REF", None, None
+    if w in _PAST:
+        return "DATE", "PAST_REF", None, None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", "XXXX-XX-XX", None, None
+    table: dict[str, tuple[TimexType, int, str]] = {
+        "kemarin lusa": ("DATE", -2, ""), "kemarin": ("DATE", -1, ""), "besok": ("DATE", 1, ""),
+        "esok": ("DATE", 1, ""), "esok hari": ("DATE", 1, ""), "lusa": ("DATE", 2, ""), "hari ini": ("DATE", 0, ""),
+        "tadi malam": ("TIME", -1, "NI"), "semalam": ("TIME", -1, "NI"), "tadi pagi": ("TIME", 0, "MO"),
+        "tadi siang": ("TIME", 0, "MI"), "tadi sore": ("TIME", 0, "AF"), "pagi ini": ("TIME", 0, "MO"),
+        "siang ini": ("TIME", 0, "MI"), "sore ini": ("TIME", 0, "AF"), "malam ini": ("TIME", 0, "NI"),
+        "nanti malam": ("TIME", 0, "NI"), "pagi tadi": ("TIME", 0, "MO"), "siang tadi": ("TIME", 0, "MI"),
+        "sore tadi": ("TIME", 0, "AF"), "malam tadi": ("TIME", -1, "NI"),
+    }
+    typ, days, part = table[w]
+    value = shift(a, days, "D")
+    return typ, value + (f"T{part}" if part else ""), None, None
+
+
+def _n_dayname(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    if ctx.anchor is None:
+        return "DATE", "XXXX-XX-XX", None, None
+    weekday = lexicon().days[m.group("day").lower()]
+    rel = (m.group("rel") or "").lower()
+    if rel in ("lalu", "kemarin"):
+        direction = "before"
+    elif rel in ("depan", "mendatang"):
+        direction = "after"
+    elif rel == "ini":
+        direction = "week"
+    else:
+        direction = "future" if _future(ctx, c.start, c.end) else "past"
+    d = weekday_near(ctx.anchor, weekday, direction=direction)
+    typ, value, off = _with_tail(m, d)
+    return typ, value, None, off
+
+
+def _n_clock(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    h, mi, tz = (m.group("h"), m.group("mi"), m.group("tz")) if m.group("h") else (
+        m.group("h2"), m.group("mi2"), m.group("tz2"))
+    clock = _clock(h, mi)
+    if clock is None:
+        return None
+    base = ctx.ref or ctx.anchor
+    day = base.isoformat() if base else "XXXX-XX-XX"
+    return "TIME", day + clock, None, _TZ.get(tz) if tz else None
+
+
+def _duration(n: float | None, unit: str) -> str:
+    if n is None:
+        return f"P{'T' if unit in ('H', 'S') else ''}X{unit}"
+    num = f"{n:g}"
+    if unit in ("H", "S"):
+        return f"PT{num}{unit}"
+    if unit == "8Y":
+        return f"P{n * 8:g}Y"
+    return f"P{num}{unit}"
+
+
+def _n_duration(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    m = c.match
+    if "derajat" in ctx.text[max(0, c.start - 14) : c.start] or "°" in ctx.text[max(0, c.start - 6) : c.start]:
+        return None  # "08 derajat 50 menit": a map coordinate, not a duration
+    word = m.group("unit").lower()
+    unit = lexicon().units[word]
+    if word == "menit":
+        unit = "TM"
+    n_text = m.group("n").lower()
+    n = None if n_text in ("beberapa", "puluhan", "ratusan", "belasan") else parse_number(n_text)
+    if n_text not in ("beberapa", "puluhan", "ratusan", "belasan") and n is None:
+        return None
+    if unit == "TM":
+        return "DURATION", f"PT{'X' if n is None else f'{n:g}'}M", None, None
+    return "DURATION", _duration(n, unit), None, None
+
+
+def _n_seduration(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    unit = lexicon().units[c.match.group("unit").lower()]
+    return "DURATION", _duration(1, unit), None, None
+
+
+def _n_redup(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    if c.match.group("unit") is None:  # "sejenak": a short, unspecified while
+        return "DURATION", "PXX", None, None
+    unit = lexicon().units[c.match.group("unit").lower()]
+    return "DURATION", _duration(None, unit), None, None
+
+
+def _n_set(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    unit = ctx.text[c.match.start("unit") : c.match.end("unit")]
+    low = unit.lower()
+    days = lexicon().days
+    if low in days and unit[0].isupper():
+        return "SET", f"XXXX-WXX-{days[low]}", None, None
+    parts = lexicon().parts_of_day
+    if low in parts:
+        return "SET", f"XXXX-XX-XXT{parts[low]}", None, None
+    return "SET", {"hari": "P1D", "minggu": "P1W", "pekan": "P1W", "bulan": "P1M", "tahun": "P1Y"}[low], None, None
+
+
+def _n_season(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    code = _SEASONS[c.match.group("season").lower()]
+    year = ctx.anchor.year if ctx.anchor else None
+    return "DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", None, None
+
+
+NORMALISERS: dict[str, Normaliser] = {
+    "numdate": _n_numdate, "textdate": _n_textdate, "monthyear": _n_monthyear, "month": _n_month,
+    "monthrel": _n_monthrel, "quarter": _n_quarter,
+    "year": _n_year, "bareyear": _n_bareyear, "relative": _n_relative, "ago": _n_ago, "word": _n_word,
+    "dayname": _n_dayname, "clock": _n_clock, "duration": _n_duration, "seduration": _n_seduration,
+    "redupduration": _n_redup, "set": _n_set, "season": _n_season,
+}
