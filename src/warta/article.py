@@ -28,6 +28,7 @@ __all__ = [
     "CleaningWarning",
     "Entity",
     "EntityLabel",
+    "Keyword",
     "Mention",
     "Paragraph",
     "Published",
@@ -42,6 +43,7 @@ __all__ = [
     "Timex",
     "TimexType",
     "Token",
+    "Topic",
     "article_json_schema",
     "from_json",
     "to_json",
@@ -208,6 +210,21 @@ class TimelineEntry(msgspec.Struct):
     timex: int  # index into Article.timexes
 
 
+class Keyword(msgspec.Struct):
+    """A keyphrase of the article ("pertemuan puncak"), its score in [0, 1] and where it occurs."""
+
+    text: str
+    score: float
+    spans: list[Span] = msgspec.field(default_factory=list)
+
+
+class Topic(msgspec.Struct):
+    """The article's topic label ("politik", "olahraga", ...) and the classifier's probability."""
+
+    label: str
+    score: float
+
+
 class Change(msgspec.Struct):
     """One change the cleaner made, with its reason and where it happened.
 
@@ -304,6 +321,9 @@ class Article(msgspec.Struct, kw_only=True):
     citations: list[Citation] = msgspec.field(default_factory=list)
     timexes: list[Timex] = msgspec.field(default_factory=list)
     timeline: list[TimelineEntry] = msgspec.field(default_factory=list)
+    summary: list[int] = msgspec.field(default_factory=list)  # indices into sentences, in article order
+    keywords: list[Keyword] = msgspec.field(default_factory=list)
+    topic: Topic | None = None
     errors: list[StepError] = msgspec.field(default_factory=list)
     # Names of the fields that steps have filled, in order (see warta.pipeline).
     provided: list[str] = msgspec.field(default_factory=list)
