@@ -1,0 +1,367 @@
+"""Find direct and indirect quotes and tie each one to its cue and speaker phrase.
+
+Direct quotes come from :func:`warta.stages.quotes.marks.find_marked`; a quote is speech
+when a cue follows it ("…,” kata Budi" / "…,” ujarnya"), a cue or colon introduces it
+("Ia mengatakan: “…”"), or it is a full sentence next to other speech. Short quoted
+names, titles and scare quotes are left out, and a short quoted fragment inside reported
+speech is a partial quote of that indirect quote. Indirect quotes come from reporting
+verbs ("Budi mengatakan, …"), "menurut X", and cues without quote marks ("…, kata Budi").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from warta.stages.quotes.marks import Marked, find_marked
+from warta.stages.quotes.resources import (
+    cue_pattern,
+    cue_verbs,
+    not_speech_words,
+    passive_cues,
+    reporting_alternation,
+    reporting_pattern,
+    role_words,
+)
+from warta.stages.quotes.speakers import ParsedSpeaker, parse_after, parse_before
+
+__all__ = ["Found", "find_quotes", "known_names", "sentence_spans"]
+
+Kind = Literal["direct", "indirect", "mixed", "partial"]
+Via = Literal["cue-after", "cue-before", "nya", "run", "context", "none"]
+
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?…]+[”\"’']?(?=\s)|$)", re.MULTILINE)
+_WORDS = re.compile(r"\w+")
+# A quote of this many words or fewer, with no cue, is a name, title or term rather than
+# speech ("Kampus Merdeka", "musuh bersama"); it can still be a partial quote.
+_SHORT_QUOTE_WORDS = 4
+# A quoted fragment inside a sentence with reported speech is a partial quote up to this
+# many words; longer quoted stretches are direct quotes in their own right.
+_PARTIAL_MAX_WORDS = 12
+_MENURUT = re.compile(r"(?:^|(?<=[,;]\s)|(?<=\s))[Mm]enurut(?P<nya>nya)?\b")
+_AFTER_VERB = re.compile(
+    r"\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:pernyataan|keterangan|siaran\s+pers|rilis|"
+    r"konferensi\s+pers|jumpa\s+pers)(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|\w+)\s*)?"
+    r"(?:,\s*|:\s*)?(?:bahwa\s+)?"
+)
+_SHORT_NAME_AFTER = r"\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote before it becomes a :class:`warta.article.Quote`."""
+
+    kind: Kind
+    start: int
+    end: int
+    cue: tuple[int, int] | None = None
+    speaker: ParsedSpeaker | None = None
+    confidence: float = 1.0
+    via: Via = "none"
+    inherits: int | None = None  # index of the quote whose speaker this one shares
+    inside: int | None = None
+    open_mark: int = -1
+    close_mark: int = -1
+    nya: bool = False
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans, for callers that have no segmentation."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+@cache
+def _cue_after_name() -> re.Pattern[str]:
+    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    return re.compile(rf"\b(?:{roots}|menurut){_SHORT_NAME_AFTER}")
+
+
+@cache
+def _name_before_verb() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[.,]\s+)([A-Z][a-z]+)\s+(?:juga\s+)?(?:{reporting_alternation()})\b", re.MULTILINE)
+
+
+def known_names(text: str) -> set[str]:
+    """Short names the article uses alone for a speaker ("kata Febria", "Febria mengatakan")."""
+    names = {m.group(1) for m in _cue_after_name().finditer(text)}
+    names.update(m.group(1) for m in _name_before_verb().finditer(text))
+    return {n for n in names if n.lower() not in role_words()}
+
+
+@cache
+def _cue_before_pattern() -> re.Pattern[str]:
+    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    verbs = reporting_alternation()
+    return re.compile(
+        rf"(?:\b(?P<verb>{verbs})(?:\s+bahwa)?|\b(?P<cue>(?:{roots})(?:nya)?)\s+(?P<who>[^,:\n]{{1,80}}?)|"
+        rf"\b(?P<menurut>[Mm]enurut(?:nya)?)(?:\s+(?P<mwho>[^,:\n]{{1,80}}?))?)\s*[,:]?\s*$"
+    )
+
+
+def _sentence_of(starts: Sequence[int], pos: int) -> int:
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORDS.findall(text, start, end))
+
+
+def _not_speech(text: str, m: Marked) -> bool:
+    """Quoted words that are a title, name or term: "program 'Kampus Merdeka'"."""
+    if m.open < 0:
+        return False
+    before = text[max(0, m.open - 40) : m.open].split()
+    prev = before[-1].lower().strip(",") if before else ""
+    if prev in not_speech_words():
+        return True
+    words = text[m.start : m.end].split()
+    # Title Case with no sentence punctuation: a programme, film or book title.
+    return (
+        0 < len(words) <= 8
+        and all(w[:1].isupper() or not w[:1].isalpha() or w in ("dan", "di", "of", "the", "untuk", "yang") for w in words)
+        and text[m.end - 1 : m.end] not in (",", ".", "!", "?")
+    )
+
+
+def _cue_after(text: str, m: Marked, known: Collection[str]) -> tuple[tuple[int, int], ParsedSpeaker | None, bool] | None:
+    if m.close < 0:
+        return None
+    c = cue_pattern().match(text, m.close + 1)
+    if c is None or c.group("verb"):
+        return None
+    cue = c.group("cue")
+    low = cue.lower()
+    span = (c.start("cue"), c.end("cue"))
+    if c.group("nya") or low == "menurutnya":
+        return span, None, True
+    if low not in cue_verbs() and low not in passive_cues():
+        return None
+    pos = c.end("cue")
+    if low in passive_cues():
+        o = re.match(r"\s+oleh\b", text[pos : pos + 8])
+        if o is not None:
+            pos += o.end()
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return span, parse_after(text, pos, known=known), False
+
+
+def _cue_before(
+    text: str, m: Marked, sent_start: int, known: Collection[str]
+) -> tuple[tuple[int, int], ParsedSpeaker | None, bool] | None:
+    if m.open < 0:
+        return None
+    lo = max(sent_start, m.open - 300)
+    nl = text.rfind("\n", lo, m.open)
+    if nl >= 0 and not text[nl:m.open].strip():
+        # The quote opens its own line: look at the end of the line before (a colon or
+        # "katanya," closing the previous paragraph).
+        return None
+    if nl >= 0:
+        lo = nl + 1
+    c = _cue_before_pattern().search(text, lo, m.open)
+    if c is None:
+        return None
+    if c.group("verb"):
+        span = (c.start("verb"), c.end("verb"))
+        return span, parse_before(text, lo, c.start("verb"), known=known), False
+    if c.group("cue"):
+        span = (c.start("cue"), c.end("cue"))
+        if c.group("cue").lower().endswith("nya") and c.group("cue").lower()[:-3] in cue_verbs():
+            return span, None, True
+        return span, parse_after(text, c.start("who"), known=known), False
+    span = (c.start("menurut"), c.end("menurut"))
+    if c.group("mwho") is None:
+        return span, None, True
+    return span, parse_after(text, c.start("mwho"), known=known), False
+
+
+def _direct(text: str, marked: list[Marked], starts: list[int], spans: list[tuple[int, int]], known: Collection[str]) -> list[Found]:
+    out: list[Found] = []
+    for m in marked:
+        after = _cue_after(text, m, known)
+        si = _sentence_of(starts, m.open if m.open >= 0 else m.start)
+        before = None if after is not None else _cue_before(text, m, spans[si][0] if spans else 0, known)
+        n_words = _words(text, m.start, m.end)
+        if after is None and before is None:
+            # Speech ends with its own punctuation inside the marks (”Kami siap.”); a
+            # title or scare quote does not.
+            ends = text[m.end - 1] in ".,!?…"
+            if _not_speech(text, m) or (n_words <= _SHORT_QUOTE_WORDS and not ends) or n_words < 2:
+                continue
+        f = Found("direct", m.start, m.end, open_mark=m.open, close_mark=m.close)
+        if not m.balanced:
+            f.confidence = 0.7
+        hit = after or before
+        if hit is not None:
+            f.cue, f.speaker, f.nya = hit
+            f.via = "cue-after" if after is not None else "cue-before"
+        out.append(f)
+    return out
+
+
+def _gap_is_empty(text: str, a: Found, b: Found) -> bool:
+    lo = a.close_mark + 1 if a.close_mark >= 0 else a.end
+    hi = b.open_mark if b.open_mark >= 0 else b.start
+    return lo <= hi and not text[lo:hi].strip(" \t\n,.")
+
+
+def _link_runs(text: str, quotes: list[Found]) -> None:
+    """Quotes with no cue next to a quote that has one share its speaker."""
+    for i in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[i], quotes[i + 1]
+        if q.via == "none" and nxt.via != "none" and _gap_is_empty(text, q, nxt):
+            q.via, q.inherits, q.confidence = "run", nxt.inherits if nxt.via == "run" else i + 1, 0.8
+    for i in range(1, len(quotes)):
+        q, prev = quotes[i], quotes[i - 1]
+        if q.via == "none" and prev.via != "none" and _gap_is_empty(text, prev, q):
+            q.via, q.inherits, q.confidence = "run", prev.inherits if prev.via == "run" else i - 1, 0.8
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right([s for s, _ in spans], pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _strip_end(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
+    """The reported speech of one sentence ``[s, e)``, if it has any."""
+    for v in reporting_pattern().finditer(text, s, e):
+        rest = _AFTER_VERB.match(text, v.end(), e)
+        cstart = rest.end() if rest is not None else v.end()
+        if cstart >= e or text[cstart] in "“”\"":
+            return None  # a cue before a direct quote: handled with the quote
+        sp = parse_before(text, s, v.start(), known=known)
+        if sp is None:
+            continue
+        cs, ce = _strip_end(text, cstart, e)
+        if _words(text, cs, ce) < 3:
+            return None
+        return Found("indirect", cs, ce, cue=(v.start(), v.end()), speaker=sp, via="cue-before", confidence=0.9)
+    for mm in _MENURUT.finditer(text, s, e):
+        if mm.group("nya"):
+            comma = text.find(",", mm.end(), e)
+            content = (comma + 1, e) if mm.start() - s < 3 and comma >= 0 else (s, mm.start())
+            cs, ce = _strip_end(text, *content)
+            if _words(text, cs, ce) >= 3:
+                return Found("indirect", cs, ce, cue=(mm.start(), mm.end()), via="cue-before", nya=True, confidence=0.8)
+            continue
+        pos = mm.end()
+        while pos < e and text[pos] in " \t":
+            pos += 1
+        sp = parse_after(text, pos, known=known)
+        if sp is None:
+            continue
+        if mm.start() - s < 30 and text[s : mm.start()].strip(" ,").count(" ") < 3:
+            cs, ce = _strip_end(text, sp.end, e)
+            cs = cs + 1 if text[cs : cs + 1] == "," else cs
+        else:
+            cs, ce = _strip_end(text, s, mm.start())
+        cs, ce = _strip_end(text, cs, ce)
+        if _words(text, cs, ce) >= 3:
+            return Found("indirect", cs, ce, cue=(mm.start(), mm.end()), speaker=sp, via="cue-before", confidence=0.85)
+    for c in re.finditer(r",\s*", text[s:e]):
+        a = cue_pattern().match(text, s + c.start())
+        if a is None or a.group("verb"):
+            continue
+        cue = a.group("cue")
+        if cue.lower().rstrip("nya") not in cue_verbs() and cue.lower() not in passive_cues() and not a.group("nya"):
+            continue
+        cs, ce = _strip_end(text, s, s + c.start())
+        if _words(text, cs, ce) < 3:
+            # A cue in mid-sentence ("Pemerintah, kata seorang pejabat, tidak akan mundur"):
+            # the content is the whole sentence around it.
+            cs, ce = _strip_end(text, s, e)
+            if _words(text, cs, ce) < 5:
+                continue
+        if a.group("nya"):
+            return Found("indirect", cs, ce, cue=(a.start("cue"), a.end("cue")), nya=True, via="cue-after", confidence=0.8)
+        pos = a.end("cue")
+        while pos < e and text[pos] in " \t":
+            pos += 1
+        sp = parse_after(text, pos, known=known)
+        if sp is not None:
+            return Found("indirect", cs, ce, cue=(a.start("cue"), a.end("cue")), speaker=sp, via="cue-after", confidence=0.85)
+    return None
+
+
+def _indirect(
+    text: str, spans: list[tuple[int, int]], direct: list[Found], known: Collection[str]
+) -> tuple[list[Found], list[Found]]:
+    """Indirect quotes, plus direct quotes turned into partial quotes inside them."""
+    quoted = [(d.open_mark if d.open_mark >= 0 else d.start, (d.close_mark + 1) if d.close_mark >= 0 else d.end) for d in direct]
+    found: list[Found] = []
+    partial: list[Found] = []
+    qi = 0
+    for s, e in spans:
+        while qi < len(quoted) and quoted[qi][1] <= s:
+            qi += 1
+        inner = [j for j in range(qi, len(quoted)) if quoted[j][0] < e and quoted[j][1] > s]
+        if any(quoted[j][0] <= s + 2 or quoted[j][1] >= e - 2 or direct[j].via != "none" for j in inner):
+            continue
+        f = _indirect_in(text, s, e, known)
+        if f is None:
+            continue
+        for j in inner:
+            d = direct[j]
+            if f.start <= d.start and d.end <= f.end and _words(text, d.start, d.end) <= _PARTIAL_MAX_WORDS:
+                d.kind = "partial"
+                partial.append(d)
+                f.kind = "mixed"
+        found.append(f)
+    return found, partial
+
+
+def find_quotes(text: str, *, sentences: Sequence[tuple[int, int]] | None = None, known: Collection[str] | None = None) -> list[Found]:
+    """Every quote of ``text``, in text order, with cue and speaker phrase where found.
+
+    Args:
+        text: the article body.
+        sentences: sentence spans (from the segmenter); rough ones are made when absent.
+        known: short names the article uses for its people (see :func:`known_names`).
+
+    Example:
+        >>> t = "”Kami siap,” kata Budi. Budi mengatakan, stok beras aman sampai Lebaran."
+        >>> [(f.kind, t[f.start:f.end]) for f in find_quotes(t)]
+        [('direct', 'Kami siap,'), ('indirect', 'stok beras aman sampai Lebaran')]
+    """
+    spans = list(sentences) if sentences else sentence_spans(text)
+    starts = [s for s, _ in spans]
+    names = known_names(text) if known is None else set(known)
+    marked = find_marked(text)
+    direct = _direct(text, marked, starts, spans, names)
+    indirect, partial = _indirect(text, spans, direct, names)
+    direct = [d for d in direct if d.kind == "direct"]
+    _link_runs(text, direct)
+    quotes = sorted(direct + indirect, key=lambda f: f.start)
+    # Runs were linked by position in ``direct``; map them to positions in ``quotes``.
+    pos = {id(d): i for i, d in enumerate(quotes)}
+    for d in direct:
+        if d.inherits is not None:
+            d.inherits = pos[id(direct[d.inherits])]
+    for p in partial:
+        host = next((i for i, q in enumerate(quotes) if q.kind == "mixed" and q.start <= p.start and p.end <= q.end), None)
+        p.inside = host
+        p.via = "run"
+        p.inherits = host
+    out = sorted(quotes + partial, key=lambda f: (f.start, f.kind == "partial"))
+    # Re-index ``inherits``/``inside`` after the final sort.
+    order = {id(f): i for i, f in enumerate(out)}
+    old = {i: id(f) for i, f in enumerate(quotes)}
+    for f in out:
+        if f.inherits is not None:
+            f.inherits = order[old[f.inherits]]
+        if f.inside is not None:
+            f.inside = order[old[f.inside]]
+    return out

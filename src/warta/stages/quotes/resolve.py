@@ -1,0 +1,160 @@
+"""Resolve speakers and build :class:`warta.article.Quote` records.
+
+A named speaker stands for itself. A pronoun ("dia", "ia", "beliau") or a ``-nya`` cue
+("ujarnya") takes the last person who spoke (or was named as speaker); "mereka" the last
+group or organisation. A bare role or definite description ("Presiden", "pejabat itu")
+takes the last speaker with that role word. A quote in a run takes its neighbour's
+speaker, and a quote with no cue at all the last speaker, with lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from warta.article import Entity, Mention, Quote, Span, Speaker
+from warta.stages.quotes.attribute import Found
+from warta.stages.quotes.speakers import ParsedSpeaker
+
+__all__ = ["build_quotes"]
+
+# Confidence of an attribution by how the speaker was found.
+_CONFIDENCE = {"named": 0.95, "pronoun": 0.8, "nya": 0.8, "role": 0.8, "run": 0.75, "context": 0.5}
+
+
+@dataclass(slots=True)
+class _Known:
+    name: str | None
+    roles: str
+    kind: str
+    speaker: Speaker
+
+
+def _span(text: str, se: tuple[int, int]) -> Span:
+    return Span(se[0], se[1], text[se[0] : se[1]])
+
+
+def _entity_for(start: int, end: int, mentions: Sequence[Mention]) -> int | None:
+    for m in mentions:
+        if m.start < end and start < m.end and m.label in ("PER", "ORG"):
+            return m.entity
+    return None
+
+
+def _speaker_from(text: str, p: ParsedSpeaker, mentions: Sequence[Mention], entities: Sequence[Entity]) -> Speaker:
+    sp = Speaker(
+        mention=_span(text, p.name or (p.start, p.end)),
+        roles=[_span(text, r) for r in p.roles],
+        affiliations=[_span(text, a) for a in p.affiliations],
+    )
+    if p.name is not None:
+        sp.name = text[p.name[0] : p.name[1]]
+    elif p.kind == "org" and p.affiliations:
+        sp.name = text[p.affiliations[0][0] : p.affiliations[-1][1]]
+    if p.kind == "anonymous":
+        sp.anonymous = True
+        sp.description = text[p.start : p.end]
+    elif p.kind in ("role", "statement"):
+        sp.description = text[p.start : p.end]
+    if mentions:
+        sp.entity = _entity_for(*(p.name or (p.start, p.end)), mentions)
+        if sp.entity is not None and sp.entity < len(entities):
+            sp.name = entities[sp.entity].name
+    return sp
+
+
+def _copy(sp: Speaker, mention: Span | None) -> Speaker:
+    return Speaker(
+        name=sp.name,
+        mention=mention,
+        entity=sp.entity,
+        anonymous=sp.anonymous,
+        description=sp.description,
+        roles=list(sp.roles),
+        affiliations=list(sp.affiliations),
+    )
+
+
+def _last(history: list[_Known], *, kinds: tuple[str, ...], role: str | None = None) -> _Known | None:
+    for k in reversed(history):
+        if k.kind not in kinds:
+            continue
+        if role is None or role in k.roles:
+            return k
+    return None
+
+
+def build_quotes(
+    text: str,
+    found: Sequence[Found],
+    *,
+    sentences: Sequence[tuple[int, int]] = (),
+    mentions: Sequence[Mention] = (),
+    entities: Sequence[Entity] = (),
+) -> list[Quote]:
+    """Quotes with resolved speakers, in text order; ``inherits`` links become shared speakers."""
+    from bisect import bisect_right
+
+    starts = [s for s, _ in sentences]
+    history: list[_Known] = []
+    quotes: list[Quote] = []
+    for f in found:
+        speaker: Speaker | None = None
+        conf = f.confidence
+        p = f.speaker
+        if p is not None and p.kind in ("person", "org") and (p.name is not None or p.kind == "org"):
+            speaker = _speaker_from(text, p, mentions, entities)
+            roles = " ".join(r.text.lower() for r in speaker.roles)
+            history.append(_Known(speaker.name, roles, p.kind, speaker))
+            conf *= _CONFIDENCE["named"]
+        elif p is not None and p.kind == "pronoun":
+            want = ("org", "group") if p.pronoun == "mereka" else ("person",)
+            k = _last(history, kinds=want)
+            speaker = _copy(k.speaker, _span(text, (p.start, p.end))) if k else Speaker(mention=_span(text, (p.start, p.end)))
+            conf *= _CONFIDENCE["pronoun"] if k else 0.4
+        elif p is not None and p.kind in ("role", "anonymous", "statement"):
+            desc = text[p.start : p.end]
+            head = desc.split()[0].lower() if desc.split() else ""
+            k = None
+            if p.kind == "role":
+                k = _last(history, kinds=("person",), role=head)
+            elif p.kind == "statement" or p.definite:
+                k = _last(history, kinds=("org", "anonymous") if p.kind == "statement" else ("anonymous",), role=None)
+            if k is not None:
+                speaker = _copy(k.speaker, _span(text, (p.start, p.end)))
+                conf *= _CONFIDENCE["role"]
+            else:
+                speaker = _speaker_from(text, p, mentions, entities)
+                history.append(_Known(None, desc.lower(), p.kind, speaker))
+                conf *= _CONFIDENCE["named"] if p.kind == "anonymous" else _CONFIDENCE["role"]
+        elif f.nya:
+            k = _last(history, kinds=("person",))
+            speaker = _copy(k.speaker, None) if k else None
+            conf *= _CONFIDENCE["nya"] if k else 0.3
+        elif f.inherits is not None and f.inherits < len(quotes):
+            src = quotes[f.inherits].speaker
+            speaker = _copy(src, None) if src is not None else None
+            conf *= _CONFIDENCE["run"]
+        elif f.kind == "direct":
+            k = history[-1] if history else None
+            speaker = _copy(k.speaker, None) if k else None
+            conf *= _CONFIDENCE["context"] if k else 0.3
+        quotes.append(
+            Quote(
+                kind=f.kind,
+                start=f.start,
+                end=f.end,
+                text=text[f.start : f.end],
+                cue=_span(text, f.cue) if f.cue else None,
+                speaker=speaker,
+                confidence=round(conf, 3),
+                sentence=max(0, bisect_right(starts, f.start) - 1) if starts else None,
+                inside=f.inside,
+            )
+        )
+    # Runs whose closing cue comes after them: fill speakers now that all are known.
+    for f, q in zip(found, quotes, strict=True):
+        if q.speaker is None and f.inherits is not None and f.inherits < len(quotes):
+            src = quotes[f.inherits].speaker
+            q.speaker = _copy(src, None) if src is not None else None
+    return quotes

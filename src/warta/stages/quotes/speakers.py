@@ -1,0 +1,371 @@
+"""Read a speaker phrase into its name, roles and affiliations.
+
+A speaker phrase follows a cue ("kata *Kepala Dinas Kesehatan Kota Surabaya Febria
+Rachmanita*, Senin") or precedes a reporting verb ("*Juru bicara Satgas, Wiku
+Adisasmito,* mengatakan"). It is cut at the first word that cannot belong to a name,
+role or organisation (``di``, ``saat``, a day name), then split: a role opens the phrase
+("Kepala"), an affiliation starts at the first organisation word ("Dinas", "Polda", an
+acronym), and the person's name closes it. Where the name starts is the hard part; the
+article helps: a short name used alone elsewhere ("kata Febria") marks the start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Literal
+
+from warta.stages.quotes.resources import (
+    anonymous_heads,
+    days,
+    discourse_words,
+    org_heads,
+    place_types,
+    pronouns,
+    ranks,
+    role_words,
+    statement_nouns,
+    stop_words,
+)
+
+__all__ = ["ParsedSpeaker", "Tok", "parse_after", "parse_before", "tokens"]
+
+Tok = tuple[int, int, str]
+SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "role"]
+
+_TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*\.?|[^\w\s]")
+_CONNECTORS = frozenset({"dan", "untuk", "of", "for", "the", "and", "-", "/", "&", "bin", "binti", "van", "de", "ke"})
+# Region acronyms read as part of a role ("Gubernur DKI Jakarta"), not as an organisation.
+_REGION_ACRONYMS = frozenset({"DKI", "NTT", "NTB", "DIY", "AS", "RI", "UEA", "PBB"})
+# A speaker phrase is short; anything longer is a clause, not a name.
+_MAX_TOKENS = 30
+
+
+@dataclass(slots=True)
+class ParsedSpeaker:
+    """A speaker phrase ``[start, end)`` with its parts as character spans."""
+
+    kind: SpeakerKind
+    start: int
+    end: int
+    name: tuple[int, int] | None = None
+    roles: list[tuple[int, int]] = field(default_factory=list)
+    affiliations: list[tuple[int, int]] = field(default_factory=list)
+    pronoun: str | None = None
+    definite: bool = False
+    role_before_name: bool = False
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper() or (w[:1].isdigit() and len(w) < 6)
+
+
+def _is_role(w: str) -> bool:
+    return w.lower() in role_words()
+
+
+def _is_org(w: str, prev: str | None) -> bool:
+    if w in org_heads():
+        return True
+    return len(w) >= 2 and w.isupper() and w.isalpha() and w not in _REGION_ACRONYMS and prev not in place_types()
+
+
+def _core_end(toks: list[Tok], i: int) -> int:
+    """End index (exclusive) of the name/role/organisation run starting at ``toks[i]``."""
+    n = len(toks)
+    lower_ok = _is_role(toks[i][2]) if i < n else False
+    j = i
+    depth = 0
+    while j < n and j - i < _MAX_TOKENS:
+        w = toks[j][2]
+        lw = w.lower()
+        if w == "(":
+            if j + 1 < n and (toks[j + 1][2][:1].isdigit() or toks[j + 1][2][:1].islower()):
+                break
+            depth += 1
+        elif w == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif w in days():
+            break
+        elif lw in _CONNECTORS and w != "-" and w != "/":
+            if not (j + 1 < n and _cap(toks[j + 1][2])) or (lw == "dan" and j + 1 < n and toks[j + 1][2] in days()):
+                break
+        elif w in ("-", "/", "&"):
+            if not (j + 1 < n and (_cap(toks[j + 1][2]) or toks[j + 1][2].isdigit())):
+                break
+        elif not w[:1].isalnum():
+            if depth == 0:
+                break
+        elif _cap(w):
+            if w[:1].isdigit() and j == i:
+                break
+            lower_ok = _is_role(w)
+        elif _is_role(w):
+            lower_ok = True
+        elif (lower_ok and lw not in stop_words() and not lw.startswith(("me", "ber", "di"))) or (w.lower() in ("dr", "drg") and j + 1 < n and _cap(toks[j + 1][2])):
+            pass
+        else:
+            break
+        j += 1
+    while j > i and toks[j - 1][2] in ("(", "-", "/", "&", "dan", "untuk", "of"):
+        j -= 1
+    return j
+
+
+def _rank_at(toks: list[Tok], k: int) -> int:
+    """Length of the rank ("Komisaris Besar", "dr") starting at ``toks[k]``, 0 if none."""
+    for r in ranks():
+        if tuple(t[2] for t in toks[k : k + len(r)]) == r:
+            return len(r)
+    return 0
+
+
+def _name_start(seg: list[Tok], known: Collection[str]) -> int:
+    """Index in ``seg`` where the person's name starts, ``len(seg)`` when there is none."""
+    n = len(seg)
+    for k in range(n):
+        if _rank_at(seg, k) and k + _rank_at(seg, k) < n:
+            return k
+    for k in range(n):
+        w = seg[k][2]
+        prev = seg[k - 1][2] if k else None
+        if w in known and (prev is None or prev not in place_types()) and not _is_org(w, prev) and not _is_role(w):
+            return k
+    # Fallback: the trailing run of capitalised words that are neither role nor
+    # organisation words, at most two of them (most Indonesian names in news have one or
+    # two words), extended over initials ("Juliari P Batubara").
+    k = n
+    while k > 0:
+        w = seg[k - 1][2]
+        prev = seg[k - 2][2] if k > 1 else None
+        if not w[:1].isupper() or _is_role(w) or w in org_heads() or (w.isupper() and len(w) > 2 and w.isalpha()):
+            break
+        if prev in place_types() or w in place_types():
+            break
+        k -= 1
+    start = max(k, n - 2)
+    while start > k and len(seg[start - 1][2].rstrip(".")) == 1:
+        start -= 1
+    if 0 < start < n and len(seg[start][2].rstrip(".")) == 1 and start - 1 >= k:
+        start -= 1
+    return start if start < n else n
+
+
+def _pure_name(seg: list[Tok]) -> bool:
+    """A segment that is only a name ("Alamsyah", "Tri Yunis Miko")."""
+    return bool(seg) and len(seg) <= 5 and all(
+        t[2][:1].isupper() and not _is_role(t[2]) and t[2] not in org_heads() and t[2] not in place_types()
+        and not (t[2].isupper() and len(t[2]) > 2)
+        for t in seg
+    )
+
+
+def _segment_parts(
+    seg: list[Tok], known: Collection[str], out: ParsedSpeaker, *, allow_name: bool, whole: bool = False
+) -> None:
+    """Split one comma-free segment into role, affiliation and name; add them to ``out``."""
+    if not seg:
+        return
+    first = seg[0][2]
+    if not _is_role(first) and not _cap(first):
+        return
+    if whole:
+        k = 0
+    elif not allow_name or (len(seg) == 1 and (_is_role(first) or _is_org(first, None))):
+        k = len(seg)
+    elif _is_org(first, None):
+        # An organisation opens the segment: a name follows only after a rank or as a
+        # short name the article uses elsewhere ("Polda Metro Jaya Kombes Yusri").
+        k = _name_start(seg, known)
+        if not (_rank_at(seg, k) or (k < len(seg) and seg[k][2] in known)):
+            k = len(seg)
+    else:
+        k = _name_start(seg, known)
+    if k < len(seg) and out.name is None:
+        out.name = (seg[k][0], seg[-1][1])
+        out.role_before_name = k > 0 and _is_role(first)
+    elif k < len(seg):
+        k = len(seg)  # a second name: keep it out (the first one speaks)
+    prefix = seg[:k]
+    if not prefix:
+        return
+    aff = next((j for j in range(len(prefix)) if _is_org(prefix[j][2], prefix[j - 1][2] if j else None)), None)
+    if aff is None:
+        if _is_role(first):
+            out.roles.append((prefix[0][0], prefix[-1][1]))
+        elif out.name is None or k == len(seg):
+            out.affiliations.append((prefix[0][0], prefix[-1][1]))
+        else:
+            out.roles.append((prefix[0][0], prefix[-1][1]))
+    elif aff == 0:
+        out.affiliations.append((prefix[0][0], prefix[-1][1]))
+    else:
+        out.roles.append((prefix[0][0], prefix[aff - 1][1]))
+        out.affiliations.append((prefix[aff][0], prefix[-1][1]))
+
+
+def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], known: Collection[str]) -> ParsedSpeaker | None:
+    first = toks[0][2].lower()
+    if first in pronouns():
+        return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=first)
+    low = " ".join(t[2].lower() for t in toks[:4])
+    for noun in statement_nouns():
+        if low.startswith(noun):
+            return ParsedSpeaker("statement", start, end, definite=True)
+    out = ParsedSpeaker("person", start, end)
+    named = next((i for i, seg in enumerate(segments) if i > 0 and _pure_name(seg)), None)
+    for i, seg in enumerate(segments):
+        _segment_parts(seg, known, out, allow_name=named is None or i == named, whole=i == named)
+    last = toks[-1][2].lower()
+    if out.name is None:
+        if any(low.startswith(a) for a in anonymous_heads()):
+            out.kind = "anonymous"
+        elif out.roles and not out.affiliations:
+            out.kind = "role"
+            out.definite = last in ("itu", "tersebut")
+        elif out.affiliations or out.roles:
+            out.kind = "org" if not out.roles else "role"
+        else:
+            return None
+    return out
+
+
+def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int = 400) -> ParsedSpeaker | None:
+    """The speaker phrase that starts at ``pos`` (right after a cue such as "kata").
+
+    Example:
+        >>> t = "kata Ketua KPU Papua Theodorus Kossay, Senin."
+        >>> p = parse_after(t, 4)
+        >>> t[p.name[0]:p.name[1]], [t[s:e] for s, e in p.roles], [t[s:e] for s, e in p.affiliations]
+        ('Theodorus Kossay', ['Ketua'], ['KPU Papua'])
+    """
+    stop = len(text) if limit <= 0 else min(len(text), pos + limit)
+    nl = text.find("\n", pos, stop)
+    toks = tokens(text, pos, nl if nl >= 0 else stop)
+    if not toks:
+        return None
+    if toks[0][2].lower() in pronouns():
+        return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=toks[0][2].lower())
+    if toks[0][2].lower() in stop_words() or not (_cap(toks[0][2]) or _is_role(toks[0][2]) or
+                                                   any(toks[0][2].lower() == a.split()[0] for a in anonymous_heads()) or
+                                                   toks[0][2].lower() in ("pernyataan", "keterangan", "siaran", "rilis", "laporan")):
+        return None
+    segments: list[list[Tok]] = []
+    i = 0
+    while i < len(toks) and len(segments) < 4:
+        if segments:
+            if toks[i][2] != "," or i + 1 >= len(toks):
+                break
+            nxt = toks[i + 1][2]
+            if nxt in days() or nxt.lower() in stop_words() or not (_cap(nxt) or _is_role(nxt)) or nxt[:1].isdigit():
+                break
+            i += 1
+        j = _core_end(toks, i)
+        if j == i:
+            break
+        if segments and j < len(toks) and toks[j][2] not in (",", ".") and toks[j][2].lower() not in stop_words():
+            break  # a clause, not an apposition
+        segments.append(toks[i:j])
+        i = j
+    if not segments:
+        if toks[0][2].lower() in ("pernyataan", "keterangan", "siaran", "rilis", "laporan"):
+            k = 1
+            while k < min(len(toks), 4) and toks[k][2][:1].isalnum():
+                k += 1
+            return ParsedSpeaker("statement", toks[0][0], toks[k - 1][1], definite=True)
+        anon = _anonymous(text, toks)
+        return anon
+    flat = [t for s in segments for t in s]
+    parsed = _classify(flat, flat[0][0], flat[-1][1], segments, known)
+    if parsed is not None and parsed.kind == "role":
+        anon = _anonymous(text, toks)
+        if anon is not None:
+            return anon
+    return parsed
+
+
+def _anonymous(text: str, toks: list[Tok]) -> ParsedSpeaker | None:
+    """"seorang pejabat AS", "sumber di kepolisian": a description, no name."""
+    low = " ".join(t[2].lower() for t in toks[:3])
+    if not any(low.startswith(a) for a in anonymous_heads()):
+        return None
+    j = 1
+    while j < len(toks) and j < 6 and toks[j][2] not in (",", ".") and toks[j][2].lower() not in ("yang", "kepada", "saat", "ketika"):
+        j += 1
+    definite = toks[j - 1][2].lower() in ("itu", "tersebut")
+    return ParsedSpeaker("anonymous", toks[0][0], toks[j - 1][1], definite=definite)
+
+
+def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()) -> ParsedSpeaker | None:
+    """The speaker phrase that ends at ``end`` (right before a reporting verb).
+
+    ``start`` is where the sentence (or clause) begins; leading adverbials ("Sementara
+    itu,") and adverbs before the verb ("juga") are left out.
+
+    Example:
+        >>> t = "Sementara itu, Kepala Dinas Kesehatan Banten Ati Hastuti juga mengatakan"
+        >>> p = parse_before(t, 0, t.index(" mengatakan"))
+        >>> t[p.name[0]:p.name[1]], [t[s:e] for s, e in p.affiliations]
+        ('Ati Hastuti', ['Dinas Kesehatan Banten'])
+    """
+    toks = tokens(text, start, end)
+    while toks and toks[-1][2].lower() in discourse_words():
+        toks.pop()
+    if not toks or len(toks) > 40:
+        return None
+    # Comma segments from the right, while they read as name, role or organisation.
+    groups: list[list[Tok]] = [[]]
+    for t in toks:
+        if t[2] in (",", "—", "–"):
+            groups.append([])
+        else:
+            groups[-1].append(t)
+    kept: list[list[Tok]] = []
+    for g in reversed(groups):
+        if not g:
+            if kept:
+                break
+            continue
+        if g[0][2].lower() in pronouns() and len(g) == 1 and not kept:
+            return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=g[0][2].lower())
+        if g[0][2].lower() == "menurut":
+            break
+        j = _core_end(g, 0)
+        if j != len(g):
+            if not kept:
+                anon = _anonymous(text, g) if g[0][2].lower() not in ("menurut",) else None
+                if anon is not None and anon.end == g[-1][1]:
+                    return anon
+                tail = _tail_noun(g)
+                if tail is None:
+                    return None
+                kept.append(tail)
+            break
+        kept.append(g)
+    if not kept:
+        return None
+    segments = list(reversed(kept))
+    flat = [t for s in segments for t in s]
+    if flat[0][2].lower() in pronouns() and len(flat) == 1:
+        return ParsedSpeaker("pronoun", flat[0][0], flat[0][1], pronoun=flat[0][2].lower())
+    return _classify(flat, flat[0][0], flat[-1][1], segments, known)
+
+
+def _tail_noun(g: list[Tok]) -> list[Tok] | None:
+    """The trailing capitalised name of a clause ("Dalam rapat itu Budi")."""
+    k = len(g)
+    while k > 0 and _cap(g[k - 1][2]) and g[k - 1][2] not in days():
+        k -= 1
+    if k == len(g) or k == 0:
+        return None
+    if g[k - 1][2].lower() not in ("itu", "tersebut", "ini", "kemarin") and not g[k - 1][2].lower().endswith("an"):
+        return None
+    return g[k:]
