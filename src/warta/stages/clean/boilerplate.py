@@ -27,6 +27,11 @@ _HEADLINE_LOWER = frozenset(
     ["di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atau", "bagi", "dalam", "soal", "terkait", "vs", "usai", "jelang", "hingga", "sampai", "oleh", "karena", "agar", "jadi", "ini", "itu", "tak", "tidak", "bisa", "akan", "sudah", "belum", "masih", "juga", "pun", "lah", "kah", "nya", "se", "buat", "kepada", "of", "for", "the", "and", "in", "on", "to", "with", "a", "an"]
 )
 _MAX_HEADLINE_WORDS = 25
+# Lower-case words a headline keeps only when a capitalised word follows them.
+_HEADLINE_IF_CAPITAL_FOLLOWS = frozenset("antara tanpa demi serta per lalu saat".split())
+# Capitalised words that always open a sentence, never continue a headline.
+_HARD_OPENERS = frozenset("Adapun Dilansir Padahal Kendati Apabila".split())
+_GLUED_COMMA = re.compile(r",(?=[\"“A-Z])")
 # Lower-case words that, right after an opener, show a clause has begun ("Ia pun ...").
 _CLAUSE_WORDS = frozenset("pun juga tidak tak sudah akan masih".split())
 # Capitalised words that open a sentence rather than continue a headline, when a
@@ -82,8 +87,12 @@ def headline_end(text: str, pos: int, limit: int) -> int:
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, pos, limit)]
     cores: list[str] = []
     last_end = pos
+    opened = "(" in text[max(0, pos - 14) : pos]  # "(Baca juga: ...)" closes with its bracket
     for k, (s, e) in enumerate(words[: _MAX_HEADLINE_WORDS + 1]):
         w = text[s:e]
+        glued = _GLUED_COMMA.search(w)
+        if glued and k >= 1:
+            return s + glued.start() + 1  # "Judul,Kalimat": a paragraph comma of the scraper
         if w[0] in "\"“”'‘":
             return last_end  # a quotation opens the next sentence
         if w[0] == "[" or ".com/" in w or ".COM/" in w:
@@ -93,16 +102,29 @@ def headline_end(text: str, pos: int, limit: int) -> int:
         if not core or (not core[0].isalpha() and not core[0].isdigit()):
             last_end = e
             continue
+        if opened and w.endswith((")", "),", ").")):
+            return e
         low = core.lower()
+        nxt = text[words[k + 1][0] : words[k + 1][1]] if k + 1 < len(words) else ""
+        after_next = text[words[k + 2][0] : words[k + 2][1]] if k + 2 < len(words) else ""
+        if k >= 1 and core in _HARD_OPENERS:
+            return s
+        if (k >= 1 and _capitalised(core) and not w.endswith(",") and nxt[:1].islower()
+                and nxt.strip(",.").lower() in _CLAUSE_WORDS and after_next[:1].islower()):
+            return s  # "Samsung juga menyiapkan ...": a subject and its clause
         if k >= 1 and low in ("ini", "itu") and _capitalised(cores[k - 1]) and (
-            w.endswith(",") or (k + 1 < len(words) and text[words[k + 1][0]].islower())
+            w.endswith(",") or nxt[:1].islower()
         ):
             return words[k - 1][0]  # "Saat ini, ..." / "Sementara itu, ..." / "Hal itu membuat"
-        if k >= 1 and core in _OPENERS and k + 1 < len(words):
-            nxt = text[words[k + 1][0] : words[k + 1][1]]
+        if k >= 1 and core in _OPENERS and nxt:
             nxt_low = nxt.strip(",.").lower()
             if w.endswith(",") or (nxt[0].islower() and (nxt_low not in _HEADLINE_LOWER or nxt_low in _CLAUSE_WORDS)):
                 return s  # "Menurut dia, ...", "Ia mengatakan ..."
+        if core.islower() and low in _HEADLINE_IF_CAPITAL_FOLLOWS and not (nxt[:1].isupper() or nxt[:1].isdigit()):
+            return words[k - 1][0] if k >= 1 else pos
+        if low in _HEADLINE_IF_CAPITAL_FOLLOWS:
+            last_end = e
+            continue
         if _capitalised(core) or low in _HEADLINE_LOWER:
             last_end = e
             continue
