@@ -32,6 +32,8 @@ from typing import Any
 from warta.article import Article, Quote
 from warta.errors import EvaluationError
 from warta.evaluation.scoring import Score
+from warta.stages.quotes.attribute import known_names
+from warta.stages.quotes.people import introductions, public_status
 
 __all__ = ["LABELS", "PfsaArticle", "evaluate_pfsa", "gold_entities", "predicted_entities", "read_pfsa"]
 
@@ -180,6 +182,10 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
     text = article.text
     out: set[Entity] = set()
     seen_names: set[str] = set()
+    # PFSA-ID annotates public figures' statements only: leave out speakers that the
+    # article introduces as private people ("Itin (35), warga ...").
+    first_names = {q.speaker.name.split()[0] for q in article.quotes if q.speaker and q.speaker.name and q.speaker.name[:1].isupper()}
+    public = public_status(text, first_names)
 
     def add(label: str, start: int, end: int) -> None:
         r = tm.range(start, end)
@@ -191,6 +197,8 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
             continue
         sp = q.speaker
         lo, hi = q.cue.end, _sentence_end(text, q.cue.end)
+        if sp is not None and sp.name and not sp.roles and public.get(sp.name.split()[0]) is False:
+            continue
         if q.kind == "direct" and q.cue.start >= q.end:
             add("STATEMENT", *_with_marks(text, q))
             low = q.cue.text.lower()
@@ -207,20 +215,20 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
                 first = any(r.start < sp.mention.start for r in roles)
                 add("PERSON" if first else "PERSONCOREF", sp.mention.start, sp.mention.end)
             seen_names.update(_WORD.findall(sp.mention.text))
-        elif q.kind in ("indirect", "mixed") and indirect_speakers and sp is not None and sp.mention is not None:
-            m = sp.mention
-            if sp.name is None or not m.text[:1].isupper() or m.text != sp.name:
+    if indirect_speakers:
+        spans = [(x.start, x.end) for x in article.sentences]
+        for p in introductions(text, spans, known=known_names(text)):
+            if p.name is None:
                 continue
-            words = set(_WORD.findall(m.text))
-            # Only a speaker's first, full introduction is labelled; later bare mentions are not.
-            if words & seen_names:
+            words = [w for w in _WORD.findall(text[p.name[0] : p.name[1]]) if len(w) > 2]
+            # Only a public figure's first, full introduction is labelled.
+            if any(re.search(rf"\b{re.escape(w)}\b", text[: p.start]) for w in words[-2:]):
                 continue
-            seen_names.update(words)
-            add("PERSON", m.start, m.end)
-            for r in sp.roles:
-                add("ROLE", r.start, r.end)
-            for a in sp.affiliations:
-                add("AFFILIATION", a.start, a.end)
+            add("PERSON", *p.name)
+            for role in p.roles:
+                add("ROLE", *role)
+            for aff in p.affiliations:
+                add("AFFILIATION", *aff)
     return sorted(out, key=lambda x: (x[1], x[2], x[0]))
 
 

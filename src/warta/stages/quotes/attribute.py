@@ -48,6 +48,7 @@ _AFTER_VERB = re.compile(
     r"konferensi\s+pers|jumpa\s+pers)(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|\w+)\s*)?"
     r"(?:,\s*|:\s*)?(?:bahwa\s+)?"
 )
+_NAMING = frozenset({"menyebut", "menyebutnya", "disebut", "dijuluki", "menjuluki", "menamai", "dinamai", "menamakan"})
 _SHORT_NAME_AFTER = r"\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
 
 
@@ -67,6 +68,7 @@ class Found:
     open_mark: int = -1
     close_mark: int = -1
     nya: bool = False
+    short: bool = False  # a short quoted fragment: speech only as part of reported speech
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -117,6 +119,9 @@ def _not_speech(text: str, m: Marked) -> bool:
     before = text[max(0, m.open - 40) : m.open].split()
     prev = before[-1].lower().strip(",") if before else ""
     if prev in not_speech_words():
+        return True
+    # Naming, not speech: "warga menyebut terminal itu ”pasar malam”".
+    if any(w.lower() in _NAMING for w in before[-4:]):
         return True
     words = text[m.start : m.end].split()
     # Title Case with no sentence punctuation: a programme, film or book title.
@@ -191,9 +196,12 @@ def _direct(text: str, marked: list[Marked], starts: list[int], spans: list[tupl
             # Speech ends with its own punctuation inside the marks (”Kami siap.”); a
             # title or scare quote does not.
             ends = text[m.end - 1] in ".,!?…"
-            if _not_speech(text, m) or (n_words <= _SHORT_QUOTE_WORDS and not ends) or n_words < 2:
+            if _not_speech(text, m):
                 continue
-        f = Found("direct", m.start, m.end, open_mark=m.open, close_mark=m.close)
+            short = (n_words <= _SHORT_QUOTE_WORDS and not ends) or n_words < 2
+        else:
+            short = False
+        f = Found("direct", m.start, m.end, open_mark=m.open, close_mark=m.close, short=short)
         if not m.balanced:
             f.confidence = 0.7
         hit = after or before
@@ -276,7 +284,7 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | N
         if a is None or a.group("verb"):
             continue
         cue = a.group("cue")
-        if cue.lower().rstrip("nya") not in cue_verbs() and cue.lower() not in passive_cues() and not a.group("nya"):
+        if cue.lower() not in cue_verbs() and cue.lower() not in passive_cues() and not a.group("nya"):
             continue
         cs, ce = _strip_end(text, s, s + c.start())
         if _words(text, cs, ce) < 3:
@@ -342,7 +350,7 @@ def find_quotes(text: str, *, sentences: Sequence[tuple[int, int]] | None = None
     marked = find_marked(text)
     direct = _direct(text, marked, starts, spans, names)
     indirect, partial = _indirect(text, spans, direct, names)
-    direct = [d for d in direct if d.kind == "direct"]
+    direct = [d for d in direct if d.kind == "direct" and not d.short]
     _link_runs(text, direct)
     quotes = sorted(direct + indirect, key=lambda f: f.start)
     # Runs were linked by position in ``direct``; map them to positions in ``quotes``.

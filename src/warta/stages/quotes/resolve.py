@@ -84,6 +84,14 @@ def _last(history: list[_Known], *, kinds: tuple[str, ...], role: str | None = N
     return None
 
 
+def _same_name(history: list[_Known], name: str) -> _Known | None:
+    words = set(name.split())
+    for k in reversed(history):
+        if k.name and words & set(k.name.split()):
+            return k
+    return None
+
+
 def build_quotes(
     text: str,
     found: Sequence[Found],
@@ -91,6 +99,7 @@ def build_quotes(
     sentences: Sequence[tuple[int, int]] = (),
     mentions: Sequence[Mention] = (),
     entities: Sequence[Entity] = (),
+    people: Sequence[ParsedSpeaker] = (),
 ) -> list[Quote]:
     """Quotes with resolved speakers, in text order; ``inherits`` links become shared speakers."""
     from bisect import bisect_right
@@ -98,12 +107,27 @@ def build_quotes(
     starts = [s for s, _ in sentences]
     history: list[_Known] = []
     quotes: list[Quote] = []
+    pi = 0
     for f in found:
+        # People introduced with a role before this quote are candidates for "-nya",
+        # pronouns and bare roles, even when they were not quoted themselves.
+        while pi < len(people) and people[pi].end <= f.start:
+            intro = _speaker_from(text, people[pi], mentions, entities)
+            roles = " ".join(r.text.lower() for r in intro.roles)
+            history.append(_Known(intro.name, roles, "person", intro))
+            pi += 1
         speaker: Speaker | None = None
         conf = f.confidence
         p = f.speaker
         if p is not None and p.kind in ("person", "org") and (p.name is not None or p.kind == "org"):
             speaker = _speaker_from(text, p, mentions, entities)
+            if not speaker.roles and speaker.name:
+                same = _same_name(history, speaker.name)
+                if same is not None:
+                    speaker.roles = list(same.speaker.roles)
+                    speaker.affiliations = list(same.speaker.affiliations)
+                    speaker.name = same.name or speaker.name
+                    speaker.entity = same.speaker.entity if speaker.entity is None else speaker.entity
             roles = " ".join(r.text.lower() for r in speaker.roles)
             history.append(_Known(speaker.name, roles, p.kind, speaker))
             conf *= _CONFIDENCE["named"]

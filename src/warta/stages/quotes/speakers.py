@@ -34,7 +34,7 @@ __all__ = ["ParsedSpeaker", "Tok", "parse_after", "parse_before", "tokens"]
 Tok = tuple[int, int, str]
 SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "role"]
 
-_TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*\.?|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
 _CONNECTORS = frozenset({"dan", "untuk", "of", "for", "the", "and", "-", "/", "&", "bin", "binti", "van", "de", "ke"})
 # Region acronyms read as part of a role ("Gubernur DKI Jakarta"), not as an organisation.
 _REGION_ACRONYMS = frozenset({"DKI", "NTT", "NTB", "DIY", "AS", "RI", "UEA", "PBB"})
@@ -342,7 +342,7 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         if j != len(g):
             if not kept:
                 anon = _anonymous(text, g) if g[0][2].lower() not in ("menurut",) else None
-                if anon is not None and anon.end == g[-1][1]:
+                if anon is not None:
                     return anon
                 tail = _tail_noun(g)
                 if tail is None:

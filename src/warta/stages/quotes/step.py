@@ -7,6 +7,7 @@ from typing import ClassVar
 from warta.article import Article, Quote, Timex
 from warta.stages.quotes.attribute import find_quotes, known_names
 from warta.stages.quotes.citations import find_citations
+from warta.stages.quotes.people import introductions
 from warta.stages.quotes.repeats import link_repeats
 from warta.stages.quotes.resolve import build_quotes
 
@@ -48,7 +49,10 @@ class QuoteStep:
             if m.label == "PER":
                 names.update(w for w in m.text.split() if w[:1].isupper())
         found = find_quotes(text, sentences=spans or None, known=names)
-        quotes = build_quotes(text, found, sentences=spans, mentions=article.mentions, entities=article.entities)
+        people = introductions(text, spans, known=names) if spans else []
+        quotes = build_quotes(
+            text, found, sentences=spans, mentions=article.mentions, entities=article.entities, people=people
+        )
         link_repeats(quotes)
         default = article.published.value.date().isoformat() if article.published.value else None
         date_quotes(quotes, article.timexes, default)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from warta.stages.quotes.attribute import find_quotes, known_names
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in find_quotes(text)]
+
+
+def test_partial_quote_inside_indirect_speech() -> None:
+    text = "Menteri Keuangan Sri Mulyani mengatakan pemerintah akan ”bertindak cepat” menghadapi krisis."
+    kinds = _kinds(text)
+    assert ("partial", "bertindak cepat") in kinds
+    assert any(k == "mixed" for k, _ in kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budi mengatakan, stok beras aman sampai Lebaran.",
+        "Budi mengatakan bahwa stok beras aman sampai Lebaran.",
+        "Stok beras aman sampai Lebaran, kata Budi.",
+        "Stok beras aman sampai Lebaran, ujarnya.",
+        "Menurut Budi, stok beras aman sampai Lebaran.",
+        "Budi mengatakan dalam sebuah pernyataan, stok beras aman sampai Lebaran.",
+    ],
+)
+def test_indirect_speech_content(text: str) -> None:
+    assert [(k, t.lower()) for k, t in _kinds(text)] == [("indirect", "stok beras aman sampai lebaran")]
+
+
+def test_cue_before_quote_with_colon() -> None:
+    text = "Kapolda mengatakan: ”Semua jalur dijaga ketat.”"
+    (f,) = find_quotes(text)
+    assert f.via == "cue-before" and text[f.start : f.end] == "Semua jalur dijaga ketat."
+
+
+def test_passive_cue_after_quote() -> None:
+    text = "”Semua jalur dijaga ketat,” ditambahkan Tony."
+    (f,) = find_quotes(text)
+    assert f.cue is not None and text[f.cue[0] : f.cue[1]] == "ditambahkan"
+
+
+def test_quote_without_cue_is_kept_with_low_confidence() -> None:
+    text = "Budi mengatakan, harga naik. Warga resah.\n”Kami akan mengawasi pasar setiap hari.”"
+    direct = [f for f in find_quotes(text) if f.kind == "direct"]
+    assert len(direct) == 1 and direct[0].via == "none"
+
+
+def test_known_names_come_from_short_mentions() -> None:
+    assert known_names("”Siap,” kata Febria. Febria mengatakan, stok aman.") == {"Febria"}

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from warta.stages.quotes.marks import find_marked
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in find_marked(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Kami siap,” kata Budi.", ["Kami siap,"]),
+        ("”Kami siap,” kata Budi.", ["Kami siap,"]),  # Kompas: the same mark opens and closes
+        ('"Kami siap," kata Budi.', ["Kami siap,"]),
+        ('“Kami siap," kata Budi.', ["Kami siap,"]),
+        ('"Kami siap,” kata Budi.', ["Kami siap,"]),
+        ("‘Kami siap,’ kata Budi.", ["Kami siap,"]),
+        ("Budi berkata: 'Kami siap.'", ["Kami siap."]),
+        ("Harga naik . ” Kami siap . ” kata Budi .", ["Kami siap ."]),  # marks with spaces on both sides
+    ],
+)
+def test_quote_mark_styles(text: str, expected: list[str]) -> None:
+    assert _quoted(text) == expected
+
+
+def test_quote_over_sentences_and_paragraphs() -> None:
+    text = "”Stok beras aman. Harga stabil.\n”Distribusi lancar,” kata Budi."
+    assert _quoted(text) == ["Stok beras aman. Harga stabil.\n”Distribusi lancar,"]
+
+
+def test_apostrophe_is_not_a_mark() -> None:
+    assert _quoted("Wakil Presiden Ma’ruf Amin hadir di Jum'at itu.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ia mengatakan: “tidak ada", "tidak ada,” kata dia.", "”", "“”", '"a" "', "“Satu “dua” tiga"],
+)
+def test_unbalanced_marks_never_raise(text: str) -> None:
+    for m in find_marked(text):
+        assert 0 <= m.start <= m.end <= len(text)
+
+
+def test_unbalanced_opener_is_flagged() -> None:
+    (m,) = find_marked("Ia mengatakan: “tidak ada yang berubah")
+    assert not m.balanced and m.close == -1

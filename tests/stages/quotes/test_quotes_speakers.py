@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from warta.stages.quotes.speakers import parse_after, parse_before
+
+
+def _parts(text: str, start: int) -> tuple[str | None, list[str], list[str]]:
+    p = parse_after(text, start)
+    assert p is not None
+    name = text[p.name[0] : p.name[1]] if p.name else None
+    return name, [text[s:e] for s, e in p.roles], [text[s:e] for s, e in p.affiliations]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "roles", "affiliations"),
+    [
+        ("Ketua KPU Papua Theodorus Kossay, Senin.", "Theodorus Kossay", ["Ketua"], ["KPU Papua"]),
+        ("Menteri Sosial Juliari P Batubara.", "Juliari P Batubara", ["Menteri Sosial"], []),
+        ("Kepala Bidang Humas Polda Metro Jaya Komisaris Besar Yusri Yunus di Jakarta.",
+         "Komisaris Besar Yusri Yunus", ["Kepala Bidang Humas"], ["Polda Metro Jaya"]),
+        ("juru bicara Satgas Covid-19 Kota Bogor, Dedie Rachim, Rabu.", "Dedie Rachim", ["juru bicara"],
+         ["Satgas Covid-19 Kota Bogor"]),
+        ("Ani Lestari, peneliti senior, saat dihubungi.", "Ani Lestari", ["peneliti senior"], []),
+    ],
+)
+def test_speaker_phrase_after_cue(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+    assert _parts(phrase, 0) == (name, roles, affiliations)
+
+
+def test_short_name_known_in_article_marks_the_name() -> None:
+    text = "Ketua DPRD Kota Balikpapan Abdulloh."
+    p = parse_after(text, 0, known={"Abdulloh"})
+    assert p is not None and p.name is not None
+    assert text[p.name[0] : p.name[1]] == "Abdulloh"
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [("dia.", "pronoun"), ("seorang pejabat AS yang hadir", "anonymous"),
+                                              ("pernyataan itu.", "statement"), ("Presiden di Istana", "role")])
+def test_speaker_kinds(phrase: str, kind: str) -> None:
+    p = parse_after(phrase, 0)
+    assert p is not None and p.kind == kind
+
+
+def test_anonymous_keeps_description() -> None:
+    text = "kata seorang pejabat AS yang enggan disebut namanya."
+    p = parse_after(text, 5)
+    assert p is not None and text[p.start : p.end] == "seorang pejabat AS"
+
+
+def test_subject_before_verb_skips_lead_and_adverb() -> None:
+    text = "Sementara itu, Gubernur Banten Wahidin Halim juga mengatakan"
+    p = parse_before(text, 0, text.index(" mengatakan"))
+    assert p is not None and p.name is not None
+    assert text[p.name[0] : p.name[1]] == "Wahidin Halim"
+
+
+def test_organisation_as_speaker() -> None:
+    text = "Istana Elysee mengatakan"
+    p = parse_before(text, 0, text.index(" mengatakan"))
+    assert p is not None and p.kind == "org"

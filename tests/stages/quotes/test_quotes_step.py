@@ -1,0 +1,112 @@
+"""The quote step on the test article of conftest.py: one behaviour per test."""
+
+from __future__ import annotations
+
+from warta.article import Article, Quote
+from warta.pipeline import Pipeline
+from warta.stages.quotes.step import QuoteStep
+from warta.stages.segment.step import SegmentStep
+
+
+def _quote(article: Article, words: str) -> Quote:
+    return next(q for q in article.quotes if words in q.text)
+
+
+def test_cue_after_names_speaker_with_role(analysed: Article) -> None:
+    q = _quote(analysed, "40 bus tambahan. Jadwalnya")
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == "kata"
+    assert q.speaker is not None and q.speaker.name == "Rudi Hartono"
+    assert [r.text for r in q.speaker.roles] == ["Kepala"]
+
+
+def test_run_of_quotes_closed_by_tambahnya(analysed: Article) -> None:
+    run = [_quote(analysed, w) for w in ("Terminal akan dijaga", "Pemeriksaan kesehatan", "Penumpang tanpa surat")]
+    assert [q.speaker.name if q.speaker else None for q in run] == ["Rudi Hartono"] * 3
+    assert run[2].cue is not None and run[2].cue.text == "tambahnya"
+    assert run[0].confidence < run[2].confidence + 0.01
+
+
+def test_menurut_is_indirect_speech(analysed: Article) -> None:
+    q = _quote(analysed, "jumlah penumpang tahun ini")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "Menurut"
+    assert q.speaker is not None and q.speaker.name == "Rudi Hartono"
+
+
+def test_colon_quote_with_pronoun_speaker(analysed: Article) -> None:
+    q = _quote(analysed, "tidak ingin ada kerumunan")
+    assert q.cue is not None and q.cue.text == "mengatakan"
+    assert q.speaker is not None and q.speaker.mention is not None and q.speaker.mention.text == "Ia"
+    assert q.speaker.name == "Rudi Hartono"
+
+
+def test_programme_title_and_scare_quote_are_not_speech(analysed: Article) -> None:
+    texts = [q.text for q in analysed.quotes]
+    assert "Mudik Aman" not in texts and "pasar malam" not in texts
+
+
+def test_anonymous_source_keeps_description(analysed: Article) -> None:
+    q = _quote(analysed, "kerja sama transportasi")
+    assert q.speaker is not None and q.speaker.anonymous
+    assert q.speaker.description is not None and q.speaker.description.startswith("Seorang pejabat AS")
+
+
+def test_organisation_speaks_in_a_statement(analysed: Article) -> None:
+    q = _quote(analysed, "kunjungan itu ditunda")
+    assert q.speaker is not None and q.speaker.name == "Istana Elysee"
+
+
+def test_repeated_quote_is_linked(analysed: Article) -> None:
+    first = analysed.quotes.index(_quote(analysed, "40 bus tambahan. Jadwalnya"))
+    again = next(q for q in analysed.quotes if q.text.startswith("Kami sudah menyiapkan 40 bus tambahan,"))
+    assert again.repeat_of == first
+
+
+def test_quotes_dated_by_their_sentence_or_the_article() -> None:
+    from datetime import datetime
+
+    from warta.article import Published, Timex
+
+    text = "”Kami siap,” kata Budi, Senin (3/5/2021)."
+    a = SegmentStep()(Article(id="d", raw=text, text=text, published=Published(value=datetime(2021, 5, 4))))
+    a.timexes = [Timex(start=24, end=40, text="Senin (3/5/2021)", type="DATE", value="2021-05-03", sentence=0)]
+    (q,) = QuoteStep()(a).quotes
+    assert q.date == "2021-05-03"
+
+
+def test_citations_and_dangling_ones(analysed: Article) -> None:
+    found = [(c.cue.text, c.source.text if c.source else None, c.dangling) for c in analysed.citations]
+    assert ("Mengutip", "CNN", False) in found
+    assert ("Dikutip dari", None, True) in found
+
+
+def test_spans_point_into_text(analysed: Article) -> None:
+    for q in analysed.quotes:
+        assert analysed.text[q.start : q.end] == q.text
+        if q.cue is not None:
+            assert analysed.text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker is not None and q.speaker.mention is not None:
+            m = q.speaker.mention
+            assert analysed.text[m.start : m.end] == m.text
+
+
+def test_links_speaker_to_merged_entity() -> None:
+    from warta.article import Entity, Mention
+
+    text = "”Kami siap,” kata Budi Santoso."
+    a = SegmentStep()(Article(id="e", raw=text, text=text))
+    a.mentions = [Mention(start=18, end=30, text="Budi Santoso", label="PER", entity=0)]
+    a.entities = [Entity(id="e0", name="Budi Santoso", label="PER", mentions=[0])]
+    (q,) = QuoteStep()(a).quotes
+    assert q.speaker is not None and q.speaker.entity == 0
+
+
+def test_step_contract_in_a_pipeline() -> None:
+    p = Pipeline([SegmentStep(), QuoteStep()], initial=("raw", "text"))
+    a = p(Article(id="p", raw="", text="Harga naik. ”Kami siap,” ujar Budi."))
+    assert "quotes" in a.provided and "citations" in a.provided and not a.errors
+
+
+def test_text_without_quotes_or_with_broken_marks() -> None:
+    for text in ("", "Hujan turun sejak pagi.", "”", "Ia berkata: “tidak ada", "tidak,” katanya."):
+        a = QuoteStep()(SegmentStep()(Article(id="b", raw=text, text=text)))
+        assert all(0 <= q.start <= q.end <= len(text) for q in a.quotes)
