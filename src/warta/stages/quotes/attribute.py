@@ -230,11 +230,6 @@ def _link_runs(text: str, quotes: list[Found]) -> None:
             q.via, q.inherits, q.confidence = "run", prev.inherits if prev.via == "run" else i - 1, 0.8
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right([s for s, _ in spans], pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
 def _strip_end(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
         end -= 1
