@@ -91,7 +91,7 @@ def test_bench_json(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     result = json.loads(r.stdout)
     assert result["articles"] == 3
-    assert set(result["stages"]) == {"clean", "segment", "dates"}
+    assert {"clean", "segment", "dates"} <= set(result["stages"])
     assert result["pipeline"]["words_per_second_per_core"] > 0
 
 

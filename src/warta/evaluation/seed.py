@@ -178,7 +178,87 @@ def _check_entities(article: Article, gold: dict[str, Any], failures: list[str])
 
 
 # Parts scored only when the pipeline fills the field they look at.
-_NEEDS = {"entities": "entities", "timexes": "timexes"}
+_NEEDS = {"entities": "entities", "timexes": "timexes", "quotes": "quotes"}
+
+
+def _speaker_names(article: Article, q: Any) -> list[str]:
+    sp = q.speaker
+    if sp is None:
+        return []
+    names = [sp.name, sp.description, sp.mention.text if sp.mention else None]
+    if sp.entity is not None and sp.entity < len(article.entities):
+        ent = article.entities[sp.entity]
+        names += [ent.name, *ent.aliases]
+    return [_plain(n) for n in names if n]
+
+
+def _speaker_ok(article: Article, q: Any, want: dict[str, Any]) -> bool:
+    """The quote's speaker is the annotated one (or an accepted alternative)."""
+    got = _speaker_names(article, q)
+    if want.get("anonymous"):
+        head = _plain(want["speaker"].split("(")[0]).split()
+        return bool(q.speaker and q.speaker.anonymous) and any(head[0] in g.split() for g in got)
+    for name in [want["speaker"], *want.get("accept", [])]:
+        target = _plain(name).split()
+        # The full name, or its last word (the surname) standing alone in a form.
+        if any(g == " ".join(target) or target[-1] in g.split() for g in got):
+            return True
+    return False
+
+
+def _check_quotes(article: Article, gold: dict[str, Any], failures: list[str]) -> dict[str, float | int]:
+    """Direct, indirect and partial quotes found with their speakers; non-quotes left out;
+    repeats linked to their first occurrence."""
+    quotes = article.quotes
+    used: set[int] = set()
+    tp = n_gold = wrong = 0
+
+    def find(prefix: str, kinds: tuple[str, ...], occurrence: int = 1) -> int | None:
+        target = _norm(prefix)
+        hits = [i for i, q in enumerate(quotes) if q.kind in kinds and target in _norm(q.text)]
+        return hits[occurrence - 1] if len(hits) >= occurrence else None
+
+    for kind, key, kinds in (("direct", "direct_quotes", ("direct",)),
+                             ("indirect", "indirect_quotes", ("indirect", "mixed")),
+                             ("partial", "partial_quotes", ("partial",))):
+        for want in gold.get(key, []):
+            n_gold += 1
+            i = find(want["prefix"], kinds, int(want.get("occurrence", 1)))
+            if i is None:
+                failures.append(f"{kind} quote missing: '{want['prefix']}'")
+                continue
+            used.add(i)
+            if kind == "partial":
+                ok = quotes[i].inside is not None
+                why = "not placed inside indirect speech"
+            else:
+                ok = _speaker_ok(article, quotes[i], want)
+                why = f"speaker {want['speaker']!r}, got {_speaker_names(article, quotes[i])[:3]}"
+            if ok:
+                tp += 1
+            else:
+                wrong += 1
+                failures.append(f"{kind} quote '{want['prefix'][:40]}': {why}")
+            if want.get("duplicate_of_occurrence") or want.get("near_duplicate_of"):
+                n_gold += 1
+                if quotes[i].repeat_of is not None:
+                    tp += 1
+                else:
+                    failures.append(f"repeat not linked: '{want['prefix'][:40]}'")
+    for nq in gold.get("not_quotes", []):
+        n_gold += 1
+        reported = [i for i, q in enumerate(quotes) if _norm(q.text) == _norm(nq["text"])]
+        if reported:
+            wrong += 1
+            used.update(reported)
+            failures.append(f"not a quote, but reported: '{nq['text']}'")
+        else:
+            tp += 1
+    spurious = [q for i, q in enumerate(quotes) if i not in used]
+    failures.extend(f"quote not in the annotation: '{q.text[:50]}' ({q.kind})" for q in spurious)
+    # Predictions: the right answers, the wrong ones (a found quote with the wrong speaker,
+    # a non-quote reported) and quotes the annotation does not have.
+    return prf(tp, tp + wrong + len(spurious), n_gold)
 
 
 def _check_timexes(article: Article, gold: dict[str, Any], failures: list[str]) -> dict[str, float | int]:
@@ -237,6 +317,7 @@ def check_seed(article_path: Path, expected_path: Path) -> dict[str, Any]:
     per["citations"] = _check_citations(article, gold, failures)
     per["entities"] = _check_entities(article, gold, failures)
     per["timexes"] = _check_timexes(article, gold, failures)
+    per["quotes"] = _check_quotes(article, gold, failures)
     # Only the parts the pipeline produces count in the total; the rest are reported apart.
     counted = []
     for part, values in per.items():
