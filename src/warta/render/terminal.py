@@ -87,6 +87,8 @@ def render_article(article: Article, console: Console) -> None:
         console.print(st)
     if article.entities:
         _render_entities(article, console)
+    if article.quotes:
+        _render_quotes(article, console)
     if article.timexes:
         _render_time(article, console)
     if article.errors:
@@ -153,3 +155,43 @@ def _render_time(article: Article, console: Console) -> None:
         for e in article.timeline:
             tl.add_row(escape(e.value), str(e.sentence + 1), escape(_clip(article.text[e.start : e.end], 160)))
         console.print(tl)
+
+
+def _speaker_label(article: Article, i: int) -> str:
+    sp = article.quotes[i].speaker
+    if sp is None:
+        return "?"
+    if sp.entity is not None and sp.entity < len(article.entities):
+        name = article.entities[sp.entity].name
+    else:
+        name = sp.name or sp.description or (sp.mention.text if sp.mention else "?")
+    label = f"{name} (anonim)" if sp.anonymous else name
+    if sp.mention and sp.mention.text != name:
+        label += f" ← “{sp.mention.text}”"
+    return label
+
+
+def _render_quotes(article: Article, console: Console) -> None:
+    """Who said what: content, cue, speaker, date, confidence, repeats."""
+    t = Table(title="quotes", expand=True)
+    t.add_column("#", justify="right", style="dim")
+    t.add_column("kind")
+    t.add_column("what", overflow="fold", ratio=3)
+    t.add_column("cue", style="magenta")
+    t.add_column("who", style="cyan", ratio=2, overflow="fold")
+    t.add_column("when")
+    t.add_column("conf", justify="right")
+    for i, q in enumerate(article.quotes):
+        note = f" (= #{q.repeat_of + 1})" if q.repeat_of is not None else ""
+        note += f" (in #{q.inside + 1})" if q.inside is not None else ""
+        t.add_row(str(i + 1), q.kind + note, escape(_clip(q.text, 140)), escape(q.cue.text if q.cue else "—"),
+                  escape(_speaker_label(article, i)), escape(q.date or ""), f"{q.confidence:.2f}")
+    console.print(t)
+    if article.citations:
+        c = Table(title="citations", expand=True)
+        c.add_column("cue")
+        c.add_column("source")
+        for cit in article.citations:
+            c.add_row(escape(cit.cue.text), "[yellow]missing (dangling)[/]" if cit.dangling else
+                      escape(cit.source.text if cit.source else ""))
+        console.print(c)
