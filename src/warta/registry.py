@@ -22,6 +22,7 @@ StepFactory = Callable[..., Step]
 _LAZY: dict[str, str] = {
     "warta.clean.v1": "warta.stages.clean.step:CleanStep",
     "warta.segment.v1": "warta.stages.segment.step:SegmentStep",
+    "warta.ner.crf.v1": "warta.stages.ner.step:NerStep",
     "warta.entities.v1": "warta.stages.entities.step:EntityStep",
     "warta.dates.v1": "warta.stages.dates.step:DatesStep",
     "warta.quotes.v1": "warta.stages.quotes.step:QuoteStep",

@@ -1,0 +1,61 @@
+"""``warta train ner``: train the NER models from ../shared/data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from warta.errors import WartaError
+
+__all__ = ["train_app"]
+
+train_app = typer.Typer(help="Train a stage's model from ../shared/data.", no_args_is_help=True)
+
+_DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
+
+
+def _resources_dir() -> Path:
+    return Path(__file__).resolve().parents[1] / "stages" / "ner" / "resources"
+
+
+@train_app.command("ner")
+def ner_cmd(
+    benchmark: Annotated[
+        str | None, typer.Option("--benchmark", help="nerui, nerugm, nerp, nergrit or idner: that benchmark's model.")
+    ] = None,
+    production: Annotated[
+        bool, typer.Option("--production", help="The production model 'news' (harmonised union of all sets).")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="Folder for the model (default: the package's resources).")
+    ] = None,
+    data: Annotated[Path, typer.Option("--data", help="The shared data folder.")] = _DEFAULT_DATA,
+    include_dev: Annotated[
+        bool, typer.Option("--include-dev", help="Train on train+dev (dev scores are then not held out).")
+    ] = False,
+) -> None:
+    """Train a NER CRF; the model's JSON records data hashes, parameters and this command."""
+    from warta.stages.ner.train import BENCHMARKS, train_benchmark, train_production
+
+    console = Console(stderr=True)
+    if production == (benchmark is not None):
+        console.print("[red]error[/] give exactly one of --benchmark NAME or --production")
+        raise typer.Exit(2)
+    if benchmark is not None and benchmark not in BENCHMARKS:
+        console.print(f"[red]error[/] unknown benchmark {escape(benchmark)} (known: {', '.join(BENCHMARKS)})")
+        raise typer.Exit(2)
+    folder = output or _resources_dir()
+    try:
+        if benchmark is not None:
+            meta = train_benchmark(data, benchmark, folder, include_dev=include_dev)
+        else:
+            meta = train_production(data, folder, include_dev=include_dev)
+    except (WartaError, FileNotFoundError) as exc:
+        console.print(f"[red]error[/] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps({k: meta[k] for k in ("name", "command", "training", "dev")}, ensure_ascii=False))

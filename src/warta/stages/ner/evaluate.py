@@ -1,0 +1,105 @@
+"""``warta eval ner``: score a shipped NER model on a gold file.
+
+Nothing is trained here. The model is the one named, or else the shipped model
+whose training types match the file's: NER-UI's PERSON/LOCATION/ORGANIZATION picks
+``nerui``, the same plus QUANTITY/TIME picks ``nerugm``, PPL/PLC/IND/... picks
+``nerp``, and so on. A harmonised model (``news``) is scored on the file's tags
+mapped to PER/ORG/LOC/EVT.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from warta.errors import EvaluationError
+from warta.evaluation.conll import NerFormat, entity_types, read_ner_file, score_entities
+from warta.stages.ner.model import available_models, load_model
+from warta.stages.ner.train import harmonise, recase, tag_sentences
+
+__all__ = ["evaluate_ner", "pick_model"]
+
+
+@lru_cache(maxsize=1)
+def _model_types() -> dict[str, tuple[frozenset[str], bool]]:
+    """Model name -> (types it was trained on, harmonised?) from the shipped metadata."""
+    folder = resources.files("warta.stages.ner").joinpath("resources")
+    out: dict[str, tuple[frozenset[str], bool]] = {}
+    for name in available_models():
+        meta = json.loads(folder.joinpath(f"{name}.json").read_text(encoding="utf-8"))
+        out[name] = (frozenset(meta.get("source_types", [])), bool(meta.get("harmonised")))
+    return out
+
+
+def pick_model(types: set[str]) -> str:
+    """The shipped model for a gold file's entity types.
+
+    The model trained on exactly these types wins; else the smallest one whose
+    types include them; else the production model ``news``.
+
+    Example:
+        >>> pick_model({"PPL", "PLC", "IND", "EVT", "FNB"})
+        'nerp'
+    """
+    known = _model_types()
+    exact = [n for n, (t, h) in known.items() if t == types and not h]
+    if exact:
+        return sorted(exact)[0]
+    supersets = sorted((len(t), n) for n, (t, h) in known.items() if types <= t and not h)
+    if supersets:
+        return supersets[0][1]
+    return "news"
+
+
+def evaluate_ner(path: Path, *, format: NerFormat, model: str | None = None) -> dict[str, Any]:
+    """Entity-level scores of a shipped model on a gold NER file.
+
+    Returns:
+        ``precision``, ``recall``, ``f1``, ``support``, ``per_label`` (see
+        :func:`~warta.evaluation.conll.score_entities`), plus ``model``, ``data``,
+        ``sentences``, ``tokens``, ``seconds`` and ``tokens_per_second`` (tagging,
+        features included, after the model is loaded).
+
+    Raises:
+        EvaluationError: unreadable gold file or unknown model.
+    """
+    from warta.errors import ResourceError
+
+    gold = read_ner_file(path, format=format)
+    name = model or pick_model(entity_types(gold))
+    try:
+        tagger = load_model(name)
+    except ResourceError as exc:
+        raise EvaluationError(exc.message, source=str(path)) from exc
+    lowercase_input = all(t == t.lower() for s in gold[:200] for t in s.tokens)
+    tagger.tag(["Pemanasan"])  # warm up outside the timing
+    if tagger.meta.get("harmonised"):
+        shipped = {f"-{t}" for t in tagger.meta.get("source_types", [])}
+        # Types the model does not tag (EVT for ``news``) are left out of the gold side too.
+        gold_tags = [[t if t[1:] in shipped or t == "O" else "O" for t in harmonise(s.labels)] for s in gold]
+        if lowercase_input:
+            # A lower-cased file (NERP) is recased as the production model saw it in training.
+            from warta.stages.ner.model import shared_classes
+
+            caps = shared_classes().table
+            tags, seconds = tag_sentences(lambda t: tagger.tag(recase(t, caps)), gold)
+        else:
+            tags, seconds = tag_sentences(tagger.tag, gold)
+    else:
+        gold_tags = [s.labels for s in gold]
+        tags, seconds = tag_sentences(tagger.tag, gold)
+    tokens = sum(len(s.tokens) for s in gold)
+    return {
+        **score_entities(gold_tags, tags),
+        "benchmark": f"ner/{Path(path).parent.name}/{Path(path).name}",
+        "data": str(path),
+        "format": format,
+        "model": name,
+        "sentences": len(gold),
+        "tokens": tokens,
+        "seconds": round(seconds, 4),
+        "tokens_per_second": round(tokens / seconds) if seconds > 0 else None,
+    }

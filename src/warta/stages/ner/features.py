@@ -1,0 +1,164 @@
+"""Token features for the CRF tagger: the hot path of NER.
+
+Everything that depends only on a word (its lower-cased form, affixes, shape, word
+classes) is computed once per word type and cached as ready-made attribute
+strings, one tuple per window position; a sentence's features are then the
+concatenation of its neighbours' tuples plus two word bigrams and the gazetteer
+matches. No regex runs per token.
+
+Example:
+    >>> fx = FeatureExtractor(FeatureConfig(clusters=False, gazetteer=False))
+    >>> feats = fx.sentence(["Gubernur", "Ridwan", "Kamil", "hadir"])
+    >>> "w=ridwan" in feats[1], "-1:w=gubernur" in feats[1], "sh=Xx" in feats[1]
+    (True, True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from warta.stages.ner.clusters import WordClasses
+from warta.stages.ner.gazetteer import Gazetteer
+
+__all__ = ["FeatureConfig", "FeatureExtractor", "word_shape"]
+
+# Per-word feature cache size: past it the cache is cleared (a corpus has a long tail).
+_CACHE_LIMIT = 300_000
+_OFFSETS = (-2, -1, 1, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureConfig:
+    """Which feature groups a model uses (saved in the model's metadata)."""
+
+    clusters: bool = True  # word2vec k-means ids at each granularity
+    case_stats: bool = True  # capitalisation ratio and frequency bucket from news text
+    gazetteer: bool = True
+    affixes: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FeatureConfig:
+        return cls(**{k: bool(v) for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+def word_shape(word: str) -> str:
+    """Character classes with runs collapsed: ``Jakarta`` -> ``Xx``, ``12,5`` -> ``d,d``.
+
+    Example:
+        >>> word_shape("COVID-19"), word_shape("iPhone"), word_shape("ke-2")
+        ('X-d', 'xXx', 'x-d')
+    """
+    out: list[str] = []
+    last = ""
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if c != last:
+            out.append(c)
+            last = c
+    return "".join(out)[:8]
+
+
+def _case_class(word: str) -> str:
+    if word.isupper():
+        return "U" if len(word) > 1 else "T"
+    if word[:1].isupper():
+        return "T"
+    if word.islower():
+        return "L"
+    if word.isdigit():
+        return "D"
+    return "M" if any(c.isupper() for c in word) else "O"
+
+
+class FeatureExtractor:
+    """Turns a tokenised sentence into one list of attribute strings per token.
+
+    Args:
+        config: the feature groups to use.
+        classes: word classes (needed when ``config.clusters`` or ``config.case_stats``).
+        gazetteer: name lists (needed when ``config.gazetteer``).
+    """
+
+    def __init__(
+        self,
+        config: FeatureConfig,
+        *,
+        classes: WordClasses | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.config = config
+        self._classes = classes.table if classes is not None and (config.clusters or config.case_stats) else None
+        self._gazetteer = gazetteer if config.gazetteer else None
+        self._cache: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
+
+    def _word(self, word: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        """(lower-cased word, own attributes, attributes seen from offsets -2, -1, +1, +2)."""
+        low = word.lower()
+        shape = word_shape(word)
+        case = _case_class(word)
+        own = ["w=" + low, "sh=" + shape, "c=" + case]
+        ctx = ["w=" + low, "c=" + case]
+        if len(word) == 1 and not word.isalnum():
+            own.append("punct")
+        if self.config.affixes and len(low) > 3:
+            own += ["p2=" + low[:2], "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:]]
+        if self._classes is not None:
+            row = self._classes.get(low)
+            if row is None:
+                own.append("k=?")
+                ctx.append("k=?")
+            else:
+                n = len(row) - 2
+                if self.config.clusters:
+                    own += [f"k{i}={row[i]}" for i in range(n)]
+                    ctx += [f"k{i}={row[i]}" for i in range(1, n)]
+                if self.config.case_stats:
+                    own += ["cap=" + row[n], "fq=" + row[n + 1]]
+                    ctx.append("cap=" + row[n])
+        context = tuple(tuple(f"{o:+d}:{a}" for a in ctx) for o in _OFFSETS)
+        entry = (low, tuple(own), context)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = entry
+        return entry
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Attribute strings for each token of a sentence."""
+        cache = self._cache
+        words = [cache.get(t) or self._word(t) for t in tokens]
+        n = len(words)
+        lows = [w[0] for w in words]
+        gaz = self._gazetteer.match(lows) if self._gazetteer is not None else None
+        out: list[list[str]] = []
+        for i in range(n):
+            low, own, _ = words[i]
+            feats = ["bias", *own]
+            if i >= 2:
+                feats += words[i - 2][2][0]
+            if i >= 1:
+                feats += words[i - 1][2][1]
+                feats.append("b-=" + lows[i - 1] + "|" + low)
+            else:
+                feats.append("BOS")
+            if i + 1 < n:
+                feats += words[i + 1][2][2]
+                feats.append("b+=" + low + "|" + lows[i + 1])
+            else:
+                feats.append("EOS")
+            if i + 2 < n:
+                feats += words[i + 2][2][3]
+            if gaz is not None:
+                g = gaz[i]
+                if g is not None:
+                    feats.append("g=" + g)
+                if i >= 1 and gaz[i - 1] is not None:
+                    feats.append("-1:g=" + gaz[i - 1])  # type: ignore[operator]
+                if i + 1 < n and gaz[i + 1] is not None:
+                    feats.append("+1:g=" + gaz[i + 1])  # type: ignore[operator]
+            out.append(feats)
+        return out

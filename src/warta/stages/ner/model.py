@@ -1,0 +1,119 @@
+"""Loading trained NER models from the package, once per process.
+
+A model is two files in ``stages/ner/resources/``: ``<name>.crfsuite`` (the CRF,
+python-crfsuite) and ``<name>.json`` (labels, feature groups, data hashes, the
+command that trained it, dev scores). The word classes and gazetteer are shared by
+all models and loaded at most once. Nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from warta.errors import ResourceError
+from warta.stages.ner.clusters import WordClasses, load_word_classes
+from warta.stages.ner.features import FeatureConfig, FeatureExtractor
+from warta.stages.ner.gazetteer import Gazetteer, load_gazetteer
+
+__all__ = ["NerModel", "available_models", "load_model", "model_from_files", "shared_classes", "shared_gazetteer"]
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def shared_classes() -> WordClasses:
+    """The shipped word classes, read once per process."""
+    return load_word_classes()
+
+
+@lru_cache(maxsize=1)
+def shared_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, read once per process."""
+    return load_gazetteer()
+
+
+class NerModel:
+    """A CRF tagger with the feature extractor it was trained with.
+
+    Args:
+        crf: the ``.crfsuite`` model bytes.
+        meta: the model's metadata (``labels``, ``features``, ...).
+    """
+
+    def __init__(self, crf: bytes, meta: dict[str, Any]) -> None:
+        import pycrfsuite
+
+        self.meta = meta
+        self.name: str = meta.get("name", "?")
+        config = FeatureConfig.from_dict(meta.get("features", {}))
+        self.extractor = FeatureExtractor(
+            config,
+            classes=shared_classes() if config.clusters or config.case_stats else None,
+            gazetteer=shared_gazetteer() if config.gazetteer else None,
+        )
+        # CRFsuite reads the model in place: the bytes must live as long as the tagger.
+        self._crf = crf
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open_inmemory(crf)
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self._tagger.labels())
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags for one tokenised sentence.
+
+        Example:
+            >>> load_model("news").tag(["Presiden", "Joko", "Widodo", "tiba", "di", "Surabaya"])
+            ['O', 'B-PER', 'I-PER', 'O', 'O', 'B-LOC']
+        """
+        if not tokens:
+            return []
+        return list(self._tagger.tag(self.extractor.sentence(tokens)))
+
+    def tag_with_scores(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+        """Tags and each tag's marginal probability."""
+        if not tokens:
+            return [], []
+        tagger = self._tagger
+        tags = list(tagger.tag(self.extractor.sentence(tokens)))
+        return tags, [tagger.marginal(t, i) for i, t in enumerate(tags)]
+
+
+def _resource(name: str) -> Any:
+    return resources.files("warta.stages.ner").joinpath("resources", name)
+
+
+def available_models() -> list[str]:
+    """Names of the models shipped in the package."""
+    folder = resources.files("warta.stages.ner").joinpath("resources")
+    return sorted(p.name[: -len(".crfsuite")] for p in folder.iterdir() if p.name.endswith(".crfsuite"))
+
+
+def model_from_files(crf_path: Path) -> NerModel:
+    """Load a model from a ``.crfsuite`` file with its ``.json`` beside it."""
+    meta = json.loads(crf_path.with_suffix(".json").read_text(encoding="utf-8"))
+    return NerModel(crf_path.read_bytes(), meta)
+
+
+@lru_cache(maxsize=8)
+def load_model(name: str = "news") -> NerModel:
+    """The shipped model ``name``, loaded on first use and cached for the process.
+
+    Raises:
+        ResourceError: no such model in the package.
+    """
+    try:
+        crf = _resource(f"{name}.crfsuite").read_bytes()
+        meta = json.loads(_resource(f"{name}.json").read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        known = ", ".join(available_models()) or "none"
+        raise ResourceError(f"no NER model '{name}' in the package (shipped: {known})") from exc
+    logger.debug("loaded NER model %s", name)
+    return NerModel(crf, meta)

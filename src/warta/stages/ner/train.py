@@ -1,0 +1,313 @@
+"""Training the NER CRFs from ``../shared/data`` (``warta train ner``).
+
+One model per benchmark, with the benchmark's own labels, for measurement; and the
+production model ``news`` for cased news text, trained on the union of all five
+training sets with their labels harmonised to PER, ORG, LOC and EVT
+(:data:`HARMONISE`). Each model's JSON records the sha256 of every data file it
+read, its parameters and the exact command, so the command rebuilds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import platform
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from warta.evaluation.conll import NerFormat, NerSentence, entity_types, read_ner_file, score_entities
+from warta.stages.ner.features import FeatureConfig, FeatureExtractor
+from warta.stages.ner.labels import HARMONISE, harmonise
+from warta.stages.ner.model import shared_classes, shared_gazetteer
+
+__all__ = [
+    "BENCHMARKS",
+    "HARMONISE",
+    "Benchmark",
+    "CrfParams",
+    "harmonise",
+    "load_split",
+    "make_extractor",
+    "recase",
+    "tag_sentences",
+    "train_benchmark",
+    "train_crf",
+    "train_production",
+]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Benchmark:
+    """Where a NER benchmark's files are in ``../shared/data`` and how they are laid out."""
+
+    name: str
+    folder: str
+    train: str
+    dev: str
+    format: NerFormat
+    lowercase: bool = False  # the text is lower-cased (NERP)
+
+
+BENCHMARKS: dict[str, Benchmark] = {
+    "nerui": Benchmark("nerui", "ner-nerui", "train.01.tsv", "dev.01.tsv", "tsv"),
+    "nerugm": Benchmark("nerugm", "ner-nerugm", "train.01.tsv", "dev.01.tsv", "tsv"),
+    "nerp": Benchmark("nerp", "ner-nerp", "train_preprocess.txt", "valid_preprocess.txt", "tsv", lowercase=True),
+    "nergrit": Benchmark("nergrit", "ner-nergrit", "train_preprocess.txt", "valid_preprocess.txt", "tsv"),
+    "idner": Benchmark("idner", "ner-idner-news-2k", "train.txt", "dev.txt", "conll"),
+}
+
+@dataclass(frozen=True, slots=True)
+class CrfParams:
+    """CRFsuite L-BFGS parameters. L1 (``c1``) also prunes: features with zero weight are dropped."""
+
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 150
+    min_freq: int = 1  # attributes seen fewer times than this in training are not generated
+
+    def crfsuite(self) -> dict[str, Any]:
+        return {
+            "c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
+            "feature.minfreq": self.min_freq, "feature.possible_transitions": True,
+        }
+
+
+def recase(tokens: Sequence[str], caps: dict[str, tuple[str, ...]]) -> list[str]:
+    """Restore capitals in lower-cased text: words that news mostly writes capitalised.
+
+    The cap ratio comes from the word-class table (``cap`` column, in tenths); a word
+    written with a capital at least 6 times in 10 away from a sentence start gets one.
+    The sentence's first word is capitalised too, as news would write it.
+
+    Example:
+        >>> recase(["banjir", "di", "manado"], {"manado": ("1", "2", "3", "10", "9")})
+        ['Banjir', 'di', 'Manado']
+    """
+    out = []
+    for i, tok in enumerate(tokens):
+        row = caps.get(tok)
+        cap = row[-2] if row is not None else "-"
+        if (cap != "-" and int(cap) >= 6) or (i == 0 and tok[:1].isalpha()):
+            tok = tok[:1].upper() + tok[1:]
+        out.append(tok)
+    return out
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_split(data_dir: Path, benchmark: str, split: str) -> tuple[Path, list[NerSentence]]:
+    """The path and sentences of ``split`` (``train`` or ``dev``) of a benchmark."""
+    b = BENCHMARKS[benchmark]
+    path = data_dir / b.folder / (b.train if split == "train" else b.dev)
+    return path, read_ner_file(path, format=b.format)
+
+
+def make_extractor(config: FeatureConfig) -> FeatureExtractor:
+    return FeatureExtractor(
+        config,
+        classes=shared_classes() if config.clusters or config.case_stats else None,
+        gazetteer=shared_gazetteer() if config.gazetteer else None,
+    )
+
+
+def train_crf(
+    sentences: Iterable[tuple[Sequence[str], Sequence[str]]],
+    output: Path,
+    *,
+    config: FeatureConfig,
+    params: CrfParams,
+) -> dict[str, Any]:
+    """Train a CRF on ``(tokens, tags)`` pairs and write it to ``output`` (``.crfsuite``).
+
+    Returns:
+        ``sentences``, ``tokens``, ``seconds`` and the model's ``labels``.
+    """
+    import pycrfsuite
+
+    extractor = make_extractor(config)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(params.crfsuite())
+    n_sent = n_tok = 0
+    began = time.perf_counter()
+    for tokens, tags in sentences:
+        trainer.append(extractor.sentence(tokens), list(tags))
+        n_sent += 1
+        n_tok += len(tokens)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(output))
+    seconds = time.perf_counter() - began
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(output))
+    labels = sorted(tagger.labels())
+    tagger.close()
+    logger.info("trained %s on %d sentences in %.0f s", output.name, n_sent, seconds)
+    return {"sentences": n_sent, "tokens": n_tok, "seconds": round(seconds, 1), "labels": labels}
+
+
+def tag_sentences(
+    tag: Callable[[list[str]], list[str]], sentences: Sequence[NerSentence]
+) -> tuple[list[list[str]], float]:
+    """Tag every sentence; returns the tags and the seconds it took (features included)."""
+    began = time.perf_counter()
+    tags = [tag(s.tokens) for s in sentences]
+    return tags, time.perf_counter() - began
+
+
+def _write_meta(output: Path, meta: dict[str, Any]) -> None:
+    output.with_suffix(".json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _dev_scores(crf_path: Path, meta: dict[str, Any], dev: Sequence[NerSentence]) -> dict[str, Any]:
+    from warta.stages.ner.model import model_from_files
+
+    _write_meta(crf_path, meta)
+    model = model_from_files(crf_path)
+    tags, seconds = tag_sentences(model.tag, dev)
+    scores = score_entities([s.labels for s in dev], tags)
+    n_tok = sum(len(s.tokens) for s in dev)
+    return {**scores, "tokens_per_second": round(n_tok / seconds) if seconds else None}
+
+
+def _command(args: list[str]) -> str:
+    return " ".join(["warta", "train", "ner", *args])
+
+
+def _base_meta(name: str, config: FeatureConfig, params: CrfParams, command: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "format": "python-crfsuite",
+        "features": config.as_dict(),
+        "params": params.crfsuite(),
+        "command": command,
+        "python": platform.python_version(),
+    }
+
+
+def train_benchmark(
+    data_dir: Path,
+    benchmark: str,
+    output_dir: Path,
+    *,
+    config: FeatureConfig | None = None,
+    params: CrfParams | None = None,
+    include_dev: bool = False,
+    name: str | None = None,
+    extra_args: Sequence[str] = (),
+) -> dict[str, Any]:
+    """Train the model of one benchmark on its train split (and dev, with ``include_dev``).
+
+    The dev split is always scored; with ``include_dev`` that score is not a held-out
+    measure, and the metadata says so (``dev_in_training``).
+
+    Returns:
+        The model's metadata (also written as JSON beside the model).
+    """
+    config = config or FeatureConfig()
+    params = params or CrfParams()
+    name = name or benchmark
+    b = BENCHMARKS[benchmark]
+    train_path, train = load_split(data_dir, benchmark, "train")
+    dev_path, dev = load_split(data_dir, benchmark, "dev")
+    used = [train_path, *([dev_path] if include_dev else [])]
+    data = train + (dev if include_dev else [])
+    args = ["--benchmark", benchmark, *(["--include-dev"] if include_dev else []), *extra_args]
+    crf_path = output_dir / f"{name}.crfsuite"
+    meta = _base_meta(name, config, params, _command(args))
+    meta.update(
+        benchmark=benchmark,
+        source_types=sorted(entity_types(train)),
+        harmonised=False,
+        lowercase=b.lowercase,
+        data={str(p.relative_to(data_dir.parent)): _sha256(p) for p in used},
+    )
+    meta["training"] = train_crf(((s.tokens, s.labels) for s in data), crf_path, config=config, params=params)
+    meta["dev_in_training"] = include_dev
+    meta["dev"] = _dev_scores(crf_path, meta, dev)
+    _write_meta(crf_path, meta)
+    return meta
+
+
+def _production_tags(labels: Sequence[str]) -> list[str]:
+    # EVT is annotated in NERP only and scored 26 F1 on its dev split in the union
+    # model: not reliable enough to ship, so the production model learns PER/ORG/LOC.
+    return [t if not t.endswith("-EVT") else "O" for t in harmonise(labels)]
+
+
+def _production_data(
+    data_dir: Path, *, include_dev: bool, nerp_mode: str
+) -> tuple[list[tuple[list[str], list[str]]], list[Path]]:
+    caps = shared_classes().table
+    pairs: list[tuple[list[str], list[str]]] = []
+    used: list[Path] = []
+    for name, b in BENCHMARKS.items():
+        if b.lowercase and nerp_mode == "skip":
+            continue
+        for split in ("train", "dev") if include_dev else ("train",):
+            path, sents = load_split(data_dir, name, split)
+            used.append(path)
+            for s in sents:
+                tokens = recase(s.tokens, caps) if b.lowercase and nerp_mode == "recase" else s.tokens
+                pairs.append((tokens, _production_tags(s.labels)))
+    return pairs, used
+
+
+def train_production(
+    data_dir: Path,
+    output_dir: Path,
+    *,
+    config: FeatureConfig | None = None,
+    params: CrfParams | None = None,
+    include_dev: bool = False,
+    nerp_mode: str = "recase",
+    name: str = "news",
+    extra_args: Sequence[str] = (),
+) -> dict[str, Any]:
+    """Train the production model on the harmonised union of all five training sets (PER, ORG, LOC).
+
+    Args:
+        nerp_mode: how NERP's lower-cased text joins cased news: ``recase`` (capitals
+            restored from news statistics, see :func:`recase`), ``keep`` or ``skip``.
+
+    Returns:
+        The model's metadata, with harmonised dev scores per benchmark under ``dev``.
+    """
+    config = config or FeatureConfig()
+    params = params or CrfParams()
+    pairs, used = _production_data(data_dir, include_dev=include_dev, nerp_mode=nerp_mode)
+    args = ["--production", *(["--include-dev"] if include_dev else []), *extra_args]
+    crf_path = output_dir / f"{name}.crfsuite"
+    meta = _base_meta(name, config, params, _command(args))
+    meta.update(
+        benchmark=None,
+        source_types=["LOC", "ORG", "PER"],
+        harmonised=True,
+        lowercase=False,
+        nerp_mode=nerp_mode,
+        data={str(p.relative_to(data_dir.parent)): _sha256(p) for p in used},
+    )
+    meta["training"] = train_crf(pairs, crf_path, config=config, params=params)
+    meta["dev_in_training"] = include_dev
+    meta["dev"] = {}
+    from warta.stages.ner.model import model_from_files
+
+    _write_meta(crf_path, meta)
+    model = model_from_files(crf_path)
+    caps = shared_classes().table
+    for bname, b in BENCHMARKS.items():
+        _, dev = load_split(data_dir, bname, "dev")
+        gold = [_production_tags(s.labels) for s in dev]
+        if b.lowercase:
+            tags, _ = tag_sentences(lambda t: model.tag(recase(t, caps)), dev)
+        else:
+            tags, _ = tag_sentences(model.tag, dev)
+        meta["dev"][bname] = score_entities(gold, tags)
+    _write_meta(crf_path, meta)
+    return meta

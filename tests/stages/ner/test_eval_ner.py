@@ -1,0 +1,82 @@
+"""``warta eval ner`` on a hand-written file, and the shipped models on the dev splits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from warta.cli import app
+from warta.stages.ner.evaluate import evaluate_ner, pick_model
+
+GOLD = (
+    "Ketua\tO\nKPU\tB-ORGANIZATION\nHasyim\tB-PERSON\nAsy'ari\tI-PERSON\nberada\tO\ndi\tO\n"
+    "Makassar\tB-LOCATION\n.\tO\n"
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("types", "model"),
+    [
+        ({"PERSON", "LOCATION", "ORGANIZATION"}, "nerui"),
+        ({"PERSON", "LOCATION", "ORGANIZATION", "QUANTITY", "TIME"}, "nerugm"),
+        ({"PPL", "PLC", "IND", "EVT", "FNB"}, "nerp"),
+        ({"PERSON", "PLACE", "ORGANISATION"}, "nergrit"),
+        ({"PER", "ORG", "LOC"}, "idner"),
+        ({"DISEASE"}, "news"),
+    ],
+)
+def test_pick_model(types: set[str], model: str) -> None:
+    assert pick_model(types) == model
+
+
+@pytest.mark.model
+def test_cli_json(tmp_path: Path) -> None:
+    gold = tmp_path / "kecil.tsv"
+    gold.write_text(GOLD, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "ner", "--data", str(gold), "--format", "tsv", "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["model"] == "nerui" and out["support"] == 3
+    assert 0.0 <= out["f1"] <= 1.0
+    assert set(out["per_label"]) >= {"PERSON", "LOCATION", "ORGANIZATION"}
+    for v in out["per_label"].values():
+        assert set(v) == {"precision", "recall", "f1", "support"}
+
+
+@pytest.mark.model
+def test_cli_named_model_harmonises(tmp_path: Path) -> None:
+    gold = tmp_path / "kecil.tsv"
+    gold.write_text(GOLD, encoding="utf-8")
+    out = evaluate_ner(gold, format="tsv", model="news")
+    assert out["model"] == "news"
+    assert set(out["per_label"]) <= {"PER", "ORG", "LOC", "EVT"}
+
+
+def test_cli_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "rusak.tsv"
+    bad.write_text("Makassar LOC\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "ner", "--data", str(bad), "--format", "tsv"])
+    assert result.exit_code == 2
+
+
+# Dev F1 floors a little under the shipped models' scores (eval/baseline.json pins them exactly).
+DEV = [
+    ("ner-nerui/dev.01.tsv", "tsv", "nerui", 0.85),
+    ("ner-nerugm/dev.01.tsv", "tsv", "nerugm", 0.78),
+    ("ner-nerp/valid_preprocess.txt", "tsv", "nerp", 0.75),
+    ("ner-nergrit/valid_preprocess.txt", "tsv", "nergrit", 0.72),
+    ("ner-idner-news-2k/dev.txt", "conll", "idner", 0.70),
+]
+
+
+@pytest.mark.data
+@pytest.mark.model
+@pytest.mark.parametrize(("rel", "fmt", "model", "floor"), DEV)
+def test_dev_scores(shared_data: Path, rel: str, fmt: str, model: str, floor: float) -> None:
+    out = evaluate_ner(shared_data / rel, format=fmt, model=None)  # type: ignore[arg-type]
+    assert out["model"] == model
+    assert out["f1"] >= floor
