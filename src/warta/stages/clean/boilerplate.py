@@ -28,7 +28,21 @@ _HEADLINE_LOWER = frozenset(
 )
 _MAX_HEADLINE_WORDS = 25
 # Lower-case words a headline keeps only when a capitalised word follows them.
-_HEADLINE_IF_CAPITAL_FOLLOWS = frozenset("antara tanpa demi serta per lalu saat".split())
+_HEADLINE_IF_CAPITAL_FOLLOWS = frozenset(
+    "antara tanpa demi serta per lalu saat dkk sebagai atas akibat tetapi tapi padahal namun de van bin jika".split()
+)
+# Connectives that open a sentence with a comma ("Lalu,"), and subordinators before its subject.
+_CONNECTIVES = frozenset("Lalu Pertama Kedua Ketiga Terakhir Akhirnya Kini Maka Lantas Namun Tetapi Bahkan".split())
+_SUBORDINATORS = frozenset("Jika Bila Apabila Kalau Ketika".split())
+# Titles that go with the name after them into the sentence.
+_ROLE_WORDS = frozenset(
+    "Presiden Wakil Direktur Dirut CEO Ketua Kepala Menteri Gubernur Bupati Wali Camat Kapolres Kapolda Kapolri "
+    "Kadiv Kasat Asisten Juru Jubir Sekretaris Sekjen Panglima Komisaris Pelatih Manajer Pendiri Founder Chairman "
+    "Dirjen Deputi".split()
+)
+_NAME_WORD = re.compile(r"[A-Z][a-z]+,?$")
+_PROPER = re.compile(r"[A-Z][A-Za-z]+$")
+_QUOTED_WORD = re.compile(r"[\"“'‘][A-Z][^\s\"”'’]*[\"”'’],?$")
 # Capitalised words that always open a sentence, never continue a headline.
 _HARD_OPENERS = frozenset("Adapun Dilansir Padahal Kendati Apabila".split())
 _GLUED_COMMA = re.compile(r",(?=[\"“A-Z])")
@@ -70,6 +84,40 @@ def _capitalised(core: str) -> bool:
     return core[0].isupper() or core[0].isdigit() or any(c.isupper() for c in core[1:]) or "." in core
 
 
+def _walk_back(text: str, words: list[tuple[int, int]], j: int) -> int:
+    """Move a cut at word ``j`` back over what opens the next sentence with it.
+
+    Connectives ("Lalu,", "Jika"), "Oleh karena itu,", "Menurut X,", a name the article
+    writes in full elsewhere ("Irwan | Arianto mengatakan") and a role right before that
+    name ("Presiden Ukraina | Volodymyr Zelensky") belong to the sentence, not the headline.
+    """
+    if j <= 0:
+        return j
+    ws = [text[s:e] for s, e in words]
+    if j >= 3 and ws[j - 1] == "itu," and ws[j - 2] in ("karena", "sebab") and ws[j - 3] == "Oleh":
+        return j - 3
+    for i in range(max(1, j - 4), j):
+        if ws[i] == "Menurut" and all(_capitalised(w.strip(",")) for w in ws[i + 1 : j]) and ws[j - 1].endswith(","):
+            return i
+    if j >= 2 and ((ws[j - 1].endswith(",") and ws[j - 1][:-1] in _CONNECTIVES) or ws[j - 1] in _SUBORDINATORS):
+        return j - 1
+    if _NAME_WORD.match(ws[j]) is None or ws[j].strip(",") in _OPENERS | _CONNECTIVES | _SUBORDINATORS | _HARD_OPENERS:
+        return j
+    best = j
+    for i in range(j - 1, max(0, j - 4), -1):
+        if _PROPER.match(ws[i]) is None:
+            break
+        if text.count(" ".join(ws[i:j]) + " " + ws[j].strip(",")) >= 2:
+            best = i
+    if best < j:
+        for i in range(best - 1, max(0, best - 4), -1):
+            if ws[i] in _ROLE_WORDS:
+                return i - 1 if i >= 1 and ws[i - 1] == "Wakil" else i
+            if not _capitalised(ws[i].strip("(),")):
+                break
+    return best
+
+
 def headline_end(text: str, pos: int, limit: int) -> int:
     """Where a headline glued to the following sentence ends.
 
@@ -94,6 +142,12 @@ def headline_end(text: str, pos: int, limit: int) -> int:
         if glued and k >= 1:
             return s + glued.start() + 1  # "Judul,Kalimat": a paragraph comma of the scraper
         if w[0] in "\"“”'‘":
+            # A short quoted word inside a headline ('Wali Kota "Memanah", Bawa ...') goes on.
+            if (k >= 1 and _QUOTED_WORD.match(w) and k + 1 < len(words)
+                    and _capitalised(text[words[k + 1][0] : words[k + 1][1]].strip("\"“”'‘’(),") or "x")):
+                cores.append(w.strip("\"“”'‘’,"))
+                last_end = e
+                continue
             return last_end  # a quotation opens the next sentence
         if w[0] == "[" or ".com/" in w or ".COM/" in w:
             return last_end  # an embed or a photo credit: boilerplate of its own
@@ -109,9 +163,15 @@ def headline_end(text: str, pos: int, limit: int) -> int:
         after_next = text[words[k + 2][0] : words[k + 2][1]] if k + 2 < len(words) else ""
         if k >= 1 and core in _HARD_OPENERS:
             return s
+        if k >= 1 and core == "Menurut":  # "Menurut Andika, ..."
+            for x in (text[a:b] for a, b in words[k + 1 : k + 4]):
+                if not _capitalised(x.strip(",") or "x"):
+                    break
+                if x.endswith(","):
+                    return s
         if (k >= 1 and _capitalised(core) and not w.endswith(",") and nxt[:1].islower()
                 and nxt.strip(",.").lower() in _CLAUSE_WORDS and after_next[:1].islower()):
-            return s  # "Samsung juga menyiapkan ...": a subject and its clause
+            return words[_walk_back(text, words, k)][0]  # "Samsung juga menyiapkan ..."
         if k >= 1 and low in ("ini", "itu") and _capitalised(cores[k - 1]) and (
             w.endswith(",") or nxt[:1].islower()
         ):
@@ -119,13 +179,10 @@ def headline_end(text: str, pos: int, limit: int) -> int:
         if k >= 1 and core in _OPENERS and nxt:
             nxt_low = nxt.strip(",.").lower()
             if w.endswith(",") or (nxt[0].islower() and (nxt_low not in _HEADLINE_LOWER or nxt_low in _CLAUSE_WORDS)):
-                return s  # "Menurut dia, ...", "Ia mengatakan ..."
+                return words[_walk_back(text, words, k)][0]  # "Menurut dia, ...", "Ia mengatakan ..."
         if core.islower() and low in _HEADLINE_IF_CAPITAL_FOLLOWS and not (nxt[:1].isupper() or nxt[:1].isdigit()):
-            return words[k - 1][0] if k >= 1 else pos
-        if low in _HEADLINE_IF_CAPITAL_FOLLOWS:
-            last_end = e
-            continue
-        if _capitalised(core) or low in _HEADLINE_LOWER:
+            return words[_walk_back(text, words, k - 1)][0] if k >= 1 else pos
+        if low in _HEADLINE_IF_CAPITAL_FOLLOWS or _capitalised(core) or low in _HEADLINE_LOWER:
             last_end = e
             continue
         # A lower-case content word: the next sentence began at the previous word, or at
@@ -138,7 +195,7 @@ def headline_end(text: str, pos: int, limit: int) -> int:
                 earlier = cores[: k - n]
                 if any(earlier[i : i + n] == seq for i in range(len(earlier) - n + 1)):
                     return words[k - n][0]
-        return words[k - 1][0]
+        return words[_walk_back(text, words, k - 1)][0]
     return last_end
 
 
