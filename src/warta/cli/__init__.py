@@ -7,8 +7,8 @@ import typer
 from warta.cli import analyze as _analyze
 from warta.cli import bench as _bench
 from warta.cli import eval as _eval
-from warta.cli import eval_quotes as _eval_quotes
 from warta.cli import eval_ner as _eval_ner
+from warta.cli import eval_quotes as _eval_quotes
 from warta.cli import eval_seed as _eval_seed
 from warta.cli import eval_timex as _eval_timex
 from warta.cli import schema as _schema
@@ -27,8 +27,8 @@ app.command("analyze")(_analyze.analyze_cmd)
 app.command("schema")(_schema.schema_cmd)
 app.command("bench")(_bench.bench_cmd)
 _eval.eval_app.command("seed")(_eval_seed.seed_cmd)
-_eval.eval_app.command("ner")(_eval_ner.ner_cmd)
 _eval.eval_app.command("timex")(_eval_timex.timex_cmd)
+_eval.eval_app.command("ner")(_eval_ner.ner_cmd)
 _eval.eval_app.command("quotes")(_eval_quotes.quotes_cmd)
 app.add_typer(_eval.eval_app, name="eval")
 app.add_typer(_train.train_app, name="train")
