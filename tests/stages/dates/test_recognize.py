@@ -96,3 +96,13 @@ def test_infer_anchor_skips_planned_dates() -> None:
     text = "Rapat akan digelar Senin (14/3/2022). Menteri tiba Minggu (13/3/2022) malam."
     guess = infer_anchor(text)
     assert guess is not None and guess.value == date(2022, 3, 13)
+
+
+def test_month_with_this_year_after_it() -> None:
+    found = find_timexes("Muktamar digelar pada Agustus-September tahun ini.", anchor=date(2025, 7, 1))
+    assert (found[0].text, found[0].value) == ("Agustus", "2025-08")
+
+
+def test_infer_anchor_year_from_weekday() -> None:
+    guess = infer_anchor("Polisi menahan pelaku, Senin (30/6). Ia diperiksa.", today=date(2025, 11, 1))
+    assert guess is not None and guess.value == date(2025, 6, 30)

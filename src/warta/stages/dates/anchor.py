@@ -36,6 +36,25 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return with_day, any_full
 
 
+@cache
+def _day_and_month() -> re.Pattern[str]:
+    days = "|".join(sorted({d.capitalize() for d in lexicon().days}, key=len, reverse=True))
+    return re.compile(rf"(?P<day>{days})\s*,?\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)")
+
+
+def _year_from_weekday(m: re.Match[str], *, today: date) -> date | None:
+    """The latest year, up to today, in which this day and month fall on this weekday."""
+    weekday = lexicon().days[m.group("day").lower()]
+    for year in range(today.year, today.year - 12, -1):
+        try:
+            d = date(year, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+        if d.isoweekday() == weekday and d <= today:
+            return d
+    return None
+
+
 def _date_of(m: re.Match[str]) -> date | None:
     try:
         if m.group("d1"):
@@ -54,13 +73,15 @@ def _planned(text: str, pos: int) -> bool:
     return any(w.strip(",.") in future for w in words)
 
 
-def infer_anchor(text: str) -> AnchorGuess | None:
+def infer_anchor(text: str, *, today: date | None = None) -> AnchorGuess | None:
     """Guess the publication date from the text.
 
     The latest explicit date written with its day name ("Minggu (20/2/2022)") is the
     dateline or the day of the reported event, so the article appeared on or just after
     it; a plain date may be a plan for later ("akan bertemu pada 24 Februari 2022").
-    Without a day name, the latest full date is the fallback.
+    Without a day name, the latest full date is the fallback; without any year, a day
+    name with its day and month gives the most recent year (up to ``today``) in which
+    they match.
 
     Example:
         >>> g = infer_anchor("Rapat digelar Senin (14/3/2022). Menteri akan datang 20 Maret 2022.")
@@ -78,4 +99,12 @@ def infer_anchor(text: str) -> AnchorGuess | None:
                 best = AnchorGuess(d, m.start(), m.end(), how)
         if best is not None:
             return best
-    return None
+    # "Senin (30/6)" without a year: the weekday pins the year down (the most recent fit).
+    found: AnchorGuess | None = None
+    for m in _day_and_month().finditer(text):
+        if _planned(text, m.start()):
+            continue
+        d = _year_from_weekday(m, today=today or date.today())
+        if d is not None and (found is None or d > found.value):
+            found = AnchorGuess(d, m.start(), m.end(), "day name and date; the year from the weekday")
+    return found

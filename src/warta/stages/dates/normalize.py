@@ -19,6 +19,7 @@ _MODS = {"awal": "START", "pertengahan": "MID", "medio": "MID", "akhir": "END"}
 _SEASONS = {"hujan": "WI", "penghujan": "WI", "dingin": "WI", "kemarau": "SU", "panas": "SU", "semi": "SP",
             "gugur": "FA"}
 _PRESENT = ("saat ini", "kini", "sekarang", "dewasa ini", "belakangan ini", "hingga kini", "selama ini")
+_YEAR_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][a-z]+)?\s+tahun\s+(ini|lalu|depan)\b")
 _PAST = ("saat itu", "waktu itu", "ketika itu", "kala itu", "pada masanya", "beberapa waktu lalu", "baru-baru ini")
 
 
@@ -123,7 +124,10 @@ def _n_month(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, st
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mo:02d}", mod, None
     a = ctx.anchor
-    if _future(ctx, c.start, c.end):
+    said_year = _YEAR_AFTER.match(ctx.text, c.end)
+    if said_year is not None:  # "pada Agustus-September tahun ini"
+        year = a.year + {"ini": 0, "lalu": -1, "depan": 1}[said_year.group(1)]
+    elif _future(ctx, c.start, c.end):
         year = a.year if mo >= a.month else a.year + 1
     else:
         year = a.year if mo <= a.month else a.year - 1
