@@ -1,0 +1,233 @@
+"""Keyphrases of an article: scored n-grams, merged with the entity names they belong to.
+
+Candidates are runs of up to three words inside a sentence that neither start nor end
+with a stop word and cross no punctuation. A candidate scores by how often it occurs
+(sub-linearly), how rare its terms are in news (idf), how early it first appears, and
+whether it is written as a name. Shorter forms fold into the longer phrase they mostly
+occur in: "Putin" into "Vladimir Putin" (a merged entity, or a capitalised name seen in
+full), "puncak" into "pertemuan puncak".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from warta.article import Article, Mention, Span
+from warta.resources import resource_lines
+from warta.stages.summary.resources import stopwords
+
+__all__ = ["Keyphrase", "extract_keyphrases", "title_words"]
+
+_MAX_WORDS = 3
+# A multi-word phrase seen once is as likely an accident of word order as a phrase.
+_MIN_MULTI_COUNT = 2
+# A short form is folded into a longer phrase when at least this share of its
+# occurrences are inside it ("puncak" -> "pertemuan puncak").
+_FOLD_SHARE = 0.5
+_NAME_BONUS = 1.5
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Lower-case words that open a role before a name ("presiden", "menteri")."""
+    return frozenset(resource_lines("summary", "title_words.txt"))
+
+
+@dataclass
+class Keyphrase:
+    """A scored keyphrase with every span where it (or a form folded into it) occurs."""
+
+    text: str
+    score: float
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class _Cand:
+    key: str
+    surface: dict[str, int]
+    spans: list[Span]
+    first: int
+    capitalised: int
+    entity: bool = False
+    n_words: int = 0
+
+    def __post_init__(self) -> None:
+        self.n_words = self.key.count(" ") + 1
+
+    @property
+    def count(self) -> int:
+        return len(self.spans)
+
+    @property
+    def text(self) -> str:
+        return max(self.surface.items(), key=lambda kv: (kv[1], kv[0][:1].isupper()))[0]
+
+
+def _is_word(tok: str) -> bool:
+    return any(c.isalnum() for c in tok) and all(c.isalnum() or c in "-.'" for c in tok)
+
+
+def _candidates(article: Article) -> dict[str, _Cand]:
+    stop = stopwords()
+    cands: dict[str, _Cand] = {}
+    text = article.text
+    for si, sent in enumerate(article.sentences):
+        toks = sent.tokens
+        n = len(toks)
+        lows = [t.text.lower() for t in toks]
+        word = [_is_word(t.text) for t in toks]
+        edge = [w and low not in stop for w, low in zip(word, lows, strict=True)]
+        upper = [t.text[:1].isupper() or t.text[:1].isdigit() for t in toks]
+        for i in range(n):
+            if not edge[i]:
+                continue
+            for j in range(i + 1, min(i + _MAX_WORDS, n) + 1):
+                if not word[j - 1]:
+                    break
+                if not edge[j - 1]:
+                    continue
+                last = toks[j - 1]
+                if j - i == 1 and (len(lows[i]) < 3 or lows[i].isdigit()):
+                    continue
+                surface = text[toks[i].start : last.end]
+                key = " ".join(lows[i:j])
+                c = cands.get(key)
+                if c is None:
+                    c = cands[key] = _Cand(key=key, surface={}, spans=[], first=si, capitalised=0)
+                c.surface[surface] = c.surface.get(surface, 0) + 1
+                c.spans.append(Span(start=toks[i].start, end=last.end, text=surface))
+                # Capitalised away from the sentence start: written as a name.
+                if i > 0 and all(upper[i:j]):
+                    c.capitalised += 1
+    return cands
+
+
+def _inside(short: Span, long_: Span | Mention) -> bool:
+    return long_.start <= short.start and short.end <= long_.end
+
+
+def _entity_candidates(article: Article, cands: dict[str, _Cand]) -> None:
+    """Entity names become candidates that hold every mention of the entity."""
+    for entity in article.entities:
+        spans = [article.mentions[j] for j in entity.mentions if j < len(article.mentions)]
+        if not spans:
+            continue
+        key = entity.name.lower()
+        first = min(m.sentence for m in spans)
+        c = cands.get(key)
+        if c is None:
+            c = cands[key] = _Cand(key=key, surface={entity.name: 1}, spans=[], first=first, capitalised=0)
+        c.entity = True
+        c.surface[entity.name] = c.surface.get(entity.name, 0) + len(spans)
+        have = {(s.start, s.end) for s in c.spans}
+        for m in spans:
+            if (m.start, m.end) not in have:
+                c.spans.append(Span(start=m.start, end=m.end, text=m.text))
+        c.capitalised = max(c.capitalised, len(c.spans))
+        # The mentions' own surface forms ("Putin", "Presiden Biden") fold into the entity.
+        for m in spans:
+            other = cands.get(m.text.lower())
+            if other is not None and other is not c:
+                other.spans = [s for s in other.spans if not any(_inside(s, ms) for ms in spans)]
+
+
+def _is_name(c: _Cand, titles: frozenset[str]) -> bool:
+    """A capitalised multi-word name that is no role ("Vladimir Putin", not "Presiden Rusia")."""
+    return c.n_words > 1 and c.capitalised > 0 and c.key.split()[0] not in titles
+
+
+def _phrase_ok(c: _Cand, titles: frozenset[str]) -> bool:
+    """A multi-word candidate worth keeping: an entity, a name, or a phrase that recurs."""
+    return c.entity or (c.n_words > 1 and (c.count >= _MIN_MULTI_COUNT or _is_name(c, titles)))
+
+
+def _fold(cands: dict[str, _Cand]) -> None:
+    """Fold short forms into the longer phrases they belong to.
+
+    A one-word name folds into the most frequent full name that contains it ("Putin" ->
+    "Vladimir Putin", never into a role such as "Presiden Putin"); a lower-case word or
+    phrase folds into a longer phrase that holds at least half of its occurrences
+    ("puncak" -> "pertemuan puncak"). Multi-word names stay as they are.
+    """
+    titles = title_words()
+    by_word: dict[str, list[_Cand]] = {}
+    for c in cands.values():
+        if c.n_words > 1 and _phrase_ok(c, titles):
+            for w in set(c.key.split()):
+                by_word.setdefault(w, []).append(c)
+    for short in sorted(cands.values(), key=lambda c: c.n_words):
+        if short.entity or not short.spans:
+            continue
+        first = short.key.split(" ", 1)[0]
+        containers = [c for c in by_word.get(first, ()) if c is not short and c.n_words > short.n_words
+                      and f" {short.key} " in f" {c.key} " and c.spans]
+        if not containers:
+            continue
+        if short.capitalised > 0:
+            if short.n_words > 1:
+                continue
+            names = [c for c in containers if c.entity or _is_name(c, titles)]
+            if not names:
+                continue
+            target = max(names, key=lambda c: (c.count, -c.n_words, c.key))
+        else:
+            target = max(containers, key=lambda c: (c.count, -c.n_words, c.key))
+            inside = sum(1 for s in short.spans if any(_inside(s, ls) for ls in target.spans))
+            if inside < _FOLD_SHARE * short.count:
+                continue
+        target.spans.extend(s for s in short.spans if not any(_inside(s, ls) for ls in target.spans))
+        target.capitalised += short.capitalised
+        short.spans = []
+
+
+def extract_keyphrases(
+    article: Article, *, idf: dict[str, float], default_idf: float, limit: int = 10,
+    stem: Callable[[str], str] | None = None,
+) -> list[Keyphrase]:
+    """The ``limit`` best keyphrases of an article, best first, scores scaled to max 1.
+
+    Example:
+        >>> from warta.stages.segment.step import SegmentStep
+        >>> text = ("Pertemuan puncak digelar di Bali. Pertemuan puncak itu dihadiri Joko Widodo. "
+        ...         "Widodo membuka pertemuan puncak.")
+        >>> a = SegmentStep()(Article(id="a", raw=text, text=text))
+        >>> [k.text for k in extract_keyphrases(a, idf={}, default_idf=1.0, limit=2)]
+        ['Pertemuan puncak', 'Joko Widodo']
+    """
+    cands = _candidates(article)
+    if article.entities and article.mentions:
+        _entity_candidates(article, cands)
+    _fold(cands)
+    titles = title_words()
+    scored: list[tuple[float, _Cand]] = []
+    for c in cands.values():
+        count = c.count
+        if not count or (c.n_words > 1 and not _phrase_ok(c, titles)) or c.key in titles:
+            continue
+        words = c.key.split()
+        rarity = sum(idf.get(stem(w) if stem else w, default_idf) for w in words) / len(words)
+        position = 1.0 / math.log2(2 + c.first)
+        score = (1.0 + math.log(count)) * rarity * position
+        if c.entity or c.capitalised * 2 >= count:
+            score *= _NAME_BONUS
+        scored.append((score, c))
+    scored.sort(key=lambda sc: (-sc[0], sc[1].key))
+    out: list[Keyphrase] = []
+    picked: list[str] = []
+    for score, c in scored:
+        if any(f" {c.key} " in f" {p} " or f" {p} " in f" {c.key} " for p in picked):
+            continue
+        picked.append(c.key)
+        out.append(Keyphrase(text=c.text, score=score, spans=sorted(c.spans, key=lambda s: s.start)))
+        if len(out) == limit:
+            break
+    top = out[0].score if out else 1.0
+    for k in out:
+        k.score = round(k.score / top, 4)
+    return out
+
+

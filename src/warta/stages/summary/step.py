@@ -1,0 +1,127 @@
+"""The summary step: wires the ranker, keyphrases and topic classifier to an Article."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import ClassVar
+
+from warta.article import Article, Keyword, Topic
+from warta.stages.summary.features import DocumentView, sentence_features
+from warta.stages.summary.keyphrases import extract_keyphrases
+from warta.stages.summary.rank import document_view, entity_salience, summarize
+from warta.stages.summary.resources import idf_table, load_ranker, load_topic_model
+from warta.stages.summary.terms import Stemmer, content_terms
+from warta.stages.summary.topic import classify_topic
+
+__all__ = ["SummaryStep"]
+
+
+class SummaryStep:
+    """Fill ``Article.summary`` (sentence indices), ``keywords`` and ``topic``.
+
+    Uses ``Article.entities``, ``mentions`` and ``quotes`` when earlier steps filled them
+    (entity salience, whole quotes, entity names as keyphrases) and works without them.
+    Word lists and models load on the first article, once per process, so the step
+    pickles cheaply to workers.
+
+    Args:
+        k: sentences in the summary (the cap when ``target_words`` is set).
+        target_words: add sentences by score until the summary has this many words.
+        max_keywords: keyphrases to keep.
+        topic: classify the topic (off: ``topic`` stays None).
+
+    Example:
+        >>> from warta.stages.segment.step import SegmentStep
+        >>> text = "Harga beras naik di Pasar Minggu. Pedagang beras mengeluh. Pembeli beras berkurang."
+        >>> a = SummaryStep(k=1)(SegmentStep()(Article(id="a1", raw=text, text=text)))
+        >>> a.summary
+        [0]
+    """
+
+    name: ClassVar[str] = "summary"
+    requires: ClassVar[tuple[str, ...]] = ("sentences",)
+    provides: ClassVar[tuple[str, ...]] = ("summary", "keywords", "topic")
+
+    def __init__(self, *, k: int = 3, target_words: int | None = None, max_keywords: int = 10,
+                 topic: bool = True) -> None:
+        self.k = k
+        self.target_words = target_words
+        self.max_keywords = max_keywords
+        self.topic = topic
+
+    def __getstate__(self) -> dict[str, object]:
+        # Pickle the options only; the stemmer cache is rebuilt in each worker.
+        return {"k": self.k, "target_words": self.target_words, "max_keywords": self.max_keywords, "topic": self.topic}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
+    @cached_property
+    def _stem(self) -> Stemmer:
+        return Stemmer()
+
+    def _terms(self, article: Article) -> list[list[str]]:
+        stem = self._stem
+        return [content_terms((t.text for t in s.tokens), stem) for s in article.sentences]
+
+    def _view(self, article: Article, terms: list[list[str]]) -> DocumentView:
+        tokens = [[t.text for t in s.tokens] for s in article.sentences]
+        title_terms = content_terms(article.title.split(), self._stem) if article.title else []
+        return document_view(tokens, terms, [s.paragraph for s in article.sentences], title_terms=title_terms,
+                             entity_scores=entity_salience(article))
+
+    def features(self, article: Article) -> list[dict[str, float]]:
+        """The ranker's features of each sentence (for training and inspection)."""
+        idf, default = idf_table()
+        return sentence_features(self._view(article, self._terms(article)), idf=idf, default_idf=default)
+
+    def __call__(self, article: Article) -> Article:
+        if not article.sentences:
+            article.summary, article.keywords, article.topic = [], [], None
+            return article
+        terms = self._terms(article)
+        idf, default = idf_table()
+        texts = [article.text[s.start : s.end] for s in article.sentences]
+        article.summary = summarize(texts, self._view(article, terms), load_ranker(), k=self.k, idf=idf,
+                                    default_idf=default, quote_spans=_quote_sentences(article),
+                                    target_words=self.target_words, damaged=_damaged(article))
+        article.keywords = [
+            Keyword(text=p.text, score=p.score, spans=p.spans)
+            for p in extract_keyphrases(article, idf=idf, default_idf=default, limit=self.max_keywords,
+                                        stem=self._stem)
+        ]
+        article.topic = None
+        if self.topic:
+            title = content_terms(article.title.split(), self._stem) if article.title else []
+            found = classify_topic([*title, *(t for ts in terms for t in ts)], load_topic_model())
+            if found is not None:
+                article.topic = Topic(label=found[0], score=round(found[1], 4))
+        return article
+
+
+def _damaged(article: Article) -> list[bool] | None:
+    """Sentences holding a dangling citation the cleaner flagged, or None when there are none."""
+    spots = [w.start for w in article.cleaning.warnings if w.kind == "dangling-citation"]
+    if not spots:
+        return None
+    return [any(s.start <= p < s.end for p in spots) for s in article.sentences]
+
+
+def _quote_sentences(article: Article) -> list[tuple[int, int]]:
+    """Each quote of the article as the (first, last) sentence it covers."""
+    if not article.quotes:
+        return []
+    starts = [s.start for s in article.sentences]
+    out = []
+    for q in article.quotes:
+        first = _sentence_at(starts, q.start)
+        last = _sentence_at(starts, max(q.start, q.end - 1))
+        if last > first:
+            out.append((first, last))
+    return out
+
+
+def _sentence_at(starts: list[int], pos: int) -> int:
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, pos) - 1)

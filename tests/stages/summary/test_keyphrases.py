@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from warta.article import Article, Entity, Mention
+from warta.stages.summary.keyphrases import extract_keyphrases
+
+TEKS = (
+    "Presiden Prabowo Subianto membuka pertemuan puncak ASEAN di Jakarta. "
+    "Dalam pertemuan puncak itu, Prabowo menyinggung perdagangan beras. "
+    "Prabowo juga bertemu Perdana Menteri Anwar Ibrahim. "
+    "Pertemuan puncak berikutnya digelar di Kuala Lumpur, kata Anwar."
+)
+
+
+Seg = Callable[..., Article]
+
+
+def _texts(article: Article, **kw: int) -> list[str]:
+    return [k.text for k in extract_keyphrases(article, idf={}, default_idf=1.0, **kw)]
+
+
+def test_full_name_preferred_to_surname(seg: Seg) -> None:
+    texts = _texts(seg(TEKS))
+    assert "Prabowo Subianto" in texts
+    assert "Prabowo" not in texts
+
+
+def test_phrase_preferred_to_its_head(seg: Seg) -> None:
+    texts = [t.lower() for t in _texts(seg(TEKS))]
+    assert "pertemuan puncak" in texts
+    assert "puncak" not in texts
+
+
+def test_roles_and_stop_words_are_no_keyphrases(seg: Seg) -> None:
+    texts = [t.lower() for t in _texts(seg(TEKS))]
+    assert "presiden" not in texts
+    assert not any(t.split()[0] in {"dan", "di", "itu", "yang"} for t in texts)
+
+
+def test_spans_point_into_text(seg: Seg) -> None:
+    article = seg(TEKS)
+    for k in extract_keyphrases(article, idf={}, default_idf=1.0):
+        for span in k.spans:
+            assert article.text[span.start : span.end] == span.text
+        assert 0 < k.score <= 1
+
+
+def test_merged_entity_gathers_its_mentions(seg: Seg) -> None:
+    article = seg(TEKS)
+    starts = [i for i in range(len(TEKS)) if TEKS.startswith("Anwar", i)]
+    article.mentions = [Mention(start=s, end=s + 5, text="Anwar", label="PER", sentence=2 if n == 0 else 3, entity=0)
+                        for n, s in enumerate(starts)]
+    article.entities = [Entity(id="e0", name="Anwar Ibrahim", label="PER", mentions=[0, 1])]
+    found = {k.text: k for k in extract_keyphrases(article, idf={}, default_idf=1.0)}
+    assert "Anwar Ibrahim" in found
+    assert "Anwar" not in found
+    assert len(found["Anwar Ibrahim"].spans) >= 2
+
+
+def test_limit(seg: Seg) -> None:
+    assert len(_texts(seg(TEKS), limit=3)) == 3
