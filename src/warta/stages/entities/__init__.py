@@ -8,8 +8,9 @@ wires them to an ``Article``. The word lists under ``resources/`` load on first 
 from __future__ import annotations
 
 from warta.stages.entities.mentions import NameForm, name_form
-from warta.stages.entities.merge import compatible, merge_mentions, name_forms, spelled_out_acronyms
+from warta.stages.entities.merge import compatible, merge_mentions, name_forms, seat_of, spelled_out_acronyms
 from warta.stages.entities.names import edit_distance, fold, initials, is_acronym, is_typo_of, name_tokens
+from warta.stages.entities.repair import repair_mentions
 from warta.stages.entities.resources import EntityResources, load_resources
 from warta.stages.entities.roles import find_roles
 from warta.stages.entities.step import EntityStep
@@ -30,5 +31,7 @@ __all__ = [
     "name_form",
     "name_forms",
     "name_tokens",
+    "repair_mentions",
+    "seat_of",
     "spelled_out_acronyms",
 ]

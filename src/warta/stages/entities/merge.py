@@ -9,13 +9,19 @@ How two mentions come to name the same entity, tried in this order:
 3. **an acronym** of a place or organisation: spelled out in brackets in the article
    ("Komisi Pemberantasan Korupsi (KPK)"), equal to the initials of the full form ("AS" =
    "Amerika Serikat"), or listed in ``resources/acronyms.tsv``;
-4. **a misspelling**, once the rest is settled: "Larov" -> "Sergey Lavrov", "Rusi" -> "Rusia"
+4. **a presidency and its seat**: "kepresidenan Prancis" and "Istana Élysée", from the seats
+   of government in ``resources/seats.tsv``;
+5. **a misspelling**, once the rest is settled: "Larov" -> "Sergey Lavrov", "Rusi" -> "Rusia"
    (see :func:`warta.stages.entities.names.is_typo_of` for the guards), only when one
    entity fits.
 
 What stays apart: different first names with one surname ("Joe Biden" / "Jill Biden"),
 short names that differ by a letter ("Rina" / "Rini"), a person and a place of one name. A
 bare surname shared by two people goes to the one mentioned last before it (or first after it).
+
+A seat of government ("Gedung Putih", "Kremlin", "Balai Kota") is typed ORG, as news annotation
+treats the building that speaks for a government, unless every mention of it is a place
+("tiba di Gedung Putih").
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from warta.stages.entities.names import fold, initials, name_tokens, subsequence
 from warta.stages.entities.resources import EntityResources, load_resources
 from warta.stages.entities.roles import find_roles
 
-__all__ = ["compatible", "merge_mentions", "name_forms", "spelled_out_acronyms"]
+__all__ = ["compatible", "merge_mentions", "name_forms", "seat_of", "spelled_out_acronyms"]
 
 # "Komisi Pemberantasan Korupsi (KPK)" and "KPK (Komisi Pemberantasan Korupsi)".
 _BRACKET = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
@@ -156,6 +162,26 @@ class _Merger:
         return any(self._abbreviates(f, self.forms[j]) or self._abbreviates(self.forms[j], f)
                    for j in c.members)
 
+    def _country(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """The folded forms of a country name: itself and what its acronym stands for."""
+        forms = {tokens}
+        if len(tokens) == 1:
+            forms |= {tuple(full.split()) for full in self.res.acronyms.get(tokens[0].upper(), ())}
+        return forms
+
+    def _presidency_of(self, i: int, c: _Cluster) -> bool:
+        """"kepresidenan Prancis" against a cluster naming Prancis's presidency seat, or the reverse."""
+        if self.mentions[i].label == "PER" or "PER" in c.labels:
+            return False
+        mine = self.forms[i].tokens
+        for a, b in [(mine, full) for full in c.forms] + [(full, mine) for full in c.forms]:
+            if len(a) < 2 or a[0] not in self.res.presidency_words:
+                continue
+            seat = seat_of(b, self.res)
+            if seat is not None and seat[1] == "presidency" and seat[0] in self._country(a[1:]):
+                return True
+        return False
+
     def _abbreviates(self, short: NameForm, full: NameForm) -> bool:
         """Whether one-word ``short`` stands for ``full``: spelled out, listed, or its initials."""
         if len(short.tokens) != 1 or short.tokens == full.tokens:
@@ -182,7 +208,7 @@ class _Merger:
     def _place(self, i: int) -> None:
         # The same name and a longer name compete: a bare surname already given to one of two
         # people must not pull every later bare surname after it.
-        for tests in ((self._same_name, self._shorter_form), (self._acronym_of,)):
+        for tests in ((self._same_name, self._shorter_form), (self._acronym_of, self._presidency_of)):
             hits = [ci for ci, c in enumerate(self.clusters) if c.members and any(t(i, c) for t in tests)]
             if hits:
                 ci = self._nearest(i, hits)
@@ -234,17 +260,43 @@ class _Merger:
         return sorted(groups, key=lambda g: self.mentions[g[0]].start)
 
 
-def _canonical(text: str, members: list[int], mentions: Sequence[Mention], forms: Sequence[NameForm]) -> str:
+def _canonical(text: str, members: list[int], mentions: Sequence[Mention], forms: Sequence[NameForm],
+               res: EntityResources) -> str:
     counts = Counter(forms[j].tokens for j in members)
 
-    def key(j: int) -> tuple[bool, int, int, int, int]:
+    def key(j: int) -> tuple[bool, bool, int, int, int, int]:
         f = forms[j]
-        return (not f.acronym, len(f.tokens), counts[f.tokens], len(f.text), -mentions[j].start)
+        # A seat's own name ("Kremlin") over its description ("kepresidenan Rusia").
+        described = bool(f.tokens) and f.tokens[0] in res.presidency_words
+        return (not f.acronym, not described, len(f.tokens), counts[f.tokens], len(f.text), -mentions[j].start)
 
     return forms[max(members, key=key)].text
 
 
-def _label(members: list[int], mentions: Sequence[Mention], forms: Sequence[NameForm]) -> EntityLabel:
+def seat_of(tokens: Sequence[str], res: EntityResources) -> tuple[tuple[str, ...], str] | None:
+    """(country, what sits there) when the folded name is, or starts with, a listed seat of government.
+
+    Example:
+        >>> seat_of(("balai", "kota", "surabaya"), load_resources())
+        ((), 'city government')
+    """
+    for n in range(len(tokens), 0, -1):
+        hit = res.seats.get(tuple(tokens[:n]))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _as_place(text: str, m: Mention, res: EntityResources) -> bool:
+    """Whether a place word stands right before the mention ("di Gedung Putih")."""
+    before = text[max(0, m.start - 30) : m.start].split()
+    return bool(before) and fold(before[-1]) in res.place_cues
+
+
+def _label(members: list[int], mentions: Sequence[Mention], forms: Sequence[NameForm],
+           text: str, res: EntityResources) -> EntityLabel:
+    if any(mentions[j].label != "PER" and seat_of(forms[j].tokens, res) for j in members):
+        return "LOC" if all(_as_place(text, mentions[j], res) for j in members) else "ORG"
     counts = Counter(mentions[j].label for j in members)
     # Ties go to the label of the longest form (the full name is tagged most reliably).
     longest = max(members, key=lambda j: len(forms[j].tokens))
@@ -294,7 +346,7 @@ def merge_mentions(
     around = find_roles(text, mentions, sentences, resources=res, spans=[(f.start, f.end) for f in forms])
     entities = []
     for n, members in enumerate(groups):
-        label = _label(members, mentions, forms)
+        label = _label(members, mentions, forms, text, res)
         aliases: list[str] = []
         roles: list[Role] = []
         for j in members:
@@ -306,6 +358,6 @@ def merge_mentions(
                 if f.role:
                     roles.append(Role(text=text[f.role[0] : f.role[1]], start=f.role[0], end=f.role[1]))
                 roles.extend(around.get(j, []))
-        entities.append(Entity(id=f"e{n}", name=_canonical(text, members, mentions, forms), label=label,
+        entities.append(Entity(id=f"e{n}", name=_canonical(text, members, mentions, forms, res), label=label,
                                mentions=members, aliases=aliases, roles=_dedupe_roles(roles)))
     return entities

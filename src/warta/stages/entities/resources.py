@@ -33,6 +33,10 @@ class EntityResources:
             (``barat``, ``kota``): "Jawa" never merges into "Jawa Barat".
         acronyms: acronym (upper case, dots removed) -> full forms it stands for, as folded
             words joined by spaces (see :func:`warta.stages.entities.names.name_tokens`).
+        seats: seats of government ("gedung putih", "kremlin") as folded word tuples -> the
+            folded words of their country and what sits there (``presidency``, ``defence`` ...).
+        place_cues: words before a seat that make it a place ("di", "depan").
+        presidency_words: nouns naming a country's presidency before it ("kepresidenan").
     """
 
     honorifics: frozenset[str]
@@ -44,6 +48,9 @@ class EntityResources:
     never_alone: frozenset[str]
     place_qualifiers: frozenset[str]
     acronyms: dict[str, frozenset[str]]
+    seats: dict[tuple[str, ...], tuple[tuple[str, ...], str]]
+    place_cues: frozenset[str]
+    presidency_words: frozenset[str]
 
 
 def _words(name: str) -> frozenset[str]:
@@ -65,6 +72,18 @@ def _acronyms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+def _seats() -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
+    from warta.stages.entities.names import name_tokens
+
+    table: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+    for line in resource_lines("entities", "seats.tsv"):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 3 or not all(parts):
+            raise ResourceError(f"stages/entities/resources/seats.tsv: bad line {line!r}")
+        table[tuple(name_tokens(parts[0]))] = (tuple(name_tokens(parts[1])) if parts[1] != "-" else (), parts[2])
+    return table
+
+
 @cache
 def load_resources() -> EntityResources:
     """Read the entity stage's word lists once per process."""
@@ -81,4 +100,7 @@ def load_resources() -> EntityResources:
         never_alone=pronouns | dates | function_words,
         place_qualifiers=_words("place_qualifiers.txt"),
         acronyms=_acronyms(),
+        seats=_seats(),
+        place_cues=_words("place_cues.txt"),
+        presidency_words=_words("presidency_words.txt"),
     )

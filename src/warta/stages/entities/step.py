@@ -7,6 +7,8 @@ from typing import ClassVar
 
 from warta.article import Article
 from warta.stages.entities.merge import merge_mentions
+from warta.stages.entities.repair import repair_mentions
+from warta.stages.entities.resources import load_resources
 
 __all__ = ["EntityStep"]
 
@@ -16,8 +18,12 @@ logger = logging.getLogger(__name__)
 class EntityStep:
     """Merge ``Article.mentions`` into ``Article.entities`` and point each mention at its entity.
 
-    A mention that is no entity (a pronoun, a day name, a conjunction the tagger took for a
-    name) keeps ``entity = None``; the mention list itself is left as the tagger made it.
+    First the mentions are repaired with what the whole article shows
+    (:func:`~warta.stages.entities.repair.repair_mentions`): a role phrase the tagger took for
+    a person gives back its place ("Menteri Luar Negeri Jepan, ..."), "kepresidenan Prancis"
+    becomes one mention, and lone words naming or misspelling an entity of the article are
+    added (``score`` 0). A mention that is no entity (a pronoun, a day name, a conjunction
+    the tagger took for a name) keeps ``entity = None``.
     The word lists load on the first article, so the step pickles cheaply to workers.
 
     Example:
@@ -37,7 +43,9 @@ class EntityStep:
     provides: ClassVar[tuple[str, ...]] = ("entities",)
 
     def __call__(self, article: Article) -> Article:
-        entities = merge_mentions(article.text, article.mentions, article.sentences)
+        res = load_resources()
+        article.mentions = repair_mentions(article.text, article.mentions, article.sentences, resources=res)
+        entities = merge_mentions(article.text, article.mentions, article.sentences, resources=res)
         for m in article.mentions:
             m.entity = None
         for n, entity in enumerate(entities):

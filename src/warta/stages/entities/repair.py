@@ -1,0 +1,199 @@
+"""Mentions the tagger got wrong in ways only the whole article shows, repaired before merging.
+
+Three repairs, each from evidence elsewhere in the article or in a shipped list:
+
+* **a role phrase tagged as a person**: in "Menteri Luar Negeri Jepan, Yoko Kamikawa" the
+  tagger may take "Negeri Jepan" for a person. A person mention made of role words and then a
+  place or organisation the article names (a typo allowed: "Jepan" for "Jepang") or the NER
+  gazetteer knows, is a role: the place part becomes a mention of its own type, so the role
+  reaches the person after the comma and the place merges with its other mentions;
+* **"kepresidenan <country>"**: the country's presidency, one ORG mention that merges with
+  the country's seat of government when the article names it (``resources/seats.tsv``);
+* **a name the tagger missed**: a capitalised word standing alone that is a surname of a
+  person the article names, or a single-word place or organisation name, or a typo of one
+  of them ("Larov" beside "Sergey Lavrov"), becomes a mention of that type.
+
+Example:
+    >>> from warta.stages.entities.resources import load_resources
+    >>> s = "Kepala Polisi Medan, Budi Santoso, hadir di Medan. Santoso berpidato, lalu Santso pulang."
+    >>> def at(w, lab): i = s.index(w); return Mention(start=i, end=i + len(w), text=w, label=lab)
+    >>> ms = [at("Polisi Medan", "PER"), at("Budi Santoso", "PER"), Mention(start=44, end=49, text="Medan", label="LOC")]
+    >>> [(m.text, m.label) for m in repair_mentions(s, ms, [], resources=load_resources())]
+    [('Medan', 'LOC'), ('Budi Santoso', 'PER'), ('Medan', 'LOC'), ('Santoso', 'PER'), ('Santso', 'PER')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from warta.article import EntityLabel, Mention, Sentence
+from warta.stages.entities.names import fold, is_acronym, is_typo_of, name_tokens
+from warta.stages.entities.resources import EntityResources
+
+__all__ = ["repair_mentions"]
+
+_WORD = re.compile(r"\w(?:[\w'’\-]*\w)?")
+# Gazetteer list types (stages/ner/resources/gazetteer.tsv) trusted to name a place or an
+# organisation after a role; kecamatan names ("Baru", "Tengah") are too often common words.
+_GAZETTEER_LABELS: dict[str, EntityLabel] = {
+    "country": "LOC", "prov": "LOC", "region": "LOC", "kab": "LOC", "party": "ORG", "ministry": "ORG",
+}
+# What may stand before a sentence's first word.
+_SENTENCE_OPENERS = frozenset('.!?"“”\'‘’(:\n')
+# Shorter words are too often a real, different word one letter away.
+_MIN_RECOVERED = 4
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def _gazetteer_label(words: tuple[str, ...]) -> EntityLabel | None:
+    from warta.stages.ner.model import shared_gazetteer
+
+    typ = shared_gazetteer().entries.get(words)
+    return _GAZETTEER_LABELS.get(typ) if typ is not None else None
+
+
+def _affiliation(words: tuple[str, ...], known: dict[tuple[str, ...], EntityLabel]) -> EntityLabel | None:
+    """The type of the article's place/organisation named by ``words`` (one typo per word
+    allowed when only one name fits), else of a gazetteer place, else ``None``."""
+    if words in known:
+        return known[words]
+    fuzzy = [k for k in known if len(k) == len(words) and all(is_typo_of(a, b) for a, b in zip(words, k, strict=True))]
+    if len(fuzzy) == 1:
+        return known[fuzzy[0]]
+    return _gazetteer_label(words)
+
+
+def _split_role(text: str, m: Mention, known: dict[tuple[str, ...], EntityLabel],
+                res: EntityResources) -> Mention | None:
+    """The place inside a person mention that is really a role phrase, or ``None``."""
+    spans = _words(text, m.start, m.end)
+    words = [fold(text[s:e]) for s, e in spans]
+    role = res.role_nouns | res.role_words
+    k = 0
+    while k < len(words) - 1 and words[k] in role:
+        k += 1
+    if k == 0:
+        return None
+    before = _words(text, max(0, m.start - 40), m.start)
+    # "Negeri Jepan" alone is no role: it needs its opening noun, inside or just before it.
+    opened = words[0] in res.role_nouns or (bool(before) and fold(text[slice(*before[-1])]) in role)
+    if not opened:
+        return None
+    label = _affiliation(tuple(words[k:]), known)
+    if label is None:
+        return None
+    s, e = spans[k][0], spans[-1][1]
+    return Mention(start=s, end=e, text=text[s:e], label=label, sentence=m.sentence, score=m.score)
+
+
+def _presidency(text: str, m: Mention, res: EntityResources) -> Mention:
+    """``m`` widened to "kepresidenan <country>" (ORG) when that noun stands before it."""
+    if m.label == "PER":
+        return m
+    before = _words(text, max(0, m.start - 30), m.start)
+    if not before or text[before[-1][1] : m.start].strip():
+        return m
+    s = before[-1][0]
+    if fold(text[s : before[-1][1]]) not in res.presidency_words:
+        return m
+    return Mention(start=s, end=m.end, text=text[s : m.end], label="ORG", sentence=m.sentence, score=m.score)
+
+
+def _recover(text: str, mentions: list[Mention], sentences: Sequence[Sentence],
+             res: EntityResources) -> list[Mention]:
+    """Mentions for lone capitalised words that name (or misspell) an entity of the article."""
+    names: dict[str, set[EntityLabel]] = {}
+    for m in mentions:
+        toks = name_tokens(m.text)
+        if not toks or is_acronym(m.text):
+            continue
+        if m.label == "PER" and len(toks) >= 2:
+            names.setdefault(toks[-1], set()).add("PER")  # the surname
+        elif m.label in ("LOC", "ORG") and len(toks) == 1:
+            names.setdefault(toks[0], set()).add(m.label)
+    names = {w: labs for w, labs in names.items() if len(labs) == 1 and len(w) >= _MIN_RECOVERED and w.isalpha()}
+    if not names:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+    sent_starts = [s.start for s in sorted(sentences, key=lambda s: s.start)]
+    stop = res.never_alone | res.honorifics | res.role_nouns | res.role_words | res.place_qualifiers
+    words = _words(text, 0, len(text))
+    out: list[Mention] = []
+    for n, (s, e) in enumerate(words):
+        w = text[s:e]
+        if len(w) < _MIN_RECOVERED or not w[0].isupper() or not w[1:].islower() or not w.isalpha():
+            continue
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and taken[k][1] > s:
+            continue  # inside a mention
+        f = fold(w)
+        if f in stop:
+            continue
+        # A lone word: a capitalised neighbour makes it part of a longer name ("Jalan Santoso"),
+        # except a sentence's first word, capitalised anyway ("Warga Semarnag mengungsi").
+        if any(0 <= j < len(words) and text[words[j][0]].isupper() and _adjacent(text, words, n, j)
+               and not (j < n and _opens_sentence(text, words[j][0])) for j in (n - 1, n + 1)):
+            continue
+        exact = names.get(f)
+        label = next(iter(exact)) if exact else _typo_label(f, names)
+        if label is None:
+            continue
+        si = max(0, bisect_right(sent_starts, s) - 1)
+        out.append(Mention(start=s, end=e, text=w, label=label, sentence=si, score=0.0))
+    return out
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 5) : pos].rstrip()
+    return not before or before[-1] in _SENTENCE_OPENERS
+
+
+def _adjacent(text: str, words: list[tuple[int, int]], n: int, j: int) -> bool:
+    a, b = (words[j], words[n]) if j < n else (words[n], words[j])
+    return not text[a[1] : b[0]].strip()  # only spaces between: no comma, no sentence end
+
+
+def _typo_label(word: str, names: dict[str, set[EntityLabel]]) -> EntityLabel | None:
+    hits = [w for w in names if is_typo_of(word, w) and word != w]
+    if len(hits) != 1:
+        return None
+    return next(iter(names[hits[0]]))
+
+
+def repair_mentions(
+    text: str,
+    mentions: Sequence[Mention],
+    sentences: Sequence[Sentence],
+    *,
+    resources: EntityResources,
+) -> list[Mention]:
+    """The article's mentions with role phrases split, presidencies widened and missed names added.
+
+    Args:
+        text: the article text.
+        mentions: the tagger's mentions (not modified).
+        sentences: the article's sentences (for the sentence index of added mentions).
+        resources: the stage's word lists.
+
+    Returns:
+        A new mention list in text order; added mentions have ``score`` 0.
+    """
+    known: dict[tuple[str, ...], EntityLabel] = {}
+    for m in mentions:
+        if m.label in ("LOC", "ORG"):
+            known.setdefault(tuple(name_tokens(m.text)), m.label)
+    fixed: list[Mention] = []
+    for m in mentions:
+        if m.label == "PER":
+            split = _split_role(text, m, known, resources)
+            fixed.append(split if split is not None else m)
+        else:
+            fixed.append(_presidency(text, m, resources))
+    fixed += _recover(text, fixed, sentences, resources)
+    return sorted(fixed, key=lambda m: (m.start, m.end))
