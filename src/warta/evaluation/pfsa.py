@@ -217,12 +217,18 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
             seen_names.update(_WORD.findall(sp.mention.text))
     if indirect_speakers:
         spans = [(x.start, x.end) for x in article.sentences]
-        for p in introductions(text, spans, known=known_names(text)):
+        intros = [p for p in introductions(text, spans, known=known_names(text)) if p.name is not None]
+        for k, p in enumerate(intros):
             if p.name is None:
                 continue
             words = [w for w in _WORD.findall(text[p.name[0] : p.name[1]]) if len(w) > 2]
             # Only a public figure's first, full introduction is labelled.
             if any(re.search(rf"\b{re.escape(w)}\b", text[: p.start]) for w in words[-2:]):
+                continue
+            # ... and only when a statement of theirs follows: a direct quote with a
+            # "-nya" cue or their name before the next person is introduced.
+            until = intros[k + 1].start if k + 1 < len(intros) else len(text)
+            if not any(_speaks(q, words) for q in article.quotes if p.end <= q.start < until):
                 continue
             add("PERSON", *p.name)
             for role in p.roles:
@@ -230,6 +236,16 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
             for aff in p.affiliations:
                 add("AFFILIATION", *aff)
     return sorted(out, key=lambda x: (x[1], x[2], x[0]))
+
+
+def _speaks(q: Quote, words: Sequence[str]) -> bool:
+    """``q`` is a direct quote with a cue after it, by ``-nya``, a pronoun or the name."""
+    if q.kind != "direct" or q.cue is None or q.cue.start < q.end:
+        return False
+    if q.cue.text.lower().endswith("nya"):
+        return True
+    mention = q.speaker.mention.text if q.speaker and q.speaker.mention else ""
+    return mention.lower() in ("dia", "ia", "beliau") or bool(set(words) & set(_WORD.findall(mention)))
 
 
 def _gold_speakers(labels: Sequence[str], ents: list[Entity], words: Sequence[str]) -> list[tuple[Entity, str | None]]:

@@ -76,6 +76,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
 
 
+_BAHWA = re.compile(r"\s*,?\s*bahwa\s+")
+
+
+@cache
+def _passive_bahwa() -> re.Pattern[str]:
+    passive = "|".join(sorted(passive_cues(), key=len, reverse=True))
+    return re.compile(rf"\b(?P<cue>{passive})\s+(?:oleh\s+)?")
+
+
 @cache
 def _cue_after_name() -> re.Pattern[str]:
     roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
@@ -132,6 +141,25 @@ def _not_speech(text: str, m: Marked) -> bool:
     )
 
 
+# A quoted title, not speech: Title Case words right after "di"/"dalam acara"/"program"
+# ("kata Blinken di ”State of the Union” CNN") or followed by an outlet's name.
+_TITLE_BEFORE = re.compile(r"(?:\b(?:di|dalam|acara|program|programnya|tayangan|siaran)\s*)$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r"\s*[A-Z][A-Za-z]*(?:TV|\.com)?\b")
+
+
+def _is_title(text: str, m: Marked) -> bool:
+    """Quoted words that name a programme, show or publication, even next to a cue."""
+    if m.open < 0 or m.close < 0:
+        return False
+    words = text[m.start : m.end].split()
+    if not 0 < len(words) <= 8 or text[m.end - 1] in ",.!?":
+        return False
+    if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in ("dan", "di", "of", "the", "and", "a", "in", "on") for w in words):
+        return False
+    before = text[max(0, m.open - 20) : m.open]
+    return _TITLE_BEFORE.search(before) is not None or _TITLE_AFTER.match(text, m.close + 1) is not None
+
+
 def _cue_after(text: str, m: Marked, known: Collection[str]) -> tuple[tuple[int, int], ParsedSpeaker | None, bool] | None:
     if m.close < 0:
         return None
@@ -178,7 +206,12 @@ def _cue_before(
         span = (c.start("cue"), c.end("cue"))
         if c.group("cue").lower().endswith("nya") and c.group("cue").lower()[:-3] in cue_verbs():
             return span, None, True
-        return span, parse_after(text, c.start("who"), known=known), False
+        sp = parse_after(text, c.start("who"), known=known)
+        # "kata Budi di Jakarta, ”...”" is no cue of this quote: the speaker phrase must
+        # end right before its opening mark.
+        if sp is None or text[sp.end : m.open].strip(" \t,:") or m.open - sp.end > 3:
+            return None
+        return span, sp, False
     span = (c.start("menurut"), c.end("menurut"))
     if c.group("mwho") is None:
         return span, None, True
@@ -188,6 +221,8 @@ def _cue_before(
 def _direct(text: str, marked: list[Marked], starts: list[int], spans: list[tuple[int, int]], known: Collection[str]) -> list[Found]:
     out: list[Found] = []
     for m in marked:
+        if _is_title(text, m):
+            continue
         after = _cue_after(text, m, known)
         si = _sentence_of(starts, m.open if m.open >= 0 else m.start)
         before = None if after is not None else _cue_before(text, m, spans[si][0] if spans else 0, known)
@@ -266,7 +301,13 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | N
         sp = parse_after(text, pos, known=known)
         if sp is None:
             continue
-        if mm.start() - s < 30 and text[s : mm.start()].strip(" ,").count(" ") < 3:
+        head = text[s : mm.start()]
+        tail = text[sp.end : e]
+        if head.rstrip().endswith(",") and tail.lstrip().startswith(",") and _words(text, sp.end, e) >= 3 and _words(text, s, mm.start()) >= 1:
+            # "KTT itu, menurut Budi, diusulkan ...": the clause sits inside what was said.
+            cs, ce = _strip_end(text, s, e)
+            return Found("indirect", cs, ce, cue=(mm.start(), mm.end()), speaker=sp, via="cue-before", confidence=0.85)
+        if mm.start() - s < 30 and head.strip(" ,").count(" ") < 3:
             cs, ce = _strip_end(text, sp.end, e)
             cs = cs + 1 if text[cs : cs + 1] == "," else cs
         else:
@@ -274,6 +315,17 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | N
         cs, ce = _strip_end(text, cs, ce)
         if _words(text, cs, ce) >= 3:
             return Found("indirect", cs, ce, cue=(mm.start(), mm.end()), speaker=sp, via="cue-before", confidence=0.85)
+    for pc in _passive_bahwa().finditer(text, s, e):
+        # "apa yang dikatakan pejabat AS bahwa ...": a passive cue, its agent, then "bahwa".
+        sp = parse_after(text, pc.end(), known=known)
+        if sp is None:
+            continue
+        b = _BAHWA.match(text, sp.end, e)
+        if b is None:
+            continue
+        cs, ce = _strip_end(text, b.end(), e)
+        if _words(text, cs, ce) >= 3:
+            return Found("indirect", cs, ce, cue=(pc.start("cue"), pc.end("cue")), speaker=sp, via="cue-before", confidence=0.8)
     for c in re.finditer(r",\s*", text[s:e]):
         a = cue_pattern().match(text, s + c.start())
         if a is None or a.group("verb"):
@@ -311,7 +363,15 @@ def _indirect(
         while qi < len(quoted) and quoted[qi][1] <= s:
             qi += 1
         inner = [j for j in range(qi, len(quoted)) if quoted[j][0] < e and quoted[j][1] > s]
-        if any(quoted[j][0] <= s + 2 or quoted[j][1] >= e - 2 or direct[j].via != "none" for j in inner):
+        # A sentence with a direct quote of its own (cued, opening the sentence, or a long
+        # one closing it) is not reported speech; a short quoted fragment closing it is
+        # a partial quote ("..., mengatakan KTT membahas “keamanan di Eropa”.").
+        if any(
+            quoted[j][0] <= s + 2
+            or direct[j].via != "none"
+            or (quoted[j][1] >= e - 2 and _words(text, direct[j].start, direct[j].end) > _PARTIAL_MAX_WORDS)
+            for j in inner
+        ):
             continue
         f = _indirect_in(text, s, e, known)
         if f is None:

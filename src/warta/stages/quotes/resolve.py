@@ -1,19 +1,25 @@
 """Resolve speakers and build :class:`warta.article.Quote` records.
 
 A named speaker stands for itself. A pronoun ("dia", "ia", "beliau") or a ``-nya`` cue
-("ujarnya") takes the last person who spoke (or was named as speaker); "mereka" the last
-group or organisation. A bare role or definite description ("Presiden", "pejabat itu")
+("ujarnya") takes the last person who spoke (or was named as speaker), unless a person
+opened a sentence since ("Macron ... Dia menekankan"); "mereka" the last group,
+organisation or plural anonymous source ("para pejabat"). A statement speaks for its
+issuer ("menurut pernyataan Istana Élysée"); "pernyataan itu" or an issuer described, not
+named ("pernyataan kepresidenan Prancis"), takes the last issuer. A bare role or definite description ("Presiden", "pejabat itu")
 takes the last speaker with that role word. A quote in a run takes its neighbour's
 speaker, and a quote with no cue at all the last speaker, with lower confidence.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warta.article import Entity, Mention, Quote, Span, Speaker
 from warta.stages.quotes.attribute import Found
+from warta.stages.quotes.resources import lead_words
 from warta.stages.quotes.speakers import ParsedSpeaker
 
 __all__ = ["build_quotes"]
@@ -28,16 +34,31 @@ class _Known:
     roles: str
     kind: str
     speaker: Speaker
+    pos: int = -1  # where the speaker was last mentioned
 
 
 def _span(text: str, se: tuple[int, int]) -> Span:
     return Span(se[0], se[1], text[se[0] : se[1]])
 
 
+def _fold(s: str) -> str:
+    """Lower case without accents: "Élysée" and "Elysee" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+
+
 def _entity_for(start: int, end: int, mentions: Sequence[Mention]) -> int | None:
     for m in mentions:
-        if m.start < end and start < m.end and m.label in ("PER", "ORG"):
+        if m.start < end and start < m.end and m.entity is not None:
             return m.entity
+    return None
+
+
+def _entity_named(name: str, entities: Sequence[Entity]) -> int | None:
+    """The entity whose name or alias is ``name`` (accents and case aside)."""
+    want = _fold(name)
+    for i, e in enumerate(entities):
+        if _fold(e.name) == want or any(_fold(a) == want for a in e.aliases):
+            return i
     return None
 
 
@@ -51,14 +72,21 @@ def _speaker_from(text: str, p: ParsedSpeaker, mentions: Sequence[Mention], enti
         sp.name = text[p.name[0] : p.name[1]]
     elif p.kind == "org" and p.affiliations:
         sp.name = text[p.affiliations[0][0] : p.affiliations[-1][1]]
+    elif p.kind == "statement" and p.issuer is not None:
+        sp.name = text[p.issuer[0] : p.issuer[1]]
     if p.kind == "anonymous":
         sp.anonymous = True
         sp.description = text[p.start : p.end]
     elif p.kind in ("role", "statement"):
         sp.description = text[p.start : p.end]
-    if mentions:
-        sp.entity = _entity_for(*(p.name or (p.start, p.end)), mentions)
-        if sp.entity is not None and sp.entity < len(entities):
+    where = p.name or p.issuer
+    if where is None and p.kind == "org" and p.affiliations:
+        where = (p.affiliations[0][0], p.affiliations[-1][1])
+    if where is not None and p.kind != "anonymous":
+        sp.entity = _entity_for(*where, mentions)
+        if sp.entity is None and sp.name:
+            sp.entity = _entity_named(sp.name, entities)
+        if sp.entity is not None and sp.entity < len(entities) and entities[sp.entity].label == "PER" and p.kind == "person":
             sp.name = entities[sp.entity].name
     return sp
 
@@ -73,6 +101,20 @@ def _copy(sp: Speaker, mention: Span | None) -> Speaker:
         roles=list(sp.roles),
         affiliations=list(sp.affiliations),
     )
+
+
+def _subjects(text: str, mentions: Sequence[Mention], entities: Sequence[Entity], starts: Sequence[int]) -> list[tuple[int, Speaker]]:
+    """People who open a sentence ("Macron telah muncul ..."), by position."""
+    out: list[tuple[int, Speaker]] = []
+    for m in mentions:
+        if m.label != "PER" or m.entity is None or m.entity >= len(entities) or not starts:
+            continue
+        s = starts[max(0, bisect_right(starts, m.start) - 1)]
+        before = text[s : m.start].replace(",", " ").split()
+        if all(w.lower() in lead_words() or w.lower() == "itu" for w in before):
+            e = entities[m.entity]
+            out.append((m.start, Speaker(name=e.name, mention=Span(m.start, m.end, m.text), entity=m.entity)))
+    return out
 
 
 def _last(history: list[_Known], *, kinds: tuple[str, ...], role: str | None = None) -> _Known | None:
@@ -102,9 +144,8 @@ def build_quotes(
     people: Sequence[ParsedSpeaker] = (),
 ) -> list[Quote]:
     """Quotes with resolved speakers, in text order; ``inherits`` links become shared speakers."""
-    from bisect import bisect_right
-
     starts = [s for s, _ in sentences]
+    subjects = _subjects(text, mentions, entities, starts)
     history: list[_Known] = []
     quotes: list[Quote] = []
     pi = 0
@@ -114,7 +155,7 @@ def build_quotes(
         while pi < len(people) and people[pi].end <= f.start:
             intro = _speaker_from(text, people[pi], mentions, entities)
             roles = " ".join(r.text.lower() for r in intro.roles)
-            history.append(_Known(intro.name, roles, "person", intro))
+            history.append(_Known(intro.name, roles, "person", intro, people[pi].start))
             pi += 1
         speaker: Speaker | None = None
         conf = f.confidence
@@ -129,34 +170,49 @@ def build_quotes(
                     speaker.name = same.name or speaker.name
                     speaker.entity = same.speaker.entity if speaker.entity is None else speaker.entity
             roles = " ".join(r.text.lower() for r in speaker.roles)
-            history.append(_Known(speaker.name, roles, p.kind, speaker))
+            history.append(_Known(speaker.name, roles, p.kind, speaker, p.start))
             conf *= _CONFIDENCE["named"]
         elif p is not None and p.kind == "pronoun":
-            want = ("org", "group") if p.pronoun == "mereka" else ("person",)
+            want = ("org", "group", "statement") if p.pronoun == "mereka" else ("person",)
             k = _last(history, kinds=want)
-            speaker = _copy(k.speaker, _span(text, (p.start, p.end))) if k else Speaker(mention=_span(text, (p.start, p.end)))
-            conf *= _CONFIDENCE["pronoun"] if k else 0.4
+            subject = _last_subject(subjects, p.start) if p.pronoun != "mereka" else None
+            if subject is not None and (k is None or subject[0] > k.pos):
+                # A person opened a sentence since the last speaker: "Dia" is that person.
+                speaker = _copy(subject[1], _span(text, (p.start, p.end)))
+                conf *= _CONFIDENCE["pronoun"]
+            else:
+                speaker = _copy(k.speaker, _span(text, (p.start, p.end))) if k else Speaker(mention=_span(text, (p.start, p.end)))
+                conf *= _CONFIDENCE["pronoun"] if k else 0.4
+        elif p is not None and p.kind == "statement" and p.issuer is not None:
+            # "menurut pernyataan Istana Élysée": the issuer speaks.
+            speaker = _speaker_from(text, p, mentions, entities)
+            history.append(_Known(speaker.name, "", "statement", speaker, p.start))
+            conf *= _CONFIDENCE["named"]
         elif p is not None and p.kind in ("role", "anonymous", "statement"):
             desc = text[p.start : p.end]
             head = desc.split()[0].lower() if desc.split() else ""
             k = None
             if p.kind == "role":
                 k = _last(history, kinds=("person",), role=head)
-            elif p.kind == "statement" or p.definite:
-                k = _last(history, kinds=("org", "anonymous") if p.kind == "statement" else ("anonymous",), role=None)
+            elif p.kind == "statement":
+                k = _last(history, kinds=("statement",)) or _last(history, kinds=("org",))
+            elif p.definite:
+                k = _last(history, kinds=("anonymous", "group"), role=None)
             if k is not None:
                 speaker = _copy(k.speaker, _span(text, (p.start, p.end)))
                 conf *= _CONFIDENCE["role"]
             else:
                 speaker = _speaker_from(text, p, mentions, entities)
-                history.append(_Known(None, desc.lower(), p.kind, speaker))
+                kind = "group" if p.plural else p.kind
+                history.append(_Known(None, desc.lower(), kind, speaker, p.start))
                 conf *= _CONFIDENCE["named"] if p.kind == "anonymous" else _CONFIDENCE["role"]
         elif f.nya:
             k = _last(history, kinds=("person",))
             speaker = _copy(k.speaker, None) if k else None
             conf *= _CONFIDENCE["nya"] if k else 0.3
-        elif f.inherits is not None and f.inherits < len(quotes):
-            src = quotes[f.inherits].speaker
+        elif f.inherits is not None:
+            # A run closed by a later cue gets its speaker once that quote is built.
+            src = quotes[f.inherits].speaker if f.inherits < len(quotes) else None
             speaker = _copy(src, None) if src is not None else None
             conf *= _CONFIDENCE["run"]
         elif f.kind == "direct":
@@ -182,3 +238,8 @@ def build_quotes(
             src = quotes[f.inherits].speaker
             q.speaker = _copy(src, None) if src is not None else None
     return quotes
+
+
+def _last_subject(subjects: Sequence[tuple[int, Speaker]], pos: int) -> tuple[int, Speaker] | None:
+    i = bisect_right([s for s, _ in subjects], pos) - 1
+    return subjects[i] if i >= 0 and subjects[i][0] < pos else None

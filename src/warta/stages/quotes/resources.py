@@ -14,10 +14,12 @@ __all__ = [
     "days",
     "definite_markers",
     "discourse_words",
+    "lead_words",
     "not_speech_words",
     "org_heads",
     "passive_cues",
     "place_types",
+    "plural_words",
     "pronouns",
     "ranks",
     "reporting_alternation",
@@ -140,3 +142,15 @@ def days() -> frozenset[str]:
 @cache
 def place_types() -> frozenset[str]:
     return frozenset(_lines("place_types.txt"))
+
+
+@cache
+def lead_words() -> frozenset[str]:
+    """Connectives that open a sentence before its subject ("sementara", "namun")."""
+    return frozenset(_lines("leads.txt"))
+
+
+@cache
+def plural_words() -> frozenset[str]:
+    """Words before an anonymous head that make it plural or vague ("para", "sejumlah")."""
+    return frozenset(_lines("plural.txt"))

@@ -18,12 +18,16 @@ from typing import Literal
 
 from warta.stages.quotes.resources import (
     anonymous_heads,
+    cue_verbs,
     days,
     discourse_words,
+    lead_words,
     org_heads,
     place_types,
+    plural_words,
     pronouns,
     ranks,
+    reporting_verbs,
     role_words,
     statement_nouns,
     stop_words,
@@ -55,6 +59,8 @@ class ParsedSpeaker:
     pronoun: str | None = None
     definite: bool = False
     role_before_name: bool = False
+    issuer: tuple[int, int] | None = None  # who issued a statement ("pernyataan *Istana Élysée*")
+    plural: bool = False  # "para pejabat", "sejumlah sumber": a group, not one person
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -256,6 +262,7 @@ def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int 
         return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=toks[0][2].lower())
     if toks[0][2].lower() in stop_words() or not (_cap(toks[0][2]) or _is_role(toks[0][2]) or
                                                    any(toks[0][2].lower() == a.split()[0] for a in anonymous_heads()) or
+                                                   toks[0][2].lower() in plural_words() or
                                                    toks[0][2].lower() in ("pernyataan", "keterangan", "siaran", "rilis", "laporan")):
         return None
     segments: list[list[Tok]] = []
@@ -277,10 +284,7 @@ def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int 
         i = j
     if not segments:
         if toks[0][2].lower() in ("pernyataan", "keterangan", "siaran", "rilis", "laporan"):
-            k = 1
-            while k < min(len(toks), 4) and toks[k][2][:1].isalnum():
-                k += 1
-            return ParsedSpeaker("statement", toks[0][0], toks[k - 1][1], definite=True)
+            return _statement(toks, 1 if toks[0][2].lower() != "siaran" else 2)
         anon = _anonymous(text, toks)
         return anon
     flat = [t for s in segments for t in s]
@@ -292,16 +296,46 @@ def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int 
     return parsed
 
 
+def _statement(toks: list[Tok], k: int) -> ParsedSpeaker:
+    """"pernyataan Istana Élysée", "pernyataan itu": a statement, with its issuer if named.
+
+    ``k`` is the number of tokens of the statement noun itself.
+    """
+    j = k
+    while j < min(len(toks), k + 4) and toks[j][2][:1].isalnum() and toks[j][2].lower() not in stop_words():
+        j += 1
+    last = toks[j - 1][2].lower()
+    definite = last in ("itu", "tersebut", "ini")
+    # The issuer: the words after the noun, unless they only point back ("itu"); a
+    # lower-case issuer ("kepresidenan Prancis") describes one rather than names it.
+    end = j - 1 if definite else j
+    issuer = (toks[k][0], toks[end - 1][1]) if end > k and toks[k][2][:1].isupper() else None
+    return ParsedSpeaker("statement", toks[0][0], toks[j - 1][1], definite=definite or issuer is None, issuer=issuer)
+
+
 def _anonymous(text: str, toks: list[Tok]) -> ParsedSpeaker | None:
-    """"seorang pejabat AS", "sumber di kepolisian": a description, no name."""
-    low = " ".join(t[2].lower() for t in toks[:3])
+    """"seorang pejabat AS", "para pejabat Prancis", "sumber di kepolisian": a description, no name."""
+    i = 0
+    while i < len(toks) - 1 and toks[i][2].lower() in plural_words():
+        i += 1
+    low = " ".join(t[2].lower() for t in toks[i : i + 3])
     if not any(low.startswith(a) for a in anonymous_heads()):
         return None
-    j = 1
-    while j < len(toks) and j < 6 and toks[j][2] not in (",", ".") and toks[j][2].lower() not in ("yang", "kepada", "saat", "ketika"):
+    j = i + 1
+    while j < len(toks) and j < i + 6 and toks[j][2] not in (",", ".") and not _ends_description(toks[j][2]):
         j += 1
     definite = toks[j - 1][2].lower() in ("itu", "tersebut")
-    return ParsedSpeaker("anonymous", toks[0][0], toks[j - 1][1], definite=definite)
+    return ParsedSpeaker("anonymous", toks[0][0], toks[j - 1][1], definite=definite, plural=i > 0)
+
+
+def _ends_description(w: str) -> bool:
+    """A word that ends an anonymous description: a clause, a cue or what was said."""
+    low = w.lower()
+    return (
+        low in ("yang", "kepada", "saat", "ketika", "bahwa", "dalam", "pada")
+        or low in reporting_verbs()
+        or low in cue_verbs()
+    )
 
 
 def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()) -> ParsedSpeaker | None:
@@ -317,6 +351,11 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         ('Ati Hastuti', ['Dinas Kesehatan Banten'])
     """
     toks = tokens(text, start, end)
+    while toks and toks[-1][2].lower() in discourse_words():
+        toks.pop()
+    # "secara konsisten", "secara terbuka": an adverb between subject and verb.
+    if len(toks) >= 2 and toks[-2][2].lower() == "secara":
+        del toks[-2:]
     while toks and toks[-1][2].lower() in discourse_words():
         toks.pop()
     if not toks or len(toks) > 40:
@@ -338,6 +377,14 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
             return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=g[0][2].lower())
         if g[0][2].lower() == "menurut":
             break
+        if not kept:
+            # A connective opening the sentence is not part of the subject
+            # ("Sementara pejabat AS lainnya menjelaskan").
+            while len(g) > 1 and g[0][2].lower() in lead_words():
+                g = g[1:]
+            low = g[0][2].lower()
+            if low in ("pernyataan", "keterangan", "rilis", "laporan") or (low == "siaran" and len(g) > 1):
+                return _statement(g, 1 if low != "siaran" else 2)
         j = _core_end(g, 0)
         if j != len(g):
             if not kept:
