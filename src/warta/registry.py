@@ -22,9 +22,10 @@ StepFactory = Callable[..., Step]
 _LAZY: dict[str, str] = {
     "warta.clean.v1": "warta.stages.clean.step:CleanStep",
     "warta.segment.v1": "warta.stages.segment.step:SegmentStep",
-    "warta.ner.crf.v1": "warta.stages.ner.step:NerStep",
     "warta.entities.v1": "warta.stages.entities.step:EntityStep",
     "warta.dates.v1": "warta.stages.dates.step:DatesStep",
+    "warta.ner.crf.v1": "warta.stages.ner.step:NerStep",
+    "warta.summary.v1": "warta.stages.summary.step:SummaryStep",
     "warta.quotes.v1": "warta.stages.quotes.step:QuoteStep",
 }
 _FACTORIES: dict[str, StepFactory] = {}

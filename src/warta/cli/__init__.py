@@ -10,6 +10,7 @@ from warta.cli import eval as _eval
 from warta.cli import eval_ner as _eval_ner
 from warta.cli import eval_quotes as _eval_quotes
 from warta.cli import eval_seed as _eval_seed
+from warta.cli import eval_summary as _eval_summary
 from warta.cli import eval_timex as _eval_timex
 from warta.cli import schema as _schema
 from warta.cli import train as _train
@@ -29,6 +30,7 @@ app.command("bench")(_bench.bench_cmd)
 _eval.eval_app.command("seed")(_eval_seed.seed_cmd)
 _eval.eval_app.command("timex")(_eval_timex.timex_cmd)
 _eval.eval_app.command("ner")(_eval_ner.ner_cmd)
+_eval.eval_app.command("summary")(_eval_summary.summary_cmd)
 _eval.eval_app.command("quotes")(_eval_quotes.quotes_cmd)
 app.add_typer(_eval.eval_app, name="eval")
 app.add_typer(_train.train_app, name="train")

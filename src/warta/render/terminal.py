@@ -38,7 +38,15 @@ def render_article(article: Article, console: Console) -> None:
         head.add_row("published", escape(str(article.published.value or article.published.raw)))
     head.add_row("words", f"{article.word_count}  sentences {len(article.sentences)}  "
                           f"paragraphs {len(article.paragraphs)}")
+    if article.topic is not None:
+        head.add_row("topic", f"{escape(article.topic.label)} ({article.topic.score:.2f})")
+    if article.keywords:
+        head.add_row("keywords", escape(", ".join(k.text for k in article.keywords)))
     console.print(Panel(head, title="warta analyze", border_style="cyan"))
+    if article.summary:
+        lines = [article.text[article.sentences[i].start : article.sentences[i].end]
+                 for i in article.summary if i < len(article.sentences)]
+        console.print(Panel(Text("\n".join(f"• {x}" for x in lines)), title="summary", border_style="green"))
 
     # The cleaned text, with repairs highlighted: Text.append never parses markup, so
     # scraped brackets stay literal.
