@@ -50,3 +50,25 @@ def test_train_tiny_crf(tmp_path: Path) -> None:
     tags = model.tag(["Bupati", "Budi", "Santoso", "tiba", "di", "Cianjur", "."])
     assert tags[1:3] == ["B-PER", "I-PER"]
     assert model.tag([]) == []
+
+
+def _write_tsv(path: Path, sentences: list[tuple[list[str], list[str]]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join("".join(f"{t}\t{g}\n" for t, g in zip(toks, tags, strict=True)) + "\n"
+                            for toks, tags in sentences), encoding="utf-8")
+
+
+def test_borrowed_sentences_take_the_target_case_and_labels(tmp_path: Path) -> None:
+    from warta.stages.ner.train import borrowed_sentences
+
+    _write_tsv(tmp_path / "ner-nerui" / "train.01.tsv",
+               [(["Joko", "Widodo", "tiba", "di", "Solo"], ["B-PERSON", "I-PERSON", "O", "O", "B-LOCATION"])])
+    _write_tsv(tmp_path / "ner-nerugm" / "train.01.tsv",
+               [(["Tiga", "hari", "di", "Bank", "Mandiri"], ["B-QUANTITY", "B-TIME", "O", "B-ORGANIZATION",
+                                                            "I-ORGANIZATION"])])
+    pairs, paths = borrowed_sentences(tmp_path, "nerp", ("nerui", "nerugm"))
+    assert pairs == [(["joko", "widodo", "tiba", "di", "solo"], ["B-PPL", "I-PPL", "O", "O", "B-PLC"]),
+                     (["tiga", "hari", "di", "bank", "mandiri"], ["O", "O", "O", "B-IND", "I-IND"])]
+    assert [p.name for p in paths] == ["train.01.tsv", "train.01.tsv"]
+    pairs, _ = borrowed_sentences(tmp_path, "nergrit", ("nerui",))
+    assert pairs == [(["Joko", "Widodo", "tiba", "di", "Solo"], ["B-PERSON", "I-PERSON", "O", "O", "B-PLACE"])]

@@ -27,8 +27,11 @@ from warta.stages.ner.model import shared_classes, shared_gazetteer
 __all__ = [
     "BENCHMARKS",
     "HARMONISE",
+    "RECIPES",
     "Benchmark",
     "CrfParams",
+    "Recipe",
+    "borrowed_sentences",
     "harmonise",
     "load_split",
     "make_extractor",
@@ -51,15 +54,22 @@ class Benchmark:
     train: str
     dev: str
     format: NerFormat
+    # The benchmark's own names of the harmonised types, for sentences borrowed from other sets.
+    types: dict[str, str]
     lowercase: bool = False  # the text is lower-cased (NERP)
 
 
+_UI_TYPES = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
+
 BENCHMARKS: dict[str, Benchmark] = {
-    "nerui": Benchmark("nerui", "ner-nerui", "train.01.tsv", "dev.01.tsv", "tsv"),
-    "nerugm": Benchmark("nerugm", "ner-nerugm", "train.01.tsv", "dev.01.tsv", "tsv"),
-    "nerp": Benchmark("nerp", "ner-nerp", "train_preprocess.txt", "valid_preprocess.txt", "tsv", lowercase=True),
-    "nergrit": Benchmark("nergrit", "ner-nergrit", "train_preprocess.txt", "valid_preprocess.txt", "tsv"),
-    "idner": Benchmark("idner", "ner-idner-news-2k", "train.txt", "dev.txt", "conll"),
+    "nerui": Benchmark("nerui", "ner-nerui", "train.01.tsv", "dev.01.tsv", "tsv", _UI_TYPES),
+    "nerugm": Benchmark("nerugm", "ner-nerugm", "train.01.tsv", "dev.01.tsv", "tsv", _UI_TYPES),
+    "nerp": Benchmark("nerp", "ner-nerp", "train_preprocess.txt", "valid_preprocess.txt", "tsv",
+                      {"PER": "PPL", "LOC": "PLC", "ORG": "IND"}, lowercase=True),
+    "nergrit": Benchmark("nergrit", "ner-nergrit", "train_preprocess.txt", "valid_preprocess.txt", "tsv",
+                         {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORGANISATION"}),
+    "idner": Benchmark("idner", "ner-idner-news-2k", "train.txt", "dev.txt", "conll",
+                       {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}),
 }
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +86,30 @@ class CrfParams:
             "c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
             "feature.minfreq": self.min_freq, "feature.possible_transitions": True,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """How one benchmark's model is trained, so that ``warta train ner --benchmark NAME`` rebuilds it.
+
+    Attributes:
+        params: the CRF parameters.
+        augment: other benchmarks whose training sentences are added, their PER/ORG/LOC
+            mapped onto this benchmark's types (other types become ``O``); lower-cased for a
+            lower-cased benchmark, recased (:func:`recase`) when they are lower-cased and it is not.
+        copies: how many times the benchmark's own sentences go in: weighs them against the
+            borrowed ones, whose annotation conventions differ.
+    """
+
+    params: CrfParams = CrfParams()
+    augment: tuple[str, ...] = ()
+    copies: int = 1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"augment": list(self.augment), "copies": self.copies}
+
+
+RECIPES: dict[str, Recipe] = {}
 
 
 def recase(tokens: Sequence[str], caps: dict[str, tuple[str, ...]]) -> list[str]:
@@ -201,8 +235,12 @@ def train_benchmark(
     include_dev: bool = False,
     name: str | None = None,
     extra_args: Sequence[str] = (),
+    recipe: Recipe | None = None,
 ) -> dict[str, Any]:
     """Train the model of one benchmark on its train split (and dev, with ``include_dev``).
+
+    The benchmark's :data:`RECIPES` entry (or ``recipe``) sets the parameters, the sentences
+    borrowed from other benchmarks and the weight of its own; ``params`` overrides its parameters.
 
     The dev split is always scored; with ``include_dev`` that score is not a held-out
     measure, and the metadata says so (``dev_in_training``).
@@ -211,13 +249,16 @@ def train_benchmark(
         The model's metadata (also written as JSON beside the model).
     """
     config = config or FeatureConfig()
-    params = params or CrfParams()
+    recipe = recipe or RECIPES.get(benchmark, Recipe())
+    params = params or recipe.params
     name = name or benchmark
     b = BENCHMARKS[benchmark]
     train_path, train = load_split(data_dir, benchmark, "train")
     dev_path, dev = load_split(data_dir, benchmark, "dev")
     used = [train_path, *([dev_path] if include_dev else [])]
-    data = train + (dev if include_dev else [])
+    own = train + (dev if include_dev else [])
+    pairs = [(s.tokens, s.labels) for s in own] * recipe.copies
+    borrowed, borrowed_paths = borrowed_sentences(data_dir, benchmark, recipe.augment)
     args = ["--benchmark", benchmark, *(["--include-dev"] if include_dev else []), *extra_args]
     crf_path = output_dir / f"{name}.crfsuite"
     meta = _base_meta(name, config, params, _command(args))
@@ -226,13 +267,43 @@ def train_benchmark(
         source_types=sorted(entity_types(train)),
         harmonised=False,
         lowercase=b.lowercase,
-        data={str(p.relative_to(data_dir.parent)): _sha256(p) for p in used},
+        recipe=recipe.as_dict(),
+        data={str(p.relative_to(data_dir.parent)): _sha256(p) for p in [*used, *borrowed_paths]},
     )
-    meta["training"] = train_crf(((s.tokens, s.labels) for s in data), crf_path, config=config, params=params)
+    meta["training"] = train_crf([*pairs, *borrowed], crf_path, config=config, params=params)
     meta["dev_in_training"] = include_dev
     meta["dev"] = _dev_scores(crf_path, meta, dev)
     _write_meta(crf_path, meta)
     return meta
+
+
+def borrowed_sentences(
+    data_dir: Path, benchmark: str, sources: Sequence[str]
+) -> tuple[list[tuple[list[str], list[str]]], list[Path]]:
+    """Training sentences of ``sources`` as ``benchmark`` would write and label them.
+
+    Example: for NERP (lower-cased, PPL/PLC/IND), NER-UI's "Joko Widodo" (PERSON) comes as
+    ``joko widodo`` tagged ``B-PPL I-PPL``.
+    """
+    target = BENCHMARKS[benchmark]
+    caps = shared_classes().table
+    pairs: list[tuple[list[str], list[str]]] = []
+    paths: list[Path] = []
+    for source in sources:
+        path, sents = load_split(data_dir, source, "train")
+        paths.append(path)
+        for s in sents:
+            tokens = list(s.tokens)
+            if target.lowercase:
+                tokens = [t.lower() for t in tokens]
+            elif BENCHMARKS[source].lowercase:
+                tokens = recase(tokens, caps)
+            tags = []
+            for t in harmonise(s.labels):
+                typ = target.types.get(t[2:]) if t != "O" else None
+                tags.append(f"{t[:2]}{typ}" if typ else "O")
+            pairs.append((tokens, tags))
+    return pairs, paths
 
 
 def _production_tags(labels: Sequence[str]) -> list[str]:
