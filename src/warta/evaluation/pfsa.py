@@ -33,6 +33,7 @@ from warta.article import Article, Quote
 from warta.errors import EvaluationError
 from warta.evaluation.scoring import Score
 from warta.stages.quotes.attribute import known_names
+from warta.stages.quotes.boundaries import MentionIndex, refine_speaker
 from warta.stages.quotes.people import introductions, public_status
 
 __all__ = ["LABELS", "PfsaArticle", "evaluate_pfsa", "gold_entities", "predicted_entities", "read_pfsa"]
@@ -218,6 +219,10 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
     if indirect_speakers:
         spans = [(x.start, x.end) for x in article.sentences]
         intros = [p for p in introductions(text, spans, known=known_names(text)) if p.name is not None]
+        if article.mentions:
+            index = MentionIndex(article.mentions)
+            for p in intros:
+                refine_speaker(text, p, index)
         for k, p in enumerate(intros):
             if p.name is None:
                 continue
@@ -227,8 +232,11 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
                 continue
             # ... and only when a statement of theirs follows: a direct quote with a
             # "-nya" cue or their name before the next person is introduced.
+            # A quote later on under their name counts too, wherever it is.
             until = intros[k + 1].start if k + 1 < len(intros) else len(text)
-            if not any(_speaks(q, words) for q in article.quotes if p.end <= q.start < until):
+            if not any(_speaks(q, words) for q in article.quotes if p.end <= q.start < until) and not any(
+                _speaks(q, words, by_name=True) for q in article.quotes if q.start >= until
+            ):
                 continue
             add("PERSON", *p.name)
             for role in p.roles:
@@ -238,14 +246,15 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
     return sorted(out, key=lambda x: (x[1], x[2], x[0]))
 
 
-def _speaks(q: Quote, words: Sequence[str]) -> bool:
-    """``q`` is a direct quote with a cue after it, by ``-nya``, a pronoun or the name."""
+def _speaks(q: Quote, words: Sequence[str], *, by_name: bool = False) -> bool:
+    """``q`` is a direct quote with a cue after it, by ``-nya``, a pronoun or the name
+    (only the name when ``by_name``)."""
     if q.kind != "direct" or q.cue is None or q.cue.start < q.end:
         return False
-    if q.cue.text.lower().endswith("nya"):
-        return True
     mention = q.speaker.mention.text if q.speaker and q.speaker.mention else ""
-    return mention.lower() in ("dia", "ia", "beliau") or bool(set(words) & set(_WORD.findall(mention)))
+    if bool(set(words) & set(_WORD.findall(mention))):
+        return True
+    return not by_name and (q.cue.text.lower().endswith("nya") or mention.lower() in ("dia", "ia", "beliau"))
 
 
 def _gold_speakers(labels: Sequence[str], ents: list[Entity], words: Sequence[str]) -> list[tuple[Entity, str | None]]:
@@ -283,10 +292,15 @@ def _same_speaker(gold: str, q: Quote) -> bool:
 
 
 def _iter_steps() -> Iterator[Any]:
+    """Segmentation, NER and entity merging (speaker boundaries and links), then quotes."""
+    from warta.stages.entities.step import EntityStep
+    from warta.stages.ner.step import NerStep
     from warta.stages.quotes.step import QuoteStep
     from warta.stages.segment.step import SegmentStep
 
     yield SegmentStep()
+    yield NerStep()
+    yield EntityStep()
     yield QuoteStep()
 
 
@@ -299,13 +313,15 @@ def evaluate_pfsa(path: Path, *, indirect_speakers: bool = True) -> dict[str, An
         correct, total), ``documents``, ``words`` and ``seconds`` (quote step only).
     """
     docs = read_pfsa(path)
-    seg, quotes = list(_iter_steps())
+    *before, quotes = list(_iter_steps())
     counts = {lab: [0, 0, 0] for lab in LABELS}  # gold, system, correct
     attr_ok = attr_all = 0
     seconds = 0.0
     words = 0
     for i, doc in enumerate(docs):
-        article = seg(Article(id=f"pfsa-{i}", raw=doc.text, text=doc.text))
+        article = Article(id=f"pfsa-{i}", raw=doc.text, text=doc.text)
+        for step in before:
+            article = step(article)
         t0 = time.perf_counter()
         article = quotes(article)
         seconds += time.perf_counter() - t0

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from warta.article import Article, Quote, Timex
 from warta.stages.quotes.attribute import find_quotes, known_names
+from warta.stages.quotes.boundaries import MentionIndex, refine_speaker
 from warta.stages.quotes.citations import find_citations
 from warta.stages.quotes.people import introductions
 from warta.stages.quotes.repeats import link_repeats
@@ -50,6 +51,10 @@ class QuoteStep:
                 names.update(w for w in m.text.split() if w[:1].isupper())
         found = find_quotes(text, sentences=spans or None, known=names)
         people = introductions(text, spans, known=names) if spans else []
+        if article.mentions:
+            index = MentionIndex(article.mentions)
+            for p in [f.speaker for f in found if f.speaker is not None] + people:
+                refine_speaker(text, p, index)
         quotes = build_quotes(
             text, found, sentences=spans, mentions=article.mentions, entities=article.entities, people=people
         )
