@@ -106,3 +106,19 @@ def test_month_with_this_year_after_it() -> None:
 def test_infer_anchor_year_from_weekday() -> None:
     guess = infer_anchor("Polisi menahan pelaku, Senin (30/6). Ia diperiksa.", today=date(2025, 11, 1))
     assert guess is not None and guess.value == date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warga bersiap menyambut malam tahun baru.", ("malam tahun baru", "TIME", "2014-12-31TNI")),
+        ("Gereja penuh saat Natal.", ("Natal", "DATE", "2014-12-25")),
+        ("Harapannya tahun baru membawa perubahan.", None),
+    ],
+)
+def test_holidays(text: str, expected: tuple[str, str, str] | None) -> None:
+    found = find_timexes(text, anchor=date(2014, 12, 29))
+    if expected is None:
+        assert found == []
+    else:
+        assert [(t.text, t.type, t.value) for t in found] == [expected]

@@ -86,6 +86,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str], bool]]:
         ("set", rf"\b(?:setiap|tiap|saban)\s+(?P<unit>hari|minggu|pekan|bulan|tahun|pagi|siang|sore|malam|{days_low})\b",
          True),
         ("season", r"\bmusim\s+(?P<season>hujan|penghujan|kemarau|panas|dingin|semi|gugur)\b", True),
+        ("holiday", r"\b(?P<eve>malam\s+)?(?:hari\s+(?:raya\s+)?)?(?P<h>natal|tahun\s+baru)\b", True),
     ]
     return [(name, re.compile(rx), low) for name, rx, low in g]
 
@@ -99,7 +100,7 @@ def _day_before() -> re.Pattern[str]:
 # Longer spans win; on a tie, the earlier shape in the grammar.
 _PRIORITY = {name: i for i, name in enumerate(
     ["numdate", "textdate", "monthyear", "month", "monthrel", "quarter", "year", "ago", "relative", "word", "dayname", "clock", "duration",
-     "seduration", "redupduration", "set", "season", "bareyear"])}
+     "seduration", "redupduration", "set", "season", "holiday", "bareyear"])}
 
 
 def candidates(text: str) -> list[Candidate]:

@@ -347,10 +347,23 @@ def _n_season(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, s
     return "DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", None, None
 
 
+def _n_holiday(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
+    """Christmas and New Year, the fixed-date holidays news counts days to ("malam tahun baru")."""
+    m = c.match
+    if ctx.text[c.start : c.end][:1].islower() and "tahun" in m.group("h") and not m.group("eve"):
+        return None  # "tahun baru" in lower case is "a new year", not the holiday
+    month, day = (12, 25) if m.group("h") == "natal" else (1, 1)
+    if m.group("eve"):
+        month, day = (12, 24) if month == 12 else (12, 31)
+    d = closest_year(ctx.anchor, month, day) if ctx.anchor else None
+    value = d.isoformat() if d else f"XXXX-{month:02d}-{day:02d}"
+    return ("TIME", value + "TNI", None, None) if m.group("eve") else ("DATE", value, None, None)
+
+
 NORMALISERS: dict[str, Normaliser] = {
     "numdate": _n_numdate, "textdate": _n_textdate, "monthyear": _n_monthyear, "month": _n_month,
     "monthrel": _n_monthrel, "quarter": _n_quarter,
     "year": _n_year, "bareyear": _n_bareyear, "relative": _n_relative, "ago": _n_ago, "word": _n_word,
     "dayname": _n_dayname, "clock": _n_clock, "duration": _n_duration, "seduration": _n_seduration,
-    "redupduration": _n_redup, "set": _n_set, "season": _n_season,
+    "redupduration": _n_redup, "set": _n_set, "season": _n_season, "holiday": _n_holiday,
 }
