@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -9,6 +10,7 @@ from typing import TextIO
 from warta.api_analyze import build_pipeline
 from warta.article import Article
 from warta.config import Settings
+from warta.engines import Engine
 from warta.io import Reject, read_inputs
 from warta.pipeline import Pipeline
 
@@ -21,6 +23,7 @@ def analyze_inputs(
     settings: Settings,
     pipeline: Pipeline | None = None,
     stdin: TextIO | None = None,
+    engine: Engine | None = None,
 ) -> Iterator[Article | Reject]:
     """Read every input and run it through the pipeline; bad inputs come out as Rejects.
 
@@ -29,10 +32,38 @@ def analyze_inputs(
         settings: reader limits and field mappings, and the default pipeline.
         pipeline: the pipeline to run (default: ``settings.pipeline``).
         stdin: the stream ``-`` reads.
+        engine: run ``settings.pipeline`` on this engine (a pool, a Dask cluster) instead
+            of ``pipeline`` in this process; the output is the same, in the same order.
     """
+    if engine is not None:
+        yield from _on_engine(paths, settings=settings, stdin=stdin, engine=engine)
+        return
     pipe = pipeline or build_pipeline(settings=settings)
     for item in read_inputs(paths, settings=settings, stdin=stdin):
         if isinstance(item, Reject):
             yield item
         else:
             yield pipe(item)
+
+
+def _on_engine(
+    paths: Sequence[str | Path], *, settings: Settings, stdin: TextIO | None, engine: Engine
+) -> Iterator[Article | Reject]:
+    # Rejects stay on this side; a None marks the place of each article sent to the
+    # engine. The engine reads ahead, so when a result comes back its marker is the
+    # first None left: the Rejects before it were read before its article.
+    order: deque[Reject | None] = deque()
+
+    def feed() -> Iterator[Article]:
+        for item in read_inputs(paths, settings=settings, stdin=stdin):
+            if isinstance(item, Reject):
+                order.append(item)
+            else:
+                order.append(None)
+                yield item
+
+    for article in engine.run(feed(), steps=settings.pipeline):
+        while (head := order.popleft()) is not None:
+            yield head
+        yield article
+    yield from (r for r in order if r is not None)

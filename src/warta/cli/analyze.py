@@ -12,8 +12,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from warta.article import Article, to_json
 from warta.config import load_settings
+from warta.engines import EngineKind, make_engine
 from warta.errors import WartaError
 from warta.io import Reject, RejectSink
+from warta.io.parquet import ParquetWriter
 from warta.render.terminal import render_article, render_summary_table
 from warta.runner import analyze_inputs
 
@@ -30,6 +32,10 @@ def analyze_cmd(
     text_field: Annotated[list[str] | None, typer.Option("--text-field", help="JSONL/CSV field holding the text.")] = None,
     title_field: Annotated[list[str] | None, typer.Option("--title-field", help="JSONL/CSV field holding the title.")] = None,
     id_field: Annotated[list[str] | None, typer.Option("--id-field", help="JSONL/CSV field holding the id.")] = None,
+    engine_kind: Annotated[EngineKind, typer.Option("--engine", help="local (this machine) or dask.")] = "local",
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes (local pool, or the Dask LocalCluster).")] = 1,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a LocalCluster).")] = None,
+    parquet: Annotated[Path | None, typer.Option("--parquet", help="Also write the articles as Parquet partitions in this folder.")] = None,
 ) -> None:
     """Analyse Indonesian news articles: clean, segment, and report what was found."""
     err = Console(stderr=True)
@@ -44,6 +50,13 @@ def analyze_cmd(
     report_file = output.open("w", encoding="utf-8") if output and not machine else None
     report = Console(file=report_file) if report_file else Console()
     sink = RejectSink(rejects) if rejects else None
+    try:
+        engine = make_engine(engine_kind, workers=workers, scheduler=scheduler) if (
+            engine_kind != "local" or workers > 1) else None
+    except ValueError as exc:
+        err.print(f"[red]error[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    table = ParquetWriter(parquet) if parquet else None
     n_ok = n_bad = 0
     summary: list[tuple[str, int, int, int, int]] = []
     articles: list[Article] = []
@@ -54,7 +67,7 @@ def analyze_cmd(
     try:
         with progress:
             task = progress.add_task("analyse", total=None, rate="")
-            for item in analyze_inputs(paths, settings=settings, stdin=sys.stdin):
+            for item in analyze_inputs(paths, settings=settings, stdin=sys.stdin, engine=engine):
                 if isinstance(item, Reject):
                     n_bad += 1
                     if sink:
@@ -64,6 +77,10 @@ def analyze_cmd(
                 n_ok += 1
                 progress.update(task, advance=1,
                                 rate=f"{progress.tasks[0].completed / max(progress.tasks[0].elapsed or 1e-9, 1e-9):.0f}/s")
+                if table:
+                    table.add(item)
+                    if not machine:
+                        continue
                 if jsonl:
                     out.write(to_json(item) + b"\n")
                 elif json_:
@@ -84,12 +101,19 @@ def analyze_cmd(
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     finally:
+        if engine:
+            engine.close()
+        if table:
+            table.close()
         if sink:
             sink.close()
         if output and machine:
             out.close()
         if report_file:
             report_file.close()
+    if table:
+        err.print(f"{table.count} articles written to {len(table.paths)} Parquet partitions in {parquet}",
+                  highlight=False)
     if machine or many:
         err.print(f"{n_ok} analysed, {n_bad} rejected" + (f" (see {rejects})" if rejects and n_bad else ""),
                   highlight=False)
