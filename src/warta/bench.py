@@ -19,9 +19,11 @@ from typing import Any
 
 from warta.api_analyze import build_pipeline, make_article
 from warta.article import Article
+from warta.config import Settings
+from warta.engines import DaskEngine, Engine, EngineKind, LocalEngine
 from warta.errors import InputError
 
-__all__ = ["bench", "iter_texts"]
+__all__ = ["bench", "bench_engines", "iter_texts"]
 
 
 def iter_texts(path: Path, *, limit: int | None = None, field: str = "text") -> Iterator[dict[str, Any]]:
@@ -48,9 +50,95 @@ def iter_texts(path: Path, *, limit: int | None = None, field: str = "text") -> 
 
 
 def _peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return _to_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _to_mb(maxrss: int) -> float:
     # Linux reports KiB, macOS bytes.
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+
+
+def _articles(records: Sequence[dict[str, Any]]) -> list[Article]:
+    return [make_article(r["text"], id=str(r.get("id") or i), title=r.get("title") or None)
+            for i, r in enumerate(records)]
+
+
+def _worker_peak_mb(engine: Engine) -> float | None:
+    """The largest peak RSS among the engine's worker processes (MB), where it can be read."""
+    if isinstance(engine, DaskEngine):
+        peaks = engine.client.run(resource.getrusage, resource.RUSAGE_SELF)
+        return max(_to_mb(r.ru_maxrss) for r in peaks.values())
+    if isinstance(engine, LocalEngine) and not engine.in_process:
+        engine.close()  # the pool's workers must have exited to be counted
+        return _to_mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return None
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and all its live descendants (pool or LocalCluster workers)."""
+    import psutil
+
+    total = time.process_time()
+    for child in psutil.Process().children(recursive=True):
+        try:
+            t = child.cpu_times()
+        except psutil.Error:  # exited between listing and reading
+            continue
+        total += t.user + t.system
+    return total
+
+
+def bench_engines(
+    records: Sequence[dict[str, Any]],
+    *,
+    steps: Sequence[str] | None = None,
+    engines: Sequence[tuple[EngineKind, int]] = (("local", 1), ("local", 2), ("dask", 2)),
+) -> list[dict[str, Any]]:
+    """Whole-pipeline throughput (wall time) on each engine, after a warm-up.
+
+    Every engine runs in worker processes (``local:1`` is a pool of one), so each starts
+    with cold caches and pays for moving articles between processes alike. The warm-up
+    (a few articles per worker) starts the workers and loads their models, so the timed
+    run measures steady throughput. ``speedup`` is against the first engine.
+
+    Returns:
+        One ``{"engine", "workers", "wall_seconds", "articles_per_second",
+        "words_per_second", "speedup", "worker_peak_rss_mb"}`` per engine.
+    """
+    keys = list(steps if steps is not None else Settings().pipeline)
+    words = sum(len(r["text"].split()) for r in records)
+    out: list[dict[str, Any]] = []
+    for kind, workers in engines:
+        engine: Engine = (DaskEngine(workers=workers, batch_size=8) if kind == "dask"
+                          else LocalEngine(workers=workers, chunksize=4, in_process=False))
+        try:
+            for _ in engine.run(_articles(records[: 4 * workers]), steps=keys):
+                pass
+            articles = _articles(records)
+            cpu0 = _cpu_seconds()
+            t0 = time.perf_counter()
+            n = sum(1 for _ in engine.run(articles, steps=keys))
+            wall = time.perf_counter() - t0
+            cpu = _cpu_seconds() - cpu0
+            peak = _worker_peak_mb(engine)
+        finally:
+            engine.close()
+        out.append({
+            "engine": kind,
+            "workers": workers,
+            "articles": n,
+            "wall_seconds": round(wall, 3),
+            "articles_per_second": round(n / wall, 1),
+            "words_per_second": round(words / wall),
+            # CPU of this process and every worker (and Dask's scheduler) during the run.
+            "cpu_seconds": round(cpu, 3),
+            "words_per_second_per_core": round(words / cpu) if cpu > 0 else None,
+            "worker_peak_rss_mb": None if peak is None else round(peak, 1),
+        })
+    base = out[0]["words_per_second"] if out else 0
+    for row in out:
+        row["speedup"] = round(row["words_per_second"] / base, 2) if base else None
+    return out
 
 
 def bench(
@@ -59,12 +147,14 @@ def bench(
     steps: Sequence[str] | None = None,
     limit: int | None = None,
     repeat: int = 1,
+    engines: Sequence[tuple[EngineKind, int]] = (),
 ) -> dict[str, Any]:
-    """Time each step over the articles in ``data``.
+    """Time each step over the articles in ``data``; then the whole pipeline on ``engines``.
 
     Returns:
         ``{"articles", "words", "stages": {name: {"seconds", "words_per_second"}},
-        "pipeline": {...}, "peak_rss_mb", ...}``; the best of ``repeat`` runs per stage.
+        "pipeline": {...}, "peak_rss_mb", "engines": [...], ...}``; the best of
+        ``repeat`` runs per stage.
     """
     records = list(iter_texts(data, limit=limit))
     if not records:
@@ -75,10 +165,7 @@ def bench(
     best_wall = float("inf")
     best_total = float("inf")
     for _ in range(max(1, repeat)):
-        articles: list[Article] = [
-            make_article(r["text"], id=str(r.get("id") or i), title=r.get("title") or None)
-            for i, r in enumerate(records)
-        ]
+        articles = _articles(records)
         per: dict[str, float] = {s.name: 0.0 for s in pipe.steps}
         wall0 = time.perf_counter()
         cpu0 = time.process_time()
@@ -96,6 +183,7 @@ def bench(
         k: {"seconds": round(v, 4), "words_per_second": round(words / v) if v > 0 else None}
         for k, v in best.items()
     }
+    peak_rss = _peak_rss_mb()
     return {
         "data": str(data),
         "articles": len(records),
@@ -109,7 +197,8 @@ def bench(
             "words_per_second_per_core": round(words / best_total) if best_total > 0 else None,
             "articles_per_second": round(len(records) / best_total, 1) if best_total > 0 else None,
         },
-        "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "peak_rss_mb": round(peak_rss, 1),
+        "engines": bench_engines(records, steps=steps, engines=engines) if engines else [],
         "python": platform.python_version(),
         "machine": platform.machine(),
     }

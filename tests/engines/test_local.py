@@ -29,3 +29,9 @@ def test_pool_gives_the_same_records_in_order() -> None:
 def test_rejects_zero_workers() -> None:
     with pytest.raises(ValueError, match="workers"):
         LocalEngine(workers=0)
+
+
+def test_in_process_is_one_worker() -> None:
+    assert LocalEngine().in_process and not LocalEngine(workers=1, in_process=False).in_process
+    with pytest.raises(ValueError, match="in_process"):
+        LocalEngine(workers=2, in_process=True)
