@@ -83,16 +83,18 @@ def pagerank(sim: Sequence[Sequence[float]], *, damping: float = 0.85, iteration
     if n == 0:
         return []
     out_w = [sum(row) for row in sim]
+    # Each column's non-zero transition weights, computed once rather than every
+    # iteration; the sum keeps the same terms in the same order (same floats).
+    cols = [[(j, sim[j][i] / out_w[j]) for j in range(n) if sim[j][i] and out_w[j]] for i in range(n)]
+    rest = (1 - damping) / n
     rank = [1.0 / n] * n
     for _ in range(iterations):
         new = []
-        for i in range(n):
+        for col in cols:
             acc = 0.0
-            for j in range(n):
-                w = sim[j][i]
-                if w and out_w[j]:
-                    acc += w / out_w[j] * rank[j]
-            new.append((1 - damping) / n + damping * acc)
+            for j, w in col:
+                acc += w * rank[j]
+            new.append(rest + damping * acc)
         rank = new
     top = max(rank)
     return [r / top for r in rank] if top else rank
