@@ -178,7 +178,37 @@ def _check_entities(article: Article, gold: dict[str, Any], failures: list[str])
 
 
 # Parts scored only when the pipeline fills the field they look at.
-_NEEDS = {"entities": "entities", "timexes": "timexes", "quotes": "quotes"}
+_NEEDS = {"entities": "entities", "timexes": "timexes", "quotes": "quotes", "summary": "summary"}
+
+# The keyphrases must include at least this many of the annotation's expected ones.
+_MIN_KEYWORDS = 4
+
+
+def _check_summary(article: Article, gold: dict[str, Any], failures: list[str]) -> dict[str, float | int]:
+    """The summary mentions each required word; the keyphrases hit enough expected ones."""
+    chosen = " ".join(article.text[article.sentences[i].start : article.sentences[i].end]
+                      for i in article.summary if i < len(article.sentences))
+    words = set(_plain(chosen).split())
+    tp = 0
+    must = gold.get("summary_must_mention", [])
+    for w in must:
+        if _plain(w) in words or _plain(w) in _plain(chosen):
+            tp += 1
+        else:
+            failures.append(f"summary does not mention '{w}'")
+    n_gold = len(must)
+    expected = gold.get("keywords_expected_any_of", [])
+    if expected:
+        n_gold += 1
+        # "Vladimir Putin" covers "Putin": the issue asks for the full name.
+        got = [f" {_plain(k.text)} " for k in article.keywords]
+        hits = [e for e in expected if any(f" {_plain(e)} " in g for g in got)]
+        if len(hits) >= _MIN_KEYWORDS:
+            tp += 1
+        else:
+            failures.append(f"keyphrases hit {len(hits)} of the expected ({', '.join(hits)}); "
+                            f"need {_MIN_KEYWORDS}: got {[k.text for k in article.keywords]}")
+    return prf(tp, n_gold, n_gold)
 
 
 def _speaker_names(article: Article, q: Any) -> list[str]:
@@ -318,6 +348,7 @@ def check_seed(article_path: Path, expected_path: Path) -> dict[str, Any]:
     per["entities"] = _check_entities(article, gold, failures)
     per["timexes"] = _check_timexes(article, gold, failures)
     per["quotes"] = _check_quotes(article, gold, failures)
+    per["summary"] = _check_summary(article, gold, failures)
     # Only the parts the pipeline produces count in the total; the rest are reported apart.
     counted = []
     for part, values in per.items():
