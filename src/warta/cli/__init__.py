@@ -6,12 +6,14 @@ import typer
 
 from warta.cli import analyze as _analyze
 from warta.cli import bench as _bench
+from warta.cli import corpus as _corpus
 from warta.cli import eval as _eval
 from warta.cli import eval_ner as _eval_ner
 from warta.cli import eval_quotes as _eval_quotes
 from warta.cli import eval_seed as _eval_seed
 from warta.cli import eval_summary as _eval_summary
 from warta.cli import eval_timex as _eval_timex
+from warta.cli import ingest as _ingest
 from warta.cli import schema as _schema
 from warta.cli import train as _train
 
@@ -27,6 +29,12 @@ app = typer.Typer(
 app.command("analyze")(_analyze.analyze_cmd)
 app.command("schema")(_schema.schema_cmd)
 app.command("bench")(_bench.bench_cmd)
+app.command("ingest")(_ingest.ingest_cmd)
+app.command("search")(_corpus.search_cmd)
+app.command("entity")(_corpus.entity_cmd)
+app.command("quotes")(_corpus.quotes_cmd)
+app.command("dupes")(_corpus.dupes_cmd)
+app.command("export")(_corpus.export_cmd)
 _eval.eval_app.command("seed")(_eval_seed.seed_cmd)
 _eval.eval_app.command("timex")(_eval_timex.timex_cmd)
 _eval.eval_app.command("ner")(_eval_ner.ner_cmd)

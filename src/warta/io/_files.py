@@ -13,7 +13,7 @@ from warta.errors import EmptyInputError, InputError, InputTooLargeError, Malfor
 
 __all__ = ["SUPPORTED_SUFFIXES", "Format", "format_of", "open_binary", "read_whole", "suffix_of"]
 
-Format = Literal["text", "html", "jsonl", "json", "csv"]
+Format = Literal["text", "html", "jsonl", "json", "csv", "feed", "warc"]
 
 _FORMATS: dict[str, Format] = {
     ".txt": "text",
@@ -22,6 +22,10 @@ _FORMATS: dict[str, Format] = {
     ".jsonl": "jsonl",
     ".json": "json",
     ".csv": "csv",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
 }
 
 # Every format also reads gzip-compressed, as corpora are shipped (".jsonl.gz").

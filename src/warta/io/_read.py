@@ -30,6 +30,8 @@ from ._html import article_from_html
 from ._jsonl import iter_json_file, iter_jsonl_file
 from ._records import FieldMap
 from ._rejects import Reject
+from .feeds import iter_feed_file
+from .warc import iter_warc_file
 
 __all__ = ["STDIN", "read_inputs", "read_path", "read_stdin", "read_text"]
 
@@ -156,6 +158,10 @@ def _read_file(
     elif fmt == "html":
         data = read_whole(path, gz=gz, source=display, limit=limit)
         yield article_from_html(data, id=display, source=display)
+    elif fmt == "feed":
+        yield from iter_feed_file(path, gz=gz, display=display, limit=limit)
+    elif fmt == "warc":
+        yield from iter_warc_file(path, display=display, limit=limit)
     else:
         reader = {"jsonl": iter_jsonl_file, "json": iter_json_file, "csv": iter_csv_file}[fmt]
         yield from reader(path, gz=gz, display=display, fields=FieldMap.from_settings(settings), limit=limit)

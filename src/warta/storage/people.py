@@ -1,0 +1,175 @@
+"""One id per person across the corpus.
+
+Each article merges its own mentions into entities ("Presiden Prabowo" = "Prabowo
+Subianto"); this module links those entities across articles:
+
+- Names are compared by key (:func:`~.names.person_key`): titles, honorifics, degrees and
+  accents do not count. The same key means the same entity (per label).
+- Shipped aliases (``resources/aliases.tsv``: ``jokowi`` -> ``joko widodo``) map well-known
+  short names to the full name.
+- A one-word name ("Santoso") joins a full-name person only when the corpus has called
+  that person so and the name is *not* shared: its owner must hold most of the uses
+  (:data:`DOMINANCE`). Otherwise it stays an entity of its own, so two people who share
+  a surname are never merged.
+- Two different full names are never merged.
+
+Every name an entity is called by goes to ``entity_aliases`` with a count, which is what
+the one-word rule reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from warta.article import Article, EntityLabel
+
+from . import tables as t
+from .names import known_aliases, name_key
+
+__all__ = ["DOMINANCE", "EntityResolver", "entity_key"]
+
+# A one-word name goes to the full-name person who holds at least this share of its uses
+# (and has been called so at least twice); below it the name is ambiguous.
+DOMINANCE = 0.8
+_MIN_USES = 2
+
+
+def entity_key(name: str, label: EntityLabel | str) -> str:
+    """The corpus key of an entity name: persons lose titles and take shipped full names.
+
+    Example:
+        >>> entity_key("Pak Jokowi", "PER")
+        'joko widodo'
+    """
+    key = name_key(name, label) or name.casefold().strip()
+    if label == "PER":
+        key = known_aliases().get(key, key)
+    return key
+
+
+class EntityResolver:
+    """Finds or creates corpus entities; caches ids for the length of an ingest."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, str], int] = {}
+
+    def clear(self) -> None:
+        """Forget cached ids (after a rolled-back transaction)."""
+        self._ids.clear()
+
+    def resolve_article(self, conn: Connection, article: Article) -> list[int]:
+        """The corpus id of each of ``article.entities``, creating entities as needed."""
+        out: list[int] = []
+        alias_rows: dict[tuple[str, int], int] = {}
+        for ent in article.entities:
+            key = entity_key(ent.name, ent.label)
+            eid: int | None = None
+            if ent.label == "PER" and " " not in key:
+                eid = self._dominant_owner(conn, key)
+            if eid is None:
+                eid = self._get_or_create(conn, ent.label, key, ent.name)
+            out.append(eid)
+            for alias in {ent.name, *ent.aliases}:
+                akey = name_key(alias, ent.label)
+                if akey:
+                    alias_rows[(akey, eid)] = alias_rows.get((akey, eid), 0) + 1
+        if alias_rows:
+            self._count_aliases(conn, alias_rows)
+        return out
+
+    def lookup_person(self, conn: Connection, name: str) -> int | None:
+        """The person called ``name``, without creating one (None when unknown or ambiguous)."""
+        key = entity_key(name, "PER")
+        found = self._get(conn, "PER", key)
+        if found is None and " " not in key:
+            found = self._dominant_owner(conn, key)
+        return found
+
+    def _get(self, conn: Connection, label: str, key: str) -> int | None:
+        cached = self._ids.get((label, key))
+        if cached is not None:
+            return cached
+        e = t.entities.c
+        found = conn.execute(sa.select(e.id).where(e.label == label, e.key == key)).scalar()
+        if found is not None:
+            self._ids[(label, key)] = int(found)
+            return int(found)
+        return None
+
+    def _get_or_create(self, conn: Connection, label: str, key: str, name: str) -> int:
+        found = self._get(conn, label, key)
+        if found is not None:
+            return found
+        new = int(
+            conn.execute(
+                t.entities.insert().values(label=label, key=key, name=_display(name, key)).returning(t.entities.c.id)
+            ).scalar_one()
+        )
+        self._ids[(label, key)] = new
+        return new
+
+    def _dominant_owner(self, conn: Connection, word: str) -> int | None:
+        """The full-name person who holds :data:`DOMINANCE` of the uses of ``word``, if any."""
+        ea, e = t.entity_aliases.c, t.entities.c
+        rows = conn.execute(
+            sa.select(ea.entity_id, ea.count.label("n"))
+            .join(t.entities, e.id == ea.entity_id)
+            .where(ea.alias == word, e.label == "PER", e.key.contains(" "))
+            .order_by(ea.count.desc())
+        ).all()
+        if not rows:
+            return None
+        total = sum(int(r.n) for r in rows)
+        top = rows[0]
+        if int(top.n) >= _MIN_USES and int(top.n) >= DOMINANCE * total:
+            return int(top.entity_id)
+        return None
+
+    def _count_aliases(self, conn: Connection, rows: dict[tuple[str, int], int]) -> None:
+        values = [{"alias": a, "entity_id": eid, "count": n} for (a, eid), n in rows.items()]
+        dialect = conn.dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            ins = (sqlite.insert if dialect == "sqlite" else postgresql.insert)(t.entity_aliases)
+            stmt = ins.on_conflict_do_update(
+                index_elements=["alias", "entity_id"],
+                set_={"count": t.entity_aliases.c.count + ins.excluded.count},
+            )
+            conn.execute(stmt, values)
+            return
+        for v in values:  # pragma: no cover - other backends
+            updated = conn.execute(
+                t.entity_aliases.update()
+                .where(t.entity_aliases.c.alias == v["alias"], t.entity_aliases.c.entity_id == v["entity_id"])
+                .values(count=t.entity_aliases.c.count + v["count"])
+            )
+            if updated.rowcount == 0:
+                conn.execute(t.entity_aliases.insert().values(**v))
+
+
+def _display(name: str, key: str) -> str:
+    """The name to show: the article's form, unless the key came from the shipped aliases."""
+    return name if name_key(name, "PER") == key or name.casefold() == key else key.title()
+
+
+def candidates(conn: Connection, name: str, labels: Iterable[str] = ("PER", "ORG", "LOC", "EVT", "MISC")) -> list[int]:
+    """Entities ``name`` may refer to, best first: exact key matches, then holders of the alias."""
+    e, ea = t.entities.c, t.entity_aliases.c
+    keys = {entity_key(name, "PER"), name_key(name, "ORG")}
+    exact = conn.execute(
+        sa.select(e.id).where(e.key.in_(keys), e.label.in_(list(labels)))
+    ).scalars().all()
+    by_alias = conn.execute(
+        sa.select(ea.entity_id)
+        .join(t.entities, e.id == ea.entity_id)
+        .where(ea.alias.in_(keys), e.label.in_(list(labels)))
+        .group_by(ea.entity_id)
+        .order_by(sa.func.sum(ea.count).desc())
+    ).scalars().all()
+    seen: dict[int, None] = {}
+    for eid in [*exact, *by_alias]:
+        seen[int(eid)] = None
+    return list(seen)

@@ -1,0 +1,220 @@
+"""Full-text search over the corpus: SQLite FTS5, BM25 ranking, Indonesian stems.
+
+Each article is indexed by title, body and the *stems* of its words (Sastrawi, cached
+per word) where they differ from the word. A query word matches its surface form in
+the title or body, or its stem in any column: "investasi" finds "berinvestasi" and
+"investasinya", and "berinvestasi" finds "investasi". Quoted phrases match as written.
+
+Filters (dates, outlet, entity, speaker) are joined to the ranked matches; the snippet
+is the stretch of the body with the most query words, with their offsets for
+highlighting.
+
+Example:
+    >>> with Store.open("warta.db") as store:  # doctest: +SKIP
+    ...     for hit in search(store, "investasi asing", outlet="kompas", limit=5):
+    ...         print(hit.title, hit.snippet)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import msgspec
+import sqlalchemy as sa
+
+from .errors import StorageError
+from .people import candidates
+from .repository import Store
+from .text import make_stemmer, word_spans, words
+
+__all__ = ["Hit", "SearchQuery", "parse_query", "search"]
+
+# BM25 column weights: a word in the title counts more than one in the body; a stem-only
+# match (the stems column) counts least, so exact forms rank first.
+_WEIGHTS = (4.0, 1.0, 0.6)
+# Snippet length in words, and how many characters of context at most.
+_SNIPPET_WORDS = 32
+_PHRASE = re.compile(r'"([^"]+)"')
+
+
+class Hit(msgspec.Struct):
+    """One search result. ``marks`` are ``(start, end)`` offsets of query words in ``snippet``."""
+
+    article_id: int
+    score: float
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    snippet: str
+    marks: list[tuple[int, int]]
+
+
+class SearchQuery(msgspec.Struct, frozen=True):
+    """A parsed query: single words (matched with their stems) and quoted phrases."""
+
+    words: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+    def is_empty(self) -> bool:
+        return not self.words and not self.phrases
+
+
+def parse_query(text: str) -> SearchQuery:
+    """Split a query into quoted phrases and words.
+
+    Example:
+        >>> parse_query('investasi "bank sentral" naik')
+        SearchQuery(words=('investasi', 'naik'), phrases=(('bank', 'sentral'),))
+    """
+    phrases = tuple(tuple(words(p)) for p in _PHRASE.findall(text) if words(p))
+    rest = _PHRASE.sub(" ", text)
+    return SearchQuery(words=tuple(dict.fromkeys(words(rest))), phrases=phrases)
+
+
+def match_expression(query: SearchQuery, stem: Callable[[str], str]) -> str:
+    """The FTS5 MATCH expression of a query (every word and phrase must match).
+
+    Example:
+        >>> match_expression(parse_query("berinvestasi"), {"berinvestasi": "investasi"}.get)
+        '({title body}: "berinvestasi" OR {title body stems}: "investasi")'
+    """
+    parts = []
+    for w in query.words:
+        s = stem(w) or w
+        if s != w:
+            parts.append(f'({{title body}}: "{w}" OR {{title body stems}}: "{s}")')
+        else:
+            parts.append(f'{{title body stems}}: "{w}"')
+    for p in query.phrases:
+        parts.append('{title body}: "' + " ".join(p) + '"')
+    return " AND ".join(parts)
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    outlet: str | None = None,
+    entity: str | None = None,
+    speaker: str | None = None,
+    limit: int = 10,
+) -> list[Hit]:
+    """Articles matching ``query`` and the filters, best first (newest first without a query).
+
+    Args:
+        query: words (matched with their stems) and "quoted phrases"; may be empty when
+            a filter is given.
+        date_from, date_to: publication day bounds, inclusive.
+        outlet: part of the outlet name, any case ("kompas").
+        entity: a name; articles that mention that entity (any of its aliases).
+        speaker: a name; articles that quote that person.
+        limit: most hits to return.
+
+    Raises:
+        StorageError: the store is not SQLite (full-text search needs FTS5), or an
+            empty query without filters.
+    """
+    if not store.is_sqlite:
+        raise StorageError("full-text search needs a SQLite store (FTS5)", source=store.name)
+    stem = make_stemmer()
+    parsed = parse_query(query)
+    where: list[str] = []
+    params: dict[str, object] = {"limit": limit}
+    if date_from is not None:
+        where.append("a.day >= :date_from")
+        params["date_from"] = date_from.isoformat()
+    if date_to is not None:
+        where.append("a.day <= :date_to")
+        params["date_to"] = date_to.isoformat()
+    if outlet:
+        where.append("lower(a.outlet) LIKE :outlet")
+        params["outlet"] = f"%{outlet.casefold()}%"
+    with store.connect() as conn:
+        if entity:
+            ids = candidates(conn, entity)
+            where.append(_in("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id "
+                             "AND ae.entity_id IN ({}))", "ent", ids, params))
+        if speaker:
+            ids = candidates(conn, speaker, labels=("PER",))
+            where.append(_in("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id "
+                             "AND q.speaker_id IN ({}))", "spk", ids, params))
+        filters = "".join(f" AND {w}" for w in where)
+        if parsed.is_empty():
+            if not where:
+                raise StorageError("an empty query needs a filter (--outlet, --entity, --speaker, dates)",
+                                   source=store.name)
+            sql = ("SELECT a.id, 0.0 AS score, a.title, a.outlet, a.published, a.url FROM articles a "
+                   f"WHERE 1 = 1{filters} ORDER BY a.published DESC LIMIT :limit")
+        else:
+            params["match"] = match_expression(parsed, stem)
+            w1, w2, w3 = _WEIGHTS
+            sql = (
+                f"SELECT a.id, bm25(articles_fts, {w1}, {w2}, {w3}) AS score, a.title, a.outlet, "
+                "a.published, a.url FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                f"WHERE articles_fts MATCH :match{filters} ORDER BY score LIMIT :limit"
+            )
+        try:
+            rows = conn.execute(sa.text(sql), params).all()
+        except sa.exc.OperationalError as exc:
+            raise StorageError(f"search failed for {query!r}: {exc.orig}", source=store.name) from exc
+        hits = []
+        for row in rows:
+            body = conn.execute(
+                sa.text("SELECT body FROM articles_fts WHERE rowid = :id"), {"id": row.id}
+            ).scalar() or ""
+            snippet, marks = make_snippet(body, parsed, stem)
+            hits.append(Hit(article_id=int(row.id), score=-float(row.score), title=row.title, outlet=row.outlet,
+                            published=row.published, url=row.url, snippet=snippet, marks=marks))
+    return hits
+
+
+def _in(template: str, prefix: str, ids: Sequence[int], params: dict[str, object]) -> str:
+    if not ids:
+        return "0 = 1"  # an unknown name matches nothing
+    names = []
+    for i, value in enumerate(ids):
+        params[f"{prefix}{i}"] = value
+        names.append(f":{prefix}{i}")
+    return template.format(", ".join(names))
+
+
+def make_snippet(
+    body: str, query: SearchQuery, stem: Callable[[str], str], *, size: int = _SNIPPET_WORDS
+) -> tuple[str, list[tuple[int, int]]]:
+    """The window of ``size`` words with the most query words, and their offsets in it.
+
+    A body word counts when it is a query word, or has a query word's stem ("investasinya"
+    for "investasi"), or belongs to a quoted phrase.
+    """
+    targets = set(query.words) | {w for p in query.phrases for w in p}
+    stems = {stem(w) or w for w in targets}
+    spans = list(word_spans(body))
+    hit_flags = []
+    for _s, _e, w in spans:
+        hit = w in targets
+        # Stem only words that could share a stem (nasal prefixes drop its first letter).
+        if not hit and any(s[1:] in w for s in stems if len(s) > 2):
+            hit = (stem(w) or w) in stems
+        hit_flags.append(hit)
+    if not spans:
+        return "", []
+    best, best_count, count = 0, -1, 0
+    for i in range(len(spans)):
+        count += hit_flags[i]
+        if i >= size:
+            count -= hit_flags[i - size]
+        if count > best_count:
+            best_count, best = count, max(0, i - size + 1)
+    first, last = best, min(best + size, len(spans)) - 1
+    start, end = spans[first][0], spans[last][1]
+    prefix = "…" if first > 0 else ""
+    suffix = "…" if last < len(spans) - 1 else ""
+    text = prefix + body[start:end].replace("\n", " ") + suffix
+    shift = len(prefix) - start
+    marks = [(s + shift, e + shift) for (s, e, _w), h in zip(spans[first : last + 1], hit_flags[first : last + 1], strict=True) if h]
+    return text, marks

@@ -1,0 +1,213 @@
+"""The corpus schema, in SQLAlchemy Core: the same tables on SQLite and PostgreSQL.
+
+``articles`` keeps one row per article with its full :class:`~warta.article.Article`
+JSON (zlib-compressed) and the fields queries filter on; the other tables are the
+Article's parts, normalised so that queries across the corpus are plain SQL:
+
+- ``entities``: one row per person/organisation/place of the *corpus* (the corpus-level
+  id), ``entity_aliases``: the names each was called, with counts;
+- ``article_entities``: which entities an article mentions (how often, first offset);
+- ``roles``: roles an article gives a person ("Menteri Keuangan"), with the day;
+- ``quotes`` and ``quote_entities`` (entities mentioned inside a quote);
+- ``timexes``, ``keywords``, ``article_sources`` (every URL/file an article came from);
+- ``rejects``: inputs that could not be read, with the reason;
+- ``meta``: the schema name and version, checked on open.
+
+On SQLite an FTS5 table ``articles_fts(title, body, stems)`` sits beside them (see
+:mod:`warta.storage.search`).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = [
+    "FTS_DDL",
+    "SCHEMA_NAME",
+    "SCHEMA_VERSION",
+    "article_entities",
+    "article_sources",
+    "articles",
+    "entities",
+    "entity_aliases",
+    "keywords",
+    "meta",
+    "metadata",
+    "quote_entities",
+    "quotes",
+    "rejects",
+    "roles",
+    "timexes",
+]
+
+SCHEMA_NAME = "warta-corpus"
+SCHEMA_VERSION = 1
+
+metadata = sa.MetaData()
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # The identity: the normalised URL, or "sha1:<content hash>" for articles without one.
+    sa.Column("key", sa.Text, nullable=False, unique=True),
+    sa.Column("content_hash", sa.String(40), nullable=False, index=True),
+    sa.Column("doc_id", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.Text, index=True),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.String(32), index=True),  # ISO 8601, as the Article gives it
+    sa.Column("day", sa.String(10), index=True),  # YYYY-MM-DD of `published`
+    sa.Column("published_method", sa.String(16)),
+    sa.Column("word_count", sa.Integer, nullable=False, default=0),
+    sa.Column("topic", sa.String(64)),
+    sa.Column("topic_score", sa.Float),
+    sa.Column("source_path", sa.Text),
+    sa.Column("pipeline", sa.String(40), nullable=False),  # hash of the steps that made `doc`
+    sa.Column("first_seen", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("minhash", sa.LargeBinary),  # uint32 MinHash signature of the text (warta.storage.dupes)
+    sa.Column("doc", sa.LargeBinary, nullable=False),  # zlib(Article JSON)
+)
+
+article_sources = sa.Table(
+    "article_sources",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    # The normalised URL, or the file (and line) when the input had no URL.
+    sa.Column("source_key", sa.Text, nullable=False, unique=True),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("published", sa.String(32)),
+    sa.Column("seen_at", sa.String(32), nullable=False),
+    sa.Index("ix_article_sources_article", "article_id"),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("label", sa.String(8), nullable=False),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.UniqueConstraint("label", "key", name="uq_entities_label_key"),
+)
+
+entity_aliases = sa.Table(
+    "entity_aliases",
+    metadata,
+    sa.Column("alias", sa.Text, nullable=False),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("count", sa.Integer, nullable=False, default=1),
+    sa.PrimaryKeyConstraint("alias", "entity_id"),
+    sa.Index("ix_entity_aliases_entity", "entity_id"),
+)
+
+article_entities = sa.Table(
+    "article_entities",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("idx", sa.Integer, nullable=False),  # index into Article.entities
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("label", sa.String(8), nullable=False),
+    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("first_start", sa.Integer),
+    sa.PrimaryKeyConstraint("article_id", "idx"),
+    sa.Index("ix_article_entities_entity", "entity_id", "article_id"),
+)
+
+roles = sa.Table(
+    "roles",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("day", sa.String(10)),
+    sa.Index("ix_roles_entity", "entity_id"),
+    sa.Index("ix_roles_article", "article_id"),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("idx", sa.Integer, nullable=False),  # index into Article.quotes
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("cue", sa.Text),
+    sa.Column("speaker_name", sa.Text),
+    sa.Column("speaker_id", sa.Integer, sa.ForeignKey("entities.id")),
+    sa.Column("anonymous", sa.Boolean, nullable=False, default=False),
+    sa.Column("speaker_description", sa.Text),
+    sa.Column("day", sa.String(10)),  # the article's day, copied for date filters
+    sa.Column("confidence", sa.Float, nullable=False, default=1.0),
+    sa.Column("repeat_of", sa.Integer),
+    sa.Column("minhash", sa.LargeBinary),
+    sa.PrimaryKeyConstraint("article_id", "idx"),
+    sa.Index("ix_quotes_speaker", "speaker_id", "day"),
+)
+
+quote_entities = sa.Table(
+    "quote_entities",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("quote_idx", sa.Integer, nullable=False),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
+    sa.PrimaryKeyConstraint("article_id", "quote_idx", "entity_id"),
+    sa.Index("ix_quote_entities_entity", "entity_id"),
+)
+
+timexes = sa.Table(
+    "timexes",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("type", sa.String(10), nullable=False),
+    sa.Column("value", sa.String(40), nullable=False),
+    sa.PrimaryKeyConstraint("article_id", "idx"),
+    sa.Index("ix_timexes_value", "value"),
+)
+
+keywords = sa.Table(
+    "keywords",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.PrimaryKeyConstraint("article_id", "idx"),
+    sa.Index("ix_keywords_text", "text"),
+)
+
+rejects = sa.Table(
+    "rejects",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("code", sa.String(8), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("first_seen", sa.String(32), nullable=False),
+    sa.Column("last_seen", sa.String(32), nullable=False),
+    sa.Column("count", sa.Integer, nullable=False, default=1),
+    sa.UniqueConstraint("source", "code", name="uq_rejects_source_code"),
+)
+
+# Full-text index (SQLite only). rowid = articles.id; `stems` holds the Sastrawi stems of
+# the words whose stem differs from the word, so "investasi" finds "berinvestasi".
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    "title, body, stems, tokenize = 'unicode61 remove_diacritics 2')"
+)

@@ -1,0 +1,254 @@
+"""One analysed Article to rows: the article, its parts, its search entry and its signature.
+
+The :class:`Writer` runs inside a transaction that :class:`~.repository.Store` opens.
+It finds the row an article already has (same URL, or same content hash) and replaces
+its parts, or inserts a new row; it resolves each entity to a corpus-level id (see
+:mod:`.people`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from warta.article import Article, from_json, to_json
+
+from . import tables as t
+from .dupes import quote_signature, text_signature
+from .names import url_key
+from .people import EntityResolver
+from .text import content_hash, index_stems, make_stemmer
+
+__all__ = ["Fingerprint", "Writer", "article_fingerprint", "decode_doc", "encode_doc", "pipeline_hash"]
+
+# zlib level 6: the Article JSON shrinks about 6x; higher levels cost time for little.
+_ZLIB_LEVEL = 6
+
+
+class Fingerprint(msgspec.Struct, frozen=True):
+    """What identifies an article before it is analysed.
+
+    ``source_key`` is the normalised URL, or the file (and line) it was read from when
+    it has no URL; ``content_hash`` hashes the raw text reduced to its words.
+    """
+
+    source_key: str
+    url_key: str | None
+    content_hash: str
+    pipeline: str
+
+
+def pipeline_hash(steps: Sequence[str]) -> str:
+    """A short hash of the step keys: articles analysed by other steps are analysed again."""
+    from warta import __version__
+
+    return hashlib.sha1("\n".join([__version__, *steps]).encode()).hexdigest()[:16]
+
+
+def article_fingerprint(article: Article, *, pipeline: str) -> Fingerprint:
+    """The identity of ``article`` from its raw text and URL (unchanged by the pipeline)."""
+    ukey = url_key(article.source.url)
+    chash = content_hash(article.raw)
+    return Fingerprint(
+        source_key=ukey or f"file:{article.source.path or article.id}",
+        url_key=ukey,
+        content_hash=chash,
+        pipeline=pipeline,
+    )
+
+
+def encode_doc(article: Article) -> bytes:
+    return zlib.compress(to_json(article), _ZLIB_LEVEL)
+
+
+def decode_doc(data: bytes) -> Article:
+    return from_json(zlib.decompress(data))
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+class Writer:
+    """Writes articles; keeps the entity resolver's caches between batches."""
+
+    def __init__(self) -> None:
+        self.resolver = EntityResolver()
+        self._stem = make_stemmer()
+
+    def write_article(self, conn: Connection, article: Article, fp: Fingerprint) -> bool:
+        """Insert or update ``article``; True when a new row was inserted."""
+        a = t.articles.c
+        row_id = self._find(conn, fp)
+        published = article.published.value
+        day = published.date().isoformat() if published else None
+        now = _now()
+        values: dict[str, Any] = {
+            "content_hash": fp.content_hash,
+            "doc_id": article.id,
+            "url": article.source.url,
+            "outlet": article.source.outlet or article.source.site,
+            "title": article.title,
+            "published": published.isoformat() if published else None,
+            "day": day,
+            "published_method": article.published.method,
+            "word_count": article.word_count,
+            "topic": article.topic.label if article.topic else None,
+            "topic_score": article.topic.score if article.topic else None,
+            "source_path": article.source.path,
+            "pipeline": fp.pipeline,
+            "updated_at": now,
+            "minhash": text_signature(article.text or article.raw).tobytes(),
+            "doc": encode_doc(article),
+        }
+        inserted = row_id is None
+        if row_id is None:
+            key = fp.url_key or f"sha1:{fp.content_hash}"
+            row_id = int(
+                conn.execute(
+                    t.articles.insert().values(key=key, first_seen=now, **values).returning(a.id)
+                ).scalar_one()
+            )
+        else:
+            conn.execute(t.articles.update().where(a.id == row_id).values(**values))
+            self._delete_parts(conn, row_id)
+        self._add_source(conn, row_id, article, fp, now)
+        self._write_parts(conn, row_id, article, day)
+        return inserted
+
+    def _find(self, conn: Connection, fp: Fingerprint) -> int | None:
+        """The row of the same page (URL or file) or, failing that, of the same content."""
+        found = conn.execute(
+            sa.select(t.article_sources.c.article_id).where(t.article_sources.c.source_key == fp.source_key)
+        ).scalar()
+        if found is None:
+            found = conn.execute(
+                sa.select(t.articles.c.id).where(t.articles.c.content_hash == fp.content_hash).limit(1)
+            ).scalar()
+        return None if found is None else int(found)
+
+    def _add_source(self, conn: Connection, row_id: int, article: Article, fp: Fingerprint, now: str) -> None:
+        s = t.article_sources.c
+        owner = conn.execute(sa.select(s.article_id).where(s.source_key == fp.source_key)).scalar()
+        published = article.published.value.isoformat() if article.published.value else None
+        if owner is None:
+            conn.execute(
+                t.article_sources.insert().values(
+                    article_id=row_id,
+                    source_key=fp.source_key,
+                    url=article.source.url,
+                    outlet=article.source.outlet or article.source.site,
+                    published=published,
+                    seen_at=now,
+                )
+            )
+        elif owner != row_id:
+            # The page now holds other content that is already stored: point it there.
+            conn.execute(t.article_sources.update().where(s.source_key == fp.source_key).values(article_id=row_id))
+
+    def _delete_parts(self, conn: Connection, row_id: int) -> None:
+        for table in (t.quote_entities, t.quotes, t.article_entities, t.roles, t.timexes, t.keywords):
+            conn.execute(table.delete().where(table.c.article_id == row_id))
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("DELETE FROM articles_fts WHERE rowid = ?", (row_id,))
+
+    def _write_parts(self, conn: Connection, row_id: int, article: Article, day: str | None) -> None:
+        ids = self.resolver.resolve_article(conn, article)
+        if article.entities:
+            rows = []
+            for i, ent in enumerate(article.entities):
+                starts = [article.mentions[m].start for m in ent.mentions if m < len(article.mentions)]
+                rows.append(
+                    {
+                        "article_id": row_id,
+                        "idx": i,
+                        "entity_id": ids[i],
+                        "name": ent.name,
+                        "label": ent.label,
+                        "mentions": max(len(ent.mentions), 1),
+                        "first_start": min(starts) if starts else None,
+                    }
+                )
+            conn.execute(t.article_entities.insert(), rows)
+            role_rows = [
+                {"article_id": row_id, "entity_id": ids[i], "role": role.text, "day": day}
+                for i, ent in enumerate(article.entities)
+                for role in {r.text: r for r in ent.roles}.values()
+            ]
+            if role_rows:
+                conn.execute(t.roles.insert(), role_rows)
+        self._write_quotes(conn, row_id, article, ids, day)
+        if article.timexes:
+            conn.execute(
+                t.timexes.insert(),
+                [
+                    {"article_id": row_id, "idx": i, "start": x.start, "end": x.end, "text": x.text,
+                     "type": x.type, "value": x.value}
+                    for i, x in enumerate(article.timexes)
+                ],
+            )
+        if article.keywords:
+            conn.execute(
+                t.keywords.insert(),
+                [
+                    {"article_id": row_id, "idx": i, "text": k.text, "score": k.score}
+                    for i, k in enumerate(article.keywords)
+                ],
+            )
+        if conn.dialect.name == "sqlite":
+            body = article.text or article.raw
+            title = article.title or ""
+            conn.exec_driver_sql(
+                "INSERT INTO articles_fts(rowid, title, body, stems) VALUES (?, ?, ?, ?)",
+                (row_id, title, body, index_stems(f"{title}\n{body}", self._stem)),
+            )
+
+    def _write_quotes(
+        self, conn: Connection, row_id: int, article: Article, ids: list[int], day: str | None
+    ) -> None:
+        if not article.quotes:
+            return
+        rows = []
+        about: list[dict[str, int]] = []
+        for i, q in enumerate(article.quotes):
+            sp = q.speaker
+            speaker_id: int | None = None
+            if sp is not None and sp.entity is not None and 0 <= sp.entity < len(ids):
+                speaker_id = ids[sp.entity]
+            elif sp is not None and sp.name and not sp.anonymous:
+                speaker_id = self.resolver.lookup_person(conn, sp.name)
+            rows.append(
+                {
+                    "article_id": row_id,
+                    "idx": i,
+                    "kind": q.kind,
+                    "text": q.text,
+                    "start": q.start,
+                    "end": q.end,
+                    "cue": q.cue.text if q.cue else None,
+                    "speaker_name": (sp.name or (sp.mention.text if sp.mention else None)) if sp else None,
+                    "speaker_id": speaker_id,
+                    "anonymous": bool(sp and sp.anonymous),
+                    "speaker_description": sp.description if sp else None,
+                    "day": day,
+                    "confidence": q.confidence,
+                    "repeat_of": q.repeat_of,
+                    "minhash": (sig.tobytes() if (sig := quote_signature(q.text)) is not None else None),
+                }
+            )
+            inside = {
+                ids[m.entity]
+                for m in article.mentions
+                if m.entity is not None and m.entity < len(ids) and q.start <= m.start and m.end <= q.end
+            }
+            about.extend({"article_id": row_id, "quote_idx": i, "entity_id": e} for e in sorted(inside))
+        conn.execute(t.quotes.insert(), rows)
+        if about:
+            conn.execute(t.quote_entities.insert(), about)
