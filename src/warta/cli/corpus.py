@@ -16,7 +16,7 @@ from warta.errors import WartaError
 from warta.storage import Store
 from warta.storage.export import export_articles
 from warta.storage.profiles import QuoteRow, entity_profile, list_quotes
-from warta.storage.recycled import find_recycled, find_stories
+from warta.storage.recycled import find_recycled, find_stories, resign
 from warta.storage.search import search
 
 __all__ = ["dupes_cmd", "entity_cmd", "export_cmd", "quotes_cmd", "search_cmd"]
@@ -134,6 +134,7 @@ def dupes_cmd(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Clusters to show.")] = 20,
+    resign_: Annotated[bool, typer.Option("--resign", help="Re-make the stored signatures first (after an upgrade).")] = False,
 ) -> None:
     """Recycled stories: copies across outlets, republished articles, quotes on many sites, or stories."""
     out, err = Console(), Console(stderr=True)
@@ -142,6 +143,8 @@ def dupes_cmd(
         raise typer.Exit(2)
     try:
         with _open(db) as store:
+            if resign_:
+                err.print(f"re-made the signatures of {resign(store)} articles", highlight=False)
             if what == "stories":
                 clusters = find_stories(store, window_days=window, date_from=_day(date_from), date_to=_day(date_to))
             else:

@@ -31,6 +31,7 @@ __all__ = [
     "NUM_PERM",
     "QUOTE_MIN_WORDS",
     "QUOTE_THRESHOLD",
+    "SIGNATURE_VERSION",
     "cluster_signatures",
     "quote_signature",
     "shingles",
@@ -39,6 +40,9 @@ __all__ = [
 ]
 
 NUM_PERM = 128
+# Names the shingling and hashing below; stored signatures made otherwise are re-made
+# (warta dupes --resign) before they are compared.
+SIGNATURE_VERSION = "w3-crc32-affine-p32-128"
 # Estimated Jaccard over word 3-grams at or above which two articles are copies. Copies
 # with other boilerplate, typos or a trimmed paragraph score 0.5-0.95 on our generated
 # set; different articles on one event stay under 0.2.
@@ -49,7 +53,10 @@ QUOTE_THRESHOLD = 0.6
 QUOTE_MIN_WORDS = 8
 _SEED = 1
 _MAX32 = (1 << 32) - 1
-_PRIME = np.uint64((1 << 61) - 1)
+# The largest prime under 2**32: with a, b < p and 32-bit shingle hashes, a*h + b stays
+# under 2**64, so the affine maps are exact in uint64 and wrap modulo p many times (a
+# smaller modulus than the product is what makes the maps behave like random permutations).
+_PRIME = np.uint64(4294967291)
 # How datasketch's LeanMinHash labels the values; its LSH only bands them.
 _SCHEME = "affine32"
 
@@ -61,8 +68,8 @@ K = TypeVar("K")
 def _permutations() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
     """The fixed random affine maps (a, b) of the signature; stored signatures depend on them."""
     rng = np.random.RandomState(_SEED)
-    a = rng.randint(1, _MAX32, size=NUM_PERM, dtype=np.uint64)
-    b = rng.randint(0, _MAX32, size=NUM_PERM, dtype=np.uint64)
+    a = rng.randint(1, int(_PRIME), size=NUM_PERM, dtype=np.uint64)
+    b = rng.randint(0, int(_PRIME), size=NUM_PERM, dtype=np.uint64)
     return a, b
 
 
@@ -78,16 +85,15 @@ def _signature(grams: set[bytes]) -> Signature:
     """MinHash of a set of shingles, vectorised with numpy.
 
     Each shingle is hashed to 32 bits (CRC-32: stable across processes, unlike ``hash``)
-    and mapped by ``NUM_PERM`` affine maps modulo a Mersenne prime; the signature keeps
-    the minimum of each map. With ``a, b, h < 2**32`` the products fit in 64 bits. The
-    values go into datasketch's LSH as they are.
+    and mapped by ``NUM_PERM`` affine maps ``(a*h + b) mod p``; the signature keeps the
+    minimum of each map. The values go into datasketch's LSH as they are.
     """
     if not grams:
         return np.full(NUM_PERM, _MAX32, dtype=np.uint32)
     a, b = _permutations()
     h = np.fromiter((zlib.crc32(g) for g in grams), dtype=np.uint64, count=len(grams))
     mapped = (np.outer(h, a) + b) % _PRIME
-    values: Signature = (mapped.min(axis=0) & np.uint64(_MAX32)).astype(np.uint32)
+    values: Signature = mapped.min(axis=0).astype(np.uint32)
     return values
 
 

@@ -101,12 +101,12 @@ def entity_profile(store: Store, name: str, *, top: int = 10) -> EntityProfile |
             sa.select(outlet, sa.func.sum(ae.mentions).label("n"))
             .select_from(t.article_entities.join(t.articles, a.id == ae.article_id))
             .where(ae.entity_id == eid).group_by(outlet).order_by(sa.desc("n")).limit(top)
-        ).tuples().all()
+        ).all()
         by_day = conn.execute(
             sa.select(a.day, sa.func.sum(ae.mentions))
             .select_from(t.article_entities.join(t.articles, a.id == ae.article_id))
             .where(ae.entity_id == eid, a.day.is_not(None)).group_by(a.day).order_by(a.day)
-        ).tuples().all()
+        ).all()
         r = t.roles.c
         roles = [
             RoleSeen(role=row.role, count=int(row.n), first_day=row.first, last_day=row.last)
@@ -127,11 +127,11 @@ def entity_profile(store: Store, name: str, *, top: int = 10) -> EntityProfile |
             )
             .where(ae.entity_id == eid, other.c.entity_id != eid)
             .group_by(e.id, e.name, e.label).order_by(sa.desc("n")).limit(top)
-        ).tuples().all()
+        ).all()
         ea = t.entity_aliases.c
         aliases = conn.execute(
             sa.select(ea.alias, ea.count).where(ea.entity_id == eid).order_by(ea.count.desc()).limit(top)
-        ).tuples().all()
+        ).all()
         latest = _quotes(conn, speaker_ids=[eid], about_ids=None, date_from=None, date_to=None, limit=5)
     return EntityProfile(
         id=eid, name=ename, label=label, articles=n_articles, mentions=int(mentions),

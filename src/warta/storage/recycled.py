@@ -18,10 +18,19 @@ import msgspec
 import sqlalchemy as sa
 
 from . import tables as t
-from .dupes import ARTICLE_THRESHOLD, QUOTE_THRESHOLD, cluster_signatures, signature_from_bytes
+from .dupes import (
+    ARTICLE_THRESHOLD,
+    QUOTE_THRESHOLD,
+    SIGNATURE_VERSION,
+    cluster_signatures,
+    quote_signature,
+    signature_from_bytes,
+    text_signature,
+)
+from .errors import StorageError
 from .repository import Store
 
-__all__ = ["Cluster", "Member", "find_recycled", "find_stories"]
+__all__ = ["Cluster", "Member", "find_recycled", "find_stories", "resign"]
 
 
 class Member(msgspec.Struct):
@@ -81,6 +90,7 @@ def find_recycled(
     """
     a = t.articles.c
     with store.connect() as conn:
+        _check_signatures(conn, store.name)
         if what == "articles":
             stmt = sa.select(a.id, a.minhash).where(a.minhash.is_not(None), *_dated(a.day, date_from, date_to))
             items = [(int(r.id), signature_from_bytes(r.minhash)) for r in conn.execute(stmt)]
@@ -103,6 +113,48 @@ def find_recycled(
                 clusters.append(_cluster("quotes", list(per_article.values())))
     clusters.sort(key=lambda c: (-len(c.members), _order(c.first)))
     return clusters
+
+
+def _check_signatures(conn: sa.Connection, name: str) -> None:
+    found = conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == "signatures")).scalar()
+    if found != SIGNATURE_VERSION:
+        raise StorageError(
+            f"near-duplicate signatures were made by another version ({found or 'unknown'}); "
+            "run `warta dupes --resign` once to re-make them",
+            source=name,
+        )
+
+
+def resign(store: Store, *, batch: int = 500) -> int:
+    """Re-make every article and quote signature from the stored records; return the articles done.
+
+    Needed once when :data:`~.dupes.SIGNATURE_VERSION` changes; safe to interrupt and repeat.
+    """
+    from .writer import decode_doc
+
+    a, q = t.articles.c, t.quotes.c
+    done = 0
+    last = 0
+    while True:
+        with store.connect() as conn:
+            rows = conn.execute(sa.select(a.id, a.doc).where(a.id > last).order_by(a.id).limit(batch)).all()
+        if not rows:
+            break
+        with store.transaction() as conn:
+            for row in rows:
+                article = decode_doc(row.doc)
+                conn.execute(t.articles.update().where(a.id == row.id)
+                             .values(minhash=text_signature(article.text or article.raw).tobytes()))
+                for i, quote in enumerate(article.quotes):
+                    sig = quote_signature(quote.text)
+                    conn.execute(t.quotes.update().where(q.article_id == row.id, q.idx == i)
+                                 .values(minhash=sig.tobytes() if sig is not None else None))
+        done += len(rows)
+        last = int(rows[-1].id)
+    with store.transaction() as conn:
+        conn.execute(t.meta.delete().where(t.meta.c.key == "signatures"))
+        conn.execute(t.meta.insert().values(key="signatures", value=SIGNATURE_VERSION))
+    return done
 
 
 def _dated(column: sa.ColumnElement[Any], date_from: date | None, date_to: date | None) -> list[sa.ColumnElement[bool]]:
@@ -178,10 +230,10 @@ def find_stories(
         if not days:
             return []
         ents: dict[int, set[str]] = defaultdict(set)
-        for aid, eid in conn.execute(sa.select(ae.article_id, ae.entity_id)).tuples():
+        for aid, eid in conn.execute(sa.select(ae.article_id, ae.entity_id)):
             if aid in days:
                 ents[aid].add(f"e{eid}")
-        for aid, text in conn.execute(sa.select(kw.article_id, kw.text)).tuples():
+        for aid, text in conn.execute(sa.select(kw.article_id, kw.text)):
             if aid in days:
                 ents[aid].add(f"k{text.casefold()}")
         df: dict[str, int] = defaultdict(int)

@@ -31,6 +31,7 @@ from warta.article import Article
 from warta.io import Reject
 
 from . import tables as t
+from .dupes import SIGNATURE_VERSION
 from .errors import CorruptStoreError, ForeignStoreError, StorageError, StoreVersionError
 from .writer import Fingerprint, Writer
 
@@ -185,11 +186,12 @@ class Store:
                         {"key": "schema", "value": t.SCHEMA_NAME},
                         {"key": "version", "value": str(t.SCHEMA_VERSION)},
                         {"key": "created", "value": _now()},
+                        {"key": "signatures", "value": SIGNATURE_VERSION},
                     ],
                 )
 
     def _check_version(self, conn: Connection) -> None:
-        found = dict(conn.execute(sa.select(t.meta.c.key, t.meta.c.value)).tuples().all())
+        found = dict(conn.execute(sa.select(t.meta.c.key, t.meta.c.value)).all())
         if found.get("schema") != t.SCHEMA_NAME:
             raise ForeignStoreError(
                 f"has a 'meta' table but is not a warta corpus (schema={found.get('schema')!r})",
@@ -247,12 +249,12 @@ class Store:
             rows = conn.execute(
                 sa.select(t.article_sources.c.source_key, t.articles.c.content_hash, t.articles.c.pipeline)
                 .join(t.articles, t.articles.c.id == t.article_sources.c.article_id)
-            ).tuples()
+            )
             for key, chash, pipe in rows:
                 out[key] = (chash, pipe)
             for chash, pipe in conn.execute(
                 sa.select(t.articles.c.content_hash, t.articles.c.pipeline)
-            ).tuples():
+            ):
                 out[f"sha1:{chash}"] = (chash, pipe)
         return out
 
