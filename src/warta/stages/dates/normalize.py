@@ -64,6 +64,31 @@ def _with_tail(m: re.Match[str], d: date) -> tuple[TimexType, str, str | None]:
     return "DATE", d.isoformat(), None
 
 
+def _calendar_day(ctx: Context, year: int | None, month: int, day: int) -> date | str | None:
+    """The date written, its year taken from the anchor when the text leaves it out.
+
+    Returns a date, a TimeML value with an unknown year ("XXXX-03-14") when there is no
+    anchor, or None when no such day exists.
+    """
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    if ctx.anchor is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    return closest_year(ctx.anchor, month, day)
+
+
+def _dated(m: re.Match[str], day: date | str | None) -> tuple[TimexType, str, str | None, str | None] | None:
+    if day is None:
+        return None
+    if isinstance(day, str):
+        return "DATE", day, None, None
+    typ, value, off = _with_tail(m, day)
+    return typ, value, None, off
+
+
 def _n_numdate(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
     y, mo, d = m.group("y"), int(m.group("m")), int(m.group("d"))
@@ -71,42 +96,14 @@ def _n_numdate(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, 
         return None  # "3/4" alone is a fraction or a score as often as a date
     if not 1 <= mo <= 12 or not 1 <= d <= 31:
         return None
-    if y:
-        year = int(y) + (2000 if len(y) == 2 else 0)
-        try:
-            day = date(year, mo, d)
-        except ValueError:
-            return None
-    else:
-        if ctx.anchor is None:
-            return "DATE", f"XXXX-{mo:02d}-{d:02d}", None, None
-        found = closest_year(ctx.anchor, mo, d)
-        if found is None:
-            return None
-        day = found
-    typ, value, off = _with_tail(m, day)
-    return typ, value, None, off
+    return _dated(m, _calendar_day(ctx, int(y) + (2000 if len(y) == 2 else 0) if y else None, mo, d))
 
 
 def _n_textdate(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
     mo = lexicon().months[m.group("mon").lower()]
-    d = int(m.group("d"))
     y = m.group("y")
-    if y:
-        try:
-            day = date(int(y), mo, d)
-        except ValueError:
-            return None
-    else:
-        if ctx.anchor is None:
-            return "DATE", f"XXXX-{mo:02d}-{d:02d}", None, None
-        found = closest_year(ctx.anchor, mo, d)
-        if found is None:
-            return None
-        day = found
-    typ, value, off = _with_tail(m, day)
-    return typ, value, None, off
+    return _dated(m, _calendar_day(ctx, int(y) if y else None, mo, int(m.group("d"))))
 
 
 def _n_monthyear(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
