@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from warta.errors import WartaError
+from warta.cli._common import echo_json, prf_table, run_scorer
 
 __all__ = ["ner_cmd"]
 
@@ -36,20 +33,11 @@ def ner_cmd(
     """Score named entities (conlleval/seqeval semantics): micro and per-type P/R/F1."""
     from warta.stages.ner.evaluate import evaluate_ner
 
-    try:
-        result = evaluate_ner(data, format=format_.value, model=model)
-    except WartaError as exc:
-        Console(stderr=True).print(f"[red]error[/] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+    result = run_scorer(lambda: evaluate_ner(data, format=format_.value, model=model))
     if json_:
-        typer.echo(json.dumps(result, ensure_ascii=False))
+        echo_json(result)
         return
-    t = Table(title=f"warta eval ner — {escape(str(data))} (model {result['model']})")
-    for col in ("label", "precision", "recall", "f1", "support"):
-        t.add_column(col, justify="left" if col == "label" else "right")
-    for name, s in result["per_label"].items():
-        t.add_row(name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", str(s["support"]))
-    t.add_row("[bold]micro", f"{result['precision']:.4f}", f"{result['recall']:.4f}", f"[bold]{result['f1']:.4f}",
-              str(result["support"]))
+    t = prf_table(f"warta eval ner — {data} (model {result['model']})",
+                  [*result["per_label"].items(), ("micro", result)], first="label")
     t.caption = f"{result['tokens']:,} tokens, {result['tokens_per_second']:,} tokens/s"
     Console().print(t)

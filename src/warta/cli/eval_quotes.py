@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from warta.errors import WartaError
+from warta.cli._common import echo_json, prf_table, run_scorer
 from warta.evaluation.pfsa import evaluate_pfsa
 
 __all__ = ["quotes_cmd"]
@@ -23,20 +20,12 @@ def quotes_cmd(
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score quotes, cues and speakers: entity-level P/R/F1 and speaker-attribution accuracy."""
-    try:
-        result = evaluate_pfsa(data)
-    except WartaError as exc:
-        Console(stderr=True).print(f"[red]error[/] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+    result = run_scorer(lambda: evaluate_pfsa(data))
     if json_:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        echo_json(result)
         return
-    t = Table(title=f"warta eval quotes — {escape(str(data))} ({result['documents']} articles)")
-    for col in ("", "precision", "recall", "F1", "support"):
-        t.add_column(col, justify="left" if not col else "right")
-    t.add_row("micro", f"{result['precision']:.4f}", f"{result['recall']:.4f}", f"{result['f1']:.4f}", str(result["support"]))
-    for label, s in result["per_label"].items():
-        t.add_row(f"  {label}", f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", str(s["support"]))
+    t = prf_table(f"warta eval quotes — {data} ({result['documents']} articles)",
+                  [("micro", result), *((f"  {k}", v) for k, v in result["per_label"].items())])
     console = Console()
     console.print(t)
     a = result["attribution"]

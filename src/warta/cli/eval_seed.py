@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from warta.errors import WartaError
+from warta.cli._common import echo_json, run_scorer
 from warta.evaluation.seed import check_seed
 
 __all__ = ["seed_cmd"]
@@ -29,13 +28,10 @@ def seed_cmd(
     if article is None or expected is None:
         Console(stderr=True).print("[red]error[/] give --data DIR, or --article and --expected")
         raise typer.Exit(2)
-    try:
-        result = check_seed(article, expected)
-    except WartaError as exc:
-        Console(stderr=True).print(f"[red]error[/] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+    article_path, expected_path = article, expected
+    result = run_scorer(lambda: check_seed(article_path, expected_path))
     if json_:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        echo_json(result)
         return
     t = Table(title=f"seed check — {escape(str(article))}")
     for col in ("part", "precision", "recall", "f1", "support"):

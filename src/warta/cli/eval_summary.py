@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -11,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from warta.errors import WartaError
+from warta.cli._common import echo_json, run_scorer
 from warta.evaluation.indosum import evaluate_summary
 
 __all__ = ["summary_cmd"]
@@ -30,13 +29,9 @@ def summary_cmd(
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score summaries with ROUGE-1/2/L F1 (lower-cased tokens, no stemming)."""
-    try:
-        result = evaluate_summary(data, k=k, target_words=words, split=split)
-    except WartaError as exc:
-        Console(stderr=True).print(f"[red]error[/] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+    result = run_scorer(lambda: evaluate_summary(data, k=k, target_words=words, split=split))
     if json_:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        echo_json(result)
         return
     t = Table(title=f"warta eval summary — {escape(str(data))} ({result['documents']} documents, split {split})")
     t.add_column("")

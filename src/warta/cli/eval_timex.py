@@ -9,9 +9,8 @@ from typing import Annotated, Literal
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-from warta.errors import WartaError
+from warta.cli._common import echo_json, prf_table, run_scorer
 from warta.evaluation.indotimex import evaluate_timex
 
 __all__ = ["timex_cmd"]
@@ -24,22 +23,13 @@ def timex_cmd(
     show_errors: Annotated[bool, typer.Option("--errors", help="List misses, spurious and wrong values.")] = False,
 ) -> None:
     """Score time expressions: strict and relaxed spans, type and value accuracy."""
-    try:
-        result = evaluate_timex(data)
-    except WartaError as exc:
-        Console(stderr=True).print(f"[red]error[/] {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+    result = run_scorer(lambda: evaluate_timex(data))
     if json_:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        echo_json(result)
         return
-    t = Table(title=f"warta eval timex — {escape(str(data))} ({result['documents']} documents)")
-    for col in ("", "precision", "recall", "F1", "support"):
-        t.add_column(col, justify="left" if not col else "right")
-    for name in ("strict", "relaxed"):
-        s = result[name]
-        t.add_row(name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", str(s["support"]))
-    for label, s in result["per_label"].items():
-        t.add_row(f"  {label}", f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", str(s["support"]))
+    t = prf_table(f"warta eval timex — {data} ({result['documents']} documents)",
+                  [("strict", result["strict"]), ("relaxed", result["relaxed"]),
+                   *((f"  {k}", v) for k, v in result["per_label"].items())])
     console = Console()
     console.print(t)
     console.print(f"type accuracy {result['type_accuracy']:.4f}   value accuracy {result['value_accuracy']:.4f}   "
