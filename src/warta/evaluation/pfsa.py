@@ -113,7 +113,10 @@ def read_pfsa(path: Path) -> list[PfsaArticle]:
             raise EvaluationError(f"line {n}: expected 'token<TAB>label'", source=str(path))
         sent.append((tok, lab.strip()))
     flush()
-    return [_build(a) for a in articles if a]
+    built = [_build(a) for a in articles if a]
+    if not built:
+        raise EvaluationError("no annotated tokens in the file", source=str(path))
+    return built
 
 
 def gold_entities(labels: Sequence[str]) -> list[Entity]:
