@@ -8,6 +8,7 @@ keeps the stage fast while its output matches Sastrawi's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -22,6 +23,11 @@ _MIN_STEM_LEN = 5
 def is_word(token: str) -> bool:
     """True when the token has a letter or digit (punctuation and quote marks are not words)."""
     return any(c.isalnum() for c in token)
+
+
+# Sastrawi only strips these prefixes and suffixes; a word with none of them comes back
+# unchanged, so it need not pay for the call (most unknown words are names).
+_MAY_BE_AFFIXED = re.compile(r"^(?:me|be|di|te|pe|ke|se|ku|kau|.in|.em|.el|.er)|(?:kan|an|i|nya|lah|kah|tah|pun|ku|mu|is|isme|isasi|wan|wati)$")
 
 
 class Stemmer:
@@ -57,7 +63,7 @@ class Stemmer:
         stem = self._cache.get(word)
         if stem is None:
             stem = word
-            if len(word) >= _MIN_STEM_LEN and word.isalpha():
+            if len(word) >= _MIN_STEM_LEN and word.isalpha() and _MAY_BE_AFFIXED.search(word):
                 fallback = self._sastrawi()
                 if fallback is not None:
                     stem = fallback(word) or word
