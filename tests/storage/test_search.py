@@ -74,6 +74,6 @@ def test_parse_query() -> None:
 
 def test_make_snippet_window() -> None:
     body = " ".join(["kata"] * 50 + ["banjir", "besar"] + ["kata"] * 50)
-    text, marks = make_snippet(body, parse_query("banjir"), lambda w: w, size=10)
+    text, marks = make_snippet(body, parse_query("banjir"), lambda w: w, size=60)
     assert text.startswith("…") and text.endswith("…")
     assert [text[s:e] for s, e in marks] == ["banjir"]

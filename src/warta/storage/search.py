@@ -27,15 +27,15 @@ import sqlalchemy as sa
 from .errors import StorageError
 from .people import candidates
 from .repository import Store
-from .text import make_stemmer, word_spans, words
+from .text import make_stemmer, words
 
 __all__ = ["Hit", "SearchQuery", "parse_query", "search"]
 
 # BM25 column weights: a word in the title counts more than one in the body; a stem-only
 # match (the stems column) counts least, so exact forms rank first.
 _WEIGHTS = (4.0, 1.0, 0.6)
-# Snippet length in words, and how many characters of context at most.
-_SNIPPET_WORDS = 32
+# Snippet length in characters (about 30 words).
+_SNIPPET_CHARS = 220
 _PHRASE = re.compile(r'"([^"]+)"')
 
 
@@ -162,12 +162,15 @@ def search(
             rows = conn.execute(sa.text(sql), params).all()
         except sa.exc.OperationalError as exc:
             raise StorageError(f"search failed for {query!r}: {exc.orig}", source=store.name) from exc
+        bodies: dict[int, str] = {}
+        if rows:
+            ids = {f"b{i}": int(row.id) for i, row in enumerate(rows)}
+            names = ", ".join(f":{k}" for k in ids)
+            bodies = {int(r[0]): str(r[1] or "") for r in conn.execute(
+                sa.text(f"SELECT rowid, body FROM articles_fts WHERE rowid IN ({names})"), ids)}
         hits = []
         for row in rows:
-            body = conn.execute(
-                sa.text("SELECT body FROM articles_fts WHERE rowid = :id"), {"id": row.id}
-            ).scalar() or ""
-            snippet, marks = make_snippet(body, parsed, stem)
+            snippet, marks = make_snippet(bodies.get(int(row.id), ""), parsed, stem)
             hits.append(Hit(article_id=int(row.id), score=-float(row.score), title=row.title, outlet=row.outlet,
                             published=row.published, url=row.url, snippet=snippet, marks=marks))
     return hits
@@ -183,38 +186,62 @@ def _in(template: str, prefix: str, ids: Sequence[int], params: dict[str, object
     return template.format(", ".join(names))
 
 
-def make_snippet(
-    body: str, query: SearchQuery, stem: Callable[[str], str], *, size: int = _SNIPPET_WORDS
-) -> tuple[str, list[tuple[int, int]]]:
-    """The window of ``size`` words with the most query words, and their offsets in it.
+def _is_word_char(c: str) -> bool:
+    return c.isalnum()
 
-    A body word counts when it is a query word, or has a query word's stem ("investasinya"
-    for "investasi"), or belongs to a quoted phrase.
+
+def make_snippet(
+    body: str, query: SearchQuery, stem: Callable[[str], str], *, size: int = _SNIPPET_CHARS
+) -> tuple[str, list[tuple[int, int]]]:
+    """The stretch of about ``size`` characters with the most query words, and their offsets in it.
+
+    A body word counts when it is a query word, has a query word's stem ("investasinya"
+    for "investasi"), or belongs to a quoted phrase. Candidates are found with one regular
+    expression over the body (words containing a query word or stem), so only a few
+    words are stemmed.
     """
     targets = set(query.words) | {w for p in query.phrases for w in p}
     stems = {stem(w) or w for w in targets}
-    spans = list(word_spans(body))
-    hit_flags = []
-    for _s, _e, w in spans:
-        hit = w in targets
-        # Stem only words that could share a stem (nasal prefixes drop its first letter).
-        if not hit and any(s[1:] in w for s in stems if len(s) > 2):
-            hit = (stem(w) or w) in stems
-        hit_flags.append(hit)
-    if not spans:
+    # Nasal prefixes drop a stem's first letter ("tanam" in "menanam"): match from the second.
+    pieces = sorted({*targets, *(x[1:] if len(x) > 3 else x for x in stems)}, key=len, reverse=True)
+    hits: list[tuple[int, int]] = []
+    if pieces:
+        pattern = re.compile("|".join(map(re.escape, pieces)), re.IGNORECASE)
+        last_end = -1
+        for m in pattern.finditer(body):
+            if m.start() < last_end:
+                continue
+            # Grow the match to the whole word it sits in.
+            start, end = m.start(), m.end()
+            while start > 0 and _is_word_char(body[start - 1]):
+                start -= 1
+            while end < len(body) and _is_word_char(body[end]):
+                end += 1
+            last_end = end
+            w = body[start:end].casefold()
+            if w in targets or (stem(w) or w) in stems:
+                hits.append((start, end))
+    if not body:
         return "", []
-    best, best_count, count = 0, -1, 0
-    for i in range(len(spans)):
-        count += hit_flags[i]
-        if i >= size:
-            count -= hit_flags[i - size]
-        if count > best_count:
-            best_count, best = count, max(0, i - size + 1)
-    first, last = best, min(best + size, len(spans)) - 1
-    start, end = spans[first][0], spans[last][1]
-    prefix = "…" if first > 0 else ""
-    suffix = "…" if last < len(spans) - 1 else ""
-    text = prefix + body[start:end].replace("\n", " ") + suffix
-    shift = len(prefix) - start
-    marks = [(s + shift, e + shift) for (s, e, _w), h in zip(spans[first : last + 1], hit_flags[first : last + 1], strict=True) if h]
+    # The window start (a hit) that covers the most hits within `size` characters.
+    best_start, best_count, j = 0, 0, 0
+    for i, (start, _end) in enumerate(hits):
+        while j < len(hits) and hits[j][1] <= start + size:
+            j += 1
+        if j - i > best_count:
+            best_count, best_start = j - i, start
+    # Begin a little before the first hit, at a word boundary.
+    lead = max(0, best_start - size // 6)
+    if lead > 0:
+        space = body.find(" ", lead, best_start)
+        lead = space + 1 if space >= 0 else lead
+    stop = min(len(body), lead + size)
+    if stop < len(body):
+        space = body.rfind(" ", lead, stop)
+        stop = space if space > max(lead, best_start) else stop
+    prefix = "…" if lead > 0 else ""
+    suffix = "…" if stop < len(body) else ""
+    text = prefix + body[lead:stop].replace("\n", " ") + suffix
+    shift = len(prefix) - lead
+    marks = [(s + shift, e + shift) for s, e in hits if s >= lead and e <= stop]
     return text, marks
