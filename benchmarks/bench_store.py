@@ -54,7 +54,7 @@ def main() -> None:
                 times.append(elapsed)
                 slowest.append((elapsed, line, len(hits)))
     times.sort()
-    p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
     slowest.sort(reverse=True)
     print(json.dumps({
         "db": args.db, "articles": articles, "queries": len(lines), "runs": len(times),

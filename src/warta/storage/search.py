@@ -164,10 +164,10 @@ def search(
             raise StorageError(f"search failed for {query!r}: {exc.orig}", source=store.name) from exc
         bodies: dict[int, str] = {}
         if rows:
-            ids = {f"b{i}": int(row.id) for i, row in enumerate(rows)}
-            names = ", ".join(f":{k}" for k in ids)
+            by_name = {f"b{i}": int(row.id) for i, row in enumerate(rows)}
+            names = ", ".join(f":{k}" for k in by_name)
             bodies = {int(r[0]): str(r[1] or "") for r in conn.execute(
-                sa.text(f"SELECT rowid, body FROM articles_fts WHERE rowid IN ({names})"), ids)}
+                sa.text(f"SELECT rowid, body FROM articles_fts WHERE rowid IN ({names})"), by_name)}
         hits = []
         for row in rows:
             snippet, marks = make_snippet(bodies.get(int(row.id), ""), parsed, stem)
