@@ -126,7 +126,10 @@ def ingest(
                     rejects.append(item)
                     continue
                 fp = article_fingerprint(item, pipeline=pipe)
-                if _stored(fp, known) or _queued(fp, queued, queued_hashes):
+                skip = _queued(fp, queued, queued_hashes) or _stored(fp, known)
+                queued.setdefault(fp.source_key, fp.content_hash)
+                queued_hashes.add(fp.content_hash)
+                if skip:
                     with lock:
                         progress.unchanged += 1
                         progress.done += 1
@@ -134,8 +137,6 @@ def ingest(
                     if skipped % 500 == 0:
                         report()
                     continue
-                queued[fp.source_key] = fp.content_hash
-                queued_hashes.add(fp.content_hash)
                 slots.acquire()
                 yield item
 
@@ -200,8 +201,12 @@ def _stored(fp: Fingerprint, known: dict[str, tuple[str, str]]) -> bool:
 
 
 def _queued(fp: Fingerprint, queued: dict[str, str], hashes: set[str]) -> bool:
-    """Already sent for analysis in this run (the same record twice in the inputs)?"""
-    if queued.get(fp.source_key) == fp.content_hash:
+    """Already sent for analysis in this run (the same record twice in the inputs)?
+
+    The first record of a URL wins: a later one in the same run with other content is
+    skipped, so that every run over the same inputs stores the same version.
+    """
+    if fp.source_key in queued:
         return True
     return fp.url_key is None and fp.content_hash in hashes
 

@@ -74,3 +74,17 @@ def test_two_workers_store_the_same(tmp_path: Path) -> None:
     assert one.inserted == two.inserted == 3
     with Store.open(tmp_path / "satu.db") as a, Store.open(tmp_path / "dua.db") as b:
         assert [a.get_article(i) for i in (1, 2, 3)] == [b.get_article(i) for i in (1, 2, 3)]
+
+
+def test_first_record_of_a_url_wins_every_run(tmp_path: Path) -> None:
+    db = tmp_path / "korpus.db"
+    twice = [RECORDS[0], dict(RECORDS[0], text=BERITA_BANJIR)]
+    data = _jsonl(tmp_path / "a.jsonl", twice)
+    settings = load_settings()
+    first = ingest([data], db=db, settings=settings, steps=STEPS)
+    second = ingest([data], db=db, settings=settings, steps=STEPS)
+    assert (first.inserted, first.unchanged) == (1, 1)
+    assert (second.inserted, second.updated, second.unchanged) == (0, 0, 2)
+    with Store.open(db) as store:
+        stored = store.get_article(1)
+    assert stored is not None and stored.raw == BERITA_INVESTASI
