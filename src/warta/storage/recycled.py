@@ -242,38 +242,34 @@ def find_stories(
                 df[f] += 1
         cap = max(5, int(_COMMON_SHARE * len(days)))
         feats_of = {aid: {f for f in fs if df[f] <= cap} for aid, fs in ents.items()}
+        # Star clustering in date order: an article joins the story of an earlier article
+        # only when it is similar enough to that story's *first* article, so stories do
+        # not drift from one event to the next through a chain of neighbours.
+        window = timedelta(days=window_days)
+        seed_of: dict[int, int] = {}
         index: dict[str, list[int]] = defaultdict(list)
-        for aid, fs in feats_of.items():
+        for aid in sorted(feats_of, key=lambda x: (days[x], x)):
+            fs = feats_of[aid]
+            seeds: set[int] = set()
+            for f in fs:
+                if f.startswith("e"):
+                    seeds.update(seed_of[o] for o in index[f])
+            best, best_score = aid, 0.0
+            for seed in seeds:
+                sfs = feats_of[seed]
+                shared = fs & sfs
+                if abs(days[aid] - days[seed]) > window or sum(1 for f in shared if f.startswith("e")) < _MIN_SHARED_ENTITIES:
+                    continue
+                score = len(shared) / len(fs | sfs)
+                if score >= similarity and score > best_score:
+                    best, best_score = seed, score
+            seed_of[aid] = best
             for f in fs:
                 if f.startswith("e"):
                     index[f].append(aid)
-        parent = {aid: aid for aid in feats_of}
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        window = timedelta(days=window_days)
-        for aid, fs in feats_of.items():
-            shared: dict[int, int] = defaultdict(int)
-            for f in fs:
-                if f.startswith("e"):
-                    for other in index[f]:
-                        if other > aid:
-                            shared[other] += 1
-            for other, n in shared.items():
-                if n < _MIN_SHARED_ENTITIES or abs(days[aid] - days[other]) > window:
-                    continue
-                ofs = feats_of[other]
-                if len(fs & ofs) / len(fs | ofs) >= similarity:
-                    ra, rb = find(aid), find(other)
-                    if ra != rb:
-                        parent[rb] = ra
         groups: dict[int, list[int]] = defaultdict(list)
-        for aid in feats_of:
-            groups[find(aid)].append(aid)
+        for aid, seed in seed_of.items():
+            groups[seed].append(aid)
         chosen = [g for g in groups.values() if len(g) >= min_size]
         info = _article_members(conn, {i for g in chosen for i in g})
     clusters = [_cluster("story", [info[i] for i in g]) for g in chosen]
