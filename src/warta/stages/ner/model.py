@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import struct
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -38,6 +39,30 @@ def shared_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+def _attribute_names(crf: bytes) -> frozenset[str] | None:
+    """Every attribute a CRFsuite (CRF1d) model knows, read from its attribute database.
+
+    ``None`` when the bytes are not laid out as expected: then nothing is left out.
+    """
+    try:
+        magic, _, kind, _, _, _, num_attrs, _, _, off_attrs = struct.unpack_from("<4sI4sIIIIIII", crf, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            return None
+        chunk, _, _, _, bwd_size, bwd_offset = struct.unpack_from("<4sIIIII", crf, off_attrs)
+        if chunk != b"CQDB":
+            return None
+        names: set[str] = set()
+        base = off_attrs + bwd_offset
+        for offset in struct.unpack_from(f"<{bwd_size}I", crf, base):
+            if offset:
+                _, size = struct.unpack_from("<iI", crf, off_attrs + offset)
+                start = off_attrs + offset + 8
+                names.add(crf[start : start + size - 1].decode("utf-8"))
+    except (struct.error, UnicodeDecodeError):
+        return None
+    return frozenset(names) if len(names) == num_attrs else None
+
+
 class NerModel:
     """A CRF tagger with the feature extractor it was trained with.
 
@@ -56,6 +81,7 @@ class NerModel:
             config,
             classes=shared_classes() if config.clusters or config.case_stats else None,
             gazetteer=shared_gazetteer() if config.gazetteer else None,
+            known=_attribute_names(crf),
         )
         # CRFsuite reads the model in place: the bytes must live as long as the tagger.
         self._crf = crf
@@ -75,15 +101,37 @@ class NerModel:
         """
         if not tokens:
             return []
-        return list(self._tagger.tag(self.extractor.sentence(tokens)))
+        return list(self._tagger.tag(self.extractor.attributes(tokens)))
 
     def tag_with_scores(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         """Tags and each tag's marginal probability."""
         if not tokens:
             return [], []
         tagger = self._tagger
-        tags = list(tagger.tag(self.extractor.sentence(tokens)))
+        tags = list(tagger.tag(self.extractor.attributes(tokens)))
         return tags, [tagger.marginal(t, i) for i, t in enumerate(tags)]
+
+    def tag_spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
+        """Entity spans ``(start, end, type, score)``: token offsets, the BIO type and the
+        lowest marginal probability of the span's tags.
+
+        Only the tokens inside a span have their marginals computed.
+
+        Example:
+            >>> load_model("news").tag_spans(["Presiden", "Joko", "Widodo", "tiba"])[0][:3]
+            (1, 3, 'PER')
+        """
+        if not tokens:
+            return []
+        from warta.evaluation.conll import entity_spans
+
+        tagger = self._tagger
+        tags = list(tagger.tag(self.extractor.attributes(tokens)))
+        marginal = tagger.marginal
+        return [
+            (start, end, typ, min([marginal(tags[i], i) for i in range(start, end)]))
+            for start, end, typ in entity_spans(tags)
+        ]
 
 
 def _resource(name: str) -> Any:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from warta.article import Article, EntityLabel, Mention
-from warta.evaluation.conll import entity_spans
 from warta.stages.ner.labels import HARMONISE
 
 __all__ = ["NerStep"]
@@ -52,8 +51,7 @@ class NerStep:
             tokens = sentence.tokens
             if not tokens:
                 continue
-            tags, probs = tagger.tag_with_scores([t.text for t in tokens])
-            for start, end, typ in entity_spans(tags):
+            for start, end, typ, prob in tagger.tag_spans([t.text for t in tokens]):
                 label = typ if typ in _LABELS else HARMONISE.get(typ)
                 if label is None:
                     continue
@@ -61,7 +59,7 @@ class NerStep:
                 mentions.append(
                     Mention(
                         start=s, end=e, text=text[s:e], label=_as_label(label), sentence=si,
-                        score=round(min(probs[start:end]), 4),
+                        score=round(prob, 4),
                     )
                 )
         article.mentions = mentions
