@@ -51,6 +51,18 @@ def entity_key(name: str, label: EntityLabel | str) -> str:
     return key
 
 
+# Statements built once: building a select per lookup costs more than running it.
+_e, _ea = t.entities.c, t.entity_aliases.c
+_GET = sa.select(_e.id).where(_e.label == sa.bindparam("label"), _e.key == sa.bindparam("key"))
+_CREATE = t.entities.insert().returning(_e.id)
+_OWNERS = (
+    sa.select(_ea.entity_id, _ea.count.label("n"))
+    .join(t.entities, _e.id == _ea.entity_id)
+    .where(_ea.alias == sa.bindparam("alias"), _e.label == "PER", _e.key.contains(" "))
+    .order_by(_ea.count.desc())
+)
+
+
 class EntityResolver:
     """Finds or creates corpus entities; caches ids for the length of an ingest."""
 
@@ -93,8 +105,7 @@ class EntityResolver:
         cached = self._ids.get((label, key))
         if cached is not None:
             return cached
-        e = t.entities.c
-        found = conn.execute(sa.select(e.id).where(e.label == label, e.key == key)).scalar()
+        found = conn.execute(_GET, {"label": label, "key": key}).scalar()
         if found is not None:
             self._ids[(label, key)] = int(found)
             return int(found)
@@ -104,23 +115,13 @@ class EntityResolver:
         found = self._get(conn, label, key)
         if found is not None:
             return found
-        new = int(
-            conn.execute(
-                t.entities.insert().values(label=label, key=key, name=_display(name, key)).returning(t.entities.c.id)
-            ).scalar_one()
-        )
+        new = int(conn.execute(_CREATE, {"label": label, "key": key, "name": _display(name, key)}).scalar_one())
         self._ids[(label, key)] = new
         return new
 
     def _dominant_owner(self, conn: Connection, word: str) -> int | None:
         """The full-name person who holds :data:`DOMINANCE` of the uses of ``word``, if any."""
-        ea, e = t.entity_aliases.c, t.entities.c
-        rows = conn.execute(
-            sa.select(ea.entity_id, ea.count.label("n"))
-            .join(t.entities, e.id == ea.entity_id)
-            .where(ea.alias == word, e.label == "PER", e.key.contains(" "))
-            .order_by(ea.count.desc())
-        ).all()
+        rows = conn.execute(_OWNERS, {"alias": word}).all()
         if not rows:
             return None
         total = sum(int(r.n) for r in rows)

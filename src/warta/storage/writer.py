@@ -76,6 +76,12 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
+_s, _a = t.article_sources.c, t.articles.c
+# Statements built once (see people.py).
+_BY_SOURCE = sa.select(_s.article_id).where(_s.source_key == sa.bindparam("key"))
+_BY_HASH = sa.select(_a.id).where(_a.content_hash == sa.bindparam("hash")).limit(1)
+
+
 class Writer:
     """Writes articles; keeps the entity resolver's caches between batches."""
 
@@ -125,18 +131,14 @@ class Writer:
 
     def _find(self, conn: Connection, fp: Fingerprint) -> int | None:
         """The row of the same page (URL or file) or, failing that, of the same content."""
-        found = conn.execute(
-            sa.select(t.article_sources.c.article_id).where(t.article_sources.c.source_key == fp.source_key)
-        ).scalar()
+        found = conn.execute(_BY_SOURCE, {"key": fp.source_key}).scalar()
         if found is None:
-            found = conn.execute(
-                sa.select(t.articles.c.id).where(t.articles.c.content_hash == fp.content_hash).limit(1)
-            ).scalar()
+            found = conn.execute(_BY_HASH, {"hash": fp.content_hash}).scalar()
         return None if found is None else int(found)
 
     def _add_source(self, conn: Connection, row_id: int, article: Article, fp: Fingerprint, now: str) -> None:
         s = t.article_sources.c
-        owner = conn.execute(sa.select(s.article_id).where(s.source_key == fp.source_key)).scalar()
+        owner = conn.execute(_BY_SOURCE, {"key": fp.source_key}).scalar()
         published = article.published.value.isoformat() if article.published.value else None
         if owner is None:
             conn.execute(
