@@ -71,37 +71,59 @@ def _is_word(tok: str) -> bool:
     return any(c.isalnum() for c in tok) and all(c.isalnum() or c in "-.'" for c in tok)
 
 
+# Per token text: (lower-cased, a word, may open or close a candidate, written capitalised
+# or as a number, may stand alone). Cleared when full: a corpus has a long tail.
+_TokenInfo = tuple[str, bool, bool, bool, bool]
+_TOKEN_INFO: dict[str, _TokenInfo] = {}
+_TOKEN_INFO_LIMIT = 200_000
+
+
+def _token_info(tok: str) -> _TokenInfo:
+    low = tok.lower()
+    word = _is_word(tok)
+    info = (low, word, word and low not in stopwords(), tok[:1].isupper() or tok[:1].isdigit(),
+            not (len(low) < 3 or low.isdigit()))
+    if len(_TOKEN_INFO) >= _TOKEN_INFO_LIMIT:
+        _TOKEN_INFO.clear()
+    _TOKEN_INFO[tok] = info
+    return info
+
+
 def _candidates(article: Article) -> dict[str, _Cand]:
-    stop = stopwords()
     cands: dict[str, _Cand] = {}
     text = article.text
+    known = _TOKEN_INFO
     for si, sent in enumerate(article.sentences):
         toks = sent.tokens
         n = len(toks)
-        lows = [t.text.lower() for t in toks]
-        word = [_is_word(t.text) for t in toks]
-        edge = [w and low not in stop for w, low in zip(word, lows, strict=True)]
-        upper = [t.text[:1].isupper() or t.text[:1].isdigit() for t in toks]
+        infos = [known.get(t.text) or _token_info(t.text) for t in toks]
         for i in range(n):
-            if not edge[i]:
+            low, _, edge, upper, alone = infos[i]
+            if not edge:
                 continue
+            start = toks[i].start
+            key = low
+            # Capitalised away from the sentence start: written as a name.
+            name = i > 0 and upper
             for j in range(i + 1, min(i + _MAX_WORDS, n) + 1):
-                if not word[j - 1]:
-                    break
-                if not edge[j - 1]:
+                if j > i + 1:
+                    info = infos[j - 1]
+                    if not info[1]:
+                        break
+                    key = key + " " + info[0]
+                    name = name and info[3]
+                    if not info[2]:
+                        continue
+                elif not alone:
                     continue
-                last = toks[j - 1]
-                if j - i == 1 and (len(lows[i]) < 3 or lows[i].isdigit()):
-                    continue
-                surface = text[toks[i].start : last.end]
-                key = " ".join(lows[i:j])
+                end = toks[j - 1].end
+                surface = text[start:end]
                 c = cands.get(key)
                 if c is None:
                     c = cands[key] = _Cand(key=key, surface={}, spans=[], first=si, capitalised=0)
                 c.surface[surface] = c.surface.get(surface, 0) + 1
-                c.spans.append(Span(start=toks[i].start, end=last.end, text=surface))
-                # Capitalised away from the sentence start: written as a name.
-                if i > 0 and all(upper[i:j]):
+                c.spans.append(Span(start=start, end=end, text=surface))
+                if name:
                     c.capitalised += 1
     return cands
 
