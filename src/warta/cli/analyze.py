@@ -37,7 +37,7 @@ def analyze_cmd(
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a LocalCluster).")] = None,
     parquet: Annotated[Path | None, typer.Option("--parquet", help="Also write the articles as Parquet partitions in this folder.")] = None,
 ) -> None:
-    """Analyse Indonesian news articles: clean, segment, and report what was found."""
+    """Analyse Indonesian news articles: who said what, about whom, when; a report, or JSON."""
     err = Console(stderr=True)
     try:
         settings = load_settings(config, text_fields=text_field or None, title_fields=title_field or None,
