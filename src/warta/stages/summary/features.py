@@ -100,6 +100,20 @@ def pagerank(sim: Sequence[Sequence[float]], *, damping: float = 0.85, iteration
     return [r / top for r in rank] if top else rank
 
 
+# Token texts that hold a letter or digit (only those are kept). Cleared when full.
+_WORDY: set[str] = set()
+_WORDY_LIMIT = 200_000
+
+
+def _wordy(tok: str) -> bool:
+    if not any(c.isalnum() for c in tok):
+        return False
+    if len(_WORDY) >= _WORDY_LIMIT:
+        _WORDY.clear()
+    _WORDY.add(tok)
+    return True
+
+
 def _len_bin(n: int) -> int:
     for i, edge in enumerate(_LEN_BINS):
         if n < edge:
@@ -143,6 +157,7 @@ def sentence_features(
     title = set(doc.title_terms)
     doc_freq = centroid
     feats: list[dict[str, float]] = []
+    wordy = _WORDY
     para_seen: dict[int, int] = {}
     para_order: dict[int, int] = {}
     for i in range(n):
@@ -151,7 +166,7 @@ def sentence_features(
         in_para = para_seen.get(p, 0)
         para_seen[p] = in_para + 1
         tokens = doc.tokens[i]
-        words = [t for t in tokens if any(c.isalnum() for c in t)]
+        words = [t for t in tokens if t in wordy or _wordy(t)]
         terms = doc.terms[i]
         f: dict[str, float] = {
             f"sent={min(i, _MAX_SENT_BIN)}": 1.0,
@@ -169,7 +184,7 @@ def sentence_features(
             f["recurring"] = sum(doc_freq[t] > 1 for t in terms) / len(terms)
         if title:
             f["title"] = len(title.intersection(terms)) / len(title)
-        if any(c in _QUOTE_MARKS for t in tokens for c in t):
+        if any(not _QUOTE_MARKS.isdisjoint(t) for t in tokens):
             f["quote"] = 1.0
             if tokens and any(c in _QUOTE_MARKS for c in tokens[0]):
                 f["quote_start"] = 1.0

@@ -71,6 +71,21 @@ class Stemmer:
         return stem
 
 
+# Per token text: its lower-cased form when it is a content word, else None (a stop word
+# or punctuation). Cleared when full: a corpus has a long tail.
+_CONTENT: dict[str, str | None] = {}
+_CONTENT_LIMIT = 200_000
+
+
+def _content(tok: str) -> str | None:
+    low = tok.lower()
+    out = None if low in stopwords() or not is_word(low) else low
+    if len(_CONTENT) >= _CONTENT_LIMIT:
+        _CONTENT.clear()
+    _CONTENT[tok] = out
+    return out
+
+
 def content_terms(tokens: Iterable[str], stem: Callable[[str], str]) -> list[str]:
     """The stemmed content words of a token sequence.
 
@@ -78,11 +93,10 @@ def content_terms(tokens: Iterable[str], stem: Callable[[str], str]) -> list[str
         >>> content_terms(["Polisi", "menangkap", "dua", "tersangka", "."], lambda w: w)
         ['polisi', 'menangkap', 'tersangka']
     """
-    stop = stopwords()
+    known = _CONTENT
     out = []
     for tok in tokens:
-        low = tok.lower()
-        if low in stop or not is_word(low):
-            continue
-        out.append(stem(low))
+        low = known[tok] if tok in known else _content(tok)
+        if low is not None:
+            out.append(stem(low))
     return out
