@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "edit_distance",
@@ -26,6 +27,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–
 _SKIP_IN_INITIALS = frozenset({"dan", "dari", "untuk", "di", "ke", "yang", "of", "the", "and", "for", "de"})
 
 
+# Pure functions of a string, called for the same names over and over while merging.
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """A name for comparison: accents removed, case folded, spacing normalised.
 
@@ -53,6 +56,7 @@ def name_tokens(s: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(s: str) -> bool:
     """Whether a form looks like an acronym: "AS", "KPK", "A.S.", "PBB", "Kemenlu" is not.
 
