@@ -16,9 +16,7 @@ extractive oracle (IndoSum's own labels) are scored the same way beside the syst
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -26,6 +24,7 @@ from typing import Any, Literal
 
 from warta.article import Article, Paragraph, Sentence, Token
 from warta.errors import EvaluationError
+from warta.evaluation._jsonl import read_gold_jsonl
 
 __all__ = ["RougeMean", "evaluate_summary", "indosum_article", "indosum_split", "read_indosum", "rouge_tokens"]
 
@@ -42,24 +41,8 @@ def indosum_split(article_id: str) -> Literal["dev", "train"]:
 
 def read_indosum(path: Path, *, split: Split = "all") -> list[dict[str, Any]]:
     """Articles of an IndoSum-style JSONL (or JSONL.gz) file, optionally one split of them."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    try:
-        with opener(path, "rt", encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except FileNotFoundError as exc:
-        raise EvaluationError("gold file not found", source=str(path)) from exc
     docs = []
-    for i, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvaluationError(f"line {i}: {exc.msg}", source=str(path)) from exc
-        if not isinstance(doc, dict) or "paragraphs_tokens" not in doc or "summary_tokens" not in doc:
-            raise EvaluationError(
-                f"line {i}: expected an object with 'paragraphs_tokens' and 'summary_tokens'", source=str(path)
-            )
+    for i, doc in read_gold_jsonl(path, required=("paragraphs_tokens", "summary_tokens")):
         doc_id = str(doc.get("id") or doc.get("indosum_id") or i)
         if split == "all" or indosum_split(doc_id) == split:
             docs.append(doc)

@@ -8,14 +8,13 @@ and type and value accuracy over the relaxed matches.
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from warta.article import Article, Published
-from warta.errors import EvaluationError
+from warta.evaluation._jsonl import read_gold_jsonl
 from warta.evaluation.scoring import Score
 from warta.registry import make_step
 
@@ -24,22 +23,7 @@ __all__ = ["evaluate_timex", "read_indotimex"]
 
 def read_indotimex(path: Path) -> list[dict[str, Any]]:
     """Documents of an IndoTimex-style JSONL file."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise EvaluationError("gold file not found", source=str(path)) from exc
-    docs = []
-    for i, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvaluationError(f"line {i}: {exc.msg}", source=str(path)) from exc
-        if not isinstance(doc, dict) or "text" not in doc or "timexes" not in doc:
-            raise EvaluationError(f"line {i}: expected an object with 'text' and 'timexes'", source=str(path))
-        docs.append(doc)
-    return docs
+    return [doc for _, doc in read_gold_jsonl(path, required=("text", "timexes"))]
 
 
 def evaluate_timex(path: Path) -> dict[str, Any]:

@@ -1,0 +1,40 @@
+"""Reading gold JSONL files (plain or gzip) with errors that name the file and line."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from warta.errors import EvaluationError
+
+__all__ = ["read_gold_jsonl"]
+
+
+def read_gold_jsonl(path: Path, *, required: Sequence[str]) -> list[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each non-blank line; each object must have ``required`` keys.
+
+    Raises:
+        EvaluationError: the file is missing, a line is not JSON, or a key is missing.
+    """
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except FileNotFoundError as exc:
+        raise EvaluationError("gold file not found", source=str(path)) from exc
+    out: list[tuple[int, dict[str, Any]]] = []
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvaluationError(f"line {i}: {exc.msg}", source=str(path)) from exc
+        if not isinstance(doc, dict) or any(k not in doc for k in required):
+            keys = " and ".join(f"'{k}'" for k in required)
+            raise EvaluationError(f"line {i}: expected an object with {keys}", source=str(path))
+        out.append((i, doc))
+    return out
