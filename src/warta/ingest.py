@@ -174,9 +174,7 @@ def ingest(
             flush()
         except BaseException:
             # Stop the workers now rather than let them finish the queue (Ctrl-C, errors).
-            pool = getattr(engine, "_pool", None)
-            if pool is not None:
-                pool.terminate()
+            engine.terminate()
             raise
         finally:
             engine.close()

@@ -87,8 +87,17 @@ class LocalEngine:
             yield from_json(out)
 
     def close(self) -> None:
+        """Let the workers finish what they hold, then stop them."""
         if self._pool is not None:
             self._pool.close()
+            self._pool.join()
+            self._pool = None
+            self._pool_steps = None
+
+    def terminate(self) -> None:
+        """Stop the workers now, dropping queued work (Ctrl-C, an error downstream)."""
+        if self._pool is not None:
+            self._pool.terminate()
             self._pool.join()
             self._pool = None
             self._pool_steps = None
