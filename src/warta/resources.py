@@ -9,7 +9,7 @@ from importlib import resources
 
 from warta.errors import ResourceError
 
-__all__ = ["read_resource", "resource_lines"]
+__all__ = ["read_resource", "resource_lines", "resource_words"]
 
 
 def read_resource(stage: str, name: str) -> str:
@@ -27,3 +27,11 @@ def read_resource(stage: str, name: str) -> str:
 def resource_lines(stage: str, name: str) -> list[str]:
     """Non-empty lines of a resource, without ``#`` comment lines, stripped."""
     return [ln.strip() for ln in read_resource(stage, name).splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def resource_words(stage: str, name: str) -> frozenset[str]:
+    """The lines of a word-list resource, lower case; an empty list is a packaging error."""
+    words = frozenset(ln.lower() for ln in resource_lines(stage, name))
+    if not words:
+        raise ResourceError(f"packaged resource is empty: stages/{stage}/resources/{name}")
+    return words

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from warta.errors import EvaluationError
+from warta.evaluation._gold import read_gold_text
 from warta.evaluation.scoring import Score
 
 __all__ = [
@@ -92,12 +93,7 @@ def read_ner_file(path: Path, *, format: NerFormat) -> list[NerSentence]:
         EvaluationError: the file is missing, unreadable, empty or malformed.
     """
     source = str(path)
-    try:
-        content = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise EvaluationError("gold file not found", source=source) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvaluationError(f"cannot read gold file: {exc}", source=source) from exc
+    content = read_gold_text(path)
     sentences = read_ner_text(content, format=format, source=source)
     if not sentences:
         raise EvaluationError("no sentences found", source=source)

@@ -22,6 +22,7 @@ from typing import Any
 
 from warta.article import Sentence
 from warta.errors import EvaluationError
+from warta.evaluation._gold import read_gold_text
 from warta.evaluation.scoring import Score, match_spans
 
 __all__ = ["GoldSegmentation", "evaluate_segmentation", "read_conllu"]
@@ -130,12 +131,7 @@ def read_conllu(path: Path) -> GoldSegmentation:
         EvaluationError: the file is missing, unreadable or not well-formed CoNLL-U.
     """
     source = str(path)
-    try:
-        content = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise EvaluationError("gold file not found", source=source) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvaluationError(f"cannot read gold file: {exc}", source=source) from exc
+    content = read_gold_text(path)
     builder = _Builder(source)
     number = 0
     for number, line in enumerate(content.splitlines(), start=1):

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from warta.article import Article, Paragraph, Sentence, Token
 from warta.errors import EvaluationError
-from warta.evaluation._jsonl import read_gold_jsonl
+from warta.evaluation._gold import read_gold_jsonl
 
 __all__ = ["RougeMean", "evaluate_summary", "indosum_article", "indosum_split", "read_indosum", "rouge_tokens"]
 

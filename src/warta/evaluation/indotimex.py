@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.article import Article, Published
-from warta.evaluation._jsonl import read_gold_jsonl
+from warta.evaluation._gold import read_gold_jsonl
 from warta.evaluation.scoring import Score
 from warta.registry import make_step
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.errors import ResourceError
-from warta.resources import resource_lines
+from warta.resources import resource_lines, resource_words
 
 __all__ = ["EntityResources", "load_resources"]
 
@@ -54,10 +54,7 @@ class EntityResources:
 
 
 def _words(name: str) -> frozenset[str]:
-    words = frozenset(ln.lower() for ln in resource_lines("entities", name))
-    if not words:
-        raise ResourceError(f"packaged resource is empty: stages/entities/resources/{name}")
-    return words
+    return resource_words("entities", name)
 
 
 def _acronyms() -> dict[str, frozenset[str]]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.errors import ResourceError
-from warta.resources import resource_lines
+from warta.resources import resource_words
 
 __all__ = ["SegmentResources", "load_resources"]
 
@@ -42,10 +42,7 @@ class SegmentResources:
 
 
 def _words(name: str) -> frozenset[str]:
-    words = frozenset(ln.lower() for ln in resource_lines("segment", name))
-    if not words:
-        raise ResourceError(f"packaged resource is empty: stages/segment/resources/{name}")
-    return words
+    return resource_words("segment", name)
 
 
 def _affixes(kind: str) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""Reading gold JSONL files (plain or gzip) with errors that name the file and line."""
+"""Reading gold files (text, JSONL plain or gzip) with errors that name the file and line."""
 
 from __future__ import annotations
 
@@ -10,7 +10,21 @@ from typing import Any
 
 from warta.errors import EvaluationError
 
-__all__ = ["read_gold_jsonl"]
+__all__ = ["read_gold_jsonl", "read_gold_text"]
+
+
+def read_gold_text(path: Path) -> str:
+    """The whole text of a gold file.
+
+    Raises:
+        EvaluationError: the file is missing or cannot be read as UTF-8.
+    """
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise EvaluationError("gold file not found", source=str(path)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(f"cannot read gold file: {exc}", source=str(path)) from exc
 
 
 def read_gold_jsonl(path: Path, *, required: Sequence[str]) -> list[tuple[int, dict[str, Any]]]:
