@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     outlet_fields: list[str] = Field(default_factory=lambda: _default("outlet_fields"))
     author_fields: list[str] = Field(default_factory=lambda: _default("author_fields"))
     suffixes: list[str] = Field(default_factory=lambda: _default("suffixes"))
+    db: str = Field(default_factory=lambda: _default("db"))
+    api_token: str = Field(default_factory=lambda: _default("api_token"))
+    cors_origins: list[str] = Field(default_factory=lambda: _default("cors_origins"))
+    max_request_bytes: int = Field(default_factory=lambda: _default("max_request_bytes"), gt=0)
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
