@@ -53,3 +53,20 @@ def test_not_a_warc(tmp_path: Path, settings: Settings) -> None:
     path.write_text("Ini bukan arsip WARC.\n", encoding="utf-8")
     with pytest.raises(MalformedInputError, match="not a WARC"):
         list(read_path(path, settings=settings))
+
+
+def test_response_without_target_uri_is_a_clear_error(tmp_path: Path, settings: Settings) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "tanpa-uri.warc"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+        record = writer.create_warc_record("https://kabar.test/a", "response", payload=io.BytesIO(PAGE.encode()),
+                                           http_headers=headers)
+        record.rec_headers.remove_header("WARC-Target-URI")
+        writer.write_record(record)
+    with pytest.raises(MalformedInputError, match="malformed WARC record") as info:
+        list(read_path(path, settings=settings))
+    assert info.value.source == str(path)

@@ -7,10 +7,12 @@ locales), and article bodies longer than the csv module's 128 KiB field limit.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from warta.article import Article
 from warta.errors import (
@@ -26,7 +28,7 @@ from ._files import open_binary
 from ._records import FieldMap, article_from_record
 from ._rejects import Reject
 
-__all__ = ["iter_csv_file", "sniff_delimiter"]
+__all__ = ["csv_row_ranges", "iter_csv_file", "iter_csv_range", "sniff_delimiter"]
 
 _SAMPLE = 1 << 16
 _DELIMITERS = (",", ";", "\t", "|")
@@ -74,13 +76,100 @@ def iter_csv_file(
         # surrogateescape + repair: a few stray cp1252 bytes in a UTF-8 export do not stop the file.
         errors = "surrogateescape" if encoding == "utf-8" else "strict"
         text = io.TextIOWrapper(fh, encoding=encoding, errors=errors, newline="")
-        yield from _rows(text, display=display, fields=fields, limit=limit)
+        header, delimiter = _read_header(text.readline(), fields, display)
+        rows = yield from _rows(text, header=header, delimiter=delimiter, display=display, fields=fields,
+                                limit=limit, encoding=encoding)
+    if rows == 0:
+        raise EmptyInputError("no rows after the header", source=display)
 
 
-def _rows(
-    text: io.TextIOWrapper, *, display: str, fields: FieldMap, limit: int
+def iter_csv_range(
+    path: Path, *, start: int, end: int, first_line: int, first_row: int, display: str, fields: FieldMap,
+    limit: int,
 ) -> Iterator[Article | Reject]:
-    header_line = text.readline()
+    """The rows in bytes ``[start, end)`` of a UTF-8 CSV file, as a whole-file read gives them.
+
+    ``start`` and ``end`` must be row boundaries (see :func:`csv_row_ranges`);
+    ``first_line`` and ``first_row`` number the row at ``start``, so ids, sources and
+    reasons match :func:`iter_csv_file`'s.
+    """
+    with open_binary(path, gz=False, source=display) as fh:
+        head = fh.readline()
+        # As iter_csv_file decodes: strictly after a BOM ("utf-8-sig"), leniently without.
+        bom = head.startswith(codecs.BOM_UTF8)
+        errors = "strict" if bom else "surrogateescape"
+        header, delimiter = _read_header(head.decode("utf-8", errors), fields, display)
+        fh.seek(start)
+        lines = _utf8_lines(fh, end - start, errors)
+        yield from _rows(lines, header=header, delimiter=delimiter, display=display, fields=fields, limit=limit,
+                         encoding="utf-8-sig" if bom else "utf-8", first_line=first_line, first_row=first_row)
+
+
+def csv_row_ranges(path: Path, *, target: int) -> list[tuple[int, int, int, int]] | None:
+    """Cut an uncompressed UTF-8 CSV file at row boundaries into ranges of about ``target`` bytes.
+
+    Returns ``(start, end, first_line, first_row)`` per range, or None when the file
+    should be read whole: not UTF-8, bare carriage returns as line ends, a row the csv
+    module cannot parse, or no header (the whole-file read then reports the problem).
+    The file is parsed once with the csv module, so quoted fields that hold newlines
+    never straddle a cut.
+    """
+    with path.open("rb") as fh:
+        sample = fh.read(_SAMPLE)
+        try:
+            if not sample.strip() or sniff_encoding(sample, source=str(path)) not in ("utf-8", "utf-8-sig"):
+                return None
+        except InputError:
+            return None
+        fh.seek(0)
+        head = fh.readline()
+        if b"\r" in head.removesuffix(b"\r\n").removesuffix(b"\n"):
+            return None
+        delimiter = sniff_delimiter(head.decode("utf-8", "surrogateescape").lstrip("\ufeff"))
+        pos = len(head)
+        counted = _Counted(fh, pos)
+        reader = csv.reader(counted, delimiter=delimiter)
+        ranges: list[tuple[int, int, int, int]] = []
+        start, first_line, first_row, rows = pos, 2, 1, 0
+        try:
+            for row in reader:
+                if row and not (len(row) == 1 and not row[0].strip()):
+                    rows += 1
+                if counted.pos - start >= target:
+                    ranges.append((start, counted.pos, first_line, first_row))
+                    start, first_line, first_row = counted.pos, reader.line_num + 2, rows + 1
+        except (csv.Error, _BareCarriageReturn):
+            return None
+        if counted.pos > start:
+            ranges.append((start, counted.pos, first_line, first_row))
+    return ranges
+
+
+class _BareCarriageReturn(Exception):
+    """A line ends in a lone ``\\r``, which a text-mode read would split on."""
+
+
+class _Counted:
+    """Lines of a binary file decoded as UTF-8, counting the bytes handed out."""
+
+    def __init__(self, fh: IO[bytes], pos: int) -> None:
+        self.fh, self.pos = fh, pos
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self.fh:
+            self.pos += len(raw)
+            if b"\r" in raw.removesuffix(b"\r\n").removesuffix(b"\n"):
+                raise _BareCarriageReturn
+            yield raw.decode("utf-8", "surrogateescape")
+
+
+def _utf8_lines(fh: IO[bytes], size: int, errors: str) -> Iterator[str]:
+    while size > 0 and (raw := fh.readline(size)):
+        size -= len(raw)
+        yield raw.decode("utf-8", errors)
+
+
+def _read_header(header_line: str, fields: FieldMap, display: str) -> tuple[list[str], str]:
     if header_line.startswith("\ufeff"):
         header_line = header_line[1:]
     delimiter = sniff_delimiter(header_line)
@@ -88,14 +177,22 @@ def _rows(
     if not any(name in header for name in fields.text):
         tried, has = ", ".join(fields.text), ", ".join(header) or "nothing"
         raise MalformedInputError(f"no text column (tried: {tried}; the header has: {has})", source=display)
+    return header, delimiter
+
+
+def _rows(
+    lines: Iterable[str], *, header: list[str], delimiter: str, display: str, fields: FieldMap, limit: int,
+    encoding: str, first_line: int = 2, first_row: int = 1,
+) -> Generator[Article | Reject, None, int]:
+    """The rows after the header; returns how many there were (blank lines aside)."""
     # csv's field limit is process-wide; raise it (never lower it) so long bodies fit,
     # and let our own max_input_bytes decide what is too large.
     if csv.field_size_limit() < limit + 1:
         csv.field_size_limit(limit + 1)
-    reader = csv.reader(text, delimiter=delimiter)
+    reader = csv.reader(lines, delimiter=delimiter)
     rows = 0
     while True:
-        start = reader.line_num + 2  # first physical line of the next row (header read apart)
+        start = reader.line_num + first_line  # first physical line of the next row
         try:
             row = next(reader, None)
         except csv.Error as exc:
@@ -107,7 +204,7 @@ def _rows(
             raise MalformedInputError(f"{where}: {exc}", source=display) from exc
         except UnicodeDecodeError as exc:
             raise EncodingError(
-                f"near line {start}: not valid {text.encoding}: {exc.reason}", source=display
+                f"near line {start}: not valid {encoding}: {exc.reason}", source=display
             ) from exc
         if row is None:
             break
@@ -116,7 +213,7 @@ def _rows(
             continue  # blank line
         rows += 1
         where = f"{display}:{line}"
-        label = f"row {rows} (line {line})"
+        label = f"row {rows + first_row - 1} (line {line})"
         record = {name: repair_surrogates(value) for name, value in zip(header, row, strict=False)}
         if len(row) < len(header) and not any(n in record for n in fields.text):
             yield Reject(
@@ -131,8 +228,7 @@ def _rows(
             )
         except InputError as exc:
             yield Reject(where, exc.code, f"{label}: {exc.message}")
-    if rows == 0:
-        raise EmptyInputError("no rows after the header", source=display)
+    return rows
 
 
 def _header(names: list[str], fields: FieldMap) -> list[str]:

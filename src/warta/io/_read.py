@@ -168,21 +168,28 @@ def _read_file(
 
 
 def _read_folder(folder: Path, display: str, settings: Settings) -> Iterator[Article | Reject]:
-    enabled = {s.lower() for s in settings.suffixes}
     for path in _walk(folder):
-        name = str(path)
-        suffix = suffix_of(path)
-        found = format_of(suffix)
-        if found is None or suffix not in enabled:
-            reason = (
-                _unsupported(suffix) if found is None else f"suffix {suffix!r} is not in settings.suffixes"
-            )
-            yield Reject(name, UnsupportedInputError.code, reason)
-            continue
-        try:
-            yield from _read_file(path, name, *found, settings)
-        except InputError as exc:
-            yield _reject(exc)
+        yield from read_folder_file(path, settings)
+
+
+def read_folder_file(path: Path, settings: Settings) -> Iterator[Article | Reject]:
+    """One file met in a folder: a W105 Reject for a suffix not read, any failure a Reject."""
+    name = str(path)
+    suffix = suffix_of(path)
+    found = format_of(suffix)
+    if found is None or suffix not in {s.lower() for s in settings.suffixes}:
+        reason = _unsupported(suffix) if found is None else f"suffix {suffix!r} is not in settings.suffixes"
+        yield Reject(name, UnsupportedInputError.code, reason)
+        return
+    try:
+        yield from _read_file(path, name, *found, settings)
+    except InputError as exc:
+        yield _reject(exc)
+
+
+def folder_files(folder: Path) -> Iterator[Path]:
+    """The files a folder read visits, in its order (see :func:`read_path`)."""
+    return _walk(folder)
 
 
 def _walk(folder: Path) -> Iterator[Path]:
