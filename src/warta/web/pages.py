@@ -1,9 +1,320 @@
-"""The dashboard: server-rendered pages over the store."""
+"""The dashboard: server-rendered pages over the store.
+
+Pages: ``/`` (latest articles, most-quoted speakers, rising names), ``/article/{id}``
+(the text with entities, quotes, cues, speakers and dates highlighted, and the cleaning
+report), ``/entity/{id}`` (roles, timeline chart, co-mention network, quotes by outlet),
+``/search``, ``/quotes`` and ``/analyze`` (analyse a pasted text without storing it).
+
+Safety: templates autoescape; article text reaches HTML only through
+:mod:`warta.web.highlight`, which escapes every piece. Every page is sent with a
+Content-Security-Policy that allows scripts from this server only (no inline script),
+so a payload that slipped through could not run anyway. Plotly's JavaScript is served
+from the installed ``plotly`` package (:func:`plotly_js`), never from a CDN.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
-__all__ = ["router"]
+import plotly
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from warta.article import Article
+from warta.config import Settings
+from warta.errors import WartaError
+from warta.storage import Store
+from warta.storage.errors import StorageError
+from warta.storage.profiles import resolve_entity
+
+from . import queries, views
+from .deps import get_settings, get_store
+from .highlight import render_paragraphs, speaker_name
+
+__all__ = ["CSP", "TEMPLATES_DIR", "router", "templates"]
 
 router = APIRouter(include_in_schema=False)
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+# Scripts only from this server (no inline script, no eval); Plotly writes inline styles.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+KIND_LABELS = {"direct": "direct", "indirect": "indirect", "mixed": "mixed", "partial": "partial"}
+LABEL_NAMES = {"PER": "person", "ORG": "organisation", "LOC": "place", "EVT": "event", "MISC": "other"}
+
+# autoescape=True for every template, whatever its name: nothing is written unescaped
+# unless it is Markup built by our own code.
+templates = Jinja2Templates(
+    env=Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=StrictUndefined)
+)
+
+templates.env.globals["label_names"] = LABEL_NAMES
+
+StoreDep = Annotated[Store, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+
+def _page(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
+    response = templates.TemplateResponse(
+        request, name, context, status_code=status_code
+    )
+    response.headers.update(_HEADERS)
+    return response
+
+
+def _not_found(request: Request, what: str) -> HTMLResponse:
+    return _page(request, "notfound.html", {"title": "Not found", "what": what}, status_code=404)
+
+
+def _day(value: str | None, field: str, errors: list[str]) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        errors.append(f"{field}: {value!r} is not a date (YYYY-MM-DD)")
+        return None
+
+
+# -- static -------------------------------------------------------------------------------
+
+
+@router.get("/static/vendor/plotly.min.js")
+def plotly_js() -> FileResponse:
+    """Plotly's bundle, streamed from the installed plotly package (nothing is fetched from a CDN)."""
+    return FileResponse(
+        PLOTLY_JS, media_type="text/javascript",
+        headers={"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+# -- home ---------------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store: StoreDep) -> HTMLResponse:
+    stats = queries.corpus_stats(store)
+    week_end = stats.last_day
+    return _page(request, "home.html", {
+        "title": "warta",
+        "stats": stats,
+        "latest": queries.latest_articles(store, limit=15),
+        "speakers": queries.top_speakers(store, days=7, limit=10) if week_end else [],
+        "rising": queries.rising_entities(store, days=7, limit=10) if week_end else [],
+        "week_end": week_end,
+    })
+
+
+# -- article ------------------------------------------------------------------------------
+
+
+def _article_context(article: Article, *, entity_links: dict[int, str], day: str | None) -> dict[str, Any]:
+    """What the article template shows, for a stored or a freshly analysed article."""
+    paragraphs = render_paragraphs(article, entity_links=entity_links)
+    quotes = []
+    for i, q in enumerate(article.quotes):
+        sp = q.speaker
+        ent = sp.entity if sp is not None else None
+        quotes.append({
+            "i": i, "q": q, "speaker": speaker_name(article, i) or "unknown speaker",
+            "href": entity_links.get(ent) if ent is not None else None,
+            "date": q.date or day,
+        })
+    counts = Counter(m.entity for m in article.mentions if m.entity is not None)
+    ranked = sorted(enumerate(article.entities), key=lambda ie: (-counts.get(ie[0], len(ie[1].mentions)), ie[1].name))
+    entities = [
+        {"i": i, "e": e, "n": counts.get(i, len(e.mentions)), "href": entity_links.get(i),
+         "roles": list(dict.fromkeys(r.text for r in e.roles))}
+        for i, e in ranked
+    ]
+    summary = [article.text[article.sentences[i].start : article.sentences[i].end]
+               for i in article.summary if 0 <= i < len(article.sentences)]
+    timeline = [{"value": e.value, "text": article.text[e.start : e.end]} for e in article.timeline]
+    return {
+        "article": article,
+        "paragraphs": paragraphs,
+        "quotes": quotes,
+        "entities": entities,
+        "summary": summary,
+        "timeline": timeline,
+        "kinds": Counter(q.kind for q in article.quotes),
+        "labels": Counter(m.label for m in article.mentions),
+    }
+
+
+@router.get("/article/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: int, store: StoreDep) -> HTMLResponse:
+    article = store.get_article(article_id)
+    links = queries.article_links(store, article_id)
+    if article is None or links is None:
+        return _not_found(request, f"article {article_id}")
+    entity_links = {x.idx: f"/entity/{x.entity_id}" for x in links.entities}
+    with store.connect() as conn:
+        row = views.article_row(conn, article_id)
+    day = row.day if row else None
+    ctx = _article_context(article, entity_links=entity_links, day=day)
+    return _page(request, "article.html", {"title": article.title or f"Article {article_id}", "row": row,
+                                           "stored": True, **ctx})
+
+
+# -- entity -------------------------------------------------------------------------------
+
+
+@router.get("/entity", response_class=HTMLResponse, response_model=None)
+def entity_by_name(request: Request, store: StoreDep, name: str = "") -> Response:
+    """A name (from an analysed text, or a co-mention) -> the page of the entity it most likely means."""
+    if name.strip():
+        with store.connect() as conn:
+            found = resolve_entity(conn, name)
+        if found:
+            return RedirectResponse(f"/entity/{found[0][0]}", status_code=303)
+    return _not_found(request, f"an entity called {name!r}" if name.strip() else "an entity without a name")
+
+
+def _charts(page: views.EntityPage) -> dict[str, Any]:
+    """The data the two charts draw (read by static/charts.js from a JSON block)."""
+    net = page.network
+    return {
+        "timeline": {
+            "days": [d for d, _n in page.mentions_by_day],
+            "articles": [n for _d, n in page.mentions_by_day],
+            "quote_days": [d for d, _n in page.quotes_by_day],
+            "quotes": [n for _d, n in page.quotes_by_day],
+        },
+        "network": {
+            "nodes": [{"id": n.id, "name": n.name, "label": n.label, "articles": n.articles, "href": f"/entity/{n.id}"}
+                      for n in net.nodes],
+            "edges": [list(e) for e in net.edges],
+        },
+    }
+
+
+@router.get("/entity/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: int, store: StoreDep) -> HTMLResponse:
+    page = views.entity_page(store, entity_id)
+    if page is None:
+        return _not_found(request, f"entity {entity_id}")
+    return _page(request, "entity.html", {
+        "title": page.entity.name, "page": page, "charts": _charts(page),
+    })
+
+
+# -- search and quotes --------------------------------------------------------------------
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    store: StoreDep,
+    q: str = "",
+    outlet: str = "",
+    entity: str = "",
+    speaker: str = "",
+    date_from: Annotated[str, Query(alias="from")] = "",
+    date_to: Annotated[str, Query(alias="to")] = "",
+    page: Annotated[int, Query(ge=1, le=200)] = 1,
+) -> HTMLResponse:
+    errors: list[str] = []
+    d0, d1 = _day(date_from, "from", errors), _day(date_to, "to", errors)
+    size = 20
+    result = None
+    asked = any(x.strip() for x in (q, outlet, entity, speaker, date_from, date_to))
+    if asked and not errors:
+        try:
+            result = queries.list_articles(
+                store, q=q or None, outlet=outlet or None, entity=entity or None, speaker=speaker or None,
+                date_from=d0, date_to=d1, limit=size, offset=(page - 1) * size,
+            )
+        except StorageError as exc:
+            errors.append(str(exc))
+    params = {"q": q, "outlet": outlet, "entity": entity, "speaker": speaker, "from": date_from, "to": date_to}
+    base = "/search?" + urlencode({k: v for k, v in params.items() if v})
+    return _page(request, "search.html", {
+        "title": "Search", "result": result, "errors": errors, "form": params, "page": page, "size": size,
+        "base": base, "outlets": [o for o, _n in queries.list_outlets(store)], "asked": asked,
+    })
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(
+    request: Request,
+    store: StoreDep,
+    speaker: str = "",
+    about: str = "",
+    outlet: str = "",
+    kind: str = "",
+    date_from: Annotated[str, Query(alias="from")] = "",
+    date_to: Annotated[str, Query(alias="to")] = "",
+    page: Annotated[int, Query(ge=1, le=200)] = 1,
+) -> HTMLResponse:
+    errors: list[str] = []
+    d0, d1 = _day(date_from, "from", errors), _day(date_to, "to", errors)
+    if kind and kind not in KIND_LABELS:
+        errors.append(f"kind: {kind!r} is not one of {', '.join(KIND_LABELS)}")
+    size = 25
+    result = None
+    if not errors:
+        result = queries.quote_page(
+            store, speaker=speaker or None, about=about or None, outlet=outlet or None,
+            kind=kind or None,  # type: ignore[arg-type]  # checked against KIND_LABELS above
+            date_from=d0, date_to=d1, limit=size, offset=(page - 1) * size,
+        )
+    params = {"speaker": speaker, "about": about, "outlet": outlet, "kind": kind, "from": date_from, "to": date_to}
+    base = "/quotes?" + urlencode({k: v for k, v in params.items() if v})
+    return _page(request, "quotes.html", {
+        "title": "Quotes", "result": result, "errors": errors, "form": params, "page": page, "size": size,
+        "base": base, "kinds": list(KIND_LABELS), "outlets": [o for o, _n in queries.list_outlets(store)],
+    })
+
+
+# -- analyse a text -----------------------------------------------------------------------
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request) -> HTMLResponse:
+    return _page(request, "analyze.html", {"title": "Analyse a text", "text": "", "errors": [], "result": None})
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+def analyze_text(request: Request, settings: SettingsDep, text: Annotated[str, Form()] = "") -> HTMLResponse:
+    """Analyse the posted text and show it like an article page; nothing is stored."""
+    errors: list[str] = []
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if not text.strip():
+        errors.append("text: empty; paste an article (a headline line first, then the body)")
+    elif size > settings.max_input_bytes:
+        errors.append(f"text: {size:,} bytes, more than the limit of {settings.max_input_bytes:,}")
+    ctx: dict[str, Any] = {"title": "Analyse a text", "text": text, "errors": errors, "result": None}
+    if not errors:
+        import warta  # the pipeline loads its models on first use, not when the app starts
+
+        try:
+            article = warta.analyze(text)
+        except WartaError as exc:
+            errors.append(str(exc))
+        else:
+            links = {i: "/entity?" + urlencode({"name": e.name}) for i, e in enumerate(article.entities)}
+            day = article.published.value.date().isoformat() if article.published.value else None
+            ctx["result"] = _article_context(article, entity_links=links, day=day)
+            ctx["day"] = day
+    status = 422 if errors else 200
+    return _page(request, "analyze.html", ctx, status_code=status)
