@@ -2,33 +2,76 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warta import __version__
 from warta.config import Settings, load_settings
 from warta.storage import Store
 
-from . import api, pages
+from . import api, errors, pages
+from .deps import AnalysisService
+from .queries import ensure_indexes
 
 __all__ = ["create_app"]
 
+logger = logging.getLogger("warta.web")
+
 STATIC_DIR = Path(__file__).parent / "static"
+
+# Sent with every response: no MIME sniffing, no framing by other sites, no referrer
+# leaking a search to other sites.
+_SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+]
+
+
+class _SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *((k, v) for k, v in _SECURITY_HEADERS if k not in present)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
     """The warta web app: REST API under ``/api/v1``, dashboard pages under ``/``.
 
-    The store is ``store`` when given (tests), else opened from ``settings.db``; an app
-    that opened its store closes it on shutdown.
+    The store is ``store`` when given (tests), else opened from ``settings.db`` (which
+    must exist: the app never creates a corpus); an app that opened its store closes it
+    on shutdown. Indexes the queries need are added to the store when it can be written.
+    The analysis pipeline is built on the first request that needs it, not here.
+
+    Middleware, outermost first: errors to a generic JSON 500, security headers, CORS
+    (only when ``settings.cors_origins`` is set), the request body limit
+    (``settings.max_request_bytes``).
     """
     settings = settings or load_settings()
     own = store is None
     opened = store if store is not None else Store.open(settings.db, create=False)
+    if not ensure_indexes(opened):
+        logger.warning("%s: cannot add the web indexes (read-only?); queries may be slower", opened.name)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -39,7 +82,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app = FastAPI(
         title="warta",
         version=__version__,
-        description="Indonesian news as structured knowledge: who said what, about whom, when.",
+        description=(
+            "Indonesian news as structured knowledge: who said what, about whom, when.\n\n"
+            "Errors are JSON: `{\"error\": {\"code\": \"...\", \"message\": \"...\"}}`. Write endpoints need "
+            "`Authorization: Bearer <token>` and are off unless the server has an `api_token`."
+        ),
         lifespan=lifespan,
         openapi_url="/api/v1/openapi.json",
         docs_url="/api/v1/docs",
@@ -47,7 +94,42 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     )
     app.state.settings = settings
     app.state.store = opened
+    app.state.analysis = AnalysisService(list(settings.pipeline))
+    errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    app.add_middleware(errors.BodyLimit, limit=settings.max_request_bytes)
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(_SecurityHeaders)
+    app.add_middleware(errors.CatchAll)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                                 routes=app.routes)
+            comps = schema.setdefault("components", {}).setdefault("schemas", {})
+            comps.update(api.components())
+            # Validation errors are answered in the API's error format, not FastAPI's.
+            for name in ("HTTPValidationError", "ValidationError"):
+                comps.pop(name, None)
+            error_schema = {"$ref": "#/components/schemas/ErrorBody"}
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    found = operation.get("responses", {}).get("422")
+                    if found is not None:
+                        found["content"] = {"application/json": {"schema": error_schema}}
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

@@ -720,7 +720,7 @@ def rising_entities(
             "  count(DISTINCT CASE WHEN a.day < :mid THEN a.id END) AS previous "
             "  FROM articles a JOIN article_entities ae ON ae.article_id = a.id "
             "  WHERE a.day >= :start AND a.day <= :stop GROUP BY ae.entity_id"
-            f") c JOIN entities e ON e.id = c.eid WHERE c.recent >= :minr{label_sql} "
+            f") c JOIN entities e ON e.id = c.eid WHERE c.recent >= :minr AND c.recent > c.previous{label_sql} "
             "ORDER BY (c.recent + 1.0) / (c.previous + 1.0) DESC, c.recent DESC, e.id LIMIT :limit"), params).all()
     return [RisingEntity(entity_id=int(r.id), name=r.name, label=r.label, recent=int(r.recent), previous=int(r.previous),
                          ratio=(int(r.recent) + 1.0) / (int(r.previous) + 1.0)) for r in rows]
