@@ -10,8 +10,8 @@ from typing import TextIO
 from warta.api_analyze import build_pipeline
 from warta.article import Article
 from warta.config import Settings
-from warta.engines import Engine
-from warta.io import Reject, read_inputs
+from warta.engines import DaskEngine, Engine
+from warta.io import STDIN, Reject, read_inputs
 from warta.pipeline import Pipeline
 
 __all__ = ["analyze_inputs"]
@@ -49,6 +49,10 @@ def analyze_inputs(
 def _on_engine(
     paths: Sequence[str | Path], *, settings: Settings, stdin: TextIO | None, engine: Engine
 ) -> Iterator[Article | Reject]:
+    if isinstance(engine, DaskEngine) and not any(isinstance(p, str) and p == STDIN for p in paths):
+        # The workers read the inputs themselves, partition by partition.
+        yield from engine.run_inputs(paths, settings=settings)
+        return
     # Rejects stay on this side; a None marks the place of each article sent to the
     # engine. The engine reads ahead, so when a result comes back its marker is the
     # first None left: the Rejects before it were read before its article.

@@ -56,3 +56,43 @@ def test_local_cluster_gives_the_local_records(tmp_path: Path) -> None:
         got = [to_json(a) for a in engine.run(_articles(), steps=steps)]
         assert engine.n_workers() == 2
     assert got == expected
+
+
+def _inputs(tmp_path: Path) -> list[str]:
+    """A JSONL file large enough to be cut, a CSV, a bad record, a folder and a missing path."""
+    import csv
+    import json
+
+    big = tmp_path / "besar.jsonl"
+    lines = [json.dumps({"id": f"j{i}", "text": t}) for i, t in enumerate(TEXTS * 3)]
+    lines.insert(4, "{rusak")
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    folder = tmp_path / "map"
+    folder.mkdir()
+    with (folder / "tabel.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "text"])
+        writer.writerows([f"c{i}", t] for i, t in enumerate(TEXTS))
+    (folder / "catatan.md").write_text("bukan berita", encoding="utf-8")
+    return [str(big), str(folder), str(tmp_path / "hilang.txt")]
+
+
+@pytest.mark.slow
+def test_workers_read_their_own_partitions(tmp_path: Path) -> None:
+    from warta.io import Reject
+    from warta.io.partitions import plan_partitions
+    from warta.runner import analyze_inputs
+
+    settings = Settings()
+    paths = _inputs(tmp_path)
+
+    def key(item: Article | Reject) -> bytes | Reject:
+        return to_json(item) if isinstance(item, Article) else item
+
+    expected = [key(x) for x in analyze_inputs(paths, settings=settings)]
+    assert sum(isinstance(x, Reject) for x in expected) == 3
+    # Small partitions, so that the JSONL and CSV files are cut and both workers read.
+    assert len(plan_partitions(paths, target_bytes=400)) > 5
+    with DaskEngine(workers=2, in_flight=3, partition_bytes=400) as engine:
+        got = [key(x) for x in analyze_inputs(paths, settings=settings, engine=engine)]
+    assert got == expected

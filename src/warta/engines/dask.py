@@ -1,7 +1,8 @@
 """The Dask engine: the same steps on a Dask cluster, or on a LocalCluster when no address is given.
 
 Tasks carry registry keys and batches of Articles as JSON bytes, never step objects or
-models. Each worker process builds a pipeline once per key tuple and keeps it
+models; with :meth:`DaskEngine.run_inputs` they carry only the description of a
+partition of an input file, which the worker reads itself. Each worker process builds a pipeline once per key tuple and keeps it
 (:func:`_worker_pipeline`), so models load once per worker, not per task. Results come
 back in input order, with at most ``in_flight`` batches queued, so a corpus larger than
 memory streams through.
@@ -16,10 +17,16 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import import_module
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from warta.article import Article, from_json, to_json
+from warta.config import Settings
 from warta.errors import WartaError
+from warta.io import Reject
+from warta.io.partitions import Partition, plan_partitions, read_partition
 from warta.pipeline import Pipeline
 
 __all__ = ["DaskEngine"]
@@ -47,6 +54,28 @@ def _run_batch(keys: tuple[str, ...], payloads: list[bytes]) -> list[bytes]:
         return [to_json(pipe(from_json(p))) for p in payloads]
 
 
+# Results of a partition task: an Article's JSON after b"A", a Reject's after b"R".
+_reject_encoder = msgspec.json.Encoder()
+_reject_decoder = msgspec.json.Decoder(Reject)
+
+
+def _run_partition(keys: tuple[str, ...], settings: dict[str, Any], part: bytes) -> list[bytes]:
+    """The task: read one partition of an input on the worker, run, encode. Runs on a worker."""
+    from warta.config import Settings
+
+    partition = msgspec.json.decode(part, type=Partition)
+    with _LOCK:
+        pipe = _worker_pipeline(keys)
+        return [
+            b"R" + _reject_encoder.encode(item) if isinstance(item, Reject) else b"A" + to_json(pipe(item))
+            for item in read_partition(partition, settings=Settings(**settings))
+        ]
+
+
+def _decode_item(data: bytes) -> Article | Reject:
+    return from_json(data[1:]) if data[:1] == b"A" else _reject_decoder.decode(data[1:])
+
+
 class DaskEngine:
     """Run on a Dask cluster.
 
@@ -56,7 +85,9 @@ class DaskEngine:
         batch_size: articles per task; large enough that task overhead (about 1 ms)
             is small beside the work (about 30 ms an article).
         in_flight: batches submitted ahead of the one being collected (default:
-            four per worker).
+            four per worker; two partitions per worker for :meth:`run_inputs`).
+        partition_bytes: about how many bytes of a large input file one
+            :meth:`run_inputs` task reads.
 
     Example:
         >>> with DaskEngine(workers=2) as engine:  # doctest: +SKIP
@@ -70,15 +101,19 @@ class DaskEngine:
         workers: int = 2,
         batch_size: int = 16,
         in_flight: int | None = None,
+        partition_bytes: int = 4 << 20,
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        if partition_bytes < 1:
+            raise ValueError(f"partition_bytes must be at least 1, got {partition_bytes}")
         self.scheduler = scheduler
         self.workers = workers
         self.batch_size = batch_size
         self.in_flight = in_flight
+        self.partition_bytes = partition_bytes
         self._client: Any = None
         self._cluster: Any = None
 
@@ -124,6 +159,27 @@ class DaskEngine:
                 yield from map(from_json, queue.popleft().result())
         while queue:
             yield from map(from_json, queue.popleft().result())
+
+    def run_inputs(self, paths: Sequence[str | Path], *, settings: Settings) -> Iterator[Article | Reject]:
+        """Read and analyse ``paths`` on the workers: each task reads its own partition.
+
+        Large JSONL, CSV and WARC files are cut into byte ranges of about
+        ``partition_bytes`` (:func:`~warta.io.partitions.plan_partitions`); only the
+        partitions' descriptions travel to the workers, which must see the same paths
+        (a shared file system on a real cluster). Results come back in input order:
+        the same Articles and Rejects as reading the inputs here and running ``run``.
+        """
+        keys = tuple(settings.pipeline)
+        config = settings.model_dump()
+        client = self.client
+        ahead = self.in_flight or 2 * max(1, self.n_workers())
+        queue: deque[Any] = deque()
+        for part in plan_partitions(paths, target_bytes=self.partition_bytes):
+            queue.append(client.submit(_run_partition, keys, config, msgspec.json.encode(part), pure=False))
+            if len(queue) >= ahead:
+                yield from map(_decode_item, queue.popleft().result())
+        while queue:
+            yield from map(_decode_item, queue.popleft().result())
 
     def close(self) -> None:
         if self._client is not None:

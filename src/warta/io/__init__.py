@@ -16,12 +16,13 @@ from ._dates import parse_metadata_date
 from ._decode import decode_bytes
 from ._files import SUPPORTED_SUFFIXES
 from ._html import article_from_html
-from ._read import read_inputs, read_path, read_stdin, read_text
+from ._read import STDIN, read_inputs, read_path, read_stdin, read_text
 from ._records import FieldMap, article_from_record
 from ._rejects import Reject, RejectSink, write_rejects
 from ._write import write_jsonl
 
 __all__ = [
+    "STDIN",
     "SUPPORTED_SUFFIXES",
     "FieldMap",
     "Reject",
