@@ -37,3 +37,37 @@ def test_a_person_inside_an_organisation_name_is_not_the_speaker() -> None:
     before = p.name
     refine_speaker(text, p, MentionIndex([_per(text, "Sam Ratulangi")]))
     assert p.name == before
+
+
+def test_a_rank_before_the_tagged_name_stays_in_the_name() -> None:
+    text = "kata Kepala Polres Bantul Ajun Komisaris Besar Dedi Kurniawan, Selasa."
+    p = parse_after(text, 5)
+    assert p is not None
+    refine_speaker(text, p, MentionIndex([_per(text, "Dedi Kurniawan")]))
+    assert p.name is not None and text[p.name[0] : p.name[1]] == "Ajun Komisaris Besar Dedi Kurniawan"
+    assert [text[s:e] for s, e in p.affiliations] == ["Polres Bantul"]
+
+
+def test_a_rank_with_its_corps_stays_in_the_name() -> None:
+    text = "ujar Komandan Lanud Sam Ratulangi Kolonel ( Pnb ) Agus Salim di Manado."
+    p = parse_after(text, 5)
+    assert p is not None
+    refine_speaker(text, p, MentionIndex([_per(text, "Agus Salim")]))
+    assert p.name is not None and text[p.name[0] : p.name[1]] == "Kolonel ( Pnb ) Agus Salim"
+
+
+def test_an_office_is_not_a_rank() -> None:
+    text = "kata Direktur Jenderal Pajak Kemenkeu Rina Wulandari, Senin."
+    p = parse_after(text, 5)
+    assert p is not None
+    refine_speaker(text, p, MentionIndex([_per(text, "Rina Wulandari")]))
+    assert p.name is not None and text[p.name[0] : p.name[1]] == "Rina Wulandari"
+
+
+def test_an_organisation_glued_to_the_tagged_name_is_cut_off() -> None:
+    text = "kata Deputi Komisioner Pengawas Perbankan OJK Tono Sugiarto, Kamis."
+    p = parse_after(text, 5)
+    assert p is not None
+    refine_speaker(text, p, MentionIndex([_per(text, "Perbankan OJK Tono Sugiarto")]))
+    assert p.name is not None and text[p.name[0] : p.name[1]] == "Tono Sugiarto"
+    assert [text[s:e] for s, e in p.affiliations] == ["OJK"]

@@ -13,8 +13,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from warta.article import Mention
-from warta.stages.quotes.resources import role_words
-from warta.stages.quotes.speakers import ParsedSpeaker
+from warta.stages.quotes.resources import org_heads, ranks, role_words
+from warta.stages.quotes.speakers import ParsedSpeaker, Tok, tokens
 
 __all__ = ["MentionIndex", "refine_speaker"]
 
@@ -56,6 +56,35 @@ def _strip_roles(text: str, start: int, end: int) -> int:
     return pos
 
 
+# Corps and status marks between a rank and the name: "Brigadir Jenderal ( Pol )",
+# "Letnan Kolonel Inf", "Laksda TNI", "Letjen TNI ( Purn )".
+_SERVICE = frozenset({"TNI", "Polri", "Pol", "Purn", "Inf", "Laut", "Mar", "Czi", "Kav", "Arh", "Pnb", "Kes", "CPM", "AD", "AL", "AU"})
+
+
+def _rank_start(toks: Sequence[Tok], k: int) -> int | None:
+    """Index of the rank ("Komisaris Besar", "Brigadir Jenderal ( Pol )") that ends right
+    before ``toks[k]``, with initials of the name after it ("Inspektur Jenderal RZ"), or None."""
+    j = k
+    while j > 0 and (toks[j - 1][2] in _SERVICE or toks[j - 1][2] in ("(", ")") or
+                     (toks[j - 1][2].isupper() and toks[j - 1][2].isalpha() and len(toks[j - 1][2]) <= 2)):
+        j -= 1
+    best: int | None = None
+    for i in range(max(0, j - 3), j):
+        for r in ranks():
+            if i + len(r) <= k and tuple(t[2] for t in toks[i : i + len(r)]) == r:
+                rest = toks[i + len(r) : k]
+                if all(t[2] in _SERVICE or t[2] in ("(", ")") or (t[2].isupper() and len(t[2]) <= 2) for t in rest):
+                    best = i if best is None else min(best, i)
+                break
+    if best is not None and best > 0 and toks[best - 1][2] in ("Direktur", "Sekretaris", "Jaksa", "Panglima"):
+        return None  # "Direktur Jenderal", "Sekretaris Jenderal": an office, not a rank
+    return best
+
+
+def _is_org_token(w: str) -> bool:
+    return w in org_heads() or w.startswith("Kemen") or (len(w) > 2 and w.isupper() and w.isalpha())
+
+
 def refine_speaker(text: str, p: ParsedSpeaker, index: MentionIndex) -> None:
     """Set ``p.name`` to the PER mention that ends the phrase, and re-split what precedes it."""
     if p.kind not in ("person", "role", "org"):
@@ -68,6 +97,19 @@ def refine_speaker(text: str, p: ParsedSpeaker, index: MentionIndex) -> None:
         return
     start = _strip_roles(text, m.start, m.end)
     end = min(m.end, p.end)
+    # An organisation the tagger glued to the front of the name ("Logistik OJK Anto
+    # Prabowo"): the name starts after its last organisation word.
+    inner = tokens(text, start, end)
+    cut = max((i for i, t in enumerate(inner[:-1]) if _is_org_token(t[2])), default=-1)
+    if cut >= 0 and inner[cut + 1][2][:1].isupper():
+        start = inner[cut + 1][0]
+    # A rank before the name belongs to it ("Komisaris Besar Yusri Yunus").
+    phrase = tokens(text, p.start, end)
+    k = next((i for i, t in enumerate(phrase) if t[0] >= start), None)
+    if k is not None:
+        r = _rank_start(phrase, k)
+        if r is not None:
+            start = phrase[r][0]
     if start >= end or (p.name is not None and (start, end) == p.name):
         return
     # The name must end the phrase or one of its comma segments: a person named inside
