@@ -11,19 +11,25 @@
   var font = { family: "Segoe UI, Noto Sans, Helvetica Neue, Arial, sans-serif", size: 12, color: "#1d232b" };
 
   var tl = document.getElementById("timeline");
-  if (tl && data.timeline.days.length + data.timeline.quote_days.length > 0) {
+  var t = data.timeline;
+  if (tl && t.days.length + t.quote_days.length > 0) {
+    // Both series count per day on one axis; a short span gets one tick per day (no hours).
+    var all = t.days.concat(t.quote_days).sort();
+    var span = (Date.parse(all[all.length - 1]) - Date.parse(all[0])) / 86400000;
+    var xaxis = { type: "date", gridcolor: "#eef1f4", tickformat: span > 120 ? "%b %Y" : "%-d %b %Y", hoverformat: "%-d %b %Y" };
+    if (span < 10) {
+      xaxis.dtick = 86400000;
+      xaxis.range = [Date.parse(all[0]) - 86400000, Date.parse(all[all.length - 1]) + 86400000];
+    }
     Plotly.newPlot(tl, [
-      { type: "bar", name: "articles naming it", x: data.timeline.days, y: data.timeline.articles,
+      { type: "bar", name: "articles naming it", x: t.days, y: t.articles,
         marker: { color: "#4a7fd6" }, hovertemplate: "%{x}<br>%{y} articles<extra></extra>" },
-      { type: "scatter", mode: "lines+markers", name: "quotes it gave", x: data.timeline.quote_days,
-        y: data.timeline.quotes, marker: { color: "#e0a100", size: 6 }, line: { color: "#e0a100", width: 2 },
-        yaxis: "y2", hovertemplate: "%{x}<br>%{y} quotes<extra></extra>" }
+      { type: "bar", name: "quotes it gave", x: t.quote_days, y: t.quotes,
+        marker: { color: "#e0a100" }, hovertemplate: "%{x}<br>%{y} quotes<extra></extra>" }
     ], {
-      font: font, margin: { l: 44, r: 44, t: 10, b: 36 }, bargap: 0.15,
-      legend: { orientation: "h", y: 1.12, x: 0 },
-      xaxis: { type: "date", gridcolor: "#eef1f4" },
-      yaxis: { title: { text: "articles" }, rangemode: "tozero", gridcolor: "#eef1f4" },
-      yaxis2: { title: { text: "quotes" }, overlaying: "y", side: "right", rangemode: "tozero", showgrid: false },
+      font: font, margin: { l: 44, r: 16, t: 10, b: 40 }, bargap: 0.2, barmode: "group",
+      legend: { orientation: "h", y: 1.12, x: 0 }, xaxis: xaxis,
+      yaxis: { title: { text: "per day" }, rangemode: "tozero", gridcolor: "#eef1f4", tickformat: ",d" },
       plot_bgcolor: "#fff", paper_bgcolor: "#fff"
     }, config);
   }
