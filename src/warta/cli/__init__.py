@@ -15,6 +15,7 @@ from warta.cli import eval_summary as _eval_summary
 from warta.cli import eval_timex as _eval_timex
 from warta.cli import ingest as _ingest
 from warta.cli import schema as _schema
+from warta.cli import serve as _serve
 from warta.cli import train as _train
 
 __all__ = ["app", "main"]
@@ -35,6 +36,7 @@ app.command("entity")(_corpus.entity_cmd)
 app.command("quotes")(_corpus.quotes_cmd)
 app.command("dupes")(_corpus.dupes_cmd)
 app.command("export")(_corpus.export_cmd)
+app.command("serve")(_serve.serve_cmd)
 _eval.eval_app.command("seed")(_eval_seed.seed_cmd)
 _eval.eval_app.command("timex")(_eval_timex.timex_cmd)
 _eval.eval_app.command("ner")(_eval_ner.ner_cmd)
