@@ -21,7 +21,7 @@ import msgspec
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from starlette.responses import Response
+from starlette.responses import JSONResponse
 
 from warta import __version__
 from warta.article import Article
@@ -121,10 +121,8 @@ def _schema_of(tp: Any) -> dict[str, Any]:
 _COMPONENTS, _SCHEMAS = openapi_components()
 
 
-class JSON(Response):
-    """A response holding a msgspec-encodable value."""
-
-    media_type = "application/json"
+class JSON(JSONResponse):
+    """A response holding a msgspec-encodable value (encoded by msgspec, not ``json``)."""
 
     def render(self, content: Any) -> bytes:
         return msgspec.json.encode(content)
