@@ -24,7 +24,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def _web_fixtures() -> Any:
@@ -43,8 +42,6 @@ web_store = _web.web_store
 web_settings = _web.web_settings
 web_app = _web.web_app
 web_ids = _web.web_ids
-SCRIPT_PAYLOAD: str = _web.SCRIPT_PAYLOAD
-IMG_PAYLOAD: str = _web.IMG_PAYLOAD
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

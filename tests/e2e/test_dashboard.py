@@ -6,10 +6,15 @@ Screenshots of the article and entity pages go to docs/screenshots/ (committed, 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import IMG_PAYLOAD, SCREENSHOTS, SCRIPT_PAYLOAD
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# The payloads of the fixture corpus's hostile article (tests/web/conftest.py).
+SCRIPT_PAYLOAD = "<script>alert(1)</script>"
+IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
 
 
 def _no_console_errors(page: Any) -> None:

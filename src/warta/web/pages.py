@@ -299,10 +299,11 @@ def analyze_text(request: Request, settings: SettingsDep, text: Annotated[str, F
     """Analyse the posted text and show it like an article page; nothing is stored."""
     errors: list[str] = []
     size = len(text.encode("utf-8", "surrogatepass"))
+    limit = min(settings.max_input_bytes, settings.max_request_bytes)
     if not text.strip():
         errors.append("text: empty; paste an article (a headline line first, then the body)")
-    elif size > settings.max_input_bytes:
-        errors.append(f"text: {size:,} bytes, more than the limit of {settings.max_input_bytes:,}")
+    elif size > limit:
+        errors.append(f"text: {size:,} bytes, more than the limit of {limit:,}")
     ctx: dict[str, Any] = {"title": "Analyse a text", "text": text, "errors": errors, "result": None}
     if not errors:
         import warta  # the pipeline loads its models on first use, not when the app starts
