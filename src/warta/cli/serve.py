@@ -30,13 +30,13 @@ def serve_cmd(
     try:
         settings = load_settings(config, db=db)
     except WartaError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
+        err.print(f"[red]error[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     target = settings.db
     if "://" not in target and not Path(target).is_file():
         reason = "is a folder, not a database file" if Path(target).is_dir() else "no such corpus database"
         err.print(f"[red]error[/] {target}: {reason}; build one with `warta ingest FILES --db {target}` "
-                  "or pass --db", highlight=False)
+                  "or pass --db", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
 
     import uvicorn
@@ -46,7 +46,7 @@ def serve_cmd(
     try:
         app = create_app(settings)
     except WartaError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
+        err.print(f"[red]error[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     writes = "on (token set)" if settings.api_token else "off (no api_token)"
     err.print(f"warta serve: {target} at http://{host}:{port}/ (API /api/v1, writes {writes})", highlight=False)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import msgspec
 import sqlalchemy as sa
@@ -24,10 +25,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.responses import JSONResponse
 
 from warta import __version__
-from warta.article import Article
+from warta.article import Article, Published
 from warta.config import Settings
 from warta.errors import WartaError
-from warta.io import FieldMap, Reject, article_from_html, article_from_record
+from warta.io import FieldMap, Reject, article_from_html, article_from_record, parse_metadata_date, read_text
 from warta.storage import Store
 from warta.storage import tables as t
 from warta.storage.errors import StorageError
@@ -221,27 +222,24 @@ def _content_id(data: str) -> str:
     return "sha1-" + hashlib.sha1(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _read_request(body: AnalyzeRequest, settings: Settings) -> Article:
-    """The (unanalysed) Article of a request, read as ingest reads files."""
+def _read_request(body: AnalyzeRequest) -> Article:
+    """The (unanalysed) Article of a request: a page as the HTML reader reads it, a text as
+    a ``.txt`` file is read (a headline-like first line becomes the title)."""
+    source = f"api:{_content_id(body.html if body.html is not None else body.text or '')}"
+    aid = source.removeprefix("api:")
     if body.html is not None:
-        aid = _content_id(body.html)
-        article = article_from_html(body.html, id=aid, source=f"api:{aid}", url=body.url)
-        if body.title:
-            article.title = body.title
-        if body.outlet:
-            article.source.outlet = body.outlet
-        if body.date:
-            from warta.article import Published
-            from warta.io import parse_metadata_date
-
-            article.published = Published(value=parse_metadata_date(body.date), method="metadata", raw=body.date)
-        return article
-    assert body.text is not None
-    aid = _content_id(body.text)
-    record = {"text": body.text, "title": body.title, "url": body.url, "source": body.outlet, "date": body.date}
-    return article_from_record({k: v for k, v in record.items() if v is not None}, fields=FieldMap(),
-                               source=f"api:{aid}", default_id=aid, input_format="jsonl",
-                               max_bytes=settings.max_input_bytes)
+        article = article_from_html(body.html, id=aid, source=source, url=body.url)
+    else:
+        article = read_text(body.text or "", source=source, id=aid)
+        article.source.url = body.url
+        article.source.site = urlsplit(body.url).hostname if body.url else None
+    if body.title:
+        article.title = body.title
+    if body.outlet:
+        article.source.outlet = body.outlet
+    if body.date:
+        article.published = Published(value=parse_metadata_date(body.date), method="metadata", raw=body.date)
+    return article
 
 
 def _analyse(analysis: AnalysisService, article: Article) -> Article:
@@ -251,11 +249,11 @@ def _analyse(analysis: AnalysisService, article: Article) -> Article:
 
 @router.post("/analyze", summary="Analyse a text or page (nothing is stored)", tags=["analysis"],
              **_ok(Article, "The analysed Article", 400, 413, 422))
-def analyze(body: AnalyzeRequest, settings: SettingsDep, analysis: AnalysisDep) -> JSON:
+def analyze(body: AnalyzeRequest, analysis: AnalysisDep) -> JSON:
     """Runs the pipeline on the posted text or HTML and returns the Article record.
 
     Read-only: allowed without a token; the body is limited to ``max_request_bytes``."""
-    return JSON(_analyse(analysis, _read_request(body, settings)))
+    return JSON(_analyse(analysis, _read_request(body)))
 
 
 def _source_ids(store: Store, fps: list[Fingerprint]) -> list[int]:
@@ -270,10 +268,10 @@ def _source_ids(store: Store, fps: list[Fingerprint]) -> list[int]:
 
 @router.post("/articles", summary="Analyse and store an article (token)", tags=["articles"],
              dependencies=[Depends(require_token)], **_ok(StoreResult, "Stored", 400, 401, 403, 413, 422, status=201))
-def store_article(body: AnalyzeRequest, store: StoreDep, settings: SettingsDep, analysis: AnalysisDep) -> JSON:
+def store_article(body: AnalyzeRequest, store: StoreDep, analysis: AnalysisDep) -> JSON:
     """Analyses the posted article and stores it (an article already stored under the
     same URL or content is updated). 201 when a new row was added, 200 when updated."""
-    article = _analyse(analysis, _read_request(body, settings))
+    article = _analyse(analysis, _read_request(body))
     fp = article_fingerprint(article, pipeline=pipeline_hash(analysis.steps))
     inserted, _updated = store.write_batch([(article, fp)], writer=Writer())
     (row,) = _source_ids(store, [fp])
