@@ -132,6 +132,13 @@ class _Merger:
         self.spelled = spelled_out_acronyms(text, mentions, forms)
         self.clusters: list[_Cluster] = []
         self.owner: dict[int, int] = {}  # mention index -> cluster index
+        # Folded word (or initial) -> clusters with a form holding it: a form can only be the
+        # same as, or shorter than, a form holding each of its words or their initials.
+        self.by_word: dict[str, set[int]] = {}
+        # Per form: its acronym key, its folded words, its initials (when asked).
+        self.keys = [_acr(f.text) for f in forms]
+        self.folded = [" ".join(f.tokens) for f in forms]
+        self.initials: dict[int, str] = {}
 
     # -- the tests, one form against one cluster ---------------------------------------------
 
@@ -156,11 +163,10 @@ class _Merger:
         return False
 
     def _acronym_of(self, i: int, c: _Cluster) -> bool:
-        m, f = self.mentions[i], self.forms[i]
+        m = self.mentions[i]
         if m.label == "PER" or not any(compatible(m.label, lab) for lab in c.labels):
             return False
-        return any(self._abbreviates(f, self.forms[j]) or self._abbreviates(self.forms[j], f)
-                   for j in c.members)
+        return any(self._abbreviates(i, j) or self._abbreviates(j, i) for j in c.members)
 
     def _country(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
         """The folded forms of a country name: itself and what its acronym stands for."""
@@ -182,15 +188,21 @@ class _Merger:
                 return True
         return False
 
-    def _abbreviates(self, short: NameForm, full: NameForm) -> bool:
-        """Whether one-word ``short`` stands for ``full``: spelled out, listed, or its initials."""
+    def _abbreviates(self, s: int, f: int) -> bool:
+        """Whether one-word form ``s`` stands for form ``f``: spelled out, listed, or its initials."""
+        short, full = self.forms[s], self.forms[f]
         if len(short.tokens) != 1 or short.tokens == full.tokens:
             return False
-        key = _acr(short.text)
-        folded = " ".join(full.tokens)
+        key, folded = self.keys[s], self.folded[f]
         if (folded, key) in self.spelled or folded in self.res.acronyms.get(key, ()):
             return True
-        return short.acronym and len(full.tokens) >= 2 and initials(full.text) == key
+        return short.acronym and len(full.tokens) >= 2 and self._initials(f) == key
+
+    def _initials(self, f: int) -> str:
+        found = self.initials.get(f)
+        if found is None:
+            found = self.initials[f] = initials(self.forms[f].text)
+        return found
 
     # -- clustering -----------------------------------------------------------------------------
 
@@ -205,19 +217,34 @@ class _Merger:
 
         return min(candidates, key=key)
 
+    def _named_alike(self, i: int) -> Sequence[int]:
+        """The clusters that may hold the same or a longer form of mention ``i``'s name."""
+        words = [t for t in self.forms[i].tokens if len(t) > 1]
+        if not words:
+            return range(len(self.clusters))
+        # A word matches itself, or an initial standing for it ("b" for "bambang").
+        found = [self.by_word.get(w, set()) | self.by_word.get(w[0], set()) for w in words]
+        smallest = min(found, key=len)
+        return sorted(ci for ci in smallest if all(ci in s for s in found))
+
     def _place(self, i: int) -> None:
         # The same name and a longer name compete: a bare surname already given to one of two
         # people must not pull every later bare surname after it.
-        for tests in ((self._same_name, self._shorter_form), (self._acronym_of, self._presidency_of)):
-            hits = [ci for ci, c in enumerate(self.clusters) if c.members and any(t(i, c) for t in tests)]
-            if hits:
-                ci = self._nearest(i, hits)
-                self.clusters[ci].add(i, self.mentions[i].label, self.forms[i].tokens)
-                self.owner[i] = ci
-                return
-        self.clusters.append(_Cluster())
-        self.clusters[-1].add(i, self.mentions[i].label, self.forms[i].tokens)
-        self.owner[i] = len(self.clusters) - 1
+        hits = [ci for ci in self._named_alike(i) if self.clusters[ci].members
+                and (self._same_name(i, self.clusters[ci]) or self._shorter_form(i, self.clusters[ci]))]
+        if not hits and self.mentions[i].label != "PER":  # no acronym or seat is a person
+            hits = [ci for ci, c in enumerate(self.clusters)
+                    if c.members and (self._acronym_of(i, c) or self._presidency_of(i, c))]
+        if hits:
+            ci = self._nearest(i, hits)
+        else:
+            ci = len(self.clusters)
+            self.clusters.append(_Cluster())
+        tokens = self.forms[i].tokens
+        self.clusters[ci].add(i, self.mentions[i].label, tokens)
+        self.owner[i] = ci
+        for t in tokens:
+            self.by_word.setdefault(t, set()).add(ci)
 
     def _strength(self, c: _Cluster) -> tuple[int, int, int]:
         """How sure a spelling is: more mentions, more words, then more letters (typos drop more
@@ -231,12 +258,15 @@ class _Merger:
         chain ("Hartono" -> "Hartano" -> "Hartanto"); the weaker spelling moves to the stronger.
         """
         target: dict[int, int] = {}
+        letters = [{t[0] for f in c.forms for t in f if t} for c in self.clusters]
         for ci, c in enumerate(self.clusters):
             if not c.members or len(c.forms) != 1 or self.forms[c.members[0]].acronym:
                 continue
             i = c.members[0]
+            # Every word matches a word of the same first letter (typos keep it; initials are it).
+            needed = {t[0] for t in self.forms[i].tokens if t}
             hits = [di for di, d in enumerate(self.clusters) if di != ci and d.members
-                    and self._shorter_form(i, d, fuzzy=True)]
+                    and needed <= letters[di] and self._shorter_form(i, d, fuzzy=True)]
             if len(hits) == 1 and self._strength(self.clusters[hits[0]]) > self._strength(c):
                 target[ci] = hits[0]
         for ci in target:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from warta.article import Mention, Role, Sentence
 from warta.stages.entities.names import fold, is_acronym
@@ -41,14 +42,28 @@ def _sentence_bounds(sentences: Sequence[Sentence], text_len: int) -> list[tuple
     return bounds or [(0, text_len)]
 
 
+class _People:
+    """Person spans, answering "is this offset inside one?" by bisection."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        # reach[k]: the furthest end among the first k + 1 spans (spans may overlap).
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def covers(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.reach[k] > pos
+
+
 class _Sentence:
     """The tokens of one sentence and which of them belong to a person mention."""
 
-    def __init__(self, text: str, start: int, end: int, people: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, start: int, end: int, people: _People) -> None:
         self.text = text
         self.toks = _tokens(text, start, end)
         self.starts = [s for s, _ in self.toks]
-        self.in_person = [any(ps <= s < pe for ps, pe in people) for s, _ in self.toks]
+        self.in_person = [people.covers(s) for s in self.starts]
 
     def word(self, k: int) -> str:
         s, e = self.toks[k]
@@ -117,7 +132,7 @@ def find_roles(
         ['Juru bicara KPK']
     """
     names = list(spans) if spans is not None else [(m.start, m.end) for m in mentions]
-    people = [names[i] for i, m in enumerate(mentions) if m.label == "PER"]
+    people = _People([names[i] for i, m in enumerate(mentions) if m.label == "PER"])
     bounds = _sentence_bounds(sentences, len(text))
     starts = [b[0] for b in bounds]
     cache: dict[int, _Sentence] = {}
