@@ -26,6 +26,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from warta.api_analyze import make_article
 from warta.article import Article
 from warta.config import Settings
 from warta.errors import WartaError
@@ -34,7 +35,7 @@ from warta.storage.errors import StorageError
 from warta.storage.profiles import resolve_entity
 
 from . import queries, views
-from .deps import get_settings, get_store
+from .deps import AnalysisService, get_analysis, get_settings, get_store
 from .highlight import render_paragraphs, speaker_name
 
 __all__ = ["CSP", "TEMPLATES_DIR", "router", "templates"]
@@ -70,6 +71,7 @@ templates.env.globals["label_names"] = LABEL_NAMES
 
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+AnalysisDep = Annotated[AnalysisService, Depends(get_analysis)]
 
 
 
@@ -295,7 +297,9 @@ def analyze_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/analyze", response_class=HTMLResponse)
-def analyze_text(request: Request, settings: SettingsDep, text: Annotated[str, Form()] = "") -> HTMLResponse:
+def analyze_text(
+    request: Request, settings: SettingsDep, analysis: AnalysisDep, text: Annotated[str, Form()] = ""
+) -> HTMLResponse:
     """Analyse the posted text and show it like an article page; nothing is stored."""
     errors: list[str] = []
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -306,10 +310,10 @@ def analyze_text(request: Request, settings: SettingsDep, text: Annotated[str, F
         errors.append(f"text: {size:,} bytes, more than the limit of {limit:,}")
     ctx: dict[str, Any] = {"title": "Analyse a text", "text": text, "errors": errors, "result": None}
     if not errors:
-        import warta  # the pipeline loads its models on first use, not when the app starts
-
         try:
-            article = warta.analyze(text)
+            # The app's shared pipeline: built on first use, one analysis at a time.
+            with analysis.running() as pipe:
+                article = pipe(make_article(text))
         except WartaError as exc:
             errors.append(str(exc))
         else:

@@ -8,8 +8,7 @@ very frequent entity), the record says how many articles it covers.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from itertools import combinations
+from collections import Counter
 
 import msgspec
 import sqlalchemy as sa
@@ -33,7 +32,7 @@ __all__ = [
 
 # The co-mention network of an entity is drawn from its most recent articles: a name in
 # tens of thousands of articles would otherwise cost a self-join of millions of rows.
-NETWORK_ARTICLES = 1500
+NETWORK_ARTICLES = 1000
 NETWORK_NODES = 14
 
 
@@ -122,34 +121,31 @@ def entity_info(conn: Connection, entity_id: int) -> EntityInfo | None:
 
 
 def _network(conn: Connection, info: EntityInfo) -> Network:
-    ae, e = t.article_entities.c, t.entities.c
-    recent = [int(i) for (i,) in conn.execute(
-        sa.select(ae.article_id).where(ae.entity_id == info.id).order_by(ae.article_id.desc()).limit(NETWORK_ARTICLES)
-    )]
-    if not recent:
-        return Network(nodes=[CoMention(info.id, info.name, info.label, 0)], edges=[], sampled=0)
-    by_article: dict[int, set[int]] = defaultdict(set)
-    for start in range(0, len(recent), 500):
-        chunk = recent[start : start + 500]
-        for aid, eid in conn.execute(sa.select(ae.article_id, ae.entity_id).where(ae.article_id.in_(chunk))):
-            by_article[int(aid)].add(int(eid))
-    counts: Counter[int] = Counter()
-    for ents in by_article.values():
-        counts.update(x for x in ents if x != info.id)
-    top = [eid for eid, _n in counts.most_common(NETWORK_NODES)]
-    names = {int(i): (str(n), str(lab)) for i, n, lab in conn.execute(
-        sa.select(e.id, e.name, e.label).where(e.id.in_(top))
-    )} if top else {}
-    nodes = [CoMention(info.id, info.name, info.label, len(recent))]
-    nodes += [CoMention(eid, names[eid][0], names[eid][1], counts[eid]) for eid in top if eid in names]
-    index = {n.id: i for i, n in enumerate(nodes)}
-    pairs: Counter[tuple[int, int]] = Counter()
-    for ents in by_article.values():
-        present = sorted(index[x] for x in ents if x in index and x != info.id)
-        pairs.update(combinations(present, 2))
+    """Counted in SQLite over the entity's latest ``NETWORK_ARTICLES`` articles (no rows to Python)."""
+    params: dict[str, int] = {"id": info.id, "n": NETWORK_ARTICLES, "k": NETWORK_NODES}
+    sample = ("SELECT article_id FROM article_entities WHERE entity_id = :id "
+              "ORDER BY article_id DESC LIMIT :n")
+    sampled = int(conn.execute(sa.text(f"SELECT count(*) FROM ({sample})"), params).scalar_one())
+    # Count first, then look up the names of the top few only.
+    rows = conn.execute(sa.text(
+        "SELECT t.eid, e.name, e.label, t.n FROM ("
+        "SELECT o.entity_id AS eid, count(DISTINCT o.article_id) AS n FROM article_entities o "
+        f"WHERE o.article_id IN ({sample}) AND o.entity_id != :id "
+        "GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT :k"
+        ") t JOIN entities e ON e.id = t.eid ORDER BY t.n DESC, t.eid"), params).all()
+    nodes = [CoMention(info.id, info.name, info.label, sampled)]
+    nodes += [CoMention(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
     edges = [(0, i, nodes[i].articles) for i in range(1, len(nodes))]
-    edges += [(i, j, n) for (i, j), n in pairs.items() if n >= 2]
-    return Network(nodes=nodes, edges=edges, sampled=len(recent))
+    if len(nodes) > 2:
+        index = {n.id: i for i, n in enumerate(nodes)}
+        ids = ", ".join(str(n.id) for n in nodes[1:])  # integers from the database
+        pairs = conn.execute(sa.text(
+            "SELECT x.entity_id, y.entity_id, count(DISTINCT x.article_id) FROM article_entities x "
+            "JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id > x.entity_id "
+            f"WHERE x.article_id IN ({sample}) AND x.entity_id IN ({ids}) AND y.entity_id IN ({ids}) "
+            "GROUP BY x.entity_id, y.entity_id HAVING count(DISTINCT x.article_id) >= 2"), params).all()
+        edges += [(index[int(a)], index[int(b)], int(n)) for a, b, n in pairs]
+    return Network(nodes=nodes, edges=edges, sampled=sampled)
 
 
 def _quotes_by_outlet(conn: Connection, entity_id: int, *, per_outlet: int = 3, outlets_shown: int = 6) -> list[OutletQuotes]:
@@ -184,21 +180,23 @@ def entity_page(store: Store, entity_id: int) -> EntityPage | None:
         info = entity_info(conn, entity_id)
         if info is None:
             return None
-        arts, mentions = conn.execute(
-            sa.select(sa.func.count(ae.article_id.distinct()), sa.func.coalesce(sa.func.sum(ae.mentions), 0))
-            .where(ae.entity_id == entity_id)
-        ).one()
-        by_day = conn.execute(
-            sa.select(a.day, sa.func.count(a.id.distinct()))
+        # One pass over the entity's articles gives the totals, the days and the outlets.
+        cells = conn.execute(
+            sa.select(a.day, a.outlet, sa.func.count(ae.article_id.distinct()), sa.func.sum(ae.mentions))
             .select_from(t.article_entities.join(t.articles, a.id == ae.article_id))
-            .where(ae.entity_id == entity_id, a.day.is_not(None)).group_by(a.day).order_by(a.day)
+            .where(ae.entity_id == entity_id).group_by(a.day, a.outlet)
         ).all()
-        outlet = sa.func.coalesce(a.outlet, "(unknown)")
-        by_outlet = conn.execute(
-            sa.select(outlet, sa.func.count(a.id.distinct()).label("n"))
-            .select_from(t.article_entities.join(t.articles, a.id == ae.article_id))
-            .where(ae.entity_id == entity_id).group_by(outlet).order_by(sa.desc("n")).limit(10)
-        ).all()
+        days: Counter[str] = Counter()
+        outlets: Counter[str] = Counter()
+        arts = mentions = 0
+        for day, outlet, n, m in cells:
+            arts += int(n)
+            mentions += int(m or 0)
+            outlets[str(outlet) if outlet is not None else "(unknown)"] += int(n)
+            if day is not None:
+                days[str(day)] += int(n)
+        by_day = sorted(days.items())
+        by_outlet = sorted(outlets.items(), key=lambda x: (-x[1], x[0]))[:10]
         quotes_by_day = conn.execute(
             sa.select(q.day, sa.func.count()).where(q.speaker_id == entity_id, q.day.is_not(None))
             .group_by(q.day).order_by(q.day)
@@ -215,14 +213,14 @@ def entity_page(store: Store, entity_id: int) -> EntityPage | None:
         by_outlet_quotes = _quotes_by_outlet(conn, entity_id)
     return EntityPage(
         entity=info,
-        articles=int(arts),
-        mentions=int(mentions),
+        articles=arts,
+        mentions=mentions,
         quotes=int(n_quotes),
         aliases=[(str(x), int(n)) for x, n in aliases],
         roles=[(str(x[0]), int(x[1]), x[2], x[3]) for x in roles],
-        mentions_by_day=[(str(d), int(n)) for d, n in by_day],
+        mentions_by_day=by_day,
         quotes_by_day=[(str(d), int(n)) for d, n in quotes_by_day],
-        by_outlet=[(str(o), int(n)) for o, n in by_outlet],
+        by_outlet=by_outlet,
         network=network,
         quotes_by_outlet=by_outlet_quotes,
     )
