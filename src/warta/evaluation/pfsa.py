@@ -210,12 +210,21 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
             if sp is None or sp.mention is None or not (lo <= sp.mention.start < hi):
                 continue
             roles = [r for r in sp.roles if lo <= r.start < hi]
+            affs = [a for a in sp.affiliations if lo <= a.start < hi]
+            m = sp.mention
+            keep_mention = True
+            # One label per token: a speaker named only by a role ("kata Presiden") is a
+            # mention of that person (PERSONCOREF), not also a ROLE; a mention that spans
+            # a role and an affiliation with no name is labelled by those parts alone.
+            if any((r.start, r.end) == (m.start, m.end) for r in roles) and not affs:
+                roles = [r for r in roles if (r.start, r.end) != (m.start, m.end)]
+            elif any(x.start < m.end and m.start < x.end for x in roles + affs):
+                keep_mention = False
             for r in roles:
                 add("ROLE", r.start, r.end)
-            for a in sp.affiliations:
-                if lo <= a.start < hi:
-                    add("AFFILIATION", a.start, a.end)
-            if sp.mention.text[:1].isupper():
+            for a in affs:
+                add("AFFILIATION", a.start, a.end)
+            if keep_mention and m.text[:1].isupper():
                 first = any(r.start < sp.mention.start for r in roles)
                 add("PERSON" if first else "PERSONCOREF", sp.mention.start, sp.mention.end)
             seen_names.update(_WORD.findall(sp.mention.text))

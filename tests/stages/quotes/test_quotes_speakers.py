@@ -59,3 +59,32 @@ def test_organisation_as_speaker() -> None:
     text = "Istana Elysee mengatakan"
     p = parse_before(text, 0, text.index(" mengatakan"))
     assert p is not None and p.kind == "org"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "roles", "affiliations"),
+    [
+        # An office inside an organisation: the unit goes with the role.
+        ("Kepala Biro Hukum Kementerian Pertanian Sari Utami, Senin.", "Sari Utami",
+         ["Kepala Biro Hukum"], ["Kementerian Pertanian"]),
+        ("Kepala Seksi Operasi Polres Kudus Agus Salim.", "Agus Salim", ["Kepala Seksi Operasi"], ["Polres Kudus"]),
+        # "dan" continues an organisation's name.
+        ("Sekretaris Kementerian Pemuda dan Olahraga Rina Dewi.", "Rina Dewi", ["Sekretaris"],
+         ["Kementerian Pemuda dan Olahraga"]),
+        # A body's level ends the body; the organisation follows.
+        ("Ketua Dewan Pimpinan Daerah Federasi Nelayan Jepara Umar Said.", "Umar Said",
+         ["Ketua Dewan Pimpinan Daerah"], ["Federasi Nelayan Jepara"]),
+        # A preposition between role and organisation belongs to neither.
+        ("pengamat ekonomi dari Universitas Brawijaya, Dodi Hermawan, Kamis.", "Dodi Hermawan",
+         ["pengamat ekonomi"], ["Universitas Brawijaya"]),
+        # Short forms of ministries are organisations.
+        ("Direktur Jenderal Bea Cukai Kemenkeu Hadi Santoso.", "Hadi Santoso",
+         ["Direktur Jenderal Bea Cukai"], ["Kemenkeu"]),
+    ],
+)
+def test_role_and_affiliation_split(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+    assert _parts(phrase, 0) == (name, roles, affiliations)
+
+
+def test_a_short_rank_stays_with_a_short_name() -> None:
+    assert _parts("Komjen Darto, Selasa.", 0) == ("Komjen Darto", [], [])

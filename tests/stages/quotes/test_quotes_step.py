@@ -110,3 +110,23 @@ def test_text_without_quotes_or_with_broken_marks() -> None:
     for text in ("", "Hujan turun sejak pagi.", "”", "Ia berkata: “tidak ada", "tidak,” katanya."):
         a = QuoteStep()(SegmentStep()(Article(id="b", raw=text, text=text)))
         assert all(0 <= q.start <= q.end <= len(text) for q in a.quotes)
+
+
+def test_people_introduced_anywhere_before_a_reporting_verb() -> None:
+    from warta.stages.quotes.people import introductions
+
+    text = (
+        "Dihubungi terpisah, Kepala Dinas Pendidikan Kota Palu Herman Sujono mengatakan, sekolah dibuka bulan depan. "
+        "Ani Rahma, peneliti Lembaga Survei Nusantara, menilai angka itu wajar. "
+        "Hal itu disampaikan Ketua Komisi Informasi Jambi Yusuf Amin di Jambi."
+    )
+    spans = [(0, text.index("Ani") - 1), (text.index("Ani"), text.index("Hal") - 1), (text.index("Hal"), len(text))]
+    names = [text[p.name[0] : p.name[1]] for p in introductions(text, spans) if p.name]
+    assert names == ["Herman Sujono", "Ani Rahma", "Yusuf Amin"]
+
+
+def test_an_office_named_by_its_holder_is_no_person() -> None:
+    from warta.stages.quotes.people import introductions
+
+    text = "Kantor Wakil Presiden Filipina mengatakan, kunjungan itu ditunda."
+    assert introductions(text, [(0, len(text))]) == []

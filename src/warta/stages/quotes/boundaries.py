@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from warta.article import Mention
 from warta.stages.quotes.resources import org_heads, ranks, role_words
-from warta.stages.quotes.speakers import ParsedSpeaker, Tok, tokens
+from warta.stages.quotes.speakers import OFFICE_BEFORE_RANK, ParsedSpeaker, Tok, tokens
 
 __all__ = ["MentionIndex", "refine_speaker"]
 
@@ -76,7 +76,7 @@ def _rank_start(toks: Sequence[Tok], k: int) -> int | None:
                 if all(t[2] in _SERVICE or t[2] in ("(", ")") or (t[2].isupper() and len(t[2]) <= 2) for t in rest):
                     best = i if best is None else min(best, i)
                 break
-    if best is not None and best > 0 and toks[best - 1][2] in ("Direktur", "Sekretaris", "Jaksa", "Panglima"):
+    if best is not None and best > 0 and toks[best - 1][2] in OFFICE_BEFORE_RANK:
         return None  # "Direktur Jenderal", "Sekretaris Jenderal": an office, not a rank
     return best
 

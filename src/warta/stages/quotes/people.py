@@ -13,8 +13,8 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 
 from warta.resources import resource_lines
-from warta.stages.quotes.resources import org_heads, role_words
-from warta.stages.quotes.speakers import ParsedSpeaker, parse_after
+from warta.stages.quotes.resources import org_heads, passive_cues, reporting_pattern, role_words
+from warta.stages.quotes.speakers import ParsedSpeaker, parse_after, parse_before, role_run_start
 
 __all__ = ["introductions", "public_status"]
 
@@ -98,11 +98,49 @@ def introductions(text: str, sentences: Sequence[tuple[int, int]], *, known: Col
         if mm is not None:
             pos = mm.end()
         p = parse_after(text, pos, known=known, limit=min(400, e - pos))
-        if p is None or p.kind != "person" or p.name is None or not (p.roles or p.affiliations):
-            continue
-        # A subject, not the start of a longer noun phrase: a verb, comma or date follows.
-        nxt = text[p.end : p.end + 30].lstrip()
-        if mm is None and not (nxt[:1] in (",", "(") or nxt[:1].islower()):
-            continue
-        out.append(p)
+        if _introduces(p):
+            assert p is not None
+            # A subject, not the start of a longer noun phrase: a verb, comma or date follows.
+            nxt = text[p.end : p.end + 30].lstrip()
+            if mm is not None or nxt[:1] in (",", "(") or nxt[:1].islower():
+                out.append(p)
+                continue
+        p = _subject_of_verb(text, s, e, known) or _agent_of_passive(text, s, e, known)
+        if p is not None:
+            out.append(p)
     return out
+
+
+def _introduces(p: ParsedSpeaker | None) -> bool:
+    return p is not None and p.kind == "person" and p.name is not None and bool(p.roles or p.affiliations)
+
+
+def _subject_of_verb(text: str, s: int, e: int, known: Collection[str]) -> ParsedSpeaker | None:
+    """The subject of the sentence's first reporting verb, wherever the sentence starts:
+    "Dihubungi terpisah, Kepala Dinas X Budi mengatakan", "Ani, peneliti LIPI, menilai"."""
+    v = reporting_pattern().search(text, s, e)
+    if v is None:
+        return None
+    p = parse_before(text, s, v.start(), known=known)
+    if _introduces(p):
+        return p
+    # Words before the phrase that are no part of it ("Belum bisa dipastikan Kepala ..."):
+    # the phrase starts at the role word whose run of names reaches the verb.
+    k = role_run_start(text, s, v.start())
+    if k is None:
+        return None
+    p = parse_after(text, k, known=known, limit=v.start() - k)
+    return p if _introduces(p) and p is not None and not text[p.end : v.start()].strip(" ,") else None
+
+
+_PASSIVE_AGENT = re.compile(r"\b(?:" + "|".join(("disampaikan", "diungkapkan", "dikemukakan", "dikatakan", "dijelaskan",
+                                                  "dituturkan", "ditegaskan", "diutarakan", "dipaparkan")) + r")\s+(?:oleh\s+)?")
+
+
+def _agent_of_passive(text: str, s: int, e: int, known: Collection[str]) -> ParsedSpeaker | None:
+    """"Hal itu disampaikan Ketua KPU Kota X Budi Santoso": the agent of a passive cue."""
+    m = _PASSIVE_AGENT.search(text, s, e)
+    if m is None or m.group().split()[0] not in passive_cues():
+        return None
+    p = parse_after(text, m.end(), known=known, limit=e - m.end())
+    return p if _introduces(p) else None

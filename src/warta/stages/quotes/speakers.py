@@ -33,7 +33,7 @@ from warta.stages.quotes.resources import (
     stop_words,
 )
 
-__all__ = ["ParsedSpeaker", "Tok", "parse_after", "parse_before", "tokens"]
+__all__ = ["OFFICE_BEFORE_RANK", "ParsedSpeaker", "Tok", "parse_after", "parse_before", "role_run_start", "tokens"]
 
 Tok = tuple[int, int, str]
 SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "role"]
@@ -77,9 +77,45 @@ def _is_role(w: str) -> bool:
 
 
 def _is_org(w: str, prev: str | None) -> bool:
-    if w in org_heads():
+    if w in org_heads() or (w.startswith("Kemen") and len(w) > 6):
         return True
     return len(w) >= 2 and w.isupper() and w.isalpha() and w not in _REGION_ACRONYMS and prev not in place_types()
+
+
+# Offices spelled with a rank word ("Direktur Jenderal", "Sekretaris Jenderal"): no rank.
+OFFICE_BEFORE_RANK = frozenset({"Direktur", "Sekretaris", "Jaksa", "Dirjen", "Sekjen"})
+# Words between a role and its organisation ("peneliti dari LIPI", "Head of X").
+_JOINERS = frozenset({"dari", "di", "pada", "of", "at"})
+# Levels of a governing body ("Dewan Pimpinan Pusat", "Pengurus Besar"): the organisation
+# whose body it is follows ("Dewan Pimpinan Pusat Partai X").
+_BODY_LEVELS = frozenset({"Pusat", "Daerah", "Wilayah", "Cabang", "Besar", "Harian", "Ranting"})
+
+
+def _unit_starts(seg: list[Tok]) -> list[int]:
+    """Indices in ``seg`` where an organisation or one of its units opens ("Biro ...",
+    "Divisi ...", "Polri"); words in parentheses and words right after another
+    organisation word belong to the unit before."""
+    out: list[int] = []
+    depth = 0
+    prev_org = False
+    prev: str | None = None
+    for j, t in enumerate(seg):
+        w = t[2]
+        if w == "(":
+            depth += 1
+            continue
+        if w == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        org = _is_org(w, prev)
+        # "Kementerian Koperasi dan UKM": a word after "dan" continues the unit before.
+        if org and (not prev_org or prev in _BODY_LEVELS) and not (out and prev in ("dan", "&")):
+            out.append(j)
+        prev_org = org or (prev_org and w in ("dan", "&"))
+        prev = w
+    return out
 
 
 def _core_end(toks: list[Tok], i: int) -> int:
@@ -138,7 +174,8 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     """Index in ``seg`` where the person's name starts, ``len(seg)`` when there is none."""
     n = len(seg)
     for k in range(n):
-        if _rank_at(seg, k) and k + _rank_at(seg, k) < n:
+        size = _rank_at(seg, k)
+        if size and k + size < n and not (k and seg[k - 1][2] in OFFICE_BEFORE_RANK):
             return k
     for k in range(n):
         w = seg[k][2]
@@ -203,7 +240,11 @@ def _segment_parts(
     prefix = seg[:k]
     if not prefix:
         return
-    aff = next((j for j in range(len(prefix)) if _is_org(prefix[j][2], prefix[j - 1][2] if j else None)), None)
+    units = _unit_starts(prefix)
+    # An office inside an organisation ("Kepala Bidang Humas Polda X", "Kepala Pusat
+    # Penerangan Kementerian Y"): the first unit belongs to the role, the affiliation is
+    # the organisation after it.
+    aff = (units[1] if len(units) > 1 and units[0] > 0 else units[0]) if units else None
     if aff is None:
         if _is_role(first):
             out.roles.append((prefix[0][0], prefix[-1][1]))
@@ -214,7 +255,12 @@ def _segment_parts(
     elif aff == 0:
         out.affiliations.append((prefix[0][0], prefix[-1][1]))
     else:
-        out.roles.append((prefix[0][0], prefix[aff - 1][1]))
+        # "Pengamat politik dari Universitas X": the preposition joins role and
+        # organisation and belongs to neither.
+        r = aff
+        while r > 1 and prefix[r - 1][2] in _JOINERS:
+            r -= 1
+        out.roles.append((prefix[0][0], prefix[r - 1][1]))
         out.affiliations.append((prefix[aff][0], prefix[-1][1]))
 
 
@@ -404,6 +450,21 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     if flat[0][2].lower() in pronouns() and len(flat) == 1:
         return ParsedSpeaker("pronoun", flat[0][0], flat[0][1], pronoun=flat[0][2].lower())
     return _classify(flat, flat[0][0], flat[-1][1], segments, known)
+
+
+def role_run_start(text: str, start: int, end: int) -> int | None:
+    """Where a role phrase that runs up to ``end`` opens inside ``text[start:end]``: the
+    first role word ("Kepala", "pengamat") whose name/role/organisation run reaches
+    ``end`` (adverbs such as "juga" aside), or None."""
+    toks = tokens(text, start, end)
+    while toks and toks[-1][2].lower() in discourse_words():
+        toks.pop()
+    for i in range(len(toks)):
+        # The role word opens the run: a capitalised word before it belongs to the same
+        # name ("Kantor Perdana Menteri Inggris" is an office, not "Menteri" + a name).
+        if _is_role(toks[i][2]) and (i == 0 or not _cap(toks[i - 1][2])) and _core_end(toks, i) == len(toks):
+            return toks[i][0]
+    return None
 
 
 def _tail_noun(g: list[Tok]) -> list[Tok] | None:
