@@ -10,26 +10,45 @@
   var config = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
   var font = { family: "Segoe UI, Noto Sans, Helvetica Neue, Arial, sans-serif", size: 12, color: "#1d232b" };
 
+  // Counts per day summed into weeks or months when the span is long (thin daily bars are unreadable).
+  function bucket(days, counts, unit) {
+    if (unit === "day") { return { x: days, y: counts }; }
+    var sums = {}, order = [];
+    days.forEach(function (d, i) {
+      var key;
+      if (unit === "month") { key = d.slice(0, 7) + "-01"; } else {
+        var t = new Date(d + "T00:00:00Z"), back = (t.getUTCDay() + 6) % 7;  // back to Monday
+        key = new Date(t.getTime() - back * 86400000).toISOString().slice(0, 10);
+      }
+      if (!(key in sums)) { sums[key] = 0; order.push(key); }
+      sums[key] += counts[i];
+    });
+    return { x: order, y: order.map(function (k) { return sums[k]; }) };
+  }
+
   var tl = document.getElementById("timeline");
   var t = data.timeline;
   if (tl && t.days.length + t.quote_days.length > 0) {
-    // Both series count per day on one axis; a short span gets one tick per day (no hours).
     var all = t.days.concat(t.quote_days).sort();
     var span = (Date.parse(all[all.length - 1]) - Date.parse(all[0])) / 86400000;
-    var xaxis = { type: "date", gridcolor: "#eef1f4", tickformat: span > 120 ? "%b %Y" : "%-d %b %Y", hoverformat: "%-d %b %Y" };
+    var unit = span > 540 ? "month" : (span > 120 ? "week" : "day");
+    var art = bucket(t.days, t.articles, unit), quo = bucket(t.quote_days, t.quotes, unit);
+    var xaxis = { type: "date", gridcolor: "#eef1f4", tickformat: unit === "month" ? "%b %Y" : "%-d %b %Y",
+      hoverformat: unit === "month" ? "%B %Y" : (unit === "week" ? "week of %-d %b %Y" : "%-d %b %Y") };
     if (span < 10) {
+      // A short span gets one tick per day (no hours), with a day of room on each side.
       xaxis.dtick = 86400000;
       xaxis.range = [Date.parse(all[0]) - 86400000, Date.parse(all[all.length - 1]) + 86400000];
     }
     Plotly.newPlot(tl, [
-      { type: "bar", name: "articles naming it", x: t.days, y: t.articles,
+      { type: "bar", name: "articles naming it", x: art.x, y: art.y,
         marker: { color: "#4a7fd6" }, hovertemplate: "%{x}<br>%{y} articles<extra></extra>" },
-      { type: "bar", name: "quotes it gave", x: t.quote_days, y: t.quotes,
+      { type: "bar", name: "quotes it gave", x: quo.x, y: quo.y,
         marker: { color: "#e0a100" }, hovertemplate: "%{x}<br>%{y} quotes<extra></extra>" }
     ], {
-      font: font, margin: { l: 44, r: 16, t: 10, b: 40 }, bargap: 0.2, barmode: "group",
+      font: font, margin: { l: 50, r: 16, t: 10, b: 40 }, bargap: 0.2, barmode: "group",
       legend: { orientation: "h", y: 1.12, x: 0 }, xaxis: xaxis,
-      yaxis: { title: { text: "per day" }, rangemode: "tozero", gridcolor: "#eef1f4", tickformat: ",d" },
+      yaxis: { title: { text: "per " + unit }, rangemode: "tozero", gridcolor: "#eef1f4", tickformat: ",d" },
       plot_bgcolor: "#fff", paper_bgcolor: "#fff"
     }, config);
   }
