@@ -42,6 +42,17 @@ def test_pages_answer_with_security_headers(client: TestClient, path: str) -> No
     # No inline script anywhere: every <script> has a src or is a JSON data block.
     for tag in re.findall(r"<script[^>]*>", r.text):
         assert 'src="/static/' in tag or 'type="application/json"' in tag, tag
+    # Every asset is local: no script, stylesheet or icon from another host.
+    for tag in re.findall(r"<(?:script|link|img)[^>]*>", r.text):
+        assert "//" not in tag, tag
+
+
+def test_article_and_entity_pages_load_only_local_scripts(client: TestClient, web_ids: dict[str, int]) -> None:
+    for path in (f"/article/{web_ids['quoted_article']}", f"/article/{web_ids['hostile']}", f"/entity/{web_ids['speaker']}"):
+        r = client.get(path)
+        assert r.headers["content-security-policy"] == CSP
+        for tag in re.findall(r"<(?:script|link|img)[^>]*>", r.text):
+            assert "//" not in tag and ("<script" not in tag or 'src="/static/' in tag or "application/json" in tag), tag
 
 
 def test_home_shows_latest_articles_speakers_and_counts(client: TestClient, web_ids: dict[str, int]) -> None:
