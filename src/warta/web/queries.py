@@ -237,14 +237,19 @@ class ClusterPage(msgspec.Struct):
 # -- indexes -----------------------------------------------------------------------------
 
 # Indexes these queries lean on, beyond those of the schema. Created on demand with
-# IF NOT EXISTS, so stores written by an older warta get them too.
+# IF NOT EXISTS, so stores written by an older warta get them too. The narrow articles
+# index lets a join read an article's day and outlet without touching its row, which
+# holds the compressed Article (SQLite then reads one small index page, not a big row).
+_NARROW = "ix_articles_narrow"
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_quotes_day ON quotes (day)",
-    "CREATE INDEX IF NOT EXISTS ix_quotes_article_speaker ON quotes (article_id, speaker_id)",
     "CREATE INDEX IF NOT EXISTS ix_entities_name ON entities (name)",
     "CREATE INDEX IF NOT EXISTS ix_article_entities_article_entity ON article_entities (article_id, entity_id, mentions)",
+    "CREATE INDEX IF NOT EXISTS ix_article_entities_entity_cover ON article_entities (entity_id, article_id, mentions)",
     "CREATE INDEX IF NOT EXISTS ix_articles_day_id ON articles (day, id)",
     "CREATE INDEX IF NOT EXISTS ix_articles_published_id ON articles (published, id)",
+    "CREATE INDEX IF NOT EXISTS ix_articles_updated_at ON articles (updated_at)",
+    f"CREATE INDEX IF NOT EXISTS {_NARROW} ON articles (id, day, outlet)",
 )
 
 
@@ -262,7 +267,52 @@ def ensure_indexes(store: Store) -> bool:
                 conn.exec_driver_sql("ANALYZE")
     except StorageError:
         return False
+    finally:
+        _HAS_NARROW.pop(store.name, None)
     return True
+
+
+_HAS_NARROW: dict[str, bool] = {}
+
+
+def _articles(conn: Connection, store: Store, alias: str = "a") -> str:
+    """``articles <alias>`` for a join that reads only id, day and outlet: through the
+    narrow index on SQLite when the store has it."""
+    if not store.is_sqlite:
+        return f"articles {alias}"
+    found = _HAS_NARROW.get(store.name)
+    if found is None:
+        found = _HAS_NARROW[store.name] = conn.execute(sa.text(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n"), {"n": _NARROW}).first() is not None
+    return f"articles {alias} INDEXED BY {_NARROW}" if found else f"articles {alias}"
+
+
+# Corpus-wide aggregates (the home page's) are kept until the store changes.
+_MEMO: dict[tuple[Any, ...], Any] = {}
+_MEMO_LOCK = threading.Lock()
+_MEMO_SIZE = 256
+
+
+def _store_version(conn: Connection) -> tuple[Any, ...]:
+    """Changes whenever an article is added, updated or removed."""
+    # Three index lookups (one statement over all three would scan).
+    return tuple(conn.execute(sa.text(
+        "SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM articles), "
+        "(SELECT max(updated_at) FROM articles)")).one())
+
+
+def _memo(store: Store, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    with store.connect() as conn:
+        full = (store.name, id(store), _store_version(conn), *key)
+    with _MEMO_LOCK:
+        if full in _MEMO:
+            return _MEMO[full]
+    value = compute()
+    with _MEMO_LOCK:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.pop(next(iter(_MEMO)))
+        _MEMO[full] = value
+    return value
 
 
 # -- helpers -----------------------------------------------------------------------------
@@ -448,6 +498,10 @@ def article_links(store: Store, article_id: int) -> ArticleLinks | None:
 
 def list_outlets(store: Store, *, limit: int = 100) -> list[tuple[str, int]]:
     """Outlets and their article counts, the largest first."""
+    return list(_memo(store, ("outlets", limit), lambda: _list_outlets(store, limit)))
+
+
+def _list_outlets(store: Store, limit: int) -> list[tuple[str, int]]:
     with store.connect() as conn:
         rows = conn.execute(sa.text(
             "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL "
@@ -475,6 +529,11 @@ def _latest_day(conn: Connection) -> str | None:
 
 def corpus_stats(store: Store) -> CorpusStats:
     """How big the corpus is, and the days it spans."""
+    stats: CorpusStats = _memo(store, ("stats",), lambda: _corpus_stats(store))
+    return stats
+
+
+def _corpus_stats(store: Store) -> CorpusStats:
     with store.connect() as conn:
         one = conn.execute(sa.text(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM entities), "
@@ -494,8 +553,9 @@ _ENTITY_CANDIDATES = 2000
 def search_entities(
     store: Store, q: str = "", *, label: str | None = None, limit: int = 20, offset: int = 0
 ) -> EntityPage:
-    """Entities whose name (or a name they were called) starts with ``q`` or has a word
-    starting with it, the most written about first. A blank ``q`` lists all entities.
+    """Entities whose name (or a name they were called) starts with ``q`` or, for ``q`` of
+    three letters or more, has a later word starting with it; exact names first, then the
+    most written about. A blank ``q`` lists all entities.
 
     ``total`` counts the matching entities (at most 2,000 are ranked).
     """
@@ -507,22 +567,19 @@ def search_entities(
         where.params.update({f"lab{i}": lab for i, lab in enumerate(labels)})
         label_sql = "e.label IN ({})".format(", ".join(f":lab{i}" for i in range(len(labels))))
         if not key:
-            total = int(conn.execute(sa.text(f"SELECT count(*) FROM entities e WHERE {label_sql}"), where.params).scalar_one())
-            rows = conn.execute(sa.text(
-                "SELECT e.id, e.name, e.label, count(ae.article_id) AS n FROM entities e "
-                "JOIN article_entities ae ON ae.entity_id = e.id "
-                f"WHERE {label_sql} GROUP BY e.id ORDER BY n DESC, e.id LIMIT :limit OFFSET :offset"),
-                {**where.params, "limit": limit, "offset": offset}).all()
-            return EntityPage(total=total, limit=limit, offset=offset,
-                              items=[EntityHit(id=int(r.id), name=r.name, label=r.label, articles=int(r.n)) for r in rows])
+            listed: EntityPage = _memo(store, ("entities", label, limit, offset),
+                                     lambda: _all_entities(store, label_sql, where.params, limit, offset))
+            return listed
         params = {**where.params, "k": key, "pk": pkey, "hi": key + "\uffff", "phi": pkey + "\uffff",
                   "word": f"% {_like(key)}%", "cap": _ENTITY_CANDIDATES}
-        ids = [int(i) for i in conn.execute(sa.text(
-            "SELECT DISTINCT entity_id FROM ("
-            "SELECT entity_id FROM entity_aliases WHERE (alias >= :k AND alias < :hi) OR (alias >= :pk AND alias < :phi) "
-            "UNION SELECT entity_id FROM entity_aliases WHERE alias LIKE :word ESCAPE '\\' "
-            "UNION SELECT id FROM entities WHERE key >= :pk AND key < :phi"
-            ") LIMIT :cap"), params).scalars()]
+        # Names starting with the query (index ranges); a later word of a name starting with
+        # it only for queries of three letters or more (that one reads every name).
+        inner = ("SELECT entity_id FROM entity_aliases WHERE (alias >= :k AND alias < :hi) OR (alias >= :pk AND alias < :phi) "
+                 "UNION SELECT id FROM entities WHERE key >= :pk AND key < :phi")
+        if len(key) >= 3:
+            inner += " UNION SELECT id FROM entities WHERE key LIKE :word ESCAPE '\\'"
+        ids = [int(i) for i in conn.execute(sa.text(f"SELECT DISTINCT entity_id FROM ({inner}) LIMIT :cap"),
+                                            params).scalars()]
         if not ids:
             return EntityPage(total=0, limit=limit, offset=offset, items=[])
         w = _Where()
@@ -539,25 +596,56 @@ def search_entities(
                       items=[EntityHit(id=int(r.id), name=r.name, label=r.label, articles=int(r.n)) for r in page])
 
 
+def _all_entities(store: Store, label_sql: str, params: dict[str, Any], limit: int, offset: int) -> EntityPage:
+    with store.connect() as conn:
+        total = int(conn.execute(sa.text(f"SELECT count(*) FROM entities e WHERE {label_sql}"), params).scalar_one())
+        rows = conn.execute(sa.text(
+            "SELECT e.id, e.name, e.label, count(ae.article_id) AS n FROM entities e "
+            "JOIN article_entities ae ON ae.entity_id = e.id "
+            f"WHERE {label_sql} GROUP BY e.id ORDER BY n DESC, e.id LIMIT :limit OFFSET :offset"),
+            {**params, "limit": limit, "offset": offset}).all()
+        return EntityPage(total=total, limit=limit, offset=offset,
+                          items=[EntityHit(id=int(r.id), name=r.name, label=r.label, articles=int(r.n)) for r in rows])
+
+
+# Co-mentions of an entity are counted over its latest articles (by id, i.e. as stored):
+# enough to rank its neighbours, and a bound on the work for "Indonesia" or "Jakarta".
+CO_MENTION_ARTICLES = 1000
+
+
+def _latest_of(entity: str = ":id") -> str:
+    return (f"SELECT DISTINCT article_id FROM article_entities WHERE entity_id = {entity} "
+            f"ORDER BY article_id DESC LIMIT {CO_MENTION_ARTICLES}")
+
+
 def entity_profile_by_id(store: Store, entity_id: int, *, top: int = 10, quotes: int = 10) -> EntityProfile | None:
     """The profile of corpus entity ``entity_id`` (see :class:`warta.storage.profiles.EntityProfile`).
 
-    ``other_candidates`` lists other entities that share its name or an alias
-    (``(id, name, label, articles)``); ``latest_quotes`` holds up to ``quotes`` quotes.
+    ``articles``, ``mentions``, ``by_outlet``, ``by_day`` and ``roles`` count the whole
+    corpus; ``co_mentioned`` counts the entity's latest 1,000 articles
+    (:data:`CO_MENTION_ARTICLES`). ``other_candidates`` lists other entities that share
+    its name or an alias (``(id, name, label, articles)``); ``latest_quotes`` holds up
+    to ``quotes`` of its quotes, newest first.
     """
     with store.connect() as conn:
         ent = conn.execute(sa.text("SELECT id, name, label, key FROM entities WHERE id = :id"), {"id": entity_id}).first()
         if ent is None:
             return None
         p = {"id": entity_id, "top": top}
+        arts = _articles(conn, store)
         n_articles, mentions = conn.execute(sa.text(
-            "SELECT count(*), coalesce(sum(mentions), 0) FROM article_entities WHERE entity_id = :id"), p).one()
-        by_outlet = conn.execute(sa.text(
-            "SELECT coalesce(a.outlet, '(unknown)') AS o, sum(ae.mentions) AS n FROM article_entities ae "
-            "JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = :id GROUP BY o ORDER BY n DESC, o LIMIT :top"), p).all()
-        by_day = conn.execute(sa.text(
-            "SELECT a.day, sum(ae.mentions) FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
-            "WHERE ae.entity_id = :id AND a.day IS NOT NULL GROUP BY a.day ORDER BY a.day"), p).all()
+            "SELECT count(DISTINCT article_id), coalesce(sum(mentions), 0) FROM article_entities WHERE entity_id = :id"),
+            p).one()
+        outlet_n: dict[str, int] = {}
+        day_n: dict[str, int] = {}
+        for day, outlet, n in conn.execute(sa.text(
+                "SELECT a.day, a.outlet, sum(ae.mentions) FROM article_entities ae "
+                f"JOIN {arts} ON a.id = ae.article_id WHERE ae.entity_id = :id GROUP BY a.day, a.outlet"), p):
+            key = str(outlet) if outlet is not None else "(unknown)"
+            outlet_n[key] = outlet_n.get(key, 0) + int(n)
+            if day is not None:
+                day_n[str(day)] = day_n.get(str(day), 0) + int(n)
+        by_outlet = sorted(outlet_n.items(), key=lambda x: (-x[1], x[0]))[:top]
         roles = [
             RoleSeen(role=r.role, count=int(r.n), first_day=r.first, last_day=r.last)
             for r in conn.execute(sa.text(
@@ -565,12 +653,11 @@ def entity_profile_by_id(store: Store, entity_id: int, *, top: int = 10, quotes:
                 "GROUP BY role ORDER BY n DESC, role LIMIT :top"), p)
         ]
         co = conn.execute(sa.text(
-            "SELECT e.name, e.label, count(*) AS n FROM ("
-            "  SELECT DISTINCT o.article_id, o.entity_id FROM article_entities ae "
-            "  JOIN article_entities o ON o.article_id = ae.article_id "
-            "  WHERE ae.entity_id = :id AND o.entity_id != :id"
-            ") pairs JOIN entities e ON e.id = pairs.entity_id "
-            "GROUP BY pairs.entity_id ORDER BY n DESC, e.id LIMIT :top"), p).all()
+            "SELECT e.name, e.label, c.n FROM ("
+            "  SELECT o.entity_id AS eid, count(DISTINCT o.article_id) AS n "
+            f"  FROM ({_latest_of()}) mine JOIN article_entities o ON o.article_id = mine.article_id "
+            "  WHERE o.entity_id != :id GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT :top"
+            ") c JOIN entities e ON e.id = c.eid ORDER BY c.n DESC, e.id"), p).all()
         aliases = conn.execute(sa.text(
             "SELECT alias, count FROM entity_aliases WHERE entity_id = :id ORDER BY count DESC, alias LIMIT :top"), p).all()
         others = [i for i in candidates(conn, ent.name, (str(ent.label),)) if i != entity_id][:top]
@@ -587,8 +674,8 @@ def entity_profile_by_id(store: Store, entity_id: int, *, top: int = 10, quotes:
     return EntityProfile(
         id=int(ent.id), name=str(ent.name), label=str(ent.label), articles=int(n_articles), mentions=int(mentions),
         aliases=[(str(x), int(n)) for x, n in aliases],
-        by_outlet=[(str(o), int(n)) for o, n in by_outlet],
-        by_day=[(str(d), int(n)) for d, n in by_day],
+        by_outlet=by_outlet,
+        by_day=sorted(day_n.items()),
         roles=roles, co_mentioned=[(str(x), str(lab), int(n)) for x, lab, n in co],
         latest_quotes=latest, other_candidates=other_rows,
     )
@@ -605,9 +692,11 @@ def entity_timeline(store: Store, entity_id: int, *, date_from: Day = None, date
     _days(qw, "q.day", date_from, date_to)
     params = {"id": entity_id, **w.params}
     with store.connect() as conn:
+        arts = _articles(conn, store)
         mentions = conn.execute(sa.text(
-            "SELECT a.day, sum(ae.mentions), count(*) FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
-            f"WHERE ae.entity_id = :id AND a.day IS NOT NULL{w.sql()} GROUP BY a.day"), params).all()
+            f"SELECT a.day, sum(ae.mentions), count(DISTINCT ae.article_id) FROM article_entities ae JOIN {arts} "
+            f"ON a.id = ae.article_id WHERE ae.entity_id = :id AND a.day IS NOT NULL{w.sql()} GROUP BY a.day"),
+            params).all()
         quotes = conn.execute(sa.text(
             f"SELECT q.day, count(*) FROM quotes q WHERE q.speaker_id = :id AND q.day IS NOT NULL{qw.sql()} GROUP BY q.day"),
             params).all()
@@ -620,6 +709,10 @@ def entity_timeline(store: Store, entity_id: int, *, date_from: Day = None, date
     return [points[d] for d in sorted(points)]
 
 
+# The corpus network looks at most this many of the window's latest articles.
+NETWORK_ARTICLES = 3000
+
+
 def entity_network(
     store: Store,
     entity_id: int | None = None,
@@ -629,61 +722,73 @@ def entity_network(
     limit: int = 25,
     min_weight: int = 1,
 ) -> Network:
-    """A co-mention network.
+    """A co-mention network: nodes with the number of articles (in scope) naming them,
+    edges with the number of articles (in scope) naming both.
 
-    With ``entity_id``: that entity and the ``limit`` entities most often named in the
-    same articles, with the edges among all of them. Without: the ``limit`` entities in
-    the most articles within the dates (default: the corpus's latest 30 days) and their
-    edges. Edges lighter than ``min_weight`` shared articles are left out.
+    With ``entity_id``, the scope is that entity's articles (within the dates, its latest
+    1,000): the entity, the ``limit`` entities named most often with it, and the edges
+    among all of them. Without, the scope is the articles within the dates (default: the
+    corpus's latest 30 days; its latest 3,000 articles): the ``limit`` entities in most of
+    them and their edges. Edges lighter than ``min_weight`` articles are left out.
     """
     with store.connect() as conn:
-        if entity_id is None and date_from is None and date_to is None:
+        if entity_id is None:
+            network: Network = _memo(store, ("network", _iso(date_from), _iso(date_to), limit, min_weight),
+                                     lambda: _corpus_network(store, date_from, date_to, limit, min_weight))
+            return network
+        w = _Where()
+        _days(w, "a.day", date_from, date_to)
+        arts = _articles(conn, store)
+        params: dict[str, Any] = {**w.params, "id": entity_id, "limit": limit, "minw": min_weight}
+        scope = (f"SELECT DISTINCT ae.article_id FROM article_entities ae JOIN {arts} ON a.id = ae.article_id "
+                 f"WHERE ae.entity_id = :id{w.sql()} ORDER BY ae.article_id DESC LIMIT {CO_MENTION_ARTICLES}")
+        return _network(conn, scope, params, center=entity_id)
+
+
+def _corpus_network(store: Store, date_from: Day, date_to: Day, limit: int, min_weight: int) -> Network:
+    with store.connect() as conn:
+        if date_from is None and date_to is None:
             last = _latest_day(conn)
             if last is not None:
                 date_from = date.fromisoformat(last) - timedelta(days=29)
         w = _Where()
         _days(w, "a.day", date_from, date_to)
-        scope = ("SELECT a.id FROM articles a WHERE 1 = 1" + w.sql()) if w.parts else None
-        params: dict[str, Any] = {**w.params, "limit": limit, "minw": min_weight}
-        if entity_id is not None:
-            params["id"] = entity_id
-            in_scope = f" AND ae.article_id IN ({scope})" if scope else ""
-            rows = conn.execute(sa.text(
-                "SELECT o.entity_id, count(DISTINCT o.article_id) AS n FROM article_entities ae "
-                "JOIN article_entities o ON o.article_id = ae.article_id "
-                f"WHERE ae.entity_id = :id AND o.entity_id != :id{in_scope} "
-                "GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT :limit"), params).all()
-            ids = [entity_id, *(int(r[0]) for r in rows)]
-        else:
-            in_scope = f"WHERE ae.article_id IN ({scope}) " if scope else ""
-            rows = conn.execute(sa.text(
-                f"SELECT ae.entity_id, count(DISTINCT ae.article_id) AS n FROM article_entities ae {in_scope}"
-                "GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT :limit"), params).all()
-            ids = [int(r[0]) for r in rows]
-        if not ids:
-            return Network(center=entity_id, nodes=[], edges=[])
-        nw = _Where()
-        nw.params.update(params)
-        nw.ids("{}", "n", ids)
-        id_list = nw.parts[0]
-        in_scope2 = f" AND x.article_id IN ({scope})" if scope else ""
-        nodes = [
-            NetworkNode(id=int(r.id), name=r.name, label=r.label, articles=int(r.n)) for r in conn.execute(sa.text(
-                "SELECT e.id, e.name, e.label, (SELECT count(*) FROM article_entities x WHERE x.entity_id = e.id"
-                f"{in_scope2}) AS n FROM entities e WHERE e.id IN ({id_list})"), nw.params)
-        ]
-        in_scope3 = f" AND x.article_id IN ({scope})" if scope else ""
-        edges = [
-            NetworkEdge(source=int(s), target=int(tg), weight=int(n)) for s, tg, n in conn.execute(sa.text(
-                "SELECT x.entity_id, y.entity_id, count(DISTINCT x.article_id) AS n FROM article_entities x "
-                "JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id > x.entity_id "
-                f"WHERE x.entity_id IN ({id_list}) AND y.entity_id IN ({id_list}){in_scope3} "
-                "GROUP BY x.entity_id, y.entity_id HAVING count(DISTINCT x.article_id) >= :minw"), nw.params)
-        ]
-    order = {i: k for k, i in enumerate(ids)}
-    nodes.sort(key=lambda n: order.get(n.id, len(order)))
+        scope = f"SELECT a.id AS article_id FROM articles a WHERE 1 = 1{w.sql()} ORDER BY a.id DESC LIMIT {NETWORK_ARTICLES}"
+        return _network(conn, scope, {**w.params, "limit": limit, "minw": min_weight}, center=None)
+
+
+def _network(conn: Connection, scope: str, params: dict[str, Any], *, center: int | None) -> Network:
+    """Nodes and edges within the articles ``scope`` selects (a column ``article_id``)."""
+    rows = conn.execute(sa.text(
+        f"SELECT o.entity_id, count(DISTINCT o.article_id) AS n FROM ({scope}) s "
+        "JOIN article_entities o ON o.article_id = s.article_id "
+        + ("WHERE o.entity_id != :id " if center is not None else "")
+        + "GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT :limit"), params).all()
+    counts = {int(r[0]): int(r[1]) for r in rows}
+    ids = list(counts)
+    if center is not None:
+        total = conn.execute(sa.text(f"SELECT count(*) FROM ({scope}) s"), params).scalar_one()
+        counts[center] = int(total)
+        ids = [center, *ids]
+    if not ids:
+        return Network(center=center, nodes=[], edges=[])
+    nw = _Where()
+    nw.params.update(params)
+    nw.ids("{}", "n", ids)
+    id_list = nw.parts[0]
+    names = {int(r.id): (str(r.name), str(r.label)) for r in conn.execute(sa.text(
+        f"SELECT id, name, label FROM entities WHERE id IN ({id_list})"), nw.params)}
+    nodes = [NetworkNode(id=i, name=names[i][0], label=names[i][1], articles=counts[i]) for i in ids if i in names]
+    edges = [
+        NetworkEdge(source=int(a), target=int(b), weight=int(n)) for a, b, n in conn.execute(sa.text(
+            f"SELECT x.entity_id, y.entity_id, count(DISTINCT x.article_id) AS n FROM ({scope}) s "
+            f"JOIN article_entities x ON x.article_id = s.article_id AND x.entity_id IN ({id_list}) "
+            f"JOIN article_entities y ON y.article_id = s.article_id AND y.entity_id IN ({id_list}) "
+            "AND y.entity_id > x.entity_id "
+            "GROUP BY x.entity_id, y.entity_id HAVING count(DISTINCT x.article_id) >= :minw"), nw.params)
+    ]
     edges.sort(key=lambda e: (-e.weight, e.source, e.target))
-    return Network(center=entity_id, nodes=nodes, edges=edges)
+    return Network(center=center, nodes=nodes, edges=edges)
 
 
 def rising_entities(
@@ -696,10 +801,16 @@ def rising_entities(
     min_recent: int = 2,
 ) -> list[RisingEntity]:
     """Entities named in more articles in the ``days`` up to ``end`` (default: the
-    corpus's latest day) than in the ``days`` before, the steepest rise first.
+    corpus's latest day, see :func:`latest_day`) than in the ``days`` before, the steepest
+    rise first.
 
     An entity needs ``min_recent`` articles in the recent window to count.
     """
+    return list(_memo(store, ("rising", _iso(end), days, limit, label, min_recent),
+                      lambda: _rising(store, end, days, limit, label, min_recent)))
+
+
+def _rising(store: Store, end: Day, days: int, limit: int, label: str | None, min_recent: int) -> list[RisingEntity]:
     with store.connect() as conn:
         last = _iso(end) or _latest_day(conn)
         if last is None:
@@ -715,11 +826,11 @@ def rising_entities(
             params["label"] = label
         rows = conn.execute(sa.text(
             "SELECT e.id, e.name, e.label, c.recent, c.previous FROM ("
-            "  SELECT ae.entity_id AS eid, "
-            "  count(DISTINCT CASE WHEN a.day >= :mid THEN a.id END) AS recent, "
-            "  count(DISTINCT CASE WHEN a.day < :mid THEN a.id END) AS previous "
-            "  FROM articles a JOIN article_entities ae ON ae.article_id = a.id "
-            "  WHERE a.day >= :start AND a.day <= :stop GROUP BY ae.entity_id"
+            "  SELECT p.eid, sum(p.recent) AS recent, sum(1 - p.recent) AS previous FROM ("
+            "    SELECT DISTINCT ae.entity_id AS eid, a.id, a.day >= :mid AS recent "
+            "    FROM articles a JOIN article_entities ae ON ae.article_id = a.id "
+            "    WHERE a.day >= :start AND a.day <= :stop"
+            "  ) p GROUP BY p.eid"
             f") c JOIN entities e ON e.id = c.eid WHERE c.recent >= :minr AND c.recent > c.previous{label_sql} "
             "ORDER BY (c.recent + 1.0) / (c.previous + 1.0) DESC, c.recent DESC, e.id LIMIT :limit"), params).all()
     return [RisingEntity(entity_id=int(r.id), name=r.name, label=r.label, recent=int(r.recent), previous=int(r.previous),
@@ -786,7 +897,13 @@ def quote_page(
 def top_speakers(
     store: Store, *, date_from: Day = None, date_to: Day = None, limit: int = 10, days: int | None = None
 ) -> list[SpeakerCount]:
-    """The people quoted most, within dates; ``days`` means the corpus's latest ``days`` days."""
+    """The people quoted most, within dates; ``days`` means the corpus's latest ``days`` days
+    (see :func:`latest_day`)."""
+    return list(_memo(store, ("speakers", _iso(date_from), _iso(date_to), limit, days),
+                      lambda: _top_speakers(store, date_from, date_to, limit, days)))
+
+
+def _top_speakers(store: Store, date_from: Day, date_to: Day, limit: int, days: int | None) -> list[SpeakerCount]:
     with store.connect() as conn:
         if days is not None and date_from is None:
             last = _latest_day(conn)
@@ -806,15 +923,23 @@ def quotes_by_outlet(
     store: Store, *, speaker_id: int | None = None, date_from: Day = None, date_to: Day = None, limit: int = 20
 ) -> list[OutletCount]:
     """Quotes per outlet (all quotes, or one speaker's), the most first."""
+    return list(_memo(store, ("by_outlet", speaker_id, _iso(date_from), _iso(date_to), limit),
+                      lambda: _quotes_by_outlet(store, speaker_id, date_from, date_to, limit)))
+
+
+def _quotes_by_outlet(store: Store, speaker_id: int | None, date_from: Day, date_to: Day, limit: int) -> list[OutletCount]:
     w = _Where()
     if speaker_id is not None:
         w.add("q.speaker_id = :sid", sid=speaker_id)
     _days(w, "q.day", date_from, date_to)
     with store.connect() as conn:
+        arts = _articles(conn, store)
+        # Quotes counted per article first (in key order), then per outlet.
         rows = conn.execute(sa.text(
-            "SELECT coalesce(a.outlet, '(unknown)') AS o, count(*) AS n, count(DISTINCT q.article_id) AS arts "
-            f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1{w.sql()} "
-            "GROUP BY o ORDER BY n DESC, o LIMIT :limit"), {**w.params, "limit": limit}).all()
+            "SELECT coalesce(a.outlet, '(unknown)') AS o, sum(per.n) AS n, count(*) AS arts FROM ("
+            f"  SELECT q.article_id, count(*) AS n FROM quotes q WHERE 1 = 1{w.sql()} GROUP BY q.article_id"
+            f") per JOIN {arts} ON a.id = per.article_id GROUP BY o ORDER BY n DESC, o LIMIT :limit"),
+            {**w.params, "limit": limit}).all()
     return [OutletCount(outlet=str(r.o), quotes=int(r.n), articles=int(r.arts)) for r in rows]
 
 
@@ -824,10 +949,6 @@ def quotes_by_outlet(
 _CLUSTER_CACHE: dict[tuple[Any, ...], list[Cluster]] = {}
 _CLUSTER_LOCK = threading.Lock()
 _CLUSTER_CACHE_SIZE = 16
-
-
-def _store_version(conn: Connection) -> tuple[Any, ...]:
-    return tuple(conn.execute(sa.text("SELECT count(*), max(id), max(updated_at) FROM articles")).one())
 
 
 def duplicate_clusters(
