@@ -242,7 +242,7 @@ class ClusterPage(msgspec.Struct):
 # holds the compressed Article (SQLite then reads one small index page, not a big row).
 _NARROW = "ix_articles_narrow"
 _INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_quotes_day ON quotes (day)",
+    "CREATE INDEX IF NOT EXISTS ix_quotes_day_order ON quotes (day, article_id, idx)",
     "CREATE INDEX IF NOT EXISTS ix_entities_name ON entities (name)",
     "CREATE INDEX IF NOT EXISTS ix_article_entities_article_entity ON article_entities (article_id, entity_id, mentions)",
     "CREATE INDEX IF NOT EXISTS ix_article_entities_entity_cover ON article_entities (entity_id, article_id, mentions)",
@@ -357,9 +357,14 @@ def _days(where: _Where, column: str, date_from: Day, date_to: Day) -> None:
         where.add(f"{column} <= :date_to", date_to=_iso(date_to))
 
 
-def _outlet(where: _Where, column: str, outlet: str | None) -> None:
+def _outlet(where: _Where, column: str, outlet: str | None, store: Store) -> None:
+    """Keep rows whose outlet name contains ``outlet`` (any case): the matching names are
+    found in the (kept) outlet list, and the rows by the outlet index."""
     if outlet:
-        where.add(f"lower({column}) LIKE :outlet ESCAPE '\\'", outlet=f"%{_like(outlet.casefold())}%")
+        wanted = outlet.casefold()
+        names = [o for o, _n in list_outlets(store, limit=100_000) if wanted in o.casefold()]
+        where.parts.append(f"{column} IN ({', '.join(f':outlet{i}' for i in range(len(names)))})" if names else "0 = 1")
+        where.params.update({f"outlet{i}": name for i, name in enumerate(names)})
 
 
 def _like(text: str) -> str:
@@ -418,7 +423,7 @@ def list_articles(
     """
     where = _Where()
     _days(where, "a.day", date_from, date_to)
-    _outlet(where, "a.outlet", outlet)
+    _outlet(where, "a.outlet", outlet, store)
     parsed = parse_query(q or "")
     with store.connect() as conn:
         if entity_id is not None:
@@ -845,7 +850,7 @@ def _quote_rows(conn: Connection, where: str, params: dict[str, Any], *, limit: 
         "SELECT q.text, q.kind, coalesce(e.name, q.speaker_name) AS speaker, q.speaker_id, q.cue, q.article_id, "
         "a.title, a.outlet, q.day, a.url FROM quotes q JOIN articles a ON a.id = q.article_id "
         f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE {where} "
-        "ORDER BY q.day IS NULL, q.day DESC, q.article_id DESC, q.idx LIMIT :limit OFFSET :offset"),
+        "ORDER BY q.day DESC, q.article_id DESC, q.idx LIMIT :limit OFFSET :offset"),
         {**params, "limit": limit, "offset": offset})
     return [QuoteRow(text=r.text, kind=r.kind, speaker=r.speaker, speaker_id=r.speaker_id, cue=r.cue,
                      article_id=int(r.article_id), title=r.title, outlet=r.outlet, day=r.day, url=r.url) for r in rows]
@@ -886,7 +891,7 @@ def quote_page(
         if kind:
             w.add("q.kind = :kind", kind=kind)
         _days(w, "q.day", date_from, date_to)
-        _outlet(w, "a.outlet", outlet)
+        _outlet(w, "a.outlet", outlet, store)
         cond = " AND ".join(w.parts) or "1 = 1"
         join = " JOIN articles a ON a.id = q.article_id" if outlet else ""
         total = int(conn.execute(sa.text(f"SELECT count(*) FROM quotes q{join} WHERE {cond}"), w.params).scalar_one())
