@@ -146,7 +146,7 @@ def layout(text: str, marks: Sequence[Mark], start: int, end: int) -> Markup:
     Marks that cross are split: the inner one is closed where the outer one ends and
     reopened right after, so the elements always nest.
     """
-    clipped = [mk for mk in marks if mk.start < end and mk.end > start]
+    clipped = sorted((mk for mk in marks if mk.start < end and mk.end > start), key=lambda mk: mk.order)
     cuts = {start, end}
     for mk in clipped:
         cuts.add(max(mk.start, start))
@@ -156,8 +156,14 @@ def layout(text: str, marks: Sequence[Mark], start: int, end: int) -> Markup:
     stack: list[Mark] = []  # open elements, outermost first
     tags: list[str] = []  # their closing tags
     opened: set[int] = set()  # ids of marks already written once (for first_attrs)
+    active: list[Mark] = []  # marks covering the current piece (a sweep: linear in marks + pieces)
+    nxt = 0
     for a, b in pairwise(points):
-        want = sorted((mk for mk in clipped if mk.start <= a and mk.end >= b), key=lambda mk: mk.order)
+        while nxt < len(clipped) and clipped[nxt].start <= a:
+            active.append(clipped[nxt])
+            nxt += 1
+        active = [mk for mk in active if mk.end > a]
+        want = sorted(active, key=lambda mk: mk.order)
         keep = 0
         while keep < len(stack) and keep < len(want) and stack[keep] is want[keep]:
             keep += 1
