@@ -101,8 +101,6 @@ def marks_of(
         common: tuple[tuple[str, str], ...] = (("data-q", str(i)),)
         if ok(q.start, q.end):
             attrs = (*common, ("data-kind", q.kind), ("data-speaker", who), ("data-date", when))
-            if href:
-                attrs = (*attrs, ("data-href", href))
             out.append(Mark(q.start, q.end, "quote", f"q q-{q.kind}", attrs, first_attrs=(("id", f"q-{i}"), ("tabindex", "0"))))
         if q.cue is not None and ok(q.cue.start, q.cue.end):
             out.append(Mark(q.cue.start, q.cue.end, "cue", "cue", (*common, ("data-tip", f"cue of a quote by {who}"))))
