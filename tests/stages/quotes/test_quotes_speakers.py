@@ -88,3 +88,13 @@ def test_role_and_affiliation_split(phrase: str, name: str, roles: list[str], af
 
 def test_a_short_rank_stays_with_a_short_name() -> None:
     assert _parts("Komjen Darto, Selasa.", 0) == ("Komjen Darto", [], [])
+
+
+def test_a_place_between_organisation_and_name_is_neither() -> None:
+    phrase = "dosen hukum dari Universitas Tadulako, Palu, Sri Wahyuni, Senin."
+    assert _parts(phrase, 0) == ("Sri Wahyuni", ["dosen hukum"], ["Universitas Tadulako"])
+
+
+def test_english_connectors_stay_inside_an_organisation() -> None:
+    phrase = "Direktur Riset Institute on Energy Policy Andi Saputra mengatakan"
+    assert _parts(phrase, 0) == ("Andi Saputra", ["Direktur Riset"], ["Institute on Energy Policy"])

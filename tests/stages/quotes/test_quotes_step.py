@@ -130,3 +130,11 @@ def test_an_office_named_by_its_holder_is_no_person() -> None:
 
     text = "Kantor Wakil Presiden Filipina mengatakan, kunjungan itu ditunda."
     assert introductions(text, [(0, len(text))]) == []
+
+
+def test_a_role_phrase_inside_a_sentence_introduces_a_person() -> None:
+    from warta.stages.quotes.people import introductions
+
+    text = "Usulan itu mendapat dukungan dari Bupati Sleman Rina Kartika, pekan lalu."
+    names = [text[p.name[0] : p.name[1]] for p in introductions(text, [(0, len(text))]) if p.name]
+    assert names == ["Rina Kartika"]

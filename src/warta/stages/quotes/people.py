@@ -14,7 +14,7 @@ from functools import cache
 
 from warta.resources import resource_lines
 from warta.stages.quotes.resources import org_heads, passive_cues, reporting_pattern, role_words
-from warta.stages.quotes.speakers import ParsedSpeaker, parse_after, parse_before, role_run_start
+from warta.stages.quotes.speakers import ParsedSpeaker, parse_after, parse_before, role_run_start, tokens
 
 __all__ = ["introductions", "public_status"]
 
@@ -105,10 +105,28 @@ def introductions(text: str, sentences: Sequence[tuple[int, int]], *, known: Col
             if mm is not None or nxt[:1] in (",", "(") or nxt[:1].islower():
                 out.append(p)
                 continue
-        p = _subject_of_verb(text, s, e, known) or _agent_of_passive(text, s, e, known)
+        p = _subject_of_verb(text, s, e, known) or _agent_of_passive(text, s, e, known) or _role_phrase_in(text, s, e, known)
         if p is not None:
             out.append(p)
     return out
+
+
+def _role_phrase_in(text: str, s: int, e: int, known: Collection[str]) -> ParsedSpeaker | None:
+    """The first "Role [Organisation] Name" phrase inside the sentence, ended by a comma,
+    a bracket or a lower-case word ("mendapat perhatian dari Gubernur X Budi Santoso.")."""
+    toks = tokens(text, s, e)
+    for i, t in enumerate(toks):
+        if not (t[2][:1].isupper() and t[2].lower() in role_words()):
+            continue
+        if i and (toks[i - 1][2][:1].isupper() or toks[i - 1][2].lower() in role_words()):
+            continue  # inside a longer name or role
+        p = parse_after(text, t[0], known=known, limit=e - t[0])
+        if not _introduces(p) or p is None:
+            continue
+        nxt = text[p.end : p.end + 2].lstrip()
+        if not nxt or nxt[:1] in (",", "(", ".", ";") or nxt[:1].islower():
+            return p
+    return None
 
 
 def _introduces(p: ParsedSpeaker | None) -> bool:

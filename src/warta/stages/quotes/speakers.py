@@ -39,7 +39,7 @@ Tok = tuple[int, int, str]
 SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "role"]
 
 _TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
-_CONNECTORS = frozenset({"dan", "untuk", "of", "for", "the", "and", "-", "/", "&", "bin", "binti", "van", "de", "ke"})
+_CONNECTORS = frozenset({"dan", "untuk", "of", "for", "the", "and", "on", "at", "-", "/", "&", "bin", "binti", "van", "de", "ke"})
 # Region acronyms read as part of a role ("Gubernur DKI Jakarta"), not as an organisation.
 _REGION_ACRONYMS = frozenset({"DKI", "NTT", "NTB", "DIY", "AS", "RI", "UEA", "PBB"})
 # A speaker phrase is short; anything longer is a clause, not a name.
@@ -273,8 +273,12 @@ def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], 
         if low.startswith(noun):
             return ParsedSpeaker("statement", start, end, definite=True)
     out = ParsedSpeaker("person", start, end)
-    named = next((i for i, seg in enumerate(segments) if i > 0 and _pure_name(seg)), None)
+    # The name is the last segment that is only a name: "pengamat dari Universitas X,
+    # Yogyakarta, Budi Santoso" names a place before the person.
+    named = next((i for i in range(len(segments) - 1, 0, -1) if _pure_name(segments[i])), None)
     for i, seg in enumerate(segments):
+        if named is not None and 0 < i < named and _pure_name(seg):
+            continue  # a place between organisation and name ("Universitas X, Tegal, Budi")
         _segment_parts(seg, known, out, allow_name=named is None or i == named, whole=i == named)
     last = toks[-1][2].lower()
     if out.name is None:
