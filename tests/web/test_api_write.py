@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 
 from warta.config import Settings, load_settings
 from warta.storage import Store
+from warta.web import queries
 from warta.web.app import create_app
 
 if TYPE_CHECKING:
@@ -231,10 +233,19 @@ def test_serve_runs_uvicorn(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> No
         seen.update(app=asgi, host=host, port=port)
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
+    warmed = threading.Event()
+    monkeypatch.setattr(queries, "warm_up", lambda store: warmed.set() or 0.0)
     result = CliRunner().invoke(app, ["serve", "--db", str(web_db), "--port", "8123"])
     assert result.exit_code == 0, result.output
+    assert warmed.wait(10)  # the corpus-wide answers are computed in the background
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     store: Store = seen["app"].state.store
     assert store.name == str(web_db)
     assert seen["app"].state.settings.api_token == ""
     store.close()
+
+
+def test_warm_up_fills_the_kept_answers(web_store: Store) -> None:
+    assert queries.warm_up(web_store) >= 0
+    again = queries.warm_up(web_store)  # everything is kept now
+    assert again < 1.0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -12,6 +12,24 @@ from warta.config import load_settings
 from warta.errors import WartaError
 
 __all__ = ["serve_cmd"]
+
+
+def _warm_up_in_background(store: Any, err: Console) -> None:
+    """Compute the corpus-wide answers (home page, duplicate clusters) while the server
+    starts taking requests, so that the first visitor does not wait for them."""
+    import threading
+
+    from warta.web.queries import warm_up
+
+    def run() -> None:
+        try:
+            seconds = warm_up(store)
+        except Exception as exc:  # a failed warm-up only means a slower first request
+            err.print(f"[yellow]warning[/] warm-up failed: {exc}", highlight=False, soft_wrap=True)
+            return
+        err.print(f"warta serve: corpus-wide answers ready in {seconds:.1f}s", highlight=False)
+
+    threading.Thread(target=run, name="warta-warm-up", daemon=True).start()
 
 
 def serve_cmd(
@@ -48,6 +66,7 @@ def serve_cmd(
     except WartaError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
+    _warm_up_in_background(app.state.store, err)
     writes = "on (token set)" if settings.api_token else "off (no api_token)"
     err.print(f"warta serve: {target} at http://{host}:{port}/ (API /api/v1, writes {writes})", highlight=False)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -72,6 +73,7 @@ __all__ = [
     "rising_entities",
     "search_entities",
     "top_speakers",
+    "warm_up",
 ]
 
 # Offsets past this are refused by the API: deep pages cost a scan and nobody reads them.
@@ -992,3 +994,22 @@ def duplicate_clusters(
                 _CLUSTER_CACHE.pop(next(iter(_CLUSTER_CACHE)))
             _CLUSTER_CACHE[key] = clusters
     return ClusterPage(total=len(clusters), limit=limit, offset=offset, items=clusters[offset:offset + limit])
+
+
+def warm_up(store: Store) -> float:
+    """Compute and keep the corpus-wide answers a first visitor would otherwise wait for
+    (the home page's aggregates, the duplicate clusters); returns the seconds it took.
+
+    ``warta serve`` runs it in a background thread at start.
+    """
+    started = time.perf_counter()
+    corpus_stats(store)
+    list_outlets(store)
+    top_speakers(store, days=7)
+    rising_entities(store, days=7)
+    entity_network(store)
+    quotes_by_outlet(store)
+    duplicate_clusters(store, what="articles")
+    duplicate_clusters(store, what="quotes")
+    duplicate_clusters(store, what="stories")
+    return time.perf_counter() - started
