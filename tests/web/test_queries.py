@@ -43,7 +43,7 @@ def test_queries_without_the_web_indexes(web_db: Path, tmp_path: Path, web_ids: 
     with sqlite3.connect(db) as conn:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'")]
         for ddl in queries._INDEXES:
-            name = ddl.split(" ON ")[0].split()[-1]
+            name = queries._index_name(ddl)
             if name in names:
                 conn.execute(f"DROP INDEX {name}")
     with Store.open(db, create=False) as old:

@@ -262,11 +262,16 @@ def ensure_indexes(store: Store) -> bool:
     file): the queries still work, only slower.
     """
     try:
+        if store.is_sqlite:
+            with store.connect() as conn:
+                present = set(conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
+            if all(_index_name(ddl) in present for ddl in _INDEXES):
+                return True
         with store.transaction() as conn:
             for ddl in _INDEXES:
                 conn.exec_driver_sql(ddl)
             if store.is_sqlite:
-                conn.exec_driver_sql("ANALYZE")
+                conn.exec_driver_sql("ANALYZE")  # the planner's statistics, for the new indexes
     except StorageError:
         return False
     finally:
@@ -275,6 +280,10 @@ def ensure_indexes(store: Store) -> bool:
 
 
 _HAS_NARROW: dict[str, bool] = {}
+
+
+def _index_name(ddl: str) -> str:
+    return ddl.split(" ON ", 1)[0].split()[-1]
 
 
 def _articles(conn: Connection, store: Store, alias: str = "a") -> str:
