@@ -13,8 +13,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from warta.article import Mention
-from warta.stages.quotes.resources import org_heads, ranks, role_words
-from warta.stages.quotes.speakers import OFFICE_BEFORE_RANK, ParsedSpeaker, Tok, tokens
+from warta.stages.quotes.resources import org_heads, role_words
+from warta.stages.quotes.speakers import OFFICE_BEFORE_RANK, ParsedSpeaker, Tok, rank_at, tokens
 
 __all__ = ["MentionIndex", "refine_speaker"]
 
@@ -70,11 +70,11 @@ def _rank_start(toks: Sequence[Tok], k: int) -> int | None:
         j -= 1
     best: int | None = None
     for i in range(max(0, j - 3), j):
-        for r in ranks():
-            if i + len(r) <= k and tuple(t[2] for t in toks[i : i + len(r)]) == r:
-                rest = toks[i + len(r) : k]
-                if all(t[2] in _SERVICE or t[2] in ("(", ")") or (t[2].isupper() and len(t[2]) <= 2) for t in rest):
-                    best = i if best is None else min(best, i)
+        size = rank_at(toks, i)
+        if size and i + size <= k:
+            rest = toks[i + size : k]
+            if all(t[2] in _SERVICE or t[2] in ("(", ")") or (t[2].isupper() and len(t[2]) <= 2) for t in rest):
+                best = i
                 break
     if best is not None and best > 0 and toks[best - 1][2] in OFFICE_BEFORE_RANK:
         return None  # "Direktur Jenderal", "Sekretaris Jenderal": an office, not a rank

@@ -12,8 +12,9 @@ article helps: a short name used alone elsewhere ("kata Febria") marks the start
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from warta.stages.quotes.resources import (
@@ -33,7 +34,7 @@ from warta.stages.quotes.resources import (
     stop_words,
 )
 
-__all__ = ["OFFICE_BEFORE_RANK", "ParsedSpeaker", "Tok", "parse_after", "parse_before", "role_run_start", "tokens"]
+__all__ = ["OFFICE_BEFORE_RANK", "ParsedSpeaker", "Tok", "parse_after", "parse_before", "rank_at", "role_run_start", "tokens"]
 
 Tok = tuple[int, int, str]
 SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "role"]
@@ -162,19 +163,32 @@ def _core_end(toks: list[Tok], i: int) -> int:
     return j
 
 
-def _rank_at(toks: list[Tok], k: int) -> int:
-    """Length of the rank ("Komisaris Besar", "dr") starting at ``toks[k]``, 0 if none."""
+@cache
+def _ranks_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Ranks by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
     for r in ranks():
-        if tuple(t[2] for t in toks[k : k + len(r)]) == r:
+        out.setdefault(r[0], []).append(r)
+    return {w: tuple(rs) for w, rs in out.items()}
+
+
+def rank_at(toks: Sequence[Tok], k: int) -> int:
+    """Length of the rank ("Komisaris Besar", "dr") starting at ``toks[k]``, 0 if none."""
+    if k >= len(toks):
+        return 0
+    for r in _ranks_by_first().get(toks[k][2], ()):
+        if len(r) == 1 or tuple(t[2] for t in toks[k : k + len(r)]) == r:
             return len(r)
     return 0
+
+
 
 
 def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     """Index in ``seg`` where the person's name starts, ``len(seg)`` when there is none."""
     n = len(seg)
     for k in range(n):
-        size = _rank_at(seg, k)
+        size = rank_at(seg, k)
         if size and k + size < n and not (k and seg[k - 1][2] in OFFICE_BEFORE_RANK):
             return k
     for k in range(n):
@@ -228,7 +242,7 @@ def _segment_parts(
         # An organisation opens the segment: a name follows only after a rank or as a
         # short name the article uses elsewhere ("Polda Metro Jaya Kombes Yusri").
         k = _name_start(seg, known)
-        if not (_rank_at(seg, k) or (k < len(seg) and seg[k][2] in known)):
+        if not (rank_at(seg, k) or (k < len(seg) and seg[k][2] in known)):
             k = len(seg)
     else:
         k = _name_start(seg, known)
