@@ -111,6 +111,15 @@ RECORDS: list[dict[str, str]] = [
 ]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Starlette warns that its TestClient will move from httpx to httpx2 (not installed
+    # here); the client works, and the warning says nothing about warta.
+    config.addinivalue_line(
+        "filterwarnings",
+        "ignore:Using `httpx` with `starlette.testclient` is deprecated:starlette.exceptions.StarletteDeprecationWarning",
+    )
+
+
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture corpus: RECORDS through the default pipeline into a new store."""
