@@ -437,17 +437,18 @@ def list_articles(
     _outlet(where, "a.outlet", outlet, store)
     parsed = parse_query(q or "")
     with store.connect() as conn:
+        # "a.id IN (...)" lets SQLite start from the entity's (or speaker's) few articles.
         if entity_id is not None:
-            where.ids("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN ({}))",
+            where.ids("a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN ({}))",
                       "ent", [entity_id])
         if entity:
-            where.ids("EXISTS (SELECT 1 FROM article_entities ae2 WHERE ae2.article_id = a.id AND ae2.entity_id IN ({}))",
+            where.ids("a.id IN (SELECT ae2.article_id FROM article_entities ae2 WHERE ae2.entity_id IN ({}))",
                       "entn", candidates(conn, entity))
         if speaker_id is not None:
-            where.ids("EXISTS (SELECT 1 FROM quotes sq WHERE sq.article_id = a.id AND sq.speaker_id IN ({}))",
+            where.ids("a.id IN (SELECT sq.article_id FROM quotes sq WHERE sq.speaker_id IN ({}))",
                       "spk", [speaker_id])
         if speaker:
-            where.ids("EXISTS (SELECT 1 FROM quotes sq2 WHERE sq2.article_id = a.id AND sq2.speaker_id IN ({}))",
+            where.ids("a.id IN (SELECT sq2.article_id FROM quotes sq2 WHERE sq2.speaker_id IN ({}))",
                       "spkn", candidates(conn, speaker, labels=("PER",)))
         params = {**where.params, "limit": int(limit), "offset": int(offset)}
         if parsed.is_empty():
