@@ -129,11 +129,13 @@ class JSON(JSONResponse):
         return msgspec.json.encode(content)
 
 
-def _ok(tp: Any, description: str, *errors: int, status: int = 200) -> dict[str, Any]:
-    """Route keyword arguments declaring the response schema of ``tp`` and the errors."""
-    responses: dict[int | str, dict[str, Any]] = {
-        status: {"description": description, "content": {"application/json": {"schema": _schema_of(tp)}}}
-    }
+def _ok(tp: Any, description: str, *errors: int, status: int = 200, also: dict[int, str] | None = None) -> dict[str, Any]:
+    """Route keyword arguments declaring the response schema of ``tp`` (under ``status``
+    and the statuses in ``also``) and the errors."""
+    content = {"application/json": {"schema": _schema_of(tp)}}
+    responses: dict[int | str, dict[str, Any]] = {status: {"description": description, "content": content}}
+    for code, text in (also or {}).items():
+        responses[code] = {"description": text, "content": content}
     for code in errors:
         responses[code] = {"description": _ERROR_TEXT[code], "content": {"application/json": {"schema": _schema_of(ErrorBody)}}}
     return {"response_model": None, "response_class": JSON, "responses": responses, "status_code": status}
@@ -267,7 +269,8 @@ def _source_ids(store: Store, fps: list[Fingerprint]) -> list[int]:
 
 
 @router.post("/articles", summary="Analyse and store an article (token)", tags=["articles"],
-             dependencies=[Depends(require_token)], **_ok(StoreResult, "Stored", 400, 401, 403, 413, 422, status=201))
+             dependencies=[Depends(require_token)], **_ok(StoreResult, "Stored as a new article", 400, 401, 403, 413, 422, status=201,
+                 also={200: "Updated a stored article"}))
 def store_article(body: AnalyzeRequest, store: StoreDep, analysis: AnalysisDep) -> JSON:
     """Analyses the posted article and stores it (an article already stored under the
     same URL or content is updated). 201 when a new row was added, 200 when updated."""
