@@ -122,7 +122,8 @@ def test_entity_by_name_redirects_or_says_not_found(client: TestClient, web_ids:
     assert missing.status_code == 404 and "Not found" in missing.text
 
 
-@pytest.mark.parametrize("path", ["/article/999999", "/entity/999999"])
+@pytest.mark.parametrize("path", ["/article/999999", "/entity/999999", "/article/0", "/entity/-3",
+                                  "/article/99999999999999999999", "/entity/99999999999999999999"])
 def test_unknown_ids_give_a_404_page(client: TestClient, path: str) -> None:
     r = client.get(path)
     assert r.status_code == 404
@@ -142,6 +143,8 @@ def test_search_filters_and_bad_dates(client: TestClient, web_ids: dict[str, int
     assert f'href="/article/{web_ids["quoted_article"]}"' not in page
     bad = client.get("/search", params={"q": "beras", "from": "kemarin"})
     assert bad.status_code == 200 and "is not a date (YYYY-MM-DD)" in bad.text
+    assert client.get("/search", params={"q": "beras", "page": 0}).status_code == 200
+    assert client.get("/quotes", params={"page": 10**9}).status_code == 200
     empty = _main(client.get("/search").text)
     assert "Type words to search" in empty
 

@@ -87,6 +87,15 @@ def _not_found(request: Request, what: str) -> HTMLResponse:
     return _page(request, "notfound.html", {"title": "Not found", "what": what}, status_code=404)
 
 
+# SQLite integers are 64-bit: a larger id names nothing (and would overflow the query).
+_MAX_ID = 2**63 - 1
+
+
+def _page_number(page: int) -> int:
+    """Pages 1 to 200 (past that, narrow the filters): out-of-range numbers are clamped, not refused."""
+    return min(max(page, 1), 200)
+
+
 def _day(value: str | None, field: str, errors: list[str]) -> date | None:
     if not value:
         return None
@@ -165,6 +174,8 @@ def _article_context(article: Article, *, entity_links: dict[int, str], day: str
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: int, store: StoreDep) -> HTMLResponse:
+    if not 0 < article_id <= _MAX_ID:
+        return _not_found(request, f"article {article_id}")
     article = store.get_article(article_id)
     links = queries.article_links(store, article_id)
     if article is None or links is None:
@@ -212,7 +223,7 @@ def _charts(page: views.EntityPage) -> dict[str, Any]:
 
 @router.get("/entity/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: int, store: StoreDep) -> HTMLResponse:
-    page = views.entity_page(store, entity_id)
+    page = views.entity_page(store, entity_id) if 0 < entity_id <= _MAX_ID else None
     if page is None:
         return _not_found(request, f"entity {entity_id}")
     return _page(request, "entity.html", {
@@ -233,9 +244,10 @@ def search_page(
     speaker: str = "",
     date_from: Annotated[str, Query(alias="from")] = "",
     date_to: Annotated[str, Query(alias="to")] = "",
-    page: Annotated[int, Query(ge=1, le=200)] = 1,
+    page: int = 1,
 ) -> HTMLResponse:
     errors: list[str] = []
+    page = _page_number(page)
     d0, d1 = _day(date_from, "from", errors), _day(date_to, "to", errors)
     size = 20
     result = None
@@ -266,9 +278,10 @@ def quotes_page(
     kind: str = "",
     date_from: Annotated[str, Query(alias="from")] = "",
     date_to: Annotated[str, Query(alias="to")] = "",
-    page: Annotated[int, Query(ge=1, le=200)] = 1,
+    page: int = 1,
 ) -> HTMLResponse:
     errors: list[str] = []
+    page = _page_number(page)
     d0, d1 = _day(date_from, "from", errors), _day(date_to, "to", errors)
     if kind and kind not in KIND_LABELS:
         errors.append(f"kind: {kind!r} is not one of {', '.join(KIND_LABELS)}")
