@@ -71,3 +71,11 @@ def test_an_organisation_glued_to_the_tagged_name_is_cut_off() -> None:
     refine_speaker(text, p, MentionIndex([_per(text, "Perbankan OJK Tono Sugiarto")]))
     assert p.name is not None and text[p.name[0] : p.name[1]] == "Tono Sugiarto"
     assert [text[s:e] for s, e in p.affiliations] == ["OJK"]
+
+
+def test_a_word_that_opens_names_stays_in_the_tagged_name() -> None:
+    text = "kata Kepala Kantor Imigrasi Tarakan Ahmad Fauzi Ramli, Senin."
+    p = parse_after(text, 5)
+    assert p is not None
+    refine_speaker(text, p, MentionIndex([_per(text, "Fauzi Ramli")]))
+    assert p.name is not None and text[p.name[0] : p.name[1]] == "Ahmad Fauzi Ramli"

@@ -98,3 +98,43 @@ def test_a_place_between_organisation_and_name_is_neither() -> None:
 def test_english_connectors_stay_inside_an_organisation() -> None:
     phrase = "Direktur Riset Institute on Energy Policy Andi Saputra mengatakan"
     assert _parts(phrase, 0) == ("Andi Saputra", ["Direktur Riset"], ["Institute on Energy Policy"])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "roles", "affiliations"),
+    [
+        # A role abbreviation is no organisation.
+        ("CEO Warungku Dimas Pratama dalam jumpa pers.", "Dimas Pratama", ["CEO"], ["Warungku"]),
+        # A party's central board is part of the role; the party is the affiliation.
+        ("Ketua DPP Partai Harapan Rakyat Yusuf Hamid.", "Yusuf Hamid", ["Ketua DPP"], ["Partai Harapan Rakyat"]),
+        # A minister's title names the ministry.
+        ("Menteri Badan Usaha Milik Negara Hendra Wijaya.", "Hendra Wijaya", ["Menteri Badan Usaha Milik Negara"], []),
+        # A name first, then the role, then a place.
+        ("Rudi, Direktur RSUD Bahagia, Kendari, Selasa.", "Rudi", ["Direktur"], ["RSUD Bahagia"]),
+        # Words that open names keep a three-word name whole.
+        ("Kepala BPS Provinsi Jambi Muhammad Rizal Fauzi, Senin.", "Muhammad Rizal Fauzi", ["Kepala"], ["BPS Provinsi Jambi"]),
+    ],
+)
+def test_role_and_affiliation_more(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+    assert _parts(phrase, 0) == (name, roles, affiliations)
+
+
+def test_a_dateline_is_not_part_of_the_subject() -> None:
+    text = "PALU, KOMPAS — Gubernur Sulteng Anwar Hadi mengatakan"
+    p = parse_before(text, 0, text.index(" mengatakan"))
+    assert p is not None and p.name is not None
+    assert text[p.start : p.end] == "Gubernur Sulteng Anwar Hadi"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "roles", "affiliations"),
+    [
+        ("Chief Operating Officer Kopiku Lina Marlina, Rabu.", "Lina Marlina", ["Chief Operating Officer"], ["Kopiku"]),
+        ("Ketua Paguyuban Nelayan Teluk Ambon Hasan Latif, Senin.", "Hasan Latif", ["Ketua"], ["Paguyuban Nelayan Teluk Ambon"]),
+        ("Vice President of Sales Tokoku Budi Hartono, Senin.", "Budi Hartono", ["Vice President of Sales"], ["Tokoku"]),
+        # An office named in full stays one role.
+        ("Direktur Jenderal Perikanan Tangkap Rudi Salim, Senin.", "Rudi Salim", ["Direktur Jenderal Perikanan Tangkap"], []),
+    ],
+)
+def test_titles_that_head_an_unmarked_organisation(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+    assert _parts(phrase, 0) == (name, roles, affiliations)

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from warta.article import Mention
-from warta.stages.quotes.resources import org_heads, role_words
+from warta.stages.quotes.resources import name_openers, org_heads, role_words
 from warta.stages.quotes.speakers import OFFICE_BEFORE_RANK, ParsedSpeaker, Tok, rank_at, tokens
 
 __all__ = ["MentionIndex", "refine_speaker"]
@@ -103,9 +103,14 @@ def refine_speaker(text: str, p: ParsedSpeaker, index: MentionIndex) -> None:
     cut = max((i for i, t in enumerate(inner[:-1]) if _is_org_token(t[2])), default=-1)
     if cut >= 0 and inner[cut + 1][2][:1].isupper():
         start = inner[cut + 1][0]
-    # A rank before the name belongs to it ("Komisaris Besar Yusri Yunus").
+    # A rank before the name belongs to it ("Komisaris Besar Yusri Yunus"), and so do
+    # words that open names ("Mohammad Fredly Nasution" where the tagger found "Fredly
+    # Nasution").
     phrase = tokens(text, p.start, end)
     k = next((i for i, t in enumerate(phrase) if t[0] >= start), None)
+    while k and k > 1 and phrase[k - 1][2] in name_openers() and phrase[k - 2][2] not in ("Jaksa", "Kejaksaan", "Hakim", "Mahkamah"):
+        k -= 1
+        start = phrase[k][0]
     if k is not None:
         r = _rank_start(phrase, k)
         if r is not None:

@@ -15,6 +15,7 @@ __all__ = [
     "definite_markers",
     "discourse_words",
     "lead_words",
+    "name_openers",
     "not_speech_words",
     "org_heads",
     "passive_cues",
@@ -154,3 +155,9 @@ def lead_words() -> frozenset[str]:
 def plural_words() -> frozenset[str]:
     """Words before an anonymous head that make it plural or vague ("para", "sejumlah")."""
     return frozenset(_lines("plural.txt"))
+
+
+@cache
+def name_openers() -> frozenset[str]:
+    """Words that open personal names ("Muhammad", "I Gusti", "Lalu")."""
+    return frozenset(_lines("name_openers.txt"))

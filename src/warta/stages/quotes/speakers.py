@@ -23,6 +23,7 @@ from warta.stages.quotes.resources import (
     days,
     discourse_words,
     lead_words,
+    name_openers,
     org_heads,
     place_types,
     plural_words,
@@ -80,16 +81,52 @@ def _is_role(w: str) -> bool:
 def _is_org(w: str, prev: str | None) -> bool:
     if w in org_heads() or (w.startswith("Kemen") and len(w) > 6):
         return True
-    return len(w) >= 2 and w.isupper() and w.isalpha() and w not in _REGION_ACRONYMS and prev not in place_types()
+    return (len(w) >= 2 and w.isupper() and w.isalpha() and w not in _REGION_ACRONYMS and prev not in place_types()
+            and w.lower() not in role_words())  # "CEO", "EVP": a role, not an organisation
 
 
 # Offices spelled with a rank word ("Direktur Jenderal", "Sekretaris Jenderal"): no rank.
 OFFICE_BEFORE_RANK = frozenset({"Direktur", "Sekretaris", "Jaksa", "Dirjen", "Sekjen"})
+# Offices whose title includes what they head ("Menteri Keuangan", "Menko Perekonomian").
+_TITLED_OFFICES = frozenset({"menteri", "menko", "wamen", "mendagri", "menkeu", "menlu"})
+# Titles that head an organisation named right after them, with no word such as
+# "Dinas" or "PT" to mark it: "CEO Warungku", "Ketua Gili Hotel Association".
+_ORG_TITLES = frozenset({"ceo", "cfo", "coo", "cto", "cmo", "chief", "founder", "co-founder", "president", "vice", "vp", "evp", "svp",
+                         "head", "manager", "general", "chairman", "director", "managing", "pendiri", "direktur", "ketua"})
+# Words that continue such a title ("Chief Information Officer", "Direktur Eksekutif").
+_TITLE_WORDS = frozenset({"officer", "executive", "eksekutif", "utama", "umum", "harian", "senior", "lead", "partner",
+                          "sekaligus", "-", "founder", "co"})
+
+
+def _titled_org(prefix: list[Tok]) -> int | None:
+    """Where the organisation starts after an organisation title, or None."""
+    if any(t[2] == "Jenderal" for t in prefix):
+        return None  # "Direktur Jenderal Pajak": an office of a ministry, named in full
+    j = 0
+    last = 0
+    while j < len(prefix):
+        w = prefix[j][2]
+        if w.lower() in ("of", "at") and j + 1 < len(prefix):
+            last = j + 1
+            j += 2
+            continue
+        if _is_role(w) or w.lower() in _TITLE_WORDS or not _cap(w):
+            last = j
+        elif j > last + 1:
+            break
+        j += 1
+    split = last + 1
+    if split >= len(prefix) or not _cap(prefix[split][2]) or prefix[split][2] in place_types():
+        return None
+    return split
+
+
 # Words between a role and its organisation ("peneliti dari LIPI", "Head of X").
 _JOINERS = frozenset({"dari", "di", "pada", "of", "at"})
 # Levels of a governing body ("Dewan Pimpinan Pusat", "Pengurus Besar"): the organisation
 # whose body it is follows ("Dewan Pimpinan Pusat Partai X").
 _BODY_LEVELS = frozenset({"Pusat", "Daerah", "Wilayah", "Cabang", "Besar", "Harian", "Ranting"})
+_BODY_ACRONYMS = frozenset({"DPP", "DPW", "DPC", "PB", "PW", "PC"})  # "Ketua DPP Partai X"
 
 
 def _unit_starts(seg: list[Tok]) -> list[int]:
@@ -112,7 +149,7 @@ def _unit_starts(seg: list[Tok]) -> list[int]:
             continue
         org = _is_org(w, prev)
         # "Kementerian Koperasi dan UKM": a word after "dan" continues the unit before.
-        if org and (not prev_org or prev in _BODY_LEVELS) and not (out and prev in ("dan", "&")):
+        if org and (not prev_org or prev in _BODY_LEVELS or prev in _BODY_ACRONYMS) and not (out and prev in ("dan", "&")):
             out.append(j)
         prev_org = org or (prev_org and w in ("dan", "&"))
         prev = w
@@ -209,7 +246,7 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
             break
         k -= 1
     start = max(k, n - 2)
-    while start > k and len(seg[start - 1][2].rstrip(".")) == 1:
+    while start > k and (len(seg[start - 1][2].rstrip(".")) == 1 or seg[start - 1][2] in name_openers()):
         start -= 1
     if 0 < start < n and len(seg[start][2].rstrip(".")) == 1 and start - 1 >= k:
         start -= 1
@@ -255,12 +292,18 @@ def _segment_parts(
     if not prefix:
         return
     units = _unit_starts(prefix)
+    if first.lower() in _TITLED_OFFICES or (first.lower() == "wakil" and len(prefix) > 1 and prefix[1][2].lower() in _TITLED_OFFICES):
+        units = []  # "Menteri Sekretariat Negara": the ministry names the office
     # An office inside an organisation ("Kepala Bidang Humas Polda X", "Kepala Pusat
     # Penerangan Kementerian Y"): the first unit belongs to the role, the affiliation is
     # the organisation after it.
     aff = (units[1] if len(units) > 1 and units[0] > 0 else units[0]) if units else None
     if aff is None:
-        if _is_role(first):
+        split = _titled_org(prefix) if first.lower() in _ORG_TITLES else None
+        if split is not None:
+            out.roles.append((prefix[0][0], prefix[split - 1][1]))
+            out.affiliations.append((prefix[split][0], prefix[-1][1]))
+        elif _is_role(first):
             out.roles.append((prefix[0][0], prefix[-1][1]))
         elif out.name is None or k == len(seg):
             out.affiliations.append((prefix[0][0], prefix[-1][1]))
@@ -289,10 +332,14 @@ def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], 
     out = ParsedSpeaker("person", start, end)
     # The name is the last segment that is only a name: "pengamat dari Universitas X,
     # Yogyakarta, Budi Santoso" names a place before the person.
-    named = next((i for i in range(len(segments) - 1, 0, -1) if _pure_name(segments[i])), None)
+    # A name first ("Joni, Direktur RSUD X, Surabaya") is the name, whatever follows.
+    if len(segments) > 1 and _pure_name(segments[0]):
+        named: int | None = 0
+    else:
+        named = next((i for i in range(len(segments) - 1, 0, -1) if _pure_name(segments[i])), None)
     for i, seg in enumerate(segments):
-        if named is not None and 0 < i < named and _pure_name(seg):
-            continue  # a place between organisation and name ("Universitas X, Tegal, Budi")
+        if named is not None and i > 0 and i != named and _pure_name(seg):
+            continue  # a place next to organisation and name ("Universitas X, Tegal, Budi")
         _segment_parts(seg, known, out, allow_name=named is None or i == named, whole=i == named)
     last = toks[-1][2].lower()
     if out.name is None:
@@ -427,7 +474,9 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     # Comma segments from the right, while they read as name, role or organisation.
     groups: list[list[Tok]] = [[]]
     for t in toks:
-        if t[2] in (",", "—", "–"):
+        if t[2] in ("—", "–"):
+            groups = [[]]  # "JAKARTA, KOMPAS — ...": a dateline, not part of the subject
+        elif t[2] == ",":
             groups.append([])
         else:
             groups[-1].append(t)
