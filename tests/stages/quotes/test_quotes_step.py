@@ -136,5 +136,16 @@ def test_a_role_phrase_inside_a_sentence_introduces_a_person() -> None:
     from warta.stages.quotes.people import introductions
 
     text = "Usulan itu mendapat dukungan dari Bupati Sleman Rina Kartika, pekan lalu."
-    names = [text[p.name[0] : p.name[1]] for p in introductions(text, [(0, len(text))]) if p.name]
-    assert names == ["Rina Kartika"]
+    found = introductions(text, [(0, len(text))], known={"Rina"})
+    assert [text[p.name[0] : p.name[1]] for p in found if p.name] == ["Rina Kartika"]
+    assert not found[0].subject  # a mention, not a sentence's subject: no "-nya" candidate
+    # A name the article never uses again is only a guess from capitals.
+    assert introductions(text, [(0, len(text))]) == []
+
+
+def test_a_company_name_after_pt_is_no_person() -> None:
+    from warta.stages.quotes.speakers import parse_after
+
+    text = "kata Direktur Utama PT Sinar Pangan."
+    p = parse_after(text, 5)
+    assert p is not None and p.name is None

@@ -79,7 +79,9 @@ _MENURUT_LEAD = re.compile(r"(?:[Mm]enurut|[Kk]ata|[Uu]jar)\s+")
 
 
 def introductions(text: str, sentences: Sequence[tuple[int, int]], *, known: Collection[str] = ()) -> list[ParsedSpeaker]:
-    """Public figures introduced with a role at the start of a sentence or after "menurut".
+    """Public figures introduced with a role at the start of a sentence or after "menurut",
+    as the subject of a reporting verb, or (``subject`` False) named with their role
+    inside a clause ("mendapat dukungan dari Bupati X Budi").
 
     "Wali Kota Balikpapan Rizal Effendi mengatakan, ..." and "Menurut Kepala BMKG Dwikorita
     Karnawati, ..." introduce a person with a role, whatever verb follows. Only phrases
@@ -121,10 +123,14 @@ def _role_phrase_in(text: str, s: int, e: int, known: Collection[str]) -> Parsed
         if i and (toks[i - 1][2][:1].isupper() or toks[i - 1][2].lower() in role_words()):
             continue  # inside a longer name or role
         p = parse_after(text, t[0], known=known, limit=e - t[0])
-        if not _introduces(p) or p is None:
+        if not _introduces(p) or p is None or p.name is None:
+            continue
+        # The name is guessed from capitals here: the article must use it elsewhere.
+        if not any(w in known for w in text[p.name[0] : p.name[1]].split()):
             continue
         nxt = text[p.end : p.end + 2].lstrip()
         if not nxt or nxt[:1] in (",", "(", ".", ";") or nxt[:1].islower():
+            p.subject = False
             return p
     return None
 

@@ -63,6 +63,7 @@ class ParsedSpeaker:
     role_before_name: bool = False
     issuer: tuple[int, int] | None = None  # who issued a statement ("pernyataan *Istana Élysée*")
     plural: bool = False  # "para pejabat", "sejumlah sumber": a group, not one person
+    subject: bool = True  # introduced as a sentence's subject, not mentioned inside a clause
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -85,6 +86,8 @@ def _is_org(w: str, prev: str | None) -> bool:
             and w.lower() not in role_words())  # "CEO", "EVP": a role, not an organisation
 
 
+# Organisation words whose own name follows them ("PT Sari Teknologi", "Universitas X").
+_NAMED_ORG_HEADS = frozenset({"PT", "CV", "Perum", "Perumda", "Yayasan", "Universitas", "Institut", "Bank", "Komunitas"})
 # Offices spelled with a rank word ("Direktur Jenderal", "Sekretaris Jenderal"): no rank.
 OFFICE_BEFORE_RANK = frozenset({"Direktur", "Sekretaris", "Jaksa", "Dirjen", "Sekjen"})
 # Offices whose title includes what they head ("Menteri Keuangan", "Menko Perekonomian").
@@ -245,6 +248,8 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
         if prev in place_types() or w in place_types():
             break
         k -= 1
+    if 0 < k < n and seg[k - 1][2] in _NAMED_ORG_HEADS and n - k <= 2:
+        return n  # "Direktur PT Sari Teknologi": the words after "PT" name the company
     start = max(k, n - 2)
     while start > k and (len(seg[start - 1][2].rstrip(".")) == 1 or seg[start - 1][2] in name_openers()):
         start -= 1

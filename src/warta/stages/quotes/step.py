@@ -50,7 +50,9 @@ class QuoteStep:
             if m.label == "PER":
                 names.update(w for w in m.text.split() if w[:1].isupper())
         found = find_quotes(text, sentences=spans or None, known=names)
-        people = introductions(text, spans, known=names) if spans else []
+        # Only people introduced as a sentence's subject are candidates for "-nya" and
+        # pronouns; a role phrase inside a clause ("menjadi Presiden X") is a mention.
+        people = [p for p in introductions(text, spans, known=names) if p.subject] if spans else []
         if article.mentions:
             index = MentionIndex(article.mentions)
             for p in [f.speaker for f in found if f.speaker is not None] + people:
