@@ -138,3 +138,8 @@ def test_a_dateline_is_not_part_of_the_subject() -> None:
 )
 def test_titles_that_head_an_unmarked_organisation(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
     assert _parts(phrase, 0) == (name, roles, affiliations)
+
+
+def test_a_title_with_a_field_ends_before_the_organisation() -> None:
+    phrase = "Head of Corporate Affairs and Communications Warungku Sinta Dewi, Senin."
+    assert _parts(phrase, 0) == ("Sinta Dewi", ["Head of Corporate Affairs and Communications"], ["Warungku"])

@@ -109,10 +109,11 @@ def _titled_org(prefix: list[Tok]) -> int | None:
     last = 0
     while j < len(prefix):
         w = prefix[j][2]
-        if w.lower() in ("of", "at") and j + 1 < len(prefix):
-            last = j + 1
-            j += 2
-            continue
+        if w.lower() == "of" and j + 1 < len(prefix):
+            # "Director of Public Affairs and Communications GoTo": the title's field
+            # runs to the last word, the organisation.
+            last = max(j + 1, len(prefix) - 2)
+            break
         if _is_role(w) or w.lower() in _TITLE_WORDS or not _cap(w):
             last = j
         elif j > last + 1:
