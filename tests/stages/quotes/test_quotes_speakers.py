@@ -143,3 +143,8 @@ def test_titles_that_head_an_unmarked_organisation(phrase: str, name: str, roles
 def test_a_title_with_a_field_ends_before_the_organisation() -> None:
     phrase = "Head of Corporate Affairs and Communications Warungku Sinta Dewi, Senin."
     assert _parts(phrase, 0) == ("Sinta Dewi", ["Head of Corporate Affairs and Communications"], ["Warungku"])
+
+
+def test_a_roman_numeral_is_no_organisation() -> None:
+    phrase = "Wakil Ketua Komisi VII DPR Rudi Hartawan, Kamis."
+    assert _parts(phrase, 0) == ("Rudi Hartawan", ["Wakil Ketua Komisi VII"], ["DPR"])

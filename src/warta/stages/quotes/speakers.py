@@ -83,7 +83,11 @@ def _is_org(w: str, prev: str | None) -> bool:
     if w in org_heads() or (w.startswith("Kemen") and len(w) > 6):
         return True
     return (len(w) >= 2 and w.isupper() and w.isalpha() and w not in _REGION_ACRONYMS and prev not in place_types()
-            and w.lower() not in role_words())  # "CEO", "EVP": a role, not an organisation
+            and w.lower() not in role_words()  # "CEO", "EVP": a role, not an organisation
+            and not _ROMAN.fullmatch(w))  # "Komisi VIII": a number
+
+
+_ROMAN = re.compile(r"[IVXL]+")
 
 
 # Organisation words whose own name follows them ("PT Sari Teknologi", "Universitas X").
