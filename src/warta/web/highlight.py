@@ -79,12 +79,15 @@ def marks_of(
     *,
     entity_href: Callable[[int], str | None] = lambda _i: None,
     quote_date: Callable[[int], str | None] | None = None,
+    speaker_href: Mapping[int, str] | None = None,
 ) -> list[Mark]:
     """Every highlight of ``article`` whose offsets are valid, in document order.
 
     Args:
         entity_href: the link of ``Article.entities[i]`` (its entity page), or None.
         quote_date: the date shown for quote ``i`` (default: the quote's own date).
+        speaker_href: the link of quote ``i``'s speaker when the store knows better than
+            the article (default: the link of the speaker's entity).
     """
     n = len(article.text)
     out: list[Mark] = []
@@ -97,7 +100,7 @@ def marks_of(
         when = (quote_date(i) if quote_date else None) or q.date or ""
         sp = q.speaker
         ent = sp.entity if sp is not None else None
-        href = entity_href(ent) if ent is not None else None
+        href = (speaker_href or {}).get(i) or (entity_href(ent) if ent is not None else None)
         common: tuple[tuple[str, str], ...] = (("data-q", str(i)),)
         if ok(q.start, q.end):
             attrs = (*common, ("data-kind", q.kind), ("data-speaker", who), ("data-date", when))
@@ -204,11 +207,13 @@ def render_paragraphs(
     *,
     marks: Iterable[Mark] | None = None,
     entity_links: Mapping[int, str] | None = None,
+    speaker_links: Mapping[int, str] | None = None,
 ) -> list[Markup]:
     """The article's paragraphs as escaped HTML with its highlights.
 
-    ``entity_links`` maps an index of ``Article.entities`` to the URL of its page.
+    ``entity_links`` maps an index of ``Article.entities`` to the URL of its page,
+    ``speaker_links`` an index of ``Article.quotes`` to its speaker's page.
     """
     links = entity_links or {}
-    found = list(marks) if marks is not None else marks_of(article, entity_href=links.get)
+    found = list(marks) if marks is not None else marks_of(article, entity_href=links.get, speaker_href=speaker_links)
     return [layout(article.text, found, s, e) for s, e in _paragraph_spans(article)]

@@ -138,16 +138,22 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
 # -- article ------------------------------------------------------------------------------
 
 
-def _article_context(article: Article, *, entity_links: dict[int, str], day: str | None) -> dict[str, Any]:
-    """What the article template shows, for a stored or a freshly analysed article."""
-    paragraphs = render_paragraphs(article, entity_links=entity_links)
+def _article_context(
+    article: Article, *, entity_links: dict[int, str], day: str | None, speaker_links: dict[int, str] | None = None
+) -> dict[str, Any]:
+    """What the article template shows, for a stored or a freshly analysed article.
+
+    ``speaker_links``: quote index -> the page of its speaker as the store resolved it.
+    """
+    speaker_links = speaker_links or {}
+    paragraphs = render_paragraphs(article, entity_links=entity_links, speaker_links=speaker_links)
     quotes = []
     for i, q in enumerate(article.quotes):
         sp = q.speaker
         ent = sp.entity if sp is not None else None
         quotes.append({
             "i": i, "q": q, "speaker": speaker_name(article, i) or "unknown speaker",
-            "href": entity_links.get(ent) if ent is not None else None,
+            "href": speaker_links.get(i) or (entity_links.get(ent) if ent is not None else None),
             "date": q.date or day,
         })
     counts = Counter(m.entity for m in article.mentions if m.entity is not None)
@@ -184,7 +190,8 @@ def article_page(request: Request, article_id: int, store: StoreDep) -> HTMLResp
     with store.connect() as conn:
         row = views.article_row(conn, article_id)
     day = row.day if row else None
-    ctx = _article_context(article, entity_links=entity_links, day=day)
+    speaker_links = {i: f"/entity/{eid}" for i, eid in links.quote_speakers.items()}
+    ctx = _article_context(article, entity_links=entity_links, day=day, speaker_links=speaker_links)
     return _page(request, "article.html", {"title": article.title or f"Article {article_id}", "row": row,
                                            "stored": True, **ctx})
 
