@@ -62,14 +62,28 @@ def _dot(a: Vector, b: Vector) -> float:
 
 
 def similarity_matrix(vectors: Sequence[Vector]) -> list[list[float]]:
-    """Cosine similarities between sentence vectors (already normalised)."""
+    """Cosine similarities between sentence vectors (already normalised); 0 on the diagonal.
+
+    Example:
+        >>> similarity_matrix([{"a": 1.0}, {"a": 0.6, "b": 0.8}, {}])
+        [[0.0, 0.6, 0.0], [0.6, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    """
+    import numpy as np
+
     n = len(vectors)
-    sim = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            s = _dot(vectors[i], vectors[j])
-            sim[i][j] = sim[j][i] = s
-    return sim
+    vocab: dict[str, int] = {}
+    for vec in vectors:
+        for t in vec:
+            if t not in vocab:
+                vocab[t] = len(vocab)
+    m = np.zeros((n, max(len(vocab), 1)))
+    for i, vec in enumerate(vectors):
+        if vec:
+            m[i, [vocab[t] for t in vec]] = list(vec.values())
+    sim = m @ m.T
+    np.fill_diagonal(sim, 0.0)
+    out: list[list[float]] = sim.tolist()
+    return out
 
 
 def pagerank(sim: Sequence[Sequence[float]], *, damping: float = 0.85, iterations: int = 30) -> list[float]:
@@ -77,27 +91,25 @@ def pagerank(sim: Sequence[Sequence[float]], *, damping: float = 0.85, iteration
 
     Example:
         >>> [round(x, 2) for x in pagerank([[0, 1, 1], [1, 0, 0], [1, 0, 0]])]
-        [1.0, 0.54, 0.54]
+        [1.0, 0.53, 0.53]
     """
+    import numpy as np
+
     n = len(sim)
     if n == 0:
         return []
-    out_w = [sum(row) for row in sim]
-    # Each column's non-zero transition weights, computed once rather than every
-    # iteration; the sum keeps the same terms in the same order (same floats).
-    cols = [[(j, sim[j][i] / out_w[j]) for j in range(n) if sim[j][i] and out_w[j]] for i in range(n)]
+    w = np.asarray(sim, dtype=np.float64)
+    out_w = w.sum(axis=1)
+    # Row j spreads its rank over its neighbours in proportion to similarity; a sentence
+    # similar to none spreads nothing.
+    trans = np.divide(w, out_w[:, None], out=np.zeros_like(w), where=out_w[:, None] != 0).T * damping
     rest = (1 - damping) / n
-    rank = [1.0 / n] * n
+    rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
-        new = []
-        for col in cols:
-            acc = 0.0
-            for j, w in col:
-                acc += w * rank[j]
-            new.append(rest + damping * acc)
-        rank = new
-    top = max(rank)
-    return [r / top for r in rank] if top else rank
+        rank = rest + trans @ rank
+    top = float(rank.max())
+    out: list[float] = (rank / top if top else rank).tolist()
+    return out
 
 
 # Token texts that hold a letter or digit (only those are kept). Cleared when full.
@@ -119,6 +131,14 @@ def _len_bin(n: int) -> int:
         if n < edge:
             return i
     return len(_LEN_BINS)
+
+
+def _ranks(values: Sequence[float]) -> list[int]:
+    """Each value's rank, 0 for the largest (ties by position)."""
+    out = [0] * len(values)
+    for r, i in enumerate(sorted(range(len(values)), key=lambda i: -values[i])):
+        out[i] = r
+    return out
 
 
 def sentence_features(
@@ -160,13 +180,19 @@ def sentence_features(
     wordy = _WORDY
     para_seen: dict[int, int] = {}
     para_order: dict[int, int] = {}
+    sent_words = [[t for t in tokens if t in wordy or _wordy(t)] for tokens in doc.tokens]
+    doc_words = sum(len(w) for w in sent_words)
+    n_paras = len(set(doc.paragraphs))
+    cent = [_dot(vectors[i], cvec) / cnorm for i in range(n)]
+    rank_order = _ranks(rank)
+    cent_order = _ranks(cent)
     for i in range(n):
         p = doc.paragraphs[i]
         para_order.setdefault(p, len(para_order))
         in_para = para_seen.get(p, 0)
         para_seen[p] = in_para + 1
         tokens = doc.tokens[i]
-        words = [t for t in tokens if t in wordy or _wordy(t)]
+        words = sent_words[i]
         terms = doc.terms[i]
         f: dict[str, float] = {
             f"sent={min(i, _MAX_SENT_BIN)}": 1.0,
@@ -175,9 +201,25 @@ def sentence_features(
             f"len={_len_bin(len(words))}": 1.0,
             "rel_pos": i / n,
             "pagerank": rank[i],
-            "centroid": _dot(vectors[i], cvec) / cnorm,
+            "centroid": cent[i],
             "lead_sim": sim[0][i] if i else 1.0,
             "prev_sim": sim[i - 1][i] if i else 0.0,
+            # Raw counts and ranks for the tree ranker (it finds its own thresholds).
+            "idx": float(i),
+            "n": float(n),
+            "nw": float(len(words)),
+            "dw": float(doc_words),
+            "frac_w": len(words) / doc_words if doc_words else 0.0,
+            "npara": float(n_paras),
+            "para_i": float(para_order[p]),
+            "rk_pr": float(rank_order[i]),
+            "rk_ce": float(cent_order[i]),
+            "content": len(terms) / max(len(words), 1),
+            "midf": sum(idf.get(t, default_idf) for t in terms) / len(terms) if terms else 0.0,
+            "caps": float(sum(t[:1].isupper() for t in tokens[1:])),
+            "digits": float(sum(any(c.isdigit() for c in t) for t in tokens)),
+            "q": 1.0 if tokens and tokens[-1].endswith("?") else 0.0,
+            "colon": 1.0 if ":" in tokens else 0.0,
         }
         if terms:
             # Share of the sentence's terms that recur elsewhere in the article.

@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from warta.article import Article, Mention, Span
 from warta.resources import resource_lines
@@ -90,7 +91,10 @@ def _token_info(tok: str) -> _TokenInfo:
 
 
 def _candidates(article: Article) -> dict[str, _Cand]:
-    cands: dict[str, _Cand] = {}
+    """Every n-gram candidate that can matter: single words, phrases seen twice or more,
+    capitalised names and entity names (a lower-case phrase seen once is neither scored
+    nor a container that shorter forms fold into, so it is dropped here)."""
+    raw: dict[str, list[Any]] = {}
     text = article.text
     known = _TOKEN_INFO
     for si, sent in enumerate(article.sentences):
@@ -117,14 +121,26 @@ def _candidates(article: Article) -> dict[str, _Cand]:
                 elif not alone:
                     continue
                 end = toks[j - 1].end
-                surface = text[start:end]
-                c = cands.get(key)
+                c = raw.get(key)
                 if c is None:
-                    c = cands[key] = _Cand(key=key, surface={}, spans=[], first=si, capitalised=0)
-                c.surface[surface] = c.surface.get(surface, 0) + 1
-                c.spans.append(Span(start=start, end=end, text=surface))
+                    c = raw[key] = [[], si, 0]
+                c[0].append((start, end))
                 if name:
-                    c.capitalised += 1
+                    c[2] += 1
+    titles = title_words()
+    entities = {e.name.lower() for e in article.entities}
+    cands: dict[str, _Cand] = {}
+    for key, (where, first, capitalised) in raw.items():
+        if (" " in key and len(where) < _MIN_MULTI_COUNT and key not in entities
+                and not (capitalised > 0 and key.split(" ", 1)[0] not in titles)):
+            continue
+        surface: dict[str, int] = {}
+        spans = []
+        for start, end in where:
+            form = text[start:end]
+            surface[form] = surface.get(form, 0) + 1
+            spans.append(Span(start=start, end=end, text=form))
+        cands[key] = _Cand(key=key, surface=surface, spans=spans, first=first, capitalised=capitalised)
     return cands
 
 

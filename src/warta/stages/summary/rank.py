@@ -1,8 +1,11 @@
 """Extractive summary: score sentences, then pick ``k`` of them in article order.
 
-Scoring is a logistic model over :func:`~warta.stages.summary.features.sentence_features`
-trained on IndoSum's extractive labels (``resources/ranker.json``). Picking is greedy by
-score with three guards: a boilerplate sentence ("Baca juga: ...") is never picked, a
+Scoring is a model over :func:`~warta.stages.summary.features.sentence_features` trained
+on IndoSum (``resources/ranker.json``): gradient-boosted trees that predict the share of a
+sentence's words found in the reference summary (or, for an older file, a logistic model
+of IndoSum's extractive labels). With the trees, the ``k`` sentences are chosen to
+maximise the expected ROUGE-1 F1 against a reference of typical length
+(:func:`select_budget`); otherwise picking is greedy by score. Both keep three guards: a boilerplate sentence ("Baca juga: ...") is never picked, a
 quote that runs over several sentences is taken whole or not at all, and a sentence that
 repeats one already picked is skipped.
 """
@@ -10,12 +13,14 @@ repeats one already picked is skipped.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from warta.article import Article
 from warta.stages.summary.features import DocumentView
-from warta.stages.summary.resources import RankerModel, boilerplate_cues
+from warta.stages.summary.resources import RankerModel, TreeRanker, boilerplate_cues
 
 __all__ = [
     "document_view",
@@ -24,6 +29,7 @@ __all__ = [
     "name_salience",
     "quote_units",
     "score_sentences",
+    "select_budget",
     "select_sentences",
     "summarize",
 ]
@@ -33,6 +39,8 @@ _MIN_WORDS = 4
 # Two sentences this similar (tf-idf cosine) say the same thing: keep the first picked.
 _MAX_REDUNDANCY = 0.7
 _DAMAGED_FACTOR = 0.5
+# Dinkelbach's method converges in two or three steps; this only bounds a cycle.
+_MAX_DINKELBACH_STEPS = 10
 _OPEN_QUOTES = "“„«"
 _CLOSE_QUOTES = "”»"
 
@@ -44,12 +52,19 @@ def is_boilerplate(sentence: str) -> bool:
         >>> is_boilerplate("Baca juga: Harga Beras Naik Lagi"), is_boilerplate("Harga beras naik.")
         (True, False)
     """
-    low = sentence.lower()
-    return any(cue in low for cue in boilerplate_cues())
+    return _boilerplate_pattern().search(sentence.lower()) is not None
 
 
-def score_sentences(features: Sequence[dict[str, float]], model: RankerModel) -> list[float]:
-    """The model's probability that each sentence belongs in the summary."""
+@cache
+def _boilerplate_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(cue) for cue in boilerplate_cues()) or r"(?!)")
+
+
+def score_sentences(features: Sequence[dict[str, float]], model: RankerModel | TreeRanker) -> list[float]:
+    """The model's score of each sentence: the logistic model's probability that it belongs
+    in the summary, or the trees' predicted share of its words found in the reference."""
+    if isinstance(model, TreeRanker):
+        return model.predict(list(features))
     w = model.weights
     out = []
     for f in features:
@@ -146,6 +161,60 @@ def select_sentences(
     return sorted(chosen)
 
 
+def select_budget(
+    gains: Sequence[float],
+    lengths: Sequence[int],
+    *,
+    k: int,
+    units: Sequence[Sequence[int]],
+    blocked: Sequence[bool],
+    reference_words: float,
+    similarity: Sequence[Sequence[float]] | None = None,
+) -> list[int]:
+    """Pick ``k`` sentences, whole quote units only, that maximise the expected ROUGE-1 F1.
+
+    ``gains`` are each sentence's expected share of words found in the reference, so a
+    set ``S`` is expected to match ``A(S) = sum(gain * length)`` words and to score
+    ``2 A(S) / (words(S) + reference_words)``. That ratio is maximised by Dinkelbach's
+    method: with ``lam`` the ratio of the current set, take the ``k`` sentences of highest
+    ``gain * length - lam * length`` and repeat until the set stops changing. Long
+    sentences win only when they carry enough, short ones only when they are dense.
+    Boilerplate (``blocked``) and near repeats of a picked sentence are passed over.
+
+    Example:
+        >>> select_budget([0.9, 0.2, 0.8, 0.1], [20, 40, 20, 5], k=2, units=[[0], [1], [2], [3]],
+        ...               blocked=[False] * 4, reference_words=45)
+        [0, 2]
+    """
+    items = []
+    for u in units:
+        if u and not any(blocked[i] for i in u):
+            items.append((list(u), sum(gains[i] * lengths[i] for i in u), sum(lengths[i] for i in u)))
+    chosen: list[int] = []
+    lam = 0.0
+    for _ in range(_MAX_DINKELBACH_STEPS):
+        ranked = sorted(items, key=lambda it: (-(it[1] - lam * it[2]), it[0][0]))
+        picked: list[int] = []
+        matched = 0.0
+        words = 0
+        for unit, gain, length in ranked:
+            if len(picked) + len(unit) > k:
+                continue
+            if similarity is not None and any(similarity[i][j] > _MAX_REDUNDANCY for i in unit for j in picked):
+                continue
+            picked.extend(unit)
+            matched += gain
+            words += length
+            if len(picked) == k:
+                break
+        picked.sort()
+        if picked == chosen:
+            break
+        chosen = picked
+        lam = matched / (words + reference_words) if words + reference_words > 0 else 0.0
+    return chosen
+
+
 def name_salience(tokens: Sequence[Sequence[str]]) -> list[float]:
     """Per sentence, how much it names the article's recurring names (capitalised words).
 
@@ -201,7 +270,7 @@ def document_view(
 def summarize(
     sentence_texts: Sequence[str],
     view: DocumentView,
-    model: RankerModel,
+    model: RankerModel | TreeRanker,
     *,
     k: int,
     idf: dict[str, float],
@@ -214,7 +283,8 @@ def summarize(
 
     With ``target_words``, sentences are added in score order until the summary has that
     many words (``k`` is then the cap): ROUGE rewards summaries as long as the reference,
-    and three short sentences say less than three long ones.
+    and three short sentences say less than three long ones. Without it, a tree model's
+    ``k`` sentences are the set of best expected ROUGE (:func:`select_budget`).
 
     Example (with a model that only likes the lead):
         >>> m = RankerModel(weights={"sent=0": 2.0, "sent=1": 1.0}, bias=0.0, meta={})
@@ -234,11 +304,15 @@ def summarize(
         # A sentence the scraper damaged ("Mengutip , ..." with its source link gone) reads
         # badly on its own: it is picked only when clearly better than the others.
         scores = [s * _DAMAGED_FACTOR if bad else s for s, bad in zip(scores, damaged, strict=True)]
-    lengths = [sum(any(c.isalnum() for c in t) for t in toks) for toks in view.tokens]
+    # Words per sentence (tokens with a letter or digit), as the features counted them.
+    lengths = [int(f["nw"]) for f in features]
     blocked = [is_boilerplate(text) or n < _MIN_WORDS for text, n in zip(sentence_texts, lengths, strict=True)]
     if all(blocked):
         # Nothing but short lines: better a short line than no summary at all.
         blocked = [is_boilerplate(text) for text in sentence_texts]
     units = quote_units(sentence_texts, quote_spans)
+    if isinstance(model, TreeRanker) and target_words is None:
+        return select_budget(scores, lengths, k=k, units=units, blocked=blocked,
+                             reference_words=model.reference_words, similarity=similarity)
     return select_sentences(scores, k=k, units=units, blocked=blocked, similarity=similarity, lengths=lengths,
                             target_words=target_words)

@@ -20,6 +20,7 @@ from warta.resources import read_resource, resource_lines
 __all__ = [
     "RankerModel",
     "TopicModel",
+    "TreeRanker",
     "boilerplate_cues",
     "idf_table",
     "load_ranker",
@@ -71,11 +72,94 @@ class RankerModel:
     meta: dict[str, Any]
 
 
+class TreeRanker:
+    """Gradient-boosted regression trees that predict each sentence's share of words in the
+    reference summary (its ROUGE-1 precision), from the named features.
+
+    The trees are flattened into parallel arrays over all nodes: a leaf has feature ``-1``
+    and points to itself, so every sentence walks ``depth`` steps, all trees at once.
+    ``reference_words`` is the reference length the selection assumes.
+
+    Example:
+        >>> t = TreeRanker(features=["idx"], base=0.5, roots=[0], feature=[0, -1, -1],
+        ...                threshold=[0.5, 0.0, 0.0], left=[1, 1, 2], right=[2, 1, 2],
+        ...                value=[0.0, 0.25, -0.25], depth=1, reference_words=45, meta={})
+        >>> t.predict([{"idx": 0.0}, {"idx": 3.0}])
+        [0.75, 0.25]
+    """
+
+    def __init__(self, *, features: list[str], base: float, roots: list[int], feature: list[int],
+                 threshold: list[float], left: list[int], right: list[int], value: list[float], depth: int,
+                 reference_words: float, meta: dict[str, Any]) -> None:
+        import numpy as np
+
+        self.features = list(features)
+        self.index = {name: j for j, name in enumerate(self.features)}
+        self.base = float(base)
+        self.depth = int(depth)
+        self.reference_words = float(reference_words)
+        self.meta = meta
+        n = len(feature)
+        if not (len(threshold) == len(left) == len(right) == len(value) == n) or not roots:
+            raise ValueError("tree arrays differ in length")
+        self._roots = np.asarray(roots, dtype=np.intp)
+        feat = np.asarray(feature, dtype=np.intp)
+        self._leaf = feat < 0
+        self._feature = np.where(self._leaf, 0, feat)
+        # A leaf never moves: its threshold is +inf and both children are itself.
+        self._threshold = np.where(self._leaf, np.inf, np.asarray(threshold, dtype=np.float64))
+        self._left = np.asarray(left, dtype=np.intp)
+        self._right = np.asarray(right, dtype=np.intp)
+        self._value = np.asarray(value, dtype=np.float64)
+        bad = (self._left < 0) | (self._left >= n) | (self._right < 0) | (self._right >= n)
+        if bad.any() or (self._feature >= len(self.features)).any():
+            raise ValueError("tree arrays point outside the model")
+
+    def matrix(self, rows: list[dict[str, float]]) -> Any:
+        """The feature matrix of ``rows`` (features the model does not know are ignored)."""
+        import numpy as np
+
+        x = np.zeros((len(rows), len(self.features)))
+        index = self.index
+        for i, row in enumerate(rows):
+            xi = x[i]
+            for name, v in row.items():
+                j = index.get(name)
+                if j is not None:
+                    xi[j] = v
+        return x
+
+    def predict(self, rows: list[dict[str, float]]) -> list[float]:
+        """The predicted score of each feature row."""
+        import numpy as np
+
+        if not rows:
+            return []
+        x = self.matrix(rows)
+        node = np.broadcast_to(self._roots, (len(rows), len(self._roots))).copy()
+        sample = np.arange(len(rows))[:, None]
+        for _ in range(self.depth):
+            go_left = x[sample, self._feature[node]] <= self._threshold[node]
+            node = np.where(go_left, self._left[node], self._right[node])
+        out: list[float] = (self.base + self._value[node].sum(axis=1)).tolist()
+        return out
+
+
 @cache
-def load_ranker() -> RankerModel:
-    """The supervised sentence scorer trained on IndoSum's extractive labels."""
+def load_ranker() -> RankerModel | TreeRanker:
+    """The supervised sentence scorer trained on IndoSum (``resources/ranker.json``).
+
+    A file with ``"kind": "trees"`` holds a :class:`TreeRanker`; otherwise it is a
+    logistic :class:`RankerModel`.
+    """
     try:
         data = json.loads(read_resource(STAGE, "ranker.json"))
+        if data.get("kind") == "trees":
+            t = data["trees"]
+            return TreeRanker(features=list(data["features"]), base=float(data["base"]), roots=t["roots"],
+                              feature=t["feature"], threshold=t["threshold"], left=t["left"], right=t["right"],
+                              value=t["value"], depth=int(t["depth"]),
+                              reference_words=float(data["select"]["reference_words"]), meta=data.get("meta", {}))
         return RankerModel(weights=dict(data["weights"]), bias=float(data["bias"]), meta=data.get("meta", {}))
     except (KeyError, TypeError, ValueError) as exc:
         raise ResourceError("summary ranker model is corrupt: stages/summary/resources/ranker.json") from exc

@@ -11,10 +11,24 @@ import math
 import zlib
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from warta.stages.summary.resources import TopicModel
 
 __all__ = ["classify_topic", "hashed_features"]
+
+
+# Per term: its CRC-32 (the bucket is this modulo ``dim``). Cleared when full.
+_CRC: dict[str, int] = {}
+_CRC_LIMIT = 200_000
+
+
+def _crc(term: str) -> int:
+    h = zlib.crc32(term.encode("utf-8"))
+    if len(_CRC) >= _CRC_LIMIT:
+        _CRC.clear()
+    _CRC[term] = h
+    return h
 
 
 def hashed_features(terms: Iterable[str], dim: int) -> dict[int, float]:
@@ -25,24 +39,39 @@ def hashed_features(terms: Iterable[str], dim: int) -> dict[int, float]:
         >>> round(sum(v * v for v in f.values()), 6)
         1.0
     """
-    counts: Counter[int] = Counter(zlib.crc32(t.encode("utf-8")) % dim for t in terms)
+    crc = _CRC
+    counts: Counter[int] = Counter((crc[t] if t in crc else _crc(t)) % dim for t in terms)
     vec = {b: 1.0 + math.log(c) for b, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {b: v / norm for b, v in vec.items()} if norm else {}
 
 
+# The weights of each model seen, as a (dim, labels) matrix over the same memory.
+_MATRICES: dict[int, tuple[TopicModel, Any]] = {}
+
+
+def _matrix(model: TopicModel) -> Any:
+    import numpy as np
+
+    held = _MATRICES.get(id(model))
+    if held is None or held[0] is not model:
+        w = np.frombuffer(model.weights, dtype=np.float32).reshape(model.dim, len(model.labels))
+        held = _MATRICES[id(model)] = (model, w)
+    return held[1]
+
+
 def classify_topic(terms: Iterable[str], model: TopicModel) -> tuple[str, float] | None:
     """The most probable label and its softmax probability, or None for an empty text."""
+    import numpy as np
+
     feats = hashed_features(terms, model.dim)
     if not feats:
         return None
+    w = _matrix(model)
+    values = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
+    rows = w[np.fromiter(feats.keys(), dtype=np.intp, count=len(feats))]
+    scores = (np.asarray(model.bias) + values @ rows).tolist()
     n = len(model.labels)
-    scores = list(model.bias)
-    w = model.weights
-    for b, v in feats.items():
-        row = b * n
-        for j in range(n):
-            scores[j] += v * w[row + j]
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     best = max(range(n), key=scores.__getitem__)

@@ -1,7 +1,7 @@
 """Rebuild the summary stage's shipped artefacts from ``../shared/data``.
 
     python -m warta.stages.summary.train lexicon   # stopwords.txt, stems.tsv, idf.tsv
-    python -m warta.stages.summary.train ranker    # ranker.json (IndoSum extractive labels)
+    python -m warta.stages.summary.train ranker    # ranker.json (IndoSum reference summaries)
     python -m warta.stages.summary.train topic     # topic.json + topic.bin
 
 Each artefact's JSON (or header) records the sha256 of the data it was built from and
@@ -115,53 +115,184 @@ def build_lexicon(data: Path, out: Path, *, command: str) -> dict[str, Any]:
     return {"stopwords": len(words), "stems": len(stems), "idf": len(idf), "articles": n}
 
 
-def _ranker_rows(docs: list[dict[str, Any]]) -> Iterator[tuple[dict[str, float], int]]:
-    from warta.evaluation.indosum import indosum_article
+# Gradient-boosted trees: enough to learn how position, length and centrality interact,
+# small enough to ship (about 12k nodes) and to score a whole article in one numpy walk.
+_TREES = {"max_iter": 200, "learning_rate": 0.1, "max_leaf_nodes": 31, "random_state": 0}
+# Reference lengths (words) the selection is tuned over.
+_REFERENCE_WORDS = (30, 35, 40, 45, 50, 55, 60, 70)
+# One train article in five (by a hash of "tune:" + id) tunes the reference length.
+_TUNE_MODULUS = 5
+
+
+def _tune_split(article_id: str) -> bool:
+    return int(hashlib.sha1(f"tune:{article_id}".encode()).hexdigest(), 16) % _TUNE_MODULUS == 0
+
+
+class _RankerDoc:
+    """One IndoSum article as the ranker sees it: features, words and the reference."""
+
+    def __init__(self, doc_id: str, feats: list[dict[str, float]], words: list[list[str]],
+                 reference: Counter[str]) -> None:
+        self.id = doc_id
+        self.feats = feats
+        self.words = words
+        self.reference = reference
+        self.ref_len = sum(reference.values())
+        self.precision = [self._precision(w) for w in words]
+
+    def _precision(self, words: list[str]) -> float:
+        """Share of a sentence's words found in the reference (counts clipped)."""
+        if not words:
+            return 0.0
+        counts = Counter(words)
+        return sum(min(c, self.reference[w]) for w, c in counts.items()) / len(words)
+
+    def rouge1(self, chosen: list[int]) -> float:
+        counts: Counter[str] = Counter(w for i in chosen for w in self.words[i])
+        n = sum(counts.values())
+        overlap = sum(min(c, self.reference[w]) for w, c in counts.items())
+        if not n or not self.ref_len or not overlap:
+            return 0.0
+        return 2 * overlap / (n + self.ref_len)
+
+
+def _ranker_docs(docs: list[dict[str, Any]]) -> list[_RankerDoc]:
+    from warta.evaluation.indosum import indosum_article, rouge_tokens
     from warta.stages.summary.step import SummaryStep
 
     step = SummaryStep()
+    out = []
     for doc in docs:
-        labels = [int(bool(x)) for para in doc["gold_labels"] for x in para]
         article = indosum_article(doc)
-        if len(labels) != len(article.sentences):
-            continue
-        feats = step.features(article)
-        yield from zip(feats, labels, strict=True)
+        words = [rouge_tokens(t.text for t in s.tokens) for s in article.sentences]
+        reference: Counter[str] = Counter(w for s in doc["summary_tokens"] for w in rouge_tokens(s))
+        out.append(_RankerDoc(str(doc.get("id", "")), step.features(article), words, reference))
+    return out
 
 
-def train_ranker(data: Path, out: Path, *, command: str, c: float = 1.0, min_count: int = 20) -> dict[str, Any]:
-    """Logistic regression over sentence features on IndoSum's train split (gold_labels)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+def _export_trees(model: Any) -> dict[str, Any]:
+    """Flatten a fitted HistGradientBoostingRegressor into the arrays of a TreeRanker."""
+    roots: list[int] = []
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    depth = 0
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        offset = len(feature)
+        roots.append(offset)
+        for j, node in enumerate(nodes):
+            if bool(node["is_leaf"]):
+                feature.append(-1)
+                threshold.append(0.0)
+                left.append(offset + j)
+                right.append(offset + j)
+                value.append(round(float(node["value"]), 9))
+            else:
+                if bool(node["is_categorical"]):
+                    raise ValueError("categorical splits are not supported")
+                feature.append(int(node["feature_idx"]))
+                threshold.append(float(node["num_threshold"]))
+                left.append(offset + int(node["left"]))
+                right.append(offset + int(node["right"]))
+                value.append(0.0)
+            depth = max(depth, int(node["depth"]))
+    return {"roots": roots, "feature": feature, "threshold": threshold, "left": left, "right": right,
+            "value": value, "depth": depth}
+
+
+def _fit_trees(docs: list[_RankerDoc], names: list[str]) -> Any:
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingRegressor
+
+    from warta.stages.summary.resources import TreeRanker
+
+    probe = TreeRanker(features=names, base=0.0, roots=[0], feature=[-1], threshold=[0.0], left=[0], right=[0],
+                       value=[0.0], depth=0, reference_words=0, meta={})
+    x = probe.matrix([f for d in docs for f in d.feats])
+    y = np.array([p for d in docs for p in d.precision])
+    return HistGradientBoostingRegressor(**_TREES).fit(x, y)
+
+
+def _ranker_from(model: Any, names: list[str], reference_words: float) -> Any:
+    from warta.stages.summary.resources import TreeRanker
+
+    trees = _export_trees(model)
+    return TreeRanker(features=names, base=float(model._baseline_prediction.ravel()[0]), reference_words=reference_words,
+                      meta={}, **trees)
+
+
+def _mean_rouge1(docs: list[_RankerDoc], scores: list[list[float]], reference_words: float, k: int = 3) -> float:
+    from warta.stages.summary.rank import select_budget
+
+    total = 0.0
+    for d, s in zip(docs, scores, strict=True):
+        lengths = [len(w) for w in d.words]
+        blocked = [n < 4 for n in lengths]
+        if all(blocked):
+            blocked = [False] * len(lengths)
+        chosen = select_budget(s, lengths, k=k, units=[[i] for i in range(len(lengths))], blocked=blocked,
+                               reference_words=reference_words)
+        total += d.rouge1(chosen)
+    return total / max(len(docs), 1)
+
+
+def train_ranker(data: Path, out: Path, *, command: str) -> dict[str, Any]:
+    """Gradient-boosted trees over sentence features on IndoSum's train split.
+
+    Each sentence's target is the share of its words found in the human reference summary
+    (clipped unigram precision, the words ROUGE compares); the selection then picks the
+    ``k`` sentences of best expected ROUGE-1 F1 against a reference of ``reference_words``
+    words (:func:`warta.stages.summary.rank.select_budget`). ``reference_words`` is tuned on
+    one train article in five with trees fitted on the other four; the shipped trees are
+    then fitted on the whole train split. The dev split (sha1(id) % 5 == 0) is never read.
+    """
+    import numpy as np
 
     from warta.evaluation.indosum import read_indosum
 
     indosum = data / INDOSUM
-    docs = read_indosum(indosum, split="train")
-    rows = list(_ranker_rows(docs))
-    # Lexical "first=word" features only for words that open enough sentences.
-    counts: Counter[str] = Counter(k for f, _ in rows for k in f if k.startswith("first="))
-    feats = [{k: v for k, v in f.items() if not k.startswith("first=") or counts[k] >= min_count} for f, _ in rows]
-    y = [label for _, label in rows]
-    vec = DictVectorizer()
-    x = vec.fit_transform(feats)
-    model = LogisticRegression(C=c, max_iter=2000)
-    model.fit(x, y)
-    weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
-               if abs(w) >= 1e-4}
+    raw = read_indosum(indosum, split="train")
+    docs = _ranker_docs(raw)
+    names = sorted({k for d in docs for f in d.feats for k in f if not k.startswith("first=")})
+    fit_docs = [d for d in docs if not _tune_split(d.id)]
+    tune_docs = [d for d in docs if _tune_split(d.id)]
+    logger.info("tuning on %d of %d train articles", len(tune_docs), len(docs))
+    tuner = _ranker_from(_fit_trees(fit_docs, names), names, 0.0)
+    tune_scores = [tuner.predict(d.feats) for d in tune_docs]
+    tuning = {str(w): round(_mean_rouge1(tune_docs, tune_scores, w), 5) for w in _REFERENCE_WORDS}
+    reference_words = float(max(_REFERENCE_WORDS, key=lambda w: (tuning[str(w)], -w)))
+    logger.info("reference words %s: %s", reference_words, tuning)
+    model = _fit_trees(docs, names)
+    ranker = _ranker_from(model, names, reference_words)
+    # The exported arrays must score exactly as scikit-learn does.
+    sample = [f for d in docs[:200] for f in d.feats]
+    diff = np.abs(np.array(ranker.predict(sample)) - model.predict(ranker.matrix(sample))).max()
+    if diff > 1e-5:
+        raise RuntimeError(f"exported trees disagree with scikit-learn by {diff}")
     meta = {
         "data": {INDOSUM: _sha256(indosum)},
-        "split": "train (sha1(id) % 5 != 0)",
+        "split": "train (sha1(id) % 5 != 0); reference length tuned on sha1('tune:' + id) % 5 == 0 of it",
         "articles": len(docs),
-        "sentences": len(y),
-        "positives": sum(y),
-        "C": c,
-        "min_count": min_count,
+        "sentences": sum(len(d.feats) for d in docs),
+        "target": "share of the sentence's words in the reference summary (clipped unigram precision)",
+        "trees": {k: v for k, v in _TREES.items()},
+        "tuning_rouge1": tuning,
         "command": command,
     }
-    payload = {"bias": round(float(model.intercept_[0]), 5), "weights": dict(sorted(weights.items())), "meta": meta}
-    (out / "ranker.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return meta
+    payload = {
+        "kind": "trees",
+        "features": names,
+        "base": round(ranker.base, 9),
+        "select": {"reference_words": reference_words},
+        "trees": _export_trees(model),
+        "meta": meta,
+    }
+    (out / "ranker.json").write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n",
+                                     encoding="utf-8")
+    return {**meta, "reference_words": reference_words, "nodes": len(payload["trees"]["feature"])}
 
 
 def main(argv: list[str] | None = None) -> int:
