@@ -148,3 +148,22 @@ def test_a_title_with_a_field_ends_before_the_organisation() -> None:
 def test_a_roman_numeral_is_no_organisation() -> None:
     phrase = "Wakil Ketua Komisi VII DPR Rudi Hartawan, Kamis."
     assert _parts(phrase, 0) == ("Rudi Hartawan", ["Wakil Ketua Komisi VII"], ["DPR"])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "roles", "affiliations"),
+    [
+        ("Kepala Dinas Kelautan, Perikanan, dan Peternakan Kota Bitung Yusuf Amir, Senin.", "Yusuf Amir",
+         ["Kepala"], ["Dinas Kelautan, Perikanan, dan Peternakan Kota Bitung"]),
+        ("Menteri Pariwisata, Seni, dan Budaya Ratna Sari, Selasa.", "Ratna Sari", ["Menteri Pariwisata, Seni, dan Budaya"], []),
+    ],
+)
+def test_listed_fields_stay_in_one_name(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+    assert _parts(phrase, 0) == (name, roles, affiliations)
+
+
+def test_listed_fields_before_a_reporting_verb() -> None:
+    text = "Kepala Biro Hukum, Humas, dan Protokol Pemprov Jambi Dani Saputra mengatakan"
+    p = parse_before(text, 0, text.index(" mengatakan"))
+    assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Dani Saputra"
+    assert [text[s:e] for s, e in p.roles] == ["Kepala Biro Hukum, Humas, dan Protokol"]

@@ -164,6 +164,54 @@ def _unit_starts(seg: list[Tok]) -> list[int]:
     return out
 
 
+# A comma inside an organisation's or office's name that lists its fields ("Dinas
+# Pertanian, Pangan, dan Perikanan"): kept as a token, but no longer a comma.
+_LIST_COMMA = "<,>"
+
+
+def _join_enumerations(toks: list[Tok]) -> list[Tok]:
+    """Mark the commas of "X Y, Z, dan W" lists inside a name or role run that an
+    organisation or role word opened."""
+    out = list(toks)
+    n = len(toks)
+    c = 0
+    while c < n:
+        if toks[c][2] != "," or not (0 < c < n - 1 and _cap(toks[c - 1][2]) and _cap(toks[c + 1][2])):
+            c += 1
+            continue
+        b = c - 1
+        while b > 0 and toks[b - 1][2] not in (",", ".") and c - b < 8:
+            b -= 1
+        if not any(t[2] in org_heads() or t[2] == "Bidang" or _is_role(t[2]) for t in toks[b:c]):
+            c += 1
+            continue
+        commas = [c]
+        j = c + 1
+        end = None
+        while j < n and len(commas) < 5:
+            if _cap(toks[j][2]) and toks[j][2] not in days():
+                j += 1
+            elif toks[j][2] == "," and j + 2 < n and toks[j + 1][2] == "dan" and _cap(toks[j + 2][2]):
+                commas.append(j)
+                end = j
+                break
+            elif toks[j][2] == "dan" and j + 1 < n and _cap(toks[j + 1][2]):
+                end = j
+                break
+            elif toks[j][2] == "," and j + 1 < n and _cap(toks[j + 1][2]):
+                commas.append(j)
+                j += 1
+            else:
+                break
+        if end is None:
+            c += 1
+            continue
+        for k in commas:
+            out[k] = (toks[k][0], toks[k][1], _LIST_COMMA)
+        c = end + 1
+    return out
+
+
 def _core_end(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the name/role/organisation run starting at ``toks[i]``."""
     n = len(toks)
@@ -183,6 +231,8 @@ def _core_end(toks: list[Tok], i: int) -> int:
             depth -= 1
         elif w in days():
             break
+        elif w == _LIST_COMMA:
+            pass
         elif lw in _CONNECTORS and w != "-" and w != "/":
             if not (j + 1 < n and _cap(toks[j + 1][2])) or (lw == "dan" and j + 1 < n and toks[j + 1][2] in days()):
                 break
@@ -376,7 +426,7 @@ def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int 
     """
     stop = len(text) if limit <= 0 else min(len(text), pos + limit)
     nl = text.find("\n", pos, stop)
-    toks = tokens(text, pos, nl if nl >= 0 else stop)
+    toks = _join_enumerations(tokens(text, pos, nl if nl >= 0 else stop))
     if not toks:
         return None
     if toks[0][2].lower() in pronouns():
@@ -471,7 +521,7 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         >>> t[p.name[0]:p.name[1]], [t[s:e] for s, e in p.affiliations]
         ('Ati Hastuti', ['Dinas Kesehatan Banten'])
     """
-    toks = tokens(text, start, end)
+    toks = _join_enumerations(tokens(text, start, end))
     while toks and toks[-1][2].lower() in discourse_words():
         toks.pop()
     # "secara konsisten", "secara terbuka": an adverb between subject and verb.
@@ -533,7 +583,7 @@ def role_run_start(text: str, start: int, end: int) -> int | None:
     """Where a role phrase that runs up to ``end`` opens inside ``text[start:end]``: the
     first role word ("Kepala", "pengamat") whose name/role/organisation run reaches
     ``end`` (adverbs such as "juga" aside), or None."""
-    toks = tokens(text, start, end)
+    toks = _join_enumerations(tokens(text, start, end))
     while toks and toks[-1][2].lower() in discourse_words():
         toks.pop()
     for i in range(len(toks)):
