@@ -167,3 +167,12 @@ def test_listed_fields_before_a_reporting_verb() -> None:
     p = parse_before(text, 0, text.index(" mengatakan"))
     assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Dani Saputra"
     assert [text[s:e] for s, e in p.roles] == ["Kepala Biro Hukum, Humas, dan Protokol"]
+
+
+def test_a_list_of_people_keeps_the_first() -> None:
+    text = "Bupati Bantul Rudi Hartono, Wali Kota Yogyakarta Ani Lestari, dan Kepala Dinas Pariwisata Budi Santoso."
+    p = parse_after(text, 0)
+    assert p is not None and p.name is not None
+    assert text[p.name[0] : p.name[1]] == "Rudi Hartono"
+    assert [text[s:e] for s, e in p.roles] == ["Bupati Bantul"]
+    assert text[p.start : p.end] == "Bupati Bantul Rudi Hartono"

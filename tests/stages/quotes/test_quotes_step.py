@@ -149,3 +149,11 @@ def test_a_company_name_after_pt_is_no_person() -> None:
     text = "kata Direktur Utama PT Sinar Pangan."
     p = parse_after(text, 5)
     assert p is not None and p.name is None
+
+
+def test_words_before_the_role_are_no_part_of_it() -> None:
+    from warta.stages.quotes.people import introductions
+
+    text = "Bagi Wakil Ketua Komisi IV DPR Hendra Saputra, pengawasan harus diperketat."
+    found = introductions(text, [(0, len(text))])
+    assert [text[s:e] for p in found for s, e in p.roles] == ["Wakil Ketua Komisi IV"]

@@ -102,6 +102,7 @@ def introductions(text: str, sentences: Sequence[tuple[int, int]], *, known: Col
         p = parse_after(text, pos, known=known, limit=min(400, e - pos))
         if _introduces(p):
             assert p is not None
+            p = _without_lead_in(text, p, known)
             # A subject, not the start of a longer noun phrase: a verb, comma or date follows.
             nxt = text[p.end : p.end + 30].lstrip()
             if mm is not None or nxt[:1] in (",", "(") or nxt[:1].islower():
@@ -133,6 +134,22 @@ def _role_phrase_in(text: str, s: int, e: int, known: Collection[str]) -> Parsed
             p.subject = False
             return p
     return None
+
+
+def _without_lead_in(text: str, p: ParsedSpeaker, known: Collection[str]) -> ParsedSpeaker:
+    """The phrase from its first role word when words that are neither role nor
+    organisation open it ("Bagi Wakil Ketua Komisi X Budi", a subheading run into the
+    sentence: "Relawan aktif Kepala Dinas Y Ani")."""
+    if not p.roles or p.roles[0][0] != p.start:
+        return p
+    words = tokens(text, p.roles[0][0], p.roles[0][1])
+    if not words or words[0][2].lower() in role_words() or words[0][2] in org_heads():
+        return p
+    k = next((i for i, t in enumerate(words) if i and t[2][:1].isupper() and t[2].lower() in role_words()), None)
+    if k is None:
+        return p
+    q = parse_after(text, words[k][0], known=known, limit=p.end - words[k][0] + 40)
+    return q if _introduces(q) and q is not None and q.name == p.name else p
 
 
 def _introduces(p: ParsedSpeaker | None) -> bool:

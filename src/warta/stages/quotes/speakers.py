@@ -400,6 +400,11 @@ def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], 
     for i, seg in enumerate(segments):
         if named is not None and i > 0 and i != named and _pure_name(seg):
             continue  # a place next to organisation and name ("Universitas X, Tegal, Budi")
+        if (i > 0 and out.name is not None and named is None and _is_role(segments[0][0][2]) and _is_role(seg[0][2])
+                and _name_start(seg, known) < len(seg)):
+            # "Menteri X Budi, Gubernur Y Ani, ...": a list of people; the first one is the speaker.
+            out.end = segments[i - 1][-1][1]
+            break
         _segment_parts(seg, known, out, allow_name=named is None or i == named, whole=i == named)
     last = toks[-1][2].lower()
     if out.name is None:
