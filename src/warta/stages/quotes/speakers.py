@@ -189,13 +189,16 @@ def _join_enumerations(toks: list[Tok]) -> list[Tok]:
         j = c + 1
         end = None
         while j < n and len(commas) < 5:
+            # ("Humas" is also a field: "Biro Hukum, Humas, dan Protokol")
+            if toks[j - 1][2] == "," and _is_role(toks[j][2]) and toks[j][2].lower() != "humas":
+                break  # "Bupati X Budi, Wali Kota Y Ani, dan ...": a list of people
             if _cap(toks[j][2]) and toks[j][2] not in days():
                 j += 1
-            elif toks[j][2] == "," and j + 2 < n and toks[j + 1][2] == "dan" and _cap(toks[j + 2][2]):
+            elif toks[j][2] == "," and j + 2 < n and toks[j + 1][2] == "dan" and _cap(toks[j + 2][2]) and not _is_role(toks[j + 2][2]):
                 commas.append(j)
                 end = j
                 break
-            elif toks[j][2] == "dan" and j + 1 < n and _cap(toks[j + 1][2]):
+            elif toks[j][2] == "dan" and j + 1 < n and _cap(toks[j + 1][2]) and not _is_role(toks[j + 1][2]):
                 end = j
                 break
             elif toks[j][2] == "," and j + 1 < n and _cap(toks[j + 1][2]):
