@@ -301,7 +301,7 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     while k > 0:
         w = seg[k - 1][2]
         prev = seg[k - 2][2] if k > 1 else None
-        if not w[:1].isupper() or _is_role(w) or w in org_heads() or (w.isupper() and len(w) > 2 and w.isalpha()):
+        if not w[:1].isupper() or _is_role(w) or w in org_heads() or w.startswith("Kemen") or (w.isupper() and len(w) > 2 and w.isalpha()):
             break
         if prev in place_types() or w in place_types():
             break
