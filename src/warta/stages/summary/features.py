@@ -112,18 +112,20 @@ def pagerank(sim: Sequence[Sequence[float]], *, damping: float = 0.85, iteration
     return out
 
 
-# Token texts that hold a letter or digit (only those are kept). Cleared when full.
-_WORDY: set[str] = set()
-_WORDY_LIMIT = 200_000
+# Per token text: (holds a letter or digit, holds a digit, is all digits, starts upper
+# case, holds a quote mark), as 0/1 so a sentence's counts are column sums. Cleared when full.
+_TokenKind = tuple[int, int, int, int, int]
+_KINDS: dict[str, _TokenKind] = {}
+_KINDS_LIMIT = 200_000
 
 
-def _wordy(tok: str) -> bool:
-    if not any(c.isalnum() for c in tok):
-        return False
-    if len(_WORDY) >= _WORDY_LIMIT:
-        _WORDY.clear()
-    _WORDY.add(tok)
-    return True
+def _kind(tok: str) -> _TokenKind:
+    kind = (int(any(c.isalnum() for c in tok)), int(any(c.isdigit() for c in tok)), int(tok.isdigit()),
+            int(tok[:1].isupper()), int(not _QUOTE_MARKS.isdisjoint(tok)))
+    if len(_KINDS) >= _KINDS_LIMIT:
+        _KINDS.clear()
+    _KINDS[tok] = kind
+    return kind
 
 
 def _len_bin(n: int) -> int:
@@ -177,11 +179,13 @@ def sentence_features(
     title = set(doc.title_terms)
     doc_freq = centroid
     feats: list[dict[str, float]] = []
-    wordy = _WORDY
+    known = _KINDS
     para_seen: dict[int, int] = {}
     para_order: dict[int, int] = {}
-    sent_words = [[t for t in tokens if t in wordy or _wordy(t)] for tokens in doc.tokens]
-    doc_words = sum(len(w) for w in sent_words)
+    sent_kinds = [[known[t] if t in known else _kind(t) for t in tokens] for tokens in doc.tokens]
+    # Per sentence: words, words with a digit, all-digit words, capitalised tokens, quote tokens.
+    counts = [[sum(col) for col in zip(*kinds, strict=True)] if kinds else [0] * 5 for kinds in sent_kinds]
+    doc_words = sum(c[0] for c in counts)
     n_paras = len(set(doc.paragraphs))
     cent = [_dot(vectors[i], cvec) / cnorm for i in range(n)]
     rank_order = _ranks(rank)
@@ -192,13 +196,14 @@ def sentence_features(
         in_para = para_seen.get(p, 0)
         para_seen[p] = in_para + 1
         tokens = doc.tokens[i]
-        words = sent_words[i]
+        kinds = sent_kinds[i]
+        n_words, n_digit, n_number, n_upper, n_quote = counts[i]
         terms = doc.terms[i]
         f: dict[str, float] = {
             f"sent={min(i, _MAX_SENT_BIN)}": 1.0,
             f"para={min(para_order[p], _MAX_PARA_BIN)}": 1.0,
             f"in_para={min(in_para, _MAX_IN_PARA_BIN)}": 1.0,
-            f"len={_len_bin(len(words))}": 1.0,
+            f"len={_len_bin(n_words)}": 1.0,
             "rel_pos": i / n,
             "pagerank": rank[i],
             "centroid": cent[i],
@@ -207,17 +212,18 @@ def sentence_features(
             # Raw counts and ranks for the tree ranker (it finds its own thresholds).
             "idx": float(i),
             "n": float(n),
-            "nw": float(len(words)),
+            "nw": float(n_words),
             "dw": float(doc_words),
-            "frac_w": len(words) / doc_words if doc_words else 0.0,
+            "frac_w": n_words / doc_words if doc_words else 0.0,
             "npara": float(n_paras),
             "para_i": float(para_order[p]),
             "rk_pr": float(rank_order[i]),
             "rk_ce": float(cent_order[i]),
-            "content": len(terms) / max(len(words), 1),
+            "content": len(terms) / max(n_words, 1),
             "midf": sum(idf.get(t, default_idf) for t in terms) / len(terms) if terms else 0.0,
-            "caps": float(sum(t[:1].isupper() for t in tokens[1:])),
-            "digits": float(sum(any(c.isdigit() for c in t) for t in tokens)),
+            # Capitalised tokens after the first one.
+            "caps": float(n_upper - kinds[0][3]) if kinds else 0.0,
+            "digits": float(n_digit),
             "q": 1.0 if tokens and tokens[-1].endswith("?") else 0.0,
             "colon": 1.0 if ":" in tokens else 0.0,
         }
@@ -226,15 +232,16 @@ def sentence_features(
             f["recurring"] = sum(doc_freq[t] > 1 for t in terms) / len(terms)
         if title:
             f["title"] = len(title.intersection(terms)) / len(title)
-        if any(not _QUOTE_MARKS.isdisjoint(t) for t in tokens):
+        if n_quote:
             f["quote"] = 1.0
-            if tokens and any(c in _QUOTE_MARKS for c in tokens[0]):
+            if kinds[0][4]:
                 f["quote_start"] = 1.0
-        if words and sum(w.isdigit() for w in words) / len(words) > 0.2:
+        if n_words and n_number / n_words > 0.2:
             f["numeric"] = 1.0
         if doc.salience is not None:
             f["salience"] = doc.salience[i]
-        if words:
-            f[f"first={words[0].lower()}"] = 1.0
+        if n_words:
+            first = next(t for t, k in zip(tokens, kinds, strict=True) if k[0])
+            f[f"first={first.lower()}"] = 1.0
         feats.append(f)
     return feats

@@ -106,25 +106,28 @@ def _candidates(article: Article) -> dict[str, _Cand]:
             if not edge:
                 continue
             start = toks[i].start
-            key = low
             # Capitalised away from the sentence start: written as a name.
             name = i > 0 and upper
-            for j in range(i + 1, min(i + _MAX_WORDS, n) + 1):
-                if j > i + 1:
-                    info = infos[j - 1]
-                    if not info[1]:
-                        break
-                    key = key + " " + info[0]
-                    name = name and info[3]
-                    if not info[2]:
-                        continue
-                elif not alone:
+            if alone:
+                c = raw.get(low)
+                if c is None:
+                    c = raw[low] = [[], si, 0]
+                c[0].append((start, toks[i].end))
+                if name:
+                    c[2] += 1
+            key = low
+            for j in range(i + 1, min(i + _MAX_WORDS, n)):
+                next_low, word, next_edge, next_upper, _ = infos[j]
+                if not word:
+                    break
+                key = key + " " + next_low
+                name = name and next_upper
+                if not next_edge:
                     continue
-                end = toks[j - 1].end
                 c = raw.get(key)
                 if c is None:
                     c = raw[key] = [[], si, 0]
-                c[0].append((start, end))
+                c[0].append((start, toks[j].end))
                 if name:
                     c[2] += 1
     titles = title_words()

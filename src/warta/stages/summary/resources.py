@@ -50,8 +50,9 @@ def _tsv(name: str) -> list[list[str]]:
 
 @cache
 def stem_table() -> dict[str, str]:
-    """word -> stem for frequent news words whose stem differs (precomputed with Sastrawi)."""
-    return {row[0]: row[1] for row in _tsv("stems.tsv") if len(row) == 2}
+    """word -> stem for frequent news words (precomputed with Sastrawi); a bare word in the
+    file is its own stem."""
+    return {row[0]: row[-1] for row in _tsv("stems.tsv") if 1 <= len(row) <= 2 and row[0]}
 
 
 @cache
@@ -70,6 +71,10 @@ class RankerModel:
     weights: dict[str, float]
     bias: float
     meta: dict[str, Any]
+
+
+# Walks this deep are not checked for being done (few paths are shorter).
+_CHECK_LEAVES_FROM = 4
 
 
 class TreeRanker:
@@ -114,6 +119,8 @@ class TreeRanker:
         bad = (self._left < 0) | (self._left >= n) | (self._right < 0) | (self._right >= n)
         if bad.any() or (self._feature >= len(self.features)).any():
             raise ValueError("tree arrays point outside the model")
+        # child[2 * node] is the left child, child[2 * node + 1] the right one.
+        self._child = np.stack([self._left, self._right], axis=1).ravel()
 
     def matrix(self, rows: list[dict[str, float]]) -> Any:
         """The feature matrix of ``rows`` (features the model does not know are ignored)."""
@@ -135,13 +142,20 @@ class TreeRanker:
 
         if not rows:
             return []
-        x = self.matrix(rows)
-        node = np.broadcast_to(self._roots, (len(rows), len(self._roots))).copy()
-        sample = np.arange(len(rows))[:, None]
-        for _ in range(self.depth):
-            go_left = x[sample, self._feature[node]] <= self._threshold[node]
-            node = np.where(go_left, self._left[node], self._right[node])
-        out: list[float] = (self.base + self._value[node].sum(axis=1)).tolist()
+        x = self.matrix(rows).ravel()
+        n, trees = len(rows), len(self._roots)
+        # One flat walk: entry r * trees + t is row r's position in tree t.
+        node = np.tile(self._roots, n)
+        offset = np.repeat(np.arange(n) * len(self.features), trees)
+        feature, threshold, child = self._feature, self._threshold, self._child
+        leaf = self._leaf
+        for step in range(self.depth):
+            right = np.take(x, np.take(feature, node) + offset) > np.take(threshold, node)
+            node = np.take(child, 2 * node + right)
+            # Most paths are short: stop once every row has reached a leaf in every tree.
+            if step >= _CHECK_LEAVES_FROM and np.take(leaf, node).all():
+                break
+        out: list[float] = (self.base + np.take(self._value, node).reshape(n, trees).sum(axis=1)).tolist()
         return out
 
 

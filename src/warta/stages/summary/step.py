@@ -60,30 +60,36 @@ class SummaryStep:
     def _stem(self) -> Stemmer:
         return Stemmer()
 
-    def _terms(self, article: Article) -> list[list[str]]:
+    def _terms(self, tokens: list[list[str]]) -> list[list[str]]:
         stem = self._stem
-        return [content_terms((t.text for t in s.tokens), stem) for s in article.sentences]
+        return [content_terms(toks, stem) for toks in tokens]
 
-    def _view(self, article: Article, terms: list[list[str]]) -> DocumentView:
-        tokens = [[t.text for t in s.tokens] for s in article.sentences]
-        title_terms = content_terms(article.title.split(), self._stem) if article.title else []
+    def _title_terms(self, article: Article) -> list[str]:
+        return content_terms(article.title.split(), self._stem) if article.title else []
+
+    def _view(self, article: Article, tokens: list[list[str]], terms: list[list[str]],
+              title_terms: list[str]) -> DocumentView:
         return document_view(tokens, terms, [s.paragraph for s in article.sentences], title_terms=title_terms,
                              entity_scores=entity_salience(article))
 
     def features(self, article: Article) -> list[dict[str, float]]:
         """The ranker's features of each sentence (for training and inspection)."""
         idf, default = idf_table()
-        return sentence_features(self._view(article, self._terms(article)), idf=idf, default_idf=default)
+        tokens = _tokens(article)
+        view = self._view(article, tokens, self._terms(tokens), self._title_terms(article))
+        return sentence_features(view, idf=idf, default_idf=default)
 
     def __call__(self, article: Article) -> Article:
         if not article.sentences:
             article.summary, article.keywords, article.topic = [], [], None
             return article
-        terms = self._terms(article)
+        tokens = _tokens(article)
+        terms = self._terms(tokens)
+        title = self._title_terms(article)
         idf, default = idf_table()
         texts = [article.text[s.start : s.end] for s in article.sentences]
-        article.summary = summarize(texts, self._view(article, terms), load_ranker(), k=self.k, idf=idf,
-                                    default_idf=default, quote_spans=_quote_sentences(article),
+        article.summary = summarize(texts, self._view(article, tokens, terms, title), load_ranker(), k=self.k,
+                                    idf=idf, default_idf=default, quote_spans=_quote_sentences(article),
                                     target_words=self.target_words, damaged=_damaged(article))
         article.keywords = [
             Keyword(text=p.text, score=p.score, spans=p.spans)
@@ -92,11 +98,14 @@ class SummaryStep:
         ]
         article.topic = None
         if self.topic:
-            title = content_terms(article.title.split(), self._stem) if article.title else []
             found = classify_topic([*title, *(t for ts in terms for t in ts)], load_topic_model())
             if found is not None:
                 article.topic = Topic(label=found[0], score=round(found[1], 4))
         return article
+
+
+def _tokens(article: Article) -> list[list[str]]:
+    return [[t.text for t in s.tokens] for s in article.sentences]
 
 
 def _damaged(article: Article) -> list[bool] | None:

@@ -67,7 +67,7 @@ def _command(args: list[str]) -> str:
 def build_lexicon(data: Path, out: Path, *, command: str) -> dict[str, Any]:
     """Stop words, a Sastrawi stem table and an idf table from the IndoSum train split.
 
-    The stem table lists words seen at least 3 times whose stem differs; idf is
+    The stem table lists words seen at least 3 times, with their stem where it differs; idf is
     ``log(N / df)`` over articles, for stems in at least 3 articles.
     """
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -98,8 +98,9 @@ def build_lexicon(data: Path, out: Path, *, command: str) -> dict[str, Any]:
     for w, c in vocab.items():
         if c >= 3 and len(w) >= 5 and w.isalpha() and w not in words:
             s = stemmer.stem(w)
-            if s and s != w:
-                stems[w] = s
+            # A word that is its own stem is listed too (as a bare word): otherwise the
+            # step would ask Sastrawi again in every process.
+            stems[w] = s or w
     df: Counter[str] = Counter()
     for d in docs:
         df.update({stems.get(t, t) for t in d if t not in words and any(c.isalnum() for c in t)})
@@ -108,11 +109,13 @@ def build_lexicon(data: Path, out: Path, *, command: str) -> dict[str, Any]:
     src = f"# From {INDOSUM} (train split, sha256 {_sha256(indosum)}); built by: {command}\n"
     corpora = ", ".join(f"{rel} (sha256 {_sha256(data / rel)})" for rel in TOPIC_CORPORA[1:])
     (out / "stems.tsv").write_text(
-        src + f"# Vocabulary also from {corpora}\n" + "".join(f"{w}\t{s}\n" for w, s in sorted(stems.items())), encoding="utf-8")
+        src + f"# Vocabulary also from {corpora}\n# word<TAB>stem, or a bare word that is its own stem\n"
+        + "".join(f"{w}\t{s}\n" if s != w else f"{w}\n" for w, s in sorted(stems.items())), encoding="utf-8")
     (out / "idf.tsv").write_text(
         src + f"# {n} articles; idf = ln(N / df)\n" + "".join(f"{t}\t{v:.3f}\n" for t, v in sorted(idf.items())),
         encoding="utf-8")
-    return {"stopwords": len(words), "stems": len(stems), "idf": len(idf), "articles": n}
+    return {"stopwords": len(words), "stems": sum(s != w for w, s in stems.items()),
+            "own_stems": sum(s == w for w, s in stems.items()), "idf": len(idf), "articles": n}
 
 
 # Gradient-boosted trees: enough to learn how position, length and centrality interact,
