@@ -176,3 +176,14 @@ def test_a_list_of_people_keeps_the_first() -> None:
     assert text[p.name[0] : p.name[1]] == "Rudi Hartono"
     assert [text[s:e] for s, e in p.roles] == ["Bupati Bantul"]
     assert text[p.start : p.end] == "Bupati Bantul Rudi Hartono"
+
+
+def test_a_sentence_opener_before_a_known_name_is_no_role() -> None:
+    text = "Bagi Rahmat, pasar itu sudah sepi."
+    p = parse_after(text, 0, known={"Rahmat"})
+    assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Rahmat"
+    assert p.roles == []
+
+
+def test_a_short_ministerial_title_is_a_role() -> None:
+    assert _parts("Mensos Budiman, Senin.", 0) == ("Budiman", ["Mensos"], [])

@@ -370,8 +370,10 @@ def _segment_parts(
             out.roles.append((prefix[0][0], prefix[-1][1]))
         elif out.name is None or k == len(seg):
             out.affiliations.append((prefix[0][0], prefix[-1][1]))
-        else:
+        elif any(_is_role(t[2]) for t in prefix):
             out.roles.append((prefix[0][0], prefix[-1][1]))
+        # else: capitalised words with no role or organisation word before a name open
+        # the sentence ("Bagi Hasan", "Tangan Masyitah cekatan ..."): no role.
     elif aff == 0:
         out.affiliations.append((prefix[0][0], prefix[-1][1]))
     else:
