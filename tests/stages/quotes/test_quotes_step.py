@@ -157,3 +157,14 @@ def test_words_before_the_role_are_no_part_of_it() -> None:
     text = "Bagi Wakil Ketua Komisi IV DPR Hendra Saputra, pengawasan harus diperketat."
     found = introductions(text, [(0, len(text))])
     assert [text[s:e] for p in found for s, e in p.roles] == ["Wakil Ketua Komisi IV"]
+
+
+def test_pseudonyms_and_quantified_appositions_mark_private_people() -> None:
+    from warta.stages.quotes.people import public_status
+
+    text = (
+        "Dodi (bukan nama sebenarnya) menunggu di halte. "
+        "Sari Wulan, salah satu pelaku usaha kuliner, ikut antre. "
+        "Kepala Dinas Perdagangan Hendra Gunawan hadir."
+    )
+    assert public_status(text, ["Dodi", "Sari", "Hendra"]) == {"Dodi": False, "Sari": False, "Hendra": True}

@@ -29,9 +29,12 @@ def _commoners() -> frozenset[str]:
     return frozenset(resource_lines("quotes", "commoners.txt"))
 
 
+_PSEUDONYM = re.compile(r"\s*\(\s*(?:bukan\s+nama\s+(?:sebenarnya|asli)|nama\s+samaran)", re.IGNORECASE)
+
+
 def _status(text: str, start: int, end: int) -> bool | None:
-    if _AGE.match(text, end):
-        return False
+    if _AGE.match(text, end) or _PSEUDONYM.match(text, end):
+        return False  # "Itin (35)", "Arya (bukan nama sebenarnya)": a private person
     line_start = text.rfind("\n", 0, start) + 1
     before = _TOKEN.findall(text[max(line_start, start - 120) : start])[-_BEFORE:]
     nl = text.find("\n", end)
@@ -41,6 +44,9 @@ def _status(text: str, start: int, end: int) -> bool | None:
         after = after[1 : after.index(",", 1) if "," in after[1:] else len(after)]
     else:
         after = []
+    # ", salah satu warga ...", ", seorang pedagang ...": the noun after the quantifier.
+    while after and after[0].lower() in ("salah", "satu", "seorang", "sang"):
+        after = after[1:]
     words = before + after
     low = [w.lower() for w in words]
     if any(w in _commoners() for w in low[-3:] if before) or any(w in _commoners() for w in (x.lower() for x in after[:2])):
