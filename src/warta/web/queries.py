@@ -595,22 +595,27 @@ def search_entities(
                  "UNION SELECT id FROM entities WHERE key >= :pk AND key < :phi")
         if len(key) >= 3:
             inner += " UNION SELECT id FROM entities WHERE key LIKE :word ESCAPE '\\'"
-        ids = [int(i) for i in conn.execute(sa.text(f"SELECT DISTINCT entity_id FROM ({inner}) LIMIT :cap"),
-                                            params).scalars()]
-        if not ids:
-            return EntityPage(total=0, limit=limit, offset=offset, items=[])
-        w = _Where()
-        w.params.update(where.params)
-        w.ids("e.id IN ({})", "id", ids)
         rows = conn.execute(sa.text(
-            "SELECT e.id, e.name, e.label, e.key, "
-            "(SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS n "
-            f"FROM entities e WHERE {w.parts[0]} AND {label_sql}"), w.params).all()
+            f"SELECT e.id, e.name, e.label, e.key FROM entities e WHERE e.id IN (SELECT DISTINCT entity_id FROM ({inner}) "
+            f"LIMIT :cap) AND {label_sql}"), params).all()
+    counts = _entity_articles(store)
     exact = {key, pkey}
-    ranked = sorted(rows, key=lambda r: (r.key not in exact, -int(r.n), int(r.id)))
+    ranked = sorted(rows, key=lambda r: (r.key not in exact, -counts.get(int(r.id), 0), int(r.id)))
     page = ranked[offset:offset + limit]
     return EntityPage(total=len(ranked), limit=limit, offset=offset,
-                      items=[EntityHit(id=int(r.id), name=r.name, label=r.label, articles=int(r.n)) for r in page])
+                      items=[EntityHit(id=int(r.id), name=r.name, label=r.label, articles=counts.get(int(r.id), 0))
+                             for r in page])
+
+
+def _entity_articles(store: Store) -> dict[int, int]:
+    """Articles per entity, for ranking name matches (kept until the store changes)."""
+    def compute() -> dict[int, int]:
+        with store.connect() as conn:
+            return {int(e): int(n) for e, n in conn.execute(sa.text(
+                "SELECT entity_id, count(*) FROM article_entities GROUP BY entity_id"))}
+
+    counts: dict[int, int] = _memo(store, ("entity_articles",), compute)
+    return counts
 
 
 def _all_entities(store: Store, label_sql: str, params: dict[str, Any], limit: int, offset: int) -> EntityPage:
@@ -1008,13 +1013,15 @@ def duplicate_clusters(
 
 def warm_up(store: Store) -> float:
     """Compute and keep the corpus-wide answers a first visitor would otherwise wait for
-    (the home page's aggregates, the duplicate clusters); returns the seconds it took.
+    (the home page's aggregates, articles per entity for name searches, the duplicate
+    clusters); returns the seconds it took.
 
     ``warta serve`` runs it in a background thread at start.
     """
     started = time.perf_counter()
     corpus_stats(store)
     list_outlets(store)
+    _entity_articles(store)
     top_speakers(store, days=7)
     rising_entities(store, days=7)
     entity_network(store)
