@@ -125,3 +125,21 @@ def test_quote_run_closed_by_a_later_cue_takes_its_speaker() -> None:
     quotes = _analyse(text).quotes
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.speaker.name if q.speaker else None for q in direct] == ["Rina Kusuma", "Rina Kusuma"]
+
+
+def test_nya_takes_the_last_person_opening_a_sentence() -> None:
+    text = (
+        "”Harga pangan stabil,” kata Budi Santoso. "
+        "Ani Wijaya (41) berjualan sayur di pasar itu sejak pagi. "
+        "”Pembeli sepi sejak hujan,” ujarnya."
+    )
+    ani = text.index("Ani Wijaya")
+    budi = text.index("Budi Santoso")
+    mentions = [
+        Mention(start=budi, end=budi + 12, text="Budi Santoso", label="PER", entity=0),
+        Mention(start=ani, end=ani + 10, text="Ani Wijaya", label="PER", entity=1),
+    ]
+    entities = [Entity(id="e0", name="Budi Santoso", label="PER", mentions=[0]),
+                Entity(id="e1", name="Ani Wijaya", label="PER", mentions=[1])]
+    quotes = _analyse(text, mentions, entities).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Budi Santoso", "Ani Wijaya"]

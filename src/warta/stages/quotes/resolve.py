@@ -2,7 +2,7 @@
 
 A named speaker stands for itself. A pronoun ("dia", "ia", "beliau") or a ``-nya`` cue
 ("ujarnya") takes the last person who spoke (or was named as speaker), unless a person
-opened a sentence since ("Macron ... Dia menekankan"); "mereka" the last group,
+opened a sentence since ("Macron ... Dia menekankan", "Ani (34) ... ujarnya"); "mereka" the last group,
 organisation or plural anonymous source ("para pejabat"). A statement speaks for its
 issuer ("menurut pernyataan Istana Élysée"); "pernyataan itu" or an issuer described, not
 named ("pernyataan kepresidenan Prancis"), takes the last issuer. A bare role or definite description ("Presiden", "pejabat itu")
@@ -208,8 +208,15 @@ def build_quotes(
                 conf *= _CONFIDENCE["named"] if p.kind == "anonymous" else _CONFIDENCE["role"]
         elif f.nya:
             k = _last(history, kinds=("person",))
-            speaker = _copy(k.speaker, None) if k else None
-            conf *= _CONFIDENCE["nya"] if k else 0.3
+            subject = _last_subject(subjects, f.start)
+            subject = subject if subject is not None and (k is None or subject[0] > k.pos) else None
+            if subject is not None:
+                # A person opened a sentence since the last speaker: "-nya" is that person.
+                speaker = _copy(subject[1], None)
+                conf *= _CONFIDENCE["nya"] * 0.8
+            else:
+                speaker = _copy(k.speaker, None) if k else None
+                conf *= _CONFIDENCE["nya"] if k else 0.3
         elif f.inherits is not None:
             # A run closed by a later cue gets its speaker once that quote is built.
             src = quotes[f.inherits].speaker if f.inherits < len(quotes) else None
