@@ -187,3 +187,10 @@ def test_a_sentence_opener_before_a_known_name_is_no_role() -> None:
 
 def test_a_short_ministerial_title_is_a_role() -> None:
     assert _parts("Mensos Budiman, Senin.", 0) == ("Budiman", ["Mensos"], [])
+
+
+def test_selaku_opens_an_apposition() -> None:
+    assert _parts("Rina Sari selaku Ketua Koperasi Tani Makmur, Senin.", 0) == ("Rina Sari", ["Ketua"], ["Koperasi Tani Makmur"])
+    text = "Rina Sari selaku Ketua Koperasi Tani Makmur mengatakan"
+    p = parse_before(text, 0, text.index(" mengatakan"))
+    assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Rina Sari"

@@ -450,7 +450,8 @@ def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int 
     i = 0
     while i < len(toks) and len(segments) < 4:
         if segments:
-            if toks[i][2] != "," or i + 1 >= len(toks):
+            # "Budi Santoso selaku Ketua RT": "selaku" ("in the capacity of") opens an apposition.
+            if not (toks[i][2] == "," or (toks[i][2] == "selaku" and len(segments) == 1 and _pure_name(segments[0]))) or i + 1 >= len(toks):
                 break
             nxt = toks[i + 1][2]
             if nxt in days() or nxt.lower() in stop_words() or not (_cap(nxt) or _is_role(nxt)) or nxt[:1].isdigit():
@@ -546,7 +547,7 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     for t in toks:
         if t[2] in ("—", "–"):
             groups = [[]]  # "JAKARTA, KOMPAS — ...": a dateline, not part of the subject
-        elif t[2] == ",":
+        elif t[2] == "," or t[2] == "selaku":
             groups.append([])
         else:
             groups[-1].append(t)
