@@ -57,7 +57,8 @@ class _Cand:
     n_words: int = 0
 
     def __post_init__(self) -> None:
-        self.n_words = self.key.count(" ") + 1
+        if not self.n_words:
+            self.n_words = self.key.count(" ") + 1
 
     @property
     def count(self) -> int:
@@ -143,7 +144,8 @@ def _candidates(article: Article) -> dict[str, _Cand]:
             form = text[start:end]
             surface[form] = surface.get(form, 0) + 1
             spans.append(Span(start=start, end=end, text=form))
-        cands[key] = _Cand(key=key, surface=surface, spans=spans, first=first, capitalised=capitalised)
+        cands[key] = _Cand(key=key, surface=surface, spans=spans, first=first, capitalised=capitalised,
+                           n_words=key.count(" ") + 1)
     return cands
 
 

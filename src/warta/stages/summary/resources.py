@@ -52,7 +52,13 @@ def _tsv(name: str) -> list[list[str]]:
 def stem_table() -> dict[str, str]:
     """word -> stem for frequent news words (precomputed with Sastrawi); a bare word in the
     file is its own stem."""
-    return {row[0]: row[-1] for row in _tsv("stems.tsv") if 1 <= len(row) <= 2 and row[0]}
+    table = {}
+    for line in read_resource(STAGE, "stems.tsv").splitlines():
+        if line and not line.startswith("#"):
+            word, _, stem = line.strip().partition("\t")
+            if word and "\t" not in stem:
+                table[word] = stem or word
+    return table
 
 
 @cache
@@ -150,12 +156,12 @@ class TreeRanker:
         feature, threshold, child = self._feature, self._threshold, self._child
         leaf = self._leaf
         for step in range(self.depth):
-            right = np.take(x, np.take(feature, node) + offset) > np.take(threshold, node)
-            node = np.take(child, 2 * node + right)
+            right = x.take(feature.take(node) + offset) > threshold.take(node)
+            node = child.take(2 * node + right)
             # Most paths are short: stop once every row has reached a leaf in every tree.
-            if step >= _CHECK_LEAVES_FROM and np.take(leaf, node).all():
+            if step >= _CHECK_LEAVES_FROM and leaf.take(node).all():
                 break
-        out: list[float] = (self.base + np.take(self._value, node).reshape(n, trees).sum(axis=1)).tolist()
+        out: list[float] = (self.base + self._value.take(node).reshape(n, trees).sum(axis=1)).tolist()
         return out
 
 
