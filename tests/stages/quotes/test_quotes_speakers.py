@@ -194,3 +194,20 @@ def test_selaku_opens_an_apposition() -> None:
     text = "Rina Sari selaku Ketua Koperasi Tani Makmur mengatakan"
     p = parse_before(text, 0, text.index(" mengatakan"))
     assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Rina Sari"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "roles", "affiliations"),
+    [
+        ("Kepala Perwakilan Komnas HAM Sulawesi Tengah Rudi Lapu, Senin.", "Rudi Lapu",
+         ["Kepala Perwakilan"], ["Komnas HAM Sulawesi Tengah"]),
+        ("Kepala Ombudsman RI Perwakilan Bali Made Arta, Senin.", "Made Arta", ["Kepala"], ["Ombudsman RI Perwakilan Bali"]),
+        ("Direktur Eksekutif Institute for Fiscal Studies Nusantara Anton Wijaya, Senin.", "Anton Wijaya",
+         ["Direktur Eksekutif"], ["Institute for Fiscal Studies Nusantara"]),
+        ("Direktur Eksekutif Pusat Kajian Pangan Darmawan Putra, Senin.", "Darmawan Putra",
+         ["Direktur Eksekutif"], ["Pusat Kajian Pangan"]),
+        ("Rektor Unmul Hendra Kusuma, Senin.", "Hendra Kusuma", ["Rektor"], ["Unmul"]),
+    ],
+)
+def test_branches_and_unmarked_organisations(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+    assert _parts(phrase, 0) == (name, roles, affiliations)

@@ -99,7 +99,8 @@ _TITLED_OFFICES = frozenset({"menteri", "menko", "wamen", "mendagri", "menkeu", 
 # Titles that head an organisation named right after them, with no word such as
 # "Dinas" or "PT" to mark it: "CEO Warungku", "Ketua Gili Hotel Association".
 _ORG_TITLES = frozenset({"ceo", "cfo", "coo", "cto", "cmo", "chief", "founder", "co-founder", "president", "vice", "vp", "evp", "svp",
-                         "head", "manager", "general", "chairman", "director", "managing", "pendiri", "direktur", "ketua"})
+                         "head", "manager", "general", "chairman", "director", "managing", "pendiri", "direktur", "ketua",
+                         "rektor"})
 # Words that continue such a title ("Chief Information Officer", "Direktur Eksekutif").
 _TITLE_WORDS = frozenset({"officer", "executive", "eksekutif", "utama", "umum", "harian", "senior", "lead", "partner",
                           "sekaligus", "-", "founder", "co"})
@@ -118,7 +119,7 @@ def _titled_org(prefix: list[Tok]) -> int | None:
             # runs to the last word, the organisation.
             last = max(j + 1, len(prefix) - 2)
             break
-        if _is_role(w) or w.lower() in _TITLE_WORDS or not _cap(w):
+        if _is_role(w) or w.lower() in _TITLE_WORDS or (not _cap(w) and j == last + 1):
             last = j
         elif j > last + 1:
             break
@@ -133,7 +134,10 @@ def _titled_org(prefix: list[Tok]) -> int | None:
 _JOINERS = frozenset({"dari", "di", "pada", "of", "at"})
 # Levels of a governing body ("Dewan Pimpinan Pusat", "Pengurus Besar"): the organisation
 # whose body it is follows ("Dewan Pimpinan Pusat Partai X").
-_BODY_LEVELS = frozenset({"Pusat", "Daerah", "Wilayah", "Cabang", "Besar", "Harian", "Ranting"})
+_BODY_LEVELS = frozenset({"Pusat", "Daerah", "Wilayah", "Cabang", "Besar", "Harian", "Ranting", "Perwakilan"})
+# Branches: after an organisation they continue it, before one they are a unit of it
+# ("Kepala Perwakilan Komnas HAM Papua").
+_BRANCHES = frozenset({"Perwakilan", "Cabang", "Wilayah"})
 _BODY_ACRONYMS = frozenset({"DPP", "DPW", "DPC", "PB", "PW", "PC"})  # "Ketua DPP Partai X"
 
 
@@ -156,8 +160,10 @@ def _unit_starts(seg: list[Tok]) -> list[int]:
         if depth:
             continue
         org = _is_org(w, prev)
-        # "Kementerian Koperasi dan UKM": a word after "dan" continues the unit before.
-        if org and (not prev_org or prev in _BODY_LEVELS or prev in _BODY_ACRONYMS) and not (out and prev in ("dan", "&")):
+        # "Kementerian Koperasi dan UKM": a word after "dan" continues the unit before;
+        # so does an office of an organisation ("Ombudsman RI Perwakilan Jakarta").
+        if (org and (not prev_org or prev in _BODY_LEVELS or prev in _BODY_ACRONYMS) and not (out and prev in ("dan", "&"))
+                and not (out and w in _BRANCHES)):
             out.append(j)
         prev_org = org or (prev_org and w in ("dan", "&"))
         prev = w
