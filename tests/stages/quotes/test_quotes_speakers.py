@@ -211,3 +211,9 @@ def test_selaku_opens_an_apposition() -> None:
 )
 def test_branches_and_unmarked_organisations(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
     assert _parts(phrase, 0) == (name, roles, affiliations)
+
+
+def test_a_dated_citation_in_brackets_is_no_part_of_the_speaker() -> None:
+    text = "kata Gubernur ( Warta Kota , 3 / 5 / 2021 ) ."
+    p = parse_after(text, 5)
+    assert p is not None and text[p.start : p.end] == "Gubernur"

@@ -231,6 +231,9 @@ def _core_end(toks: list[Tok], i: int) -> int:
         w = toks[j][2]
         lw = w.lower()
         if w == "(":
+            close = next((x for x in range(j + 1, min(n, j + 12)) if toks[x][2] == ")"), j)
+            if any(t[2][:1].isdigit() for t in toks[j + 1 : close]):
+                break  # "( Kompas , 11 / 11 / 2017 )": a citation, not part of the name
             if j + 1 < n and (toks[j + 1][2][:1].isdigit() or toks[j + 1][2][:1].islower()):
                 break
             depth += 1
