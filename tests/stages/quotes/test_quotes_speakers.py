@@ -217,3 +217,8 @@ def test_a_dated_citation_in_brackets_is_no_part_of_the_speaker() -> None:
     text = "kata Gubernur ( Warta Kota , 3 / 5 / 2021 ) ."
     p = parse_after(text, 5)
     assert p is not None and text[p.start : p.end] == "Gubernur"
+
+
+def test_pusat_after_a_place_is_part_of_the_place() -> None:
+    assert _parts("Kapolres Metro Jakarta Pusat Kombes Andi Wijaya, Senin.", 0) == (
+        "Kombes Andi Wijaya", ["Kapolres Metro Jakarta Pusat"], [])

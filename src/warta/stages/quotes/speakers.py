@@ -80,6 +80,8 @@ def _is_role(w: str) -> bool:
 
 
 def _is_org(w: str, prev: str | None) -> bool:
+    if w == "Pusat" and prev is not None and prev[:1].isupper() and prev not in org_heads() and not _is_role(prev):
+        return False  # "Jakarta Pusat": part of a place name
     if w in org_heads() or (w.startswith("Kemen") and len(w) > 6):
         return True
     return (len(w) >= 2 and w.isupper() and w.isalpha() and w not in _REGION_ACRONYMS and prev not in place_types()
