@@ -1,17 +1,21 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from warta.article import Article
 from warta.stages.summary.features import DocumentView, pagerank
 from warta.stages.summary.rank import (
     is_boilerplate,
     name_salience,
     quote_units,
     score_sentences,
+    select_budget,
     select_sentences,
     summarize,
 )
-from warta.stages.summary.resources import RankerModel
+from warta.stages.summary.resources import RankerModel, TreeRanker, load_ranker
 
 
 @pytest.mark.parametrize(
@@ -86,3 +90,70 @@ def test_summarize_keeps_article_order_and_skips_boilerplate() -> None:
     toks = [t.split() for t in texts]
     view = DocumentView(tokens=toks, terms=[[w.lower() for w in t] for t in toks], paragraphs=[0, 0, 1, 2])
     assert summarize(texts, view, model, k=2, idf={}, default_idf=1.0) == [0, 3]
+
+
+def _budget(gains: list[float], lengths: list[int], **kw: object) -> list[int]:
+    n = len(gains)
+    args: dict[str, object] = {"k": 2, "units": [[i] for i in range(n)], "blocked": [False] * n,
+                               "reference_words": 40.0}
+    args.update(kw)
+    return select_budget(gains, lengths, **args)  # type: ignore[arg-type]
+
+
+def test_budget_prefers_dense_sentences_over_long_thin_ones() -> None:
+    # Sentence 1 matches the most words (0.3 * 60 = 18) but pads the summary with 42 others.
+    assert _budget([0.9, 0.3, 0.8, 0.1], [15, 60, 15, 10]) == [0, 2]
+
+
+def test_budget_takes_a_long_sentence_when_it_carries_enough() -> None:
+    assert _budget([0.9, 0.85, 0.2, 0.1], [15, 40, 15, 10]) == [0, 1]
+
+
+def test_budget_picks_exactly_k_in_article_order() -> None:
+    chosen = _budget([0.1, 0.5, 0.9, 0.7, 0.2], [10, 12, 20, 18, 9], k=3)
+    assert chosen == sorted(chosen) and len(chosen) == 3
+
+
+def test_budget_keeps_quotes_whole_and_skips_blocked_and_repeats() -> None:
+    # The quote [1, 2] does not fit next to sentence 0 with k=2; blocked 3 is never taken.
+    chosen = _budget([0.9, 0.8, 0.1, 0.95, 0.5], [20, 20, 20, 20, 20], units=[[0], [1, 2], [3], [4]],
+                     blocked=[False, False, False, True, False])
+    assert chosen == [0, 4]
+    sim = [[0.0] * 3 for _ in range(3)]
+    sim[0][1] = sim[1][0] = 0.9
+    assert _budget([0.9, 0.85, 0.3], [20, 20, 20], similarity=sim) == [0, 2]
+
+
+def test_tree_ranker_walks_every_tree() -> None:
+    # Two stumps: idx <= 0.5 -> +0.25 / -0.25, nw <= 10 -> -0.1 / +0.1.
+    ranker = TreeRanker(features=["idx", "nw"], base=0.5, roots=[0, 3], feature=[0, -1, -1, 1, -1, -1],
+                        threshold=[0.5, 0.0, 0.0, 10.0, 0.0, 0.0], left=[1, 1, 2, 4, 4, 5],
+                        right=[2, 1, 2, 5, 4, 5], value=[0.0, 0.25, -0.25, 0.0, -0.1, 0.1], depth=1,
+                        reference_words=40.0, meta={})
+    scores = ranker.predict([{"idx": 0.0, "nw": 20.0, "unknown": 5.0}, {"idx": 3.0, "nw": 5.0}])
+    assert scores == pytest.approx([0.85, 0.15])
+    assert score_sentences([{"idx": 0.0}], ranker) == pytest.approx([0.65])
+    assert ranker.predict([]) == []
+
+
+def test_tree_ranker_rejects_arrays_that_point_outside() -> None:
+    with pytest.raises(ValueError):
+        TreeRanker(features=["idx"], base=0.0, roots=[0], feature=[0], threshold=[0.5], left=[3], right=[0],
+                   value=[0.0], depth=1, reference_words=40.0, meta={})
+
+
+def test_shipped_ranker_is_trees_with_provenance() -> None:
+    ranker = load_ranker()
+    assert isinstance(ranker, TreeRanker)
+    meta = ranker.meta
+    assert meta["command"].startswith("python -m warta.stages.summary.train ranker")
+    assert all(len(h) == 64 for h in meta["data"].values())
+    assert "sha1(id) % 5 != 0" in meta["split"]
+    assert 20 <= ranker.reference_words <= 100
+
+
+def test_shipped_ranker_prefers_the_lead_of_a_plain_report(banjir_text: str, seg: Callable[..., Article]) -> None:
+    from warta.stages.summary.step import SummaryStep
+
+    a = SummaryStep()(seg(banjir_text))
+    assert len(a.summary) == 3 and a.summary[0] == 0

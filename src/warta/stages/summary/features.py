@@ -15,8 +15,17 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["DocumentView", "pagerank", "sentence_features", "similarity_matrix", "tfidf_vectors"]
+__all__ = [
+    "DocumentView",
+    "cosine_similarities",
+    "pagerank",
+    "sentence_features",
+    "similarity_matrix",
+    "tfidf_matrix",
+    "tfidf_vectors",
+]
 
 Vector = dict[str, float]
 
@@ -55,10 +64,45 @@ def tfidf_vectors(terms: Sequence[Sequence[str]], idf: dict[str, float], default
     return out
 
 
-def _dot(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[t] for t, v in a.items() if t in b)
+def tfidf_matrix(terms: Sequence[Sequence[str]], idf: dict[str, float], default_idf: float) -> tuple[Any, list[str]]:
+    """The rows of :func:`tfidf_vectors` as one dense (sentences x terms) array, and its terms.
+
+    Example:
+        >>> m, vocab = tfidf_matrix([["harga", "harga"], ["cabai"], []], {"harga": 2.0}, 1.0)
+        >>> vocab, m.round(3).tolist()
+        (['harga', 'cabai'], [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]])
+    """
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    counts: list[int] = []
+    for i, ts in enumerate(terms):
+        for t, c in Counter(ts).items():
+            j = vocab.get(t)
+            if j is None:
+                j = vocab[t] = len(vocab)
+            rows.append(i)
+            cols.append(j)
+            counts.append(c)
+    names = list(vocab)
+    m = np.zeros((len(terms), max(len(names), 1)))
+    if rows:
+        weights = np.array([idf.get(t, default_idf) for t in names])
+        col = np.array(cols)
+        m[np.array(rows), col] = (1.0 + np.log(np.array(counts, dtype=np.float64))) * weights[col]
+        norm = np.sqrt((m * m).sum(axis=1))
+        np.divide(m, norm[:, None], out=m, where=norm[:, None] > 0)
+    return m, names
+
+
+def cosine_similarities(m: Any) -> list[list[float]]:
+    """Cosine similarities between the (already normalised) rows of ``m``; 0 on the diagonal."""
+    sim = m @ m.T
+    sim.flat[:: sim.shape[0] + 1] = 0.0
+    out: list[list[float]] = sim.tolist()
+    return out
 
 
 def similarity_matrix(vectors: Sequence[Vector]) -> list[list[float]]:
@@ -80,10 +124,7 @@ def similarity_matrix(vectors: Sequence[Vector]) -> list[list[float]]:
     for i, vec in enumerate(vectors):
         if vec:
             m[i, [vocab[t] for t in vec]] = list(vec.values())
-    sim = m @ m.T
-    np.fill_diagonal(sim, 0.0)
-    out: list[list[float]] = sim.tolist()
-    return out
+    return cosine_similarities(m)
 
 
 def pagerank(sim: Sequence[Sequence[float]], *, damping: float = 0.85, iterations: int = 30) -> list[float]:
@@ -148,12 +189,12 @@ def sentence_features(
     *,
     idf: dict[str, float],
     default_idf: float,
-    vectors: Sequence[Vector] | None = None,
+    tfidf: tuple[Any, list[str]] | None = None,
     sim: Sequence[Sequence[float]] | None = None,
 ) -> list[dict[str, float]]:
     """Features of every sentence of ``doc``.
 
-    ``vectors`` and ``sim`` (from :func:`tfidf_vectors` and :func:`similarity_matrix`)
+    ``tfidf`` and ``sim`` (from :func:`tfidf_matrix` and :func:`cosine_similarities`)
     may be passed in when the caller needs them too.
 
     Example:
@@ -166,18 +207,21 @@ def sentence_features(
     n = len(doc.terms)
     if n == 0:
         return []
-    if vectors is None:
-        vectors = tfidf_vectors(doc.terms, idf, default_idf)
+    import numpy as np
+
+    matrix, vocab = tfidf if tfidf is not None else tfidf_matrix(doc.terms, idf, default_idf)
     if sim is None:
-        sim = similarity_matrix(vectors)
+        sim = cosine_similarities(matrix)
     rank = pagerank(sim)
-    centroid: Counter[str] = Counter()
+    # The document centroid: each term weighted by idf and by how many sentences hold it.
+    doc_freq: Counter[str] = Counter()
     for ts in doc.terms:
-        centroid.update(set(ts))
-    cvec = {t: c * idf.get(t, default_idf) for t, c in centroid.items()}
-    cnorm = math.sqrt(sum(v * v for v in cvec.values())) or 1.0
+        doc_freq.update(set(ts))
+    present = (matrix > 0).sum(axis=0)
+    cvec = present * np.array([idf.get(t, default_idf) for t in vocab] or [0.0])
+    cnorm = float(np.sqrt((cvec * cvec).sum())) or 1.0
+    cent = (matrix @ cvec / cnorm).tolist()
     title = set(doc.title_terms)
-    doc_freq = centroid
     feats: list[dict[str, float]] = []
     known = _KINDS
     para_seen: dict[int, int] = {}
@@ -187,7 +231,6 @@ def sentence_features(
     counts = [[sum(col) for col in zip(*kinds, strict=True)] if kinds else [0] * 5 for kinds in sent_kinds]
     doc_words = sum(c[0] for c in counts)
     n_paras = len(set(doc.paragraphs))
-    cent = [_dot(vectors[i], cvec) / cnorm for i in range(n)]
     rank_order = _ranks(rank)
     cent_order = _ranks(cent)
     for i in range(n):

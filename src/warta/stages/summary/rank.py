@@ -294,11 +294,11 @@ def summarize(
         >>> summarize(texts, view, m, k=2, idf={}, default_idf=1.0)
         [0, 1]
     """
-    from warta.stages.summary.features import sentence_features, similarity_matrix, tfidf_vectors
+    from warta.stages.summary.features import cosine_similarities, sentence_features, tfidf_matrix
 
-    vectors = tfidf_vectors(view.terms, idf, default_idf)
-    similarity = similarity_matrix(vectors)
-    features = sentence_features(view, idf=idf, default_idf=default_idf, vectors=vectors, sim=similarity)
+    tfidf = tfidf_matrix(view.terms, idf, default_idf)
+    similarity = cosine_similarities(tfidf[0])
+    features = sentence_features(view, idf=idf, default_idf=default_idf, tfidf=tfidf, sim=similarity)
     scores = score_sentences(features, model)
     if damaged is not None:
         # A sentence the scraper damaged ("Mengutip , ..." with its source link gone) reads
