@@ -247,12 +247,20 @@ def extract_keyphrases(
     _fold(cands)
     titles = title_words()
     scored: list[tuple[float, _Cand]] = []
+    # A word's idf, looked up once per article (it recurs in the phrases around it).
+    rarity_of: dict[str, float] = {}
     for c in cands.values():
         count = c.count
         if not count or (c.n_words > 1 and not _phrase_ok(c, titles)) or c.key in titles:
             continue
         words = c.key.split()
-        rarity = sum(idf.get(stem(w) if stem else w, default_idf) for w in words) / len(words)
+        total = 0.0
+        for w in words:
+            r = rarity_of.get(w)
+            if r is None:
+                r = rarity_of[w] = idf.get(stem(w) if stem else w, default_idf)
+            total += r
+        rarity = total / len(words)
         position = 1.0 / math.log2(2 + c.first)
         score = (1.0 + math.log(count)) * rarity * position
         if c.entity or c.capitalised * 2 >= count:

@@ -215,6 +215,19 @@ def select_budget(
     return chosen
 
 
+# Per token text: capitalised and all letters (a word that may be a name). Cleared when full.
+_NAMELIKE: dict[str, bool] = {}
+_NAMELIKE_LIMIT = 200_000
+
+
+def _namelike(tok: str) -> bool:
+    out = tok[:1].isupper() and tok.isalpha()
+    if len(_NAMELIKE) >= _NAMELIKE_LIMIT:
+        _NAMELIKE.clear()
+    _NAMELIKE[tok] = out
+    return out
+
+
 def name_salience(tokens: Sequence[Sequence[str]]) -> list[float]:
     """Per sentence, how much it names the article's recurring names (capitalised words).
 
@@ -227,8 +240,9 @@ def name_salience(tokens: Sequence[Sequence[str]]) -> list[float]:
     """
     counts: Counter[str] = Counter()
     per: list[list[str]] = []
+    known = _NAMELIKE
     for toks in tokens:
-        names = [t for t in toks[1:] if t[:1].isupper() and t.isalpha()]
+        names = [t for t in toks[1:] if (known[t] if t in known else _namelike(t))]
         per.append(names)
         counts.update(names)
     raw = [float(sum(counts[n] for n in names if counts[n] > 1)) for names in per]

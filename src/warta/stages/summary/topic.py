@@ -40,7 +40,7 @@ def hashed_features(terms: Iterable[str], dim: int) -> dict[int, float]:
         1.0
     """
     crc = _CRC
-    counts: Counter[int] = Counter((crc[t] if t in crc else _crc(t)) % dim for t in terms)
+    counts: Counter[int] = Counter([(crc[t] if t in crc else _crc(t)) % dim for t in terms])
     vec = {b: 1.0 + math.log(c) for b, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {b: v / norm for b, v in vec.items()} if norm else {}
