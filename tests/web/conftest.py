@@ -40,6 +40,13 @@ from warta.web.app import create_app
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
+# Starlette warns, once, when its TestClient module is imported, that the client will move
+# from httpx to httpx2 (not installed here). The client works and the notice says nothing
+# about warta: import the module here, quietly, before any test module imports it.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    import fastapi.testclient  # noqa: F401
+
 SCRIPT_PAYLOAD = "<script>alert(1)</script>"
 IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
 
@@ -111,15 +118,6 @@ RECORDS: list[dict[str, str]] = [
 ]
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # Starlette warns that its TestClient will move from httpx to httpx2 (not installed
-    # here); the client works, and the warning says nothing about warta.
-    config.addinivalue_line(
-        "filterwarnings",
-        "ignore:Using `httpx` with `starlette.testclient` is deprecated:starlette.exceptions.StarletteDeprecationWarning",
-    )
-
-
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture corpus: RECORDS through the default pipeline into a new store."""
@@ -150,11 +148,7 @@ def web_app(web_settings: Settings, web_store: Store) -> FastAPI:
 
 def _client(app: FastAPI, **kwargs: Any) -> TestClient:
     """A TestClient of ``app`` that answers server errors as responses (as a server would)."""
-    with warnings.catch_warnings():
-        # Starlette warns that its TestClient will move from httpx to httpx2 (not
-        # installed here); the client works, and the warning says nothing about warta.
-        warnings.simplefilter("ignore", StarletteDeprecationWarning)
-        from fastapi.testclient import TestClient
+    from fastapi.testclient import TestClient
 
     return TestClient(app, raise_server_exceptions=False, **kwargs)
 
