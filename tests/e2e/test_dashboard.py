@@ -1,17 +1,26 @@
 """The dashboard in a real browser: highlights, hover, links, charts, and hostile text kept inert.
 
-Screenshots of the article and entity pages go to docs/screenshots/ (committed, for the README).
+Screenshots of the article and entity pages go to the folder named by WARTA_SCREENSHOTS
+(``WARTA_SCREENSHOTS=docs/screenshots python -m pytest tests/e2e`` refreshes the committed
+ones), else to the test's temporary folder, so that a test run leaves the checkout as it was.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("WARTA_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
 # The payloads of the fixture corpus's hostile article (tests/web/conftest.py).
 SCRIPT_PAYLOAD = "<script>alert(1)</script>"
 IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
@@ -22,7 +31,9 @@ def _no_console_errors(page: Any) -> None:
     assert page.errors == [], page.errors
 
 
-def test_article_quote_hover_speaker_link_and_entity_chart(page: Any, server: str, web_ids: dict[str, int]) -> None:
+def test_article_quote_hover_speaker_link_and_entity_chart(
+    page: Any, server: str, web_ids: dict[str, int], shots: Path
+) -> None:
     page.goto(f"{server}/article/{web_ids['quoted_article']}")
     quote = page.locator('.text .q-direct[data-speaker="Rina Kartika"]').first
     assert quote.is_visible()
@@ -36,8 +47,7 @@ def test_article_quote_hover_speaker_link_and_entity_chart(page: Any, server: st
     # The quote is lit together with its entry in the quote list.
     index = quote.get_attribute("data-q")
     assert "hot" in (page.locator(f'.quote-list li[data-q="{index}"]').get_attribute("class") or "")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "article.png"))
+    page.screenshot(path=str(shots / "article.png"))
     _no_console_errors(page)
 
     speaker = page.locator(".quote-list a.who", has_text="Rina Kartika").first
@@ -48,7 +58,8 @@ def test_article_quote_hover_speaker_link_and_entity_chart(page: Any, server: st
     page.locator("#timeline .main-svg").first.wait_for(state="attached", timeout=15000)
     page.locator("#network .main-svg").first.wait_for(state="attached", timeout=15000)
     assert page.locator("#timeline .bars path, #timeline .trace.bars").count() > 0
-    page.screenshot(path=str(SCREENSHOTS / "entity.png"), full_page=True)
+    page.screenshot(path=str(shots / "entity.png"), full_page=True)
+    assert (shots / "article.png").stat().st_size > 10_000 and (shots / "entity.png").stat().st_size > 10_000
     _no_console_errors(page)
 
 
