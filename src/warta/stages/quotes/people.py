@@ -120,16 +120,22 @@ def introductions(text: str, sentences: Sequence[tuple[int, int]], *, known: Col
     return out
 
 
+@cache
+def _capitalised_roles() -> re.Pattern[str]:
+    """A role word written with a capital ("Gubernur", "Kepala"), as a whole word."""
+    words = sorted({w[:1].upper() + w[1:] for w in role_words() if w.replace("-", "").isalpha()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
 def _role_phrase_in(text: str, s: int, e: int, known: Collection[str]) -> ParsedSpeaker | None:
     """The first "Role [Organisation] Name" phrase inside the sentence, ended by a comma,
     a bracket or a lower-case word ("mendapat perhatian dari Gubernur X Budi Santoso.")."""
-    toks = tokens(text, s, e)
-    for i, t in enumerate(toks):
-        if not (t[2][:1].isupper() and t[2].lower() in role_words()):
-            continue
-        if i and (toks[i - 1][2][:1].isupper() or toks[i - 1][2].lower() in role_words()):
+    for m in _capitalised_roles().finditer(text, s, e):
+        before = text[max(s, m.start() - 40) : m.start()].split()
+        prev = before[-1] if before else ""
+        if prev[:1].isupper() or prev.lower() in role_words():
             continue  # inside a longer name or role
-        p = parse_after(text, t[0], known=known, limit=e - t[0])
+        p = parse_after(text, m.start(), known=known, limit=min(e - m.start(), 300))
         if not _introduces(p) or p is None or p.name is None:
             continue
         # The name is guessed from capitals here: the article must use it elsewhere.
