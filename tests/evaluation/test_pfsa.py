@@ -108,3 +108,42 @@ def test_dev_split_floors(shared_data: Path) -> None:
     assert r["per_label"]["STATEMENT"]["f1"] >= 0.92
     assert r["per_label"]["CUE"]["f1"] >= 0.94
     assert r["attribution"]["accuracy"] >= 0.90
+
+
+_ROLE_ONLY = """\
+MEDAN O
+, O
+KOMPAS O
+— O
+Gubernur U-ROLE
+Sumatera B-AFFILIATION
+Utara L-AFFILIATION
+Bobby B-PERSON
+Nasution L-PERSON
+meninjau O
+lokasi O
+banjir O
+. O
+” B-STATEMENT
+Tanggul I-STATEMENT
+akan I-STATEMENT
+diperbaiki I-STATEMENT
+pekan I-STATEMENT
+depan I-STATEMENT
+, I-STATEMENT
+” L-STATEMENT
+kata U-CUE
+Gubernur U-PERSONCOREF
+. O
+"""
+
+
+def test_speaker_named_by_a_role_alone_is_one_personcoref(tmp_path: Path) -> None:
+    # "kata Gubernur": the role word is the mention of the speaker, labelled once (PERSONCOREF),
+    # never also ROLE, as PFSA-ID annotates it.
+    path = tmp_path / "role.txt"
+    path.write_text(_ROLE_ONLY.replace(" ", "\t").replace("\t\n", "\n"), encoding="utf-8")
+    r = evaluate_pfsa(path)
+    assert r["per_label"]["STATEMENT"]["f1"] == 1.0 and r["per_label"]["CUE"]["f1"] == 1.0
+    assert r["per_label"]["PERSONCOREF"]["f1"] == 1.0
+    assert r["precision"] == 1.0  # no ROLE predicted on the speaker's "Gubernur"
