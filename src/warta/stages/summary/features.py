@@ -5,8 +5,10 @@ paragraph and in-paragraph position), how long it is, how central it is (LexRank
 PageRank over tf-idf cosine similarities, and similarity to the whole document), how
 much it shares with the title and the lead, whether it quotes, and how many salient
 entities it names (``Article.entities`` when present, repeated capitalised words when
-not). The same function feeds training (:mod:`.train`) and the step, so the two never
-drift apart.
+not). Position and length come both as bins (for a linear model) and as raw counts,
+with the article's size and each sentence's centrality rank (for the tree ranker, which
+finds its own thresholds). The same function feeds training (:mod:`.train`) and the
+step, so the two never drift apart.
 """
 
 from __future__ import annotations
