@@ -122,9 +122,9 @@ class Recipe:
 #   the runs below is about that size); c2 0.1 74.4, c1 0.15/c2 0.03 74.2, c1 0.25/c2 0.003
 #   74.0; attribute min-freq 2 72.5; BIOES tags 73.6; words at +-3 and neighbours' suffixes
 #   73.5; word/shape/cap conjunctions 73.4; a lexicon of the other sets' entity phrases and
-#   words 73.6 (phrases seen twice, alone, 74.6); NER-UI, NER-UGM and IDNER borrowed with domain-tagged feature copies 73.8;
-#   the tags of a CRF trained on the four other sets as features (stacking) 74.2; no
-#   gazetteer 73.3.
+#   words 73.6 (phrases seen twice, alone, 74.6); NER-UI, NER-UGM and IDNER borrowed with
+#   domain-tagged feature copies 73.8; the tags of a CRF trained on the four other sets as
+#   features (stacking) 74.2; no gazetteer 73.3.
 #   NERP (77.0): 300 iterations 76.9; c1 0.005 76.6, c1 0.01/c2 0.003 76.3; BIOES 76.0;
 #   conjunctions 76.9; features read off recased tokens 76.7; stacking on the four cased
 #   sets 76.7; the other sets' entity phrases 76.3; NER-UI, NER-UGM and IDNER lower-cased with
