@@ -205,8 +205,10 @@ def _fold(cands: dict[str, _Cand]) -> None:
     for short in sorted(cands.values(), key=lambda c: c.n_words):
         if short.entity or not short.spans:
             continue
-        first = short.key.split(" ", 1)[0]
-        containers = [c for c in by_word.get(first, ()) if c is not short and c.n_words > short.n_words
+        holders = by_word.get(short.key.split(" ", 1)[0])
+        if not holders:
+            continue
+        containers = [c for c in holders if c is not short and c.n_words > short.n_words
                       and f" {short.key} " in f" {c.key} " and c.spans]
         if not containers:
             continue
