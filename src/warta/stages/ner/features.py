@@ -26,8 +26,10 @@ __all__ = ["FeatureConfig", "FeatureExtractor", "word_shape"]
 
 _Encoded = tuple[str, tuple[bytes, ...], tuple[tuple[bytes, ...], ...]]
 
-# Per-word feature cache size: past it the cache is cleared (a corpus has a long tail).
-_CACHE_LIMIT = 300_000
+# Per-word feature cache size: past it the cache is cleared (a corpus has a long tail). An
+# entry holds some 30 attribute strings (about 1.5 kB), so this bounds each cache near 150 MB;
+# news text's word frequencies make 100,000 words hit nearly every token.
+_CACHE_LIMIT = 100_000
 _OFFSETS = (-2, -1, 1, 2)
 
 
@@ -109,8 +111,11 @@ class FeatureExtractor:
         self._bos = self._encode_one("BOS")
         self._eos = self._encode_one("EOS")
 
-    def _word(self, word: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
-        """(lower-cased word, own attributes, attributes seen from offsets -2, -1, +1, +2)."""
+    def _word(self, word: str, *, keep: bool = True) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        """(lower-cased word, own attributes, attributes seen from offsets -2, -1, +1, +2).
+
+        ``keep``: remember the entry (tagging keeps only the encoded form, see :meth:`_encode_word`).
+        """
         low = word.lower()
         shape = word_shape(word)
         case = _case_class(word)
@@ -135,9 +140,10 @@ class FeatureExtractor:
                     ctx.append("cap=" + row[n])
         context = tuple(tuple(f"{o:+d}:{a}" for a in ctx) for o in _OFFSETS)
         entry = (low, tuple(own), context)
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[word] = entry
+        if keep:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = entry
         return entry
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
@@ -184,7 +190,7 @@ class FeatureExtractor:
         return tuple(a.encode() for a in attrs if known is None or a in known)
 
     def _encode_word(self, word: str) -> _Encoded:
-        low, own, context = self._cache.get(word) or self._word(word)
+        low, own, context = self._cache.get(word) or self._word(word, keep=False)
         entry = (low, self._encode_all(("bias", *own)), tuple(self._encode_all(c) for c in context))
         if len(self._encoded) >= _CACHE_LIMIT:
             self._encoded.clear()
