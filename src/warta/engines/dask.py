@@ -26,6 +26,7 @@ from warta.article import Article, from_json, to_json
 from warta.config import Settings
 from warta.errors import WartaError
 from warta.io import Reject
+from warta.io._files import format_of, suffix_of
 from warta.io.partitions import Partition, plan_partitions, read_partition
 from warta.pipeline import Pipeline
 
@@ -70,6 +71,12 @@ def _run_partition(keys: tuple[str, ...], settings: dict[str, Any], part: bytes)
             b"R" + _reject_encoder.encode(item) if isinstance(item, Reject) else b"A" + to_json(pipe(item))
             for item in read_partition(partition, settings=Settings(**settings))
         ]
+
+
+def _many_records(path: str) -> bool:
+    """Whether a whole file holds many records (JSONL, JSON, CSV, feed, WARC), not one document."""
+    found = format_of(suffix_of(Path(path)))
+    return found is not None and found[0] not in ("text", "html")
 
 
 def _decode_item(data: bytes) -> Article | Reject:
@@ -166,20 +173,53 @@ class DaskEngine:
         Large JSONL, CSV and WARC files are cut into byte ranges of about
         ``partition_bytes`` (:func:`~warta.io.partitions.plan_partitions`); only the
         partitions' descriptions travel to the workers, which must see the same paths
-        (a shared file system on a real cluster). Results come back in input order:
-        the same Articles and Rejects as reading the inputs here and running ``run``.
+        (a shared file system on a real cluster). A file of many records that cannot be
+        cut (gzipped JSONL, a JSON array, a feed) is read here and sent in batches of
+        ``batch_size``, so that all workers share it; a one-document file (text, HTML)
+        goes whole to a worker. Results come back in input order: the same Articles and
+        Rejects as reading the inputs here and running ``run``.
         """
         keys = tuple(settings.pipeline)
         config = settings.model_dump()
         client = self.client
         ahead = self.in_flight or 2 * max(1, self.n_workers())
-        queue: deque[Any] = deque()
+        # In order: ("part", future) from _run_partition, ("batch", future) from _run_batch,
+        # or ("read", [reject]) met while reading here.
+        queue: deque[tuple[str, Any]] = deque()
+
+        def collect(kind: str, entry: Any) -> Iterator[Article | Reject]:
+            if kind == "read":
+                yield from entry
+            elif kind == "batch":
+                yield from map(from_json, entry.result())
+            else:
+                yield from map(_decode_item, entry.result())
+
         for part in plan_partitions(paths, target_bytes=self.partition_bytes):
-            queue.append(client.submit(_run_partition, keys, config, msgspec.json.encode(part), pure=False))
-            if len(queue) >= ahead:
-                yield from map(_decode_item, queue.popleft().result())
+            if part.end is not None or not _many_records(part.path):
+                queue.append(("part", client.submit(_run_partition, keys, config, msgspec.json.encode(part),
+                                                    pure=False)))
+            else:
+                batch: list[bytes] = []
+                for item in read_partition(part, settings=settings):
+                    if isinstance(item, Reject):
+                        if batch:
+                            queue.append(("batch", client.submit(_run_batch, keys, batch, pure=False)))
+                            batch = []
+                        queue.append(("read", [item]))
+                    else:
+                        batch.append(to_json(item))
+                        if len(batch) >= self.batch_size:
+                            queue.append(("batch", client.submit(_run_batch, keys, batch, pure=False)))
+                            batch = []
+                    while len(queue) >= ahead:
+                        yield from collect(*queue.popleft())
+                if batch:
+                    queue.append(("batch", client.submit(_run_batch, keys, batch, pure=False)))
+            while len(queue) >= ahead:
+                yield from collect(*queue.popleft())
         while queue:
-            yield from map(_decode_item, queue.popleft().result())
+            yield from collect(*queue.popleft())
 
     def close(self) -> None:
         if self._client is not None:
