@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from warta.storage import Store
 from warta.storage import tables as t
+from warta.web import queries
 
 __all__ = [
     "ArticleRow",
@@ -30,9 +31,8 @@ __all__ = [
     "entity_page",
 ]
 
-# The co-mention network of an entity is drawn from its most recent articles: a name in
-# tens of thousands of articles would otherwise cost a self-join of millions of rows.
-NETWORK_ARTICLES = 1000
+# Names drawn around the entity in its co-mention network (counted over its latest
+# queries.CO_MENTION_ARTICLES articles).
 NETWORK_NODES = 14
 
 
@@ -120,32 +120,22 @@ def entity_info(conn: Connection, entity_id: int) -> EntityInfo | None:
     return None if r is None else EntityInfo(id=int(r.id), name=str(r.name), label=str(r.label))
 
 
-def _network(conn: Connection, info: EntityInfo) -> Network:
-    """Counted in SQLite over the entity's latest ``NETWORK_ARTICLES`` articles (no rows to Python)."""
-    params: dict[str, int] = {"id": info.id, "n": NETWORK_ARTICLES, "k": NETWORK_NODES}
-    sample = ("SELECT article_id FROM article_entities WHERE entity_id = :id "
-              "ORDER BY article_id DESC LIMIT :n")
-    sampled = int(conn.execute(sa.text(f"SELECT count(*) FROM ({sample})"), params).scalar_one())
-    # Count first, then look up the names of the top few only.
-    rows = conn.execute(sa.text(
-        "SELECT t.eid, e.name, e.label, t.n FROM ("
-        "SELECT o.entity_id AS eid, count(DISTINCT o.article_id) AS n FROM article_entities o "
-        f"WHERE o.article_id IN ({sample}) AND o.entity_id != :id "
-        "GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT :k"
-        ") t JOIN entities e ON e.id = t.eid ORDER BY t.n DESC, t.eid"), params).all()
-    nodes = [CoMention(info.id, info.name, info.label, sampled)]
-    nodes += [CoMention(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
-    edges = [(0, i, nodes[i].articles) for i in range(1, len(nodes))]
-    if len(nodes) > 2:
-        index = {n.id: i for i, n in enumerate(nodes)}
-        ids = ", ".join(str(n.id) for n in nodes[1:])  # integers from the database
-        pairs = conn.execute(sa.text(
-            "SELECT x.entity_id, y.entity_id, count(DISTINCT x.article_id) FROM article_entities x "
-            "JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id > x.entity_id "
-            f"WHERE x.article_id IN ({sample}) AND x.entity_id IN ({ids}) AND y.entity_id IN ({ids}) "
-            "GROUP BY x.entity_id, y.entity_id HAVING count(DISTINCT x.article_id) >= 2"), params).all()
-        edges += [(index[int(a)], index[int(b)], int(n)) for a, b, n in pairs]
-    return Network(nodes=nodes, edges=edges, sampled=sampled)
+def _network(store: Store, info: EntityInfo) -> Network:
+    """The entity's co-mention network (:func:`queries.entity_network`, over its latest
+    articles) as the page draws it: every neighbour linked to the entity, two neighbours
+    linked only when they share two or more articles."""
+    net = queries.entity_network(store, info.id, limit=NETWORK_NODES)
+    nodes = [CoMention(n.id, n.name, n.label, n.articles) for n in net.nodes]
+    index = {n.id: i for i, n in enumerate(nodes)}
+    edges: list[tuple[int, int, int]] = []
+    for e in net.edges:
+        a, b = index[e.source], index[e.target]
+        if 0 in (a, b):
+            edges.append((0, a or b, e.weight))  # each neighbour's link to the entity
+        elif e.weight >= 2:
+            edges.append((a, b, e.weight))
+    edges.sort()
+    return Network(nodes=nodes, edges=edges, sampled=nodes[0].articles if nodes else 0)
 
 
 def _quotes_by_outlet(conn: Connection, entity_id: int, *, per_outlet: int = 3, outlets_shown: int = 6) -> list[OutletQuotes]:
@@ -209,8 +199,8 @@ def entity_page(store: Store, entity_id: int) -> EntityPage | None:
         aliases = conn.execute(
             sa.select(ea.alias, ea.count).where(ea.entity_id == entity_id).order_by(ea.count.desc(), ea.alias).limit(12)
         ).all()
-        network = _network(conn, info)
         by_outlet_quotes = _quotes_by_outlet(conn, entity_id)
+    network = _network(store, info)
     return EntityPage(
         entity=info,
         articles=arts,
