@@ -47,8 +47,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     import fastapi.testclient  # noqa: F401
 
-SCRIPT_PAYLOAD = "<script>alert(1)</script>"
-IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
+from webhelpers import IMG_PAYLOAD, SCRIPT_PAYLOAD
 
 _RILIS = (
     "Jakarta - Kementerian Perhubungan membuka posko mudik terpadu di Terminal Pulo Tengah mulai Jumat pekan ini. "

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from fastapi import FastAPI
+from webhelpers import IMG_PAYLOAD, SCRIPT_PAYLOAD
 
-from conftest import IMG_PAYLOAD, SCRIPT_PAYLOAD
 from warta.web import queries
 
 if TYPE_CHECKING:
