@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -26,8 +27,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+_WEB_TESTS = Path(__file__).resolve().parents[1] / "web"
+# The web tests' helpers (webhelpers) are imported by name, here and by their conftest.
+if str(_WEB_TESTS) not in sys.path:
+    sys.path.insert(0, str(_WEB_TESTS))
+
+
 def _web_fixtures() -> Any:
-    path = Path(__file__).resolve().parents[1] / "web" / "conftest.py"
+    path = _WEB_TESTS / "conftest.py"
     spec = importlib.util.spec_from_file_location("warta_web_fixture_corpus", path)
     assert spec is not None and spec.loader is not None, path
     module = importlib.util.module_from_spec(spec)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from webhelpers import IMG_PAYLOAD, SCRIPT_PAYLOAD
 
 
 @pytest.fixture
@@ -20,10 +21,6 @@ def shots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("WARTA_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-# The payloads of the fixture corpus's hostile article (tests/web/conftest.py).
-SCRIPT_PAYLOAD = "<script>alert(1)</script>"
-IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
 
 
 def _no_console_errors(page: Any) -> None:
