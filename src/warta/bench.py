@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import platform
 import resource
 import sys
@@ -72,6 +73,20 @@ def _worker_peak_mb(engine: Engine) -> float | None:
         engine.close()  # the pool's workers must have exited to be counted
         return _to_mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return None
+
+
+def _cpu_model() -> str:
+    """The processor's name (``/proc/cpuinfo`` on Linux), so results from different hosts can be
+    told apart: the same code runs at different speeds on different virtual machines."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                if key.strip() == "model name":
+                    return value.strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def _cpu_seconds() -> float:
@@ -201,4 +216,6 @@ def bench(
         "engines": bench_engines(records, steps=steps, engines=engines) if engines else [],
         "python": platform.python_version(),
         "machine": platform.machine(),
+        "cpu": _cpu_model(),
+        "cpus": os.cpu_count(),
     }

@@ -53,7 +53,7 @@ def bench_cmd(
     p = result["pipeline"]
     t.add_row("[bold]pipeline", f"{p['cpu_seconds']:.3f}", f"[bold]{p['words_per_second_per_core']:,}")
     Console().print(t)
-    Console().print(f"peak memory {result['peak_rss_mb']} MB")
+    Console().print(f"peak memory {result['peak_rss_mb']} MB; {result['cpu']} ({result['cpus']} CPUs), Python {result['python']}")
     if result["engines"]:
         e = Table(title="whole pipeline per engine (wall time; cpu = this process and its workers)")
         for col in ("engine", "workers", "articles/s", "words/s", "speedup", "words/s/core", "worker peak MB"):
