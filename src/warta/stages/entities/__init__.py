@@ -8,9 +8,16 @@ wires them to an ``Article``. The word lists under ``resources/`` load on first 
 from __future__ import annotations
 
 from warta.stages.entities.mentions import NameForm, name_form
-from warta.stages.entities.merge import compatible, merge_mentions, name_forms, seat_of, spelled_out_acronyms
+from warta.stages.entities.merge import (
+    bracketed_names,
+    compatible,
+    merge_mentions,
+    name_forms,
+    seat_of,
+    spelled_out_acronyms,
+)
 from warta.stages.entities.names import edit_distance, fold, initials, is_acronym, is_typo_of, name_tokens
-from warta.stages.entities.repair import repair_mentions
+from warta.stages.entities.repair import repair_mentions, tidy_mention
 from warta.stages.entities.resources import EntityResources, load_resources
 from warta.stages.entities.roles import find_roles
 from warta.stages.entities.step import EntityStep
@@ -19,6 +26,7 @@ __all__ = [
     "EntityResources",
     "EntityStep",
     "NameForm",
+    "bracketed_names",
     "compatible",
     "edit_distance",
     "find_roles",
@@ -34,4 +42,5 @@ __all__ = [
     "repair_mentions",
     "seat_of",
     "spelled_out_acronyms",
+    "tidy_mention",
 ]

@@ -11,7 +11,9 @@ How two mentions come to name the same entity, tried in this order:
    "Amerika Serikat"), or listed in ``resources/acronyms.tsv``;
 4. **a presidency and its seat**: "kepresidenan Prancis" and "Istana Élysée", from the seats
    of government in ``resources/seats.tsv``;
-5. **a misspelling**, once the rest is settled: "Larov" -> "Sergey Lavrov", "Rusi" -> "Rusia"
+5. **a person's short name in brackets** right after the full name ("Joko Widodo (Jokowi)"),
+   see :func:`bracketed_names`;
+6. **a misspelling**, once the rest is settled: "Larov" -> "Sergey Lavrov", "Rusi" -> "Rusia"
    (see :func:`warta.stages.entities.names.is_typo_of` for the guards), only when one
    entity fits.
 
@@ -33,11 +35,11 @@ from dataclasses import dataclass, field
 
 from warta.article import Entity, EntityLabel, Mention, Role, Sentence
 from warta.stages.entities.mentions import NameForm, name_form
-from warta.stages.entities.names import fold, initials, name_tokens, subsequence_of
+from warta.stages.entities.names import LEGAL_FORMS, fold, initials, name_tokens, subsequence_of
 from warta.stages.entities.resources import EntityResources, load_resources
 from warta.stages.entities.roles import find_roles
 
-__all__ = ["compatible", "merge_mentions", "name_forms", "seat_of", "spelled_out_acronyms"]
+__all__ = ["bracketed_names", "compatible", "merge_mentions", "name_forms", "seat_of", "spelled_out_acronyms"]
 
 # "Komisi Pemberantasan Korupsi (KPK)" and "KPK (Komisi Pemberantasan Korupsi)".
 _BRACKET = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
@@ -89,11 +91,62 @@ def spelled_out_acronyms(text: str, mentions: Sequence[Mention], forms: Sequence
         if not b:
             continue
         inside = b.group(1)
+        # A short form keeps the first letter of what it stands for (a legal form such as
+        # "PT" aside): "Muslimat Nahdlatul Ulama (NU)" spells out no "NU", whose full form is
+        # only the end of the name.
         if len(f.tokens) == 1 and " " in inside:
-            pairs.add((" ".join(name_tokens(inside)), _acr(f.text)))
-        elif len(f.tokens) > 1 and _is_acronym_word(inside):
+            full = name_tokens(inside)
+            if _same_start(f.tokens[0], full):
+                pairs.add((" ".join(full), _acr(f.text)))
+        elif len(f.tokens) > 1 and _is_acronym_word(inside) and _same_start(fold(inside), list(f.tokens)):
             pairs.add((" ".join(f.tokens), _acr(inside)))
     return pairs
+
+
+def _same_start(short: str, full: list[str]) -> bool:
+    words = full[1:] if len(full) > 1 and full[0] in LEGAL_FORMS else full
+    return bool(words) and short[:1] == words[0][:1]
+
+
+def bracketed_names(text: str, mentions: Sequence[Mention], forms: Sequence[NameForm]) -> list[tuple[int, int]]:
+    """(full name, short name) mention pairs of persons: "Joko Widodo (Jokowi)", "Bambang (Bams)".
+
+    A person's name written in brackets right after another person's name is what the
+    article calls that person (a nickname or initials). A bracket holding a party or a place
+    ("Budi (Gerindra)") is tagged as such, not as a person, and pairs nothing.
+
+    Example:
+        >>> s = "Presiden Joko Widodo (Jokowi) tiba."
+        >>> ms = [Mention(start=9, end=20, text="Joko Widodo", label="PER"),
+        ...       Mention(start=22, end=28, text="Jokowi", label="PER")]
+        >>> bracketed_names(s, ms, name_forms(s, ms, resources=load_resources()))
+        [(0, 1)]
+    """
+    people = {m.start: j for j, m in enumerate(mentions) if m.label == "PER" and not forms[j].dropped}
+    pairs = []
+    for i, (m, f) in enumerate(zip(mentions, forms, strict=True)):
+        if m.label != "PER" or f.dropped or len(f.tokens) < 2:
+            continue
+        b = _BRACKET.match(text, f.end)
+        j = people.get(b.start(1)) if b else None
+        if b is None or j is None or j == i or forms[j].tokens != tuple(name_tokens(b.group(1))):
+            continue
+        if _short_name_of(forms[j], f):
+            pairs.append((i, j))
+    return pairs
+
+
+def _short_name_of(short: NameForm, full: NameForm) -> bool:
+    """Whether ``short`` can be the short name of ``full``: one word, either the full name's
+    initials ("SBY") or starting like one of its words ("Jokowi", "Zulhas"). Two names in
+    brackets are another person ("tokoh Dilan (Iqbal Ramadan)"), and so is one word that
+    shares no initial ("Dilan (Iqbal)")."""
+    if len(short.tokens) != 1:
+        return False
+    word = short.tokens[0]
+    if short.acronym:
+        return _acr(short.text) == initials(full.text)
+    return len(word) >= 3 and any(t[:1] == word[:1] for t in full.tokens)
 
 
 def _is_acronym_word(s: str) -> bool:
@@ -273,11 +326,22 @@ class _Merger:
             di = ci
             while di in target:
                 di = target[di]
-            c, d = self.clusters[ci], self.clusters[di]
-            d.absorb(c)
-            for j in c.members:
-                self.owner[j] = di
-            c.members, c.forms, c.labels = [], set(), Counter()
+            self._join(ci, di)
+
+    def _join(self, ci: int, di: int) -> None:
+        """Move cluster ``ci`` into cluster ``di``."""
+        c, d = self.clusters[ci], self.clusters[di]
+        d.absorb(c)
+        for j in c.members:
+            self.owner[j] = di
+        c.members, c.forms, c.labels = [], set(), Counter()
+
+    def _join_bracketed(self) -> None:
+        """A person's name and the short name the article gives it in brackets: one person."""
+        for i, j in bracketed_names(self.text, self.mentions, self.forms):
+            ci, cj = self.owner.get(i), self.owner.get(j)
+            if ci is not None and cj is not None and ci != cj:
+                self._join(cj, ci)
 
     def run(self) -> list[list[int]]:
         kept = [i for i, f in enumerate(self.forms) if f.dropped is None]
@@ -285,6 +349,7 @@ class _Merger:
         for i in sorted(kept, key=lambda i: (self.forms[i].acronym, -len(self.forms[i].tokens),
                                              self.mentions[i].start)):
             self._place(i)
+        self._join_bracketed()
         self._fix_typos()
         groups = [sorted(c.members, key=lambda j: self.mentions[j].start) for c in self.clusters if c.members]
         return sorted(groups, key=lambda g: self.mentions[g[0]].start)

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "LEGAL_FORMS",
     "edit_distance",
     "fold",
     "initials",
@@ -25,6 +26,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–
 # Lower-case words inside full names that initials skip ("Badan Meteorologi, Klimatologi,
 # dan Geofisika" -> BMKG; "Perhimpunan Bangsa-Bangsa Asia Tenggara" -> ASEAN keeps them all).
 _SKIP_IN_INITIALS = frozenset({"dan", "dari", "untuk", "di", "ke", "yang", "of", "the", "and", "for", "de"})
+
+# Legal forms of companies written before or after their name ("PT Maju", "Maju Tbk"); a
+# short form leaves them out. Lower case.
+LEGAL_FORMS = frozenset({"pt", "cv", "ud", "pd", "tbk", "persero", "perum", "ltd", "inc", "llc", "plc", "corp"})
 
 
 # Pure functions of a string, called for the same names over and over while merging.

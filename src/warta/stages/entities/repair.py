@@ -11,7 +11,12 @@ Three repairs, each from evidence elsewhere in the article or in a shipped list:
   the country's seat of government when the article names it (``resources/seats.tsv``);
 * **a name the tagger missed**: a capitalised word standing alone that is a surname of a
   person the article names, or a single-word place or organisation name, or a typo of one
-  of them ("Larov" beside "Sergey Lavrov"), becomes a mention of that type.
+  of them ("Larov" beside "Sergey Lavrov"), becomes a mention of that type;
+* **a span that ran past the name** (:func:`tidy_mention`): "Komisi Pemilihan Umum (KPU"
+  gives the name and its bracketed short form as two mentions (which then merge), "RSUD)
+  dr Iskak" loses the bracket's tail, "Badan X/BX" gives "Badan X" and "BX", lower-case
+  words after a name go ("PT Maju Jaya selalu"), and a person span that runs across a verb
+  into a second name ("Budi Santoso menemui Rina Wati") gives the two names.
 
 Example:
     >>> from warta.stages.entities.resources import load_resources
@@ -29,10 +34,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from warta.article import EntityLabel, Mention, Sentence
-from warta.stages.entities.names import fold, is_acronym, is_typo_of, name_tokens
+from warta.stages.entities.names import LEGAL_FORMS, fold, is_acronym, is_typo_of, name_tokens
 from warta.stages.entities.resources import EntityResources
 
-__all__ = ["repair_mentions"]
+__all__ = ["repair_mentions", "tidy_mention"]
 
 _WORD = re.compile(r"\w(?:[\w'’\-]*\w)?")
 # Gazetteer list types (stages/ner/resources/gazetteer.tsv) trusted to name a place or an
@@ -44,6 +49,14 @@ _GAZETTEER_LABELS: dict[str, EntityLabel] = {
 _SENTENCE_OPENERS = frozenset('.!?"“”\'‘’(:\n')
 # Shorter words are too often a real, different word one letter away.
 _MIN_RECOVERED = 4
+# Lower-case words that belong inside a person's name ("Mohammed bin Salman", "Charles de
+# Gaulle", "Ludwig van Beethoven"); any other lower-case word inside a person span ends the name.
+_NAME_PARTICLES = frozenset({
+    "bin", "binti", "bint", "ibn", "ibnu", "van", "von", "der", "den", "de", "da", "del", "della",
+    "di", "du", "dos", "das", "la", "le", "al", "el", "ter", "ten", "y", "zu", "e",
+})
+# A span's words with their punctuation (brackets, slashes, dashes kept inside the word).
+_SPAN_WORD = re.compile(r"\S+")
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -149,6 +162,93 @@ def _recover(text: str, mentions: list[Mention], sentences: Sequence[Sentence],
     return out
 
 
+def _cased(word: str) -> bool:
+    return any(c.isupper() or c.isdigit() for c in word)
+
+
+def _sub(text: str, m: Mention, s: int, e: int) -> Mention | None:
+    """The mention cut to ``text[s:e]`` (edge spaces and punctuation removed), or ``None``."""
+    while s < e and (text[s].isspace() or text[s] in ",;:()/—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:()/—–-"):
+        e -= 1
+    if e <= s or not any(c.isupper() for c in text[s:e]):
+        return None
+    return Mention(start=s, end=e, text=text[s:e], label=m.label, sentence=m.sentence, score=m.score)
+
+
+def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
+    """A tagged span cut back to the name(s) it holds (see the module docstring).
+
+    Example:
+        >>> from warta.stages.entities.resources import load_resources
+        >>> s = "Ketua Komisi Pemilihan Umum (KPU) hadir."
+        >>> m = Mention(start=6, end=32, text=s[6:32], label="ORG")
+        >>> [x.text for x in tidy_mention(s, m, load_resources())]
+        ['Komisi Pemilihan Umum', 'KPU']
+    """
+    s, e = m.start, m.end
+    span = text[s:e]
+    # "RSUD) dr Iskak": the tail of a bracket that opened before the span.
+    close, open_ = span.find(")"), span.find("(")
+    if close >= 0 and (open_ < 0 or close < open_):
+        s += close + 1
+        span = text[s:e]
+    # "Nevada Test Site—tempat uji": a dash glued to a word opens a clause, not a name part.
+    for dash in "—–":
+        k = span.find(dash)
+        if k > 0:
+            e = s + k
+            span = text[s:e]
+    out: list[Mention] = []
+    # "Komisi Pemilihan Umum (KPU": a name and its bracketed short form.
+    open_ = span.rfind("(")
+    if open_ > 0 and ")" not in span[open_:-1]:
+        inner = _sub(text, m, s + open_ + 1, e)
+        head = _sub(text, m, s, s + open_)
+        if inner is not None and head is not None:
+            # "PT Maju Jaya (Persero": a company's legal form is no name of its own.
+            return [*tidy_mention(text, head, res), *([] if fold(inner.text) in LEGAL_FORMS else [inner])]
+    # "Badan Penanggulangan Bencana/BPB": a long name and its acronym after a slash.
+    slash = span.rfind("/")
+    if slash > 0 and " " in span[:slash].strip() and is_acronym(span[slash + 1 :].strip()):
+        head, tail = _sub(text, m, s, s + slash), _sub(text, m, s + slash + 1, e)
+        if head is not None and tail is not None:
+            return [*tidy_mention(text, head, res), tail]
+    words = [(w.start() + s, w.end() + s) for w in _SPAN_WORD.finditer(span)]
+    if not words:
+        return [m]
+    # Lower-case words after the last cased word: the tagger ran into the sentence
+    # ("PT Maju Jaya selalu", "RS Sehat sejak 2"), unless they are place words ("Jawa barat").
+    last = max((k for k, (a, b) in enumerate(words) if _cased(text[a:b]) and not text[a:b].isdigit()), default=-1)
+    after = [fold(text[a:b]).strip(".,;:") for a, b in words[last + 1 :]]
+    if last >= 0 and any(w.isalpha() and w not in res.place_qualifiers for w in after):
+        words = words[: last + 1]
+    if m.label == "PER":
+        # "Budi Santoso menemui Rina Wati": a lower-case word that is no name particle, title or
+        # role word ends a person's name; a second name after it needs two capitalised words.
+        keep = res.honorifics | res.role_nouns | res.role_words | _NAME_PARTICLES
+        first = next((k for k, (a, b) in enumerate(words) if text[a].isupper()), None)
+        if first is not None:
+            for k in range(first + 1, len(words)):
+                a, b = words[k]
+                w = fold(text[a:b]).strip(".,;:")
+                if _cased(text[a:b]) or w in keep:
+                    continue
+                head = _sub(text, m, words[0][0], words[k - 1][1])
+                rest = words[k + 1 :]
+                out = [head] if head is not None else []
+                if len(rest) >= 2 and all(text[x].isupper() for x, _ in rest):
+                    second = _sub(text, m, rest[0][0], rest[-1][1])
+                    if second is not None:
+                        out += tidy_mention(text, second, res)
+                return out
+    if (words[0][0], words[-1][1]) == (m.start, m.end):
+        return [m]
+    cut = _sub(text, m, words[0][0], words[-1][1])
+    return [cut] if cut is not None else []
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 5) : pos].rstrip()
     return not before or before[-1] in _SENTENCE_OPENERS
@@ -184,6 +284,7 @@ def repair_mentions(
     Returns:
         A new mention list in text order; added mentions have ``score`` 0.
     """
+    mentions = [t for m in mentions for t in tidy_mention(text, m, resources)]
     known: dict[tuple[str, ...], EntityLabel] = {}
     for m in mentions:
         if m.label in ("LOC", "ORG"):
