@@ -26,7 +26,12 @@ def ner_cmd(
         typer.Option("--format", help="tsv: columns split on tabs (IndoNLU, IndoLEM); conll: on whitespace."),
     ] = NerFileFormat.tsv,
     model: Annotated[
-        str | None, typer.Option("--model", help="Shipped model name (default: the one matching the file's labels).")
+        str | None,
+        typer.Option(
+            "--model",
+            help="Shipped model name (default: the one matching the file's labels, refit on train+dev; "
+            "name NAME-train, e.g. nergrit-train, for held-out dev scores).",
+        ),
     ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:

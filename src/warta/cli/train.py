@@ -26,7 +26,13 @@ def _resources_dir() -> Path:
 @train_app.command("ner")
 def ner_cmd(
     benchmark: Annotated[
-        str | None, typer.Option("--benchmark", help="nerui, nerugm, nerp, nergrit or idner: that benchmark's model.")
+        str | None,
+        typer.Option(
+            "--benchmark",
+            help="nerui, nerugm, nerp, nergrit or idner: that benchmark's train-only model NAME-train "
+            "(held-out dev scores; the dev gates use it), or with --include-dev the shipped refit NAME "
+            "that 'warta eval ner' picks.",
+        ),
     ] = None,
     production: Annotated[
         bool, typer.Option("--production", help="The production model 'news' (harmonised union of all sets).")
@@ -36,10 +42,17 @@ def ner_cmd(
     ] = None,
     data: Annotated[Path, typer.Option("--data", help="The shared data folder.")] = _DEFAULT_DATA,
     include_dev: Annotated[
-        bool, typer.Option("--include-dev", help="Train on train+dev (dev scores are then not held out).")
+        bool,
+        typer.Option(
+            "--include-dev",
+            help="Train on train+dev (dev scores are then not held out): with --benchmark, the refit NAME.",
+        ),
     ] = False,
 ) -> None:
-    """Train a NER CRF; the model's JSON records data hashes, parameters and this command."""
+    """Train a NER CRF; the model's JSON records data hashes, parameters and this command.
+
+    Each benchmark ships two models with one recipe: NAME-train (train only) and NAME (train+dev).
+    """
     from warta.stages.ner.train import BENCHMARKS, train_benchmark, train_production
 
     console = Console(stderr=True)

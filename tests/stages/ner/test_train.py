@@ -72,3 +72,26 @@ def test_borrowed_sentences_take_the_target_case_and_labels(tmp_path: Path) -> N
     assert [p.name for p in paths] == ["train.01.tsv", "train.01.tsv"]
     pairs, _ = borrowed_sentences(tmp_path, "nergrit", ("nerui",))
     assert pairs == [(["Joko", "Widodo", "tiba", "di", "Solo"], ["B-PERSON", "I-PERSON", "O", "O", "B-PLACE"])]
+
+
+def test_train_benchmark_names_the_refit_and_its_twin(tmp_path: Path) -> None:
+    from warta.stages.ner.train import train_benchmark, twin_name
+
+    data = tmp_path / "data"
+    grit = [(["Bupati", "Budi", "Santoso", "meninjau", "Garut", "."],
+             ["O", "B-PERSON", "I-PERSON", "O", "B-PLACE", "O"]),
+            (["Petugas", "PLN", "datang", "ke", "Cianjur", "."], ["O", "B-ORGANISATION", "O", "O", "B-PLACE", "O"])]
+    _write_tsv(data / "ner-nergrit" / "train_preprocess.txt", grit * 3)
+    _write_tsv(data / "ner-nergrit" / "valid_preprocess.txt", grit[:1])
+    params = CrfParams(c1=0.0, c2=0.01, max_iterations=20)
+    twin = train_benchmark(data, "nergrit", tmp_path / "out", params=params)
+    refit = train_benchmark(data, "nergrit", tmp_path / "out", params=params, include_dev=True)
+    assert twin["name"] == twin_name("nergrit") == "nergrit-train" and twin["twin_of"] == "nergrit"
+    assert twin["command"] == "warta train ner --benchmark nergrit" and not twin["dev_in_training"]
+    assert refit["name"] == "nergrit" and refit["twin_of"] is None and refit["dev_in_training"]
+    assert refit["command"] == "warta train ner --benchmark nergrit --include-dev"
+    assert sorted(refit["data"]) == ["data/ner-nergrit/train_preprocess.txt", "data/ner-nergrit/valid_preprocess.txt"]
+    assert list(twin["data"]) == ["data/ner-nergrit/train_preprocess.txt"]
+    assert refit["training"]["sentences"] == twin["training"]["sentences"] + 1
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {
+        "nergrit.crfsuite", "nergrit.json", "nergrit-train.crfsuite", "nergrit-train.json"}

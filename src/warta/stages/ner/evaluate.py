@@ -3,8 +3,10 @@
 Nothing is trained here. The model is the one named, or else the shipped model
 whose training types match the file's: NER-UI's PERSON/LOCATION/ORGANIZATION picks
 ``nerui``, the same plus QUANTITY/TIME picks ``nerugm``, PPL/PLC/IND/... picks
-``nerp``, and so on. A harmonised model (``news``) is scored on the file's tags
-mapped to PER/ORG/LOC/EVT.
+``nerp``, and so on. Those are the models refit on train+dev, meant for the held-out
+test splits; their train-only twins (``nerui-train``, ..., whose dev scores are held
+out) are never picked, only named. A harmonised model (``news``) is scored on the
+file's tags mapped to PER/ORG/LOC/EVT.
 """
 
 from __future__ import annotations
@@ -25,11 +27,16 @@ __all__ = ["evaluate_ner", "pick_model"]
 
 @lru_cache(maxsize=1)
 def _model_types() -> dict[str, tuple[frozenset[str], bool]]:
-    """Model name -> (types it was trained on, harmonised?) from the shipped metadata."""
+    """Model name -> (types it was trained on, harmonised?) from the shipped metadata.
+
+    Train-only twins (metadata ``twin_of``) are left out: they are used only when named.
+    """
     folder = resources.files("warta.stages.ner").joinpath("resources")
     out: dict[str, tuple[frozenset[str], bool]] = {}
     for name in available_models():
         meta = json.loads(folder.joinpath(f"{name}.json").read_text(encoding="utf-8"))
+        if meta.get("twin_of"):
+            continue
         out[name] = (frozenset(meta.get("source_types", [])), bool(meta.get("harmonised")))
     return out
 
@@ -38,7 +45,8 @@ def pick_model(types: set[str]) -> str:
     """The shipped model for a gold file's entity types.
 
     The model trained on exactly these types wins; else the smallest one whose
-    types include them; else the production model ``news``.
+    types include them; else the production model ``news``. A benchmark's train-only
+    twin (``nerp-train``) is never picked: its refit on train+dev (``nerp``) is.
 
     Example:
         >>> pick_model({"PPL", "PLC", "IND", "EVT", "FNB"})

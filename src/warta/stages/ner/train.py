@@ -1,10 +1,14 @@
 """Training the NER CRFs from ``../shared/data`` (``warta train ner``).
 
-One model per benchmark, with the benchmark's own labels, for measurement; and the
-production model ``news`` for cased news text, trained on the union of all five
-training sets with their labels harmonised to PER, ORG, LOC and EVT
-(:data:`HARMONISE`). Each model's JSON records the sha256 of every data file it
-read, its parameters and the exact command, so the command rebuilds it.
+Two models per benchmark, with the benchmark's own labels, for measurement: ``<bench>``,
+refit on train+dev once the recipe was chosen (``--include-dev``; the one ``warta eval
+ner`` picks for a file with that benchmark's labels, meant for its held-out test split),
+and its twin ``<bench>-train`` (:func:`twin_name`), trained on train only with the same
+recipe, whose dev scores are held out (the dev gates name it with ``--model``). And the
+production model ``news`` for cased news text, trained on the union of all five training
+sets with their labels harmonised to PER, ORG, LOC and EVT (:data:`HARMONISE`). Each
+model's JSON records the sha256 of every data file it read, its parameters and the exact
+command, so the command rebuilds it.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ __all__ = [
     "train_benchmark",
     "train_crf",
     "train_production",
+    "twin_name",
 ]
 
 logger = logging.getLogger(__name__)
@@ -158,6 +163,16 @@ def recase(tokens: Sequence[str], caps: dict[str, tuple[str, ...]]) -> list[str]
     return out
 
 
+def twin_name(benchmark: str) -> str:
+    """The name of a benchmark's train-only model (its refit on train+dev is named ``benchmark``).
+
+    Example:
+        >>> twin_name("nergrit")
+        'nergrit-train'
+    """
+    return f"{benchmark}-train"
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -264,6 +279,11 @@ def train_benchmark(
 ) -> dict[str, Any]:
     """Train the model of one benchmark on its train split (and dev, with ``include_dev``).
 
+    With ``include_dev`` the model is ``benchmark`` (the shipped refit); without, it is the
+    train-only twin :func:`twin_name`, whose metadata names the refit in ``twin_of`` (so
+    that :func:`~warta.stages.ner.evaluate.pick_model` leaves it to be named). ``name``
+    overrides either.
+
     The benchmark's :data:`RECIPES` entry (or ``recipe``) sets the parameters, the sentences
     borrowed from other benchmarks and the weight of its own; ``params`` overrides its parameters.
 
@@ -276,7 +296,7 @@ def train_benchmark(
     config = config or FeatureConfig()
     recipe = recipe or RECIPES.get(benchmark, Recipe())
     params = params or recipe.params
-    name = name or benchmark
+    name = name or (benchmark if include_dev else twin_name(benchmark))
     b = BENCHMARKS[benchmark]
     train_path, train = load_split(data_dir, benchmark, "train")
     dev_path, dev = load_split(data_dir, benchmark, "dev")
@@ -293,6 +313,7 @@ def train_benchmark(
         harmonised=False,
         lowercase=b.lowercase,
         recipe=recipe.as_dict(),
+        twin_of=None if include_dev else benchmark,
         data={str(p.relative_to(data_dir.parent)): _sha256(p) for p in [*used, *borrowed_paths]},
     )
     meta["training"] = train_crf([*pairs, *borrowed], crf_path, config=config, params=params)
