@@ -154,6 +154,13 @@ def _role_end(
             i += n
             continue
         break
+    # "Kabid Humas Polda Maju Kombes Yudi": a rank or title further on, before the name,
+    # ends a role whose affiliation words the article never tagged.
+    later = [k for k in range(i, len(words) - 1) if words[k] in res.role_nouns]
+    if later:
+        i = later[-1] + 1
+        while i < len(words) - 1 and words[i] in res.role_words:
+            i += 1
     rest = tuple(words[i:])
     if len(rest) >= 3:
         # "Gubernur Jawa Tengah Budi Santoso" when "Jawa Tengah" was never tagged alone, but
