@@ -149,6 +149,32 @@ def _short_name_of(short: NameForm, full: NameForm) -> bool:
     return len(word) >= 3 and any(t[:1] == word[:1] for t in full.tokens)
 
 
+# Words before a place name that still name that place ("DKI Jakarta", "Republik Indonesia").
+_SAME_PLACE_BEFORE = frozenset({"dki", "diy", "republik", "kerajaan", "negara", "bagian", "federasi",
+                                "kesultanan", "keamiran", "emirat", "persemakmuran"})
+# Gazetteer types that name a place a longer name can be *in* (not "kec": too many common words).
+_PLACE_TYPES = frozenset({"country", "prov", "kab", "region"})
+
+
+def _located_in(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether ``full`` ends with the known place ``short`` after words that name something else
+    in it: "Kantor Pajak Sleman" or "Polres Sleman" is in Sleman, not Sleman itself (Indonesian
+    names put the head first), while "DKI Jakarta" is Jakarta.
+
+    Example:
+        >>> _located_in(("sleman",), ("kantor", "pajak", "sleman")), _located_in(("jakarta",), ("dki", "jakarta"))
+        (True, False)
+    """
+    n = len(short)
+    if len(full) <= n or tuple(full[-n:]) != tuple(short):
+        return False
+    if all(w in _SAME_PLACE_BEFORE for w in full[:-n]):
+        return False
+    from warta.stages.ner.model import shared_gazetteer  # loads with the NER model's resources
+
+    return shared_gazetteer().entries.get(tuple(short)) in _PLACE_TYPES
+
+
 def _is_acronym_word(s: str) -> bool:
     # Bracketed short forms: "KPK", "A.S.", but also syllable acronyms such as "Kemenlu".
     return " " not in s and s[:1].isupper() and 2 <= len(s) <= 12 and any(c.isalpha() for c in s)
@@ -211,6 +237,8 @@ class _Merger:
                 continue
             added = set(full) - set(toks)
             if label != "PER" and any(w in self.res.place_qualifiers for w in added):
+                continue
+            if label != "PER" and _located_in(toks, full):
                 continue
             return True
         return False
