@@ -84,3 +84,34 @@ def test_trailing_punctuation_is_not_the_name() -> None:
     start = text.index("Biden")
     f = name_form(text, start, start + 6, "PER", resources=load_resources())
     assert (f.text, f.tokens) == ("Biden", ("biden",))
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "reason"),
+    [
+        ("Beliaupun", "PER", "pronoun"),
+        ("Merekapun", "PER", "pronoun"),
+        ("Hmmm", "ORG", "interjection"),
+        ("Wooow", "PER", "interjection"),
+        ("KAMI SUDAH LELAH MENUNGGU DI SINI", "ORG", "shouted clause"),
+        ("AYO DAFTAR SEKARANG JUGA HARI INI", "ORG", "shouted clause"),
+        ("JADILAH BAGIAN DARI KELUARGA BESAR KAMI", "ORG", "shouted clause"),
+    ],
+)
+def test_more_non_entities(surface: str, label: EntityLabel, reason: str) -> None:
+    f = name_form(surface, 0, len(surface), label, resources=load_resources())
+    assert f.dropped == reason
+
+
+@pytest.mark.parametrize(
+    ("surface", "label"),
+    [
+        ("Kamilah", "PER"),  # a given name, not "kami" + "-lah"
+        ("PPP", "ORG"),  # an acronym may repeat a letter
+        ("PT SINAR TERANG ABADI SENTOSA", "ORG"),
+        ("BADAN PENGAWAS OBAT DAN MAKANAN", "ORG"),
+        ("Anna", "PER"),
+    ],
+)
+def test_names_that_look_like_those_stay(surface: str, label: EntityLabel) -> None:
+    assert name_form(surface, 0, len(surface), label, resources=load_resources()).dropped is None

@@ -171,11 +171,40 @@ def _role_end(
     return i
 
 
+# The particle "pun" written glued to a pronoun ("Beliaupun", "Iapun"): still a pronoun. ("-lah"
+# is left out: "Kamilah" is also a given name.)
+_CLITICS = ("pun",)
+# Conjunctions that do occur inside names ("Badan Meteorologi, Klimatologi, dan Geofisika").
+_NAME_CONJUNCTIONS = frozenset({"dan", "atau", "serta", "and", "of"})
+_STRETCHED = re.compile(r"(\w)\1\1")
+
+
+def _unclitic(word: str) -> str:
+    for c in _CLITICS:
+        if word.endswith(c) and len(word) > len(c) + 1:
+            return word[: -len(c)]
+    return word
+
+
+def _shouted_clause(words: list[str], name: str, res: EntityResources) -> bool:
+    """An upper-case headline or slogan the tagger took for a name ("SAYA SUDAH DI SINI ...")."""
+    if len(words) < 4 or any(c.islower() for c in name):
+        return False
+    if any(w in res.pronouns or w in res.dates for w in words):
+        return True
+    glue = sum(w in res.function_words and w not in _NAME_CONJUNCTIONS for w in words)
+    return glue >= 2 or (glue == 1 and len(words) >= 6)
+
+
 def _drop_reason(words: list[str], name: str, label: EntityLabel, res: EntityResources) -> str | None:
     if not words:
         return "empty"
-    if all(w in res.pronouns for w in words):
+    if all(w in res.pronouns or _unclitic(w) in res.pronouns for w in words):
         return "pronoun"
+    if len(words) == 1 and not is_acronym(name) and _STRETCHED.search(words[0]):
+        return "interjection"  # "Hmmm", "Wooow": no name stretches a letter three times
+    if _shouted_clause(words, name, res):
+        return "shouted clause"
     if all(w in res.dates or w in res.function_words for w in words) and any(w in res.dates for w in words):
         return "date"
     if all(w in res.never_alone for w in words):
