@@ -13,7 +13,9 @@ How two mentions come to name the same entity, tried in this order:
    of government in ``resources/seats.tsv``;
 5. **a person's short name in brackets** right after the full name ("Joko Widodo (Jokowi)"),
    see :func:`bracketed_names`;
-6. **a misspelling**, once the rest is settled: "Larov" -> "Sergey Lavrov", "Rusi" -> "Rusia"
+6. **one name under two types**: a name of two or more words tagged as a person in one place
+   and as an organisation or place in another is one referent (the tagger wavered);
+7. **a misspelling**, once the rest is settled: "Larov" -> "Sergey Lavrov", "Rusi" -> "Rusia"
    (see :func:`warta.stages.entities.names.is_typo_of` for the guards), only when one
    entity fits.
 
@@ -348,13 +350,37 @@ class _Merger:
             needed = {t[0] for t in self.forms[i].tokens if t}
             hits = [di for di, d in enumerate(self.clusters) if di != ci and d.members
                     and needed <= letters[di] and self._shorter_form(i, d, fuzzy=True)]
-            if len(hits) == 1 and self._strength(self.clusters[hits[0]]) > self._strength(c):
+            if len(hits) != 1:
+                continue
+            d, mine = self.clusters[hits[0]], self._strength(c)
+            # Two spellings of a name of two or more words, as sure as each other ("Sissy
+            # Prescilla" / "Sissy Priscilla"): the later one moves to the first.
+            tie = (self._strength(d) == mine and len(self.forms[i].tokens) >= 2
+                   and self._first(d) < self._first(c))
+            if self._strength(d) > mine or tie:
                 target[ci] = hits[0]
         for ci in target:
             di = ci
             while di in target:
                 di = target[di]
             self._join(ci, di)
+
+    def _first(self, c: _Cluster) -> int:
+        return min(self.mentions[j].start for j in c.members)
+
+    def _join_mistyped(self) -> None:
+        """A name of two or more words tagged once as a person and once as something else
+        ("Klub Garuda Muda" / "Garuda Muda"): one referent (its type is decided later)."""
+        by_form: dict[tuple[str, ...], list[int]] = {}
+        for ci, c in enumerate(self.clusters):
+            for f in c.forms:
+                if len(f) >= 2:
+                    by_form.setdefault(f, []).append(ci)
+        for cis in by_form.values():
+            people = [ci for ci in cis if "PER" in self.clusters[ci].labels]
+            others = [ci for ci in cis if "PER" not in self.clusters[ci].labels and self.clusters[ci].members]
+            if len(people) == 1 and len(others) == 1:
+                self._join(others[0], people[0])
 
     def _join(self, ci: int, di: int) -> None:
         """Move cluster ``ci`` into cluster ``di``."""
@@ -378,6 +404,7 @@ class _Merger:
                                              self.mentions[i].start)):
             self._place(i)
         self._join_bracketed()
+        self._join_mistyped()
         self._fix_typos()
         groups = [sorted(c.members, key=lambda j: self.mentions[j].start) for c in self.clusters if c.members]
         return sorted(groups, key=lambda g: self.mentions[g[0]].start)

@@ -1,4 +1,4 @@
-"""A known place at the end of a longer name is where that name is, not the same referent."""
+"""Merge guards: places and what is in them, one name under two types, typos of equal weight."""
 
 from __future__ import annotations
 
@@ -44,3 +44,39 @@ def test_a_place_stays_apart_from_what_is_in_it(text: str, tagged: list[tuple[st
 )
 def test_the_same_place_or_body_still_merges(text: str, tagged: list[tuple[str, EntityLabel]]) -> None:
     assert groups(text, tagged) == [[s for s, _ in tagged]]
+
+
+def test_a_name_tagged_as_a_person_and_as_a_club_is_one_referent() -> None:
+    text = "Garuda Muda menang 2-0. Pelatih Garuda Muda memuji pemainnya, dan Garuda Muda naik ke puncak."
+    got = groups(text, [("Garuda Muda", "ORG"), ("Garuda Muda", "PER"), ("Garuda Muda", "ORG")])
+    assert got == [["Garuda Muda", "Garuda Muda", "Garuda Muda"]]
+
+
+def test_a_one_word_organisation_stays_apart_from_a_person_of_that_surname() -> None:
+    # a company named like a family is not the person
+    text = "Hartono Wijaya meresmikan pabrik. Saham Wijaya naik."
+    assert groups(text, [("Hartono Wijaya", "PER"), ("Wijaya", "ORG")]) == [["Hartono Wijaya"], ["Wijaya"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        (  # two spellings of one two-word name, once each: the later joins the first
+            "Aktris Nadia Prescilla hadir. Penampilan Nadia Priscilla memukau penonton.",
+            [("Nadia Prescilla", "PER"), ("Nadia Priscilla", "PER")],
+            [["Nadia Prescilla", "Nadia Priscilla"]],
+        ),
+        (  # one-word names one letter apart stay two people
+            "Rina datang lebih dulu. Rini menyusul kemudian.",
+            [("Rina", "PER"), ("Rini", "PER")],
+            [["Rina"], ["Rini"]],
+        ),
+        (  # different first names with one surname stay two people
+            "Budi Prasetyo dan Bayu Prasetyo tiba.",
+            [("Budi Prasetyo", "PER"), ("Bayu Prasetyo", "PER")],
+            [["Budi Prasetyo"], ["Bayu Prasetyo"]],
+        ),
+    ],
+)
+def test_typos_of_equal_weight(text: str, tagged: list[tuple[str, EntityLabel]], expected: list[list[str]]) -> None:
+    assert groups(text, tagged) == expected
