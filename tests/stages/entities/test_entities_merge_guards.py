@@ -80,3 +80,26 @@ def test_a_one_word_organisation_stays_apart_from_a_person_of_that_surname() -> 
 )
 def test_typos_of_equal_weight(text: str, tagged: list[tuple[str, EntityLabel]], expected: list[list[str]]) -> None:
     assert groups(text, tagged) == expected
+
+
+def test_untagged_affiliation_before_a_known_name_comes_off_it() -> None:
+    text = ("Ketua Umum Serikat Nelayan Bahari Andi Rahmat Saputra menolak aturan itu. "
+            "Menurut Andi Saputra, nelayan kecil dirugikan.")
+    a = EntityStep()(article(text, [("Serikat Nelayan Bahari Andi Rahmat Saputra", "PER"), ("Andi Saputra", "PER")]))
+    assert [(e.name, e.aliases, [r.text for r in e.roles]) for e in a.entities] == [
+        ("Andi Rahmat Saputra", ["Andi Rahmat Saputra", "Andi Saputra"],
+         ["Ketua Umum Serikat Nelayan Bahari"])]
+
+
+def test_a_span_of_a_known_first_name_keeps_all_its_words() -> None:
+    # "Andi" opens a known name: nothing before the name to cut
+    text = "Andi Rahmat Saputra menolak. Andi Saputra lalu pulang."
+    a = EntityStep()(article(text, [("Andi Rahmat Saputra", "PER"), ("Andi Saputra", "PER")]))
+    assert [e.name for e in a.entities] == ["Andi Rahmat Saputra"]
+
+
+def test_a_glued_conjunction_is_no_alias_but_a_title_is() -> None:
+    text = "Presiden Hadi Santoso tiba. Namun Santoso menolak bicara."
+    a = EntityStep()(article(text, [("Presiden Hadi Santoso", "PER"), ("Namun Santoso", "PER")]))
+    assert [(e.name, e.aliases) for e in a.entities] == [
+        ("Hadi Santoso", ["Presiden Hadi Santoso", "Hadi Santoso", "Santoso"])]

@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from warta.article import EntityLabel
-from warta.stages.entities.names import fold, is_acronym, name_tokens
+from warta.stages.entities.names import fold, is_acronym, name_tokens, subsequence_of
 from warta.stages.entities.resources import EntityResources
 
 __all__ = ["NameForm", "name_form"]
@@ -121,6 +121,8 @@ def name_form(
             i += 1
         if role_from is not None:
             i = _role_end(text, spans, words, i, res, affiliations, people)
+        else:
+            i += _unknown_prefix(tuple(words[i:]), people)
     if not spans or i >= len(spans):
         return NameForm(start, start, "", (), None, "empty")
     s, e = spans[i][0], spans[-1][1]
@@ -194,6 +196,21 @@ def _shouted_clause(words: list[str], name: str, res: EntityResources) -> bool:
         return True
     glue = sum(w in res.function_words and w not in _NAME_CONJUNCTIONS for w in words)
     return glue >= 2 or (glue == 1 and len(words) >= 6)
+
+
+def _unknown_prefix(rest: tuple[str, ...], people: Collection[tuple[str, ...]]) -> int:
+    """How many leading words of a person span are no part of the name: "Serikat Tani Budi
+    Santoso Wibowo" when the article names "Budi Wibowo" elsewhere and no known person's name
+    starts with "Serikat". 0 when none."""
+    if len(rest) < 3 or not people:
+        return 0
+    others = [p for p in people if p != rest]
+    if any(p[0] == rest[0] for p in others):
+        return 0
+    for k in range(1, len(rest) - 1):
+        if any(p[0] == rest[k] and subsequence_of(list(p), list(rest[k:])) for p in others):
+            return k
+    return 0
 
 
 def _drop_reason(words: list[str], name: str, label: EntityLabel, res: EntityResources) -> str | None:

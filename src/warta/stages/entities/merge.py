@@ -453,6 +453,15 @@ def _label(members: list[int], mentions: Sequence[Mention], forms: Sequence[Name
     return max(counts, key=lambda lab: (counts[lab], lab == mentions[longest].label))
 
 
+def _titled(text: str, m: Mention, f: NameForm, res: EntityResources) -> str:
+    """The mention as written when what precedes the name is a title ("Presiden Biden",
+    "Pak Budi"), else "" (a glued "Namun" or an untagged affiliation is no alias)."""
+    before = name_tokens(text[m.start : f.start])
+    if f.role is None and not all(w in res.honorifics for w in before):
+        return ""
+    return text[m.start : m.end].strip()
+
+
 def _dedupe_roles(roles: list[Role]) -> list[Role]:
     """One role per wording; a role inside a longer one of the same person goes ("Presiden")."""
     seen: dict[str, Role] = {}
@@ -501,7 +510,7 @@ def merge_mentions(
         roles: list[Role] = []
         for j in members:
             m, f = mentions[j], forms[j]
-            for alias in (text[m.start : m.end].strip(), f.text):
+            for alias in (_titled(text, m, f, res), f.text):
                 if alias and alias not in aliases:
                     aliases.append(alias)
             if label == "PER":
