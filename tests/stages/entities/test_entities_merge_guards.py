@@ -103,3 +103,60 @@ def test_a_glued_conjunction_is_no_alias_but_a_title_is() -> None:
     a = EntityStep()(article(text, [("Presiden Hadi Santoso", "PER"), ("Namun Santoso", "PER")]))
     assert [(e.name, e.aliases) for e in a.entities] == [
         ("Hadi Santoso", ["Presiden Hadi Santoso", "Hadi Santoso", "Santoso"])]
+
+
+def test_a_wifes_name_with_her_husbands_stays_her_own() -> None:
+    text = "Presiden Hadi Santoso tiba bersama Ibu Negara Ratna Hadi Santoso. Hadi Santoso lalu berpidato."
+    a = EntityStep()(article(text, [("Hadi Santoso", "PER"), ("Ratna Hadi Santoso", "PER"), ("Hadi Santoso", "PER")]))
+    assert sorted(e.name for e in a.entities) == ["Hadi Santoso", "Ratna Hadi Santoso"]
+
+
+def test_a_translated_name_keeps_its_foreign_acronym() -> None:
+    text = "Badan Pangan Dunia (WFP) mengirim beras. WFP juga mengirim dokter."
+    got = groups(text, [("Badan Pangan Dunia", "ORG"), ("WFP", "ORG"), ("WFP", "ORG")])
+    assert got == [["Badan Pangan Dunia", "WFP", "WFP"]]
+
+
+def test_a_known_place_inside_a_longer_name_stays_apart() -> None:
+    text = "Partai Buruh Vietnam Bersatu menggelar kongres. Vietnam menambah ekspor."
+    assert groups(text, [("Partai Buruh Vietnam Bersatu", "ORG"), ("Vietnam", "LOC")]) == [
+        ["Partai Buruh Vietnam Bersatu"], ["Vietnam"]]
+
+
+def test_a_name_tagged_as_often_a_person_as_a_club_is_the_club() -> None:
+    text = "Garuda Muda menang 2-0. Pelatih Garuda Muda memuji pemainnya."
+    a = EntityStep()(article(text, [("Garuda Muda", "PER"), ("Garuda Muda", "ORG")]))
+    assert [(e.name, e.label) for e in a.entities] == [("Garuda Muda", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [("Andi Rahman Sulaiman", "Rahman Sulaiman"), ("Muhammad Faisal Akbar", "Faisal Akbar"),
+     ("Teuku Rizal Fahmi", "Rizal Fahmi")],
+)
+def test_a_title_or_muhammad_before_a_name_may_be_left_out(full: str, short: str) -> None:
+    text = f"Menteri {full} tiba di Makassar. {short} lalu meninjau gudang beras."
+    assert groups(text, [(full, "PER"), (short, "PER")]) == [[full, short]]
+
+
+def test_an_east_asian_family_name_before_the_given_name_may_be_left_out() -> None:
+    text = "Penyanyi Park Min Seo merilis album. Min Seo menulis semua lagunya."
+    assert groups(text, [("Park Min Seo", "PER"), ("Min Seo", "PER")]) == [["Park Min Seo", "Min Seo"]]
+
+
+def test_a_country_in_brackets_is_where_a_company_is_not_its_short_form() -> None:
+    text = "Mobil buatan Sinar Motor (Malaysia) laris. Malaysia lalu menaikkan pajak."
+    got = groups(text, [("Sinar Motor", "ORG"), ("Malaysia", "LOC"), ("Malaysia", "LOC")])
+    assert got == [["Sinar Motor"], ["Malaysia", "Malaysia"]]
+
+
+def test_a_provinces_short_form_in_brackets_joins_it() -> None:
+    text = "Pemerintah Jawa Tengah (Jateng) menambah anggaran. Jateng kini surplus beras."
+    got = groups(text, [("Jawa Tengah", "LOC"), ("Jateng", "LOC"), ("Jateng", "LOC")])
+    assert got == [["Jawa Tengah", "Jateng", "Jateng"]]
+
+
+def test_an_acronym_of_the_institute_at_the_end_of_a_department_name_is_the_institute() -> None:
+    text = "Dosen Ilmu Gizi Institut Pertanian Bogor (IPB) meneliti bawang. IPB lalu merilis hasilnya."
+    got = groups(text, [("Ilmu Gizi Institut Pertanian Bogor", "ORG"), ("IPB", "ORG"), ("IPB", "ORG")])
+    assert got == [["Ilmu Gizi Institut Pertanian Bogor"], ["IPB", "IPB"]]

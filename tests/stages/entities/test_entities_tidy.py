@@ -117,3 +117,8 @@ def test_two_people_in_one_span_are_not_merged() -> None:
     got = entities(text, [("Budi Hartono menemui Rina Susanti", "PER"), ("Budi Hartono", "PER"),
                           ("Rina Susanti", "PER")])
     assert [(name, len(ms)) for name, _, ms in got] == [("Budi Hartono", 2), ("Rina Susanti", 2)]
+
+
+def test_a_school_in_brackets_after_a_person_is_no_person() -> None:
+    text = "Medali emas diraih Rudi Hartanto (SMA Bina Bangsa 2) dari Jakarta."
+    assert tidied(text, "Rudi Hartanto (SMA Bina Bangsa 2", "PER") == [("Rudi Hartanto", "PER")]

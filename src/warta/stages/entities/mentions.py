@@ -121,7 +121,7 @@ def name_form(
             i += 1
         if role_from is not None:
             i = _role_end(text, spans, words, i, res, affiliations, people)
-        else:
+        elif _after_role(text, start, res):
             i += _unknown_prefix(tuple(words[i:]), people)
     if not spans or i >= len(spans):
         return NameForm(start, start, "", (), None, "empty")
@@ -198,16 +198,22 @@ def _shouted_clause(words: list[str], name: str, res: EntityResources) -> bool:
     return glue >= 2 or (glue == 1 and len(words) >= 6)
 
 
+def _after_role(text: str, start: int, res: EntityResources) -> bool:
+    """Whether a role noun stands among the few words right before ``start``."""
+    return any(_bare(w) in res.role_nouns for w in text[max(0, start - 60) : start].split()[-5:])
+
+
 def _unknown_prefix(rest: tuple[str, ...], people: Collection[tuple[str, ...]]) -> int:
-    """How many leading words of a person span are no part of the name: "Serikat Tani Budi
-    Santoso Wibowo" when the article names "Budi Wibowo" elsewhere and no known person's name
-    starts with "Serikat". 0 when none."""
-    if len(rest) < 3 or not people:
+    """How many leading words of a person span after a role are no part of the name: "Ketua
+    Serikat Tani Budi Santoso Wibowo" when the article names "Budi Wibowo" elsewhere and no
+    known person's name starts with "Serikat". Two words at least ("Iriana Joko Widodo" is a
+    wife's name, not "Joko Widodo" after a word). 0 when none."""
+    if len(rest) < 4 or not people:
         return 0
     others = [p for p in people if p != rest]
     if any(p[0] == rest[0] for p in others):
         return 0
-    for k in range(1, len(rest) - 1):
+    for k in range(2, len(rest) - 1):
         if any(p[0] == rest[k] and subsequence_of(list(p), list(rest[k:])) for p in others):
             return k
     return 0

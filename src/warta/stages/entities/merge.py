@@ -19,7 +19,9 @@ How two mentions come to name the same entity, tried in this order:
    (see :func:`warta.stages.entities.names.is_typo_of` for the guards), only when one
    entity fits.
 
-What stays apart: different first names with one surname ("Joe Biden" / "Jill Biden"),
+What stays apart: different first names with one surname ("Joe Biden" / "Jill Biden"), a
+name inside a longer one that adds a given name before it ("Hadi Santoso" / "Ratna Hadi
+Santoso", a wife named after her husband),
 short names that differ by a letter ("Rina" / "Rini"), a person and a place of one name. A
 bare surname shared by two people goes to the one mentioned last before it (or first after it).
 
@@ -37,7 +39,7 @@ from dataclasses import dataclass, field
 
 from warta.article import Entity, EntityLabel, Mention, Role, Sentence
 from warta.stages.entities.mentions import NameForm, name_form
-from warta.stages.entities.names import LEGAL_FORMS, fold, initials, name_tokens, subsequence_of
+from warta.stages.entities.names import LEGAL_FORMS, fold, initials, name_tokens, subsequence_of, tokens_match
 from warta.stages.entities.resources import EntityResources, load_resources
 from warta.stages.entities.roles import find_roles
 
@@ -93,21 +95,29 @@ def spelled_out_acronyms(text: str, mentions: Sequence[Mention], forms: Sequence
         if not b:
             continue
         inside = b.group(1)
-        # A short form keeps the first letter of what it stands for (a legal form such as
-        # "PT" aside): "Muslimat Nahdlatul Ulama (NU)" spells out no "NU", whose full form is
-        # only the end of the name.
+        # "Muslimat Nahdlatul Ulama (NU)" spells out no "NU": it stands for the end of the name.
         if len(f.tokens) == 1 and " " in inside:
             full = name_tokens(inside)
             if _same_start(f.tokens[0], full):
                 pairs.add((" ".join(full), _acr(f.text)))
-        elif len(f.tokens) > 1 and _is_acronym_word(inside) and _same_start(fold(inside), list(f.tokens)):
+        elif (len(f.tokens) > 1 and _is_acronym_word(inside) and _same_start(fold(inside), list(f.tokens))
+              # "Proton (Malaysia)": where, not what; "Jawa Tengah (Jateng)" is a place's short form
+              and (not _known_place((fold(inside),)) or _known_place(f.tokens))):
             pairs.add((" ".join(f.tokens), _acr(inside)))
     return pairs
 
 
 def _same_start(short: str, full: list[str]) -> bool:
-    words = full[1:] if len(full) > 1 and full[0] in LEGAL_FORMS else full
-    return bool(words) and short[:1] == words[0][:1]
+    """Whether an acronym may stand for the whole of ``full``: not when it spells only the
+    end of it ("NU" after "Muslimat Nahdlatul Ulama"), a legal form ("PT") aside. A translated
+    name keeps its foreign acronym ("Badan Energi Atom Internasional (IAEA)")."""
+    key = _acr(short)
+    for k in range(1, len(full)):
+        if all(w in LEGAL_FORMS for w in full[:k]):
+            continue
+        if initials(" ".join(full[k:])) == key:
+            return False
+    return True
 
 
 def bracketed_names(text: str, mentions: Sequence[Mention], forms: Sequence[NameForm]) -> list[tuple[int, int]]:
@@ -158,23 +168,58 @@ _SAME_PLACE_BEFORE = frozenset({"dki", "diy", "republik", "kerajaan", "negara", 
 _PLACE_TYPES = frozenset({"country", "prov", "kab", "region"})
 
 
+# Words that may open a person's full name and be left out of a shorter one: noble and
+# regional titles and the "Muhammad" many Indonesian names start with ("Andi Amran Sulaiman" /
+# "Amran Sulaiman", "Muhammad Yusuf Kalla" / "Yusuf Kalla"), and East Asian family names.
+# Lower case.
+_NAME_PREFIXES = frozenset({
+    "andi", "teuku", "tengku", "cut", "raden", "rd", "gusti", "anak", "agung", "i", "ni", "sultan",
+    "muhammad", "mohammad", "mohamad", "muhamad", "mochammad", "mochamad", "moh", "mohd", "m",
+    # Common Korean and Chinese family names, written first ("Lee Dae Hwi" / "Dae Hwi").
+    "lee", "kim", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "han", "oh", "seo",
+    "shin", "kwon", "hwang", "ahn", "song", "yoo", "hong", "jeon", "ko", "moon", "bae", "baek",
+    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "lin", "luo", "gao", "xi",
+})
+
+
+def _same_given_name(short: Sequence[str], full: Sequence[str], *, fuzzy: bool = False) -> bool:
+    """Whether a person's name of two or more words starts where the longer one does: "Yahya
+    Staquf" in "Yahya Cholil Staquf", but not "Hadi Santoso" in "Ratna Hadi Santoso" (a wife
+    named after her husband), unless only a title or "Muhammad" comes first.
+
+    Example:
+        >>> _same_given_name(["hadi", "santoso"], ["ratna", "hadi", "santoso"])
+        False
+        >>> _same_given_name(["amran", "sulaiman"], ["andi", "amran", "sulaiman"])
+        True
+    """
+    at = next((p for p, w in enumerate(full) if tokens_match(short[0], w, fuzzy=fuzzy)), None)
+    return at is not None and all(w in _NAME_PREFIXES for w in full[:at])
+
+
 def _located_in(short: Sequence[str], full: Sequence[str]) -> bool:
-    """Whether ``full`` ends with the known place ``short`` after words that name something else
-    in it: "Kantor Pajak Sleman" or "Polres Sleman" is in Sleman, not Sleman itself (Indonesian
-    names put the head first), while "DKI Jakarta" is Jakarta.
+    """Whether ``full`` holds the known place ``short`` after words that name something else in
+    it: "Kantor Pajak Sleman", "Polres Sleman" or "Partai Buruh Sleman Raya" is in Sleman, not
+    Sleman itself (Indonesian names put the head first), while "DKI Jakarta" is Jakarta. A
+    place that opens a name ("Amerika Serikat") is left to the other rules.
 
     Example:
         >>> _located_in(("sleman",), ("kantor", "pajak", "sleman")), _located_in(("jakarta",), ("dki", "jakarta"))
         (True, False)
     """
-    n = len(short)
-    if len(full) <= n or tuple(full[-n:]) != tuple(short):
+    n, short = len(short), tuple(short)
+    at = next((p for p in range(1, len(full) - n + 1) if tuple(full[p : p + n]) == short), None)
+    if at is None or all(w in _SAME_PLACE_BEFORE for w in full[:at]):
         return False
-    if all(w in _SAME_PLACE_BEFORE for w in full[:-n]):
-        return False
+    return _known_place(short)
+
+
+def _known_place(words: tuple[str, ...]) -> bool:
+    """Whether the folded words name a country, province, regency or region in the gazetteer."""
     from warta.stages.ner.model import shared_gazetteer  # loads with the NER model's resources
 
-    return shared_gazetteer().entries.get(tuple(short)) in _PLACE_TYPES
+    return shared_gazetteer().entries.get(words) in _PLACE_TYPES
 
 
 def _is_acronym_word(s: str) -> bool:
@@ -241,6 +286,8 @@ class _Merger:
             if label != "PER" and any(w in self.res.place_qualifiers for w in added):
                 continue
             if label != "PER" and _located_in(toks, full):
+                continue
+            if label == "PER" and len(toks) >= 2 and not _same_given_name(toks, full, fuzzy=fuzzy):
                 continue
             return True
         return False
@@ -448,6 +495,10 @@ def _label(members: list[int], mentions: Sequence[Mention], forms: Sequence[Name
     if any(mentions[j].label != "PER" and seat_of(forms[j].tokens, res) for j in members):
         return "LOC" if all(_as_place(text, mentions[j], res) for j in members) else "ORG"
     counts = Counter(mentions[j].label for j in members)
+    # A name tagged a person no more often than something else is no person: taggers read
+    # clubs and brands as names of people ("Garuda Muda"), seldom the reverse.
+    if counts["PER"] and counts["PER"] * 2 <= sum(counts.values()):
+        del counts["PER"]
     # Ties go to the label of the longest form (the full name is tagged most reliably).
     longest = max(members, key=lambda j: len(forms[j].tokens))
     return max(counts, key=lambda lab: (counts[lab], lab == mentions[longest].label))

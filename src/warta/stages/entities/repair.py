@@ -207,8 +207,11 @@ def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
         inner = _sub(text, m, s + open_ + 1, e)
         head = _sub(text, m, s, s + open_)
         if inner is not None and head is not None:
-            # "PT Maju Jaya (Persero": a company's legal form is no name of its own.
-            return [*tidy_mention(text, head, res), *([] if fold(inner.text) in LEGAL_FORMS else [inner])]
+            # "PT Maju Jaya (Persero": a company's legal form is no name of its own; after a
+            # person, only one word is the person's short name ("Budi Santoso (SMA Negeri 1" is
+            # a school, of unknown type).
+            drop = fold(inner.text) in LEGAL_FORMS or (m.label == "PER" and " " in inner.text)
+            return [*tidy_mention(text, head, res), *([] if drop else [inner])]
     # "Badan Penanggulangan Bencana/BPB": a long name and its acronym after a slash.
     slash = span.rfind("/")
     if slash > 0 and " " in span[:slash].strip() and is_acronym(span[slash + 1 :].strip()):
