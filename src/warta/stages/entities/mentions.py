@@ -121,7 +121,7 @@ def name_form(
             i += 1
         if role_from is not None:
             i = _role_end(text, spans, words, i, res, affiliations, people)
-        elif _after_role(text, start, res):
+        elif len(words) - i >= 4 and people and _after_role(text, start, res):
             i += _unknown_prefix(tuple(words[i:]), people)
     if not spans or i >= len(spans):
         return NameForm(start, start, "", (), None, "empty")

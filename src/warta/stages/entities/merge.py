@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from warta.article import Entity, EntityLabel, Mention, Role, Sentence
 from warta.stages.entities.mentions import NameForm, name_form
@@ -215,11 +216,16 @@ def _located_in(short: Sequence[str], full: Sequence[str]) -> bool:
     return _known_place(short)
 
 
-def _known_place(words: tuple[str, ...]) -> bool:
-    """Whether the folded words name a country, province, regency or region in the gazetteer."""
+@cache
+def _places() -> frozenset[tuple[str, ...]]:
     from warta.stages.ner.model import shared_gazetteer  # loads with the NER model's resources
 
-    return shared_gazetteer().entries.get(words) in _PLACE_TYPES
+    return frozenset(k for k, typ in shared_gazetteer().entries.items() if typ in _PLACE_TYPES)
+
+
+def _known_place(words: tuple[str, ...]) -> bool:
+    """Whether the folded words name a country, province, regency or region in the gazetteer."""
+    return words in _places()
 
 
 def _is_acronym_word(s: str) -> bool:
@@ -265,6 +271,19 @@ class _Merger:
         self.keys = [_acr(f.text) for f in forms]
         self.folded = [" ".join(f.tokens) for f in forms]
         self.initials: dict[int, str] = {}
+        # Indexes for acronyms, filled as forms are placed (the clusters they went to): a key
+        # -> clusters with a one-word form of that key (any, or an acronym), or with a form
+        # the key stands for (by the article's brackets or the list, or by its initials).
+        self.full_keys: dict[str, set[str]] = {}
+        for key, fulls in res.acronyms.items():
+            for full in fulls:
+                self.full_keys.setdefault(full, set()).add(key)
+        for full, key in self.spelled:
+            self.full_keys.setdefault(full, set()).add(key)
+        self.short_any: dict[str, set[int]] = {}
+        self.short_acr: dict[str, set[int]] = {}
+        self.named_full: dict[str, set[int]] = {}
+        self.init_full: dict[str, set[int]] = {}
 
     # -- the tests, one form against one cluster ---------------------------------------------
 
@@ -296,7 +315,10 @@ class _Merger:
         m = self.mentions[i]
         if m.label == "PER" or not any(compatible(m.label, lab) for lab in c.labels):
             return False
-        return any(self._abbreviates(i, j) or self._abbreviates(j, i) for j in c.members)
+        # Only a one-word form abbreviates another (see _abbreviates).
+        mine_short = len(self.forms[i].tokens) == 1
+        return any((mine_short and self._abbreviates(i, j))
+                   or (len(self.forms[j].tokens) == 1 and self._abbreviates(j, i)) for j in c.members)
 
     def _country(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
         """The folded forms of a country name: itself and what its acronym stands for."""
@@ -363,8 +385,11 @@ class _Merger:
         hits = [ci for ci in self._named_alike(i) if self.clusters[ci].members
                 and (self._same_name(i, self.clusters[ci]) or self._shorter_form(i, self.clusters[ci]))]
         if not hits and self.mentions[i].label != "PER":  # no acronym or seat is a person
-            hits = [ci for ci, c in enumerate(self.clusters)
-                    if c.members and (self._acronym_of(i, c) or self._presidency_of(i, c))]
+            found = {ci for ci in self._acronym_candidates(i)
+                     if self.clusters[ci].members and self._acronym_of(i, self.clusters[ci])}
+            if self._may_be_presidency(i):
+                found |= {ci for ci, c in enumerate(self.clusters) if c.members and self._presidency_of(i, c)}
+            hits = sorted(found)
         if hits:
             ci = self._nearest(i, hits)
         else:
@@ -375,6 +400,41 @@ class _Merger:
         self.owner[i] = ci
         for t in tokens:
             self.by_word.setdefault(t, set()).add(ci)
+        self._index(i, ci)
+
+    def _index(self, i: int, ci: int) -> None:
+        f, key = self.forms[i], self.keys[i]
+        if len(f.tokens) == 1:
+            self.short_any.setdefault(key, set()).add(ci)
+            if f.acronym:
+                self.short_acr.setdefault(key, set()).add(ci)
+        elif len(f.tokens) >= 2:
+            self.init_full.setdefault(self._initials(i), set()).add(ci)
+        for k in self.full_keys.get(self.folded[i], ()):
+            self.named_full.setdefault(k, set()).add(ci)
+
+    def _acronym_candidates(self, i: int) -> set[int]:
+        """Clusters that may hold a form that mention ``i`` abbreviates or is abbreviated by
+        (a superset: :meth:`_acronym_of` decides)."""
+        f, key = self.forms[i], self.keys[i]
+        out: set[int] = set()
+        if len(f.tokens) == 1:
+            out |= self.named_full.get(key, set())
+            if f.acronym:
+                out |= self.init_full.get(key, set())
+        elif len(f.tokens) >= 2:
+            out |= self.short_acr.get(self._initials(i), set())
+        for k in self.full_keys.get(self.folded[i], ()):
+            out |= self.short_any.get(k, set())
+        return out
+
+    def _may_be_presidency(self, i: int) -> bool:
+        """Whether mention ``i`` can name a presidency: "kepresidenan <country>" or a seat."""
+        toks = self.forms[i].tokens
+        if toks and toks[0] in self.res.presidency_words:
+            return True
+        seat = seat_of(toks, self.res)
+        return seat is not None and seat[1] == "presidency"
 
     def _strength(self, c: _Cluster) -> tuple[int, int, int]:
         """How sure a spelling is: more mentions, more words, then more letters (typos drop more
@@ -507,8 +567,8 @@ def _label(members: list[int], mentions: Sequence[Mention], forms: Sequence[Name
 def _titled(text: str, m: Mention, f: NameForm, res: EntityResources) -> str:
     """The mention as written when what precedes the name is a title ("Presiden Biden",
     "Pak Budi"), else "" (a glued "Namun" or an untagged affiliation is no alias)."""
-    before = name_tokens(text[m.start : f.start])
-    if f.role is None and not all(w in res.honorifics for w in before):
+    if f.start > m.start and f.role is None and not all(
+            w in res.honorifics for w in name_tokens(text[m.start : f.start])):
         return ""
     return text[m.start : m.end].strip()
 

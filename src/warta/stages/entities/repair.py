@@ -57,6 +57,8 @@ _NAME_PARTICLES = frozenset({
 })
 # A span's words with their punctuation (brackets, slashes, dashes kept inside the word).
 _SPAN_WORD = re.compile(r"\S+")
+# Where tidy_mention may cut, besides a word in lower case: a bracket, a slash, a long dash.
+_BREAKS = re.compile(r"[()/—–]")
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -107,6 +109,9 @@ def _split_role(text: str, m: Mention, known: dict[tuple[str, ...], EntityLabel]
 def _presidency(text: str, m: Mention, res: EntityResources) -> Mention:
     """``m`` widened to "kepresidenan <country>" (ORG) when that noun stands before it."""
     if m.label == "PER":
+        return m
+    window = text[max(0, m.start - 30) : m.start].casefold()
+    if not any(w in window for w in res.presidency_words):
         return m
     before = _words(text, max(0, m.start - 30), m.start)
     if not before or text[before[-1][1] : m.start].strip():
@@ -189,6 +194,8 @@ def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
     """
     s, e = m.start, m.end
     span = text[s:e]
+    if not _BREAKS.search(span) and not any(w[0].islower() for w in span.split()):
+        return [m]  # no bracket, slash or dash, and every word capitalised: nothing to cut
     # "RSUD) dr Iskak": the tail of a bracket that opened before the span.
     close, open_ = span.find(")"), span.find("(")
     if close >= 0 and (open_ < 0 or close < open_):
@@ -263,7 +270,9 @@ def _adjacent(text: str, words: list[tuple[int, int]], n: int, j: int) -> bool:
 
 
 def _typo_label(word: str, names: dict[str, set[EntityLabel]]) -> EntityLabel | None:
-    hits = [w for w in names if is_typo_of(word, w) and word != w]
+    # A typo keeps the first letter and the length within two (is_typo_of's guards).
+    hits = [w for w in names if w[0] == word[0] and abs(len(w) - len(word)) <= 2
+            and word != w and is_typo_of(word, w)]
     if len(hits) != 1:
         return None
     return next(iter(names[hits[0]]))
