@@ -160,3 +160,11 @@ def test_an_acronym_of_the_institute_at_the_end_of_a_department_name_is_the_inst
     text = "Dosen Ilmu Gizi Institut Pertanian Bogor (IPB) meneliti bawang. IPB lalu merilis hasilnya."
     got = groups(text, [("Ilmu Gizi Institut Pertanian Bogor", "ORG"), ("IPB", "ORG"), ("IPB", "ORG")])
     assert got == [["Ilmu Gizi Institut Pertanian Bogor"], ["IPB", "IPB"]]
+
+
+def test_a_bare_given_name_stays_with_the_person_already_called_by_it() -> None:
+    text = ("Presiden Bagus Santoso tiba di Bandung. Bagus lalu disambut Kapolda Irjen Rudi Hartono Bagus. "
+            "Selain Bagus, hadir pula para menteri.")
+    got = groups(text, [("Presiden Bagus Santoso", "PER"), ("Bagus", "PER"), ("Rudi Hartono Bagus", "PER"),
+                        ("Bagus", "PER")])
+    assert got == [["Presiden Bagus Santoso", "Bagus", "Bagus"], ["Rudi Hartono Bagus"]]

@@ -390,6 +390,8 @@ class _Merger:
             if self._may_be_presidency(i):
                 found |= {ci for ci, c in enumerate(self.clusters) if c.members and self._presidency_of(i, c)}
             hits = sorted(found)
+        if len(hits) > 1:
+            hits = self._by_given_name(i, hits)
         if hits:
             ci = self._nearest(i, hits)
         else:
@@ -427,6 +429,24 @@ class _Merger:
         for k in self.full_keys.get(self.folded[i], ()):
             out |= self.short_any.get(k, set())
         return out
+
+    def _by_given_name(self, i: int, hits: list[int]) -> list[int]:
+        """Among people a bare name may be, the one the article already calls by it as a given
+        name: after "Prabowo Subianto ... Prabowo", a later "Prabowo" beside "Listyo Sigit
+        Prabowo" is still Prabowo Subianto. A surname shared by two people is left to the
+        nearest ("Ani Wijaya" / "Bayu Wijaya")."""
+        toks = self.forms[i].tokens
+        if len(toks) != 1 or self.mentions[i].label != "PER":
+            return hits
+        word = toks[0]
+
+        def given(ci: int) -> bool:
+            return any(len(f) >= 2 and f[0] == word for f in self.clusters[ci].forms)
+
+        called = [ci for ci in hits if toks in self.clusters[ci].forms and given(ci)]
+        if len(called) == 1 and not any(given(ci) for ci in hits if ci != called[0]):
+            return called
+        return hits
 
     def _may_be_presidency(self, i: int) -> bool:
         """Whether mention ``i`` can name a presidency: "kepresidenan <country>" or a seat."""
