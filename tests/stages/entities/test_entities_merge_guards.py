@@ -168,3 +168,18 @@ def test_a_bare_given_name_stays_with_the_person_already_called_by_it() -> None:
     got = groups(text, [("Presiden Bagus Santoso", "PER"), ("Bagus", "PER"), ("Rudi Hartono Bagus", "PER"),
                         ("Bagus", "PER")])
     assert got == [["Presiden Bagus Santoso", "Bagus", "Bagus"], ["Rudi Hartono Bagus"]]
+
+
+def test_a_forum_named_after_a_company_is_not_the_company() -> None:
+    text = ("Anggota Forum Korban Sehat Gym Nusantara menuntut ganti rugi. Manajemen Sehat Gym Nusantara "
+            "belum menjawab. Sehat Gym lalu menutup cabang.")
+    got = groups(text, [("Forum Korban Sehat Gym Nusantara", "ORG"), ("Sehat Gym Nusantara", "ORG"),
+                        ("Sehat Gym", "ORG")])
+    assert got == [["Forum Korban Sehat Gym Nusantara"], ["Sehat Gym Nusantara", "Sehat Gym"]]
+
+
+def test_a_companys_acronym_with_and_without_its_legal_form_and_its_full_name() -> None:
+    text = ("Lowongan di PT Maju Sentosa Abadi (MSA) ternyata palsu. PT MSA tidak pernah membuka lowongan. "
+            "MSA juga melapor ke polisi.")
+    got = groups(text, [("PT Maju Sentosa Abadi", "ORG"), ("MSA", "ORG"), ("PT MSA", "ORG"), ("MSA", "ORG")])
+    assert got == [["PT Maju Sentosa Abadi", "MSA", "PT MSA", "MSA"]]

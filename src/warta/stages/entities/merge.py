@@ -199,6 +199,26 @@ def _same_given_name(short: Sequence[str], full: Sequence[str], *, fuzzy: bool =
     return at is not None and all(w in _NAME_PREFIXES for w in full[:at])
 
 
+# Nouns that head a name made of a body and another name after it: "Forum Korban Maju Gym" is
+# a forum of Maju Gym's victims, "Fraksi Partai Maju" a part of the party. Lower case.
+_PART_HEADS = frozenset({
+    "forum", "komunitas", "asosiasi", "serikat", "ikatan", "himpunan", "aliansi", "koalisi", "paguyuban",
+    "korban", "keluarga", "pendukung", "relawan", "penggemar", "fans", "fraksi", "divisi", "departemen",
+    "direktorat", "biro", "bagian", "unit", "cabang", "sayap", "anak",
+})
+
+
+def _part_of(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether ``full`` is a body made of, or part of, the body ``short`` named after its head.
+
+    Example:
+        >>> _part_of(("maju", "gym"), ("forum", "korban", "maju", "gym")), _part_of(("maju",), ("partai", "maju"))
+        (True, False)
+    """
+    n, short = len(short), tuple(short)
+    return full[0] in _PART_HEADS and any(tuple(full[p : p + n]) == short for p in range(1, len(full) - n + 1))
+
+
 def _located_in(short: Sequence[str], full: Sequence[str]) -> bool:
     """Whether ``full`` holds the known place ``short`` after words that name something else in
     it: "Kantor Pajak Sleman", "Polres Sleman" or "Partai Buruh Sleman Raya" is in Sleman, not
@@ -293,8 +313,13 @@ class _Merger:
 
     def _shorter_form(self, i: int, c: _Cluster, *, fuzzy: bool = False) -> bool:
         label = self.mentions[i].label
-        if label not in c.labels or self.forms[i].acronym:
+        if label not in c.labels:
             return False
+        if self.forms[i].acronym:
+            # "IWIP" for "PT IWIP": an acronym is a shorter form only of itself with a legal form.
+            mine = self.forms[i].tokens
+            return any(len(full) > len(mine) and tuple(w for w in full if w not in LEGAL_FORMS) == mine
+                       for full in c.forms)
         toks = list(self.forms[i].tokens)
         for full in c.forms:
             if len(full) <= len(toks) and not fuzzy:
@@ -304,7 +329,7 @@ class _Merger:
             added = set(full) - set(toks)
             if label != "PER" and any(w in self.res.place_qualifiers for w in added):
                 continue
-            if label != "PER" and _located_in(toks, full):
+            if label != "PER" and (_located_in(toks, full) or _part_of(toks, full)):
                 continue
             if label == "PER" and len(toks) >= 2 and not _same_given_name(toks, full, fuzzy=fuzzy):
                 continue
@@ -495,6 +520,24 @@ class _Merger:
     def _first(self, c: _Cluster) -> int:
         return min(self.mentions[j].start for j in c.members)
 
+    def _join_spelled(self) -> None:
+        """A name and the acronym the article gives it in brackets, placed apart because each
+        found a closer form first ("PT Maju Sentosa Abadi (MSA)" and "PT MSA"): one referent."""
+        if not self.spelled:
+            return
+        by_form: dict[tuple[str, ...], set[int]] = {}
+        for ci, c in enumerate(self.clusters):
+            if c.members and "PER" not in c.labels:
+                for f in c.forms:
+                    by_form.setdefault(f, set()).add(ci)
+        for full, key in self.spelled:
+            fulls = by_form.get(tuple(full.split()), set())
+            shorts = {self.owner[j] for j in range(len(self.forms)) if j in self.owner
+                      and self.keys[j] == key and len(self.forms[j].tokens) == 1}
+            shorts = {ci for ci in shorts if self.clusters[ci].members and "PER" not in self.clusters[ci].labels}
+            if len(fulls) == 1 and len(shorts) == 1 and fulls != shorts:
+                self._join(next(iter(fulls)), next(iter(shorts)))
+
     def _join_mistyped(self) -> None:
         """A name of two or more words tagged once as a person and once as something else
         ("Klub Garuda Muda" / "Garuda Muda"): one referent (its type is decided later)."""
@@ -531,6 +574,7 @@ class _Merger:
                                              self.mentions[i].start)):
             self._place(i)
         self._join_bracketed()
+        self._join_spelled()
         self._join_mistyped()
         self._fix_typos()
         groups = [sorted(c.members, key=lambda j: self.mentions[j].start) for c in self.clusters if c.members]
