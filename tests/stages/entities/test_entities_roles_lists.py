@@ -81,3 +81,8 @@ def test_ranks_and_abbreviated_offices_come_off_the_name(surface: str, role: str
     text = f"Pernyataan itu disampaikan {surface} kepada wartawan."
     a = EntityStep()(article(text, [(surface, "PER")]))
     assert [(e.name, [r.text for r in e.roles]) for e in a.entities] == [(name, [role])]
+
+
+def test_the_staff_of_a_minister_is_not_the_ministers_role() -> None:
+    text = "Ia adalah staf khusus mantan Menteri Perikanan Budi Santosa yang kini buron."
+    assert roles(text, [("Budi Santosa", "PER")]) == {"Budi Santosa": ["mantan Menteri Perikanan"]}

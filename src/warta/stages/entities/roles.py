@@ -108,9 +108,13 @@ def _backward(sent: _Sentence, k: int, res: EntityResources) -> tuple[int, int] 
     while j >= 0 and k - j < _MAX_ROLE_WORDS and _role_token(sent, j, res, 0, k):
         j -= 1
     run = range(j + 1, k + 1)
-    first = next((t for t in run if fold(sent.word(t)) in res.role_nouns), None)
-    if first is None:
+    nouns = [t for t in run if fold(sent.word(t)) in res.role_nouns]
+    if not nouns:
         return None
+    first = nouns[0]
+    # "staf khusus mantan Menteri X Budi": the staff serve Budi, whose role is what follows.
+    if fold(sent.word(first)) in _RELATIONS and len(nouns) > 1:
+        first = nouns[1]
     return sent.toks[first][0], sent.toks[k][1]
 
 
