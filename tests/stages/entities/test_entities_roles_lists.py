@@ -86,3 +86,18 @@ def test_ranks_and_abbreviated_offices_come_off_the_name(surface: str, role: str
 def test_the_staff_of_a_minister_is_not_the_ministers_role() -> None:
     text = "Ia adalah staf khusus mantan Menteri Perikanan Budi Santosa yang kini buron."
     assert roles(text, [("Budi Santosa", "PER")]) == {"Budi Santosa": ["mantan Menteri Perikanan"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Sidang dipimpin Ketua Pengadilan Tinggi Hj Siti Aminah kemarin.", "Siti Aminah", "Ketua Pengadilan Tinggi"),
+        ("Apel dipimpin Kapolda Riau Irjen Pol KH Rahmat Hidayat pagi ini.", "Rahmat Hidayat",
+         "Kapolda Riau Irjen Pol"),
+        # a sentence's end before the name is no honorific
+        ("Uang itu hilang dari kantor gubernur. Kabag Humas Setda Riau Rahmat Hidayat membenarkannya.",
+         "Rahmat Hidayat", "Kabag Humas Setda Riau"),
+    ],
+)
+def test_an_honorific_between_role_and_name_is_no_part_of_the_role(text: str, name: str, role: str) -> None:
+    assert roles(text, [(name, "PER")]) == {name: [role]}

@@ -104,6 +104,14 @@ def _role_token(sent: _Sentence, j: int, res: EntityResources, lo: int, hi: int)
 
 def _backward(sent: _Sentence, k: int, res: EntityResources) -> tuple[int, int] | None:
     """The role ending at token ``k`` (inclusive), read backwards, or ``None``."""
+    # "Ketua Pengadilan Tinggi Hj. Siti": an honorific before the name is no part of the role.
+    while k >= 0:
+        if sent.word(k) == "." and k >= 1 and fold(sent.word(k - 1)) in res.honorifics:
+            k -= 2  # "H." "Dr."
+        elif fold(sent.word(k)).rstrip(".") in res.honorifics:
+            k -= 1
+        else:
+            break
     j = k
     while j >= 0 and k - j < _MAX_ROLE_WORDS and _role_token(sent, j, res, 0, k):
         j -= 1
