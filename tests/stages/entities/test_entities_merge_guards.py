@@ -183,3 +183,11 @@ def test_a_companys_acronym_with_and_without_its_legal_form_and_its_full_name() 
             "MSA juga melapor ke polisi.")
     got = groups(text, [("PT Maju Sentosa Abadi", "ORG"), ("MSA", "ORG"), ("PT MSA", "ORG"), ("MSA", "ORG")])
     assert got == [["PT Maju Sentosa Abadi", "MSA", "PT MSA", "MSA"]]
+
+
+def test_a_misspelt_full_name_with_its_first_name_joins_the_right_spelling() -> None:
+    text = ("Menteri Ratna Kusumawati meninjau pasar. Ratna Kusumawati berbincang dengan pedagang. "
+            "Ratna tersenyum. Kata Ratna Kusumwati, harga stabil. Ratna lalu pulang.")
+    got = groups(text, [("Ratna Kusumawati", "PER"), ("Ratna Kusumawati", "PER"), ("Ratna", "PER"),
+                        ("Ratna Kusumwati", "PER"), ("Ratna", "PER")])
+    assert len(got) == 1 and len(got[0]) == 5

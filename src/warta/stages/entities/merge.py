@@ -495,9 +495,9 @@ class _Merger:
         target: dict[int, int] = {}
         letters = [{t[0] for f in c.forms for t in f if t} for c in self.clusters]
         for ci, c in enumerate(self.clusters):
-            if not c.members or len(c.forms) != 1 or self.forms[c.members[0]].acronym:
+            i = self._one_spelling(c)
+            if i is None:
                 continue
-            i = c.members[0]
             # Every word matches a word of the same first letter (typos keep it; initials are it).
             needed = {t[0] for t in self.forms[i].tokens if t}
             hits = [di for di, d in enumerate(self.clusters) if di != ci and d.members
@@ -516,6 +516,19 @@ class _Merger:
             while di in target:
                 di = target[di]
             self._join(ci, di)
+
+    def _one_spelling(self, c: _Cluster) -> int | None:
+        """A mention of the cluster's only full spelling: its one form, or its longest name of
+        two or more words when every other form is a shorter form of it ("Susi Pudjastuti",
+        "Susi"). ``None`` when the cluster has none, or spells its name two ways."""
+        if not c.members:
+            return None
+        longest = max(c.forms, key=len)
+        if len(c.forms) > 1 and (len(longest) < 2 or not all(
+                f == longest or subsequence_of(list(f), list(longest)) for f in c.forms)):
+            return None
+        i = next(j for j in c.members if self.forms[j].tokens == longest)
+        return None if self.forms[i].acronym else i
 
     def _first(self, c: _Cluster) -> int:
         return min(self.mentions[j].start for j in c.members)
