@@ -115,3 +115,21 @@ def test_more_non_entities(surface: str, label: EntityLabel, reason: str) -> Non
 )
 def test_names_that_look_like_those_stay(surface: str, label: EntityLabel) -> None:
     assert name_form(surface, 0, len(surface), label, resources=load_resources()).dropped is None
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "name"),
+    [
+        ("Hartono Wibisono Ketua RT", "PER", "Hartono Wibisono"),
+        ("Siti Rahayu Presiden Direktur", "PER", "Siti Rahayu"),
+        ("Sleman AKBP", "LOC", "Sleman"),
+        ("Polres Metro Bekasi Kombes", "ORG", "Polres Metro Bekasi"),
+        # a title that is also a given name or part of a place name stays
+        ("Budi Santoso Raja", "PER", "Budi Santoso Raja"),
+        # other titles may end the name of a body
+        ("Kantor Staf Presiden", "ORG", "Kantor Staf Presiden"),
+        ("Rumah Dinas Bupati", "LOC", "Rumah Dinas Bupati"),
+    ],
+)
+def test_a_title_after_the_name_is_cut_off(surface: str, label: EntityLabel, name: str) -> None:
+    assert name_form(surface, 0, len(surface), label, resources=load_resources()).text == name

@@ -125,15 +125,30 @@ def name_form(
             i += _unknown_prefix(tuple(words[i:]), people)
     if not spans or i >= len(spans):
         return NameForm(start, start, "", (), None, "empty")
-    s, e = spans[i][0], spans[-1][1]
+    n = _trailing_role(text, spans, words, i, label, res)
+    s, e = spans[i][0], spans[n - 1][1]
     # A final period belongs to the name only after an initial or abbreviation ("Jr.").
-    if text[e - 1] == "." and len(words[-1]) > 2:
+    if text[e - 1] == "." and len(words[n - 1]) > 2:
         e -= 1
     role = None
     if role_from is not None:
         role = (spans[role_from][0], spans[i - 1][1])
     name = text[s:e]
-    return NameForm(s, e, name, tuple(name_tokens(name)), role, _drop_reason(words[i:], name, label, res))
+    return NameForm(s, e, name, tuple(name_tokens(name)), role, _drop_reason(words[i:n], name, label, res))
+
+
+def _trailing_role(text: str, spans: list[tuple[int, int]], words: list[str], i: int, label: EntityLabel,
+                   res: EntityResources) -> int:
+    """Where the name ends when a title follows it inside the span: "Budi Santoso Ketua RT"
+    (after two name words at least), or a police or military rank glued to a place ("Bantul
+    AKBP")."""
+    if label == "PER":
+        for k in range(i + 2, len(words)):
+            if words[k] in res.role_nouns and words[k] not in _ALSO_NAMES and text[spans[k][0]].isupper():
+                return k
+    elif len(words) - i >= 2 and words[-1] in _RANKS:
+        return len(words) - 1
+    return len(words)
 
 
 def _role_end(
@@ -173,6 +188,17 @@ def _role_end(
     return i
 
 
+# Role nouns that are also given names or parts of place names ("Raja Ampat", "Ratu Tisha"):
+# never read as a title after a name.
+_ALSO_NAMES = frozenset({"raja", "ratu", "pangeran", "paus", "duta"})
+# Police and military ranks: written before a name, never the last word of a place or body
+# ("Kapolres Bantul AKBP Budi" tagged "Bantul AKBP"), unlike other titles ("Kantor Presiden").
+_RANKS = frozenset({
+    "bripda", "briptu", "brigpol", "brigadir", "bripka", "aipda", "aiptu", "ipda", "iptu", "akp", "kompol",
+    "akbp", "kombes", "brigjen", "irjen", "komjen", "prada", "pratu", "praka", "kopda", "koptu", "kopka",
+    "serda", "sertu", "serka", "serma", "pelda", "peltu", "letda", "lettu", "kapten", "mayor", "letkol",
+    "kolonel", "mayjen", "letjen", "laksma", "laksda", "laksdya", "marsma", "marsda", "marsdya",
+})
 # The particle "pun" written glued to a pronoun ("Beliaupun", "Iapun"): still a pronoun. ("-lah"
 # is left out: "Kamilah" is also a given name.)
 _CLITICS = ("pun",)

@@ -647,6 +647,8 @@ def _titled(text: str, m: Mention, f: NameForm, res: EntityResources) -> str:
     if f.start > m.start and f.role is None and not all(
             w in res.honorifics for w in name_tokens(text[m.start : f.start])):
         return ""
+    if text[f.end : m.end].strip(" .,"):
+        return ""  # a title after the name ("Budi Santoso Ketua RT") is a role, not an alias
     return text[m.start : m.end].strip()
 
 
