@@ -48,6 +48,16 @@ def ner_cmd(
             help="Train on train+dev (dev scores are then not held out): with --benchmark, the refit NAME.",
         ),
     ] = False,
+    fraction: Annotated[
+        float,
+        typer.Option(
+            "--fraction",
+            min=0.0,
+            max=1.0,
+            help="With --benchmark: train on this random share of the train split (learning curves).",
+        ),
+    ] = 1.0,
+    seed: Annotated[int, typer.Option("--seed", help="With --fraction: the random draw.")] = 0,
 ) -> None:
     """Train a NER CRF; the model's JSON records data hashes, parameters and this command.
 
@@ -62,10 +72,16 @@ def ner_cmd(
     if benchmark is not None and benchmark not in BENCHMARKS:
         console.print(f"[red]error[/] unknown benchmark {escape(benchmark)} (known: {', '.join(BENCHMARKS)})")
         raise typer.Exit(2)
+    if fraction < 1.0 and (production or output is None):
+        console.print("[red]error[/] --fraction trains a learning-curve model: give --benchmark and --output")
+        raise typer.Exit(2)
+    if fraction <= 0.0:
+        console.print("[red]error[/] --fraction must be above 0")
+        raise typer.Exit(2)
     folder = output or _resources_dir()
     try:
         if benchmark is not None:
-            meta = train_benchmark(data, benchmark, folder, include_dev=include_dev)
+            meta = train_benchmark(data, benchmark, folder, include_dev=include_dev, fraction=fraction, seed=seed)
         else:
             meta = train_production(data, folder, include_dev=include_dev)
     except (WartaError, FileNotFoundError) as exc:

@@ -95,3 +95,20 @@ def test_train_benchmark_names_the_refit_and_its_twin(tmp_path: Path) -> None:
     assert refit["training"]["sentences"] == twin["training"]["sentences"] + 1
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
         "nergrit.crfsuite", "nergrit.json", "nergrit-train.crfsuite", "nergrit-train.json"}
+    # A learning-curve model: a share of train, named and recorded as such, never taken for the refit.
+    part = train_benchmark(data, "nergrit", tmp_path / "lc", params=params, include_dev=True, fraction=0.5, seed=1)
+    assert part["name"] == "nergrit-0.5-seed1" and part["twin_of"] == "nergrit"
+    assert part["training"]["sentences"] == 3 + 1 and part["train_fraction"] == 0.5
+    assert part["command"].endswith(f"--include-dev --fraction 0.5 --seed 1 --output {tmp_path / 'lc'}")
+
+
+def test_subsample_is_a_seeded_share_in_order() -> None:
+    from warta.evaluation.conll import NerSentence
+    from warta.stages.ner.train import subsample
+
+    sents = [NerSentence([f"kata{i}"], ["O"]) for i in range(18)]
+    a, b = subsample(sents, 8 / 9, 0), subsample(sents, 8 / 9, 0)
+    assert a == b and len(a) == 16
+    assert [s.tokens[0] for s in a] == sorted((s.tokens[0] for s in a), key=lambda t: int(t[4:]))
+    assert subsample(sents, 8 / 9, 1) != a
+    assert subsample(sents, 1.0, 0) == sents

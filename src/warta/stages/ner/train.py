@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import platform
+import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ __all__ = [
     "load_split",
     "make_extractor",
     "recase",
+    "subsample",
     "tag_sentences",
     "train_benchmark",
     "train_crf",
@@ -276,13 +278,15 @@ def train_benchmark(
     name: str | None = None,
     extra_args: Sequence[str] = (),
     recipe: Recipe | None = None,
+    fraction: float = 1.0,
+    seed: int = 0,
 ) -> dict[str, Any]:
     """Train the model of one benchmark on its train split (and dev, with ``include_dev``).
 
     With ``include_dev`` the model is ``benchmark`` (the shipped refit); without, it is the
     train-only twin :func:`twin_name`, whose metadata names the refit in ``twin_of`` (so
-    that :func:`~warta.stages.ner.evaluate.pick_model` leaves it to be named). ``name``
-    overrides either.
+    that :func:`~warta.stages.ner.evaluate.pick_model` leaves it to be named; so does a
+    learning-curve model). ``name`` overrides either.
 
     The benchmark's :data:`RECIPES` entry (or ``recipe``) sets the parameters, the sentences
     borrowed from other benchmarks and the weight of its own; ``params`` overrides its parameters.
@@ -290,30 +294,44 @@ def train_benchmark(
     The dev split is always scored; with ``include_dev`` that score is not a held-out
     measure, and the metadata says so (``dev_in_training``).
 
+    ``fraction`` < 1 keeps that share of the train split, drawn at random with ``seed``
+    (:func:`subsample`), for learning curves; the model's name then says so
+    (``nergrit-train-0.8889-seed0``).
+
     Returns:
         The model's metadata (also written as JSON beside the model).
     """
     config = config or FeatureConfig()
     recipe = recipe or RECIPES.get(benchmark, Recipe())
     params = params or recipe.params
+    if not 0.0 < fraction <= 1.0:
+        raise ValueError(f"fraction of the train split must be in (0, 1], not {fraction}")
     name = name or (benchmark if include_dev else twin_name(benchmark))
+    if fraction < 1.0:
+        name = f"{name}-{fraction:g}-seed{seed}"
     b = BENCHMARKS[benchmark]
     train_path, train = load_split(data_dir, benchmark, "train")
+    if fraction < 1.0:
+        train = subsample(train, fraction, seed)
     dev_path, dev = load_split(data_dir, benchmark, "dev")
     used = [train_path, *([dev_path] if include_dev else [])]
     own = train + (dev if include_dev else [])
     pairs = [(s.tokens, s.labels) for s in own] * recipe.copies
     borrowed, borrowed_paths = borrowed_sentences(data_dir, benchmark, recipe.augment)
     args = ["--benchmark", benchmark, *(["--include-dev"] if include_dev else []), *extra_args]
+    if fraction < 1.0:
+        # Learning-curve models are not shipped: the command names the folder they went to.
+        args += ["--fraction", f"{fraction:g}", "--seed", str(seed), "--output", str(output_dir)]
     crf_path = output_dir / f"{name}.crfsuite"
     meta = _base_meta(name, config, params, _command(args))
     meta.update(
         benchmark=benchmark,
+        **({"train_fraction": fraction, "train_seed": seed} if fraction < 1.0 else {}),
         source_types=sorted(entity_types(train)),
         harmonised=False,
         lowercase=b.lowercase,
         recipe=recipe.as_dict(),
-        twin_of=None if include_dev else benchmark,
+        twin_of=None if include_dev and fraction == 1.0 else benchmark,
         data={str(p.relative_to(data_dir.parent)): _sha256(p) for p in [*used, *borrowed_paths]},
     )
     meta["training"] = train_crf([*pairs, *borrowed], crf_path, config=config, params=params)
@@ -321,6 +339,18 @@ def train_benchmark(
     meta["dev"] = _dev_scores(crf_path, meta, dev)
     _write_meta(crf_path, meta)
     return meta
+
+
+def subsample(sentences: Sequence[NerSentence], fraction: float, seed: int) -> list[NerSentence]:
+    """A random ``fraction`` of ``sentences`` (rounded down), in their original order.
+
+    Example:
+        >>> len(subsample([NerSentence(["a"], ["O"])] * 9, 8 / 9, 0))
+        8
+    """
+    order = list(range(len(sentences)))
+    random.Random(seed).shuffle(order)
+    return [sentences[i] for i in sorted(order[: int(len(sentences) * fraction)])]
 
 
 def borrowed_sentences(
