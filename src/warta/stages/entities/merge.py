@@ -494,7 +494,11 @@ class _Merger:
         """
         target: dict[int, int] = {}
         letters = [{t[0] for f in c.forms for t in f if t} for c in self.clusters]
+        strength = [self._strength(c) if c.members else (0, 0, 0) for c in self.clusters]
+        top = max(strength, default=(0, 0, 0))
         for ci, c in enumerate(self.clusters):
+            if not c.members or (strength[ci] == top and strength.count(top) == 1):
+                continue  # the surest spelling of all moves nowhere
             i = self._one_spelling(c)
             if i is None:
                 continue
@@ -504,12 +508,12 @@ class _Merger:
                     and needed <= letters[di] and self._shorter_form(i, d, fuzzy=True)]
             if len(hits) != 1:
                 continue
-            d, mine = self.clusters[hits[0]], self._strength(c)
+            d, mine = self.clusters[hits[0]], strength[ci]
             # Two spellings of a name of two or more words, as sure as each other ("Sissy
             # Prescilla" / "Sissy Priscilla"): the later one moves to the first.
-            tie = (self._strength(d) == mine and len(self.forms[i].tokens) >= 2
+            tie = (strength[hits[0]] == mine and len(self.forms[i].tokens) >= 2
                    and self._first(d) < self._first(c))
-            if self._strength(d) > mine or tie:
+            if strength[hits[0]] > mine or tie:
                 target[ci] = hits[0]
         for ci in target:
             di = ci

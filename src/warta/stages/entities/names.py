@@ -73,6 +73,7 @@ def is_acronym(s: str) -> bool:
     return bool(s) and " " not in s and s.replace(".", "").isupper() and sum(c.isalpha() for c in s) >= 2
 
 
+@lru_cache(maxsize=1 << 16)
 def initials(name: str) -> str:
     """The upper-case initials of a full name, hyphenated parts counted apart.
 

@@ -153,14 +153,14 @@ def _recover(text: str, mentions: list[Mention], sentences: Sequence[Sentence],
         f = fold(w)
         if f in stop:
             continue
+        exact = names.get(f)
+        label = next(iter(exact)) if exact else _typo_label(f, names)
+        if label is None:
+            continue
         # A lone word: a capitalised neighbour makes it part of a longer name ("Jalan Santoso"),
         # except a sentence's first word, capitalised anyway ("Warga Semarnag mengungsi").
         if any(0 <= j < len(words) and text[words[j][0]].isupper() and _adjacent(text, words, n, j)
                and not (j < n and _opens_sentence(text, words[j][0])) for j in (n - 1, n + 1)):
-            continue
-        exact = names.get(f)
-        label = next(iter(exact)) if exact else _typo_label(f, names)
-        if label is None:
             continue
         si = max(0, bisect_right(sent_starts, s) - 1)
         out.append(Mention(start=s, end=e, text=w, label=label, sentence=si, score=0.0))
