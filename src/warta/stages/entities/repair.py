@@ -40,6 +40,9 @@ from warta.stages.entities.resources import EntityResources
 __all__ = ["repair_mentions", "tidy_mention"]
 
 _WORD = re.compile(r"\w(?:[\w'’\-]*\w)?")
+_WORD_CHAR = re.compile(r"\w")
+# The last word of a stretch of text (as _WORD reads it), anchored at the stretch's end.
+_WORD_BEFORE = re.compile(r"\w(?:[\w'’\-]*\w)?$")
 # Gazetteer list types (stages/ner/resources/gazetteer.tsv) trusted to name a place or an
 # organisation after a role; kecamatan names ("Baru", "Tengah") are too often common words.
 _GAZETTEER_LABELS: dict[str, EntityLabel] = {
@@ -141,10 +144,10 @@ def _recover(text: str, mentions: list[Mention], sentences: Sequence[Sentence],
     starts = [s for s, _ in taken]
     sent_starts = [s.start for s in sorted(sentences, key=lambda s: s.start)]
     stop = res.never_alone | res.honorifics | res.role_nouns | res.role_words | res.place_qualifiers
-    words = _words(text, 0, len(text))
     out: list[Mention] = []
-    for n, (s, e) in enumerate(words):
-        w = text[s:e]
+    for mt in _WORD.finditer(text):
+        s, e = mt.span()
+        w = mt.group()
         if len(w) < _MIN_RECOVERED or not w[0].isupper() or not w[1:].islower() or not w.isalpha():
             continue
         k = bisect_right(starts, s) - 1
@@ -159,8 +162,9 @@ def _recover(text: str, mentions: list[Mention], sentences: Sequence[Sentence],
             continue
         # A lone word: a capitalised neighbour makes it part of a longer name ("Jalan Santoso"),
         # except a sentence's first word, capitalised anyway ("Warga Semarnag mengungsi").
-        if any(0 <= j < len(words) and text[words[j][0]].isupper() and _adjacent(text, words, n, j)
-               and not (j < n and _opens_sentence(text, words[j][0])) for j in (n - 1, n + 1)):
+        before, after = _word_before(text, s), _word_after(text, e)
+        if (before is not None and text[before].isupper() and not _opens_sentence(text, before)) or (
+                after is not None and text[after].isupper()):
             continue
         si = max(0, bisect_right(sent_starts, s) - 1)
         out.append(Mention(start=s, end=e, text=w, label=label, sentence=si, score=0.0))
@@ -264,9 +268,25 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
-def _adjacent(text: str, words: list[tuple[int, int]], n: int, j: int) -> bool:
-    a, b = (words[j], words[n]) if j < n else (words[n], words[j])
-    return not text[a[1] : b[0]].strip()  # only spaces between: no comma, no sentence end
+def _word_before(text: str, s: int) -> int | None:
+    """Start of the word right before offset ``s`` with only spaces between, else ``None``."""
+    p = s
+    while p > 0 and text[p - 1].isspace():
+        p -= 1
+    if p == s or p == 0 or not _WORD_CHAR.match(text, p - 1):
+        return None
+    m = _WORD_BEFORE.search(text, max(0, p - 80), p)
+    return m.start() if m is not None else None
+
+
+def _word_after(text: str, e: int) -> int | None:
+    """Start of the word right after offset ``e`` with only spaces between, else ``None``."""
+    p = e
+    while p < len(text) and text[p].isspace():
+        p += 1
+    if p == e or p == len(text) or not _WORD_CHAR.match(text, p):
+        return None
+    return p
 
 
 def _typo_label(word: str, names: dict[str, set[EntityLabel]]) -> EntityLabel | None:
