@@ -9,7 +9,7 @@ its raw span. Order matters:
 3. the headline line (plain text only),
 4. boilerplate and byline/credit lines,
 5. whitespace left behind (blank-line runs, double spaces, leading/trailing space),
-6. reduplication hyphens and lost capitals,
+6. reduplication hyphens, lost capitals and spaces lost around links (glued words),
 then dangling citations are flagged on the final text.
 """
 
@@ -24,6 +24,7 @@ from warta.stages.clean.boilerplate import find_boilerplate
 from warta.stages.clean.characters import find_character_fixes, find_mojibake
 from warta.stages.clean.citations import find_dangling_citations
 from warta.stages.clean.fixes import Fix
+from warta.stages.clean.glued_words import find_glued_words
 from warta.stages.clean.lost_characters import find_lost_capitals
 from warta.stages.clean.reduplication import find_reduplications
 from warta.stages.clean.title import detect_title
@@ -143,7 +144,7 @@ def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = No
     if title:
         b.apply(_title_repeat(b.text, title))
     b.apply(_whitespace_fixes(b.text))
-    b.apply(_merge(find_lost_capitals(b.text), find_reduplications(b.text)))
+    b.apply(_merge(find_lost_capitals(b.text), find_reduplications(b.text), find_glued_words(b.text)))
 
     cleaning = Cleaning()
     author = editor = None

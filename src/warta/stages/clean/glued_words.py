@@ -1,0 +1,153 @@
+"""Put back the space a scraper lost around a link's anchor text.
+
+Scraped news often drops the space on one side of a link, gluing two words:
+"kepadaKompas.com", "dariThe Washington Post", "PresidenPrabowo Subianto". A glued
+token ``LeftRight`` (letters only, one lower-to-upper change inside) is split into
+``Left Right`` when:
+
+1. **lower-case start**: ``left`` is an Indonesian word (or its passive ``di-`` form) of
+   two letters or more with a vowel ("di", "kepada", "dilansir"); single letters (iPhone, eSports, eKTP), unit-like
+   ``mmHg`` and the capitalised clitics of religious prose ("kepadaNya", "sisiMu") stay;
+2. **capitalised start**: ``Left`` is a title or a citing verb ("PresidenDonald",
+   "DilansirThe"), or the article itself shows the words apart, either the same two
+   words with a space between ("Menteri Keuangan" elsewhere for "MenteriKeuangan"), or,
+   when ``Left`` is an Indonesian word of four letters or more and ``Right`` is not an
+   Indonesian word (a name, a foreign word), ``Right`` standing on its own elsewhere
+   ("Prabowo" for "PresidenPrabowo"). Brands repeat glued and never apart, so they stay.
+
+Never split: names written in camel case on purpose (``resources/camel_names.txt``:
+TikTok, YouTube, AirAsia, NasDem ...), particles of names (McDonalds, DiCaprio,
+deGrasse), brand prefixes (detikNews, transJakarta), one word with a stray capital
+("trilIun"), and tokens inside URLs, e-mail addresses,
+hashtags, handles, paths and code-like strings (anything glued to ``@ # / _ \\ :``, an
+apostrophe, a digit, or a dot on its left).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from warta.resources import resource_words
+from warta.stages.clean.fixes import Fix
+from warta.stages.clean.resources import id_words
+
+__all__ = ["find_glued_words"]
+
+_GLUED = re.compile(r"([A-Za-z][a-z]+)([A-Z][a-z]+)")
+# A lower-case letter then a capitalised one: rare, so the scan looks only there.
+_TURN = re.compile(r"[a-z][A-Z][a-z]")
+_WORD_END = re.compile(r"\w*")
+# Characters that, glued to the token's left, make it part of a URL, address, tag or code.
+_CODE_LEFT = frozenset("@#/\\_:.=&%?+~0123456789-'’`")
+_CODE_RIGHT = frozenset("@/\\_=&%?0123456789")
+_CLITICS = frozenset({"Nya", "Mu", "Ku"})
+_VOWELS = frozenset("aeiouAEIOU")
+# Lower-case words that start brands ("detikNews", "transJakarta") or name particles
+# ("deGrasse"); capitalised particles of names ("McDonalds", "DiCaprio", "LeBron").
+_LOWER_PREFIXES = frozenset({"de", "da", "detik", "trans"})
+_NAME_PARTICLES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Der"})
+_MIN_CAPITAL_LEFT = 4
+# Capitalised words that stand before a name or a source and never start a brand:
+# titles and ranks ("PresidenDonald", "KapolriJenderal") and citing verbs
+# ("DilansirThe", "MengutipReuters").
+_CUES = frozenset({
+    "presiden", "wapres", "menteri", "gubernur", "wagub", "bupati", "wali", "ketua", "anggota", "kapolri",
+    "kapolda", "kapolres", "kapolsek", "pelatih", "direktur", "dirut", "kepala", "jenderal", "sekretaris",
+    "hakim", "jaksa", "kapten", "panglima", "pangeran", "komisaris", "juru", "dilansir", "melansir",
+    "dikutip", "mengutip", "menurut", "diberitakan",
+})
+
+
+@cache
+def camel_names() -> frozenset[str]:
+    """Names written in camel case on purpose, lower case."""
+    return resource_words("clean", "camel_names.txt")
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """The token is part of a URL, address, hashtag, handle, path or code."""
+    if start and text[start - 1] in _CODE_LEFT:
+        return True
+    if end < len(text):
+        nxt = text[end]
+        if nxt in _CODE_RIGHT:
+            return True
+        # "kepadaKompas.com" is glue before a domain; "example.ExampleName" is code.
+        if nxt == "." and end + 1 < len(text) and text[end + 1].isupper():
+            return True
+    s = text.rfind(" ", 0, start) + 1
+    e = text.find(" ", end)
+    chunk = text[s : len(text) if e < 0 else e]
+    return "://" in chunk or "www." in chunk
+
+
+def _occurs(text: str, needle: str) -> bool:
+    """``needle`` somewhere in ``text`` not glued to a letter on its left nor to a
+    lower-case letter on its right (the glued token itself never counts)."""
+    i = text.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        if (not i or not text[i - 1].isalpha()) and (j == len(text) or not text[j].islower()):
+            return True
+        i = text.find(needle, i + 1)
+    return False
+
+
+def _indonesian(word: str, words: frozenset[str]) -> bool:
+    """A lower-case Indonesian word, or a passive ``di-`` form of one ("dilansir")."""
+    return word in words or (len(word) >= 6 and word.startswith("di") and word[2:] in words)
+
+
+def find_glued_words(text: str) -> list[Fix]:
+    """Return splits of words glued together by a lost space.
+
+    Example:
+        >>> t = "Hal itu disampaikan kepadaWarta Harian, kata PresidenSuryo. Suryo menolak."
+        >>> [(f.before, f.after) for f in find_glued_words(t)]
+        [('kepadaWarta', 'kepada Warta'), ('PresidenSuryo', 'Presiden Suryo')]
+    """
+    fixes: list[Fix] = []
+    words: frozenset[str] | None = None
+    seen_start = -1
+    for turn in _TURN.finditer(text):
+        # The whole word around the turn (letters, digits, underscore, like ``\\b``).
+        start = turn.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if start == seen_start:
+            continue
+        seen_start = start
+        tail = _WORD_END.match(text, turn.end())
+        end = tail.end() if tail else turn.end()
+        m = _GLUED.fullmatch(text, start, end)
+        if m is None:
+            continue
+        if words is None:
+            words = id_words()
+        left, right = m.group(1), m.group(2)
+        token = m.group()
+        low = left.lower()
+        if token.lower() in camel_names() or _in_code(text, m.start(), m.end()):
+            continue
+        # A stray capital inside one word ("trilIun", "ditAndai") is a typo, not glue.
+        if token.lower() in words:
+            continue
+        if left[0].islower():
+            if (not _indonesian(low, words) or low in _LOWER_PREFIXES or not (_VOWELS & set(left))
+                    or right in _CLITICS):
+                continue
+            reason = "space lost after a lower-case Indonesian word"
+        elif left in _NAME_PARTICLES:
+            continue
+        elif low in _CUES and right not in _CLITICS:
+            reason = "space lost after a title or a citing verb"
+        elif _occurs(text, f"{left} {right}"):
+            reason = "space lost between two words the article writes apart"
+        elif (len(left) >= _MIN_CAPITAL_LEFT and low in words and right.lower() not in words
+              and _occurs(text, right)):
+            reason = "space lost before a name the article writes on its own"
+        else:
+            continue
+        fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words", reason, token))
+    return fixes

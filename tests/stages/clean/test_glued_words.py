@@ -1,0 +1,95 @@
+"""The glued-words pass: a space lost around a link's anchor text is put back."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.stages.clean.clean import clean_text
+from warta.stages.clean.glued_words import camel_names, find_glued_words
+
+
+def splits(text: str) -> list[tuple[str, str]]:
+    return [(f.before, f.after) for f in find_glued_words(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case Indonesian word, then a capitalised one
+        ("Hal itu ia sampaikan kepadaWarta Harian, Senin.", [("kepadaWarta", "kepada Warta")]),
+        ("Seperti dikutip dariThe Daily Planet, harga gandum naik.", [("dariThe", "dari The")]),
+        ("Banjir merendam rumah warga diMakassar pada Minggu.", [("diMakassar", "di Makassar")]),
+        ("Ia mencari foto itu denganGoogle Lens.", [("denganGoogle", "dengan Google")]),
+        ("Hakim membacakan putusanMahkamah Agung kemarin.", [("putusanMahkamah", "putusan Mahkamah")]),
+        ("Rapat digelar, dilansirKantor Berita Nusantara.", [("dilansirKantor", "dilansir Kantor")]),
+        ("Kasus ini terkait aturan denganUndang-Undang baru.", [("denganUndang", "dengan Undang")]),
+        # capitalised: a title or a citing verb before a name or a source
+        ("Rapat dipimpin PresidenSuryo Wibisono di istana.", [("PresidenSuryo", "Presiden Suryo")]),
+        ("DilansirHarian Timur, gempa terasa hingga kota.", [("DilansirHarian", "Dilansir Harian")]),
+        # capitalised: the article writes the two words apart elsewhere
+        ("Menteri KeuanganSri Wulandari hadir. Kemarin Menteri Keuangan Sri Wulandari menolak.",
+         [("KeuanganSri", "Keuangan Sri")]),
+        # capitalised: a non-Indonesian word written on its own elsewhere
+        ("Calon wali kota MalangBaskoro menang. Baskoro berterima kasih.",
+         [("MalangBaskoro", "Malang Baskoro")]),
+    ],
+)
+def test_splits_glued_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert splits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # brands and names written in camel case on purpose
+        "Video itu diunggah ke YouTube dan TikTok, lalu dibagikan lewat WhatsApp.",
+        "Penumpang AirAsia dan pengguna SatuSehat mengeluh; NasDem dan LaLiga menanggapi.",
+        "Harga MacBook dan IdeaPad turun; LinkedIn, ByteDance, dan BlackRock diam.",
+        "InsyaAllah acara dimulai pukul tujuh, kata panitia.",
+        "Ia makan di McDonalds bersama Leonardo DiCaprio.",
+        # single-letter prefixes are never split
+        "Ia membeli iPhone baru dan menonton turnamen eSports.",
+        # brand prefixes and name particles in lower case
+        "Hal itu dilaporkan detikNews dan penumpang naik bus transJakarta.",
+        "Astronom Neil deGrasse berbicara.",
+        # capitalised clitics of religious prose and units
+        "Kami berserah kepadaNya dan berdoa kepadaMu. Tekanan darah 120 mmHg.",
+        # URLs, e-mail addresses, hashtags, handles, paths and code
+        "Lihat https://contoh.id/beritaTerkini dan www.contoh.id/kabarDaerah hari ini.",
+        "Kirim surat ke redaksi@kabarKita.id atau sebut @akunWarta dengan tagar #AyoMembaca.",
+        "Berkas ada di folder data/laporanTahunan dan variabel nama_kotaBaru.",
+        # a stray capital inside one word is a typo, not glue
+        "Anggaran mencapai Rp 96 trilIun dan hal ini ditAndai kenaikan pajak.",
+        # capitalised start without evidence stays (could be a brand)
+        "Aplikasi KopiPintar diluncurkan pekan ini.",
+    ],
+)
+def test_keeps_intended_camel_case(text: str) -> None:
+    assert splits(text) == []
+
+
+def test_brand_list_is_lower_case_and_has_the_big_names() -> None:
+    names = camel_names()
+    assert {"tiktok", "youtube", "whatsapp", "airasia", "nasdem", "laliga"} <= names
+    assert all(n == n.lower() for n in names)
+
+
+def test_recorded_as_repair_with_offsets() -> None:
+    raw = "Harga beras naik, kata pedagang kepadaWarta Harian.\n\nRapat diJakarta ditunda."
+    r = clean_text(raw, detect_headline=False)
+    assert r.text == "Harga beras naik, kata pedagang kepada Warta Harian.\n\nRapat di Jakarta ditunda."
+    glued = [c for c in r.cleaning.repaired if c.rule == "glued-words"]
+    assert [(c.before, c.after) for c in glued] == [("kepadaWarta", "kepada Warta"), ("diJakarta", "di Jakarta")]
+    for c in glued:
+        assert c.kind == "lost-character"
+        assert raw[c.raw_start : c.raw_end] == c.before
+        assert r.text[c.start : c.end] == c.after
+    # text after a split still maps back to the same characters in the raw text
+    i = r.text.index("ditunda")
+    assert raw[r.offsets(i) : r.offsets(i) + 7] == "ditunda"
+
+
+def test_no_split_when_nothing_glued() -> None:
+    text = "Presiden Suryo meresmikan jembatan di Makassar."
+    assert splits(text) == []
+    assert clean_text(text, detect_headline=False).text == text
