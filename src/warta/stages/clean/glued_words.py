@@ -35,8 +35,9 @@ from warta.stages.clean.resources import id_words
 __all__ = ["find_glued_words"]
 
 _GLUED = re.compile(r"([A-Za-z][a-z]+)([A-Z][a-z]+)")
-# A lower-case letter then a capitalised one: rare, so the scan looks only there.
-_TURN = re.compile(r"[a-z][A-Z][a-z]")
+# A capital between lower-case letters: rare, so the scan looks only there (the capital
+# first: the regex engine skips to candidates faster than with a leading ``[a-z]``).
+_TURN = re.compile(r"[A-Z](?<=[a-z].)(?=[a-z])")
 _WORD_END = re.compile(r"\w*")
 # Characters that, glued to the token's left, make it part of a URL, address, tag or code.
 _CODE_LEFT = frozenset("@#/\\_:.=&%?+~0123456789-'’`")
@@ -112,14 +113,15 @@ def find_glued_words(text: str) -> list[Fix]:
     seen_start = -1
     for turn in _TURN.finditer(text):
         # The whole word around the turn (letters, digits, underscore, like ``\\b``).
-        start = turn.start()
+        capital = turn.start()
+        start = capital - 1
         while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             start -= 1
         if start == seen_start:
             continue
         seen_start = start
-        tail = _WORD_END.match(text, turn.end())
-        end = tail.end() if tail else turn.end()
+        tail = _WORD_END.match(text, capital)
+        end = tail.end() if tail else capital
         m = _GLUED.fullmatch(text, start, end)
         if m is None:
             continue
