@@ -15,7 +15,8 @@ evaluation) so that scripts and rejects files can match on it::
     ├── PipelineError              W2xx: a pipeline that cannot be built or run
     │   ├── PipelineOrderError     W201 (a step needs a field nobody provides)
     │   ├── UnknownStepError       W202 (registry key not found)
-    │   └── StepFailedError        W203 (wraps an exception raised inside a step)
+    │   ├── StepFailedError        W203 (wraps an exception raised inside a step)
+    │   └── EngineError            W204 (an engine cannot start: no Dask scheduler at the address)
     ├── ResourceError              W301: a packaged lexicon or model is missing or corrupt
     └── EvaluationError            W401: gold data missing or in an unexpected format
 """
@@ -26,6 +27,7 @@ __all__ = [
     "BinaryInputError",
     "EmptyInputError",
     "EncodingError",
+    "EngineError",
     "EvaluationError",
     "InputError",
     "InputTooLargeError",
@@ -94,6 +96,10 @@ class UnknownStepError(PipelineError):
 
 class StepFailedError(PipelineError):
     code = "W203"
+
+
+class EngineError(PipelineError):
+    code = "W204"
 
 
 class ResourceError(WartaError):

@@ -103,3 +103,42 @@ def test_workers_read_their_own_partitions(tmp_path: Path) -> None:
     with DaskEngine(workers=2, in_flight=3, partition_bytes=400, batch_size=2) as engine:
         got = [key(x) for x in analyze_inputs(paths, settings=settings, engine=engine)]
     assert got == expected
+
+
+def test_unreachable_scheduler_is_a_clear_error() -> None:
+    from warta.errors import EngineError
+
+    engine = DaskEngine(scheduler="tcp://127.0.0.1:9", connect_timeout=1)
+    with pytest.raises(EngineError, match=r"W204.*tcp://127\.0\.0\.1:9.*cannot reach a Dask scheduler"):
+        _ = engine.client
+
+
+@pytest.mark.slow
+def test_a_running_scheduler_by_address(tmp_path: Path) -> None:
+    """``--engine dask --scheduler tcp://HOST:PORT`` joins a cluster started elsewhere."""
+    import json
+
+    import distributed
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    corpus = tmp_path / "berita.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS * 2)),
+                      encoding="utf-8")
+    runner = CliRunner()
+    local = runner.invoke(app, ["analyze", str(corpus), "--jsonl", "-o", str(tmp_path / "local.jsonl")])
+    assert local.exit_code == 0, local.output
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://")
+        with DaskEngine(scheduler=address, batch_size=2, in_flight=3) as engine:
+            assert engine.n_workers() == 2
+            got = [to_json(a) for a in engine.run(_articles(), steps=Settings().pipeline)]
+        with LocalEngine() as same:
+            assert got == [to_json(a) for a in same.run(_articles(), steps=Settings().pipeline)]
+        remote = runner.invoke(app, ["analyze", str(corpus), "--engine", "dask", "--scheduler", address,
+                                     "--jsonl", "-o", str(tmp_path / "dask.jsonl")])
+        assert remote.exit_code == 0, remote.output
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()

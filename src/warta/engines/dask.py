@@ -24,7 +24,7 @@ import msgspec
 
 from warta.article import Article, from_json, to_json
 from warta.config import Settings
-from warta.errors import WartaError
+from warta.errors import EngineError, WartaError
 from warta.io import Reject
 from warta.io._files import format_of, suffix_of
 from warta.io.partitions import Partition, plan_partitions, read_partition
@@ -95,6 +95,7 @@ class DaskEngine:
             four per worker; two partitions per worker for :meth:`run_inputs`).
         partition_bytes: about how many bytes of a large input file one
             :meth:`run_inputs` task reads.
+        connect_timeout: seconds to wait for the ``scheduler`` before an :class:`EngineError`.
 
     Example:
         >>> with DaskEngine(workers=2) as engine:  # doctest: +SKIP
@@ -109,6 +110,7 @@ class DaskEngine:
         batch_size: int = 16,
         in_flight: int | None = None,
         partition_bytes: int = 4 << 20,
+        connect_timeout: float = 10.0,
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
@@ -121,6 +123,7 @@ class DaskEngine:
         self.batch_size = batch_size
         self.in_flight = in_flight
         self.partition_bytes = partition_bytes
+        self.connect_timeout = connect_timeout
         self._client: Any = None
         self._cluster: Any = None
 
@@ -140,7 +143,15 @@ class DaskEngine:
             except ImportError as exc:  # pragma: no cover - depends on the install
                 raise WartaError("the Dask engine needs distributed: pip install 'warta[dask]'") from exc
             if self.scheduler:
-                self._client = dist.Client(self.scheduler)
+                try:
+                    self._client = dist.Client(self.scheduler, timeout=self.connect_timeout)
+                except (OSError, TimeoutError, ValueError) as exc:
+                    raise EngineError(
+                        f"cannot reach a Dask scheduler there within {self.connect_timeout:g} s "
+                        f"({type(exc).__name__}: {exc}); start one with `dask scheduler` and its "
+                        "workers with `dask worker ADDRESS`, or leave --scheduler out for a local cluster",
+                        source=self.scheduler,
+                    ) from exc
             else:
                 # One thread per worker process: the steps are pure Python, so threads would
                 # only contend for the GIL.
