@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from warta.article import Article, Entity, Mention
@@ -60,3 +61,18 @@ def test_merged_entity_gathers_its_mentions(seg: Seg) -> None:
 
 def test_limit(seg: Seg) -> None:
     assert len(_texts(seg(TEKS), limit=3)) == 3
+
+
+def test_a_phrase_that_cuts_through_a_name_is_none(seg: Seg) -> None:
+    text = ("Menteri Pertanian Bayu Kusnadi meninjau sawah di Karawang. Pertanian Bayu kini jadi sorotan, "
+            "kata warga. Bayu Kusnadi berjanji menambah pupuk.")
+    article = seg(text)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Bayu Kusnadi|Karawang", text)]
+    article.mentions = [Mention(start=s, end=e, text=text[s:e], label="PER" if text[s] == "B" else "LOC",
+                                sentence=0 if s < 60 else 2, entity=0 if text[s] == "B" else 1) for s, e in spans]
+    article.entities = [Entity(id="e0", name="Bayu Kusnadi", label="PER", mentions=[0, 2]),
+                        Entity(id="e1", name="Karawang", label="LOC", mentions=[1])]
+    texts = _texts(article)
+    assert "Bayu Kusnadi" in texts
+    # "Pertanian Bayu" is capitalised twice, but its first occurrence runs into the name
+    assert not any(t.lower() == "pertanian bayu" for t in texts)

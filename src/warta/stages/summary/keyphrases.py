@@ -5,12 +5,14 @@ with a stop word and cross no punctuation. A candidate scores by how often it oc
 (sub-linearly), how rare its terms are in news (idf), how early it first appears, and
 whether it is written as a name. Shorter forms fold into the longer phrase they mostly
 occur in: "Putin" into "Vladimir Putin" (a merged entity, or a capitalised name seen in
-full), "puncak" into "pertemuan puncak".
+full), "puncak" into "pertemuan puncak". A phrase that mostly cuts through a named mention
+("Keuangan Sri" of "Menteri Keuangan Sri Mulyani") is none.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +31,8 @@ _MIN_MULTI_COUNT = 2
 # occurrences are inside it ("puncak" -> "pertemuan puncak").
 _FOLD_SHARE = 0.5
 _NAME_BONUS = 1.5
+# Mentions longer than this (characters) are not looked for behind a span's start.
+_LONGEST_MENTION = 200
 
 
 @cache
@@ -178,6 +182,29 @@ def _entity_candidates(article: Article, cands: dict[str, _Cand]) -> None:
                 other.spans = [s for s in other.spans if not any(_inside(s, ms) for ms in spans)]
 
 
+def _crosses_names(c: _Cand, starts: list[int], mentions: list[tuple[int, int]]) -> bool:
+    """Half or more of the candidate's occurrences cut through a named mention: it runs from one name
+    into the next ("Keuangan Sri" of "Menteri Keuangan Sri Mulyani", "Kamboja Hun" of "PM
+    Kamboja Hun Sen") or holds only part of one. A span inside a mention, or holding it
+    whole, does not cross it.
+    """
+    # Its own occurrences, not the shorter forms folded into it ("Bayu" inside "Bayu Kusnadi").
+    own = [s for s in c.spans if s.text.lower() == c.key] or c.spans
+    crossing = 0
+    for s in own:
+        # Mentions that start before the span ends; the ones that may overlap it are last.
+        i = bisect_left(starts, s.end) - 1
+        while i >= 0:
+            ms, me = mentions[i]
+            if me > s.start and not (ms <= s.start and s.end <= me) and not (s.start <= ms and me <= s.end):
+                crossing += 1
+                break
+            if ms < s.start - _LONGEST_MENTION:
+                break
+            i -= 1
+    return crossing * 2 >= len(own) > 0
+
+
 def _is_name(c: _Cand, titles: frozenset[str]) -> bool:
     """A capitalised multi-word name that is no role ("Vladimir Putin", not "Presiden Rusia")."""
     return c.n_words > 1 and c.capitalised > 0 and c.key.split()[0] not in titles
@@ -251,9 +278,13 @@ def extract_keyphrases(
     scored: list[tuple[float, _Cand]] = []
     # A word's idf, looked up once per article (it recurs in the phrases around it).
     rarity_of: dict[str, float] = {}
+    mentions = sorted((m.start, m.end) for m in article.mentions)
+    starts = [m[0] for m in mentions]
     for c in cands.values():
         count = c.count
         if not count or (c.n_words > 1 and not _phrase_ok(c, titles)) or c.key in titles:
+            continue
+        if not c.entity and mentions and _crosses_names(c, starts, mentions):
             continue
         words = c.key.split()
         total = 0.0
