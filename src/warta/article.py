@@ -53,7 +53,7 @@ ChangeKind = Literal[
     "boilerplate",  # a line or phrase removed from the body
     "metadata",  # a byline/editor/credit line moved out of the body into metadata
     "mojibake",  # wrongly decoded characters repaired
-    "control",  # control or zero-width characters removed, odd spaces normalised
+    "control",  # control or zero-width characters removed, odd spaces and styled letters normalised
     "reduplication",  # a hyphen restored in a reduplicated word
     "lost-character",  # a character the scraper dropped, restored
     "whitespace",  # line endings normalised, document trimmed

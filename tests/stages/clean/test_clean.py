@@ -73,6 +73,15 @@ def test_invisible_and_odd_spaces() -> None:
     assert [(f.rule, f.after) for f in fixes] == [("odd-space", " "), ("invisible", ""), ("line-ending", "\n")]
 
 
+def test_styled_letters_become_plain_letters() -> None:
+    styled = "".join(chr(0x1D5D4 + ord(c) - ord("A")) for c in "PROMO")  # sans-serif bold capitals
+    digits = "".join(chr(0x1D7EC + int(c)) for c in "2026")  # sans-serif bold digits
+    result = clean_text(f"Akun itu menulis {styled} GRATIS {digits} lalu dihapus.")
+    assert result.text == "Akun itu menulis PROMO GRATIS 2026 lalu dihapus."
+    assert [(c.rule, c.after) for c in result.cleaning.repaired] == [("styled-letters", "PROMO"),
+                                                                     ("styled-letters", "2026")]
+
+
 def test_lost_capital_needs_evidence() -> None:
     assert find_lost_capitals("Menurut Istana lysée, rapat batal.") != []  # in the name list
     assert find_lost_capitals("Ia tinggal di Kota lùmière bersama keluarga.") == []  # no evidence

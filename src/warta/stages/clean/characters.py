@@ -1,9 +1,10 @@
-"""Character-level repairs: line endings, invisible characters, odd spaces and mojibake."""
+"""Character-level repairs: line endings, invisible characters, odd spaces, styled letters and mojibake."""
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -16,11 +17,15 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # C0/C1 controls other than tab and newline.
 _CONTROL = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)))
 _ODD_SPACE = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"
+# Mathematical bold, italic, script ... letters and digits, which social-media posts quoted in
+# news use as styling ("𝗕𝗔𝗡𝗧𝗨𝗔𝗡"): Unicode's compatibility form (NFKC) is the plain letter.
+_STYLED = "\U0001d400-\U0001d7ff"
 _CHAR_FIX = re.compile(
     rf"\r\n?|[{re.escape(_INVISIBLE)}]+|[{re.escape(_CONTROL)}]+|[{re.escape(_ODD_SPACE)}]+|[ \t]+(?=\n)"
+    rf"|[{_STYLED}]+"
 )
 
-_ANY_ODD = re.compile(rf"[\r{re.escape(_INVISIBLE + _CONTROL + _ODD_SPACE)}]")
+_ANY_ODD = re.compile(rf"[\r{re.escape(_INVISIBLE + _CONTROL + _ODD_SPACE)}{_STYLED}]")
 
 # Mojibake leaves a Latin-1 lead character followed by a cp1252/Latin-1 continuation
 # ("â€œ", "Ã©"), or HTML entities; only lines that show one go through ftfy, which is
@@ -50,6 +55,9 @@ def find_character_fixes(text: str) -> list[Fix]:
             fixes.append(Fix(s, e, "", "control", "invisible", "zero-width or soft-hyphen character", m.group()))
         elif ch in _ODD_SPACE:
             fixes.append(Fix(s, e, " ", "control", "odd-space", "no-break or typographic space", m.group()))
+        elif "\U0001d400" <= ch <= "\U0001d7ff":
+            fixes.append(Fix(s, e, unicodedata.normalize("NFKC", m.group()), "control", "styled-letters",
+                             "mathematical bold or italic letters used as styling", m.group()))
         elif ch in " \t":
             fixes.append(Fix(s, e, "", "whitespace", "trailing-space", "spaces at the end of a line", m.group()))
         else:
