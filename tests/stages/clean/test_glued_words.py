@@ -93,3 +93,32 @@ def test_no_split_when_nothing_glued() -> None:
     text = "Presiden Suryo meresmikan jembatan di Makassar."
     assert splits(text) == []
     assert clean_text(text, detect_headline=False).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Presiden Hadi Wijoyo hadir. Kebijakan Wijoyomenjadi sorotan warga.", [("Wijoyomenjadi", "Wijoyo menjadi")]),
+        ("Kata Wulandari, tarif naik. Menurut Wulandariyang juga ketua, harga turun.",
+         [("Wulandariyang", "Wulandari yang")]),
+        ("Aditya menang. Gol Adityamengakhiri laga itu.", [("Adityamengakhiri", "Aditya mengakhiri")]),
+    ],
+)
+def test_a_name_glued_to_the_next_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert splits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first part is never written on its own in the article
+        "Warga Jayapura antre beras sejak pagi.",
+        "Kota Banyuwangi dilanda banjir, kata Suryo.",
+        # a particle, not a glued word: a name's own syllable
+        "Penyanyi Shin tampil, lalu Shindong menyapa penonton.",
+        # a capitalised Indonesian word is one word
+        "Pemerintahan itu jatuh. Pemerintah menolak.",
+    ],
+)
+def test_names_that_only_look_glued_stay(text: str) -> None:
+    assert splits(text) == []

@@ -15,6 +15,12 @@ token ``LeftRight`` (letters only, one lower-to-upper change inside) is split in
    Indonesian word (a name, a foreign word), ``Right`` standing on its own elsewhere
    ("Prabowo" for "PresidenPrabowo"). Brands repeat glued and never apart, so they stay.
 
+3. **a name glued to the next word** (no capital inside: "Subiantomenjadi", "Trumpyang"):
+   a capitalised token that is no Indonesian word ends in one that is either a verb with a
+   prefix (me-, ber-, di-, ter-, per-; six letters or more: "mengatakan") or a function word of
+   four letters or more ("yang", "untuk"; not a particle such as "dong"), and the article writes
+   what comes before it on its own ("Subianto").
+
 Never split: names written in camel case on purpose (``resources/camel_names.txt``:
 TikTok, YouTube, AirAsia, NasDem ...), particles of names (McDonalds, DiCaprio,
 deGrasse), brand prefixes (detikNews, transJakarta), one word with a stray capital
@@ -30,7 +36,7 @@ from functools import cache
 
 from warta.resources import resource_words
 from warta.stages.clean.fixes import Fix
-from warta.stages.clean.resources import id_words
+from warta.stages.clean.resources import function_words, id_words
 
 __all__ = ["find_glued_words"]
 
@@ -58,6 +64,16 @@ _CUES = frozenset({
     "hakim", "jaksa", "kapten", "panglima", "pangeran", "komisaris", "juru", "dilansir", "melansir",
     "dikutip", "mengutip", "menurut", "diberitakan",
 })
+
+
+# A capitalised word long enough to hold a name (three letters or more) and a glued word.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{6,}\b")
+_VERB_PREFIXES = ("me", "ber", "di", "ter", "per")
+_MIN_GLUED_VERB = 6
+_MIN_GLUED_FUNCTION = 4
+_MIN_NAME = 3
+# Function words that are also particles or names' syllables ("Shindong", "Jokodeh").
+_PARTICLES = frozenset({"dong", "deh", "sih", "kok", "nih", "tuh", "loh", "lho", "kan"})
 
 
 @cache
@@ -152,4 +168,35 @@ def find_glued_words(text: str) -> list[Fix]:
         else:
             continue
         fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words", reason, token))
+    fixes.extend(_names_glued_to_words(text, words or id_words()))
+    fixes.sort(key=lambda f: f.start)
+    return fixes
+
+
+def _glued_word(word: str, words: frozenset[str], function: frozenset[str]) -> bool:
+    """A word that often follows a name with its space lost: a prefixed verb or a function word."""
+    if word not in words:
+        return False
+    if len(word) >= _MIN_GLUED_VERB and word.startswith(_VERB_PREFIXES):
+        return True
+    return len(word) >= _MIN_GLUED_FUNCTION and word in function and word not in _PARTICLES
+
+
+def _names_glued_to_words(text: str, words: frozenset[str]) -> list[Fix]:
+    """Splits of a name glued to the lower-case word after it ("Subiantomenjadi")."""
+    fixes: list[Fix] = []
+    function = function_words()
+    for m in _CAPITALISED.finditer(text):
+        token = m.group()
+        if token.lower() in words:
+            continue
+        # The longest glued word first: "Trumpmengatakan" is "Trump" + "mengatakan".
+        for cut in range(_MIN_NAME, len(token) - _MIN_GLUED_FUNCTION + 1):
+            left, right = token[:cut], token[cut:]
+            if _glued_word(right, words, function) and left.lower() not in words and _occurs(text, left):
+                if token.lower() not in camel_names() and not _in_code(text, m.start(), m.end()):
+                    fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words",
+                                     "space lost between a name the article writes on its own and the next word",
+                                     token))
+                break
     return fixes
