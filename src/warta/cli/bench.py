@@ -20,7 +20,7 @@ __all__ = ["bench_cmd"]
 def bench_cmd(
     data: Annotated[Path, typer.Option("--data", help="JSONL or JSONL.gz with a 'text' field per record.")],
     limit: Annotated[int | None, typer.Option("--limit", help="Use the first N records.")] = None,
-    repeat: Annotated[int, typer.Option("--repeat", help="Runs per stage; the best is kept.")] = 1,
+    repeat: Annotated[int, typer.Option("--repeat", help="Runs per stage and per engine (engines take turns, round by round); the best is kept.")] = 1,
     step: Annotated[list[str] | None, typer.Option("--step", help="Registry keys of the steps (default pipeline).")] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write the JSON result here.")] = None,
