@@ -31,6 +31,7 @@ __all__ = [
     "NEWS_CORPORA",
     "WordClasses",
     "build_clusters",
+    "build_embeddings",
     "iter_news_sentences",
     "load_word_classes",
     "read_word_classes",
@@ -165,6 +166,46 @@ def build_clusters(
         "granularities": list(granularities),
         "word2vec": {"dim": dim, "window": 5, "min_count": min_count, "sg": 1, "epochs": epochs, "seed": seed},
     }
+
+
+def build_embeddings(
+    data_dir: Path,
+    output: Path,
+    *,
+    dim: int = 100,
+    min_count: int = 3,
+    epochs: int = 5,
+    workers: int = 2,
+    seed: int = 13,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Learn the word vectors the neural tagger reads and write ``embeddings.npz``.
+
+    The same skip-gram word2vec as :func:`build_clusters` over lower-cased news text,
+    keeping words seen ``min_count`` times; stored as int8 unit vectors
+    (:meth:`~warta.stages.ner.neural.Embeddings.write`) with their metadata, ``extra``
+    (the command, the data's hashes) included.
+    """
+    import numpy as np
+    from gensim.models import Word2Vec
+
+    from warta.stages.ner.neural import Embeddings
+
+    lowered = [[t.lower() for t in s] for s in iter_news_sentences(data_dir)]
+    model = Word2Vec(
+        lowered, vector_size=dim, window=5, min_count=min_count, sg=1, negative=5,
+        epochs=epochs, workers=workers, seed=seed,
+    )
+    words = [w for w in model.wv.index_to_key if "\n" not in w]
+    meta = {
+        "corpora": list(NEWS_CORPORA),
+        "sentences": len(lowered),
+        "vocabulary": len(words),
+        "word2vec": {"dim": dim, "window": 5, "min_count": min_count, "sg": 1, "epochs": epochs, "seed": seed},
+        **(extra or {}),
+    }
+    Embeddings.write(output, words, np.stack([model.wv[w] for w in words]), meta)
+    return meta
 
 
 def read_word_classes(path: Path | None = None, *, text: str | None = None) -> WordClasses:
