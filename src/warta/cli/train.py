@@ -59,9 +59,11 @@ def ner_cmd(
     ] = 1.0,
     seed: Annotated[int, typer.Option("--seed", help="With --fraction: the random draw.")] = 0,
 ) -> None:
-    """Train a NER CRF; the model's JSON records data hashes, parameters and this command.
+    """Train a NER model; its JSON records data hashes, parameters and this command.
 
     Each benchmark ships two models with one recipe: NAME-train (train only) and NAME (train+dev).
+    The nergrit and nerp recipes add a BiLSTM-CRF to the CRF, which needs PyTorch to train
+    (pip install 'warta[ner-neural]').
     """
     from warta.stages.ner.train import BENCHMARKS, train_benchmark, train_production
 

@@ -74,18 +74,26 @@ def test_borrowed_sentences_take_the_target_case_and_labels(tmp_path: Path) -> N
     assert pairs == [(["Joko", "Widodo", "tiba", "di", "Solo"], ["B-PERSON", "I-PERSON", "O", "O", "B-PLACE"])]
 
 
-def test_train_benchmark_names_the_refit_and_its_twin(tmp_path: Path) -> None:
-    from warta.stages.ner.train import train_benchmark, twin_name
+GRIT = [(["Bupati", "Budi", "Santoso", "meninjau", "Garut", "."],
+         ["O", "B-PERSON", "I-PERSON", "O", "B-PLACE", "O"]),
+        (["Petugas", "PLN", "datang", "ke", "Cianjur", "."], ["O", "B-ORGANISATION", "O", "O", "B-PLACE", "O"])]
 
+
+def _grit_data(tmp_path: Path) -> Path:
     data = tmp_path / "data"
-    grit = [(["Bupati", "Budi", "Santoso", "meninjau", "Garut", "."],
-             ["O", "B-PERSON", "I-PERSON", "O", "B-PLACE", "O"]),
-            (["Petugas", "PLN", "datang", "ke", "Cianjur", "."], ["O", "B-ORGANISATION", "O", "O", "B-PLACE", "O"])]
-    _write_tsv(data / "ner-nergrit" / "train_preprocess.txt", grit * 3)
-    _write_tsv(data / "ner-nergrit" / "valid_preprocess.txt", grit[:1])
+    _write_tsv(data / "ner-nergrit" / "train_preprocess.txt", GRIT * 3)
+    _write_tsv(data / "ner-nergrit" / "valid_preprocess.txt", GRIT[:1])
+    return data
+
+
+def test_train_benchmark_names_the_refit_and_its_twin(tmp_path: Path) -> None:
+    from warta.stages.ner.train import Recipe, train_benchmark, twin_name
+
+    data = _grit_data(tmp_path)
     params = CrfParams(c1=0.0, c2=0.01, max_iterations=20)
-    twin = train_benchmark(data, "nergrit", tmp_path / "out", params=params)
-    refit = train_benchmark(data, "nergrit", tmp_path / "out", params=params, include_dev=True)
+    recipe = Recipe(params=params)  # the CRF alone (the shipped recipe adds a network, see below)
+    twin = train_benchmark(data, "nergrit", tmp_path / "out", recipe=recipe)
+    refit = train_benchmark(data, "nergrit", tmp_path / "out", recipe=recipe, include_dev=True)
     assert twin["name"] == twin_name("nergrit") == "nergrit-train" and twin["twin_of"] == "nergrit"
     assert twin["command"] == "warta train ner --benchmark nergrit" and not twin["dev_in_training"]
     assert refit["name"] == "nergrit" and refit["twin_of"] is None and refit["dev_in_training"]
@@ -96,10 +104,29 @@ def test_train_benchmark_names_the_refit_and_its_twin(tmp_path: Path) -> None:
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
         "nergrit.crfsuite", "nergrit.json", "nergrit-train.crfsuite", "nergrit-train.json"}
     # A learning-curve model: a share of train, named and recorded as such, never taken for the refit.
-    part = train_benchmark(data, "nergrit", tmp_path / "lc", params=params, include_dev=True, fraction=0.5, seed=1)
+    part = train_benchmark(data, "nergrit", tmp_path / "lc", recipe=recipe, include_dev=True, fraction=0.5, seed=1)
     assert part["name"] == "nergrit-0.5-seed1" and part["twin_of"] == "nergrit"
     assert part["training"]["sentences"] == 3 + 1 and part["train_fraction"] == 0.5
     assert part["command"].endswith(f"--include-dev --fraction 0.5 --seed 1 --output {tmp_path / 'lc'}")
+
+
+@pytest.mark.model
+def test_train_benchmark_with_a_network_ships_an_ensemble(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    from warta.stages.ner.neural_train import NeuralParams
+    from warta.stages.ner.train import Recipe, train_benchmark
+
+    data = _grit_data(tmp_path)
+    recipe = Recipe(params=CrfParams(c1=0.0, c2=0.01, max_iterations=20),
+                    neural=NeuralParams(hidden=8, epochs=3, threads=1))
+    meta = train_benchmark(data, "nergrit", tmp_path / "out", recipe=recipe)
+    assert (tmp_path / "out" / "nergrit-train.bilstm.npz").is_file()
+    assert meta["neural"]["file"] == "nergrit-train.bilstm.npz" and meta["recipe"]["neural"] is True
+    assert meta["neural"]["params"]["hidden"] == 8 and meta["neural"]["labels"] == meta["training"]["labels"]
+    model = model_from_files(tmp_path / "out" / "nergrit-train.crfsuite")
+    tags, scores = model.tag_with_scores(GRIT[0][0])
+    assert len(tags) == len(scores) == 6 and all(0.0 <= s <= 1.0 for s in scores)
+    assert model.tag_many([GRIT[1][0], [], GRIT[0][0]])[2] == tags
 
 
 def test_subsample_is_a_seeded_share_in_order() -> None:

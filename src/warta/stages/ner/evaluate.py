@@ -93,12 +93,12 @@ def evaluate_ner(path: Path, *, format: NerFormat, model: str | None = None) -> 
             from warta.stages.ner.model import shared_classes
 
             caps = shared_classes().table
-            tags, seconds = tag_sentences(lambda t: tagger.tag(recase(t, caps)), gold)
+            tags, seconds = tag_sentences(lambda ss: tagger.tag_many([recase(t, caps) for t in ss]), gold)
         else:
-            tags, seconds = tag_sentences(tagger.tag, gold)
+            tags, seconds = tag_sentences(tagger.tag_many, gold)
     else:
         gold_tags = [s.labels for s in gold]
-        tags, seconds = tag_sentences(tagger.tag, gold)
+        tags, seconds = tag_sentences(tagger.tag_many, gold)
     tokens = sum(len(s.tokens) for s in gold)
     return {
         **score_entities(gold_tags, tags),

@@ -2,8 +2,10 @@
 
 A model is two files in ``stages/ner/resources/``: ``<name>.crfsuite`` (the CRF,
 python-crfsuite) and ``<name>.json`` (labels, feature groups, data hashes, the
-command that trained it, dev scores). The word classes and gazetteer are shared by
-all models and loaded at most once. Nothing here runs at import time.
+command that trained it, dev scores); an ensemble model adds ``<name>.bilstm.npz``
+(a BiLSTM-CRF, :mod:`warta.stages.ner.neural`) whose tag marginals are averaged with
+the CRF's. The word classes, gazetteer and word vectors are shared by all models and
+loaded at most once. Nothing here runs at import time.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from warta.errors import ResourceError
 from warta.stages.ner.clusters import WordClasses, load_word_classes
 from warta.stages.ner.features import FeatureConfig, FeatureExtractor
 from warta.stages.ner.gazetteer import Gazetteer, load_gazetteer
+from warta.stages.ner.neural import BiLstmTagger, bio_constraints, decode_valid, load_embeddings
 
 __all__ = ["NerModel", "available_models", "load_model", "model_from_files", "shared_classes", "shared_gazetteer"]
 
@@ -71,7 +76,7 @@ class NerModel:
         meta: the model's metadata (``labels``, ``features``, ...).
     """
 
-    def __init__(self, crf: bytes, meta: dict[str, Any]) -> None:
+    def __init__(self, crf: bytes, meta: dict[str, Any], neural: bytes | None = None) -> None:
         import pycrfsuite
 
         self.meta = meta
@@ -87,6 +92,14 @@ class NerModel:
         self._crf = crf
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(crf)
+        self._neural: BiLstmTagger | None = None
+        self._bio: tuple[np.ndarray, np.ndarray] | None = None
+        self._weight = 0.0
+        if neural is not None:
+            self._neural = _bilstm(neural, meta["neural"])
+            self._weight = float(meta["neural"]["params"]["weight"])
+            if sorted(self._tagger.labels()) != self._neural.labels:
+                raise ResourceError(f"NER model {self.name}: the CRF and the BiLSTM know different tags")
 
     @property
     def labels(self) -> list[str]:
@@ -101,21 +114,58 @@ class NerModel:
         """
         if not tokens:
             return []
+        if self._neural is not None:
+            return self.tag_many([tokens])[0]
         return list(self._tagger.tag(self.extractor.attributes(tokens)))
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for many sentences: an ensemble model runs its network on them in batches."""
+        return [tags for tags, _ in self._tag_scored(sentences)]
+
+    def _crf_marginals(self, tokens: Sequence[str], labels: Sequence[str]) -> np.ndarray:
+        tagger = self._tagger
+        tagger.set(self.extractor.attributes(tokens))
+        marginal = tagger.marginal
+        return np.array([[marginal(lab, i) for lab in labels] for i in range(len(tokens))], dtype=np.float32)
+
+    def _tag_scored(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
+        """Tags and each tag's marginal probability (for an ensemble, the averaged one)."""
+        neural = self._neural
+        if neural is None:
+            out: list[tuple[list[str], list[float]]] = []
+            tagger = self._tagger
+            for tokens in sentences:
+                if not tokens:
+                    out.append(([], []))
+                    continue
+                tags = list(tagger.tag(self.extractor.attributes(tokens)))
+                out.append((tags, [tagger.marginal(t, i) for i, t in enumerate(tags)]))
+            return out
+        labels = neural.labels
+        scored: list[tuple[list[str], list[float]]] = []
+        for tokens, net in zip(sentences, neural.marginals(sentences), strict=True):
+            if not tokens:
+                scored.append(([], []))
+                continue
+            mean = (self._crf_marginals(tokens, labels) + self._weight * net) / (1.0 + self._weight)
+            path = decode_valid(mean, *self._constraints(labels))
+            scored.append(([labels[j] for j in path], [float(mean[i, j]) for i, j in enumerate(path)]))
+        return scored
+
+    def _constraints(self, labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        if self._bio is None:
+            self._bio = bio_constraints(labels)
+        return self._bio
 
     def tag_with_scores(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         """Tags and each tag's marginal probability."""
-        if not tokens:
-            return [], []
-        tagger = self._tagger
-        tags = list(tagger.tag(self.extractor.attributes(tokens)))
-        return tags, [tagger.marginal(t, i) for i, t in enumerate(tags)]
+        return self._tag_scored([tokens])[0]
 
     def tag_spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str, float]]:
         """Entity spans ``(start, end, type, score)``: token offsets, the BIO type and the
         lowest marginal probability of the span's tags.
 
-        Only the tokens inside a span have their marginals computed.
+        For a plain CRF only the tokens inside a span have their marginals computed.
 
         Example:
             >>> load_model("news").tag_spans(["Presiden", "Joko", "Widodo", "tiba"])[0][:3]
@@ -125,6 +175,9 @@ class NerModel:
             return []
         from warta.evaluation.conll import entity_spans
 
+        if self._neural is not None:
+            tags, scores = self._tag_scored([tokens])[0]
+            return [(a, b, typ, min(scores[a:b])) for a, b, typ in entity_spans(tags)]
         tagger = self._tagger
         tags = list(tagger.tag(self.extractor.attributes(tokens)))
         marginal = tagger.marginal
@@ -132,6 +185,16 @@ class NerModel:
             (start, end, typ, min([marginal(tags[i], i) for i in range(start, end)]))
             for start, end, typ in entity_spans(tags)
         ]
+
+
+def _bilstm(weights: bytes, meta: dict[str, Any]) -> BiLstmTagger:
+    import io
+
+    with np.load(io.BytesIO(weights)) as z:
+        arrays = {k: z[k] for k in z.files}
+    return BiLstmTagger(
+        arrays, meta, embeddings=load_embeddings(), classes=shared_classes(), gazetteer=shared_gazetteer()
+    )
 
 
 def _resource(name: str) -> Any:
@@ -145,9 +208,10 @@ def available_models() -> list[str]:
 
 
 def model_from_files(crf_path: Path) -> NerModel:
-    """Load a model from a ``.crfsuite`` file with its ``.json`` beside it."""
+    """Load a model from a ``.crfsuite`` file with its ``.json`` (and ``.bilstm.npz``) beside it."""
     meta = json.loads(crf_path.with_suffix(".json").read_text(encoding="utf-8"))
-    return NerModel(crf_path.read_bytes(), meta)
+    neural = crf_path.with_suffix(".bilstm.npz").read_bytes() if meta.get("neural") else None
+    return NerModel(crf_path.read_bytes(), meta, neural)
 
 
 @lru_cache(maxsize=8)
@@ -163,5 +227,9 @@ def load_model(name: str = "news") -> NerModel:
     except FileNotFoundError as exc:
         known = ", ".join(available_models()) or "none"
         raise ResourceError(f"no NER model '{name}' in the package (shipped: {known})") from exc
+    try:
+        neural = _resource(f"{name}.bilstm.npz").read_bytes() if meta.get("neural") else None
+    except FileNotFoundError as exc:
+        raise ResourceError(f"NER model '{name}' is missing its network {name}.bilstm.npz") from exc
     logger.debug("loaded NER model %s", name)
-    return NerModel(crf, meta)
+    return NerModel(crf, meta, neural)

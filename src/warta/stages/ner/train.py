@@ -4,7 +4,9 @@ Two models per benchmark, with the benchmark's own labels, for measurement: ``<b
 refit on train+dev once the recipe was chosen (``--include-dev``; the one ``warta eval
 ner`` picks for a file with that benchmark's labels, meant for its held-out test split),
 and its twin ``<bench>-train`` (:func:`twin_name`), trained on train only with the same
-recipe, whose dev scores are held out (the dev gates name it with ``--model``). And the
+recipe, whose dev scores are held out (the dev gates name it with ``--model``). A recipe
+may add a BiLSTM-CRF (:mod:`~warta.stages.ner.neural_train`, PyTorch) trained on the same
+sentences, written beside the CRF; the model then tags with both. And the
 production model ``news`` for cased news text, trained on the union of all five training
 sets with their labels harmonised to PER, ORG, LOC and EVT (:data:`HARMONISE`). Each
 model's JSON records the sha256 of every data file it read, its parameters and the exact
@@ -24,10 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from warta.errors import ResourceError
 from warta.evaluation.conll import NerFormat, NerSentence, entity_types, read_ner_file, score_entities
 from warta.stages.ner.features import FeatureConfig, FeatureExtractor
 from warta.stages.ner.labels import HARMONISE, harmonise
 from warta.stages.ner.model import shared_classes, shared_gazetteer
+from warta.stages.ner.neural_train import NeuralParams
 
 __all__ = [
     "BENCHMARKS",
@@ -106,14 +110,18 @@ class Recipe:
             lower-cased benchmark, recased (:func:`recase`) when they are lower-cased and it is not.
         copies: how many times the benchmark's own sentences go in: weighs them against the
             borrowed ones, whose annotation conventions differ.
+        neural: when set, a BiLSTM-CRF (:mod:`~warta.stages.ner.neural`) is trained on the
+            benchmark's own sentences too, and the model tags with both, their marginals
+            averaged (needs PyTorch to train: ``pip install warta[ner-neural]``).
     """
 
     params: CrfParams = CrfParams()
     augment: tuple[str, ...] = ()
     copies: int = 1
+    neural: NeuralParams | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"augment": list(self.augment), "copies": self.copies}
+        return {"augment": list(self.augment), "copies": self.copies, "neural": self.neural is not None}
 
 
 # Chosen on each dev split (models trained on train only; the issue 3 notes give every run):
@@ -162,9 +170,19 @@ class Recipe:
 #   Mention replacement (Dai & Adel 2020: a copy of train whose entity spans are swapped, each
 #   with probability p, for a random span of the same type from train): NERGrit p 0.5 73.34,
 #   p 0.2 74.19 (the same script with no copy gives the recipe's 75.10).
+# Session 4: a BiLSTM-CRF (neural.py: frozen word2vec vectors of the news corpora, a character
+# CNN, case class, news capitalisation ratio and gazetteer match; 128 LSTM units a direction,
+# dropout 0.5, Adam 0.002, 25 epochs, batches of 16) whose tag marginals are averaged with the
+# CRF's, the network weighted 1.5, and decoded by a valid-BIO Viterbi. Dev F1 (train only) by
+# the network's weight, 0 being the CRF alone and 1000 the network alone:
+#   NERGrit: 0 75.04, 0.5 75.69, 1 77.38, 1.5 77.48, 2 76.81, 3 76.64, 5 75.61, 1000 74.89.
+#   NERP:    0 77.12, 0.5 78.27, 1 79.05, 1.5 79.07, 2 78.94, 3 78.61, 5 78.09, 1000 77.57.
+# A first run of the same network (outside the package, its embeddings from another word2vec
+# run, no length-bucketed batches) scored 76.4 alone on NERGrit and 78.12 with the CRF: runs
+# differ by about a point. Tagging costs: see the issue 3 notes.
 RECIPES: dict[str, Recipe] = {
-    "nergrit": Recipe(params=CrfParams(c1=0.2, c2=0.01)),
-    "nerp": Recipe(params=CrfParams(c1=0.02, c2=0.01)),
+    "nergrit": Recipe(params=CrfParams(c1=0.2, c2=0.01), neural=NeuralParams()),
+    "nerp": Recipe(params=CrfParams(c1=0.02, c2=0.01), neural=NeuralParams()),
 }
 
 
@@ -253,11 +271,12 @@ def train_crf(
 
 
 def tag_sentences(
-    tag: Callable[[list[str]], list[str]], sentences: Sequence[NerSentence]
+    tag_many: Callable[[list[list[str]]], list[list[str]]], sentences: Sequence[NerSentence]
 ) -> tuple[list[list[str]], float]:
-    """Tag every sentence; returns the tags and the seconds it took (features included)."""
+    """Tag every sentence with a batch tagger (``NerModel.tag_many``); returns the tags and
+    the seconds it took (features included)."""
     began = time.perf_counter()
-    tags = [tag(s.tokens) for s in sentences]
+    tags = tag_many([s.tokens for s in sentences])
     return tags, time.perf_counter() - began
 
 
@@ -270,7 +289,7 @@ def _dev_scores(crf_path: Path, meta: dict[str, Any], dev: Sequence[NerSentence]
 
     _write_meta(crf_path, meta)
     model = model_from_files(crf_path)
-    tags, seconds = tag_sentences(model.tag, dev)
+    tags, seconds = tag_sentences(model.tag_many, dev)
     scores = score_entities([s.labels for s in dev], tags)
     n_tok = sum(len(s.tokens) for s in dev)
     return {**scores, "tokens_per_second": round(n_tok / seconds) if seconds else None}
@@ -359,10 +378,34 @@ def train_benchmark(
         data={str(p.relative_to(data_dir.parent)): _sha256(p) for p in [*used, *borrowed_paths]},
     )
     meta["training"] = train_crf([*pairs, *borrowed], crf_path, config=config, params=params)
+    if recipe.neural is not None:
+        meta["neural"] = _train_network(own, crf_path, recipe.neural)
     meta["dev_in_training"] = include_dev
     meta["dev"] = _dev_scores(crf_path, meta, dev)
     _write_meta(crf_path, meta)
     return meta
+
+
+def _train_network(sentences: Sequence[NerSentence], crf_path: Path, params: NeuralParams) -> dict[str, Any]:
+    """Train the ensemble's BiLSTM-CRF and write it beside the CRF (``<name>.bilstm.npz``)."""
+    from warta.stages.ner.neural import load_embeddings
+    from warta.stages.ner.neural_train import train_bilstm
+
+    try:
+        import torch  # noqa: F401
+    except ImportError as exc:
+        raise ResourceError(
+            f"{crf_path.stem}: this recipe trains a BiLSTM-CRF, which needs PyTorch: pip install 'warta[ner-neural]'"
+        ) from exc
+    weights, meta = train_bilstm(
+        [(s.tokens, s.labels) for s in sentences], params=params, embeddings=load_embeddings(),
+        classes=shared_classes(), gazetteer=shared_gazetteer(),
+    )
+    path = crf_path.with_suffix(".bilstm.npz")
+    path.write_bytes(weights)
+    emb = load_embeddings().meta
+    logger.info("trained %s in %.0f s", path.name, meta["seconds"])
+    return {**meta, "file": path.name, "embeddings": {"vocabulary": emb.get("vocabulary"), "data": emb.get("data")}}
 
 
 def subsample(sentences: Sequence[NerSentence], fraction: float, seed: int) -> list[NerSentence]:
@@ -476,9 +519,9 @@ def train_production(
         _, dev = load_split(data_dir, bname, "dev")
         gold = [_production_tags(s.labels) for s in dev]
         if b.lowercase:
-            tags, _ = tag_sentences(lambda t: model.tag(recase(t, caps)), dev)
+            tags, _ = tag_sentences(lambda ss: model.tag_many([recase(t, caps) for t in ss]), dev)
         else:
-            tags, _ = tag_sentences(model.tag, dev)
+            tags, _ = tag_sentences(model.tag_many, dev)
         meta["dev"][bname] = score_entities(gold, tags)
     _write_meta(crf_path, meta)
     return meta
