@@ -82,7 +82,7 @@ def test_case_classes() -> None:
 
 
 def test_bio_constraints_forbid_inside_after_outside_or_other_type() -> None:
-    allowed, first = bio_constraints(LABELS)
+    allowed, first = bio_constraints(tuple(LABELS))
     i_per, o, b_loc, b_per = LABELS.index("I-PER"), LABELS.index("O"), LABELS.index("B-LOC"), LABELS.index("B-PER")
     assert not allowed[o, i_per] and not allowed[b_loc, i_per] and allowed[b_per, i_per]
     assert not first[i_per] and first[b_loc]
@@ -94,15 +94,15 @@ def test_decode_valid_repairs_an_inside_tag_after_outside() -> None:
     p[0, LABELS.index("O")] = 0.9
     p[1, LABELS.index("I-PER")] = 0.6
     p[1, LABELS.index("B-PER")] = 0.3
-    path = decode_valid(p, *bio_constraints(LABELS))
+    path = decode_valid(p, *bio_constraints(tuple(LABELS)))
     assert [LABELS[i] for i in path] == ["O", "B-PER"]
 
 
 def test_combine_weights_the_parts() -> None:
     a = np.array([[0.0, 0.8, 0.0, 0.0, 0.2]])
     b = np.array([[0.7, 0.0, 0.0, 0.0, 0.3]])
-    assert combine([(a, 1.0), (b, 1.0)], LABELS) == ["B-PER"]
-    assert combine([(a, 1.0), (b, 3.0)], LABELS) == ["B-LOC"]
+    assert combine([(a, 1.0), (b, 1.0)], LABELS) == (["B-PER"], [pytest.approx(0.4)])
+    assert combine([(a, 1.0), (b, 3.0)], LABELS) == (["B-LOC"], [pytest.approx(0.525)])
 
 
 def test_marginals_are_distributions_and_do_not_depend_on_the_batch() -> None:
@@ -139,7 +139,7 @@ def test_trained_network_learns_the_sentences(tmp_path: object) -> None:
     labels = tagger.labels
     for tokens, tags in SENTENCES:
         table = tagger.marginals([tokens])[0]
-        assert combine([(table, 1.0)], labels) == tags
+        assert combine([(table, 1.0)], labels)[0] == tags
     json.dumps(meta)  # the metadata goes into the model's JSON
 
 

@@ -25,7 +25,7 @@ from warta.errors import ResourceError
 from warta.stages.ner.clusters import WordClasses, load_word_classes
 from warta.stages.ner.features import FeatureConfig, FeatureExtractor
 from warta.stages.ner.gazetteer import Gazetteer, load_gazetteer
-from warta.stages.ner.neural import BiLstmTagger, bio_constraints, decode_valid, load_embeddings
+from warta.stages.ner.neural import BiLstmTagger, combine, load_embeddings
 
 __all__ = ["NerModel", "available_models", "load_model", "model_from_files", "shared_classes", "shared_gazetteer"]
 
@@ -93,7 +93,6 @@ class NerModel:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(crf)
         self._neural: BiLstmTagger | None = None
-        self._bio: tuple[np.ndarray, np.ndarray] | None = None
         self._weight = 0.0
         if neural is not None:
             self._neural = _bilstm(neural, meta["neural"])
@@ -147,15 +146,8 @@ class NerModel:
             if not tokens:
                 scored.append(([], []))
                 continue
-            mean = (self._crf_marginals(tokens, labels) + self._weight * net) / (1.0 + self._weight)
-            path = decode_valid(mean, *self._constraints(labels))
-            scored.append(([labels[j] for j in path], [float(mean[i, j]) for i, j in enumerate(path)]))
+            scored.append(combine([(self._crf_marginals(tokens, labels), 1.0), (net, self._weight)], labels))
         return scored
-
-    def _constraints(self, labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        if self._bio is None:
-            self._bio = bio_constraints(labels)
-        return self._bio
 
     def tag_with_scores(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         """Tags and each tag's marginal probability."""

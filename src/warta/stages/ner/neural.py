@@ -127,7 +127,8 @@ def cap_ratio_id(row: tuple[str, ...] | None) -> int:
     return 1 if cap == "-" else 2 + int(cap)
 
 
-def bio_constraints(labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+@lru_cache(maxsize=16)
+def bio_constraints(labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """(allowed transitions ``[from, to]``, allowed first tags) for BIO tags."""
     n = len(labels)
     allowed = np.zeros((n, n), dtype=bool)
@@ -158,12 +159,16 @@ def decode_valid(marginals: np.ndarray, allowed: np.ndarray, first: np.ndarray) 
     return path[::-1]
 
 
-def combine(parts: Sequence[tuple[np.ndarray, float]], labels: Sequence[str]) -> list[str]:
-    """Average weighted marginal tables (tokens x labels, same label order) and decode."""
+def combine(parts: Sequence[tuple[np.ndarray, float]], labels: Sequence[str]) -> tuple[list[str], list[float]]:
+    """Average weighted marginal tables (tokens x labels, same label order) and decode.
+
+    Returns:
+        The best valid tags and each one's averaged marginal.
+    """
     total = sum(w for _, w in parts)
     mean: np.ndarray = np.sum([p * w for p, w in parts], axis=0) / total
-    allowed, first = bio_constraints(labels)
-    return [labels[i] for i in decode_valid(mean, allowed, first)]
+    path = decode_valid(mean, *bio_constraints(tuple(labels)))
+    return [labels[j] for j in path], [float(mean[i, j]) for i, j in enumerate(path)]
 
 
 class BiLstmTagger:
@@ -327,7 +332,7 @@ class BiLstmTagger:
             nxt = (em[:, t + 1] * bt) @ trans.T
             nxt /= nxt.sum(axis=1, keepdims=True)
             # A sentence's last token starts from the end weights; before it, the recursion.
-            bt = np.where((t == last)[:, None], end, np.where((t < last)[:, None], nxt, bt))
+            bt = np.where(np.equal(last, t)[:, None], end, np.where(np.greater(last, t)[:, None], nxt, bt))
             beta[:, t] = bt
         out: np.ndarray = alpha * beta
         out /= out.sum(axis=2, keepdims=True)
