@@ -22,7 +22,7 @@ from typing import Any
 from warta.stages.ner.clusters import WordClasses
 from warta.stages.ner.gazetteer import Gazetteer
 
-__all__ = ["FeatureConfig", "FeatureExtractor", "word_shape"]
+__all__ = ["FeatureConfig", "FeatureExtractor", "case_class", "word_shape"]
 
 _Encoded = tuple[str, tuple[bytes, ...], tuple[tuple[bytes, ...], ...]]
 
@@ -67,7 +67,8 @@ def word_shape(word: str) -> str:
     return "".join(out)[:8]
 
 
-def _case_class(word: str) -> str:
+def case_class(word: str) -> str:
+    """``U`` all capitals, ``T`` title case or one capital, ``L`` lower, ``D`` digits, ``M`` mixed, ``O`` other."""
     if word.isupper():
         return "U" if len(word) > 1 else "T"
     if word[:1].isupper():
@@ -118,7 +119,7 @@ class FeatureExtractor:
         """
         low = word.lower()
         shape = word_shape(word)
-        case = _case_class(word)
+        case = case_class(word)
         own = ["w=" + low, "sh=" + shape, "c=" + case]
         ctx = ["w=" + low, "c=" + case]
         if len(word) == 1 and not word.isalnum():

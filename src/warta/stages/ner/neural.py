@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from warta.stages.ner.clusters import WordClasses
+from warta.stages.ner.features import case_class
 from warta.stages.ner.gazetteer import Gazetteer
 
 __all__ = [
@@ -106,17 +107,13 @@ def load_embeddings() -> Embeddings:
         raise ResourceError("packaged resource missing: stages/ner/resources/embeddings.npz") from exc
 
 
+_CASE_IDS = {"U": 1, "T": 2, "L": 3, "D": 4, "M": 5, "O": 6}
+
+
 def case_class_id(word: str) -> int:
-    """1 all capitals, 2 title case (or one capital), 3 lower case, 4 digits, 5 mixed, 6 other."""
-    if word.isupper():
-        return 1 if len(word) > 1 else 2
-    if word[:1].isupper():
-        return 2
-    if word.islower():
-        return 3
-    if word.isdigit():
-        return 4
-    return 5 if any(c.isupper() for c in word) else 6
+    """The CRF's case class as a number: 1 all capitals, 2 title case (or one capital), 3 lower
+    case, 4 digits, 5 mixed, 6 other."""
+    return _CASE_IDS[case_class(word)]
 
 
 def cap_ratio_id(row: tuple[str, ...] | None) -> int:
