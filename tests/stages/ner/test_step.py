@@ -90,3 +90,16 @@ def test_analyze_with_ner() -> None:
     texts = {m.text for m in a.mentions}
     assert "Sri Mulyani Indrawati" in texts
     assert "Bank Indonesia" in texts
+
+
+@pytest.mark.model
+def test_an_ensemble_benchmark_model_tags_an_article() -> None:
+    # nergrit is a CRF + BiLSTM-CRF ensemble with NERGrit's labels, mapped onto PER/ORG/LOC.
+    text = "Gubernur Ridwan Kamil meresmikan jembatan di Kabupaten Garut bersama warga."
+    a = NerStep(model="nergrit")(_article(text))
+    plain = NerStep(model="news")(_article(text))
+    assert a.mentions and {m.label for m in a.mentions} <= {"PER", "ORG", "LOC"}
+    for m in a.mentions:
+        assert a.text[m.start : m.end] == m.text and 0.0 < m.score <= 1.0
+    assert ("Ridwan Kamil", "PER") in {(m.text, m.label) for m in a.mentions}
+    assert plain.mentions

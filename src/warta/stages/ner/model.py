@@ -163,20 +163,27 @@ class NerModel:
             >>> load_model("news").tag_spans(["Presiden", "Joko", "Widodo", "tiba"])[0][:3]
             (1, 3, 'PER')
         """
-        if not tokens:
-            return []
+        return self.tag_spans_many([tokens])[0]
+
+    def tag_spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str, float]]]:
+        """:meth:`tag_spans` of each sentence (an ensemble runs its network on them in batches)."""
         from warta.evaluation.conll import entity_spans
 
         if self._neural is not None:
-            tags, scores = self._tag_scored([tokens])[0]
-            return [(a, b, typ, min(scores[a:b])) for a, b, typ in entity_spans(tags)]
+            return [
+                [(a, b, typ, min(scores[a:b])) for a, b, typ in entity_spans(tags)]
+                for tags, scores in self._tag_scored(sentences)
+            ]
         tagger = self._tagger
-        tags = list(tagger.tag(self.extractor.attributes(tokens)))
         marginal = tagger.marginal
-        return [
-            (start, end, typ, min([marginal(tags[i], i) for i in range(start, end)]))
-            for start, end, typ in entity_spans(tags)
-        ]
+        out = []
+        for tokens in sentences:
+            tags = list(tagger.tag(self.extractor.attributes(tokens))) if tokens else []
+            out.append([
+                (start, end, typ, min([marginal(tags[i], i) for i in range(start, end)]))
+                for start, end, typ in entity_spans(tags)
+            ])
+        return out
 
 
 def _bilstm(weights: bytes, meta: dict[str, Any]) -> BiLstmTagger:

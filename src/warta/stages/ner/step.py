@@ -47,11 +47,10 @@ class NerStep:
         tagger = load_model(self.model)
         text = article.text
         mentions: list[Mention] = []
-        for si, sentence in enumerate(article.sentences):
+        spans = tagger.tag_spans_many([[t.text for t in s.tokens] for s in article.sentences])
+        for si, (sentence, found) in enumerate(zip(article.sentences, spans, strict=True)):
             tokens = sentence.tokens
-            if not tokens:
-                continue
-            for start, end, typ, prob in tagger.tag_spans([t.text for t in tokens]):
+            for start, end, typ, prob in found:
                 label = typ if typ in _LABELS else HARMONISE.get(typ)
                 if label is None:
                     continue
