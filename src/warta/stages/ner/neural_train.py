@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 class NeuralParams:
     """The network's sizes and its training schedule."""
 
-    hidden: int = 128  # LSTM units per direction
+    hidden: int = 64  # LSTM units per direction
     char_dim: int = 30
     char_filters: int = 50
     case_dim: int = 8

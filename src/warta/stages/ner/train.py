@@ -171,15 +171,17 @@ class Recipe:
 #   with probability p, for a random span of the same type from train): NERGrit p 0.5 73.34,
 #   p 0.2 74.19 (the same script with no copy gives the recipe's 75.10).
 # Session 4: a BiLSTM-CRF (neural.py: frozen word2vec vectors of the news corpora, a character
-# CNN, case class, news capitalisation ratio and gazetteer match; 128 LSTM units a direction,
+# CNN, case class, news capitalisation ratio and gazetteer match; 64 LSTM units a direction,
 # dropout 0.5, Adam 0.002, 25 epochs, batches of 16) whose tag marginals are averaged with the
 # CRF's, the network weighted 1.5, and decoded by a valid-BIO Viterbi. Dev F1 (train only) by
 # the network's weight, 0 being the CRF alone and 1000 the network alone:
-#   NERGrit: 0 75.04, 0.5 75.69, 1 77.38, 1.5 77.48, 2 76.81, 3 76.64, 5 75.61, 1000 74.89.
-#   NERP:    0 77.12, 0.5 78.27, 1 79.05, 1.5 79.07, 2 78.94, 3 78.61, 5 78.09, 1000 77.57.
-# A first run of the same network (outside the package, its embeddings from another word2vec
-# run, no length-bucketed batches) scored 76.4 alone on NERGrit and 78.12 with the CRF: runs
-# differ by about a point. Tagging costs: see the issue 3 notes.
+#   NERGrit: 0 75.04, 0.5 76.42, 1 78.57, 1.5 78.78, 2 78.72, 3 78.79, 5 77.89, 1000 76.58.
+#   NERP:    0 77.12, 0.5 78.15, 1 78.80, 1.5 79.26, 2 78.92, 3 78.49, 5 78.07, 1000 77.28.
+# With 128 units (and the network's tagging 2.4x slower): NERGrit 77.48 at 1.5 (alone 74.89),
+# NERP 79.07 (alone 77.57). Runs differ by more than that: a second seed of the 128-unit
+# network scored 77.14 alone on NERGrit, and both seeds in one ensemble 77.2-77.4, so a
+# second network is not worth its time; a first run outside the package (other word2vec run,
+# no length-bucketed batches) 76.4 alone and 78.12 with the CRF.
 RECIPES: dict[str, Recipe] = {
     "nergrit": Recipe(params=CrfParams(c1=0.2, c2=0.01), neural=NeuralParams()),
     "nerp": Recipe(params=CrfParams(c1=0.02, c2=0.01), neural=NeuralParams()),
