@@ -202,7 +202,6 @@ class BiLstmTagger:
         self._conv_b = w["conv_b"]
         self._case_emb = w["case_emb"]
         self._cap_emb = w["cap_emb"]
-        # The gazetteer's contribution to the input gates, precomputed per id.
         h4 = 4 * self.hidden
         e, c = embeddings.dim, self._conv_w.shape[0]
         k, r = self._case_emb.shape[1], self._cap_emb.shape[1]
@@ -214,6 +213,7 @@ class BiLstmTagger:
         both = np.concatenate([half, half])
         w_ih = w["w_ih"] * both  # (input, 8 * hidden): forward gates then backward gates
         self._w_word = w_ih[: e + c + k + r]
+        # The gazetteer's contribution to the input gates (bias included), precomputed per id.
         self._gaz_gates = w["gaz_emb"] @ w_ih[e + c + k + r :] + w["b_ih"] * both
         self._w_hh = np.stack([w["w_hh_f"] * half, w["w_hh_b"] * half])  # (2, hidden, 4 * hidden)
         self._h4 = h4
