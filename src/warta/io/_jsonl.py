@@ -143,11 +143,12 @@ def _loads(data: bytes | str, *, source: str) -> Any:
     if isinstance(data, bytes):
         try:
             return _decoder.decode(data)
-        except UnicodeDecodeError:
-            # Stray non-UTF-8 bytes on this line: decode like a file, then parse the text.
-            data = decode_bytes(data, source=source)
-        except msgspec.DecodeError:
-            pass
+        except (UnicodeDecodeError, msgspec.DecodeError):
+            # msgspec < 0.19 raises UnicodeDecodeError on invalid UTF-8, newer releases a
+            # DecodeError; either way, stray non-UTF-8 bytes on this line are decoded like a
+            # file's and the text parsed, so the outcome does not depend on msgspec's version.
+            if not _is_utf8(data):
+                data = decode_bytes(data, source=source)
     try:
         return _decoder.decode(data)
     except msgspec.DecodeError:
@@ -161,6 +162,14 @@ def _loads(data: bytes | str, *, source: str) -> Any:
         raise MalformedInputError(f"{exc.msg} ({where})", source=source) from exc
     except UnicodeDecodeError as exc:
         raise MalformedInputError(f"invalid bytes: {exc.reason}", source=source) from exc
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _json_type(value: Any) -> str:
