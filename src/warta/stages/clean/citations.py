@@ -38,6 +38,9 @@ def find_dangling_citations(text: str) -> list[CleaningWarning]:
     if len(low) != len(text):
         low = text.replace("İ", "I").lower()
     found: dict[int, int] = {}  # start -> end of the longest cue there
+    # Positions inside a cue found already (longer cues first): a cue is a few words, so
+    # marking each position keeps the test constant-time per occurrence.
+    covered: set[int] = set()
     for cue in _cues():
         i = low.find(cue)
         while i >= 0:
@@ -45,8 +48,9 @@ def find_dangling_citations(text: str) -> list[CleaningWarning]:
             boundary = (i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-")) and (
                 end == len(low) or not low[end].isalnum()
             )
-            if boundary and _AFTER.match(low, end) and not any(s <= i < e for s, e in found.items()):
+            if boundary and i not in covered and _AFTER.match(low, end):
                 found[i] = end
+                covered.update(range(i, end))
             i = low.find(cue, end)
     out = []
     for start, end in sorted(found.items()):

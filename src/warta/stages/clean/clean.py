@@ -16,7 +16,9 @@ then dangling citations are flagged on the final text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from warta.article import Change, Cleaning
 from warta.offsets import OffsetMap, apply_edits
@@ -73,14 +75,34 @@ def _whitespace_fixes(text: str) -> list[Fix]:
 
 
 def _merge(*groups: list[Fix]) -> list[Fix]:
-    """Merge fix lists; where two overlap, the earlier group wins."""
+    """Merge fix lists; where two overlap, the earlier group wins (within a group, the earlier fix).
+
+    Two fixes overlap when one starts before the other ends and ends after it starts. The
+    fixes kept are sorted by start with the running maximum of their ends, so each test is
+    a binary search (testing every pair made 300 KB of glued words take 15 s).
+    """
     out: list[Fix] = []
     for group in groups:
-        for f in group:
-            if all(f.end <= g.start or f.start >= g.end for g in out):
-                out.append(f)
-    out.sort(key=lambda f: (f.start, f.end))
+        starts = [f.start for f in out]
+        reach = list(accumulate((f.end for f in out), max))
+        kept: list[Fix] = []
+        kept_starts: list[int] = []
+        kept_reach: list[int] = []
+        for f in sorted(group, key=lambda f: f.start):
+            if _overlaps(f, starts, reach) or _overlaps(f, kept_starts, kept_reach):
+                continue
+            kept.append(f)
+            kept_starts.append(f.start)
+            kept_reach.append(max(kept_reach[-1], f.end) if kept_reach else f.end)
+        out = sorted([*out, *kept], key=lambda f: (f.start, f.end))
     return out
+
+
+def _overlaps(f: Fix, starts: list[int], reach: list[int]) -> bool:
+    """Does a fix among those starting at ``starts`` (sorted; ``reach``: running max of their
+    ends) start before ``f`` ends and end after ``f`` starts?"""
+    i = bisect_left(starts, f.end)
+    return i > 0 and reach[i - 1] > f.start
 
 
 class _Builder:

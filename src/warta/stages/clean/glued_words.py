@@ -32,7 +32,7 @@ apostrophe, a digit, or a dot on its left).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from warta.resources import resource_words
 from warta.stages.clean.fixes import Fix
@@ -49,6 +49,8 @@ _WORD_END = re.compile(r"\w*")
 _CODE_LEFT = frozenset("@#/\\_:.=&%?+~0123456789-'’`")
 _CODE_RIGHT = frozenset("@/\\_=&%?0123456789")
 _CLITICS = frozenset({"Nya", "Mu", "Ku"})
+# How far around a token to look for the "://" or "www." of a URL it belongs to (characters).
+_URL_WINDOW = 1024
 _VOWELS = frozenset("aeiouAEIOU")
 # Lower-case words that start brands ("detikNews", "transJakarta") or name particles
 # ("deGrasse"); capitalised particles of names ("McDonalds", "DiCaprio", "LeBron").
@@ -93,22 +95,56 @@ def _in_code(text: str, start: int, end: int) -> bool:
         # "kepadaKompas.com" is glue before a domain; "example.ExampleName" is code.
         if nxt == "." and end + 1 < len(text) and text[end + 1].isupper():
             return True
-    s = text.rfind(" ", 0, start) + 1
-    e = text.find(" ", end)
-    chunk = text[s : len(text) if e < 0 else e]
+    # The space-delimited chunk around the token, looked at within a window: a scan to the
+    # text's ends per token would be quadratic on a text without spaces.
+    lo = max(0, start - _URL_WINDOW)
+    hi = min(len(text), end + _URL_WINDOW)
+    s = text.rfind(" ", lo, start) + 1 or lo
+    e = text.find(" ", end, hi)
+    chunk = text[s : hi if e < 0 else e]
     return "://" in chunk or "www." in chunk
 
 
-def _occurs(text: str, needle: str) -> bool:
-    """``needle`` somewhere in ``text`` not glued to a letter on its left nor to a
-    lower-case letter on its right (the glued token itself never counts)."""
-    i = text.find(needle)
-    while i >= 0:
-        j = i + len(needle)
-        if (not i or not text[i - 1].isalpha()) and (j == len(text) or not text[j].islower()):
-            return True
-        i = text.find(needle, i + 1)
-    return False
+class _Occurrences:
+    """Where words stand on their own in a text, indexed once so that each question is a lookup.
+
+    A word counts where it is not glued to a letter on its left nor to a lower-case letter
+    on its right: the first capital-led segment of every letter run ("Prabowo" in "Prabowo,"
+    and in "PrabowoSubianto", not in "PresidenPrabowo"), and, for two words, a run followed
+    by one space and such a segment ("Menteri Keuangan"). Searching the text again per
+    glued token made the split quadratic (20,000 glued names took over a minute).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def _index(self) -> tuple[set[str], set[tuple[str, str]]]:
+        text = self.text
+        n = len(text)
+        singles: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        previous: tuple[str, int] | None = None  # the last whole run and where it ended
+        for m in _SEGMENT.finditer(text):
+            start, end = m.span()
+            word = m.group()
+            if end == n or not text[end].islower():
+                singles.add(word)
+                if previous is not None and previous[1] == start - 1 and text[start - 1] == " ":
+                    pairs.add((previous[0], word))
+            # A run that ends here (not before a capital) may be the first word of a pair.
+            previous = (word, end) if end == n or not text[end].isalpha() else None
+        return singles, pairs
+
+    def single(self, word: str) -> bool:
+        return word in self._index[0]
+
+    def pair(self, left: str, right: str) -> bool:
+        return (left, right) in self._index[1]
+
+
+# The first segment of a letter run: a letter after a non-letter, then lower-case letters.
+_SEGMENT = re.compile(r"(?<![^\W\d_])[A-Za-z][a-z]*")
 
 
 def _indonesian(word: str, words: frozenset[str]) -> bool:
@@ -126,18 +162,19 @@ def find_glued_words(text: str) -> list[Fix]:
     """
     fixes: list[Fix] = []
     words: frozenset[str] | None = None
-    seen_start = -1
+    occurs = _Occurrences(text)
+    word_end = -1
     for turn in _TURN.finditer(text):
-        # The whole word around the turn (letters, digits, underscore, like ``\\b``).
         capital = turn.start()
+        if capital < word_end:
+            continue  # another turn of a word already looked at
+        # The whole word around the turn (letters, digits, underscore, like ``\\b``). Each
+        # character is walked over once: turns inside a word seen are skipped above.
         start = capital - 1
         while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             start -= 1
-        if start == seen_start:
-            continue
-        seen_start = start
         tail = _WORD_END.match(text, capital)
-        end = tail.end() if tail else capital
+        end = word_end = tail.end() if tail else capital + 1
         m = _GLUED.fullmatch(text, start, end)
         if m is None:
             continue
@@ -160,15 +197,15 @@ def find_glued_words(text: str) -> list[Fix]:
             continue
         elif low in _CUES and right not in _CLITICS:
             reason = "space lost after a title or a citing verb"
-        elif _occurs(text, f"{left} {right}"):
+        elif occurs.pair(left, right):
             reason = "space lost between two words the article writes apart"
         elif (len(left) >= _MIN_CAPITAL_LEFT and low in words and right.lower() not in words
-              and _occurs(text, right)):
+              and occurs.single(right)):
             reason = "space lost before a name the article writes on its own"
         else:
             continue
         fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words", reason, token))
-    fixes.extend(_names_glued_to_words(text, words or id_words()))
+    fixes.extend(_names_glued_to_words(text, words or id_words(), occurs))
     fixes.sort(key=lambda f: f.start)
     return fixes
 
@@ -182,18 +219,26 @@ def _glued_word(word: str, words: frozenset[str], function: frozenset[str]) -> b
     return len(word) >= _MIN_GLUED_FUNCTION and word in function and word not in _PARTICLES
 
 
-def _names_glued_to_words(text: str, words: frozenset[str]) -> list[Fix]:
+@cache
+def _longest_word() -> int:
+    return max(map(len, id_words()), default=0)
+
+
+def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences) -> list[Fix]:
     """Splits of a name glued to the lower-case word after it ("Subiantomenjadi")."""
     fixes: list[Fix] = []
     function = function_words()
+    longest = _longest_word()
     for m in _CAPITALISED.finditer(text):
         token = m.group()
         if token.lower() in words:
             continue
-        # The longest glued word first: "Trumpmengatakan" is "Trump" + "mengatakan".
-        for cut in range(_MIN_NAME, len(token) - _MIN_GLUED_FUNCTION + 1):
+        # The longest glued word first: "Trumpmengatakan" is "Trump" + "mengatakan". A glued
+        # word is no longer than the longest Indonesian word, so a long token costs no more
+        # than that many cuts.
+        for cut in range(max(_MIN_NAME, len(token) - longest), len(token) - _MIN_GLUED_FUNCTION + 1):
             left, right = token[:cut], token[cut:]
-            if _glued_word(right, words, function) and left.lower() not in words and _occurs(text, left):
+            if _glued_word(right, words, function) and left.lower() not in words and occurs.single(left):
                 if token.lower() not in camel_names() and not _in_code(text, m.start(), m.end()):
                     fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words",
                                      "space lost between a name the article writes on its own and the next word",
