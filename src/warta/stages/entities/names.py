@@ -12,6 +12,7 @@ from functools import lru_cache
 
 __all__ = [
     "LEGAL_FORMS",
+    "LONGEST_TYPO",
     "edit_distance",
     "fold",
     "initials",
@@ -115,6 +116,11 @@ def edit_distance(a: str, b: str, *, limit: int = 3) -> int:
     return min(prev[-1], limit + 1)
 
 
+# No word longer than this is taken for a typo of another: names' words are shorter, and a
+# long run of glued text must not cost a quadratic comparison (see merge._SpellingIndex).
+LONGEST_TYPO = 30
+
+
 def is_typo_of(a: str, b: str) -> bool:
     """Whether folded word ``a`` is plausibly a misspelling of ``b`` (or the reverse).
 
@@ -138,7 +144,7 @@ def is_typo_of(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) <= 3 or short[0] != long_[0] or not short.isalpha() or not long_.isalpha():
+    if len(short) <= 3 or len(long_) > LONGEST_TYPO or short[0] != long_[0] or not short.isalpha() or not long_.isalpha():
         return False
     dist = edit_distance(short, long_, limit=2)
     if dist == 1:

@@ -359,10 +359,18 @@ def _indirect(
     found: list[Found] = []
     partial: list[Found] = []
     qi = 0
+    # Quotes come in text order, so the ones a sentence may hold start before it ends: the
+    # scan stops there instead of running to the last quote for every sentence.
+    in_order = all(quoted[i][0] <= quoted[i + 1][0] for i in range(len(quoted) - 1))
     for s, e in spans:
         while qi < len(quoted) and quoted[qi][1] <= s:
             qi += 1
-        inner = [j for j in range(qi, len(quoted)) if quoted[j][0] < e and quoted[j][1] > s]
+        inner = []
+        for j in range(qi, len(quoted)):
+            if quoted[j][0] >= e and in_order:
+                break
+            if quoted[j][0] < e and quoted[j][1] > s:
+                inner.append(j)
         # A sentence with a direct quote of its own (cued, opening the sentence, or a long
         # one closing it) is not reported speech; a short quoted fragment closing it is
         # a partial quote ("..., mengatakan KTT membahas “keamanan di Eropa”.").
@@ -413,8 +421,13 @@ def find_quotes(text: str, *, sentences: Sequence[tuple[int, int]] | None = None
     for d in direct:
         if d.inherits is not None:
             d.inherits = pos[id(direct[d.inherits])]
+    # Mixed quotes are indirect quotes, at most one per sentence: they do not overlap, so the
+    # one holding a partial quote is the last to start at or before it.
+    mixed = [i for i, q in enumerate(quotes) if q.kind == "mixed"]
+    mixed_starts = [quotes[i].start for i in mixed]
     for p in partial:
-        host = next((i for i, q in enumerate(quotes) if q.kind == "mixed" and q.start <= p.start and p.end <= q.end), None)
+        k = bisect_right(mixed_starts, p.start) - 1
+        host = mixed[k] if k >= 0 and p.end <= quotes[mixed[k]].end else None
         p.inside = host
         p.via = "run"
         p.inherits = host

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import ClassVar
 
-from warta.article import Article, Keyword, Topic
+from warta.article import Article, Keyword, Limit, Topic
 from warta.stages.summary.features import DocumentView, sentence_features
 from warta.stages.summary.keyphrases import extract_keyphrases
 from warta.stages.summary.rank import document_view, entity_salience, summarize
@@ -13,7 +14,11 @@ from warta.stages.summary.resources import idf_table, load_ranker, load_topic_mo
 from warta.stages.summary.terms import Stemmer, content_terms
 from warta.stages.summary.topic import classify_topic
 
-__all__ = ["SummaryStep"]
+__all__ = ["MAX_RANKED", "SummaryStep"]
+
+# Sentences the ranker compares (pairwise similarity is quadratic). The longest article of
+# the shared news corpora has about 200 sentences; only pasted dumps and hostile input reach this.
+MAX_RANKED = 400
 
 
 class SummaryStep:
@@ -87,10 +92,22 @@ class SummaryStep:
         terms = self._terms(tokens)
         title = self._title_terms(article)
         idf, default = idf_table()
-        texts = [article.text[s.start : s.end] for s in article.sentences]
-        article.summary = summarize(texts, self._view(article, tokens, terms, title), load_ranker(), k=self.k,
-                                    idf=idf, default_idf=default, quote_spans=_quote_sentences(article),
-                                    target_words=self.target_words, damaged=_damaged(article))
+        # The ranker compares sentences pairwise (similarity, centrality), so it sees the
+        # first MAX_RANKED only; the rest of a longer text is not a summary candidate.
+        n = min(len(article.sentences), MAX_RANKED)
+        if n < len(article.sentences):
+            article.limits.append(Limit(step=self.name, what="sentences ranked for the summary", limit=MAX_RANKED,
+                                        found=len(article.sentences)))
+        texts = [article.text[s.start : s.end] for s in article.sentences[:n]]
+        damaged = _damaged(article)
+        view = self._view(article, tokens, terms, title)
+        if n < len(article.sentences):
+            view = DocumentView(tokens=view.tokens[:n], terms=view.terms[:n], paragraphs=view.paragraphs[:n],
+                                title_terms=view.title_terms,
+                                salience=None if view.salience is None else view.salience[:n])
+        article.summary = summarize(texts, view, load_ranker(), k=self.k, idf=idf, default_idf=default,
+                                    quote_spans=[(a, min(b, n - 1)) for a, b in _quote_sentences(article) if a < n],
+                                    target_words=self.target_words, damaged=None if damaged is None else damaged[:n])
         article.keywords = [
             Keyword(text=p.text, score=p.score, spans=p.spans)
             for p in extract_keyphrases(article, idf=idf, default_idf=default, limit=self.max_keywords,
@@ -110,10 +127,11 @@ def _tokens(article: Article) -> list[list[str]]:
 
 def _damaged(article: Article) -> list[bool] | None:
     """Sentences holding a dangling citation the cleaner flagged, or None when there are none."""
-    spots = [w.start for w in article.cleaning.warnings if w.kind == "dangling-citation"]
+    spots = sorted(w.start for w in article.cleaning.warnings if w.kind == "dangling-citation")
     if not spots:
         return None
-    return [any(s.start <= p < s.end for p in spots) for s in article.sentences]
+    # The first flagged spot at or after each sentence's start lies inside it or later.
+    return [(i := bisect_left(spots, s.start)) < len(spots) and spots[i] < s.end for s in article.sentences]
 
 
 def _quote_sentences(article: Article) -> list[tuple[int, int]]:
@@ -131,6 +149,4 @@ def _quote_sentences(article: Article) -> list[tuple[int, int]]:
 
 
 def _sentence_at(starts: list[int], pos: int) -> int:
-    from bisect import bisect_right
-
     return max(0, bisect_right(starts, pos) - 1)
