@@ -29,6 +29,7 @@ __all__ = [
     "Entity",
     "EntityLabel",
     "Keyword",
+    "Limit",
     "Mention",
     "Paragraph",
     "Published",
@@ -282,6 +283,20 @@ class Published(msgspec.Struct):
     evidence_end: int | None = None
 
 
+class Limit(msgspec.Struct):
+    """A cap that bounded the work on this article, and what it left out.
+
+    Every stage is linear in its input or capped; a cap that bites is recorded here so
+    that nothing is skipped silently. ``limit`` is the cap, ``found`` what the article had
+    ("sentences ranked for the summary": 400 of 52,118).
+    """
+
+    step: str
+    what: str
+    limit: int
+    found: int
+
+
 class StepError(msgspec.Struct):
     """A step that failed on this article; the rest of the batch went on."""
 
@@ -325,6 +340,7 @@ class Article(msgspec.Struct, kw_only=True):
     keywords: list[Keyword] = msgspec.field(default_factory=list)
     topic: Topic | None = None
     errors: list[StepError] = msgspec.field(default_factory=list)
+    limits: list[Limit] = msgspec.field(default_factory=list)
     # Names of the fields that steps have filled, in order (see warta.pipeline).
     provided: list[str] = msgspec.field(default_factory=list)
     # For experiments only; stable outputs get a typed field.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from warta.article import Article
-from warta.stages.segment.segment import segment_text
+from warta.article import Article, Limit
+from warta.stages.segment.segment import MAX_SENTENCE_TOKENS, cap_sentences, segment_text
 
 __all__ = ["SegmentStep"]
 
@@ -27,5 +27,10 @@ class SegmentStep:
     provides: ClassVar[tuple[str, ...]] = ("paragraphs", "sentences")
 
     def __call__(self, article: Article) -> Article:
-        article.paragraphs, article.sentences = segment_text(article.text)
+        article.paragraphs, sentences = segment_text(article.text)
+        article.sentences, cut = cap_sentences(sentences)
+        if cut:
+            longest = max(len(s.tokens) for s in sentences)
+            article.limits.append(Limit(step=self.name, what=f"tokens per sentence ({cut} sentences cut)",
+                                        limit=MAX_SENTENCE_TOKENS, found=longest))
         return article
