@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from datetime import date, datetime
 
-from warta.article import Article
+from warta.article import Article, Published
 from warta.config import Settings
+from warta.errors import InputError
 from warta.pipeline import Pipeline
 from warta.registry import make_step
 
@@ -40,6 +42,7 @@ def analyze(
     *,
     title: str | None = None,
     id: str | None = None,
+    published: date | datetime | str | None = None,
     steps: Sequence[str] | None = None,
 ) -> Article:
     """Analyse one Indonesian news text.
@@ -48,7 +51,13 @@ def analyze(
         text: the article as scraped (a headline line first is detected as the title).
         title: the title when known; then the first line is kept in the body.
         id: an id for the article (default: a hash of the text).
+        published: the publication date when known (a date, a datetime, or a string such as
+            "Senin, 3 Maret 2025 14.05 WIB"): the anchor of relative dates ("kemarin").
+            Without it the date is inferred from the text.
         steps: registry keys of the steps to run (default: the shipped pipeline).
+
+    Raises:
+        InputError: ``published`` is a string that names no date (W100).
 
     Returns:
         The analysed :class:`Article`.
@@ -59,4 +68,20 @@ def analyze(
         'Warga Antre Minyak Goreng'
     """
     keys = tuple(steps) if steps is not None else tuple(Settings().pipeline)
-    return _default_pipeline(keys)(make_article(text, id=id, title=title))
+    article = make_article(text, id=id, title=title)
+    if published is not None:
+        article.published = _published(published)
+    return _default_pipeline(keys)(article)
+
+
+def _published(value: date | datetime | str) -> Published:
+    if isinstance(value, datetime):
+        return Published(value=value, method="metadata", raw=value.isoformat())
+    if isinstance(value, date):
+        return Published(value=datetime(value.year, value.month, value.day), method="metadata", raw=value.isoformat())
+    from warta.io import parse_metadata_date
+
+    parsed = parse_metadata_date(value)
+    if parsed is None:
+        raise InputError(f"published: {value!r} names no date (try 2025-03-03 or 'Senin, 3 Maret 2025')")
+    return Published(value=parsed, method="metadata", raw=value)

@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     api_token: str = Field(default_factory=lambda: _default("api_token"))
     cors_origins: list[str] = Field(default_factory=lambda: _default("cors_origins"))
     max_request_bytes: int = Field(default_factory=lambda: _default("max_request_bytes"), gt=0)
+    article_seconds: float = Field(default_factory=lambda: _default("article_seconds"), ge=0)
+    article_memory_mb: float = Field(default_factory=lambda: _default("article_memory_mb"), ge=0)
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:

@@ -16,7 +16,8 @@ evaluation) so that scripts and rejects files can match on it::
     │   ├── PipelineOrderError     W201 (a step needs a field nobody provides)
     │   ├── UnknownStepError       W202 (registry key not found)
     │   ├── StepFailedError        W203 (wraps an exception raised inside a step)
-    │   └── EngineError            W204 (an engine cannot start: no Dask scheduler at the address)
+    │   ├── EngineError            W204 (an engine cannot start: no Dask scheduler at the address)
+    │   └── OverBudgetError        W205 (an article over its time or memory budget, or cancelled)
     ├── ResourceError              W301: a packaged lexicon or model is missing or corrupt
     └── EvaluationError            W401: gold data missing or in an unexpected format
 """
@@ -32,6 +33,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "MalformedInputError",
+    "OverBudgetError",
     "PipelineError",
     "PipelineOrderError",
     "ResourceError",
@@ -100,6 +102,13 @@ class StepFailedError(PipelineError):
 
 class EngineError(PipelineError):
     code = "W204"
+
+
+class OverBudgetError(PipelineError):
+    """An article ran over its time or memory budget (``article_seconds``, ``article_memory_mb``),
+    or its analysis was cancelled; in batch work it becomes a reject and the batch goes on."""
+
+    code = "W205"
 
 
 class ResourceError(WartaError):

@@ -10,7 +10,12 @@ one transaction.
   changed one is updated in place. A second run over the same inputs adds no row.
 - Resumable: a batch is committed as a whole or not at all. What the progress reports
   as stored has been committed; an interrupted run, started again, skips it and goes on.
-- Bad inputs go to the ``rejects`` table with their reason, and the run goes on.
+- Bad inputs go to the ``rejects`` table with their reason, and the run goes on. An
+  article over the per-article budget (``article_seconds``, ``article_memory_mb``) is a
+  W205 reject, and is remembered (``over_budget``): a later run skips it and says so.
+- Stoppable: when ``stop`` is set (the CLI sets it on SIGINT and SIGTERM), or on
+  KeyboardInterrupt, the articles analysed so far and the rejects are committed, the
+  workers are stopped, and the report says ``interrupted``; the same command resumes.
 
 Example:
     >>> report = ingest(["berita.jsonl.gz"], db="warta.db", settings=load_settings(), workers=2)  # doctest: +SKIP
@@ -31,6 +36,7 @@ from pathlib import Path
 import msgspec
 
 from warta.article import Article
+from warta.budget import Budget, over_budget_reject
 from warta.config import Settings
 from warta.engines import LocalEngine
 from warta.io import Reject, read_inputs
@@ -54,6 +60,7 @@ class IngestProgress(msgspec.Struct):
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    skipped_over_budget: int = 0
     words: int = 0
     seconds: float = 0.0
 
@@ -73,6 +80,7 @@ class IngestReport(IngestProgress):
     db: str = ""
     size_bytes: int = 0
     workers: int = 1
+    interrupted: bool = False
 
 
 def ingest(
@@ -85,6 +93,8 @@ def ingest(
     steps: Sequence[str] | None = None,
     total: int | None = None,
     on_progress: Callable[[IngestProgress], None] | None = None,
+    stop: threading.Event | None = None,
+    retry_over_budget: bool = False,
 ) -> IngestReport:
     """Analyse every article under ``paths`` and store it in ``db``.
 
@@ -97,6 +107,8 @@ def ingest(
         steps: registry keys of the pipeline (default: ``settings.pipeline``).
         total: the number of records, when known (see :func:`count_records`), for progress.
         on_progress: called after each commit (and while skipping stored articles).
+        stop: when set, stop reading, commit what is analysed and return (``interrupted``).
+        retry_over_budget: analyse again the records that ran over budget in earlier runs.
 
     Raises:
         StorageError: the database cannot be opened or written (see warta.storage.errors).
@@ -105,10 +117,15 @@ def ingest(
     pipe = pipeline_hash(keys)
     progress = IngestProgress(total=total)
     started = time.perf_counter()
+    stop = stop or threading.Event()
+    interrupted = False
     store = Store.open(db)
     try:
         known = store.known()
+        poisoned = set() if retry_over_budget else store.over_budget()
         rejects: deque[Reject] = deque()
+        # Fingerprints of the articles sent to the engine, in order (results come back in order).
+        sent: deque[Fingerprint] = deque()
         # Bounds the articles read ahead of the writer (the pool's feeder reads eagerly).
         slots = threading.Semaphore(max(4 * batch_size, 32 * workers))
         lock = threading.Lock()
@@ -122,10 +139,19 @@ def ingest(
             queued: dict[str, str] = {}
             queued_hashes: set[str] = set()
             for item in read_inputs(paths, settings=settings):
+                if stop.is_set():
+                    return
                 if isinstance(item, Reject):
                     rejects.append(item)
                     continue
                 fp = article_fingerprint(item, pipeline=pipe)
+                if (fp.source_key, fp.content_hash) in poisoned:
+                    logger.warning("%s: skipped, it ran over the per-article budget in an earlier run "
+                                   "(--retry-over-budget analyses it again)", fp.source_key)
+                    with lock:
+                        progress.skipped_over_budget += 1
+                        progress.done += 1
+                    continue
                 skip = _queued(fp, queued, queued_hashes) or _stored(fp, known)
                 queued.setdefault(fp.source_key, fp.content_hash)
                 queued_hashes.add(fp.content_hash)
@@ -137,23 +163,31 @@ def ingest(
                     if skipped % 500 == 0:
                         report()
                     continue
-                slots.acquire()
+                # Wait for room, but never past a stop: the pool's feeder thread runs this, and
+                # stopping the pool waits for that thread.
+                while not slots.acquire(timeout=0.1):
+                    if stop.is_set():
+                        return
+                sent.append(fp)
                 yield item
 
         writer = Writer()
         batch: list[tuple[Article, Fingerprint]] = []
+        heavy: list[tuple[Fingerprint, str]] = []
         last = time.perf_counter()
 
         def flush() -> None:
             nonlocal last
-            taken = [rejects.popleft() for _ in range(len(rejects))]
-            if not batch and not taken:
+            taken = list(rejects)
+            if not batch and not taken and not heavy:
                 return
             try:
-                inserted, updated = store.write_batch(batch, rejects=taken, writer=writer)
+                inserted, updated = store.write_batch(batch, rejects=taken, over_budget=heavy, writer=writer)
             except BaseException:
                 writer.resolver.clear()  # the ids it cached were rolled back
                 raise
+            for _ in taken:
+                rejects.popleft()
             with lock:
                 progress.inserted += inserted
                 progress.updated += updated
@@ -161,29 +195,52 @@ def ingest(
                 progress.words += sum(a.word_count for a, _ in batch)
                 progress.done += len(batch) + len(taken)
             batch.clear()
+            heavy.clear()
             last = time.perf_counter()
             report()
 
-        engine = LocalEngine(workers=workers)
+        engine = LocalEngine(workers=workers, budget=Budget.from_settings(settings))
         try:
             for article in engine.run(feed(), steps=keys):
                 slots.release()
-                batch.append((article, article_fingerprint(article, pipeline=pipe)))
+                fp = sent.popleft()
+                rejected = over_budget_reject(article)
+                if rejected is not None:
+                    rejects.append(rejected)
+                    heavy.append((fp, rejected.reason))
+                else:
+                    batch.append((article, fp))
                 if len(batch) >= batch_size or time.perf_counter() - last > _COMMIT_SECONDS:
                     flush()
+                if stop.is_set():
+                    interrupted = True
+                    break
+            # Rejects met while reading after the last article (or all of them, with none to analyse).
+            if stop.is_set():
+                interrupted = True
             flush()
+        except KeyboardInterrupt:
+            # Keep what is done: the analysed articles and the rejects so far are committed
+            # (a write the interrupt cut short was rolled back, and its batch is still here).
+            stop.set()
+            engine.terminate()
+            flush()
+            raise
         except BaseException:
-            # Stop the workers now rather than let them finish the queue (Ctrl-C, errors).
+            # Stop the workers now rather than let them finish the queue (errors downstream).
+            stop.set()
             engine.terminate()
             raise
         finally:
+            if interrupted:
+                engine.terminate()
             engine.close()
         report()
     finally:
         store.close()
     size = _size(db)
     return IngestReport(
-        **msgspec.structs.asdict(progress), db=str(db), size_bytes=size, workers=workers
+        **msgspec.structs.asdict(progress), db=str(db), size_bytes=size, workers=workers, interrupted=interrupted
     )
 
 

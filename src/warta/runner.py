@@ -9,6 +9,7 @@ from typing import TextIO
 
 from warta.api_analyze import build_pipeline
 from warta.article import Article
+from warta.budget import Budget, analyse_within, over_budget_reject
 from warta.config import Settings
 from warta.engines import DaskEngine, Engine
 from warta.io import STDIN, Reject, read_inputs
@@ -25,7 +26,8 @@ def analyze_inputs(
     stdin: TextIO | None = None,
     engine: Engine | None = None,
 ) -> Iterator[Article | Reject]:
-    """Read every input and run it through the pipeline; bad inputs come out as Rejects.
+    """Read every input and run it through the pipeline; bad inputs, and articles over the
+    budget of ``settings.article_seconds`` / ``article_memory_mb`` (W205), come out as Rejects.
 
     Args:
         paths: files, folders, or ``-`` for standard input.
@@ -33,17 +35,21 @@ def analyze_inputs(
         pipeline: the pipeline to run (default: ``settings.pipeline``).
         stdin: the stream ``-`` reads.
         engine: run ``settings.pipeline`` on this engine (a pool, a Dask cluster) instead
-            of ``pipeline`` in this process; the output is the same, in the same order.
+            of ``pipeline`` in this process; the output is the same, in the same order. The
+            engine applies its own budget (``make_engine(..., budget=...)``).
     """
     if engine is not None:
-        yield from _on_engine(paths, settings=settings, stdin=stdin, engine=engine)
+        for item in _on_engine(paths, settings=settings, stdin=stdin, engine=engine):
+            yield (over_budget_reject(item) or item) if isinstance(item, Article) else item
         return
     pipe = pipeline or build_pipeline(settings=settings)
+    budget = Budget.from_settings(settings)
     for item in read_inputs(paths, settings=settings, stdin=stdin):
         if isinstance(item, Reject):
             yield item
         else:
-            yield pipe(item)
+            article = analyse_within(pipe, item, budget)
+            yield over_budget_reject(article) or article
 
 
 def _on_engine(

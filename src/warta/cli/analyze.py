@@ -11,13 +11,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from warta.article import Article, to_json
+from warta.budget import Budget
 from warta.config import load_settings
-from warta.engines import EngineKind, make_engine
+from warta.engines import EngineKind, LocalEngine, make_engine
 from warta.errors import WartaError
 from warta.io import Reject, RejectSink
 from warta.io.parquet import ParquetWriter
 from warta.render.terminal import render_article, render_summary_table
 from warta.runner import analyze_inputs
+
+from ._signals import graceful_stop
 
 __all__ = ["analyze_cmd"]
 
@@ -51,8 +54,8 @@ def analyze_cmd(
     report = Console(file=report_file) if report_file else Console()
     sink = RejectSink(rejects) if rejects else None
     try:
-        engine = make_engine(engine_kind, workers=workers, scheduler=scheduler) if (
-            engine_kind != "local" or workers > 1) else None
+        engine = make_engine(engine_kind, workers=workers, scheduler=scheduler,
+                             budget=Budget.from_settings(settings)) if (engine_kind != "local" or workers > 1) else None
     except ValueError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
@@ -60,14 +63,23 @@ def analyze_cmd(
     n_ok = n_bad = 0
     summary: list[tuple[str, int, int, int, int]] = []
     articles: list[Article] = []
+    only: Article | None = None
     many = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-") or any(
         str(p).endswith((".jsonl", ".jsonl.gz", ".csv", ".json")) for p in paths)
     progress = Progress(TextColumn("[cyan]analyse"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), console=err, transient=True, disable=not many or not err.is_terminal)
+    interrupted = False
+
+    def stopping(name: str) -> None:
+        err.print(f"[yellow]{name}[/]: stopping after the current article (Ctrl-C again to quit now)")
+
     try:
-        with progress:
+        with progress, graceful_stop(stopping) as stop:
             task = progress.add_task("analyse", total=None, rate="")
             for item in analyze_inputs(paths, settings=settings, stdin=sys.stdin, engine=engine):
+                if stop.is_set():
+                    interrupted = True
+                    break
                 if isinstance(item, Reject):
                     n_bad += 1
                     if sink:
@@ -88,6 +100,7 @@ def analyze_cmd(
                 elif many:
                     summary.append((item.id, item.word_count, len(item.sentences), len(item.cleaning.removed),
                                     len(item.cleaning.repaired)))
+                    only = item if n_ok == 1 else None  # shown in full when it stays the only one
                 else:
                     render_article(item, report)
         if json_:
@@ -95,13 +108,18 @@ def analyze_cmd(
                 out.write(to_json(articles[0]) + b"\n")
             else:
                 out.write(b"[" + b",\n".join(to_json(a) for a in articles) + b"]\n")
-        if summary:
+        if only is not None and len(summary) == 1:
+            # One record in a JSONL/CSV file, or one file in a folder: its report, not a table of one.
+            render_article(only, report)
+        elif summary:
             render_summary_table(summary, report)
     except WartaError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     finally:
         if engine:
+            if interrupted and isinstance(engine, LocalEngine):
+                engine.terminate()
             engine.close()
         if table:
             table.close()
@@ -114,8 +132,13 @@ def analyze_cmd(
     if table:
         err.print(f"{table.count} articles written to {len(table.paths)} Parquet partitions in {parquet}",
                   highlight=False)
-    if machine or many:
+    if machine or many or interrupted:
         err.print(f"{n_ok} analysed, {n_bad} rejected" + (f" (see {rejects})" if rejects and n_bad else ""),
                   highlight=False)
+    if interrupted:
+        where = f" in {output}" if output else ""
+        err.print(f"[yellow]interrupted[/]: the {n_ok} articles above are written{where}; the inputs after them "
+                  "were not analysed (run again on those, or use `warta ingest`, which resumes)")
+        raise typer.Exit(130)
     if n_ok == 0 and n_bad:
         raise typer.Exit(1)

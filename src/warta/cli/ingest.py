@@ -20,6 +20,8 @@ from warta.config import load_settings
 from warta.errors import WartaError
 from warta.ingest import IngestProgress, count_records, ingest
 
+from ._signals import graceful_stop
+
 __all__ = ["ingest_cmd"]
 
 
@@ -29,6 +31,7 @@ def ingest_cmd(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Pipeline processes (one model copy each).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 200,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")] = None,
+    retry_over_budget: Annotated[bool, typer.Option("--retry-over-budget", help="Analyse again the records that ran over the per-article budget before.")] = False,
 ) -> None:
     """Analyse articles and store them; re-running skips what is stored, an interrupted run resumes."""
     err = Console(stderr=True)
@@ -47,8 +50,12 @@ def ingest_cmd(
                 progress.update(task, completed=p.done, rate=f"{p.rate:.1f}",
                                 counts=f"new {p.inserted} upd {p.updated} same {p.unchanged} rej {p.rejected}")
 
-            report = ingest(paths, db=db, settings=settings, workers=workers, batch_size=batch_size,
-                            total=total, on_progress=show)
+            def stopping(name: str) -> None:
+                err.print(f"[yellow]{name}[/]: stopping, committing what is done (Ctrl-C again to quit now)")
+
+            with graceful_stop(stopping) as stop:
+                report = ingest(paths, db=db, settings=settings, workers=workers, batch_size=batch_size,
+                                total=total, on_progress=show, stop=stop, retry_over_budget=retry_over_budget)
     except WartaError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
@@ -62,3 +69,9 @@ def ingest_cmd(
         f"{report.db}: {report.size_bytes / 1e6:,.1f} MB",
         highlight=False,
     )
+    if report.skipped_over_budget:
+        err.print(f"[yellow]skipped[/] {report.skipped_over_budget} record(s) that ran over the per-article "
+                  "budget in an earlier run (see the rejects; --retry-over-budget to analyse them again)")
+    if report.interrupted:
+        err.print("[yellow]interrupted[/]: what is counted above is committed; run the same command to resume")
+        raise typer.Exit(130)

@@ -23,6 +23,7 @@ from typing import Any
 import msgspec
 
 from warta.article import Article, from_json, to_json
+from warta.budget import Budget, analyse_within, over_budget_reject
 from warta.config import Settings
 from warta.errors import EngineError, WartaError
 from warta.io import Reject
@@ -48,11 +49,11 @@ def _worker_pipeline(keys: tuple[str, ...]) -> Pipeline:
     return pipe
 
 
-def _run_batch(keys: tuple[str, ...], payloads: list[bytes]) -> list[bytes]:
+def _run_batch(keys: tuple[str, ...], payloads: list[bytes], budget: Budget | None = None) -> list[bytes]:
     """The task: decode, run, encode. Runs on a worker."""
     with _LOCK:
         pipe = _worker_pipeline(keys)
-        return [to_json(pipe(from_json(p))) for p in payloads]
+        return [to_json(analyse_within(pipe, from_json(p), budget)) for p in payloads]
 
 
 # Results of a partition task: an Article's JSON after b"A", a Reject's after b"R".
@@ -60,17 +61,25 @@ _reject_encoder = msgspec.json.Encoder()
 _reject_decoder = msgspec.json.Decoder(Reject)
 
 
-def _run_partition(keys: tuple[str, ...], settings: dict[str, Any], part: bytes) -> list[bytes]:
+def _run_partition(keys: tuple[str, ...], settings: dict[str, Any], part: bytes,
+                   budget: Budget | None = None) -> list[bytes]:
     """The task: read one partition of an input on the worker, run, encode. Runs on a worker."""
     from warta.config import Settings
 
     partition = msgspec.json.decode(part, type=Partition)
+    out: list[bytes] = []
     with _LOCK:
         pipe = _worker_pipeline(keys)
-        return [
-            b"R" + _reject_encoder.encode(item) if isinstance(item, Reject) else b"A" + to_json(pipe(item))
-            for item in read_partition(partition, settings=Settings(**settings))
-        ]
+        for item in read_partition(partition, settings=Settings(**settings)):
+            if not isinstance(item, Reject):
+                article = analyse_within(pipe, item, budget)
+                rejected = over_budget_reject(article)
+                if rejected is None:
+                    out.append(b"A" + to_json(article))
+                    continue
+                item = rejected
+            out.append(b"R" + _reject_encoder.encode(item))
+    return out
 
 
 def _many_records(path: str) -> bool:
@@ -96,6 +105,7 @@ class DaskEngine:
         partition_bytes: about how many bytes of a large input file one
             :meth:`run_inputs` task reads.
         connect_timeout: seconds to wait for the ``scheduler`` before an :class:`EngineError`.
+        budget: the time and memory one article may take on a worker (see :mod:`warta.budget`).
 
     Example:
         >>> with DaskEngine(workers=2) as engine:  # doctest: +SKIP
@@ -111,6 +121,7 @@ class DaskEngine:
         in_flight: int | None = None,
         partition_bytes: int = 4 << 20,
         connect_timeout: float = 10.0,
+        budget: Budget | None = None,
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
@@ -124,6 +135,7 @@ class DaskEngine:
         self.in_flight = in_flight
         self.partition_bytes = partition_bytes
         self.connect_timeout = connect_timeout
+        self.budget = budget
         self._client: Any = None
         self._cluster: Any = None
 
@@ -172,7 +184,7 @@ class DaskEngine:
         payloads = (to_json(a) for a in articles)
         queue: deque[Any] = deque()
         while batch := list(islice(payloads, self.batch_size)):
-            queue.append(client.submit(_run_batch, keys, batch, pure=False))
+            queue.append(client.submit(_run_batch, keys, batch, self.budget, pure=False))
             if len(queue) >= ahead:
                 yield from map(from_json, queue.popleft().result())
         while queue:
@@ -209,24 +221,24 @@ class DaskEngine:
         for part in plan_partitions(paths, target_bytes=self.partition_bytes):
             if part.end is not None or not _many_records(part.path):
                 queue.append(("part", client.submit(_run_partition, keys, config, msgspec.json.encode(part),
-                                                    pure=False)))
+                                                    self.budget, pure=False)))
             else:
                 batch: list[bytes] = []
                 for item in read_partition(part, settings=settings):
                     if isinstance(item, Reject):
                         if batch:
-                            queue.append(("batch", client.submit(_run_batch, keys, batch, pure=False)))
+                            queue.append(("batch", client.submit(_run_batch, keys, batch, self.budget, pure=False)))
                             batch = []
                         queue.append(("read", [item]))
                     else:
                         batch.append(to_json(item))
                         if len(batch) >= self.batch_size:
-                            queue.append(("batch", client.submit(_run_batch, keys, batch, pure=False)))
+                            queue.append(("batch", client.submit(_run_batch, keys, batch, self.budget, pure=False)))
                             batch = []
                     while len(queue) >= ahead:
                         yield from collect(*queue.popleft())
                 if batch:
-                    queue.append(("batch", client.submit(_run_batch, keys, batch, pure=False)))
+                    queue.append(("batch", client.submit(_run_batch, keys, batch, self.budget, pure=False)))
             while len(queue) >= ahead:
                 yield from collect(*queue.popleft())
         while queue:

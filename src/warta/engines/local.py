@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from warta.api_analyze import build_pipeline
 from warta.article import Article, from_json, to_json
+from warta.budget import Budget, analyse_within
 from warta.pipeline import Pipeline
 
 __all__ = ["LocalEngine"]
@@ -15,11 +17,16 @@ __all__ = ["LocalEngine"]
 # One pipeline per worker process, built by the pool initialiser: models load once per
 # worker, never per task.
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_BUDGET: Budget | None = None
 
 
-def _init_worker(steps: tuple[str, ...]) -> None:
-    global _WORKER_PIPELINE
+def _init_worker(steps: tuple[str, ...], budget: Budget | None) -> None:
+    global _WORKER_PIPELINE, _WORKER_BUDGET
+    # Ctrl-C reaches the whole process group: the parent decides what to keep and stops
+    # the workers itself, so a worker must not die half-way through an article on its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_PIPELINE = build_pipeline(steps)
+    _WORKER_BUDGET = budget
 
 
 def _work(payload: bytes) -> bytes:
@@ -27,7 +34,7 @@ def _work(payload: bytes) -> bytes:
     # the nested records, and the same format the writers use.
     if _WORKER_PIPELINE is None:  # pragma: no cover - the initialiser always runs first
         raise RuntimeError("worker pipeline not initialised")
-    return to_json(_WORKER_PIPELINE(from_json(payload)))
+    return to_json(analyse_within(_WORKER_PIPELINE, from_json(payload), _WORKER_BUDGET))
 
 
 class LocalEngine:
@@ -40,6 +47,8 @@ class LocalEngine:
         in_process: run in this process (default: when ``workers`` is 1). A pool of one
             is the fair baseline for a pool of two: both pay for moving articles
             between processes and start with cold caches.
+        budget: the time and memory one article may take (see :mod:`warta.budget`); an
+            article over it comes back with a W205 error (``over_budget_reject``).
 
     Example:
         >>> from warta import make_article
@@ -49,7 +58,8 @@ class LocalEngine:
         'Harga naik.'
     """
 
-    def __init__(self, *, workers: int = 1, chunksize: int = 8, in_process: bool | None = None) -> None:
+    def __init__(self, *, workers: int = 1, chunksize: int = 8, in_process: bool | None = None,
+                 budget: Budget | None = None) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         if in_process and workers > 1:
@@ -57,6 +67,7 @@ class LocalEngine:
         self.workers = workers
         self.in_process = workers == 1 if in_process is None else in_process
         self.chunksize = chunksize
+        self.budget = budget
         self._pool: Any = None
         self._pool_steps: tuple[str, ...] | None = None
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
@@ -74,13 +85,13 @@ class LocalEngine:
             if pipe is None:
                 pipe = self._pipelines[keys] = build_pipeline(keys)
             for a in articles:
-                yield pipe(a)
+                yield analyse_within(pipe, a, self.budget)
             return
         if self._pool is None or self._pool_steps != keys:
             self.close()
             # "spawn" keeps workers free of the parent's threads and open files.
             ctx = mp.get_context("spawn")
-            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(keys,))
+            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(keys, self.budget))
             self._pool_steps = keys
         payloads = (to_json(a) for a in articles)
         for out in self._pool.imap(_work, payloads, chunksize=self.chunksize):

@@ -34,8 +34,12 @@ def render_article(article: Article, console: Console) -> None:
                          ("editor", src.editor), ("file", src.path)):
         if value:
             head.add_row(label, escape(value))
-    if article.published.raw or article.published.value:
-        head.add_row("published", escape(str(article.published.value or article.published.raw)))
+    pub = article.published
+    if pub.raw or pub.value:
+        shown = pub.value.date().isoformat() if pub.value and pub.method == "text" else str(pub.value or pub.raw)
+        # A date read off the text is a guess (the latest date the article names): say so.
+        how = " (inferred from the text)" if pub.method == "text" else ""
+        head.add_row("published", escape(shown + how))
     head.add_row("words", f"{article.word_count}  sentences {len(article.sentences)}  "
                           f"paragraphs {len(article.paragraphs)}")
     if article.topic is not None:

@@ -212,12 +212,14 @@ class Store:
         items: Sequence[tuple[Article, Fingerprint]],
         *,
         rejects: Sequence[Reject] = (),
+        over_budget: Sequence[tuple[Fingerprint, str]] = (),
         writer: Writer | None = None,
     ) -> tuple[int, int]:
-        """Store analysed articles and rejects in one transaction.
+        """Store analysed articles, rejects and records over budget in one transaction.
 
         An article already stored under the same URL or the same content hash is
-        updated in place (its parts replaced), never duplicated.
+        updated in place (its parts replaced), never duplicated. ``over_budget`` lists
+        the records (by fingerprint, with the reason) that a later ingest skips.
 
         Returns:
             (inserted, updated) article counts.
@@ -233,6 +235,8 @@ class Store:
             now = _now()
             for reject in rejects:
                 _write_reject(conn, reject, now)
+            for fp, reason in over_budget:
+                _write_over_budget(conn, fp, reason, now)
         return inserted, updated
 
     # -- reading ---------------------------------------------------------------------
@@ -257,6 +261,12 @@ class Store:
             ):
                 out[f"sha1:{chash}"] = (chash, pipe)
         return out
+
+    def over_budget(self) -> set[tuple[str, str]]:
+        """(source key, content hash) of every record that ran over the per-article budget."""
+        ob = t.over_budget.c
+        with self.connect() as conn:
+            return {(k, h) for k, h in conn.execute(sa.select(ob.source_key, ob.content_hash))}
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
@@ -298,6 +308,16 @@ def _write_reject(conn: Connection, reject: Reject, now: str) -> None:
             .where(t.rejects.c.id == existing)
             .values(reason=reject.reason, last_seen=now, count=t.rejects.c.count + 1)
         )
+
+
+def _write_over_budget(conn: Connection, fp: Fingerprint, reason: str, now: str) -> None:
+    ob = t.over_budget.c
+    key = (ob.source_key == fp.source_key) & (ob.content_hash == fp.content_hash)
+    if conn.execute(sa.select(ob.count).where(key)).first() is None:
+        conn.execute(t.over_budget.insert().values(source_key=fp.source_key, content_hash=fp.content_hash,
+                                                   reason=reason, first_seen=now, last_seen=now, count=1))
+    else:
+        conn.execute(t.over_budget.update().where(key).values(reason=reason, last_seen=now, count=ob.count + 1))
 
 
 def _check_file(path: Path, *, create: bool) -> None:

@@ -11,6 +11,8 @@ Article's parts, normalised so that queries across the corpus are plain SQL:
 - ``quotes`` and ``quote_entities`` (entities mentioned inside a quote);
 - ``timexes``, ``keywords``, ``article_sources`` (every URL/file an article came from);
 - ``rejects``: inputs that could not be read, with the reason;
+- ``over_budget``: records that ran over the per-article budget (source and content hash),
+  which a resumed ingest skips instead of meeting them again;
 - ``meta``: the schema name and version, checked on open.
 
 On SQLite an FTS5 table ``articles_fts(title, body, stems)`` sits beside them (see
@@ -33,6 +35,7 @@ __all__ = [
     "keywords",
     "meta",
     "metadata",
+    "over_budget",
     "quote_entities",
     "quotes",
     "rejects",
@@ -203,6 +206,18 @@ rejects = sa.Table(
     sa.Column("last_seen", sa.String(32), nullable=False),
     sa.Column("count", sa.Integer, nullable=False, default=1),
     sa.UniqueConstraint("source", "code", name="uq_rejects_source_code"),
+)
+
+over_budget = sa.Table(
+    "over_budget",
+    metadata,
+    sa.Column("source_key", sa.Text, nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("first_seen", sa.String(32), nullable=False),
+    sa.Column("last_seen", sa.String(32), nullable=False),
+    sa.Column("count", sa.Integer, nullable=False, default=1),
+    sa.PrimaryKeyConstraint("source_key", "content_hash"),
 )
 
 # Full-text index (SQLite only). rowid = articles.id; `stems` holds the Sastrawi stems of

@@ -40,7 +40,15 @@ from functools import cache
 
 from warta.article import Entity, EntityLabel, Mention, Role, Sentence
 from warta.stages.entities.mentions import NameForm, name_form
-from warta.stages.entities.names import LEGAL_FORMS, LONGEST_TYPO, fold, initials, name_tokens, subsequence_of, tokens_match
+from warta.stages.entities.names import (
+    LEGAL_FORMS,
+    LONGEST_TYPO,
+    fold,
+    initials,
+    name_tokens,
+    subsequence_of,
+    tokens_match,
+)
 from warta.stages.entities.resources import EntityResources, load_resources
 from warta.stages.entities.roles import find_roles
 
