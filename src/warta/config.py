@@ -53,6 +53,11 @@ class Settings(BaseSettings):
     api_token: str = Field(default_factory=lambda: _default("api_token"))
     cors_origins: list[str] = Field(default_factory=lambda: _default("cors_origins"))
     max_request_bytes: int = Field(default_factory=lambda: _default("max_request_bytes"), gt=0)
+    analyze_workers: int = Field(default_factory=lambda: _default("analyze_workers"), ge=1)
+    analyze_queue: int = Field(default_factory=lambda: _default("analyze_queue"), ge=0)
+    analyze_requires_token: bool = Field(default_factory=lambda: _default("analyze_requires_token"))
+    max_analyze_chars: int = Field(default_factory=lambda: _default("max_analyze_chars"), gt=0)
+    max_form_chars: int = Field(default_factory=lambda: _default("max_form_chars"), gt=0)
     article_seconds: float = Field(default_factory=lambda: _default("article_seconds"), ge=0)
     article_memory_mb: float = Field(default_factory=lambda: _default("article_memory_mb"), ge=0)
 

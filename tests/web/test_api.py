@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -303,6 +304,23 @@ def test_openapi_schema_is_complete(client: TestClient) -> None:
     assert ok["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/StoredArticle"}
     assert ok["404"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorBody"}
     assert client.get(f"{API}/docs").status_code == 200
+
+
+def test_docs_load_nothing_from_elsewhere(client: TestClient) -> None:
+    page = client.get(f"{API}/docs")
+    assert page.status_code == 200
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert "<script>" not in page.text  # no inline script: the CSP would block it
+    srcs = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert srcs and all(s.startswith("/") for s in srcs)  # no CDN
+    for s in srcs:
+        assert client.get(s).status_code == 200, s
+
+
+@pytest.mark.parametrize("end", ["0001-01-01", "0001-01-05", "9999-12-31"])
+def test_rising_at_the_ends_of_the_calendar(client: TestClient, end: str) -> None:
+    r = client.get(f"{API}/entities/rising", params={"end": end, "days": 365})
+    assert r.status_code == 200 and r.json() == []
 
 
 def test_server_errors_are_generic(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import plotly
 import pytest
@@ -158,6 +159,14 @@ def test_quotes_page_filters_by_speaker_and_kind(client: TestClient, web_ids: di
     assert "is not one of direct, indirect, mixed, partial" in bad.text
 
 
+def _post_form(client: TestClient, text: str, **headers: str) -> Any:
+    """Post the "analyse your text" form as a browser does: after loading it (its token)."""
+    form = client.get("/analyze")
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', form.text)
+    assert token is not None
+    return client.post("/analyze", data={"text": text, "csrf": token.group(1)}, headers=headers)
+
+
 def test_analyze_renders_without_storing(client: TestClient, web_store: Store) -> None:
     def count() -> int:
         with web_store.connect() as conn:
@@ -167,7 +176,7 @@ def test_analyze_renders_without_storing(client: TestClient, web_store: Store) -
     text = ("Sekolah Baru Dibuka di Sukamaju\n\n"
             "Kepala Dinas Pendidikan Sari Wulandari meresmikan sekolah baru pada Senin (7/4/2025). "
             f"\"Anak-anak kini tidak perlu berjalan jauh,\" kata Sari Wulandari. Komentar palsu {SCRIPT_PAYLOAD}.")
-    r = client.post("/analyze", data={"text": text})
+    r = _post_form(client, text, origin="http://testserver")
     assert r.status_code == 200
     page = _main(r.text)
     assert 'class="q q-direct"' in page and 'data-speaker="Sari Wulandari"' in page
@@ -177,12 +186,30 @@ def test_analyze_renders_without_storing(client: TestClient, web_store: Store) -
 
 
 def test_analyze_refuses_empty_and_oversized_text(client: TestClient, web_store: Store) -> None:
-    r = client.post("/analyze", data={"text": "   "})
+    r = _post_form(client, "   ")
     assert r.status_code == 422 and "text: empty" in r.text
-    small = create_app(load_settings(max_input_bytes=1000, api_token="", cors_origins=[]), store=web_store)
+    small = create_app(load_settings(max_form_chars=1000, api_token="", cors_origins=[]), store=web_store)
     with TestClient(small) as c:
-        big = c.post("/analyze", data={"text": "kata " * 300})
-    assert big.status_code == 422 and "text: 1,500 bytes, more than the limit of 1,000" in big.text
+        big = _post_form(c, "kata " * 300)
+    assert big.status_code == 422 and "text: 1,500 characters, more than the limit of 1,000" in big.text
+
+
+@pytest.mark.parametrize("headers", [
+    {},  # no token from the form: a post built elsewhere
+    {"origin": "https://penyerang.test"},  # a page of another site posting here
+    {"referer": "https://penyerang.test/jebakan.html"},
+])
+def test_analyze_form_refuses_cross_site_posts(client: TestClient, headers: dict[str, str]) -> None:
+    if headers:
+        form = client.get("/analyze")
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', form.text)
+        assert token is not None
+        r = client.post("/analyze", data={"text": "Harga cabai naik.", "csrf": token.group(1)}, headers=headers)
+    else:
+        fresh = TestClient(client.app)
+        r = fresh.post("/analyze", data={"text": "Harga cabai naik.", "csrf": "0" * 32})
+    assert r.status_code == 403
+    assert "sent from another site" in r.text and 'name="csrf"' in r.text  # the form again, to resend
 
 
 def test_plotly_is_served_from_the_installed_package(client: TestClient) -> None:
@@ -201,3 +228,14 @@ def test_own_static_files_are_served(client: TestClient, name: str) -> None:
 def test_no_copy_of_plotly_in_the_package() -> None:
     static = Path(__file__).resolve().parents[2] / "src" / "warta" / "web" / "static"
     assert not list(static.rglob("plotly*.js"))
+
+
+def test_dashboard_errors_are_pages(client: TestClient) -> None:
+    r = client.get("/search", params={"page": "banyak"})
+    assert r.status_code == 422
+    assert r.headers["content-type"].startswith("text/html")
+    assert "<h1>Error 422</h1>" in r.text and "invalid_request" in r.text
+    missing = client.get("/tidak-ada")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    api = client.get("/api/v1/tidak-ada")
+    assert api.status_code == 404 and api.headers["content-type"].startswith("application/json")

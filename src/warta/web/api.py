@@ -13,22 +13,25 @@ document (see :func:`openapi_components`), so the schema describes what is sent.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import hashlib
+from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
+from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from warta import __version__
-from warta.article import Article, Published
+from warta.article import Article, from_json
 from warta.config import Settings
-from warta.errors import WartaError
-from warta.io import FieldMap, Reject, article_from_html, article_from_record, parse_metadata_date, read_text
+from warta.errors import OverBudgetError, WartaError
+from warta.io import FieldMap, Reject, article_from_record
 from warta.storage import Store
 from warta.storage import tables as t
 from warta.storage.errors import StorageError
@@ -36,7 +39,8 @@ from warta.storage.profiles import EntityProfile
 from warta.storage.writer import Fingerprint, Writer, article_fingerprint, pipeline_hash
 
 from . import queries as Q
-from .deps import AnalysisService, get_analysis, get_settings, get_store, require_token
+from .analysis import RETRY_AFTER, AnalysisPool, Busy, Cancelled, WorkerFailed
+from .deps import get_analysis, get_settings, get_store, require_token
 from .errors import ApiError, ErrorBody
 
 __all__ = ["RESPONSE_TYPES", "router"]
@@ -57,6 +61,20 @@ class Health(msgspec.Struct):
     version: str
     articles: int
     pipeline_loaded: bool
+
+
+class Liveness(msgspec.Struct):
+    status: str
+    version: str
+
+
+class Readiness(msgspec.Struct):
+    """Ready: the store answered; ``analysis`` is the analysis pool's state."""
+
+    status: str
+    store: str
+    articles: int
+    analysis: dict[str, int | bool]
 
 
 class OutletArticles(msgspec.Struct):
@@ -103,7 +121,7 @@ class IngestResult(msgspec.Struct):
 
 
 RESPONSE_TYPES: tuple[Any, ...] = (
-    ErrorBody, Health, Q.CorpusStats, list[OutletArticles], Article, StoredArticle, StoreResult, IngestResult,
+    ErrorBody, Health, Liveness, Readiness, Q.CorpusStats, list[OutletArticles], Article, StoredArticle, StoreResult, IngestResult,
     Q.ArticlePage, Q.EntityPage, EntityProfile, list[Q.TimelinePoint], Q.Network, list[Q.RisingEntity],
     Q.QuotePage, list[Q.SpeakerCount], list[Q.OutletCount], Q.ClusterPage,
 )
@@ -146,9 +164,9 @@ _ERROR_TEXT = {
     401: "No bearer token",
     403: "Writes are off, or the token is wrong",
     404: "Not found",
-    413: "The request body is too large",
-    422: "Invalid parameters or body",
-    503: "The store cannot be read",
+    413: "The request body, or the text in it, is too large",
+    422: "Invalid parameters or body, or a text over the analysis budget",
+    503: "The store cannot be read, or every analysis worker is busy (see Retry-After)",
 }
 
 # -- shared parameters -------------------------------------------------------------------
@@ -163,7 +181,7 @@ OptionalId = Annotated[int | None, Query(ge=1, le=_MAX_ID)]
 Label = Literal["PER", "ORG", "LOC", "EVT", "MISC"]
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-AnalysisDep = Annotated[AnalysisService, Depends(get_analysis)]
+AnalysisDep = Annotated[AnalysisPool, Depends(get_analysis)]
 
 
 def _dates(date_from: date | None, date_to: date | None) -> None:
@@ -180,11 +198,45 @@ def _entity_exists(store: Store, entity_id: int) -> None:
 # -- service -----------------------------------------------------------------------------
 
 
-@router.get("/health", summary="Is the service up", tags=["service"], **_ok(Health, "Service status"))
-def health(store: StoreDep, analysis: AnalysisDep) -> JSON:
-    with store.connect() as conn:
-        n = int(conn.execute(sa.select(sa.func.count()).select_from(t.articles)).scalar_one())
+@router.get("/health", summary="Is the service up", tags=["service"], **_ok(Health, "Service status", 503))
+async def health(store: StoreDep, analysis: AnalysisDep) -> JSON:
+    """The store's article count and whether the analysis workers are loaded (503 when the
+    store does not answer within the readiness timeout)."""
+    n = await _probe_store(store)
     return JSON(Health(status="ok", version=__version__, articles=n, pipeline_loaded=analysis.loaded))
+
+
+# Readiness gives up on a store that does not answer in this time (seconds).
+_READY_TIMEOUT = 2.0
+
+
+async def _probe_store(store: Store) -> int:
+    """The article count, read off the event loop; ApiError 503 when the store fails or hangs."""
+    def count() -> int:
+        with store.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(t.articles)).scalar_one())
+
+    try:
+        return await asyncio.wait_for(run_in_threadpool(count), timeout=_READY_TIMEOUT)
+    except TimeoutError:
+        raise ApiError(503, "store_unavailable", f"the store did not answer within {_READY_TIMEOUT:g} s") from None
+    except StorageError:
+        raise ApiError(503, "store_unavailable", "the corpus database cannot be read right now") from None
+
+
+@router.get("/health/live", summary="Is the process up (liveness)", tags=["service"],
+            **_ok(Liveness, "The process answers"))
+async def health_live() -> JSON:
+    """Answers from the event loop alone, touching neither the store nor the workers."""
+    return JSON(Liveness(status="ok", version=__version__))
+
+
+@router.get("/health/ready", summary="Can it serve (readiness)", tags=["service"],
+            **_ok(Readiness, "The store opens and answers a query", 503))
+async def health_ready(store: StoreDep, analysis: AnalysisDep) -> JSON:
+    """200 when the store answers a query within 2 s, else 503; with the analysis pool's state."""
+    n = await _probe_store(store)
+    return JSON(Readiness(status="ready", store="ok", articles=n, analysis=analysis.status()))
 
 
 @router.get("/stats", summary="Corpus size and span", tags=["service"], **_ok(Q.CorpusStats, "Counts", 503))
@@ -224,38 +276,53 @@ def _content_id(data: str) -> str:
     return "sha1-" + hashlib.sha1(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _read_request(body: AnalyzeRequest) -> Article:
-    """The (unanalysed) Article of a request: a page as the HTML reader reads it, a text as
-    a ``.txt`` file is read (a headline-like first line becomes the title)."""
-    source = f"api:{_content_id(body.html if body.html is not None else body.text or '')}"
-    aid = source.removeprefix("api:")
-    if body.html is not None:
-        article = article_from_html(body.html, id=aid, source=source, url=body.url)
-    else:
-        article = read_text(body.text or "", source=source, id=aid)
-        article.source.url = body.url
-        article.source.site = urlsplit(body.url).hostname if body.url else None
-    if body.title:
-        article.title = body.title
-    if body.outlet:
-        article.source.outlet = body.outlet
-    if body.date:
-        article.published = Published(value=parse_metadata_date(body.date), method="metadata", raw=body.date)
-    return article
+T = TypeVar("T")
 
 
-def _analyse(analysis: AnalysisService, article: Article) -> Article:
-    with analysis.running() as pipe:
-        return pipe(article)
+async def run_analysis(request: Request, job: Callable[[Callable[[], Awaitable[bool]]], Awaitable[T]]) -> T:
+    """Run an analysis on the pool, mapping its outcomes to API errors.
+
+    503 ``busy`` (with Retry-After) when the pool is full; 422 ``over_budget`` for an
+    article over its time or memory budget; 500 ``analysis_failed`` when a worker died; a
+    client that went away gets nothing (the analysis is stopped).
+    """
+    try:
+        return await job(request.is_disconnected)
+    except Busy:
+        raise ApiError(503, "busy", "every analysis worker is busy; try again shortly",
+                       headers={"Retry-After": str(RETRY_AFTER)}) from None
+    except Cancelled:
+        # Nobody reads this: the client is gone. 499 is what proxies log for it.
+        raise ApiError(499, "client_closed_request", "the client closed the request") from None
+    except OverBudgetError as exc:
+        raise ApiError(422, "over_budget", f"the text is too costly to analyse: {exc.message}") from None
+    except WorkerFailed as exc:
+        raise ApiError(500, "analysis_failed", f"the analysis failed: {exc}") from None
+
+
+def _check_analyze(request: Request, body: AnalyzeRequest, settings: Settings) -> None:
+    if settings.analyze_requires_token:
+        require_token(request)
+    size = len(body.html if body.html is not None else body.text or "")
+    if size > settings.max_analyze_chars:
+        raise ApiError(413, "text_too_large",
+                       f"the {'page' if body.html is not None else 'text'} has {size:,} characters, more than "
+                       f"the limit of {settings.max_analyze_chars:,} (max_analyze_chars)")
 
 
 @router.post("/analyze", summary="Analyse a text or page (nothing is stored)", tags=["analysis"],
-             **_ok(Article, "The analysed Article", 400, 413, 422))
-def analyze(body: AnalyzeRequest, analysis: AnalysisDep) -> JSON:
+             **_ok(Article, "The analysed Article", 400, 401, 403, 413, 422, 503))
+async def analyze(request: Request, body: AnalyzeRequest, settings: SettingsDep, analysis: AnalysisDep) -> Response:
     """Runs the pipeline on the posted text or HTML and returns the Article record.
 
-    Read-only: allowed without a token; the body is limited to ``max_request_bytes``."""
-    return JSON(_analyse(analysis, _read_request(body)))
+    Read-only: allowed without a token unless the server sets ``analyze_requires_token``;
+    the body is limited to ``max_request_bytes``, the text to ``max_analyze_chars``. The
+    analysis runs in a worker process under the per-article budget (422 ``over_budget``);
+    when every worker is busy and the queue is full the answer is 503 with Retry-After."""
+    _check_analyze(request, body, settings)
+    payload = body.model_dump()
+    data = await run_analysis(request, lambda gone: analysis.analyse(payload, is_gone=gone))
+    return Response(data, media_type="application/json")
 
 
 def _source_ids(store: Store, fps: list[Fingerprint]) -> list[int]:
@@ -269,15 +336,24 @@ def _source_ids(store: Store, fps: list[Fingerprint]) -> list[int]:
 
 
 @router.post("/articles", summary="Analyse and store an article (token)", tags=["articles"],
-             dependencies=[Depends(require_token)], **_ok(StoreResult, "Stored as a new article", 400, 401, 403, 413, 422, status=201,
+             dependencies=[Depends(require_token)], **_ok(StoreResult, "Stored as a new article", 400, 401, 403, 413, 422, 503, status=201,
                  also={200: "Updated a stored article"}))
-def store_article(body: AnalyzeRequest, store: StoreDep, analysis: AnalysisDep) -> JSON:
+async def store_article(request: Request, body: AnalyzeRequest, store: StoreDep, settings: SettingsDep,
+                        analysis: AnalysisDep) -> JSON:
     """Analyses the posted article and stores it (an article already stored under the
     same URL or content is updated). 201 when a new row was added, 200 when updated."""
-    article = _analyse(analysis, _read_request(body))
+    _check_analyze(request, body, settings)
+    payload = body.model_dump()
+    data = await run_analysis(request, lambda gone: analysis.analyse(payload, is_gone=gone))
+    article = from_json(data)
     fp = article_fingerprint(article, pipeline=pipeline_hash(analysis.steps))
-    inserted, _updated = store.write_batch([(article, fp)], writer=Writer())
-    (row,) = _source_ids(store, [fp])
+
+    def write() -> tuple[int, int]:
+        inserted, _updated = store.write_batch([(article, fp)], writer=Writer())
+        (row,) = _source_ids(store, [fp])
+        return inserted, row
+
+    inserted, row = await run_in_threadpool(write)
     result = StoreResult(id=row, inserted=bool(inserted), title=article.title, quotes=len(article.quotes),
                          entities=len(article.entities))
     return JSON(result, status_code=201 if inserted else 200)
@@ -292,11 +368,17 @@ class IngestRequest(BaseModel):
     records: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_INGEST_RECORDS)
 
 
+async def _analyse_one(analysis: AnalysisPool, article: Article, gone: Callable[[], Awaitable[bool]]) -> Article:
+    return await analysis.analyse_article(article, is_gone=gone)
+
+
 @router.post("/ingest", summary="Analyse and store records (token)", tags=["articles"],
-             dependencies=[Depends(require_token)], **_ok(IngestResult, "Stored", 401, 403, 413, 422))
-def ingest_records(body: IngestRequest, store: StoreDep, settings: SettingsDep, analysis: AnalysisDep) -> JSON:
+             dependencies=[Depends(require_token)], **_ok(IngestResult, "Stored", 401, 403, 413, 422, 503))
+async def ingest_records(request: Request, body: IngestRequest, store: StoreDep, settings: SettingsDep,
+                         analysis: AnalysisDep) -> JSON:
     """Analyses up to 100 records and stores them in one transaction; unreadable records
-    are listed under ``rejected`` (and kept in the store's rejects table)."""
+    are listed under ``rejected`` (and kept in the store's rejects table), and so are
+    records over the per-article budget (W205)."""
     fields = FieldMap.from_settings(settings)
     pipe = pipeline_hash(analysis.steps)
     items: list[tuple[Article, Fingerprint]] = []
@@ -307,15 +389,26 @@ def ingest_records(body: IngestRequest, store: StoreDep, settings: SettingsDep, 
         try:
             article = article_from_record(record, fields=fields, source=f"api:{aid}", default_id=aid,
                                           input_format="jsonl", max_bytes=settings.max_input_bytes)
+            fp = article_fingerprint(article, pipeline=pipe)
+            article = await run_analysis(request, functools.partial(_analyse_one, analysis, article))
         except WartaError as exc:
             rejected.append(IngestRejected(index=i, code=exc.code, message=exc.message))
             rejects.append(Reject.from_error(exc, source=f"api:{aid}"))
             continue
-        article = _analyse(analysis, article)
-        items.append((article, article_fingerprint(article, pipeline=pipe)))
-    inserted, updated = store.write_batch(items, rejects=rejects, writer=Writer())
-    return JSON(IngestResult(inserted=inserted, updated=updated, ids=_source_ids(store, [fp for _, fp in items]),
-                             rejected=rejected))
+        except ApiError as exc:
+            if exc.code != "over_budget":
+                raise
+            rejected.append(IngestRejected(index=i, code=OverBudgetError.code, message=exc.message))
+            rejects.append(Reject(f"api:{aid}", OverBudgetError.code, exc.message))
+            continue
+        items.append((article, fp))
+
+    def write() -> tuple[int, int, list[int]]:
+        inserted, updated = store.write_batch(items, rejects=rejects, writer=Writer())
+        return inserted, updated, _source_ids(store, [fp for _, fp in items])
+
+    inserted, updated, ids = await run_in_threadpool(write)
+    return JSON(IngestResult(inserted=inserted, updated=updated, ids=ids, rejected=rejected))
 
 
 # -- articles ----------------------------------------------------------------------------

@@ -8,17 +8,21 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import fastapi_offline
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warta import __version__
+from warta.budget import Budget
 from warta.config import Settings, load_settings
 from warta.storage import Store
 
 from . import api, errors, pages
-from .deps import AnalysisService
+from .analysis import AnalysisPool
+from .pages import CSP
 from .queries import ensure_indexes
 
 __all__ = ["create_app"]
@@ -26,6 +30,15 @@ __all__ = ["create_app"]
 logger = logging.getLogger("warta.web")
 
 STATIC_DIR = Path(__file__).parent / "static"
+# Swagger UI's files, as the fastapi-offline package ships them (no CDN at run time).
+DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
+_DOCS_PAGE = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>warta API</title>'
+    '<link rel="icon" href="/static/favicon.svg"><link rel="stylesheet" href="/static/docs/swagger-ui.css">'
+    '</head><body><div id="swagger-ui" data-openapi="/api/v1/openapi.json"></div>'
+    '<script src="/static/docs/swagger-ui-bundle.js"></script><script src="/static/swagger-init.js"></script>'
+    "</body></html>"
+)
 
 # Sent with every response: no MIME sniffing, no framing by other sites, no referrer
 # leaking a search to other sites.
@@ -73,9 +86,13 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     if not ensure_indexes(opened):
         logger.warning("%s: cannot add the web indexes (read-only?); queries may be slower", opened.name)
 
+    analysis = AnalysisPool(list(settings.pipeline), workers=settings.analyze_workers, queue=settings.analyze_queue,
+                            budget=Budget.from_settings(settings))
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        analysis.close()
         if own:
             opened.close()
 
@@ -89,16 +106,23 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         ),
         lifespan=lifespan,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # served below from installed assets, under the CSP
         redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = opened
-    app.state.analysis = AnalysisService(list(settings.pipeline))
+    app.state.analysis = analysis
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.mount("/static/docs", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/api/v1/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        # Swagger UI from the fastapi-offline package's copy, started by our own script file:
+        # no CDN, and no inline script, so the page keeps the CSP of the dashboard.
+        return HTMLResponse(_DOCS_PAGE, headers={"Content-Security-Policy": CSP})
 
     app.add_middleware(errors.BodyLimit, limit=settings.max_request_bytes)
     if settings.cors_origins:

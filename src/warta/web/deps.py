@@ -1,22 +1,19 @@
 """Request dependencies shared by the API and the pages: the store, the settings, the
-analysis pipeline (built on first use, once per process) and the write token check."""
+analysis pool (worker processes started on first use) and the write token check."""
 
 from __future__ import annotations
 
 import hmac
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from fastapi import Request
 
 from warta.config import Settings
-from warta.pipeline import Pipeline
 from warta.storage import Store
 
+from .analysis import AnalysisPool
 from .errors import ApiError
 
-__all__ = ["AnalysisService", "get_analysis", "get_settings", "get_store", "require_token"]
+__all__ = ["get_analysis", "get_settings", "get_store", "require_token"]
 
 
 def get_store(request: Request) -> Store:
@@ -30,40 +27,10 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-class AnalysisService:
-    """The pipeline of ``settings.pipeline``, built when first needed (loading its models
-    takes seconds), then shared; one analysis runs at a time (the steps keep caches)."""
-
-    def __init__(self, steps: list[str]) -> None:
-        self.steps = tuple(steps)
-        self._pipeline: Pipeline | None = None
-        self._build_lock = threading.Lock()
-        self._run_lock = threading.Lock()
-
-    @property
-    def loaded(self) -> bool:
-        return self._pipeline is not None
-
-    def pipeline(self) -> Pipeline:
-        if self._pipeline is None:
-            with self._build_lock:
-                if self._pipeline is None:
-                    from warta.api_analyze import build_pipeline
-
-                    self._pipeline = build_pipeline(self.steps)
-        return self._pipeline
-
-    @contextmanager
-    def running(self) -> Iterator[Pipeline]:
-        """The pipeline, held for one analysis."""
-        pipe = self.pipeline()
-        with self._run_lock:
-            yield pipe
-
-
-def get_analysis(request: Request) -> AnalysisService:
-    service: AnalysisService = request.app.state.analysis
-    return service
+def get_analysis(request: Request) -> AnalysisPool:
+    """The app's analysis pool (workers start on the first analysis)."""
+    pool: AnalysisPool = request.app.state.analysis
+    return pool
 
 
 def require_token(request: Request) -> None:

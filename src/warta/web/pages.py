@@ -14,20 +14,22 @@ from the installed ``plotly`` package (:func:`plotly_js`), never from a CDN.
 
 from __future__ import annotations
 
+import hmac
+import secrets
 from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import plotly
 from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from warta.api_analyze import make_article
-from warta.article import Article
+from warta.article import Article, from_json
 from warta.config import Settings
 from warta.errors import WartaError
 from warta.storage import Store
@@ -35,10 +37,13 @@ from warta.storage.errors import StorageError
 from warta.storage.profiles import resolve_entity
 
 from . import queries, views
-from .deps import AnalysisService, get_analysis, get_settings, get_store
+from .analysis import AnalysisPool
+from .api import run_analysis
+from .deps import get_analysis, get_settings, get_store
+from .errors import ApiError
 from .highlight import render_paragraphs, speaker_name
 
-__all__ = ["CSP", "TEMPLATES_DIR", "router", "templates"]
+__all__ = ["CSP", "TEMPLATES_DIR", "render_error", "router", "templates"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -71,7 +76,7 @@ templates.env.globals["label_names"] = LABEL_NAMES
 
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-AnalysisDep = Annotated[AnalysisService, Depends(get_analysis)]
+AnalysisDep = Annotated[AnalysisPool, Depends(get_analysis)]
 
 
 
@@ -311,35 +316,85 @@ def quotes_page(
 # -- analyse a text -----------------------------------------------------------------------
 
 
+# The "analyse your text" form is protected against cross-site posts twice: the browser's
+# Origin (or Referer) must be this server, and the form must echo the token set in a
+# SameSite=Strict cookie when the form was shown (a double-submit token).
+_CSRF_COOKIE = "warta_csrf"
+
+
+def _csrf_token(request: Request) -> str:
+    token = request.cookies.get(_CSRF_COOKIE, "")
+    return token if len(token) == 32 and token.isalnum() else secrets.token_hex(16)
+
+
+def _with_csrf(response: HTMLResponse, token: str) -> HTMLResponse:
+    response.set_cookie(_CSRF_COOKIE, token, httponly=True, samesite="strict", path="/analyze")
+    return response
+
+
+def _same_origin(request: Request) -> bool:
+    """The post comes from a page of this server (by Origin, else Referer; neither: not a browser form)."""
+    sent = request.headers.get("origin") or request.headers.get("referer")
+    if not sent or sent == "null":
+        return sent is None
+    parts = urlsplit(sent)
+    return parts.scheme in ("http", "https") and parts.netloc == request.headers.get("host", request.url.netloc)
+
+
+def _form_context(settings: Settings, **extra: Any) -> dict[str, Any]:
+    return {"title": "Analyse a text", "text": "", "errors": [], "result": None,
+            "max_chars": settings.max_form_chars, **extra}
+
+
 @router.get("/analyze", response_class=HTMLResponse)
-def analyze_form(request: Request) -> HTMLResponse:
-    return _page(request, "analyze.html", {"title": "Analyse a text", "text": "", "errors": [], "result": None})
+def analyze_form(request: Request, settings: SettingsDep) -> HTMLResponse:
+    token = _csrf_token(request)
+    return _with_csrf(_page(request, "analyze.html", _form_context(settings, csrf=token)), token)
 
 
 @router.post("/analyze", response_class=HTMLResponse)
-def analyze_text(
-    request: Request, settings: SettingsDep, analysis: AnalysisDep, text: Annotated[str, Form()] = ""
+async def analyze_text(
+    request: Request, settings: SettingsDep, analysis: AnalysisDep, text: Annotated[str, Form()] = "",
+    csrf: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Analyse the posted text and show it like an article page; nothing is stored."""
+    cookie = request.cookies.get(_CSRF_COOKIE, "")
+    if not _same_origin(request) or not cookie or not hmac.compare_digest(cookie, csrf):
+        token = _csrf_token(request)
+        ctx = _form_context(settings, text=text, csrf=token, errors=[
+            "the form has expired or was sent from another site; it is shown again, send it once more"])
+        return _with_csrf(_page(request, "analyze.html", ctx, status_code=403), token)
     errors: list[str] = []
-    size = len(text.encode("utf-8", "surrogatepass"))
-    limit = min(settings.max_input_bytes, settings.max_request_bytes)
+    limit = settings.max_form_chars
     if not text.strip():
         errors.append("text: empty; paste an article (a headline line first, then the body)")
-    elif size > limit:
-        errors.append(f"text: {size:,} bytes, more than the limit of {limit:,}")
-    ctx: dict[str, Any] = {"title": "Analyse a text", "text": text, "errors": errors, "result": None}
+    elif len(text) > limit:
+        errors.append(f"text: {len(text):,} characters, more than the limit of {limit:,}")
+    ctx = _form_context(settings, text=text, csrf=cookie)
     if not errors:
         try:
-            # The app's shared pipeline: built on first use, one analysis at a time.
-            with analysis.running() as pipe:
-                article = pipe(make_article(text))
+            data = await run_analysis(request, lambda gone: analysis.analyse({"text": text}, is_gone=gone))
+        except ApiError as exc:
+            if exc.code == "busy":
+                raise
+            errors.append(exc.message)
         except WartaError as exc:
             errors.append(str(exc))
         else:
+            article = await run_in_threadpool(from_json, data)
             links = {i: "/entity?" + urlencode({"name": e.name}) for i, e in enumerate(article.entities)}
             day = article.published.value.date().isoformat() if article.published.value else None
-            ctx["result"] = _article_context(article, entity_links=links, day=day)
+            ctx["result"] = await run_in_threadpool(_article_context, article, entity_links=links, day=day)
             ctx["day"] = day
+    ctx["errors"] = errors
     status = 422 if errors else 200
-    return _page(request, "analyze.html", ctx, status_code=status)
+    return await run_in_threadpool(_page, request, "analyze.html", ctx, status_code=status)
+
+
+def render_error(request: Request, status: int, code: str, message: str) -> HTMLResponse:
+    """An error as a dashboard page (errors on paths outside /api/ are pages, not JSON)."""
+    ctx = {"title": f"Error {status}", "status": status, "code": code, "message": message}
+    response = _page(request, "error.html", ctx, status_code=status)
+    if status == 503 and code == "busy":
+        response.headers["Retry-After"] = "5"
+    return response

@@ -772,7 +772,7 @@ def _corpus_network(store: Store, date_from: Day, date_to: Day, limit: int, min_
         if date_from is None and date_to is None:
             last = _latest_day(conn)
             if last is not None:
-                date_from = date.fromisoformat(last) - timedelta(days=29)
+                date_from = _days_before(date.fromisoformat(last), 29)
         w = _Where()
         _days(w, "a.day", date_from, date_to)
         scope = f"SELECT a.id AS article_id FROM articles a WHERE 1 = 1{w.sql()} ORDER BY a.id DESC LIMIT {NETWORK_ARTICLES}"
@@ -832,14 +832,21 @@ def rising_entities(
                       lambda: _rising(store, end, days, limit, label, min_recent)))
 
 
+def _days_before(day: date, days: int) -> date:
+    """``day`` less ``days`` days, or the first day of the calendar when that is earlier."""
+    return day - timedelta(days=days) if (day - date.min).days >= days else date.min
+
+
 def _rising(store: Store, end: Day, days: int, limit: int, label: str | None, min_recent: int) -> list[RisingEntity]:
     with store.connect() as conn:
         last = _iso(end) or _latest_day(conn)
         if last is None:
             return []
         stop = date.fromisoformat(str(last))
-        mid = stop - timedelta(days=days - 1)
-        start = mid - timedelta(days=days)
+        # Windows that would start before year 1 (end=0001-01-01) are cut at date.min,
+        # instead of overflowing.
+        mid = _days_before(stop, days - 1)
+        start = _days_before(mid, days)
         params: dict[str, Any] = {"start": start.isoformat(), "mid": mid.isoformat(), "stop": stop.isoformat(),
                                   "minr": min_recent, "limit": limit}
         label_sql = ""
@@ -930,7 +937,7 @@ def _top_speakers(store: Store, date_from: Day, date_to: Day, limit: int, days: 
         if days is not None and date_from is None:
             last = _latest_day(conn)
             if last is not None:
-                date_from = date.fromisoformat(last) - timedelta(days=days - 1)
+                date_from = _days_before(date.fromisoformat(last), days - 1)
         w = _Where()
         _days(w, "q.day", date_from, date_to)
         rows = conn.execute(sa.text(
