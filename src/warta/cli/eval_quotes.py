@@ -1,25 +1,44 @@
-"""``warta eval quotes``: quote and speaker attribution scores (PFSA-ID)."""
+"""``warta eval quotes``: quote and speaker attribution scores (PFSA-ID, or warta's real-text gold)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
 from warta.cli._common import echo_json, prf_table, run_scorer
-from warta.evaluation.pfsa import evaluate_pfsa
 
 __all__ = ["quotes_cmd"]
 
 
 def quotes_cmd(
-    data: Annotated[Path, typer.Option("--data", help="PFSA-ID file (token<TAB>label, blank line between sentences).")],
-    format_: Annotated[Literal["pfsa"], typer.Option("--format", help="Gold layout.")] = "pfsa",
+    data: Annotated[Path, typer.Option("--data", help="PFSA-ID file (token<TAB>label), or a warta quote gold file (JSONL).")],
+    format_: Annotated[Literal["pfsa", "warta"], typer.Option("--format", help="Gold layout.")] = "pfsa",
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    data_root: Annotated[Path | None, typer.Option("--data-root", help="warta gold: the folder of the corpora (default: $WARTA_DATA or ../shared/data).")] = None,
+    split: Annotated[Literal["dev", "heldout", "all"], typer.Option("--split", help="warta gold: which articles (score 'heldout' only at the end of a session).")] = "dev",
+    errors: Annotated[bool, typer.Option("--errors", help="warta gold: list every miss, false quote and wrong speaker.")] = False,
 ) -> None:
-    """Score quotes, cues and speakers: entity-level P/R/F1 and speaker-attribution accuracy."""
+    """Score quotes and speakers: PFSA-ID entity-level P/R/F1 and attribution accuracy, or, on
+    warta's gold of real articles, span P/R/F1, speaker accuracy, joint F1 and calibration."""
+    if format_ == "warta":
+        from warta.evaluation.quote_gold import evaluate_quote_gold
+
+        root = data_root or Path(os.environ.get("WARTA_DATA", "../shared/data"))
+        result = run_scorer(lambda: evaluate_quote_gold(data, data_root=root, split=split, errors=errors))
+        if json_:
+            echo_json(result)
+            return
+        _print_warta(result)
+        return
+
+    from warta.evaluation.pfsa import evaluate_pfsa
+
     result = run_scorer(lambda: evaluate_pfsa(data))
     if json_:
         echo_json(result)
@@ -33,3 +52,31 @@ def quotes_cmd(
         f"speaker attribution {a['accuracy']:.4f} ({a['correct']}/{a['total']})   "
         f"{result['words_per_second']:,.0f} words/s (quote step)"
     )
+
+
+def _print_warta(result: dict[str, Any]) -> None:
+    console = Console()
+    t = Table(title=escape(f"warta eval quotes — {result['gold_file']} ({result['split']}: {result['articles']} "
+                           f"articles, {result['outlets']} outlets)"))
+    for col in ("", "gold", "pred", "span P", "span R", "span F1", "speaker acc", "joint F1", "date acc"):
+        t.add_column(col, justify="left" if not col else "right")
+
+    def row(name: str, r: dict[str, Any]) -> None:
+        date = "-" if r["date_accuracy"] is None else f"{r['date_accuracy']:.3f} ({r['dated']})"
+        t.add_row(escape(name), str(r["gold"]), str(r["predicted"]), f"{r['span']['precision']:.3f}",
+                  f"{r['span']['recall']:.3f}", f"{r['span']['f1']:.3f}", f"{r['speaker_accuracy']:.3f}",
+                  f"{r['joint']['f1']:.3f}", date)
+
+    row("all", result)
+    for outlet, r in result["per_outlet"].items():
+        row(f"  {outlet}", r)
+    console.print(t)
+    cal = result["calibration"]
+    if cal["ece"] is not None:
+        console.print(f"confidence calibration: ECE {cal['ece']:.3f} over {cal['n']} predicted quotes")
+    for e in result.get("errors", []):
+        g, p = e.get("gold", {}), e.get("predicted", {})
+        what = {"fn": "missed", "fp": "not a gold quote", "tp": "wrong speaker"}[e["status"]]
+        console.print(f"[yellow]{what}[/] {escape(e['article'])}: gold {escape(str(g.get('speaker')))} "
+                      f"[{escape(str(g.get('text', ''))[:90])}] | predicted {escape(str(p.get('speaker')))} "
+                      f"[{escape(str(p.get('text', ''))[:90])}]", highlight=False)

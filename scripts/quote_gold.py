@@ -1,0 +1,186 @@
+"""Tools for warta's quote gold over real articles (see docs/gold-quotes.md).
+
+    python scripts/quote_gold.py select [--per-outlet 6] --out PLAN.json     # choose the articles
+    python scripts/quote_gold.py show CORPUS FILE ID                          # print one article's text
+    python scripts/quote_gold.py resolve ANNOTATION.jsonl... --out eval/gold/quotes-real.jsonl
+
+Annotators write, per article, the *content* of each quote as an exact substring of the text
+(with an occurrence number when it occurs more than once), outside the repository. ``resolve``
+turns those substrings into character offsets and the article text into its hash, assigns the
+held-out third by the article id's hash, and writes the gold, which holds no article text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from warta.evaluation.quote_gold import GoldArticle, GoldQuote, iter_gold_lines, record_index, text_sha1
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+# (corpus, file, outlet as the records name it, articles wanted)
+PLAN = [
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 6),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 6),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 6),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 6),
+    ("news-clickid", "clickid_articles.jsonl.gz", "okezone.com", 5),
+    ("news-clickid", "clickid_articles.jsonl.gz", "sindonews.com", 5),
+    ("news-clickid", "clickid_articles.jsonl.gz", "tribunnews.com", 5),
+    ("news-clickid", "clickid_articles.jsonl.gz", "kapanlagi.com", 5),
+    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 5),
+    ("news-indosum", "indosum_articles.jsonl.gz", "kumparan", 5),
+    ("news-indosum", "indosum_articles.jsonl.gz", "antaranews", 5),
+    ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 5),
+    ("news-indosum", "indosum_articles.jsonl.gz", "suara", 5),
+]
+_CUES = re.compile(r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
+                   re.IGNORECASE)
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def select(per_outlet: int | None, out: Path) -> None:
+    """Articles with reported speech, of ordinary length, in a fixed order (by the hash of their id)."""
+    chosen = []
+    taken: set[str] = set()
+    for corpus, file, outlet, n in PLAN:
+        want = per_outlet or n
+        candidates = []
+        with gzip.open(DATA / corpus / file, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                text = r.get("text") or ""
+                if r.get("source") != outlet or r.get("doc_type", "news") != "news" or r["id"] in taken:
+                    continue
+                if not 1200 <= len(text) <= 6000 or len(_CUES.findall(text)) < 3:
+                    continue
+                candidates.append((_hash(r["id"]), r["id"]))
+        for _h, rid in sorted(candidates)[:want]:
+            taken.add(rid)
+            chosen.append({"corpus": corpus, "file": file, "id": rid, "outlet": outlet})
+    out.write_text(json.dumps(chosen, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} articles from {len({c['outlet'] for c in chosen})} outlets -> {out}")
+
+
+def show(corpus: str, file: str, rid: str) -> None:
+    record = record_index(DATA, corpus, file, [rid]).get(rid)
+    if record is None:
+        raise SystemExit(f"{rid} not found in {corpus}/{file}")
+    print(f"# {rid} | {record.get('source')} | {record.get('date')} | {record.get('title')}")
+    print(record.get("text") or "")
+
+
+def _find(text: str, needle: str, occurrence: int, where: str) -> int:
+    start = -1
+    for _ in range(max(1, occurrence)):
+        start = text.find(needle, start + 1)
+        if start < 0:
+            raise ValueError(f"{where}: content not found in the text: {needle[:80]!r}")
+    return start
+
+
+def _cue_span(text: str, cue: str, start: int, end: int) -> tuple[int, int] | None:
+    """The occurrence of ``cue`` nearest to the content (within 300 characters of it)."""
+    best = None
+    for m in re.finditer(re.escape(cue), text[max(0, start - 300) : end + 300]):
+        s = max(0, start - 300) + m.start()
+        distance = start - (s + len(cue)) if s < start else s - end
+        if best is None or abs(distance) < best[0]:
+            best = (abs(distance), s)
+    return (best[1], best[1] + len(cue)) if best else None
+
+
+def resolve(paths: list[Path], out: Path) -> None:
+    """Annotations (content substrings) -> gold (offsets and hashes)."""
+    annotated: list[dict[str, Any]] = []
+    for p in paths:
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                item = json.loads(line)
+                item["_where"] = f"{p.name}:{n}"
+                annotated.append(item)
+    by_file: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a in annotated:
+        by_file[(a["corpus"], a["file"])].append(a["id"])
+    records = {}
+    for (corpus, file), ids in by_file.items():
+        for rid, r in record_index(DATA, corpus, file, ids).items():
+            records[(corpus, file, rid)] = r
+    gold: list[GoldArticle] = []
+    problems = 0
+    seen: set[str] = set()
+    for a in annotated:
+        if a["id"] in seen:
+            print(f"{a['_where']}: {a['id']} annotated twice; the first is kept", file=sys.stderr)
+            continue
+        seen.add(a["id"])
+        record = records[(a["corpus"], a["file"], a["id"])]
+        text = record.get("text") or ""
+        quotes = []
+        for k, q in enumerate(a.get("quotes", [])):
+            where = f"{a['_where']} {a['id']} quote {k}"
+            try:
+                start = _find(text, q["content"], int(q.get("occurrence", 1)), where)
+            except ValueError as exc:
+                print(exc, file=sys.stderr)
+                problems += 1
+                continue
+            end = start + len(q["content"])
+            cue = _cue_span(text, q["cue"], start, end) if q.get("cue") else None
+            quotes.append(GoldQuote(
+                start=start, end=end, kind=q.get("kind", "direct"), speaker=q.get("speaker"),
+                speaker_type=q.get("speaker_type", "person"), aliases=list(q.get("aliases") or []), cue=cue,
+                uncertain=bool(q.get("uncertain", False)), date=q.get("date") or None,
+            ))
+        quotes.sort(key=lambda x: x.start)
+        # The held-out third: by the hash of the article id, fixed once.
+        split = "heldout" if int(_hash(a["id"])[:8], 16) % 3 == 0 else "dev"
+        gold.append(GoldArticle(corpus=a["corpus"], file=a["file"], id=a["id"], sha1=text_sha1(text),
+                                outlet=a.get("outlet") or record.get("source") or "?", split=split, quotes=quotes))
+    gold.sort(key=lambda g: (g.corpus, g.outlet, g.id))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as fh:
+        for line in iter_gold_lines(gold):
+            fh.write(line)
+    n = sum(len(g.quotes) for g in gold)
+    held = sum(1 for g in gold if g.split == "heldout")
+    print(f"{len(gold)} articles ({held} held out), {n} quotes -> {out}; {problems} problems")
+    if problems:
+        raise SystemExit(1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("select")
+    s.add_argument("--per-outlet", type=int)
+    s.add_argument("--out", type=Path, required=True)
+    sh = sub.add_parser("show")
+    sh.add_argument("corpus")
+    sh.add_argument("file")
+    sh.add_argument("id")
+    r = sub.add_parser("resolve")
+    r.add_argument("paths", type=Path, nargs="+")
+    r.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args()
+    if args.cmd == "select":
+        select(args.per_outlet, args.out)
+    elif args.cmd == "show":
+        show(args.corpus, args.file, args.id)
+    else:
+        resolve(args.paths, args.out)
+
+
+if __name__ == "__main__":
+    main()

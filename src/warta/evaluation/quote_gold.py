@@ -1,0 +1,431 @@
+"""warta's quote gold over real articles in ``../shared/data``: reading it, and scoring the pipeline.
+
+The gold holds no article text. Each line of the gold file (JSON Lines) names one article:
+the corpus folder and file under the data root, the record's ``id``, the SHA-1 of its text
+field, its outlet and split (``dev``, or ``heldout``: scored only at the end of a session),
+and its quotes, each as character offsets into that text field::
+
+    {"corpus": "news-2025-cnn-detik-kompas-tempo", "file": "articles.jsonl.gz", "id": "...",
+     "sha1": "...", "outlet": "Kompas.com", "split": "dev", "quotes": [
+       {"start": 812, "end": 901, "kind": "direct", "speaker": "Budi Santoso",
+        "speaker_type": "person", "aliases": [], "cue": [903, 907], "uncertain": false,
+        "date": "2025-06-30"}]}
+
+``start``/``end`` cover the content (inside the quote marks for a direct quote, the reported
+clause for an indirect one); ``speaker_type`` is ``person``, ``organisation`` or
+``anonymous``; ``aliases`` are other names the article gives the speaker (an acronym of an
+organisation, a nickname); ``uncertain`` marks items a careful reader could argue either
+way: they are neither rewarded nor punished.
+
+:func:`evaluate_quote_gold` reads each article from the data root (checking its hash), runs
+the pipeline on it as ``warta analyze`` reads a JSONL record, maps the predicted quotes back
+to the text field with the article's offset map, and scores:
+
+- **span** precision, recall, F1: a gold item is found by one predicted quote that covers its
+  content start (each predicted quote finds at most one item);
+- **speaker accuracy** over the found items: a person is right when the predicted name is the
+  same referent (the gold surname as a whole word, or a short form of the gold name), an
+  organisation when its name or an alias is given, an anonymous source when the predicted
+  speaker is flagged anonymous;
+- **joint** F1: span and speaker both right;
+- **date** accuracy over found items whose gold gives a speech date;
+- calibration of ``Quote.confidence`` against joint correctness (expected calibration error
+  and a reliability table).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import msgspec
+
+from warta.article import Article, Quote
+from warta.errors import EvaluationError
+
+__all__ = [
+    "GoldArticle",
+    "GoldQuote",
+    "evaluate_quote_gold",
+    "read_quote_gold",
+    "record_index",
+    "speaker_matches",
+    "text_sha1",
+]
+
+SpeakerType = Literal["person", "organisation", "anonymous"]
+
+
+class GoldQuote(msgspec.Struct, omit_defaults=True):
+    start: int
+    end: int
+    kind: Literal["direct", "indirect", "mixed", "partial"]
+    speaker: str | None = None
+    speaker_type: SpeakerType = "person"
+    aliases: list[str] = msgspec.field(default_factory=list)
+    cue: tuple[int, int] | None = None
+    uncertain: bool = False
+    date: str | None = None
+
+
+class GoldArticle(msgspec.Struct, omit_defaults=True):
+    corpus: str
+    file: str
+    id: str
+    sha1: str
+    outlet: str
+    split: Literal["dev", "heldout"] = "dev"
+    quotes: list[GoldQuote] = msgspec.field(default_factory=list)
+
+
+def text_sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def read_quote_gold(path: str | Path) -> list[GoldArticle]:
+    """The gold articles of a warta quote gold file (JSON Lines).
+
+    Raises:
+        EvaluationError: the file is missing or a line is not a gold article (W401).
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise EvaluationError("quote gold file not found", source=str(p))
+    out = []
+    decoder = msgspec.json.Decoder(GoldArticle)
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append(decoder.decode(line))
+        except msgspec.DecodeError as exc:
+            raise EvaluationError(f"line {n}: not a gold article ({exc})", source=str(p)) from exc
+    if not out:
+        raise EvaluationError("no gold articles in the file", source=str(p))
+    return out
+
+
+def record_index(data_root: Path, corpus: str, file: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The records of ``ids`` in ``data_root/corpus/file`` (a JSON Lines file, gzipped or not)."""
+    path = data_root / corpus / file
+    if not path.is_file():
+        raise EvaluationError("corpus file not found (is ../shared/data beside the repository?)", source=str(path))
+    wanted = set(ids)
+    found: dict[str, dict[str, Any]] = {}
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            # A cheap test first: most lines are not wanted.
+            if '"id"' not in line:
+                continue
+            record = json.loads(line)
+            if record.get("id") in wanted:
+                found[record["id"]] = record
+                if len(found) == len(wanted):
+                    break
+    return found
+
+
+def load_articles(gold: Sequence[GoldArticle], data_root: Path) -> list[tuple[GoldArticle, dict[str, Any]]]:
+    """Each gold article with its record from the data root, its text's hash checked.
+
+    Raises:
+        EvaluationError: a record is missing, or its text is not the one annotated (W401).
+    """
+    by_file: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for g in gold:
+        by_file[(g.corpus, g.file)].append(g.id)
+    records: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for (corpus, file), ids in by_file.items():
+        for rid, record in record_index(data_root, corpus, file, ids).items():
+            records[(corpus, file, rid)] = record
+    out = []
+    for g in gold:
+        found = records.get((g.corpus, g.file, g.id))
+        if found is None:
+            raise EvaluationError(f"article {g.id} not found in {g.corpus}/{g.file}", source=str(data_root))
+        if text_sha1(found.get("text") or "") != g.sha1:
+            raise EvaluationError(f"article {g.id}: its text in {g.corpus} is not the annotated one (hash differs)",
+                                  source=str(data_root))
+        out.append((g, found))
+    return out
+
+
+# -- speakers ------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# Words that stand before or after a name without being it: titles, honorifics, degrees.
+_NOT_NAME = frozenset(
+    "bapak pak ibu bu saudara sdr tuan nyonya haji hj h kh dr drs ir prof s.h sh mh se mm st mba mbak mas bung".split()
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in _words(name) if w not in ("dan", "dari", "untuk", "di", "ke", "the", "of"))
+
+
+def speaker_matches(gold: GoldQuote, name: str | None, *, anonymous: bool) -> bool:
+    """Whether a predicted speaker (``name``, or an anonymous flag) is the gold speaker.
+
+    Example:
+        >>> g = GoldQuote(0, 1, "direct", speaker="Budi Santoso")
+        >>> speaker_matches(g, "Santoso", anonymous=False), speaker_matches(g, "Budi", anonymous=False)
+        (True, True)
+        >>> speaker_matches(g, "Menteri Agus", anonymous=False)
+        False
+    """
+    if gold.speaker_type == "anonymous":
+        return anonymous
+    if not name or not gold.speaker:
+        return False
+    predicted = [w for w in _words(name) if w not in _NOT_NAME]
+    if not predicted:
+        return False
+    if gold.speaker_type == "organisation":
+        forms = [gold.speaker, *gold.aliases]
+        text = " ".join(predicted)
+        for form in forms:
+            joined = " ".join(w for w in _words(form) if w not in _NOT_NAME)
+            if joined and (joined in text or text in joined):
+                return True
+            acronym = _acronym(form)
+            if len(acronym) >= 2 and acronym in predicted:
+                return True
+        return False
+    names = [[w for w in _words(n) if w not in _NOT_NAME] for n in (gold.speaker, *gold.aliases)]
+    for words in names:
+        if not words:
+            continue
+        # The surname as a whole word of the predicted name ("Pak Santoso", "Budi Santoso").
+        if words[-1] in predicted:
+            return True
+        # A short form: every predicted word is a word of the gold name ("Budi").
+        if all(w in words for w in predicted):
+            return True
+    return False
+
+
+# -- scoring -------------------------------------------------------------------------------------
+
+
+def _speaker_of(article: Article, q: Quote) -> tuple[str | None, bool]:
+    sp = q.speaker
+    if sp is None:
+        return None, False
+    if sp.entity is not None and 0 <= sp.entity < len(article.entities):
+        return article.entities[sp.entity].name, sp.anonymous
+    name = sp.name or (sp.mention.text if sp.mention else None) or sp.description
+    return name, sp.anonymous
+
+
+def _statements(article: Article) -> list[Quote]:
+    """The predicted statements: every quote but the partial ones inside another quote."""
+    return [q for q in article.quotes if not (q.kind == "partial" and q.inside is not None)]
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.gold = self.pred = self.found = self.speaker_ok = 0
+        self.dated = self.date_ok = 0
+
+    def result(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold, "predicted": self.pred, "found": self.found,
+            "span": _prf(self.found, self.pred, self.gold),
+            "speaker_accuracy": round(self.speaker_ok / self.found, 4) if self.found else 0.0,
+            "joint": _prf(self.speaker_ok, self.pred, self.gold),
+            "date_accuracy": round(self.date_ok / self.dated, 4) if self.dated else None,
+            "dated": self.dated,
+        }
+
+
+@dataclass(slots=True)
+class _Pred:
+    """A predicted statement, its span mapped back to the record's text."""
+
+    start: int
+    end: int
+    quote: Quote
+    name: str | None
+    anonymous: bool
+
+
+def score_article(gold: GoldArticle, article: Article) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Counts for one article and one row per predicted or gold item (for the error list and
+    calibration): ``{"status": "tp"|"fp"|"fn"|"ignored", "gold": ..., "pred": ..., "speaker_ok": ...}``."""
+    amap = article.offsets_map()
+    preds = []
+    for q in _statements(article):
+        rs, re_ = amap.span(q.start, q.end)
+        name, anonymous = _speaker_of(article, q)
+        preds.append(_Pred(rs, re_, q, name, anonymous))
+    taken = [False] * len(preds)
+    rows: list[dict[str, Any]] = []
+    counts = Counter[str]()
+    for g in sorted(gold.quotes, key=lambda x: x.start):
+        hit = next((i for i, p in enumerate(preds) if not taken[i] and p.start <= g.start < p.end), None)
+        if hit is None:
+            # A prediction may start a little after the gold start (a quote mark, a connective):
+            # it still covers the item when it starts within its first few characters.
+            hit = next((i for i, p in enumerate(preds)
+                        if not taken[i] and g.start <= p.start < min(g.end, g.start + 3)), None)
+        if g.uncertain:
+            if hit is not None:
+                taken[hit] = True
+                rows.append({"status": "ignored", "gold": g, "pred": preds[hit]})
+            continue
+        counts["gold"] += 1
+        if hit is None:
+            rows.append({"status": "fn", "gold": g})
+            continue
+        taken[hit] = True
+        p = preds[hit]
+        ok = speaker_matches(g, p.name, anonymous=p.anonymous)
+        counts["found"] += 1
+        counts["speaker_ok"] += ok
+        if g.date:
+            counts["dated"] += 1
+            counts["date_ok"] += (p.quote.date or "")[:10] == g.date[:10]
+        rows.append({"status": "tp", "gold": g, "pred": p, "speaker_ok": ok})
+    for i, p in enumerate(preds):
+        if not taken[i]:
+            rows.append({"status": "fp", "pred": p})
+    counts["pred"] = sum(1 for r in rows if r["status"] in ("tp", "fp"))
+    return dict(counts), rows
+
+
+def _calibration(rows: list[dict[str, Any]], bins: int = 10) -> dict[str, Any]:
+    """Reliability of ``Quote.confidence`` as the probability that an attribution is right
+    (span and speaker): per bin, the mean confidence and the share right; the expected
+    calibration error weights each bin's gap by its size."""
+    points = []
+    for r in rows:
+        if r["status"] == "tp":
+            points.append((r["pred"].quote.confidence, 1.0 if r["speaker_ok"] else 0.0))
+        elif r["status"] == "fp":
+            points.append((r["pred"].quote.confidence, 0.0))
+    table = []
+    ece = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, y) for c, y in points if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if not inside:
+            continue
+        conf = sum(c for c, _ in inside) / len(inside)
+        acc = sum(y for _, y in inside) / len(inside)
+        ece += len(inside) / len(points) * abs(conf - acc)
+        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(inside), "confidence": round(conf, 4),
+                      "accuracy": round(acc, 4)})
+    return {"ece": round(ece, 4) if points else None, "n": len(points), "table": table}
+
+
+def _describe(article: Article, record: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    text = record.get("text") or ""
+    out: dict[str, Any] = {"status": row["status"]}
+    if "gold" in row:
+        g: GoldQuote = row["gold"]
+        out["gold"] = {"start": g.start, "end": g.end, "kind": g.kind, "speaker": g.speaker,
+                       "type": g.speaker_type, "text": text[g.start : g.end][:160]}
+    if "pred" in row:
+        p: _Pred = row["pred"]
+        out["predicted"] = {"start": p.start, "end": p.end, "kind": p.quote.kind, "speaker": p.name,
+                            "anonymous": p.anonymous, "confidence": p.quote.confidence,
+                            "text": text[p.start : p.end][:160]}
+    if "speaker_ok" in row:
+        out["speaker_ok"] = row["speaker_ok"]
+    return out
+
+
+def evaluate_quote_gold(
+    path: str | Path,
+    *,
+    data_root: str | Path,
+    split: Literal["dev", "heldout", "all"] = "dev",
+    errors: bool = False,
+) -> dict[str, Any]:
+    """Score the default pipeline against a warta quote gold file.
+
+    Args:
+        path: the gold file (JSON Lines of :class:`GoldArticle`).
+        data_root: the folder holding the corpora (``../shared/data``).
+        split: which articles to score: ``dev`` (default), ``heldout`` (only at the end of a
+            session, never while changing rules) or ``all``.
+        errors: also list every error (false positives, misses, wrong speakers).
+
+    Raises:
+        EvaluationError: the gold, a corpus or an article is missing or changed (W401).
+    """
+    from warta.api_analyze import build_pipeline
+    from warta.config import Settings
+    from warta.io import FieldMap
+    from warta.io._records import article_from_record
+
+    gold = [g for g in read_quote_gold(path) if split == "all" or g.split == split]
+    if not gold:
+        raise EvaluationError(f"no articles in split {split!r}", source=str(path))
+    pairs = load_articles(gold, Path(data_root))
+    settings = Settings()
+    fields = FieldMap.from_settings(settings)
+    pipe = build_pipeline(settings=settings)
+    total = _Tally()
+    by_outlet: dict[str, _Tally] = defaultdict(_Tally)
+    all_rows: list[dict[str, Any]] = []
+    listed: list[dict[str, Any]] = []
+    seconds = 0.0
+    words = 0
+    for g, record in pairs:
+        article = article_from_record(record, fields=fields, source=f"{g.corpus}:{g.id}", default_id=g.id,
+                                      input_format="jsonl", max_bytes=settings.max_input_bytes)
+        started = time.perf_counter()
+        article = pipe(article)
+        seconds += time.perf_counter() - started
+        words += article.word_count
+        counts, rows = score_article(g, article)
+        for tally in (total, by_outlet[g.outlet]):
+            tally.gold += counts.get("gold", 0)
+            tally.pred += counts.get("pred", 0)
+            tally.found += counts.get("found", 0)
+            tally.speaker_ok += counts.get("speaker_ok", 0)
+            tally.dated += counts.get("dated", 0)
+            tally.date_ok += counts.get("date_ok", 0)
+        all_rows.extend(rows)
+        if errors:
+            for r in rows:
+                if r["status"] in ("fp", "fn") or (r["status"] == "tp" and not r["speaker_ok"]):
+                    listed.append({"article": g.id, "outlet": g.outlet, **_describe(article, record, r)})
+    result: dict[str, Any] = {
+        "gold_file": str(path), "split": split, "articles": len(pairs),
+        "outlets": len(by_outlet), **total.result(),
+        "calibration": _calibration(all_rows),
+        "per_outlet": {o: t.result() for o, t in sorted(by_outlet.items())},
+        "words_per_second": round(words / seconds) if seconds else None,
+    }
+    if errors:
+        result["errors"] = listed
+    return result
+
+
+def iter_gold_lines(articles: Iterable[GoldArticle]) -> Iterator[bytes]:
+    """JSON lines of ``articles``, as the gold file stores them."""
+    enc = msgspec.json.Encoder()
+    for a in articles:
+        yield enc.encode(a) + b"\n"
