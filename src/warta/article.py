@@ -246,9 +246,14 @@ class Change(msgspec.Struct):
 
 
 class CleaningWarning(msgspec.Struct):
-    """Something wrong with the text that cleaning could not repair."""
+    """Something wrong with the text that cleaning could not repair.
 
-    kind: Literal["dangling-citation", "truncated", "missing-space", "empty-body"]
+    ``lossy-decode`` comes from the reader: the input's encoding was guessed, stray
+    bytes were read by a guess, or characters stand as U+FFFD replacement characters.
+    It points at the first U+FFFD in ``Article.text`` when there is one, else at 0.
+    """
+
+    kind: Literal["dangling-citation", "truncated", "missing-space", "empty-body", "lossy-decode"]
     message: str
     start: int
     end: int

@@ -3,6 +3,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from warta.article import Article
 from warta.config import Settings
 from warta.errors import EmptyInputError
 from warta.io import Reject, article_from_html, read_path
+from warta.io._html import _too_deep, flatten_html
 
 Writer = Callable[[str, str | bytes], Path]
 
@@ -174,3 +176,134 @@ def test_news_index_pages_give_an_article_or_w101(settings: Settings, entry: dic
     assert len(items) == 1
     assert isinstance(items[0], Article)
     assert items[0].raw.strip()
+
+
+# ---- pages nested deeper than libxml2 builds (256 levels; 2,048 with huge_tree) ----
+
+DALAM = [
+    "Warga Desa Sukamaju bergotong royong membersihkan saluran air menjelang musim hujan.",
+    "Kepala desa, Budi Santoso, mengatakan kegiatan itu digelar setiap bulan sejak tahun lalu.",
+    "Sampah plastik yang terkumpul akan dipilah dan dijual ke bank sampah kecamatan.",
+]
+
+
+def nested_page(levels: int, inner: str | None = None, after: str = "") -> str:
+    inner = inner if inner is not None else "".join(f"<p>{p}</p>" for p in DALAM)
+    return (
+        "<html><head><title>Gotong Royong di Sukamaju</title></head><body>"
+        + "<div>" * levels
+        + inner
+        + "</div>" * levels
+        + after
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("levels", [300, 2_000, 5_000])
+def test_deeply_nested_page_still_gives_its_text(levels: int) -> None:
+    article = article_from_html(nested_page(levels), id="dalam", source="dalam.html")
+    assert article.raw.split("\n\n") == DALAM
+    assert article.title == "Gotong Royong di Sukamaju"
+
+
+def test_text_after_a_deep_part_is_kept() -> None:
+    # libxml2 stops parsing at its depth limit: without flattening, what follows is lost too.
+    after = "<p>Kegiatan serupa akan digelar di desa tetangga pekan depan, kata Budi.</p>"
+    article = article_from_html(nested_page(3_000, after=after), id="dalam", source="dalam.html")
+    assert article.raw.split("\n\n") == [
+        *DALAM,
+        "Kegiatan serupa akan digelar di desa tetangga pekan depan, kata Budi.",
+    ]
+
+
+def test_unclosed_divs_keep_every_paragraph_apart() -> None:
+    # Each paragraph opens a <div> that is never closed: the page nests one level more per paragraph.
+    body = "".join(
+        f"<div>Laporan ke-{i}: air sungai di Sukamaju naik lagi setelah hujan semalam.\n"
+        for i in range(3_000)
+    )
+    page = f"<html><head><title>Banjir</title></head><body>{body}</body></html>"
+    article = article_from_html(page, id="banjir", source="banjir.html")
+    paragraphs = article.raw.split("\n\n")
+    assert len(paragraphs) > 2_500  # trafilatura leaves out a few at the top, as on a shallow page
+    assert paragraphs[-1] == "Laporan ke-2999: air sungai di Sukamaju naik lagi setelah hujan semalam."
+    assert len(set(paragraphs)) == len(paragraphs)
+
+
+def test_deep_page_takes_linear_time() -> None:
+    # 5,000 and 50,000 levels: quadratic work would take minutes for the larger one.
+    started = time.perf_counter()
+    article_from_html(nested_page(5_000), id="dalam", source="dalam.html")
+    small = time.perf_counter() - started
+    started = time.perf_counter()
+    article = article_from_html(nested_page(50_000), id="dalam", source="dalam.html")
+    large = time.perf_counter() - started
+    assert article.raw.split("\n\n") == DALAM
+    assert small < 5 and large < 10
+
+
+def test_deep_page_without_text_names_the_depth(write: Writer, settings: Settings) -> None:
+    path = write("dalam.html", nested_page(4_000, inner="<script>muat();</script>"))
+    with pytest.raises(
+        EmptyInputError,
+        match=r"dalam\.html: no article text found in the page, which nests elements 4,00\d levels deep",
+    ):
+        list(read_path(path, settings=settings))
+
+
+def test_shallow_page_is_not_rewritten() -> None:
+    # Real pages never reach the depth: the flattening path is not even entered.
+    assert not _too_deep(page())
+    assert _too_deep(nested_page(300))
+
+
+@pytest.mark.parametrize(
+    ("html_in", "expected"),
+    [
+        # A block nested in a block: the text after it goes into a copy of the outer one.
+        (
+            "<div><div>Banjir surut.<div><p>Warga pulang.</p></div>Sekolah buka.</div></div>",
+            "<div><div>Banjir surut.</div><p>Warga pulang.</p><div>Sekolah buka.</div></div>",
+        ),
+        # Inline elements give their text to the paragraph; <br> and entities are kept.
+        (
+            "<div><div><p>Harga <b>cabai</b> &amp; <a href='/x'>bawang</a><br/>naik.</p></div></div>",
+            "<div><p>Harga cabai &amp; bawang<br>naik.</p></div>",
+        ),
+        # Empty wrappers leave nothing; comments are dropped; attributes of a kept tag stay.
+        (
+            '<div><div><div><section class="komentar"><!-- x --><p>Setuju.</p></section></div></div></div>',
+            "<div><p>Setuju.</p></div>",
+        ),
+        (
+            '<div><span><h2 class="judul">Rapat desa</h2>Dimulai pukul sembilan.</span></div>',
+            '<div><h2 class="judul">Rapat desa</h2>Dimulai pukul sembilan.</div>',
+        ),
+    ],
+    ids=["nested-blocks", "inline", "wrappers", "heading"],
+)
+def test_flatten_html_keeps_text_and_block_breaks(html_in: str, expected: str) -> None:
+    assert flatten_html(html_in, max_depth=1)[0] == expected
+
+
+def test_flatten_html_leaves_unclosed_paragraphs_and_list_items_alone() -> None:
+    # They close at the next one, as in HTML: a page full of them is not deep, and the
+    # levels above max_depth are written back as they came.
+    page = "<div><p>Satu<p>Dua<ul><li>tiga<li>empat</ul></div>" * 500
+    assert flatten_html(page, max_depth=3) == (page, 3)
+
+
+def test_flatten_html_reports_the_depth_and_is_linear() -> None:
+    def timed(levels: int) -> float:
+        page = "<div>" * levels + "<p>Air surut.</p>" + "</div>" * levels
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            flat, depth = flatten_html(page, max_depth=10)
+            best = min(best, time.perf_counter() - started)
+        assert depth == levels + 1
+        assert flat == "<div>" * 10 + "<p>Air surut.</p>" + "</div>" * 10
+        return best
+
+    small, large = timed(10_000), timed(80_000)
+    assert large < 30 * small  # 8 times the page: linear, not quadratic (64 times)

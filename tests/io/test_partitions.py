@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from warta.article import Article, to_json
@@ -147,6 +148,33 @@ def test_folder_partitions_read_like_read_inputs(tmp_path: Path) -> None:
     parts = plan_partitions(paths, target_bytes=300)
     assert len(parts) > 8
     assert [_key(x) for p in parts for x in read_partition(p, settings=settings)] == whole
+
+
+def test_folder_entries_passed_over_are_reported_by_partitions_too(tmp_path: Path) -> None:
+    folder = tmp_path / "masuk"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "catatan.txt").write_text("Catatan internal.", encoding="utf-8")
+    (folder / ".draf.txt").write_text("Draf berita banjir.", encoding="utf-8")
+    (folder / "b.txt").write_text("Harga garam naik di Pasar Baru.", encoding="utf-8")
+    outside = tmp_path / "luar.txt"
+    outside.write_text("Catatan di luar folder.", encoding="utf-8")
+    try:
+        (folder / "a-luar.txt").symlink_to(outside)
+        (folder / "c-sama.txt").symlink_to(folder / "b.txt")
+    except (OSError, NotImplementedError) as exc:  # pragma: no cover - no symlinks here
+        pytest.skip(f"cannot make symlinks here: {exc}")
+    settings = load_settings(None)
+    whole = [_key(x) for x in read_inputs([folder], settings=settings)]
+    parts = plan_partitions([folder], target_bytes=1)
+    # A passed-over entry is a partition that only reports it; it survives the trip to a worker.
+    assert [msgspec.json.decode(msgspec.json.encode(p), type=Partition) for p in parts] == parts
+    assert [_key(x) for p in parts for x in read_partition(p, settings=settings)] == whole
+    assert [k[0] for k in whole if isinstance(k, tuple)] == [
+        str(folder / ".draf.txt"),
+        str(folder / ".git"),
+        str(folder / "a-luar.txt"),
+        str(folder / "c-sama.txt"),
+    ]
 
 
 def test_unreadable_partition_is_a_reject(tmp_path: Path) -> None:

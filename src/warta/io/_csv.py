@@ -23,7 +23,7 @@ from warta.errors import (
     MalformedInputError,
 )
 
-from ._decode import repair_surrogates, sniff_encoding
+from ._decode import DecodeNote, bom_encoding, repair_surrogates, sniff_encoding, stray_bytes
 from ._files import open_binary
 from ._records import FieldMap, article_from_record
 from ._rejects import Reject
@@ -72,13 +72,15 @@ def iter_csv_file(
         if not sample.strip():
             raise EmptyInputError("empty file", source=display)
         encoding = sniff_encoding(sample, source=display)
+        # Not UTF-8 and no BOM: charset detection picked the encoding, a guess noted on every row.
+        guessed = encoding != "utf-8" and bom_encoding(sample) is None
         fh.seek(0)
         # surrogateescape + repair: a few stray cp1252 bytes in a UTF-8 export do not stop the file.
         errors = "surrogateescape" if encoding == "utf-8" else "strict"
         text = io.TextIOWrapper(fh, encoding=encoding, errors=errors, newline="")
         header, delimiter = _read_header(text.readline(), fields, display)
         rows = yield from _rows(text, header=header, delimiter=delimiter, display=display, fields=fields,
-                                limit=limit, encoding=encoding)
+                                limit=limit, encoding=encoding, guessed=guessed)
     if rows == 0:
         raise EmptyInputError("no rows after the header", source=display)
 
@@ -182,9 +184,13 @@ def _read_header(header_line: str, fields: FieldMap, display: str) -> tuple[list
 
 def _rows(
     lines: Iterable[str], *, header: list[str], delimiter: str, display: str, fields: FieldMap, limit: int,
-    encoding: str, first_line: int = 2, first_row: int = 1,
+    encoding: str, first_line: int = 2, first_row: int = 1, guessed: bool = False,
 ) -> Generator[Article | Reject, None, int]:
-    """The rows after the header; returns how many there were (blank lines aside)."""
+    """The rows after the header; returns how many there were (blank lines aside).
+
+    ``guessed``: charset detection chose ``encoding``. A row's Article then carries a
+    ``lossy-decode`` warning, as does a UTF-8 row with stray bytes read as cp1252.
+    """
     # csv's field limit is process-wide; raise it (never lower it) so long bodies fit,
     # and let our own max_input_bytes decide what is too large.
     if csv.field_size_limit() < limit + 1:
@@ -214,7 +220,15 @@ def _rows(
         rows += 1
         where = f"{display}:{line}"
         label = f"row {rows + first_row - 1} (line {line})"
-        record = {name: repair_surrogates(value) for name, value in zip(header, row, strict=False)}
+        record = {}
+        stray = 0
+        for name, value in zip(header, row, strict=False):
+            record[name] = repaired = repair_surrogates(value)
+            if repaired is not value:  # it returns its argument when there is nothing to repair
+                stray += stray_bytes(value)
+        decoded = None
+        if guessed or stray:
+            decoded = DecodeNote(encoding, guessed=guessed, stray=stray)
         if len(row) < len(header) and not any(n in record for n in fields.text):
             yield Reject(
                 where,
@@ -224,7 +238,8 @@ def _rows(
             continue
         try:
             yield article_from_record(
-                record, fields=fields, source=where, default_id=where, input_format="csv", max_bytes=limit
+                record, fields=fields, source=where, default_id=where, input_format="csv", max_bytes=limit,
+                decoded=decoded,
             )
         except InputError as exc:
             yield Reject(where, exc.code, f"{label}: {exc.message}")

@@ -4,16 +4,32 @@ Scraped Indonesian news is overwhelmingly UTF-8. The two other cases that occur
 in practice are old Windows exports (cp1252/latin-1) and UTF-8 files with a few
 stray single-byte characters pasted in; both are handled here. Anything that
 looks like binary data is refused before any guessing happens.
+
+A guess is never silent: :func:`decode_bytes_noted` says how the bytes were read
+(:class:`DecodeNote`), and :func:`note_lossy_decode` turns a guess, or U+FFFD
+replacement characters in the text, into a ``lossy-decode`` warning on the Article.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
+from warta.article import Article, CleaningWarning
 from warta.errors import BinaryInputError, EncodingError
 
-__all__ = ["check_binary", "decode_bytes", "repair_surrogates", "sniff_encoding"]
+__all__ = [
+    "DecodeNote",
+    "check_binary",
+    "decode_bytes",
+    "decode_bytes_noted",
+    "lossy_decode_warning",
+    "note_lossy_decode",
+    "repair_surrogates",
+    "sniff_encoding",
+    "stray_bytes",
+]
 
 # The binary test looks at the head of the input only: a binary file shows it at once.
 SAMPLE_BYTES = 1 << 16
@@ -42,6 +58,66 @@ _CANDIDATES = ["cp1252", "latin_1", "iso8859_15", "cp1250"]
 
 _SURROGATES = re.compile("[\udc80-\udcff]+")
 _NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+_REPLACEMENT = "\ufffd"
+
+
+class DecodeNote(NamedTuple):
+    """How an input's bytes became text.
+
+    ``encoding`` is the codec that read them; ``guessed`` is True when charset
+    detection picked it (no BOM, not UTF-8, no usable declaration); ``stray`` counts
+    the bytes of a UTF-8 input that were not UTF-8 and were read as cp1252, a guess too.
+
+    Example:
+        >>> decode_bytes_noted("Kafé itu ramai — kata warga.".encode("utf-8") + b" Caf\\xe9", source="x.txt")[1]
+        DecodeNote(encoding='utf-8', guessed=False, stray=1)
+    """
+
+    encoding: str
+    guessed: bool = False
+    stray: int = 0
+
+
+UTF8 = DecodeNote("utf-8")
+
+
+def stray_bytes(text: str) -> int:
+    """How many bytes ``surrogateescape`` kept in ``text`` (before :func:`repair_surrogates`)."""
+    return sum(len(run) for run in _SURROGATES.findall(text))
+
+
+def lossy_decode_warning(note: DecodeNote | None, text: str) -> CleaningWarning | None:
+    """A ``lossy-decode`` warning when ``note`` is a guess or ``text`` holds U+FFFD; else None.
+
+    The position is left at 0: the text is not cleaned yet (the clean step points the
+    warning at the first U+FFFD of the cleaned text).
+
+    Example:
+        >>> lossy_decode_warning(DecodeNote("cp1250", guessed=True), "Harga naik \ufffd persen").message
+        'lossy decode: not UTF-8, read as cp1250, an encoding guessed by charset detection; 1 character is U+FFFD (a replacement character: the original was lost)'
+    """
+    parts = []
+    if note is not None and note.guessed:
+        parts.append(f"not UTF-8, read as {note.encoding}, an encoding guessed by charset detection")
+    if note is not None and note.stray:
+        things = "byte that is" if note.stray == 1 else "bytes that are"
+        parts.append(f"{note.stray:,} {things} not UTF-8 read as cp1252 characters (a guess)")
+    replaced = text.count(_REPLACEMENT)
+    if replaced:
+        things = "character is" if replaced == 1 else "characters are"
+        parts.append(f"{replaced:,} {things} U+FFFD (a replacement character: the original was lost)")
+    if not parts:
+        return None
+    return CleaningWarning(kind="lossy-decode", message="lossy decode: " + "; ".join(parts), start=0, end=0)
+
+
+def note_lossy_decode(article: Article, note: DecodeNote | None = None) -> Article:
+    """Add :func:`lossy_decode_warning` for ``note`` and ``article.raw`` to the article; return it."""
+    warning = lossy_decode_warning(note, article.raw)
+    if warning is not None:
+        article.cleaning.warnings.append(warning)
+    return article
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -113,7 +189,7 @@ def decode_bytes(data: bytes, *, source: str) -> str:
 
     Order: byte-order mark; binary check; strict UTF-8 (the fast path); UTF-8 with
     a few stray single-byte characters (repaired as cp1252); charset-normalizer over
-    Latin code pages.
+    Latin code pages. :func:`decode_bytes_noted` also says which of these it was.
 
     Args:
         data: the whole input.
@@ -130,26 +206,31 @@ def decode_bytes(data: bytes, *, source: str) -> str:
         >>> decode_bytes("Warga antre sejak pagi.".encode("cp1252"), source="berita.txt")
         'Warga antre sejak pagi.'
     """
+    return decode_bytes_noted(data, source=source)[0]
+
+
+def decode_bytes_noted(data: bytes, *, source: str) -> tuple[str, DecodeNote]:
+    """:func:`decode_bytes`, with a :class:`DecodeNote` saying how the bytes were read."""
     bom = bom_encoding(data)
     if bom is not None:
         try:
-            return data.decode(bom)
+            return data.decode(bom), DecodeNote(bom)
         except UnicodeDecodeError as exc:
             raise EncodingError(
                 f"not valid {bom} despite its byte-order mark: {exc.reason}", source=source
             ) from exc
     check_binary(data, source=source)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), UTF8
     except UnicodeDecodeError:
         pass  # not (pure) UTF-8: the slower paths below
     escaped = data.decode("utf-8", "surrogateescape")
     if _mostly_utf8(escaped):
-        return repair_surrogates(escaped)
+        return repair_surrogates(escaped), DecodeNote("utf-8", stray=stray_bytes(escaped))
     return _detect(data, source=source)
 
 
-def _detect(data: bytes, *, source: str) -> str:
+def _detect(data: bytes, *, source: str) -> tuple[str, DecodeNote]:
     from charset_normalizer import from_bytes  # imported on the slow path only
 
     match = from_bytes(data, cp_isolation=_CANDIDATES).best()
@@ -158,7 +239,7 @@ def _detect(data: bytes, *, source: str) -> str:
             "cannot decode: not UTF-8 and no Latin code page (cp1252, latin-1, iso8859-15, cp1250) fits",
             source=source,
         )
-    return str(match)
+    return str(match), DecodeNote(str(match.encoding), guessed=True)
 
 
 def sniff_encoding(sample: bytes, *, source: str) -> str:

@@ -23,7 +23,7 @@ from warta.errors import (
     MalformedInputError,
 )
 
-from ._decode import bom_encoding, check_binary, decode_bytes
+from ._decode import DecodeNote, bom_encoding, check_binary, decode_bytes_noted
 from ._files import open_binary, read_whole
 from ._records import FieldMap, article_from_record
 from ._rejects import Reject
@@ -118,45 +118,60 @@ def _lines(fh: IO[AnyStr], limit: int) -> Iterator[AnyStr | int]:
 
 def _record(line: bytes | str, *, where: str, label: str, fields: FieldMap, limit: int) -> Article | Reject:
     try:
-        value = _loads(line, source=where)
+        value, decoded = _loads(line, source=where)
     except InputError as exc:
         return Reject(where, exc.code, f"{label}: {exc.message}")
-    return _record_from(value, where=where, label=label, fields=fields, limit=limit)
+    return _record_from(value, where=where, label=label, fields=fields, limit=limit, decoded=decoded)
 
 
-def _record_from(value: Any, *, where: str, label: str, fields: FieldMap, limit: int) -> Article | Reject:
-    """An Article from a decoded JSON value, or a Reject saying why not."""
+def _record_from(
+    value: Any, *, where: str, label: str, fields: FieldMap, limit: int, decoded: DecodeNote | None = None
+) -> Article | Reject:
+    """An Article from a decoded JSON value, or a Reject saying why not.
+
+    ``decoded``: how the value's bytes were read, when not as plain UTF-8.
+    """
     if not isinstance(value, dict):
         return Reject(
             where, MalformedInputError.code, f"{label}: expected a JSON object, got {_json_type(value)}"
         )
     try:
         return article_from_record(
-            value, fields=fields, source=where, default_id=where, input_format="jsonl", max_bytes=limit
+            value,
+            fields=fields,
+            source=where,
+            default_id=where,
+            input_format="jsonl",
+            max_bytes=limit,
+            decoded=decoded,
         )
     except InputError as exc:
         return Reject(where, exc.code, f"{label}: {exc.message}")
 
 
-def _loads(data: bytes | str, *, source: str) -> Any:
-    """Parse JSON with msgspec; on failure, let the standard library explain (or accept) it."""
+def _loads(data: bytes | str, *, source: str) -> tuple[Any, DecodeNote | None]:
+    """Parse JSON with msgspec; on failure, let the standard library explain (or accept) it.
+
+    Returns the value, and how its bytes were decoded when they were not UTF-8.
+    """
+    decoded = None
     if isinstance(data, bytes):
         try:
-            return _decoder.decode(data)
+            return _decoder.decode(data), None
         except (UnicodeDecodeError, msgspec.DecodeError):
             # msgspec < 0.19 raises UnicodeDecodeError on invalid UTF-8, newer releases a
             # DecodeError; either way, stray non-UTF-8 bytes on this line are decoded like a
             # file's and the text parsed, so the outcome does not depend on msgspec's version.
             if not _is_utf8(data):
-                data = decode_bytes(data, source=source)
+                data, decoded = decode_bytes_noted(data, source=source)
     try:
-        return _decoder.decode(data)
+        return _decoder.decode(data), decoded
     except msgspec.DecodeError:
         pass
     try:
         # json explains with "Expecting ',' delimiter" and a column, and it accepts
         # NaN/Infinity, which some Python exporters write.
-        return json.loads(data)
+        return json.loads(data), decoded
     except json.JSONDecodeError as exc:
         where = f"column {exc.colno}" if exc.lineno == 1 else f"line {exc.lineno}, column {exc.colno}"
         raise MalformedInputError(f"{exc.msg} ({where})", source=source) from exc
@@ -197,9 +212,12 @@ def iter_json_file(
         yield from iter_jsonl_file(path, gz=gz, display=display, fields=fields, limit=limit)
         return
     data = read_whole(path, gz=gz, source=display, limit=limit)
-    value = _loads(decode_bytes(data, source=display).lstrip("\ufeff"), source=display)
+    text, decoded = decode_bytes_noted(data, source=display)
+    value, _ = _loads(text.lstrip("\ufeff"), source=display)
     if isinstance(value, dict):
-        yield _record_from(value, where=display, label="the object", fields=fields, limit=limit)
+        yield _record_from(
+            value, where=display, label="the object", fields=fields, limit=limit, decoded=decoded
+        )
         return
     if not isinstance(value, list):
         raise MalformedInputError(f"expected a JSON array or object, got {_json_type(value)}", source=display)
@@ -207,7 +225,9 @@ def iter_json_file(
         raise EmptyInputError("empty JSON array", source=display)
     for index, item in enumerate(value):
         where = f"{display}#/{index}"
-        yield _record_from(item, where=where, label=f"item {index}", fields=fields, limit=limit)
+        yield _record_from(
+            item, where=where, label=f"item {index}", fields=fields, limit=limit, decoded=decoded
+        )
 
 
 def _is_json(line: bytes) -> bool:

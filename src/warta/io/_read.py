@@ -24,7 +24,7 @@ from warta.config import Settings
 from warta.errors import EmptyInputError, InputError, InputTooLargeError, UnsupportedInputError
 
 from ._csv import iter_csv_file
-from ._decode import decode_bytes
+from ._decode import decode_bytes_noted, note_lossy_decode
 from ._files import SUPPORTED_SUFFIXES, Format, format_of, read_whole, suffix_of
 from ._html import article_from_html
 from ._jsonl import iter_json_file, iter_jsonl_file
@@ -48,8 +48,9 @@ def read_path(path: str | Path, *, settings: Settings) -> Iterator[Article | Rej
     Files are dispatched by suffix (any of :data:`SUPPORTED_SUFFIXES`): ``.txt``,
     ``.html``/``.htm``, ``.jsonl``, ``.json``, ``.csv``, and each of them gzipped
     (``.jsonl.gz``). A folder is read recursively in sorted order; hidden files and
-    folders are skipped; a file whose suffix is not in ``settings.suffixes`` is
-    reported as a W105 Reject, and a file that fails as another Reject.
+    folders, symlinks that lead outside it and a file whose suffix is not in
+    ``settings.suffixes`` are not read and are reported as W105 Rejects (see
+    :func:`folder_files`), and a file that fails as another Reject.
 
     Args:
         path: a file or a folder.
@@ -130,6 +131,8 @@ def read_text(text: str, *, source: str, id: str | None = None) -> Article:
 def read_stdin(stream: IO[bytes] | IO[str] | None = None, *, settings: Settings) -> Article:
     """Standard input as one plain-text article; its id is a hash of the text.
 
+    A guessed encoding is noted on the Article as a ``lossy-decode`` warning.
+
     Raises:
         InputTooLargeError (W103), EmptyInputError (W101), BinaryInputError (W102),
         EncodingError (W106).
@@ -143,9 +146,9 @@ def read_stdin(stream: IO[bytes] | IO[str] | None = None, *, settings: Settings)
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
     if size > limit:
         raise InputTooLargeError(f"over max_input_bytes ({limit:,})", source=_STDIN_SOURCE)
-    text = data if isinstance(data, str) else decode_bytes(data, source=_STDIN_SOURCE)
+    text, note = (data, None) if isinstance(data, str) else decode_bytes_noted(data, source=_STDIN_SOURCE)
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return read_text(text, source=_STDIN_SOURCE, id=f"stdin-{digest}")
+    return note_lossy_decode(read_text(text, source=_STDIN_SOURCE, id=f"stdin-{digest}"), note)
 
 
 def _read_file(
@@ -154,7 +157,8 @@ def _read_file(
     limit = settings.max_input_bytes
     if fmt == "text":
         data = read_whole(path, gz=gz, source=display, limit=limit)
-        yield read_text(decode_bytes(data, source=display), source=display)
+        text, note = decode_bytes_noted(data, source=display)
+        yield note_lossy_decode(read_text(text, source=display), note)
     elif fmt == "html":
         data = read_whole(path, gz=gz, source=display, limit=limit)
         yield article_from_html(data, id=display, source=display)
@@ -168,8 +172,11 @@ def _read_file(
 
 
 def _read_folder(folder: Path, display: str, settings: Settings) -> Iterator[Article | Reject]:
-    for path in _walk(folder):
-        yield from read_folder_file(path, settings)
+    for entry in _walk(folder):
+        if isinstance(entry, Reject):
+            yield entry
+        else:
+            yield from read_folder_file(entry, settings)
 
 
 def read_folder_file(path: Path, settings: Settings) -> Iterator[Article | Reject]:
@@ -187,27 +194,86 @@ def read_folder_file(path: Path, settings: Settings) -> Iterator[Article | Rejec
         yield _reject(exc)
 
 
-def folder_files(folder: Path) -> Iterator[Path]:
-    """The files a folder read visits, in its order (see :func:`read_path`)."""
+def folder_files(folder: Path) -> Iterator[Path | Reject]:
+    """The files a folder read visits, in its order, and a W105 Reject for each entry it passes over.
+
+    Passed over, so that nothing is left out silently:
+
+    - hidden files and folders (a name starting with "."): a folder is not entered;
+    - a symlink that leads outside the folder, or to the folder itself: not followed;
+    - a symlink to a folder inside the folder: not followed, so no file is read twice
+      and a link back up cannot loop;
+    - a symlink to a file inside the folder that the read visits anyway: that file is
+      read under its own name. A symlink to a file that the read does not visit (one
+      in a hidden folder) is read, once, however many links lead to it.
+
+    Example:
+        >>> [str(e) if isinstance(e, Path) else e.reason for e in folder_files(Path("berita"))]  # doctest: +SKIP
+        ['berita/banjir.txt', 'hidden file, not read']
+    """
     return _walk(folder)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` in sorted path order, skipping hidden names.
+def _walk(folder: Path) -> Iterator[Path | Reject]:
+    """Files under ``folder`` in sorted path order, and Rejects for what is passed over."""
+    try:
+        root = folder.resolve()
+    except OSError as exc:
+        raise InputError(f"cannot list folder: {exc.strerror or exc}", source=str(folder)) from exc
+    return _walk_in(folder, root, {})
 
-    Symlinked folders are not entered (no loops); symlinked files are read.
-    """
+
+def _walk_in(folder: Path, root: Path, linked: dict[Path, str]) -> Iterator[Path | Reject]:
+    """:func:`_walk` below ``folder``; ``linked`` maps files read through a symlink to that link."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         raise InputError(f"cannot list folder: {exc.strerror or exc}", source=str(folder)) from exc
     for entry in entries:
+        path = Path(entry.path)
         if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
+            what = "folder" if entry.is_dir() else "file"  # not entered either way
+            yield Reject(str(path), UnsupportedInputError.code, f"hidden {what}, not read")
+        elif entry.is_symlink():
+            yield _symlink(path, root, linked)
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk_in(path, root, linked)
         else:
-            yield Path(entry.path)
+            yield path
+
+
+def _symlink(path: Path, root: Path, linked: dict[Path, str]) -> Path | Reject:
+    """A symlink met in the folder: the path to read it by, or a Reject saying why not."""
+    try:
+        # A loop of links raises RuntimeError before Python 3.13; later versions give the
+        # path back, and reading it fails and is reported like any unreadable file.
+        target = path.resolve()
+        inside = target.relative_to(root) if target.is_relative_to(root) else None
+        is_dir = target.is_dir()
+    except (OSError, RuntimeError):
+        return Reject(
+            str(path), UnsupportedInputError.code, "symlink that cannot be resolved (a loop?), not followed"
+        )
+    if inside is None or inside == Path("."):
+        # Outside, or the folder itself (a link back to the top would loop).
+        where = "outside the folder" if inside is None else "the folder itself"
+        return Reject(str(path), UnsupportedInputError.code, f"symlink to {where}, not followed ({target})")
+    if is_dir:
+        return Reject(
+            str(path),
+            UnsupportedInputError.code,
+            f"symlink to a folder inside the folder ({inside}), not followed (no file is read twice)",
+        )
+    if not any(part.startswith(".") for part in inside.parts) and target.exists():
+        return Reject(
+            str(path),
+            UnsupportedInputError.code,
+            f"symlink to {inside} in the folder, read under its own name",
+        )
+    first = linked.setdefault(target, str(path))
+    if first != str(path):
+        return Reject(str(path), UnsupportedInputError.code, f"symlink to {inside}, read already as {first}")
+    return path  # a file the read does not visit (in a hidden folder), or a broken link: its read reports it
 
 
 def _unsupported(suffix: str) -> str:

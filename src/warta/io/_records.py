@@ -13,6 +13,7 @@ from warta.config import Settings
 from warta.errors import EmptyInputError, InputTooLargeError, MalformedInputError
 
 from ._dates import parse_metadata_date
+from ._decode import DecodeNote, note_lossy_decode
 
 __all__ = ["FieldMap", "article_from_record"]
 
@@ -64,6 +65,7 @@ def article_from_record(
     default_id: str,
     input_format: Literal["jsonl", "csv"],
     max_bytes: int | None = None,
+    decoded: DecodeNote | None = None,
 ) -> Article:
     """Build an (uncleaned) Article from one record.
 
@@ -74,6 +76,8 @@ def article_from_record(
         default_id: the id when the record has none (derived from ``source``).
         input_format: recorded on the Article.
         max_bytes: text longer than this (UTF-8 bytes) is refused.
+        decoded: how the record's bytes were read; a guess becomes a ``lossy-decode``
+            warning on the Article, as do U+FFFD replacement characters in the text.
 
     Raises:
         MalformedInputError: no text field, or a text field that is not text (W104).
@@ -96,7 +100,7 @@ def article_from_record(
         raise InputTooLargeError(f"text is over max_input_bytes ({max_bytes:,} bytes)", source=source)
     url = _string(record, fields.url)
     date = _string(record, fields.date, numbers=True)
-    return Article(
+    article = Article(
         id=_string(record, fields.id, numbers=True) or default_id,
         raw=text,
         title=_string(record, fields.title),
@@ -114,6 +118,7 @@ def article_from_record(
             else Published()
         ),
     )
+    return note_lossy_decode(article, decoded)
 
 
 def _text(record: Mapping[str, Any], names: tuple[str, ...], *, source: str) -> str:

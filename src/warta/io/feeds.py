@@ -18,6 +18,7 @@ from typing import Any
 from warta.article import Article, Published, Source
 from warta.errors import EmptyInputError, MalformedInputError
 
+from ._decode import DecodeNote, note_lossy_decode
 from ._files import read_whole
 from ._rejects import Reject
 
@@ -92,6 +93,9 @@ def articles_from_feed(data: bytes, *, display: str) -> Iterator[Article | Rejec
         raise EmptyInputError("the feed has no entries", source=display)
     feed = parsed.get("feed") or {}
     outlet = feed.get("title") or None
+    # feedparser falls back to another encoding when the declared one fails: a guess.
+    override = isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride)
+    decoded = DecodeNote(str(parsed.get("encoding") or "?"), guessed=True) if override else None
     for i, entry in enumerate(entries):
         where = f"{display}#{i}"
         contents = entry.get("content") or []
@@ -102,7 +106,7 @@ def articles_from_feed(data: bytes, *, display: str) -> Iterator[Article | Rejec
             continue
         link = entry.get("link") or None
         value, raw_date = _entry_date(entry)
-        yield Article(
+        article = Article(
             id=entry.get("id") or link or where,
             raw=text,
             title=entry.get("title") or None,
@@ -110,6 +114,7 @@ def articles_from_feed(data: bytes, *, display: str) -> Iterator[Article | Rejec
             source=Source(outlet=outlet, url=link, author=entry.get("author") or None, site=_host(link), path=where),
             published=Published(value=value, method="metadata", raw=raw_date) if raw_date else Published(),
         )
+        yield note_lossy_decode(article, decoded)
 
 
 def _host(url: str | None) -> str | None:

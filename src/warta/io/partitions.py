@@ -55,7 +55,9 @@ class Partition(msgspec.Struct, frozen=True):
     is the 1-based number of the line at ``start``; ``first_item`` the 1-based number
     of the CSV row there, or the count of WARC pages before it. ``in_folder`` marks a
     file found in a folder, which is read by the folder rules (suffixes not in
-    ``settings.suffixes`` become W105 rejects).
+    ``settings.suffixes`` become W105 rejects). ``reject`` is set for a folder entry
+    that a folder read passes over (a hidden file, a symlink out of the folder): the
+    partition yields just that Reject.
     """
 
     path: str
@@ -65,6 +67,7 @@ class Partition(msgspec.Struct, frozen=True):
     first_item: int = 1
     format: Literal["jsonl", "csv", "warc"] = "jsonl"
     in_folder: bool = False
+    reject: Reject | None = None
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -86,7 +89,10 @@ def plan_partitions(paths: Sequence[str | Path], *, target_bytes: int = 32 << 20
         p = Path(path)
         if p.is_dir():
             for f in folder_files(p):
-                parts.extend(_plan_file(f, target_bytes, in_folder=True))
+                if isinstance(f, Reject):
+                    parts.append(Partition(path=f.source, in_folder=True, reject=f))
+                else:
+                    parts.extend(_plan_file(f, target_bytes, in_folder=True))
         else:
             parts.extend(_plan_file(p, target_bytes, in_folder=False))
     return parts
@@ -141,6 +147,9 @@ def _jsonl_ranges(path: Path, target: int) -> Iterator[Partition]:
 
 def read_partition(part: Partition, *, settings: Settings) -> Iterator[Article | Reject]:
     """The Articles and Rejects of one partition, as :func:`~warta.io.read_inputs` gives them."""
+    if part.reject is not None:
+        yield part.reject
+        return
     if part.end is None:
         if part.in_folder:
             yield from read_folder_file(Path(part.path), settings)

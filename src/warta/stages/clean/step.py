@@ -9,6 +9,11 @@ from warta.stages.clean.clean import clean_text
 
 __all__ = ["CleanStep"]
 
+# Warnings the readers put on an Article before cleaning (warta.io): the step keeps
+# them. Its own kinds are made afresh, so cleaning an article twice does not repeat them.
+_READER_KINDS = frozenset({"lossy-decode"})
+_REPLACEMENT = "\ufffd"
+
 
 class CleanStep:
     """Remove boilerplate, repair damage and record every change.
@@ -32,7 +37,10 @@ class CleanStep:
         if result.title:
             article.title = result.title
         article.offsets = result.offsets.anchors
+        carried = [w for w in article.cleaning.warnings if w.kind in _READER_KINDS]
         article.cleaning = result.cleaning
+        if carried:
+            article.cleaning.warnings[:0] = [_placed(w, result.text) for w in carried]
         src = article.source
         src.author = src.author or result.author
         src.editor = src.editor or result.editor
@@ -42,3 +50,19 @@ class CleanStep:
                 CleaningWarning(kind="empty-body", message="nothing is left after cleaning", start=0, end=0)
             )
         return article
+
+
+def _placed(warning: CleaningWarning, text: str) -> CleaningWarning:
+    """A reader's warning, pointing at the first U+FFFD of the cleaned text (else at 0).
+
+    Example:
+        >>> w = CleaningWarning(kind="lossy-decode", message="lossy decode", start=0, end=0)
+        >>> _placed(w, "Harga naik 10 \ufffd persen.").start
+        14
+    """
+    start = text.find(_REPLACEMENT) if warning.kind == "lossy-decode" else -1
+    if start < 0:
+        start = end = 0
+    else:
+        end = start + 1
+    return CleaningWarning(kind=warning.kind, message=warning.message, start=start, end=end, cue=warning.cue)
