@@ -54,7 +54,7 @@ vol ed no nmr psl
 s.h m.h s.e m.m m.si s.sos s.pd m.pd s.kom s.t m.t s.ip s.ag m.ag s.ked sp.pd sp.og sp.a
 s.ikom s.farm apt s.hum m.hum s.psi m.psi m.kes s.kep ph.d m.sc b.sc m.a m.b.a
 a.n u.p u.b s.d d.a c.q q.q u.s p.s
-""".split()  # noqa: SIM905 (a word block reads better than a quoted list)
+""".split()  # a word block reads better than a quoted list
 
 MIN_PLAIN = 5  # lowercase uses without a period before a lexicon entry counts as a word at all
 STARTER_MIN = 10  # sentence-initial uses before a word counts as a sentence starter

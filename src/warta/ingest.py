@@ -40,6 +40,7 @@ from warta.budget import Budget, over_budget_reject
 from warta.config import Settings
 from warta.engines import LocalEngine
 from warta.io import Reject, read_inputs
+from warta.io._read import folder_files
 from warta.storage import Store
 from warta.storage.writer import Fingerprint, Writer, article_fingerprint, pipeline_hash
 
@@ -284,7 +285,8 @@ def count_records(paths: Sequence[str | Path], *, settings: Settings) -> int | N
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(f for f in sorted(p.rglob("*")) if f.is_file() and not f.name.startswith("."))
+            # The files a folder read visits (hidden entries and outside links are passed over).
+            files.extend(f for f in folder_files(p) if isinstance(f, Path))
         elif p.is_file():
             files.append(p)
         else:

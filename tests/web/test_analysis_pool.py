@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import signal
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,6 +23,13 @@ from warta.web.app import create_app
 STEPS = ["warta.clean.v1", "warta.segment.v1"]
 # Big enough that cleaning and segmenting it takes seconds.
 BESAR = "Warga kota menanti kabar baik dari pemerintah daerah pekan ini. " * 120_000
+
+
+def _run(coro: Any) -> Any:
+    """``asyncio.run`` in a thread of its own: the browser tests leave an event loop running
+    in the main thread (Playwright's sync API)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as ex:
+        return ex.submit(asyncio.run, coro).result()
 
 
 async def _never_gone() -> bool:
@@ -44,23 +53,23 @@ def pool() -> AnalysisPool:
 
 
 def test_a_text_is_analysed_in_a_worker(pool: AnalysisPool) -> None:
-    data = asyncio.run(pool.analyse({"text": "Harga Cabai Naik\n\nHarga cabai naik lagi."}, is_gone=_never_gone))
+    data = _run(pool.analyse({"text": "Harga Cabai Naik\n\nHarga cabai naik lagi."}, is_gone=_never_gone))
     assert b'"title":"Harga Cabai Naik"' in data
     assert pool.loaded and pool.admitted == 0
 
 
 def test_input_errors_come_back_as_warta_errors(pool: AnalysisPool) -> None:
     with pytest.raises(EmptyInputError):
-        asyncio.run(pool.analyse({"text": "   "}, is_gone=_never_gone))
+        _run(pool.analyse({"text": "   "}, is_gone=_never_gone))
 
 
 def test_a_client_that_goes_away_stops_its_analysis(pool: AnalysisPool) -> None:
     started = time.monotonic()
     with pytest.raises(Cancelled):
-        asyncio.run(pool.analyse({"text": BESAR}, is_gone=_gone_after(0.3)))
+        _run(pool.analyse({"text": BESAR}, is_gone=_gone_after(0.3)))
     assert time.monotonic() - started < 3.0
     # The worker lived through it and serves the next request.
-    data = asyncio.run(pool.analyse({"text": "Hujan turun."}, is_gone=_never_gone))
+    data = _run(pool.analyse({"text": "Hujan turun."}, is_gone=_never_gone))
     assert b"Hujan turun." in data
 
 
@@ -77,16 +86,16 @@ def test_a_full_pool_refuses_at_once() -> None:
         finally:
             p.close()
 
-    asyncio.run(scenario())
+    _run(scenario())
 
 
 def test_an_analysis_over_budget_is_an_error_and_the_worker_goes_on() -> None:
     p = AnalysisPool(STEPS, workers=1, queue=0, budget=Budget(seconds=0.3))
     try:
-        asyncio.run(p.analyse({"text": "Hujan turun."}, is_gone=_never_gone))  # loads the steps
+        _run(p.analyse({"text": "Hujan turun."}, is_gone=_never_gone))  # loads the steps
         with pytest.raises(OverBudgetError, match=r"time budget of 0\.3 s"):
-            asyncio.run(p.analyse({"text": BESAR}, is_gone=_never_gone))
-        assert b"Hujan" in asyncio.run(p.analyse({"text": "Hujan turun."}, is_gone=_never_gone))
+            _run(p.analyse({"text": BESAR}, is_gone=_never_gone))
+        assert b"Hujan" in _run(p.analyse({"text": "Hujan turun."}, is_gone=_never_gone))
     finally:
         p.close()
 
@@ -104,7 +113,7 @@ def test_a_worker_that_dies_is_replaced() -> None:
 
     p = AnalysisPool(STEPS, workers=1, queue=0, budget=Budget(seconds=60))
     try:
-        asyncio.run(scenario(p))
+        _run(scenario(p))
     finally:
         p.close()
 

@@ -158,6 +158,7 @@ class AnalysisPool:
         self.budget = budget or Budget()
         self._admitted = 0
         self._idle: asyncio.Queue[_Worker] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         self._ctx = mp.get_context("spawn")
@@ -188,9 +189,15 @@ class AnalysisPool:
         return worker
 
     def _idle_queue(self) -> asyncio.Queue[_Worker]:
-        if self._idle is None:
+        loop = asyncio.get_running_loop()
+        if self._idle is None or self._loop is not loop:
+            # A queue belongs to one event loop: a server has one; a pool used from several
+            # (tests, an embedding program) gets a new queue of its idle workers for each.
             self._idle = asyncio.Queue()
-            for _ in range(self.workers):
+            self._loop = loop
+            for worker in self._all:
+                self._idle.put_nowait(worker)
+            for _ in range(self.workers - len(self._all)):
                 self._idle.put_nowait(self._spawn())
         return self._idle
 

@@ -329,14 +329,22 @@ def _csrf_token(request: Request) -> str:
 
 def _with_csrf(response: HTMLResponse, token: str) -> HTMLResponse:
     response.set_cookie(_CSRF_COOKIE, token, httponly=True, samesite="strict", path="/analyze")
+    # The form's post then carries this server's Origin (under no-referrer it would be "null").
+    response.headers["Referrer-Policy"] = "same-origin"
     return response
 
 
 def _same_origin(request: Request) -> bool:
-    """The post comes from a page of this server (by Origin, else Referer; neither: not a browser form)."""
-    sent = request.headers.get("origin") or request.headers.get("referer")
+    """The post does not come from another site's page (by Origin, else Referer).
+
+    An absent or "null" Origin (what browsers send under a no-referrer policy) tells nothing
+    either way: the form token decides.
+    """
+    sent = request.headers.get("origin")
     if not sent or sent == "null":
-        return sent is None
+        sent = request.headers.get("referer")
+    if not sent or sent == "null":
+        return True
     parts = urlsplit(sent)
     return parts.scheme in ("http", "https") and parts.netloc == request.headers.get("host", request.url.netloc)
 
