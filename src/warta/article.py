@@ -276,6 +276,8 @@ class Source(msgspec.Struct):
     site: str | None = None
     path: str | None = None  # file the article was read from, with ``:line`` for JSONL/CSV
     credits: list[str] = msgspec.field(default_factory=list)  # photo/byline lines moved out of the body
+    dateline: str | None = None  # the dateline moved out of the body ("JAKARTA, KOMPAS.com -")
+    place: str | None = None  # where the story was filed, from its dateline ("JAKARTA")
 
 
 class Published(msgspec.Struct):

@@ -6,9 +6,10 @@ its raw span. Order matters:
 
 1. mojibake (ftfy needs the C1 characters that pass 2 would delete),
 2. invisible characters, odd spaces, line endings,
-3. the headline line (plain text only),
+3. the headline line (plain text only), then paragraph breaks a scraper turned into commas,
 4. boilerplate and byline/credit lines,
 5. whitespace left behind (blank-line runs, double spaces, leading/trailing space),
+   then the dateline opening the story ("JAKARTA, KOMPAS.com - "), moved to metadata,
 6. reduplication hyphens, lost capitals and spaces lost around links (glued words),
 then dangling citations are flagged on the final text.
 """
@@ -25,9 +26,11 @@ from warta.offsets import OffsetMap, apply_edits
 from warta.stages.clean.boilerplate import find_boilerplate
 from warta.stages.clean.characters import find_character_fixes, find_mojibake
 from warta.stages.clean.citations import find_dangling_citations
+from warta.stages.clean.dateline import Dateline, find_dateline
 from warta.stages.clean.fixes import Fix
 from warta.stages.clean.glued_words import find_glued_words
 from warta.stages.clean.lost_characters import find_lost_capitals
+from warta.stages.clean.paragraphs import find_glued_paragraphs
 from warta.stages.clean.reduplication import find_reduplications
 from warta.stages.clean.title import detect_title
 
@@ -46,6 +49,7 @@ class CleanResult:
     author: str | None = None
     editor: str | None = None
     credits: list[str] = field(default_factory=list)
+    dateline: Dateline | None = None
 
 
 def _whitespace_fixes(text: str) -> list[Fix]:
@@ -162,10 +166,16 @@ def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = No
             s, e = span
             title = b.text[s:e].strip()
             b.apply([Fix(s, e, "", "metadata", "title", "headline line: moved to the title", b.text[s:e])])
+    b.apply(find_glued_paragraphs(b.text))
     b.apply(find_boilerplate(b.text))
     if title:
         b.apply(_title_repeat(b.text, title))
     b.apply(_whitespace_fixes(b.text))
+    dateline = find_dateline(b.text)
+    if dateline is not None:
+        b.apply([Fix(dateline.start, dateline.end, "", "metadata", "dateline",
+                     "dateline: where and by whom the story was filed, kept as metadata",
+                     b.text[dateline.start : dateline.end])])
     b.apply(_merge(find_lost_capitals(b.text), find_reduplications(b.text), find_glued_words(b.text)))
 
     cleaning = Cleaning()
@@ -181,7 +191,7 @@ def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = No
             cleaning.removed.append(change)
         elif f.kind != "whitespace":
             cleaning.repaired.append(change)
-        if f.kind == "metadata" and f.rule != "title":
+        if f.kind == "metadata" and f.rule not in ("title", "dateline"):
             line = f.before.strip()
             m = _BYLINE_ROLE.match(line)
             role = m.group("role").lower() if m else ""
@@ -193,4 +203,4 @@ def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = No
             else:
                 credits.append(line)
     cleaning.warnings.extend(find_dangling_citations(b.text))
-    return CleanResult(b.text, title, final, cleaning, author, editor, credits)
+    return CleanResult(b.text, title, final, cleaning, author, editor, credits, dateline)

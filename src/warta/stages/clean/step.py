@@ -45,6 +45,12 @@ class CleanStep:
         src.author = src.author or result.author
         src.editor = src.editor or result.editor
         src.credits.extend(result.credits)
+        if result.dateline is not None and (result.dateline.place or result.dateline.outlet):
+            d = result.dateline
+            written = next((c.before for c in result.cleaning.removed if c.rule == "dateline"), "")
+            src.dateline = " ".join(written.split()) or None
+            src.place = src.place or d.place
+            src.outlet = src.outlet or d.outlet
         if not result.text.strip():
             article.cleaning.warnings.append(
                 CleaningWarning(kind="empty-body", message="nothing is left after cleaning", start=0, end=0)
