@@ -21,7 +21,9 @@ from warta.stages.quotes.marks import Marked, find_marked
 from warta.stages.quotes.resources import (
     cue_pattern,
     cue_verbs,
+    lead_words,
     not_speech_words,
+    opener_words,
     passive_cues,
     reporting_alternation,
     reporting_pattern,
@@ -273,8 +275,48 @@ def _strip_end(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@cache
+def _cue_first() -> re.Pattern[str]:
+    """A bare cue opening a sentence, after an optional connective: "Kata Budi, ...",
+    "Lanjut dia, ...", "Tambahnya, ...", "Namun, kata Budi, ..."."""
+    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    return re.compile(rf"(?:(?:[A-Za-z]+),?[ \t]+)?(?P<cue>(?:{roots})(?P<nya>nya)?)\b[ \t]*", re.IGNORECASE)
+
+
+def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
+    """Reported speech after a cue that opens the sentence ("Kata Haedar, organisasinya ...")."""
+    m = _cue_first().match(text, s, e)
+    if m is None:
+        return None
+    lead = text[s : m.start("cue")].strip(" \t,").lower()
+    if lead and lead not in lead_words() and lead not in opener_words():
+        return None  # "Budi kata ..." is no opening cue
+    if m.group("nya"):
+        comma = m.end()
+        if text[comma : comma + 1] != ",":
+            return None
+        cs, ce = _strip_end(text, comma + 1, e)
+        if _words(text, cs, ce) < 3:
+            return None
+        return Found("indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), nya=True, via="cue-before", confidence=0.8)
+    sp = parse_after(text, m.end(), known=known)
+    if sp is None:
+        return None
+    rest = _AFTER_VERB.match(text, sp.end, e)
+    after = rest.end() if rest is not None else sp.end
+    if text[sp.end : after].strip(" \t") not in (",", ":") and not text[sp.end : after].rstrip().endswith(","):
+        return None  # the content follows the speaker after a comma
+    cs, ce = _strip_end(text, after, e)
+    if _words(text, cs, ce) < 3 or text[cs : cs + 1] in "“”\"":
+        return None
+    return Found("indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-before", confidence=0.85)
+
+
 def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
     """The reported speech of one sentence ``[s, e)``, if it has any."""
+    opening = _cue_opens(text, s, e, known)
+    if opening is not None:
+        return opening
     for v in reporting_pattern().finditer(text, s, e):
         rest = _AFTER_VERB.match(text, v.end(), e)
         cstart = rest.end() if rest is not None else v.end()
@@ -290,7 +332,13 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | N
     for mm in _MENURUT.finditer(text, s, e):
         if mm.group("nya"):
             comma = text.find(",", mm.end(), e)
-            content = (comma + 1, e) if mm.start() - s < 3 and comma >= 0 else (s, mm.start())
+            if mm.start() - s < 3:
+                # "Menurutnya, ...", or with the comma lost: "Menurutnya persoalan ...".
+                content = (mm.end() + 1, e) if text[mm.end() : mm.end() + 1] == "," or comma < 0 else (comma + 1, e)
+                if text[mm.end() : mm.end() + 1] != "," and comma >= 0 and _words(text, mm.end(), comma) > 4:
+                    content = (mm.end(), e)  # a comma far on belongs to the content
+            else:
+                content = (s, mm.start())
             cs, ce = _strip_end(text, *content)
             if _words(text, cs, ce) >= 3:
                 return Found("indirect", cs, ce, cue=(mm.start(), mm.end()), via="cue-before", nya=True, confidence=0.8)
@@ -347,6 +395,11 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | N
             pos += 1
         sp = parse_after(text, pos, known=known)
         if sp is not None:
+            tail = text[sp.end : e]
+            if tail.lstrip(" \t").startswith(",") and _words(text, sp.end, e) >= 3:
+                # "Di Pasar Baru, kata Budi, harga cabai naik": the cue sits inside what was
+                # said, which is the whole sentence around it.
+                cs, ce = _strip_end(text, s, e)
             return Found("indirect", cs, ce, cue=(a.start("cue"), a.end("cue")), speaker=sp, via="cue-after", confidence=0.85)
     return None
 

@@ -17,6 +17,7 @@ __all__ = [
     "lead_words",
     "name_openers",
     "not_speech_words",
+    "opener_words",
     "org_heads",
     "passive_cues",
     "place_types",
@@ -40,6 +41,12 @@ def _lines(name: str) -> list[str]:
 def cue_verbs() -> frozenset[str]:
     """Bare cue roots ("kata", "ujar"); ``-nya`` forms are derived by the caller."""
     return frozenset(_lines("cue_verbs.txt"))
+
+
+@cache
+def opener_words() -> frozenset[str]:
+    """Words of sentence-opening adverbials ("Sebelumnya", "Sementara itu", "Di sisi lain")."""
+    return frozenset(_lines("openers.txt"))
 
 
 @cache

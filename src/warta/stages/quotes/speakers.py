@@ -24,6 +24,7 @@ from warta.stages.quotes.resources import (
     discourse_words,
     lead_words,
     name_openers,
+    opener_words,
     org_heads,
     place_types,
     plural_words,
@@ -413,6 +414,13 @@ def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], 
         named: int | None = 0
     else:
         named = next((i for i in range(len(segments) - 1, 0, -1) if _pure_name(segments[i])), None)
+    if named is None:
+        # A later segment opening with a rank names the person ("Kapolres Maluku Tenggara,
+        # AKBP Frans Duma"): the words before it are the office and its place, not a name.
+        ranked = next((i for i in range(1, len(segments)) if 0 < rank_at(segments[i], 0) < len(segments[i])), None)
+        if ranked is not None:
+            segments = [*segments[:ranked], segments[ranked][rank_at(segments[ranked], 0):]]
+            named = ranked
     for i, seg in enumerate(segments):
         if named is not None and i > 0 and i != named and _pure_name(seg):
             continue  # a place next to organisation and name ("Universitas X, Tegal, Budi")
@@ -531,18 +539,59 @@ def _ends_description(w: str) -> bool:
     )
 
 
+# Words that open an adjunct between a subject and its reporting verb: time, place, manner,
+# source ("Budi *pada Senin* mengatakan", "Budi *dalam keterangan tertulis* menyatakan",
+# "Budi, *seperti dikutip Antara,* mengatakan").
+_ADJUNCT_OPENERS = frozenset({
+    "pada", "saat", "ketika", "usai", "seusai", "setelah", "sesudah", "sebelum", "dalam", "di", "kepada",
+    "melalui", "lewat", "seperti", "sebagaimana", "via", "sembari", "sambil", "dihubungi", "ditemui",
+    "dikonfirmasi", "dikutip", "dilansir", "menurut", "selama", "sejak",
+})
+
+
 def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()) -> ParsedSpeaker | None:
     """The speaker phrase that ends at ``end`` (right before a reporting verb).
 
     ``start`` is where the sentence (or clause) begins; leading adverbials ("Sementara
-    itu,") and adverbs before the verb ("juga") are left out.
+    itu,", "Sebelumnya,") and adverbs before the verb ("juga") are left out. When the words
+    before the verb do not read as a speaker, an adjunct between subject and verb is looked
+    past: a time, place or source phrase ("Budi pada Senin (3/3) mengatakan", "Budi dalam
+    keterangan tertulis menyatakan") or a relative clause in commas ("Militer Israel, yang
+    ..., mengatakan").
 
     Example:
         >>> t = "Sementara itu, Kepala Dinas Kesehatan Banten Ati Hastuti juga mengatakan"
         >>> p = parse_before(t, 0, t.index(" mengatakan"))
         >>> t[p.name[0]:p.name[1]], [t[s:e] for s, e in p.affiliations]
         ('Ati Hastuti', ['Dinas Kesehatan Banten'])
+        >>> t = "Kepala Dinas Ati Hastuti pada Senin (3/3) mengatakan"
+        >>> p = parse_before(t, 0, t.index(" mengatakan"))
+        >>> t[p.name[0]:p.name[1]]
+        'Ati Hastuti'
     """
+    found = _parse_before(text, start, end, known=known)
+    if found is not None and (found.name is not None or found.kind != "role"):
+        return found
+    toks = tokens(text, start, end)
+    cuts = [k for k in range(1, len(toks))
+            if toks[k][2].lower() in _ADJUNCT_OPENERS or toks[k][2] in days()
+            or (toks[k][2] == "," and k + 1 < len(toks) and toks[k + 1][2].lower() == "yang")]
+    # An apposition in commas after the subject ("Sugiarto, ayah Kevin, menuturkan"): a
+    # lower-case description between the last two commas.
+    cuts += [k for k in range(1, len(toks) - 1) if toks[k][2] == "," and toks[k + 1][2][:1].islower()]
+    fallback = found
+    # The subject comes first: the cut nearest the start that leaves a named speaker wins.
+    for k in sorted(set(cuts)):
+        cut = _parse_before(text, start, toks[k][0], known=known)
+        if cut is None:
+            continue
+        if cut.name is not None or cut.kind in ("org", "anonymous", "pronoun"):
+            return cut
+        fallback = fallback or cut
+    return fallback
+
+
+def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()) -> ParsedSpeaker | None:
     toks = _join_enumerations(tokens(text, start, end))
     while toks and toks[-1][2].lower() in discourse_words():
         toks.pop()
@@ -563,20 +612,24 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         else:
             groups[-1].append(t)
     kept: list[list[Tok]] = []
+    openers = opener_words()
     for g in reversed(groups):
         if not g:
             if kept:
                 break
             continue
-        if g[0][2].lower() in pronouns() and len(g) == 1 and not kept:
-            return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=g[0][2].lower())
+        if kept and all(t[2].lower() in openers for t in g):
+            break  # "Sebelumnya,", "Sementara itu,": an adverbial opening the sentence
         if g[0][2].lower() == "menurut":
             break
         if not kept:
             # A connective opening the sentence is not part of the subject
-            # ("Sementara pejabat AS lainnya menjelaskan").
-            while len(g) > 1 and g[0][2].lower() in lead_words():
+            # ("Sementara pejabat AS lainnya menjelaskan", "Sementara itu Budi menyatakan").
+            while len(g) > 1 and (g[0][2].lower() in lead_words()
+                                  or (g[0][2].lower() in opener_words() and g[0][2].lower() != "di")):
                 g = g[1:]
+            if g[0][2].lower() in pronouns() and len(g) == 1:
+                return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=g[0][2].lower())
             low = g[0][2].lower()
             if low in ("pernyataan", "keterangan", "rilis", "laporan") or (low == "siaran" and len(g) > 1):
                 return _statement(g, 1 if low != "siaran" else 2)
