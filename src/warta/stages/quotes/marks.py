@@ -27,6 +27,8 @@ _OPEN_GLYPHS = frozenset("“„«‘‚")
 _CLOSE_GLYPHS = frozenset("»")
 _WORD_AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?([A-Za-z]+)")
 _SENT_END = re.compile(r"[.!?…](?=\s)")
+# The end of a paragraph: spaces, then a blank line or the end of the text.
+_PARAGRAPH_END = re.compile(r"[ \t]*(?:\n[ \t]*\n|\n?[ \t]*\Z)")
 
 Role = Literal["open", "close", "either"]
 
@@ -48,10 +50,27 @@ def _is_cue_word(word: str) -> bool:
     return w in roots or (w.endswith("nya") and w[:-3] in roots)
 
 
+def _after_punctuation(text: str, i: int) -> bool:
+    """The mark follows the end of a clause, maybe across a stray space: '..., "' or '... . "'."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and j < i - 1 and text[j] in ",.!?…"
+
+
 def _role(text: str, i: int) -> Role:
     n = len(text)
     left = i > 0 and not text[i - 1].isspace()
     right = i + 1 < n and not text[i + 1].isspace()
+    # A tokenised source's spacing ('..., "kata Budi', '... banding. "' at a paragraph's
+    # end) glues a closing mark to the wrong side: a clause's end before it and a cue, or
+    # the end of the paragraph, after it make it a closer whatever the glue says.
+    if _after_punctuation(text, i):
+        cue = _WORD_AFTER.match(text, i + 1)
+        if cue is not None and _is_cue_word(cue.group(1)) and text[cue.end() : cue.end() + 1] != "-":
+            return "close"
+        if _PARAGRAPH_END.match(text, i + 1):
+            return "close"  # nothing after it in its paragraph: it closes the paragraph's quote
     # Glue decides first: ”Saya (opens), jalan,” (closes). Punctuation after a mark does
     # not glue it to a word: ”, kata closes.
     if right and not left and text[i + 1] not in ",.;:)":
