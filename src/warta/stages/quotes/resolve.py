@@ -91,6 +91,36 @@ def _speaker_from(text: str, p: ParsedSpeaker, mentions: Sequence[Mention], enti
     return sp
 
 
+def _refine(p: ParsedSpeaker, mentions: Sequence[Mention]) -> ParsedSpeaker:
+    """Check a parsed person's name against the named-entity mentions inside the phrase.
+
+    The phrase parser takes the last capitalised words for the name, which in "Winger
+    Persebaya Surabaya, Oktafianus Fernando" or "Medical Director Jakarta Marathon dr. Dika"
+    picks an organisation or a place. A person mention inside the phrase names the speaker;
+    with none, a "name" that is a place or an organisation leaves a role description
+    ("Legislator Kalimalang itu": the legislator from Kalimalang), resolved like "pejabat itu".
+    """
+    if p.kind != "person" or p.name is None:
+        return p
+    inside = [m for m in mentions if p.start <= m.start and m.end <= p.end]
+    ns, ne = p.name
+    overlapping = [m for m in inside if m.start < ne and ns < m.end]
+    # A name the tagger missed stays (the phrase parser knows names the tagger does not).
+    if not overlapping or any(m.label == "PER" for m in overlapping):
+        return p
+    people = [m for m in inside if m.label == "PER"]
+    if people:
+        # The "name" is (part of) a place or organisation, and a person is named beside it.
+        p.name = (people[-1].start, people[-1].end)
+    elif p.roles and any(m.label in ("LOC", "ORG") and (m.start, m.end) == (ns, ne) for m in overlapping):
+        # Exactly a place or organisation, and no person: a role description. (A name the
+        # tagger swallowed into a longer organisation, "KPU Manado Sunday Rompas", stays.)
+        p.name = None
+        p.kind = "role"
+        p.definite = True
+    return p
+
+
 def _copy(sp: Speaker, mention: Span | None) -> Speaker:
     return Speaker(
         name=sp.name,
@@ -159,7 +189,7 @@ def build_quotes(
             pi += 1
         speaker: Speaker | None = None
         conf = f.confidence
-        p = f.speaker
+        p = _refine(f.speaker, mentions) if f.speaker is not None else None
         if p is not None and p.kind in ("person", "org") and (p.name is not None or p.kind == "org"):
             speaker = _speaker_from(text, p, mentions, entities)
             if not speaker.roles and speaker.name:
