@@ -168,3 +168,17 @@ def test_pseudonyms_and_quantified_appositions_mark_private_people() -> None:
         "Kepala Dinas Perdagangan Hendra Gunawan hadir."
     )
     assert public_status(text, ["Dodi", "Sari", "Hendra"]) == {"Dodi": False, "Sari": False, "Hendra": True}
+
+
+def test_a_quote_is_dated_by_the_day_next_to_it_not_by_a_date_inside_it() -> None:
+    import warta
+
+    a = warta.analyze(
+        "Warga Menolak Aturan Baru\n\n"
+        "Ketua RT Budi Santoso mengatakan aturan itu mengulang UU Nomor 8 Tahun 1981, Senin (3/3/2025). "
+        "Menurut Budi, sidang berikutnya digelar pekan depan.",
+        published="2025-03-05",
+    )
+    dates = [q.date for q in a.quotes]
+    assert dates[0] == "2025-03-03"  # the day by the cue, not 1981
+    assert dates[1] == "2025-03-03"  # the same speaker's next statement: the same occasion, not "pekan depan"

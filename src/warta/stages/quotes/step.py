@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import ClassVar
 
 from warta.article import Article, Quote, Timex
@@ -14,15 +16,84 @@ from warta.stages.quotes.resolve import build_quotes
 
 __all__ = ["QuoteStep", "date_quotes"]
 
+# A TIMEX3 value that names a day: "2025-06-30", "2025-06-30T14:00".
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 
 def date_quotes(quotes: list[Quote], timexes: list[Timex], default: str | None) -> None:
-    """Date each quote by a calendar date in its sentence, else by ``default`` (in place)."""
-    by_sentence: dict[int, str] = {}
+    """Date each quote by the day written next to it, else by ``default`` (in place).
+
+    The day is a calendar day (``2025-06-30``, or a time on one) in the quote's sentence but
+    outside what was said ("kata Budi, Senin (30/6/2025)"): a date inside the content is
+    what the speaker talked about ("UU Nomor 8 Tahun 1981", "pekan depan"), and a year or
+    a week alone names no day.
+    """
+    by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
-        if t.sentence is not None and t.sentence not in by_sentence and t.type in ("DATE", "TIME") and t.value[:1].isdigit():
-            by_sentence[t.sentence] = t.value
+        if t.sentence is not None and t.type in ("DATE", "TIME") and _DAY.match(t.value):
+            by_sentence.setdefault(t.sentence, []).append(t)
+    written: list[str | None] = []
     for q in quotes:
-        q.date = by_sentence.get(q.sentence, default) if q.sentence is not None else default
+        day = None
+        for t in by_sentence.get(q.sentence, ()) if q.sentence is not None else ():
+            if t.end <= q.start or t.start >= q.end:
+                day = t.value
+                break
+        written.append(day)
+    # A speaker's other statements without a day of their own were made on the same occasion
+    # as the nearest one that names it ("..., kata Budi, Senin (9/9/2019)" then "Budi
+    # menambahkan ..."): that day, rather than the article's date.
+    keys = [_speaker_key(q) for q in quotes]
+    dated: dict[str, list[int]] = {}
+    for i, (key, day) in enumerate(zip(keys, written, strict=True)):
+        if key is not None and day is not None:
+            dated.setdefault(key, []).append(i)
+    for i, q in enumerate(quotes):
+        if written[i] is not None:
+            q.date = written[i]
+            continue
+        near = None
+        others = dated.get(keys[i] or "", [])
+        if others:
+            k = bisect_left(others, i)
+            # The nearest by position; the earlier one on a tie.
+            candidates = [j for j in (others[k - 1] if k else None, others[k] if k < len(others) else None) if j is not None]
+            near = written[min(candidates, key=lambda j: (abs(j - i), j > i))]
+        q.date = near or default
+
+
+# What may stand between reported speech and a day that closes its sentence: a comma, a
+# place ("di Jakarta"), a time of day.
+_BEFORE_DAY = re.compile(r",\s*(?:(?:di|ke)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,?\s*)?(?:pada\s+)?$")
+
+
+def _trim_trailing_days(text: str, quotes: list[Quote], timexes: list[Timex]) -> None:
+    """End indirect speech before a day that closes its sentence ("..., Senin (3/3/2025)"):
+    the day says when it was said, it is not part of what was said."""
+    days = sorted((t.start, t.end) for t in timexes if t.type in ("DATE", "TIME") and _DAY.match(t.value))
+    starts = [d[0] for d in days]
+    for q in quotes:
+        if q.kind not in ("indirect", "mixed"):
+            continue
+        i = bisect_left(starts, q.start)
+        while i < len(days) and days[i][0] < q.end:
+            ts, te = days[i]
+            if not text[te : q.end].strip(" .,;)"):
+                m = _BEFORE_DAY.search(text, q.start, ts)
+                if m is not None and m.start() > q.start:
+                    q.end = m.start()
+                    q.text = text[q.start : q.end]
+                break
+            i += 1
+
+
+def _speaker_key(q: Quote) -> str | None:
+    sp = q.speaker
+    if sp is None:
+        return None
+    if sp.entity is not None:
+        return f"e{sp.entity}"
+    return sp.name.lower() if sp.name else None
 
 
 class QuoteStep:
@@ -60,6 +131,7 @@ class QuoteStep:
         quotes = build_quotes(
             text, found, sentences=spans, mentions=article.mentions, entities=article.entities, people=people
         )
+        _trim_trailing_days(text, quotes, article.timexes)
         link_repeats(quotes)
         default = article.published.value.date().isoformat() if article.published.value else None
         date_quotes(quotes, article.timexes, default)
