@@ -19,9 +19,19 @@ _DEFAULT: dict[tuple[str, ...], Pipeline] = {}
 
 
 def build_pipeline(keys: Sequence[str] | None = None, *, settings: Settings | None = None) -> Pipeline:
-    """Build a pipeline from registry keys (default: ``settings.pipeline``)."""
-    names = tuple(keys if keys is not None else (settings or Settings()).pipeline)
-    return Pipeline([make_step(k) for k in names])
+    """Build a pipeline from registry keys (default: ``settings.pipeline``).
+
+    Steps that take a setting get it: the quote step its ``review_below`` threshold.
+    """
+    settings = settings or Settings()
+    names = tuple(keys if keys is not None else settings.pipeline)
+    return Pipeline([make_step(k, **_step_options(k, settings)) for k in names])
+
+
+def _step_options(key: str, settings: Settings) -> dict[str, object]:
+    if key == "warta.quotes.v1":
+        return {"review_below": settings.review_below}
+    return {}
 
 
 def _default_pipeline(keys: tuple[str, ...]) -> Pipeline:

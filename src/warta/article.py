@@ -20,6 +20,7 @@ import msgspec
 from warta.offsets import OffsetMap
 
 __all__ = [
+    "REVIEW_BELOW",
     "Article",
     "Change",
     "ChangeKind",
@@ -148,13 +149,20 @@ class Speaker(msgspec.Struct):
     affiliations: list[Span] = msgspec.field(default_factory=list)
 
 
+# The default review threshold: attributions less likely than this to be right are flagged
+# ``needs_review`` (the ``review_below`` setting overrides it).
+REVIEW_BELOW = 0.8
+
+
 class Quote(msgspec.Struct):
     """A statement reported in the article.
 
     ``kind``: ``direct`` (in quote marks), ``indirect`` (reported speech), ``mixed``
     (indirect speech with a quoted fragment). ``start``/``end`` cover the content.
     ``repeat_of`` points to an earlier quote with the same or nearly the same words;
-    ``inside`` to the indirect quote a partial quote belongs to.
+    ``inside`` to the indirect quote a partial quote belongs to. ``confidence`` is the
+    probability that the attribution (content and speaker) is right, calibrated on real
+    articles; ``needs_review`` flags the ones below the review threshold.
     """
 
     kind: Literal["direct", "indirect", "mixed", "partial"]
@@ -168,6 +176,7 @@ class Quote(msgspec.Struct):
     date: str | None = None
     repeat_of: int | None = None
     inside: int | None = None
+    needs_review: bool = False
 
 
 class Citation(msgspec.Struct):

@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     analyze_requires_token: bool = Field(default_factory=lambda: _default("analyze_requires_token"))
     max_analyze_chars: int = Field(default_factory=lambda: _default("max_analyze_chars"), gt=0)
     max_form_chars: int = Field(default_factory=lambda: _default("max_form_chars"), gt=0)
+    review_below: float = Field(default_factory=lambda: _default("review_below"), ge=0, le=1)
     article_seconds: float = Field(default_factory=lambda: _default("article_seconds"), ge=0)
     article_memory_mb: float = Field(default_factory=lambda: _default("article_memory_mb"), ge=0)
 

@@ -331,3 +331,12 @@ def test_server_errors_are_generic(client: TestClient, monkeypatch: pytest.Monke
     r = client.get(f"{API}/stats")
     _error(r, 500, "internal_error")
     assert "rahasia" not in r.text and "Traceback" not in r.text and "RuntimeError" not in r.text
+
+
+def test_quotes_carry_confidence_and_filter_on_review(client: TestClient) -> None:
+    everything = client.get(f"{API}/quotes", params={"limit": 100}).json()
+    assert everything["items"] and all(0.0 <= q["confidence"] <= 1.0 for q in everything["items"])
+    flagged = client.get(f"{API}/quotes", params={"needs_review": "true", "limit": 100}).json()
+    sure = client.get(f"{API}/quotes", params={"needs_review": "false", "limit": 100}).json()
+    assert flagged["total"] + sure["total"] == everything["total"]
+    assert all(q["needs_review"] for q in flagged["items"]) and not any(q["needs_review"] for q in sure["items"])

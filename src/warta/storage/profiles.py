@@ -14,6 +14,8 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from warta.article import REVIEW_BELOW
+
 from . import tables as t
 from .names import name_key
 from .people import candidates, entity_key
@@ -42,6 +44,8 @@ class QuoteRow(msgspec.Struct):
     outlet: str | None
     day: str | None
     url: str | None
+    confidence: float = 1.0  # the probability that the attribution is right
+    needs_review: bool = False  # confidence below the review threshold
 
 
 class EntityProfile(msgspec.Struct):
@@ -186,11 +190,12 @@ def _quotes(
     date_from: date | None,
     date_to: date | None,
     limit: int,
+    review_below: float = REVIEW_BELOW,
 ) -> list[QuoteRow]:
     q, a, e = t.quotes.c, t.articles.c, t.entities.c
     stmt = (
         sa.select(q.text, q.kind, sa.func.coalesce(e.name, q.speaker_name).label("speaker"), q.speaker_id,
-                  q.cue, q.article_id, a.title, a.outlet, q.day, a.url)
+                  q.cue, q.article_id, a.title, a.outlet, q.day, a.url, q.confidence)
         .select_from(t.quotes.join(t.articles, a.id == q.article_id).outerjoin(t.entities, e.id == q.speaker_id))
     )
     if speaker_ids is not None:
@@ -207,6 +212,7 @@ def _quotes(
     stmt = stmt.order_by(q.day.desc(), q.article_id.desc(), q.idx).limit(limit)
     return [
         QuoteRow(text=r.text, kind=r.kind, speaker=r.speaker, speaker_id=r.speaker_id, cue=r.cue,
-                 article_id=int(r.article_id), title=r.title, outlet=r.outlet, day=r.day, url=r.url)
+                 article_id=int(r.article_id), title=r.title, outlet=r.outlet, day=r.day, url=r.url,
+                 confidence=float(r.confidence), needs_review=float(r.confidence) < review_below)
         for r in conn.execute(stmt)
     ]

@@ -555,6 +555,7 @@ def entity_quotes(
             **_ok(Q.QuotePage, "Newest first", 422))
 def quotes(
     store: StoreDep,
+    settings: SettingsDep,
     speaker: Name = None,
     speaker_id: OptionalId = None,
     about: Name = None,
@@ -563,14 +564,17 @@ def quotes(
     kind: Literal["direct", "indirect", "mixed", "partial"] | None = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    needs_review: Annotated[bool | None, Query(description="Only attributions below (true) or at or above (false) the review threshold (the review_below setting).")] = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> JSON:
     """``speaker``: a name (the person it most likely means); ``about``: quotes whose text
-    names that entity."""
+    names that entity. Each quote carries ``confidence`` (the probability that its
+    attribution is right) and ``needs_review``."""
     _dates(date_from, date_to)
     return JSON(Q.quote_page(store, speaker=speaker, speaker_id=speaker_id, about=about, about_id=about_id,
-                             outlet=outlet, kind=kind, date_from=date_from, date_to=date_to, limit=limit, offset=offset))
+                             outlet=outlet, kind=kind, date_from=date_from, date_to=date_to, limit=limit, offset=offset,
+                             needs_review=needs_review, review_below=settings.review_below))
 
 
 @router.get("/quotes/top-speakers", summary="The people quoted most", tags=["quotes"],

@@ -104,7 +104,10 @@ def marks_of(
         common: tuple[tuple[str, str], ...] = (("data-q", str(i)),)
         if ok(q.start, q.end):
             attrs = (*common, ("data-kind", q.kind), ("data-speaker", who), ("data-date", when))
-            out.append(Mark(q.start, q.end, "quote", f"q q-{q.kind}", attrs, first_attrs=(("id", f"q-{i}"), ("tabindex", "0"))))
+            if q.needs_review:
+                attrs = (*attrs, ("data-review", f"{q.confidence:.0%} likely right: check"))
+            css = f"q q-{q.kind}" + (" q-review" if q.needs_review else "")
+            out.append(Mark(q.start, q.end, "quote", css, attrs, first_attrs=(("id", f"q-{i}"), ("tabindex", "0"))))
         if q.cue is not None and ok(q.cue.start, q.cue.end):
             out.append(Mark(q.cue.start, q.cue.end, "cue", "cue", (*common, ("data-tip", f"cue of a quote by {who}"))))
         if sp is not None and sp.mention is not None and ok(sp.mention.start, sp.mention.end):

@@ -30,6 +30,7 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from warta.article import REVIEW_BELOW
 from warta.storage import Store
 from warta.storage.errors import StorageError
 from warta.storage.names import name_key
@@ -869,15 +870,17 @@ def _rising(store: Store, end: Day, days: int, limit: int, label: str | None, mi
 # -- quotes ------------------------------------------------------------------------------
 
 
-def _quote_rows(conn: Connection, where: str, params: dict[str, Any], *, limit: int, offset: int) -> list[QuoteRow]:
+def _quote_rows(conn: Connection, where: str, params: dict[str, Any], *, limit: int, offset: int,
+                review_below: float = REVIEW_BELOW) -> list[QuoteRow]:
     rows = conn.execute(sa.text(
         "SELECT q.text, q.kind, coalesce(e.name, q.speaker_name) AS speaker, q.speaker_id, q.cue, q.article_id, "
-        "a.title, a.outlet, q.day, a.url FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "a.title, a.outlet, q.day, a.url, q.confidence FROM quotes q JOIN articles a ON a.id = q.article_id "
         f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE {where} "
         "ORDER BY q.day DESC, q.article_id DESC, q.idx LIMIT :limit OFFSET :offset"),
         {**params, "limit": limit, "offset": offset})
     return [QuoteRow(text=r.text, kind=r.kind, speaker=r.speaker, speaker_id=r.speaker_id, cue=r.cue,
-                     article_id=int(r.article_id), title=r.title, outlet=r.outlet, day=r.day, url=r.url) for r in rows]
+                     article_id=int(r.article_id), title=r.title, outlet=r.outlet, day=r.day, url=r.url,
+                     confidence=float(r.confidence), needs_review=float(r.confidence) < review_below) for r in rows]
 
 
 def quote_page(
@@ -893,9 +896,13 @@ def quote_page(
     date_to: Day = None,
     limit: int = 20,
     offset: int = 0,
+    needs_review: bool | None = None,
+    review_below: float = REVIEW_BELOW,
 ) -> QuotePage:
     """Quotes, newest first: by a speaker (id, or a name: the people it may mean), about an
-    entity (quotes whose text names it), from an outlet, of a kind, within dates."""
+    entity (quotes whose text names it), from an outlet, of a kind, within dates; with
+    ``needs_review``, only the attributions below (True) or at and above (False) the review
+    threshold."""
     w = _Where()
     with store.connect() as conn:
         if speaker_id is not None:
@@ -914,12 +921,14 @@ def quote_page(
                   "WHERE qe2.entity_id IN ({}))", "an", candidates(conn, about))
         if kind:
             w.add("q.kind = :kind", kind=kind)
+        if needs_review is not None:
+            w.add("q.confidence < :rb" if needs_review else "q.confidence >= :rb", rb=review_below)
         _days(w, "q.day", date_from, date_to)
         _outlet(w, "a.outlet", outlet, store)
         cond = " AND ".join(w.parts) or "1 = 1"
         join = " JOIN articles a ON a.id = q.article_id" if outlet else ""
         total = int(conn.execute(sa.text(f"SELECT count(*) FROM quotes q{join} WHERE {cond}"), w.params).scalar_one())
-        items = _quote_rows(conn, cond, w.params, limit=limit, offset=offset)
+        items = _quote_rows(conn, cond, w.params, limit=limit, offset=offset, review_below=review_below)
     return QuotePage(total=total, limit=limit, offset=offset, items=items)
 
 

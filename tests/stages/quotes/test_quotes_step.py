@@ -182,3 +182,21 @@ def test_a_quote_is_dated_by_the_day_next_to_it_not_by_a_date_inside_it() -> Non
     dates = [q.date for q in a.quotes]
     assert dates[0] == "2025-03-03"  # the day by the cue, not 1981
     assert dates[1] == "2025-03-03"  # the same speaker's next statement: the same occasion, not "pekan depan"
+
+
+def test_calibration_is_monotone_and_flags_review() -> None:
+    from warta.stages.quotes.calibration import fit_isotonic, load_calibration
+    from warta.stages.quotes.step import QuoteStep
+
+    cal = load_calibration()
+    values = [cal(x / 100) for x in range(101)]
+    assert values == sorted(values) and all(0.0 <= v <= 1.0 for v in values)
+    assert fit_isotonic([(0.2, 1.0), (0.5, 0.0), (0.9, 1.0)], prior=0.0) == [(0.35, 0.5), (0.9, 1.0)]
+    from warta.article import Article
+    from warta.stages.segment.step import SegmentStep
+
+    text = "”Stok aman,” kata Budi. Pasokan cukup. ”Harga turun,” ujarnya."
+    a = QuoteStep(review_below=1.01)(SegmentStep()(Article(id="a", raw=text, text=text)))
+    assert a.quotes and all(q.needs_review for q in a.quotes)
+    b = QuoteStep(review_below=0.0)(SegmentStep()(Article(id="b", raw=text, text=text)))
+    assert not any(q.needs_review for q in b.quotes)

@@ -6,9 +6,10 @@ import re
 from bisect import bisect_left
 from typing import ClassVar
 
-from warta.article import Article, Quote, Timex
+from warta.article import REVIEW_BELOW, Article, Quote, Timex
 from warta.stages.quotes.attribute import find_quotes, known_names
 from warta.stages.quotes.boundaries import MentionIndex, refine_speaker
+from warta.stages.quotes.calibration import load_calibration
 from warta.stages.quotes.citations import find_citations
 from warta.stages.quotes.people import introductions
 from warta.stages.quotes.repeats import link_repeats
@@ -113,6 +114,16 @@ class QuoteStep:
     requires: ClassVar[tuple[str, ...]] = ("sentences",)
     provides: ClassVar[tuple[str, ...]] = ("quotes", "citations")
 
+    def __init__(self, *, calibrate: bool = True, review_below: float = REVIEW_BELOW) -> None:
+        """
+        Args:
+            calibrate: map raw confidences to probabilities (``resources/calibration.json``);
+                off only to fit that map.
+            review_below: attributions whose confidence is below this are flagged ``needs_review``.
+        """
+        self.calibrate = calibrate
+        self.review_below = review_below
+
     def __call__(self, article: Article) -> Article:
         text = article.text
         spans = [(s.start, s.end) for s in article.sentences]
@@ -135,6 +146,12 @@ class QuoteStep:
         link_repeats(quotes)
         default = article.published.value.date().isoformat() if article.published.value else None
         date_quotes(quotes, article.timexes, default)
+        if self.calibrate:
+            calibrated = load_calibration()
+            for q in quotes:
+                q.confidence = calibrated(q.confidence)
+        for q in quotes:
+            q.needs_review = q.confidence < self.review_below
         article.quotes = quotes
         article.citations = find_citations(text)
         return article
