@@ -10,8 +10,8 @@ and records the gold's hash, the split and the command.
 
 Example:
     >>> c = Calibration(points=[(0.3, 0.2), (0.8, 0.7), (0.95, 0.9)])
-    >>> c(0.3), c(0.9), c(0.2)
-    (0.2, 0.8, 0.2)
+    >>> c(0.3), c(0.9), c(0.2), c(0.99)
+    (0.2, 0.8333, 0.2, 0.9)
 """
 
 from __future__ import annotations

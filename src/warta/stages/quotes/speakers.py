@@ -398,6 +398,12 @@ def _segment_parts(
         out.affiliations.append((prefix[aff][0], prefix[-1][1]))
 
 
+def _not_a_name(toks: list[Tok], name: tuple[int, int]) -> bool:
+    """The "name" is only connectives or discourse words ("Namun", "Diketahui")."""
+    words = [t[2].lower() for t in toks if name[0] <= t[0] and t[1] <= name[1]]
+    return bool(words) and all(w in opener_words() or w in lead_words() or w in discourse_words() for w in words)
+
+
 def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], known: Collection[str]) -> ParsedSpeaker | None:
     first = toks[0][2].lower()
     if first in pronouns():
@@ -430,6 +436,9 @@ def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], 
             out.end = segments[i - 1][-1][1]
             break
         _segment_parts(seg, known, out, allow_name=named is None or i == named, whole=i == named)
+    if out.name is not None and _not_a_name(toks, out.name):
+        # "Namun", "Diketahui", "Sebelumnya": a connective opening the sentence, not a name.
+        out.name = None
     last = toks[-1][2].lower()
     if out.name is None:
         if any(low.startswith(a) for a in anonymous_heads()):
