@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
+from functools import cache
 from typing import ClassVar
 
-from warta.article import Article
+from warta.article import Article, Entity
+from warta.resources import resource_lines
 from warta.stages.entities.merge import merge_mentions
 from warta.stages.entities.repair import repair_mentions
 from warta.stages.entities.resources import load_resources
@@ -13,6 +16,22 @@ from warta.stages.entities.resources import load_resources
 __all__ = ["EntityStep"]
 
 logger = logging.getLogger(__name__)
+
+# A name written as a web domain: "Kompas.com", "TEMPO.CO", "iNews.id", "Liputan6.com".
+_DOMAIN = re.compile(r"[A-Za-z][\w-]*(?:\.(?:com|co|id|net|org|news))+", re.IGNORECASE)
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    return frozenset(n.lower() for n in resource_lines("clean", "outlets.txt"))
+
+
+def _is_outlet(entity: Entity) -> bool:
+    """An organisation named only as a news outlet (by domain or by name)."""
+    if entity.label != "ORG":
+        return False
+    names = [entity.name, *entity.aliases]
+    return all(_DOMAIN.fullmatch(n) or n.lower() in _outlet_names() for n in names)
 
 
 class EntityStep:
@@ -46,9 +65,14 @@ class EntityStep:
         res = load_resources()
         article.mentions = repair_mentions(article.text, article.mentions, article.sentences, resources=res)
         entities = merge_mentions(article.text, article.mentions, article.sentences, resources=res)
+        # A news outlet ("Kompas.com", "kata Budi kepada detikcom", "dilansir Reuters") is a
+        # source of the story, not one of its people, organisations or places: its mentions
+        # belong to no entity (the outlet is metadata, and citations list the ones cited).
+        entities = [e for e in entities if not _is_outlet(e)]
         for m in article.mentions:
             m.entity = None
         for n, entity in enumerate(entities):
+            entity.id = f"e{n}"
             for j in entity.mentions:
                 article.mentions[j].entity = n
         dropped = sum(m.entity is None for m in article.mentions)

@@ -23,7 +23,9 @@ from warta.stages.quotes.resources import (
     cue_verbs,
     lead_words,
     not_speech_words,
+    object_verbs,
     opener_words,
+    predicate_words,
     passive_cues,
     reporting_alternation,
     reporting_pattern,
@@ -312,6 +314,31 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     return Found("indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-before", confidence=0.85)
 
 
+_CLAUSE_WORD = re.compile(r"[^\W\d_]+")
+_PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
+# Words that open a clause after a verb: a complementiser, a condition, a purpose.
+_INTRODUCERS = frozenset({"bahwa", "jika", "kalau", "agar", "supaya", "apakah", "mengapa", "bagaimana"})
+
+
+def _introduced(text: str, verb_end: int, content_start: int) -> bool:
+    """A comma, a colon or a complementiser ("bahwa") stands between the verb and what follows."""
+    between = text[verb_end:content_start]
+    first = _CLAUSE_WORD.match(text, content_start)
+    return ("," in between or ":" in between or "bahwa" in between
+            or (first is not None and first.group().lower() in _INTRODUCERS))
+
+
+def _clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a predicate before any relative clause: a predicate
+    word ("akan", "sudah", "tidak"), or a prefixed verb after its first word ("rapat
+    *ditunda*"); "alasan penundaan itu" and "KTT yang direncanakan" have none."""
+    words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
+    if "yang" in words:
+        words = words[: words.index("yang")]
+    preds = predicate_words()
+    return any(w in preds for w in words) or any(_PREFIXED_VERB.fullmatch(w) for w in words[1:])
+
+
 def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
     """The reported speech of one sentence ``[s, e)``, if it has any."""
     opening = _cue_opens(text, s, e, known)
@@ -328,6 +355,8 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | N
         cs, ce = _strip_end(text, cstart, e)
         if _words(text, cs, ce) < 3:
             return None
+        if v.group().lower() in object_verbs() and not _introduced(text, v.end(), cstart) and not _clause(text, cs, ce):
+            continue  # a noun object ("menjelaskan alasan penundaan itu"), not speech
         return Found("indirect", cs, ce, cue=(v.start(), v.end()), speaker=sp, via="cue-before", confidence=0.9)
     for mm in _MENURUT.finditer(text, s, e):
         if mm.group("nya"):

@@ -17,11 +17,13 @@ __all__ = [
     "lead_words",
     "name_openers",
     "not_speech_words",
+    "object_verbs",
     "opener_words",
     "org_heads",
     "passive_cues",
     "place_types",
     "plural_words",
+    "predicate_words",
     "pronouns",
     "ranks",
     "reporting_alternation",
@@ -41,6 +43,18 @@ def _lines(name: str) -> list[str]:
 def cue_verbs() -> frozenset[str]:
     """Bare cue roots ("kata", "ujar"); ``-nya`` forms are derived by the caller."""
     return frozenset(_lines("cue_verbs.txt"))
+
+
+@cache
+def object_verbs() -> frozenset[str]:
+    """Reporting verbs that also take a noun object ("menjelaskan alasan penundaan")."""
+    return frozenset(_lines("object_verbs.txt"))
+
+
+@cache
+def predicate_words() -> frozenset[str]:
+    """Words that mark a clause's predicate ("akan", "sudah", "tidak", "adalah")."""
+    return frozenset(_lines("predicates.txt"))
 
 
 @cache
