@@ -34,7 +34,7 @@ def sha256(path: Path) -> str:
 
 
 def expand(arg: str) -> str:
-    return arg.replace("{shared}", str(SHARED))
+    return arg.replace("{shared}", str(SHARED)).replace("{root}", str(ROOT))
 
 
 def dig(obj: Any, dotted: str) -> float:

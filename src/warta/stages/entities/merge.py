@@ -505,7 +505,9 @@ class _Merger:
         strength = [self._strength(c) if c.members else (0, 0, 0) for c in self.clusters]
         top = max(strength, default=(0, 0, 0))
         unique_top = strength.count(top) == 1
-        near = _SpellingIndex(self.clusters)
+        # Few clusters (every real article): compare with each; many (hostile input): look
+        # candidates up by spelling neighbourhoods, which costs more to build than it saves here.
+        near = _SpellingIndex(self.clusters) if len(self.clusters) > _INDEX_FROM else None
         for ci, c in enumerate(self.clusters):
             if not c.members or (strength[ci] == top and unique_top):
                 continue  # the surest spelling of all moves nowhere
@@ -514,7 +516,8 @@ class _Merger:
                 continue
             # Every word matches a word of the same first letter (typos keep it; initials are it).
             needed = {t[0] for t in self.forms[i].tokens if t}
-            hits = [di for di in near.candidates(self.forms[i].tokens, len(self.clusters))
+            pool = near.candidates(self.forms[i].tokens, len(self.clusters)) if near else range(len(self.clusters))
+            hits = [di for di in pool
                     if di != ci and self.clusters[di].members
                     and needed <= letters[di] and self._shorter_form(i, self.clusters[di], fuzzy=True)]
             if len(hits) != 1:
@@ -725,6 +728,11 @@ def merge_mentions(
         entities.append(Entity(id=f"e{n}", name=_canonical(text, members, mentions, forms, res), label=label,
                                mentions=members, aliases=aliases, roles=_dedupe_roles(roles)))
     return entities
+
+
+# Clusters from which typo candidates are found by index rather than by comparing with each
+# (the longest article of the shared corpora has 70 entities).
+_INDEX_FROM = 64
 
 
 class _SpellingIndex:
