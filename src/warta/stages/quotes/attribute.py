@@ -316,6 +316,10 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
 
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
 _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
+# Prepositions and subordinators: a verb after one belongs to a phrase inside the object
+# ("pentingnya kerja sama *dalam mewujudkan* ..."), not to a clause of its own.
+_PREPOSITIONS = frozenset({"dalam", "untuk", "terhadap", "atas", "dari", "di", "ke", "pada", "bagi", "tentang",
+                           "mengenai", "soal", "dengan", "oleh", "agar", "supaya", "demi", "guna", "sebagai"})
 # Words that open a clause after a verb: a complementiser, a condition, a purpose.
 _INTRODUCERS = frozenset({"bahwa", "jika", "kalau", "agar", "supaya", "apakah", "mengapa", "bagaimana"})
 
@@ -329,18 +333,29 @@ def _introduced(text: str, verb_end: int, content_start: int) -> bool:
 
 
 def _clause(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` has a predicate before any relative clause: a predicate
-    word ("akan", "sudah", "tidak"), or a prefixed verb after its first word ("rapat
-    *ditunda*"); "alasan penundaan itu" and "KTT yang direncanakan" have none."""
+    """Whether ``text[start:end]`` has a predicate before any relative clause or prepositional
+    phrase: a predicate word ("akan", "sudah", "tidak"), or a prefixed verb after its first
+    word ("rapat *ditunda*"); "alasan penundaan itu", "KTT yang direncanakan" and "pentingnya
+    kerja sama dalam mewujudkan ..." have none, and neither has what opens with a preposition
+    ("soal rencana kenaikan tarif")."""
     words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
-    if "yang" in words:
-        words = words[: words.index("yang")]
+    if words and words[0] in _PREPOSITIONS:
+        return False
+    for k, w in enumerate(words):
+        if w == "yang" or w in _PREPOSITIONS:
+            words = words[:k]
+            break
     preds = predicate_words()
     return any(w in preds for w in words) or any(_PREFIXED_VERB.fullmatch(w) for w in words[1:])
 
 
-def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
-    """The reported speech of one sentence ``[s, e)``, if it has any."""
+def _indirect_in(text: str, s: int, e: int, known: Collection[str],
+                 silent: list[ParsedSpeaker] | None = None) -> Found | None:
+    """The reported speech of one sentence ``[s, e)``, if it has any.
+
+    A speaker whose verb takes a noun object ("Budi menegaskan pentingnya ...") says nothing
+    quotable, but is who a later "ujarnya" or "Ia menambahkan" means: it goes to ``silent``.
+    """
     opening = _cue_opens(text, s, e, known)
     if opening is not None:
         return opening
@@ -356,6 +371,8 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | N
         if _words(text, cs, ce) < 3:
             return None
         if v.group().lower() in object_verbs() and not _introduced(text, v.end(), cstart) and not _clause(text, cs, ce):
+            if silent is not None:
+                silent.append(sp)
             continue  # a noun object ("menjelaskan alasan penundaan itu"), not speech
         return Found("indirect", cs, ce, cue=(v.start(), v.end()), speaker=sp, via="cue-before", confidence=0.9)
     for mm in _MENURUT.finditer(text, s, e):
@@ -434,7 +451,8 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str]) -> Found | N
 
 
 def _indirect(
-    text: str, spans: list[tuple[int, int]], direct: list[Found], known: Collection[str]
+    text: str, spans: list[tuple[int, int]], direct: list[Found], known: Collection[str],
+    silent: list[ParsedSpeaker] | None = None,
 ) -> tuple[list[Found], list[Found]]:
     """Indirect quotes, plus direct quotes turned into partial quotes inside them."""
     quoted = [(d.open_mark if d.open_mark >= 0 else d.start, (d.close_mark + 1) if d.close_mark >= 0 else d.end) for d in direct]
@@ -463,7 +481,7 @@ def _indirect(
             for j in inner
         ):
             continue
-        f = _indirect_in(text, s, e, known)
+        f = _indirect_in(text, s, e, known, silent)
         if f is None:
             continue
         for j in inner:
@@ -476,13 +494,16 @@ def _indirect(
     return found, partial
 
 
-def find_quotes(text: str, *, sentences: Sequence[tuple[int, int]] | None = None, known: Collection[str] | None = None) -> list[Found]:
+def find_quotes(text: str, *, sentences: Sequence[tuple[int, int]] | None = None, known: Collection[str] | None = None,
+                silent: list[ParsedSpeaker] | None = None) -> list[Found]:
     """Every quote of ``text``, in text order, with cue and speaker phrase where found.
 
     Args:
         text: the article body.
         sentences: sentence spans (from the segmenter); rough ones are made when absent.
         known: short names the article uses for its people (see :func:`known_names`).
+        silent: when given, receives the speakers of statements that are not quotes (a
+            reporting verb with a noun object), for resolving later pronouns.
 
     Example:
         >>> t = "”Kami siap,” kata Budi. Budi mengatakan, stok beras aman sampai Lebaran."
@@ -494,7 +515,7 @@ def find_quotes(text: str, *, sentences: Sequence[tuple[int, int]] | None = None
     names = known_names(text) if known is None else set(known)
     marked = find_marked(text)
     direct = _direct(text, marked, starts, spans, names)
-    indirect, partial = _indirect(text, spans, direct, names)
+    indirect, partial = _indirect(text, spans, direct, names, silent)
     direct = [d for d in direct if d.kind == "direct" and not d.short]
     _link_runs(text, direct)
     quotes = sorted(direct + indirect, key=lambda f: f.start)

@@ -14,6 +14,7 @@ from warta.stages.quotes.citations import find_citations
 from warta.stages.quotes.people import introductions
 from warta.stages.quotes.repeats import link_repeats
 from warta.stages.quotes.resolve import build_quotes
+from warta.stages.quotes.speakers import ParsedSpeaker
 
 __all__ = ["QuoteStep", "date_quotes"]
 
@@ -131,10 +132,15 @@ class QuoteStep:
         for m in article.mentions:
             if m.label == "PER":
                 names.update(w for w in m.text.split() if w[:1].isupper())
-        found = find_quotes(text, sentences=spans or None, known=names)
+        silent: list[ParsedSpeaker] = []
+        found = find_quotes(text, sentences=spans or None, known=names, silent=silent)
         # Only people introduced as a sentence's subject are candidates for "-nya" and
-        # pronouns; a role phrase inside a clause ("menjadi Presiden X") is a mention.
+        # pronouns; a role phrase inside a clause ("menjadi Presiden X") is a mention. So is
+        # the subject of a reporting verb with a noun object ("Budi menegaskan pentingnya ...").
         people = [p for p in introductions(text, spans, known=names) if p.subject] if spans else []
+        named = [p for p in silent if p.kind in ("person", "org") and (p.name is not None or p.kind == "org")]
+        if named:
+            people = sorted([*people, *named], key=lambda p: (p.start, p.end))
         if article.mentions:
             index = MentionIndex(article.mentions)
             for p in [f.speaker for f in found if f.speaker is not None] + people:
