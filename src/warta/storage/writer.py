@@ -18,7 +18,7 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from warta.article import Article, from_json, to_json
+from warta.article import Article, Speaker, from_json, to_json
 
 from . import tables as t
 from .dupes import quote_signature, text_signature
@@ -62,6 +62,22 @@ def article_fingerprint(article: Article, *, pipeline: str) -> Fingerprint:
         content_hash=chash,
         pipeline=pipeline,
     )
+
+
+# Mentions that name nobody on their own: an unresolved pronoun is no speaker's name.
+_PRONOUNS = frozenset({"dia", "ia", "beliau", "mereka", "kami", "kita", "saya", "aku", "dirinya", "pihaknya"})
+
+
+def _speaker_name(sp: Speaker | None) -> str | None:
+    """The name stored for a quote's speaker: the resolved name, or the mention when it names
+    someone ("pejabat itu"), never a bare pronoun."""
+    if sp is None:
+        return None
+    if sp.name:
+        return sp.name
+    if sp.mention is not None and sp.mention.text.lower() not in _PRONOUNS:
+        return sp.mention.text
+    return sp.description
 
 
 def encode_doc(article: Article) -> bytes:
@@ -235,7 +251,7 @@ class Writer:
                     "start": q.start,
                     "end": q.end,
                     "cue": q.cue.text if q.cue else None,
-                    "speaker_name": (sp.name or (sp.mention.text if sp.mention else None)) if sp else None,
+                    "speaker_name": _speaker_name(sp),
                     "speaker_id": speaker_id,
                     "anonymous": bool(sp and sp.anonymous),
                     "speaker_description": sp.description if sp else None,

@@ -80,3 +80,10 @@ def test_glued_paragraphs(text: str, joins: int) -> None:
 ])
 def test_commas_that_join_no_paragraphs(text: str) -> None:
     assert find_glued_paragraphs(text) == []
+
+
+def test_a_verb_glued_to_the_next_word_is_split() -> None:
+    from warta.stages.clean.glued_words import find_glued_words
+
+    text = "Akun itu mengunggahvideo lama. Video itu beredar luas. Pertanggungjawaban tetap dituntut."
+    assert [(f.before, f.after) for f in find_glued_words(text)] == [("mengunggahvideo", "mengunggah video")]

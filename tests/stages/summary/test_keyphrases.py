@@ -76,3 +76,11 @@ def test_a_phrase_that_cuts_through_a_name_is_none(seg: Seg) -> None:
     assert "Bayu Kusnadi" in texts
     # "Pertanian Bayu" is capitalised twice, but its first occurrence runs into the name
     assert not any(t.lower() == "pertanian bayu" for t in texts)
+
+
+def test_keyphrases_are_no_verbs_and_no_dates() -> None:
+    from warta.stages.summary.keyphrases import _is_date, _is_verb
+
+    assert _is_verb("melaksanakan") and _is_verb("dituduh")
+    assert not _is_verb("pelaksanaan") and not _is_verb("pertemuan puncak") and not _is_verb("media")
+    assert _is_date("juni 2025") and _is_date("2025") and not _is_date("pasar juni")

@@ -206,6 +206,7 @@ def find_glued_words(text: str) -> list[Fix]:
             continue
         fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words", reason, token))
     fixes.extend(_names_glued_to_words(text, words or id_words(), occurs))
+    fixes.extend(_verbs_glued_to_words(text, words or id_words(), occurs))
     fixes.sort(key=lambda f: f.start)
     return fixes
 
@@ -222,6 +223,36 @@ def _glued_word(word: str, words: frozenset[str], function: frozenset[str]) -> b
 @cache
 def _longest_word() -> int:
     return max(map(len, id_words()), default=0)
+
+
+# A lower-case token long enough to be a prefixed verb and a word glued together.
+_LOWER_LONG = re.compile(r"\b[a-z]{10,}\b")
+_MIN_GLUED_OBJECT = 4
+
+
+def _verbs_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences) -> list[Fix]:
+    """Splits of a prefixed verb glued to the word after it ("mengunggahvideo",
+    "membagikantautan"): the token is no word, it cuts into a prefixed verb of six letters or
+    more and a word of four or more that the article writes on its own, and only one cut
+    does."""
+    fixes: list[Fix] = []
+    function = function_words()
+    longest = _longest_word()
+    for m in _LOWER_LONG.finditer(text):
+        token = m.group()
+        if token in words or _in_code(text, m.start(), m.end()):
+            continue
+        cuts = []
+        for cut in range(max(_MIN_GLUED_VERB, len(token) - longest), len(token) - _MIN_GLUED_OBJECT + 1):
+            left, right = token[:cut], token[cut:]
+            if (left in words and left.startswith(_VERB_PREFIXES) and right in words and right not in function
+                    and (occurs.single(right) or occurs.single(right.capitalize()))):
+                cuts.append(cut)
+        if len(cuts) == 1:
+            left, right = token[: cuts[0]], token[cuts[0] :]
+            fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words",
+                             "space lost between a verb and the word after it", token))
+    return fixes
 
 
 def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences) -> list[Fix]:

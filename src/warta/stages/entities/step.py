@@ -26,6 +26,28 @@ def _outlet_names() -> frozenset[str]:
     return frozenset(n.lower() for n in resource_lines("clean", "outlets.txt"))
 
 
+def _outlet_words(outlet: str | None) -> frozenset[str]:
+    """The distinctive words of the article's own outlet ("TurnBackHoax.id (Mafindo)" ->
+    turnbackhoax, mafindo): words of four letters or more, domains and "Indonesia" aside."""
+    if not outlet:
+        return frozenset()
+    words = re.findall(r"[A-Za-z]+", _DOMAIN_SUFFIX.sub("", outlet))
+    return frozenset(w.lower() for w in words if len(w) >= 4 and w.lower() not in _GENERIC_OUTLET_WORDS)
+
+
+# Words in outlets' names that name something else too.
+_GENERIC_OUTLET_WORDS = frozenset({"indonesia", "news", "online", "media", "harian", "daily", "post", "times", "network"})
+_DOMAIN_SUFFIX = re.compile(r"\.(?:com|co|id|net|org)\b", re.IGNORECASE)
+
+
+def _names_outlet(entity: Entity, own: frozenset[str]) -> bool:
+    """An organisation named after the article's own outlet ("Tim Pemeriksa Fakta Mafindo" in a
+    Mafindo fact-check): the publisher signing its story, not an entity of it."""
+    if entity.label != "ORG" or not own:
+        return False
+    return any(w.lower() in own for n in (entity.name, *entity.aliases) for w in re.findall(r"[A-Za-z]+", n))
+
+
 def _is_outlet(entity: Entity) -> bool:
     """An organisation named only as a news outlet (by domain or by name)."""
     if entity.label != "ORG":
@@ -68,7 +90,8 @@ class EntityStep:
         # A news outlet ("Kompas.com", "kata Budi kepada detikcom", "dilansir Reuters") is a
         # source of the story, not one of its people, organisations or places: its mentions
         # belong to no entity (the outlet is metadata, and citations list the ones cited).
-        entities = [e for e in entities if not _is_outlet(e)]
+        own = _outlet_words(article.source.outlet)
+        entities = [e for e in entities if not _is_outlet(e) and not _names_outlet(e, own)]
         for m in article.mentions:
             m.entity = None
         for n, entity in enumerate(entities):

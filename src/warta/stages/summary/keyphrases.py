@@ -12,6 +12,7 @@ full), "puncak" into "pertemuan puncak". A phrase that mostly cuts through a nam
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -225,6 +226,28 @@ def _crosses_names(c: _Cand, starts: list[int], mentions: list[tuple[int, int]])
     return crossing * 2 >= len(own) > 0
 
 
+# A prefixed verb form: meN-, ber-, di-, ter-, memper-, diper- before a root of three letters or more.
+_VERB_FORM = re.compile(r"(?:memper|diper|meng|meny|mem|men|me|ber|di|ter)[a-z]{3,}")
+
+
+def _is_verb(key: str) -> bool:
+    """A single word that is a prefixed verb of the word list ("melaksanakan", "dituduh")."""
+    if " " in key or len(key) < 6 or not _VERB_FORM.fullmatch(key):
+        return False
+    from warta.stages.clean.resources import id_words
+
+    return key in id_words() and not key.startswith(("pem", "pen", "per", "pe"))
+
+
+def _is_date(key: str) -> bool:
+    """A month (with its year), a year, or a day and month: what the dates stage reads."""
+    from warta.stages.dates.lexicon import lexicon
+
+    words = key.split()
+    months = lexicon().months
+    return all(w in months or w.isdigit() for w in words) and any(w in months or len(w) == 4 for w in words)
+
+
 def _is_name(c: _Cand, titles: frozenset[str]) -> bool:
     """A capitalised multi-word name that is no role ("Vladimir Putin", not "Presiden Rusia")."""
     return c.n_words > 1 and c.capitalised > 0 and c.key.split()[0] not in titles
@@ -310,6 +333,8 @@ def extract_keyphrases(
         count = c.count
         if not count or (c.n_words > 1 and not _phrase_ok(c, titles)) or c.key in titles:
             continue
+        if not c.entity and (_is_verb(c.key) or _is_date(c.key)):
+            continue  # keyphrases are names and noun phrases: no "melaksanakan", no "Juni 2025"
         if not c.entity and mentions and _crosses_names(c, starts, mentions):
             continue
         words = c.key.split()
