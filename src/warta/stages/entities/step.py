@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import re
-from functools import cache
 from typing import ClassVar
 
 from warta.article import Article, Entity
-from warta.resources import resource_lines
+from warta.stages.clean.outlets import is_outlet_name, names_own_outlet, outlet_words
 from warta.stages.entities.merge import merge_mentions
 from warta.stages.entities.repair import repair_mentions
 from warta.stages.entities.resources import load_resources
@@ -17,43 +15,15 @@ __all__ = ["EntityStep"]
 
 logger = logging.getLogger(__name__)
 
-# A name written as a web domain: "Kompas.com", "TEMPO.CO", "iNews.id", "Liputan6.com".
-_DOMAIN = re.compile(r"[A-Za-z][\w-]*(?:\.(?:com|co|id|net|org|news))+", re.IGNORECASE)
-
-
-@cache
-def _outlet_names() -> frozenset[str]:
-    return frozenset(n.lower() for n in resource_lines("clean", "outlets.txt"))
-
-
-def _outlet_words(outlet: str | None) -> frozenset[str]:
-    """The distinctive words of the article's own outlet ("TurnBackHoax.id (Mafindo)" ->
-    turnbackhoax, mafindo): words of four letters or more, domains and "Indonesia" aside."""
-    if not outlet:
-        return frozenset()
-    words = re.findall(r"[A-Za-z]+", _DOMAIN_SUFFIX.sub("", outlet))
-    return frozenset(w.lower() for w in words if len(w) >= 4 and w.lower() not in _GENERIC_OUTLET_WORDS)
-
-
-# Words in outlets' names that name something else too.
-_GENERIC_OUTLET_WORDS = frozenset({"indonesia", "news", "online", "media", "harian", "daily", "post", "times", "network"})
-_DOMAIN_SUFFIX = re.compile(r"\.(?:com|co|id|net|org)\b", re.IGNORECASE)
+def _is_outlet(entity: Entity) -> bool:
+    """An organisation named only as a news outlet (by domain or by name)."""
+    return entity.label == "ORG" and all(is_outlet_name(n) for n in (entity.name, *entity.aliases))
 
 
 def _names_outlet(entity: Entity, own: frozenset[str]) -> bool:
     """An organisation named after the article's own outlet ("Tim Pemeriksa Fakta Mafindo" in a
     Mafindo fact-check): the publisher signing its story, not an entity of it."""
-    if entity.label != "ORG" or not own:
-        return False
-    return any(w.lower() in own for n in (entity.name, *entity.aliases) for w in re.findall(r"[A-Za-z]+", n))
-
-
-def _is_outlet(entity: Entity) -> bool:
-    """An organisation named only as a news outlet (by domain or by name)."""
-    if entity.label != "ORG":
-        return False
-    names = [entity.name, *entity.aliases]
-    return all(_DOMAIN.fullmatch(n) or n.lower() in _outlet_names() for n in names)
+    return entity.label == "ORG" and any(names_own_outlet(n, own) for n in (entity.name, *entity.aliases))
 
 
 class EntityStep:
@@ -90,7 +60,7 @@ class EntityStep:
         # A news outlet ("Kompas.com", "kata Budi kepada detikcom", "dilansir Reuters") is a
         # source of the story, not one of its people, organisations or places: its mentions
         # belong to no entity (the outlet is metadata, and citations list the ones cited).
-        own = _outlet_words(article.source.outlet)
+        own = outlet_words(article.source.outlet)
         entities = [e for e in entities if not _is_outlet(e) and not _names_outlet(e, own)]
         for m in article.mentions:
             m.entity = None

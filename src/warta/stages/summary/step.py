@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import ClassVar
 
 from warta.article import Article, Keyword, Limit, Topic
+from warta.stages.clean.outlets import is_outlet_name, names_own_outlet, outlet_words
 from warta.stages.summary.features import DocumentView, sentence_features
 from warta.stages.summary.keyphrases import extract_keyphrases
 from warta.stages.summary.rank import document_view, entity_salience, summarize
@@ -108,11 +109,14 @@ class SummaryStep:
         article.summary = summarize(texts, view, load_ranker(), k=self.k, idf=idf, default_idf=default,
                                     quote_spans=[(a, min(b, n - 1)) for a, b in _quote_sentences(article) if a < n],
                                     target_words=self.target_words, damaged=None if damaged is None else damaged[:n])
+        # News outlets (the article's own, and any named as one) are sources, not keyphrases.
+        own = outlet_words(article.source.outlet)
+        phrases = extract_keyphrases(article, idf=idf, default_idf=default, limit=self.max_keywords + 5,
+                                     stem=self._stem)
         article.keywords = [
             Keyword(text=p.text, score=p.score, spans=p.spans)
-            for p in extract_keyphrases(article, idf=idf, default_idf=default, limit=self.max_keywords,
-                                        stem=self._stem)
-        ]
+            for p in phrases if not is_outlet_name(p.text) and not names_own_outlet(p.text, own)
+        ][: self.max_keywords]
         article.topic = None
         if self.topic:
             found = classify_topic([*title, *(t for ts in terms for t in ts)], load_topic_model())
