@@ -25,7 +25,7 @@ __all__ = ["find_glued_paragraphs"]
 
 # The end of a sentence, the commas, then (looked ahead) a capitalised word or an opening
 # quote mark: a curly one, or a straight one glued to the word it opens.
-_GLUED = re.compile(r"[.!?…][”\"’']?(,+)(?=[“‘]|\"\w|[A-Z][a-z])")
+_GLUED = re.compile(r"[.!?…][”\"’']?[ \t]?(,+)(?=[“‘]|\"\w|[A-Z][a-z])")
 
 
 def find_glued_paragraphs(text: str) -> list[Fix]:

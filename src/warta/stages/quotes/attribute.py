@@ -333,20 +333,22 @@ def _introduced(text: str, verb_end: int, content_start: int) -> bool:
 
 
 def _clause(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` has a predicate before any relative clause or prepositional
-    phrase: a predicate word ("akan", "sudah", "tidak"), or a prefixed verb after its first
-    word ("rapat *ditunda*"); "alasan penundaan itu", "KTT yang direncanakan" and "pentingnya
-    kerja sama dalam mewujudkan ..." have none, and neither has what opens with a preposition
-    ("soal rencana kenaikan tarif")."""
+    """Whether ``text[start:end]`` reads as a clause: a predicate word ("akan", "sudah",
+    "tidak", "adalah") or a prefixed verb that heads no phrase of the object. A word right
+    after "yang" opens a relative clause ("KTT *yang direncanakan*"), one right after a
+    preposition a prepositional phrase ("pentingnya kerja sama *dalam mewujudkan* ..."): they
+    are not the clause's predicate; nor is the first word, which heads the object ("alasan
+    penundaan itu" has none). "kejadian yang dialami warga itu *tidak* bisa ..." and "nilai
+    kerugian di kasus ini *mencapai* ..." are clauses."""
     words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
-    if words and words[0] in _PREPOSITIONS:
-        return False
-    for k, w in enumerate(words):
-        if w == "yang" or w in _PREPOSITIONS:
-            words = words[:k]
-            break
     preds = predicate_words()
-    return any(w in preds for w in words) or any(_PREFIXED_VERB.fullmatch(w) for w in words[1:])
+    for k, w in enumerate(words):
+        prev = words[k - 1] if k else ""
+        if prev == "yang" or prev in _PREPOSITIONS:
+            continue
+        if w in preds or (k > 0 and _PREFIXED_VERB.fullmatch(w)):
+            return True
+    return False
 
 
 def _indirect_in(text: str, s: int, e: int, known: Collection[str],

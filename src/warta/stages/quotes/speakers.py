@@ -589,6 +589,14 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     # lower-case description between the last two commas.
     cuts += [k for k in range(1, len(toks) - 1) if toks[k][2] == "," and toks[k + 1][2][:1].islower()]
     fallback = found
+    # A role phrase that runs up to the verb, whatever comes before it in the sentence (a
+    # headline glued to the body, a long clause): "... Presiden Amerika Serikat (AS) Donald
+    # Trump mengatakan".
+    run = role_run_start(text, start, end)
+    if run is not None and run > start:
+        ran = _parse_before(text, run, end, known=known)
+        if ran is not None and ran.name is not None:
+            return ran
     # The subject comes first: the cut nearest the start that leaves a named speaker wins.
     for k in sorted(set(cuts)):
         cut = _parse_before(text, start, toks[k][0], known=known)
