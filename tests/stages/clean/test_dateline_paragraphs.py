@@ -87,3 +87,14 @@ def test_a_verb_glued_to_the_next_word_is_split() -> None:
 
     text = "Akun itu mengunggahvideo lama. Video itu beredar luas. Pertanggungjawaban tetap dituntut."
     assert [(f.before, f.after) for f in find_glued_words(text)] == [("mengunggahvideo", "mengunggah video")]
+
+
+def test_an_acronym_glued_to_a_verb_is_split() -> None:
+    from warta.stages.clean.glued_words import find_glued_words
+
+    text = "Sebelumnya, KPKmengungkapkan bahwa kerugian besar. Penyidik KPK bekerja. Lalu PTmenyatakan siap."
+    assert [(f.before, f.after) for f in find_glued_words(text)] == [("KPKmengungkapkan", "KPK mengungkapkan")]
+
+
+def test_a_paragraph_glued_after_a_stray_space() -> None:
+    assert [f.before for f in find_glued_paragraphs("Harga naik kemarin. ,Menurut Budi, pasokan kurang.")] == [","]

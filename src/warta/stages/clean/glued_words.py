@@ -207,6 +207,7 @@ def find_glued_words(text: str) -> list[Fix]:
         fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words", reason, token))
     fixes.extend(_names_glued_to_words(text, words or id_words(), occurs))
     fixes.extend(_verbs_glued_to_words(text, words or id_words(), occurs))
+    fixes.extend(_acronyms_glued_to_verbs(text, words or id_words(), occurs))
     fixes.sort(key=lambda f: f.start)
     return fixes
 
@@ -253,6 +254,32 @@ def _verbs_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
             fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words",
                              "space lost between a verb and the word after it", token))
     return fixes
+
+
+# An acronym glued to the lower-case word after it: "KPKmengungkapkan", "DPRmenyetujui".
+_ACRONYM_GLUED = re.compile(r"\b([A-Z]{2,6})([a-z]{6,})\b")
+
+
+def _acronyms_glued_to_verbs(text: str, words: frozenset[str], occurs: _Occurrences) -> list[Fix]:
+    """Splits of an acronym glued to a prefixed verb after it ("KPKmengungkapkan"), when the
+    article writes the acronym on its own elsewhere."""
+    fixes: list[Fix] = []
+    alone: set[str] | None = None
+    for m in _ACRONYM_GLUED.finditer(text):
+        acronym, word = m.group(1), m.group(2)
+        if alone is None:
+            # Acronyms standing on their own, collected once (a search per candidate would be
+            # quadratic on text made of glued acronyms).
+            alone = set(_ACRONYM_ALONE.findall(text))
+        if (word in words and word.startswith(_VERB_PREFIXES) and acronym in alone
+                and not _in_code(text, m.start(), m.end()) and m.group().lower() not in camel_names()):
+            fixes.append(Fix(m.start(), m.end(), f"{acronym} {word}", "lost-character", "glued-words",
+                             "space lost between an acronym the article writes on its own and the next word",
+                             m.group()))
+    return fixes
+
+
+_ACRONYM_ALONE = re.compile(r"(?<!\w)[A-Z]{2,6}(?!\w)")
 
 
 def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences) -> list[Fix]:
