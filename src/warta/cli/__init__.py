@@ -8,6 +8,7 @@ from warta.cli import analyze as _analyze
 from warta.cli import bench as _bench
 from warta.cli import corpus as _corpus
 from warta.cli import eval as _eval
+from warta.cli import eval_html as _eval_html
 from warta.cli import eval_keyphrases as _eval_keyphrases
 from warta.cli import eval_ner as _eval_ner
 from warta.cli import eval_quotes as _eval_quotes
@@ -44,6 +45,7 @@ _eval.eval_app.command("ner")(_eval_ner.ner_cmd)
 _eval.eval_app.command("summary")(_eval_summary.summary_cmd)
 _eval.eval_app.command("quotes")(_eval_quotes.quotes_cmd)
 _eval.eval_app.command("keyphrases")(_eval_keyphrases.keyphrases_cmd)
+_eval.eval_app.command("html")(_eval_html.html_cmd)
 app.add_typer(_eval.eval_app, name="eval")
 app.add_typer(_train.train_app, name="train")
 
