@@ -60,3 +60,20 @@ def test_scores_warta_and_trafilatura_on_a_page(tmp_path: Path) -> None:
     (pages / "uji.html").write_text(HALAMAN + " ", encoding="utf-8")
     with pytest.raises(EvaluationError, match="not the annotated one"):
         evaluate_html(tmp_path, gold=gold)
+
+
+LEDE_APART = """<html><head><title>Pianis Muda Tampil</title></head><body>
+<div class="lead"><strong>KABARUJI.co.id - Pianis muda asal Sukamaju, Rina Lestari, tampil memukau di panggung festival musik nasional semalam.</strong></div>
+<figure><img src="a.jpg"><figcaption>Rina Lestari di atas panggung.</figcaption></figure>
+<article><p>Setelah tampil di babak penyisihan, remaja berusia 14 tahun ini mendapat kesempatan tampil di panggung utama festival.</p>
+<p>Penonton berdiri dan bertepuk tangan panjang setelah ia menutup penampilannya dengan lagu daerah Sukamaju.</p>
+<p>"Saya tidak menyangka bisa sampai di sini," kata Rina kepada wartawan usai tampil di gedung kesenian kota.</p></article>
+<aside><h3>Berita lain</h3><ul><li><a href="/1">Harga Beras Naik</a></li></ul></aside></body></html>"""
+
+
+def test_a_lede_set_apart_from_the_body_is_put_back() -> None:
+    from warta.io._html import article_from_html
+
+    a = article_from_html(LEDE_APART, id="p", source="p.html")
+    assert a.raw.startswith("KABARUJI.co.id - Pianis muda asal Sukamaju")
+    assert "Rina Lestari di atas panggung" not in a.raw  # the caption between stays out

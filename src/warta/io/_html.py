@@ -132,6 +132,7 @@ def article_from_html(html: str | bytes, *, id: str, source: str, url: str | Non
         raise EmptyInputError(
             "no article text found in the page (an index page or an empty article?)", source=source
         )
+    blocks = _with_lede(text, blocks)
     date = _clean(doc.date)
     page_url = url or _clean(doc.url)
     article = Article(
@@ -360,6 +361,44 @@ def _blocks(text: Any, title: str | None) -> list[str]:
     if blocks and title is not None and _SPACES.sub(" ", blocks[0]) == _SPACES.sub(" ", title):
         del blocks[0]
     return blocks
+
+
+def _with_lede(page: str, blocks: list[str]) -> list[str]:
+    """The extracted paragraphs, with the story's opening paragraph put back when the
+    extractor left it out.
+
+    Several templates set the lede apart from the body (a "lead" box, loose text before the
+    first ``<p>``), and the extractor then starts at the second paragraph. The lede is known
+    by its dateline ("VIVA.co.id - Pianis cilik ...", "JAKARTA, KOMPAS.com - ..."): when the
+    extracted text opens with none, the page block that does, right before the first
+    extracted paragraph (at most a few blocks earlier: a photo, its caption), is prepended.
+    """
+    from warta.stages.clean.dateline import find_dateline
+
+    if not blocks or find_dateline(blocks[0]) is not None:
+        return blocks
+    from warta.io.html_blocks import page_blocks
+
+    try:
+        cut = page_blocks(page)
+    except ValueError:
+        return blocks
+    first = _SPACES.sub(" ", blocks[0]).strip()
+    at = next((i for i, b in enumerate(cut) if b.text == first or (len(first) > 40 and b.text.startswith(first[:40]))), None)
+    if at is None:
+        return blocks
+    for b in reversed(cut[max(0, at - _LEDE_REACH) : at]):
+        d = find_dateline(b.text)
+        # A dateline with an outlet, opening a paragraph of a sentence or more.
+        if d is not None and d.outlet is not None and len(b.text[d.end :].split()) >= _LEDE_WORDS:
+            return [b.text, *blocks]
+    return blocks
+
+
+# How many blocks before the extracted body a left-out lede may sit (a photo, its caption,
+# a share bar), and how many words its text needs after the dateline.
+_LEDE_REACH = 6
+_LEDE_WORDS = 8
 
 
 def _clean(value: Any) -> str | None:
