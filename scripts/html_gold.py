@@ -15,6 +15,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from warta.evaluation._gold import gold_lines
 from warta.evaluation.html_gold import GoldPage
 from warta.io._html import decode_html
 from warta.io.html_blocks import page_blocks
@@ -55,9 +56,8 @@ def resolve(paths: list[Path], out: Path) -> None:
             pages.append(GoldPage(file=a["file"], sha256=hashlib.sha256(raw).hexdigest(),
                                   outlet=manifest.get(a["file"], {}).get("outlet", "?"), body=body))
     pages.sort(key=lambda g: g.file)
-    enc = __import__("msgspec").json.Encoder()
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(b"".join(enc.encode(g) + b"\n" for g in pages))
+    out.write_bytes(gold_lines(pages))
     print(f"{len(pages)} pages -> {out}")
 
 

@@ -22,7 +22,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from warta.evaluation.quote_gold import GoldArticle, GoldQuote, iter_gold_lines, record_index, text_sha1
+from warta.evaluation._gold import gold_lines
+from warta.evaluation.quote_gold import GoldArticle, GoldQuote, record_index, text_sha1
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -150,9 +151,7 @@ def resolve(paths: list[Path], out: Path) -> None:
                                 outlet=a.get("outlet") or record.get("source") or "?", split=split, quotes=quotes))
     gold.sort(key=lambda g: (g.corpus, g.outlet, g.id))
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("wb") as fh:
-        for line in iter_gold_lines(gold):
-            fh.write(line)
+    out.write_bytes(gold_lines(gold))
     n = sum(len(g.quotes) for g in gold)
     held = sum(1 for g in gold if g.split == "heldout")
     print(f"{len(gold)} articles ({held} held out), {n} quotes -> {out}; {problems} problems")

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from warta.errors import EvaluationError
+from warta.evaluation._gold import gold_lines
 from warta.evaluation.quote_gold import (
     GoldArticle,
     GoldQuote,
     evaluate_quote_gold,
-    iter_gold_lines,
     speaker_matches,
     text_sha1,
 )
@@ -49,7 +49,7 @@ def corpus(tmp_path: Path) -> tuple[Path, Path]:
                            GoldQuote(*anon, kind="indirect", speaker="Seorang pedagang", speaker_type="anonymous"),
                        ])
     path = tmp_path / "gold.jsonl"
-    path.write_bytes(b"".join(iter_gold_lines([gold])))
+    path.write_bytes(gold_lines([gold]))
     return path, root
 
 

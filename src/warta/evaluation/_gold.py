@@ -6,11 +6,15 @@ import gzip
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import msgspec
 
 from warta.errors import EvaluationError
 
-__all__ = ["read_gold_jsonl", "read_gold_text"]
+__all__ = ["gold_lines", "read_gold_jsonl", "read_gold_structs", "read_gold_text"]
+
+T = TypeVar("T")
 
 
 def read_gold_text(path: Path) -> str:
@@ -52,3 +56,30 @@ def read_gold_jsonl(path: Path, *, required: Sequence[str]) -> list[tuple[int, d
             raise EvaluationError(f"line {i}: expected an object with {keys}", source=str(path))
         out.append((i, doc))
     return out
+
+
+def read_gold_structs(path: str | Path, kind: type[T], *, what: str) -> list[T]:
+    """Each non-blank line of a JSON Lines gold file decoded as ``kind`` (a msgspec Struct).
+
+    Raises:
+        EvaluationError: the file is missing, a line is not a ``what``, or there is none (W401).
+    """
+    p = Path(path)
+    decoder = msgspec.json.Decoder(kind)
+    out: list[T] = []
+    for n, line in enumerate(read_gold_text(p).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append(decoder.decode(line))
+        except msgspec.DecodeError as exc:
+            raise EvaluationError(f"line {n}: not a {what} ({exc})", source=str(p)) from exc
+    if not out:
+        raise EvaluationError(f"no {what}s in the file", source=str(p))
+    return out
+
+
+def gold_lines(items: Sequence[Any]) -> bytes:
+    """``items`` (msgspec Structs) as JSON Lines, as gold files store them."""
+    enc = msgspec.json.Encoder()
+    return b"".join(enc.encode(item) + b"\n" for item in items)

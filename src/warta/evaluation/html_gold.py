@@ -26,6 +26,7 @@ from typing import Any
 import msgspec
 
 from warta.errors import EvaluationError
+from warta.evaluation._gold import read_gold_structs
 
 __all__ = ["GoldPage", "body_f1", "evaluate_html", "read_html_gold", "shingles"]
 
@@ -45,20 +46,7 @@ def read_html_gold(path: str | Path) -> list[GoldPage]:
     Raises:
         EvaluationError: the file is missing or a line is not a gold page (W401).
     """
-    p = Path(path)
-    if not p.is_file():
-        raise EvaluationError("HTML gold file not found", source=str(p))
-    decoder = msgspec.json.Decoder(GoldPage)
-    out = []
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                out.append(decoder.decode(line))
-            except msgspec.DecodeError as exc:
-                raise EvaluationError(f"line {n}: not a gold page ({exc})", source=str(p)) from exc
-    if not out:
-        raise EvaluationError("no pages in the gold file", source=str(p))
-    return out
+    return read_gold_structs(path, GoldPage, what="gold page")
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:

@@ -41,7 +41,7 @@ import json
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -50,6 +50,7 @@ import msgspec
 
 from warta.article import Article, Quote
 from warta.errors import EvaluationError
+from warta.evaluation._gold import read_gold_structs
 
 __all__ = [
     "GoldArticle",
@@ -96,21 +97,7 @@ def read_quote_gold(path: str | Path) -> list[GoldArticle]:
     Raises:
         EvaluationError: the file is missing or a line is not a gold article (W401).
     """
-    p = Path(path)
-    if not p.is_file():
-        raise EvaluationError("quote gold file not found", source=str(p))
-    out = []
-    decoder = msgspec.json.Decoder(GoldArticle)
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            out.append(decoder.decode(line))
-        except msgspec.DecodeError as exc:
-            raise EvaluationError(f"line {n}: not a gold article ({exc})", source=str(p)) from exc
-    if not out:
-        raise EvaluationError("no gold articles in the file", source=str(p))
-    return out
+    return read_gold_structs(path, GoldArticle, what="gold article")
 
 
 def record_index(data_root: Path, corpus: str, file: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -422,10 +409,3 @@ def evaluate_quote_gold(
     if errors:
         result["errors"] = listed
     return result
-
-
-def iter_gold_lines(articles: Iterable[GoldArticle]) -> Iterator[bytes]:
-    """JSON lines of ``articles``, as the gold file stores them."""
-    enc = msgspec.json.Encoder()
-    for a in articles:
-        yield enc.encode(a) + b"\n"

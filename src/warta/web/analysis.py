@@ -38,7 +38,7 @@ from warta.article import Article, Published, from_json, to_json
 from warta.budget import Budget, Watchdog
 from warta.errors import OverBudgetError, WartaError
 
-__all__ = ["AnalysisPool", "Busy", "Cancelled", "WorkerFailed", "read_request"]
+__all__ = ["AnalysisPool", "Busy", "Cancelled", "WorkerFailed", "content_id", "read_request"]
 
 logger = logging.getLogger("warta.web")
 
@@ -60,7 +60,8 @@ class WorkerFailed(Exception):
     """The worker process died while analysing (it is replaced)."""
 
 
-def _content_id(data: str) -> str:
+def content_id(data: str) -> str:
+    """A request's content-derived id ("sha1-" and 16 hex digits)."""
     return "sha1-" + hashlib.sha1(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
@@ -75,7 +76,7 @@ def read_request(body: dict[str, Any]) -> Article:
     from warta.io import article_from_html, parse_metadata_date, read_text
 
     html, text = body.get("html"), body.get("text")
-    source = f"api:{_content_id(html if html is not None else text or '')}"
+    source = f"api:{content_id(html if html is not None else text or '')}"
     aid = source.removeprefix("api:")
     url = body.get("url")
     if html is not None:

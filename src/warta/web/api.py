@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import hashlib
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated, Any, Literal, TypeVar
@@ -39,7 +38,7 @@ from warta.storage.profiles import EntityProfile
 from warta.storage.writer import Fingerprint, Writer, article_fingerprint, pipeline_hash
 
 from . import queries as Q
-from .analysis import RETRY_AFTER, AnalysisPool, Busy, Cancelled, WorkerFailed
+from .analysis import RETRY_AFTER, AnalysisPool, Busy, Cancelled, WorkerFailed, content_id
 from .deps import get_analysis, get_settings, get_store, require_token
 from .errors import ApiError, ErrorBody
 
@@ -272,10 +271,6 @@ class AnalyzeRequest(BaseModel):
         return self
 
 
-def _content_id(data: str) -> str:
-    return "sha1-" + hashlib.sha1(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
 T = TypeVar("T")
 
 
@@ -385,7 +380,7 @@ async def ingest_records(request: Request, body: IngestRequest, store: StoreDep,
     rejected: list[IngestRejected] = []
     rejects: list[Reject] = []
     for i, record in enumerate(body.records):
-        aid = _content_id(msgspec.json.encode(record).decode("utf-8", "replace"))
+        aid = content_id(msgspec.json.encode(record).decode("utf-8", "replace"))
         try:
             article = article_from_record(record, fields=fields, source=f"api:{aid}", default_id=aid,
                                           input_format="jsonl", max_bytes=settings.max_input_bytes)

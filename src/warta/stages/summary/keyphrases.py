@@ -21,6 +21,8 @@ from typing import Any
 
 from warta.article import Article, Mention, Span
 from warta.resources import resource_lines
+from warta.stages.clean.resources import id_words
+from warta.stages.dates.lexicon import lexicon
 from warta.stages.summary.resources import stopwords
 
 __all__ = ["Keyphrase", "extract_keyphrases", "title_words"]
@@ -234,15 +236,11 @@ def _is_verb(key: str) -> bool:
     """A single word that is a prefixed verb of the word list ("melaksanakan", "dituduh")."""
     if " " in key or len(key) < 6 or not _VERB_FORM.fullmatch(key):
         return False
-    from warta.stages.clean.resources import id_words
-
     return key in id_words() and not key.startswith(("pem", "pen", "per", "pe"))
 
 
 def _is_date(key: str) -> bool:
     """A month (with its year), a year, or a day and month: what the dates stage reads."""
-    from warta.stages.dates.lexicon import lexicon
-
     words = key.split()
     months = lexicon().months
     return all(w in months or w.isdigit() for w in words) and any(w in months or len(w) == 4 for w in words)
@@ -295,11 +293,10 @@ def _fold(cands: dict[str, _Cand]) -> None:
             target = max(names, key=lambda c: (c.count, -c.n_words, c.key))
         else:
             target = max(containers, key=lambda c: (c.count, -c.n_words, c.key))
-            cover = _Cover(target.spans)
-            inside = sum(1 for s in short.spans if cover.covers(s))
-            if inside < _FOLD_SHARE * short.count:
-                continue
         cover = _Cover(target.spans)
+        # A lower-case form folds only where most of its occurrences are inside the phrase.
+        if short.capitalised <= 0 and sum(1 for s in short.spans if cover.covers(s)) < _FOLD_SHARE * short.count:
+            continue
         target.spans.extend([s for s in short.spans if not cover.covers(s)])
         target.capitalised += short.capitalised
         short.spans = []
