@@ -43,6 +43,24 @@ PLAN = [
     ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 5),
     ("news-indosum", "indosum_articles.jsonl.gz", "suara", 5),
 ]
+# Round 2 (session 6): more outlets, and more of the news-2025 four, none chosen before.
+PLAN_2 = [
+    ("news-clickid", "clickid_articles.jsonl.gz", "wowkeren.com", 4),
+    ("news-clickid", "clickid_articles.jsonl.gz", "fimela.com", 4),
+    ("news-clickid", "clickid_articles.jsonl.gz", "posmetro-medan.com", 4),
+    ("news-clickid", "clickid_articles.jsonl.gz", "tempo.co", 4),
+    ("news-clickid", "clickid_articles.jsonl.gz", "Kompas.com", 3),
+    ("news-indosum", "indosum_articles.jsonl.gz", "cnn indonesia", 4),
+    ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 4),
+    ("news-indosum", "indosum_articles.jsonl.gz", "rimanews", 3),
+    ("news-indosum", "indosum_articles.jsonl.gz", "goal indonesia", 3),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 2),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 2),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 2),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 2),
+    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 2),
+]
+PLANS = {1: PLAN, 2: PLAN_2}
 _CUES = re.compile(r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
                    re.IGNORECASE)
 
@@ -51,11 +69,18 @@ def _hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def select(per_outlet: int | None, out: Path) -> None:
-    """Articles with reported speech, of ordinary length, in a fixed order (by the hash of their id)."""
+def select(per_outlet: int | None, out: Path, round_: int = 1, exclude: list[Path] | None = None) -> None:
+    """Articles with reported speech, of ordinary length, in a fixed order (by the hash of their id).
+
+    ``exclude`` lists gold files whose articles are skipped, so a later round adds new ones only.
+    """
     chosen = []
     taken: set[str] = set()
-    for corpus, file, outlet, n in PLAN:
+    for path in exclude or []:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                taken.add(json.loads(line)["id"])
+    for corpus, file, outlet, n in PLANS[round_]:
         want = per_outlet or n
         candidates = []
         with gzip.open(DATA / corpus / file, "rt", encoding="utf-8") as fh:
@@ -165,6 +190,8 @@ def main() -> None:
     s = sub.add_parser("select")
     s.add_argument("--per-outlet", type=int)
     s.add_argument("--out", type=Path, required=True)
+    s.add_argument("--round", type=int, choices=sorted(PLANS), default=1)
+    s.add_argument("--exclude", type=Path, nargs="*", default=[], help="gold files whose articles are skipped")
     sh = sub.add_parser("show")
     sh.add_argument("corpus")
     sh.add_argument("file")
@@ -174,7 +201,7 @@ def main() -> None:
     r.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     if args.cmd == "select":
-        select(args.per_outlet, args.out)
+        select(args.per_outlet, args.out, args.round, args.exclude)
     elif args.cmd == "show":
         show(args.corpus, args.file, args.id)
     else:

@@ -287,6 +287,8 @@ class Source(msgspec.Struct):
     credits: list[str] = msgspec.field(default_factory=list)  # photo/byline lines moved out of the body
     dateline: str | None = None  # the dateline moved out of the body ("JAKARTA, KOMPAS.com -")
     place: str | None = None  # where the story was filed, from its dateline ("JAKARTA")
+    extractor: str | None = None  # how a page's body was found: "profile:detik", "trafilatura:precision"
+    next_page: str | None = None  # the address of the story's next page, when it runs over several
 
 
 class Published(msgspec.Struct):

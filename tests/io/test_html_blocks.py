@@ -55,7 +55,7 @@ def test_scores_warta_and_trafilatura_on_a_page(tmp_path: Path) -> None:
 
     gold.write_bytes(msgspec.json.encode(GoldPage(file="pages/uji.html", sha256=sha, outlet="uji", body=body)) + b"\n")
     r = evaluate_html(tmp_path, gold=gold)
-    assert r["pages"] == 1 and set(r["systems"]) == {"warta", "trafilatura", "trafilatura_precision"}
+    assert r["pages"] == 1 and set(r["systems"]) == {"warta", "warta_generic", "trafilatura", "trafilatura_precision"}
     assert r["systems"]["warta"]["f1"] > 0.8
     (pages / "uji.html").write_text(HALAMAN + " ", encoding="utf-8")
     with pytest.raises(EvaluationError, match="not the annotated one"):

@@ -9,6 +9,8 @@ predicted shingles against the gold ones, F1, averaged over pages.
 
 Systems, in the same run: warta's reader (the HTML reader and the clean stage: the text the
 pipeline analyses, with the dateline it moved to metadata put back, since it is body text),
+the same without its outlet profiles (``warta_generic``: what a page of an outlet warta has
+no profile for gets; the profiles of old templates were written with these pages in view),
 trafilatura with its defaults, and trafilatura with ``favor_precision=True``. Pages per
 second count the work of each on all pages, one process.
 """
@@ -79,17 +81,20 @@ def body_f1(predicted: str, gold: str) -> dict[str, float]:
     return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
 
 
-def _warta(page: bytes, name: str) -> str:
-    from warta.errors import EmptyInputError
-    from warta.io._html import article_from_html
-    from warta.stages.clean.step import CleanStep
+def _warta(profiles: bool) -> Callable[[bytes, str], str]:
+    def run(page: bytes, name: str) -> str:
+        from warta.errors import EmptyInputError
+        from warta.io._html import article_from_html
+        from warta.stages.clean.step import CleanStep
 
-    try:
-        article = article_from_html(page, id=name, source=name)
-    except EmptyInputError:
-        return ""
-    article = CleanStep()(article)
-    return f"{article.source.dateline} {article.text}" if article.source.dateline else article.text
+        try:
+            article = article_from_html(page, id=name, source=name, profiles=profiles)
+        except EmptyInputError:
+            return ""
+        article = CleanStep()(article)
+        return f"{article.source.dateline} {article.text}" if article.source.dateline else article.text
+
+    return run
 
 
 def _trafilatura(precision: bool) -> Callable[[bytes, str], str]:
@@ -105,7 +110,10 @@ def _trafilatura(precision: bool) -> Callable[[bytes, str], str]:
 
 
 def evaluate_html(
-    data: str | Path, *, gold: str | Path, systems: Sequence[str] = ("warta", "trafilatura", "trafilatura_precision"),
+    data: str | Path,
+    *,
+    gold: str | Path,
+    systems: Sequence[str] = ("warta", "warta_generic", "trafilatura", "trafilatura_precision"),
 ) -> dict[str, Any]:
     """Body P/R/F1 (averaged over pages) and pages per second of each system.
 
@@ -123,7 +131,8 @@ def evaluate_html(
     root = Path(data)
     pages = read_html_gold(gold)
     runners: dict[str, Callable[[bytes, str], str]] = {
-        "warta": _warta, "trafilatura": _trafilatura(False), "trafilatura_precision": _trafilatura(True)}
+        "warta": _warta(True), "warta_generic": _warta(False),
+        "trafilatura": _trafilatura(False), "trafilatura_precision": _trafilatura(True)}
     loaded = []
     for g in pages:
         path = root / g.file

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Block", "page_blocks"]
+__all__ = ["Block", "element_blocks", "page_blocks"]
 
 # Elements whose start and end break the text into blocks.
 _BLOCK = frozenset(
@@ -46,15 +47,21 @@ def page_blocks(html: str) -> list[Block]:
     Raises:
         ValueError: the page cannot be parsed at all.
     """
-    from lxml import etree  # type: ignore[import-untyped]
-    from lxml import html as lxml_html
+    from lxml import html as lxml_html  # type: ignore[import-untyped]
 
     from warta.io._html import _too_deep, flatten_html
 
     if _too_deep(html):
         html, _depth = flatten_html(html)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
-    root = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
+    return element_blocks(lxml_html.document_fromstring(html.encode("utf-8"), parser=parser))
+
+
+def element_blocks(root: Any, *, skip: frozenset[str] = _SKIP) -> list[Block]:
+    """The text blocks of a parsed element (lxml), in document order; ``skip`` names the
+    elements whose text is left out."""
+    from lxml import etree
+
     blocks: list[Block] = []
     parts: list[str] = []
     holder = ["body"]
@@ -70,7 +77,7 @@ def page_blocks(html: str) -> list[Block]:
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
         if event == "start":
-            if skipping or tag in _SKIP:
+            if skipping or tag in skip:
                 skipping += 1
                 continue
             if tag == "br":
@@ -83,13 +90,13 @@ def page_blocks(html: str) -> list[Block]:
         else:
             if skipping:
                 skipping -= 1
-                if skipping == 0 and el.tail:
+                if skipping == 0 and el.tail and el is not root:
                     parts.append(el.tail)
                 continue
             if tag in _BLOCK:
                 flush()
                 holder.pop()
-            if el.tail:
+            if el.tail and el is not root:
                 parts.append(el.tail)
     flush()
     return blocks

@@ -65,3 +65,50 @@ def test_read_also_glued_headline_keeps_next_sentence() -> None:
 def test_headline_stops_at_a_quotation() -> None:
     text = 'Warga Padati Pasar Murah "Kami senang," kata Ani.'
     assert text[: headline_end(text, 0, len(text))].strip() == "Warga Padati Pasar Murah"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca Juga",
+        "TERKAIT",
+        "Jangan Lewatkan!!!",
+        "KOMENTARI ARTIKEL INI",
+        "BACA ARTIKEL MENARIK LAINNYA",
+        "Home > Nasional > Hukum",
+        "Beranda » Ekonomi",
+        "1.250 Shares",
+        "Fotografer: Rina Lestari",
+        "Redaksi: Budi Hartono",
+        "KONTAK: humas@kabaruji.example",
+        "https://www.kabaruji.example/program",
+        "- Kamis, 05/11/2015 09:25 WIB",
+        "Artikel ini telah naik di detikUji dengan judul Jembatan Cibeber Diperbaiki.",
+        "Warga menyeberangi sungai dengan rakit. Foto: Rina Lestari",
+    ],
+)
+def test_removes_page_furniture_lines(line: str) -> None:
+    text = f"Harga cabai naik tajam pekan ini.\n{line}\nPedagang mengeluh sepi pembeli."
+    assert removed(text) == [line]
+
+
+def test_a_signature_in_capitals_goes_only_at_the_end() -> None:
+    body = "Harga cabai naik tajam pekan ini.\nPEDAGANG MENGELUH\nPembeli juga berkurang sejak Senin."
+    assert removed(body) == []  # a heading in capitals mid-text stays
+    assert removed(body + "\nRINA LESTARI") == ["RINA LESTARI"]
+    assert removed(body + "\nANTARA\n") == ["ANTARA"]
+    assert removed(body + "\nRINA LESTARI\nSumber: Dinas Pertanian") == ["RINA LESTARI", "Sumber: Dinas Pertanian"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Terkait hal itu, pemerintah daerah akan menambah armada bus sekolah.",
+        "Komentar warga di media sosial ramai sejak pagi.",
+        "Selengkapnya, warga diminta mendaftar ke kantor desa.",
+        "Redaksi menerima banyak surat pembaca tentang jembatan itu.",
+    ],
+)
+def test_story_lines_that_open_like_furniture_stay(line: str) -> None:
+    text = f"Harga cabai naik tajam pekan ini.\n{line}\nPedagang mengeluh sepi pembeli."
+    assert removed(text) == []

@@ -59,6 +59,43 @@ Compiled = list[tuple[BoilerplateRule, re.Pattern[str]]]
 
 
 @cache
+def _tail_rules() -> list[tuple[BoilerplateRule, re.Pattern[str]]]:
+    """Rules of scope "tail": whole lines, matched among the last lines of the text only."""
+    return [(r, re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in r.patterns) + r")\s*"))
+            for r in boilerplate_rules() if r.scope == "tail"]
+
+
+# How many lines from the end a "tail" rule looks at (a signature, a wire credit, a source).
+_TAIL_LINES = 3
+
+
+def _tail_fixes(text: str, fixes: list[Fix]) -> list[Fix]:
+    """Removals of the signature lines that close the text (see :func:`_tail_rules`)."""
+    rules = _tail_rules()
+    if not rules:
+        return []
+    removed = [(f.start, f.end) for f in fixes]
+    out: list[Fix] = []
+    end = len(text)
+    for _ in range(_TAIL_LINES + 8):
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0 or len(out) >= _TAIL_LINES:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        if any(a <= start and end <= b for a, b in removed):
+            end = start  # already removed by another rule: look above it
+            continue
+        line = text[start:end]
+        rule = next((r for r, rx in rules if len(line) <= 120 and rx.fullmatch(line)), None)
+        if rule is None:
+            break
+        out.append(_line_fix(text, start, end, rule, floor=0))
+        end = start
+    return out
+
+
+@cache
 def _compiled() -> tuple[re.Pattern[str] | None, dict[str, BoilerplateRule], Compiled, Compiled]:
     """Line rules as one alternation (a named group per rule, tried on short lines only);
     inline and headline patterns one by one: a pattern that starts with a literal scans
@@ -68,6 +105,8 @@ def _compiled() -> tuple[re.Pattern[str] | None, dict[str, BoilerplateRule], Com
     inline: Compiled = []
     headline: Compiled = []
     for i, rule in enumerate(boilerplate_rules()):
+        if rule.scope == "tail":
+            continue  # see _tail_rules
         if rule.scope == "line":
             line_parts.append(f"(?P<r{i}>" + "|".join(f"(?:{p})" for p in rule.patterns) + ")")
             by_group[f"r{i}"] = rule
@@ -256,6 +295,8 @@ def find_boilerplate(text: str) -> list[Fix]:
             if rule is not None:
                 floor = fixes[-1].end if fixes else 0
                 fixes.append(_line_fix(text, s, e, rule, floor=floor))
+    fixes.extend(_tail_fixes(text, fixes))
+    fixes.sort(key=lambda f: f.start)
     taken = [(f.start, f.end) for f in fixes]
 
     def add(fix: Fix) -> None:

@@ -25,7 +25,7 @@ __all__ = [
     "redup_lexicon",
 ]
 
-Scope = Literal["line", "inline", "headline"]
+Scope = Literal["line", "inline", "headline", "tail"]
 
 
 @dataclass(frozen=True, slots=True)
