@@ -200,3 +200,48 @@ def test_calibration_is_monotone_and_flags_review() -> None:
     assert a.quotes and all(q.needs_review for q in a.quotes)
     b = QuoteStep(review_below=0.0)(SegmentStep()(Article(id="b", raw=text, text=text)))
     assert not any(q.needs_review for q in b.quotes)
+
+
+def _quotes_of(text: str) -> list[Quote]:
+    article = SegmentStep()(Article(id="uji", raw=text, text=text))
+    return QuoteStep()(article).quotes
+
+
+def test_an_epithet_is_the_person_named_before_not_a_place_inside_it() -> None:
+    qs = _quotes_of(
+        "Kapolres Sukamaju AKBP Hendra Wiguna meninjau pos jaga di perbatasan kota. "
+        "Mantan Kapolsek Cibeber itu mengatakan, pengamanan akan ditambah selama libur panjang. "
+        '"Kami siagakan dua ratus personel," imbuh perwira menengah itu.'
+    )
+    names = [q.speaker.name if q.speaker else "" for q in qs]
+    assert len(names) == 2 and all(n.endswith("Hendra Wiguna") for n in names)
+
+
+def test_a_noun_object_a_topic_a_negation_or_a_purpose_is_no_speech() -> None:
+    for sentence in (
+        "Bupati Sukamaju Rina Lestari menyatakan dukungannya terhadap proyek jembatan itu.",
+        "Rina Lestari menekankan pentingnya kerja sama warga diterapkan di setiap desa.",
+        "Rina Lestari menyampaikan soal rencana kenaikan tarif air sebesar sepuluh persen.",
+        "Namun Rina Lestari tak merinci alasan penundaan proyek jembatan itu.",
+        "Rina Lestari enggan menyebut kapan proyek jembatan itu akan rampung.",
+        "Tim dinas datang ke desa untuk memastikan bantuan tiba tepat waktu.",
+    ):
+        assert _quotes_of(sentence) == [], sentence
+    # A clause after the same verbs is speech.
+    qs = _quotes_of("Bupati Sukamaju Rina Lestari menyatakan proyek jembatan itu akan rampung pada Juni.")
+    assert [q.text for q in qs] == ["proyek jembatan itu akan rampung pada Juni"]
+
+
+def test_a_short_form_in_brackets_and_a_described_organisation_are_speakers() -> None:
+    qs = _quotes_of("Ketua Umum Partai Maju, Hendra Wiguna Saputra (HWS) menyebut koalisi akan diumumkan pekan depan.")
+    assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Hendra Wiguna Saputra"
+    qs = _quotes_of("Menurut surat kabar Harian Sukamaju, ribuan warga telah mengungsi dari tepi sungai.")
+    assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Harian Sukamaju"
+    qs = _quotes_of("Kantor berita Sukamaju Pos melaporkan bahwa ribuan warga telah mengungsi dari tepi sungai.")
+    assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Sukamaju Pos"
+
+
+def test_more_reporting_verbs() -> None:
+    for verb in ("menjabarkan", "berjanji", "mengonfirmasikan", "mencontohkan"):
+        qs = _quotes_of(f"Bupati Rina Lestari {verb}, jembatan itu akan dibuka untuk umum pekan depan.")
+        assert [q.speaker.name if q.speaker else None for q in qs] == ["Rina Lestari"], verb

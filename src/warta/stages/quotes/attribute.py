@@ -22,7 +22,9 @@ from warta.stages.quotes.resources import (
     cue_pattern,
     cue_verbs,
     lead_words,
+    not_said_words,
     not_speech_words,
+    object_openers,
     object_verbs,
     opener_words,
     passive_cues,
@@ -81,6 +83,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 _BAHWA = re.compile(r"\s*,?\s*bahwa\s+")
+# The word right before a position (a reporting verb), with the spaces after it.
+_LAST_WORD = re.compile(r"(\w+)\s+$")
 
 
 @cache
@@ -341,11 +345,16 @@ def _clause(text: str, start: int, end: int) -> bool:
     penundaan itu" has none). "kejadian yang dialami warga itu *tidak* bisa ..." and "nilai
     kerugian di kasus ini *mencapai* ..." are clauses."""
     words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
+    if words and (words[0] in object_openers() or (words[0].endswith("nya") and len(words) > 1
+                                                   and words[1] in _PREPOSITIONS)):
+        # "soal rencana ...", "pentingnya kerja sama ...", "dukungannya terhadap ...": a topic
+        # or a nominalised object, whatever verbs its phrases hold.
+        return False
     preds = predicate_words()
     for k, w in enumerate(words):
         prev = words[k - 1] if k else ""
-        if prev == "yang" or prev in _PREPOSITIONS:
-            continue
+        if prev == "yang" or prev in _PREPOSITIONS or w in _PREPOSITIONS:
+            continue  # "terhadap", "di" + "terapkan": a preposition is no prefixed verb
         if w in preds or (k > 0 and _PREFIXED_VERB.fullmatch(w)):
             return True
     return False
@@ -366,6 +375,13 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
         cstart = rest.end() if rest is not None else v.end()
         if cstart >= e or text[cstart] in "“”\"":
             return None  # a cue before a direct quote: handled with the quote
+        before = _LAST_WORD.search(text, max(s, v.start() - 24), v.start())
+        if before is not None and before.group(1).lower() in not_said_words():
+            # "tak merinci", "enggan menyebut", "untuk memastikan": nothing was said.
+            sp = parse_before(text, s, before.start(1), known=known)
+            if sp is not None and silent is not None:
+                silent.append(sp)
+            continue
         sp = parse_before(text, s, v.start(), known=known)
         if sp is None:
             continue

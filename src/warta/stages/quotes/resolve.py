@@ -224,11 +224,25 @@ def build_quotes(
             k = None
             if p.kind == "role":
                 k = _last(history, kinds=("person",), role=head)
+                if k is None and p.definite:
+                    # "mantan Kapolda Banten itu": any of its role words, else the person the
+                    # story is about (the last one to speak or open a sentence).
+                    words = [w for w in desc.lower().split()[1:] if w not in ("itu", "tersebut", "ini")]
+                    k = next((x for w in words if (x := _last(history, kinds=("person",), role=w)) is not None), None)
+                    if k is None:
+                        last = _last(history, kinds=("person",))
+                        subject = _last_subject(subjects, p.start)
+                        if subject is not None and (last is None or subject[0] > last.pos):
+                            speaker = _copy(subject[1], _span(text, (p.start, p.end)))
+                            conf *= _CONFIDENCE["pronoun"]
+                        k = last
             elif p.kind == "statement":
                 k = _last(history, kinds=("statement",)) or _last(history, kinds=("org",))
             elif p.definite:
                 k = _last(history, kinds=("anonymous", "group"), role=None)
-            if k is not None:
+            if speaker is not None:
+                pass  # a description of the sentence subject, above
+            elif k is not None:
                 speaker = _copy(k.speaker, _span(text, (p.start, p.end)))
                 conf *= _CONFIDENCE["role"]
             else:

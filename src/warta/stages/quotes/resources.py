@@ -52,6 +52,25 @@ def object_verbs() -> frozenset[str]:
 
 
 @cache
+def org_descriptors() -> tuple[tuple[str, ...], ...]:
+    """Common nouns before an organisation's name ("surat kabar", "kantor berita"), as word
+    tuples, longest first."""
+    return tuple(sorted((tuple(x.split()) for x in _lines("org_descriptors.txt")), key=len, reverse=True))
+
+
+@cache
+def object_openers() -> frozenset[str]:
+    """First words of a noun object after a reporting verb ("soal", "pentingnya")."""
+    return frozenset(_lines("object_openers.txt"))
+
+
+@cache
+def not_said_words() -> frozenset[str]:
+    """Words before a reporting verb that negate it or make it a purpose ("tak", "untuk")."""
+    return frozenset(_lines("not_said.txt"))
+
+
+@cache
 def predicate_words() -> frozenset[str]:
     """Words that mark a clause's predicate ("akan", "sudah", "tidak", "adalah")."""
     return frozenset(_lines("predicates.txt"))

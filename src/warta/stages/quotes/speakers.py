@@ -25,6 +25,7 @@ from warta.stages.quotes.resources import (
     lead_words,
     name_openers,
     opener_words,
+    org_descriptors,
     org_heads,
     place_types,
     plural_words,
@@ -469,6 +470,9 @@ def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int 
         return None
     if toks[0][2].lower() in pronouns():
         return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=toks[0][2].lower())
+    described = _described_org(text, toks, known)
+    if described is not None:
+        return described
     if toks[0][2].lower() in stop_words() or not (_cap(toks[0][2]) or _is_role(toks[0][2]) or
                                                    any(toks[0][2].lower() == a.split()[0] for a in anonymous_heads()) or
                                                    toks[0][2].lower() in plural_words() or
@@ -498,12 +502,61 @@ def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int 
         anon = _anonymous(text, toks)
         return anon
     flat = [t for s in segments for t in s]
+    n = len(flat)
+    if n < len(toks) and toks[n][2].lower() in _DEMONSTRATIVES and len(segments) == 1:
+        # '"...," imbuh mantan Kapolres Sleman itu': a description of someone named before,
+        # not a person called "Sleman".
+        ep = _epithet(toks[: n + 1])
+        if ep is not None:
+            return ep
     parsed = _classify(flat, flat[0][0], flat[-1][1], segments, known)
     if parsed is not None and parsed.kind == "role":
         anon = _anonymous(text, toks)
         if anon is not None:
             return anon
     return parsed
+
+
+def _described_org(text: str, toks: list[Tok], known: Collection[str]) -> ParsedSpeaker | None:
+    """"surat kabar Daily Trust", "kantor berita Reuters": a common noun that describes the
+    organisation named right after it (see ``resources/org_descriptors.txt``)."""
+    for desc in org_descriptors():
+        n = len(desc)
+        if len(toks) > n and tuple(t[2].lower() for t in toks[:n]) == desc and _cap(toks[n][2]):
+            j = _core_end(toks, n)
+            if j == n:
+                return None
+            return ParsedSpeaker("org", toks[0][0], toks[j - 1][1], name=(toks[n][0], toks[j - 1][1]))
+    return None
+
+
+# Words that close a definite description ("mantan Kapolda Banten itu"), and the article
+# that opens one ("sang pelatih").
+_DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
+_EPITHET_MAX_TOKENS = 10
+
+
+def _epithet(toks: list[Tok]) -> ParsedSpeaker | None:
+    """A definite description of a person named earlier: "mantan Kapolda Banten itu",
+    "Legislator Kalimalang itu", "pria nomor satu di Indonesia itu", "sang kepala dusun".
+
+    It names no one: the resolver gives it the person the article last gave one of its
+    role words, or else the person it is talking about.
+    """
+    if not 2 <= len(toks) <= _EPITHET_MAX_TOKENS or any(t[2] in (",", "(", ")", '"', "“", "”") for t in toks):
+        return None
+    sang = toks[0][2].lower() == "sang"
+    if not sang and toks[-1][2].lower() not in _DEMONSTRATIVES:
+        return None
+    body = toks[1:] if sang else toks[:-1]
+    if not body or body[0][2].lower() in stop_words() or body[0][2].lower() in pronouns():
+        return None
+    low = " ".join(t[2].lower() for t in body)
+    if any(low.startswith(a) for a in anonymous_heads()) or body[0][2].lower() in plural_words():
+        return None  # "pejabat itu", "para warga itu": an anonymous source, parsed as one
+    if body[0][2].lower() in org_heads() or body[0][2].lower() in ("pernyataan", "keterangan", "laporan", "rilis"):
+        return None  # "Kementerian itu", "pernyataan itu": not a person
+    return ParsedSpeaker("role", toks[0][0], toks[-1][1], roles=[(body[0][0], body[-1][1])], definite=True)
 
 
 def _statement(toks: list[Tok], k: int) -> ParsedSpeaker:
@@ -582,6 +635,18 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     if found is not None and (found.name is not None or found.kind != "role"):
         return found
     toks = tokens(text, start, end)
+    lead = max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0)
+    described = _described_org(text, toks[lead:], known)
+    if described is not None and not text[described.end : end].strip():
+        return described  # "Kantor berita Reuters melaporkan"
+    if found is None and toks:
+        # "Mantan Kapolda Banten itu mengatakan": a description of someone named before.
+        tail = toks[max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0):]
+        while len(tail) > 2 and (tail[0][2].lower() in lead_words() or tail[0][2].lower() in opener_words()):
+            tail = tail[1:]
+        ep = _epithet(tail)
+        if ep is not None:
+            return ep
     cuts = [k for k in range(1, len(toks))
             if toks[k][2].lower() in _ADJUNCT_OPENERS or toks[k][2] in days()
             or (toks[k][2] == "," and k + 1 < len(toks) and toks[k + 1][2].lower() == "yang")]
@@ -612,6 +677,9 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
     toks = _join_enumerations(tokens(text, start, end))
     while toks and toks[-1][2].lower() in discourse_words():
         toks.pop()
+    if len(toks) > 3 and toks[-1][2] == ")" and toks[-3][2] == "(" and toks[-2][2][:1].isupper():
+        # "Agus Harimurti Yudhoyono (AHY) mengatakan": the short form after the name.
+        del toks[-3:]
     # "secara konsisten", "secara terbuka": an adverb between subject and verb.
     if len(toks) >= 2 and toks[-2][2].lower() == "secara":
         del toks[-2:]
