@@ -98,3 +98,11 @@ def test_an_acronym_glued_to_a_verb_is_split() -> None:
 
 def test_a_paragraph_glued_after_a_stray_space() -> None:
     assert [f.before for f in find_glued_paragraphs("Harga naik kemarin. ,Menurut Budi, pasokan kurang.")] == [","]
+
+
+def test_a_preposition_glued_to_an_acronym_is_split() -> None:
+    from warta.stages.clean.glued_words import find_glued_words
+
+    text = "kata juru bicara itu kepadaAFP, seperti dikutip dariBBC. Harga naik di Kota DKI."
+    assert [(f.before, f.after) for f in find_glued_words(text)] == [
+        ("kepadaAFP", "kepada AFP"), ("dariBBC", "dari BBC")]

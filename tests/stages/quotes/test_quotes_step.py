@@ -245,3 +245,55 @@ def test_more_reporting_verbs() -> None:
     for verb in ("menjabarkan", "berjanji", "mengonfirmasikan", "mencontohkan"):
         qs = _quotes_of(f"Bupati Rina Lestari {verb}, jembatan itu akan dibuka untuk umum pekan depan.")
         assert [q.speaker.name if q.speaker else None for q in qs] == ["Rina Lestari"], verb
+
+
+def test_speaker_phrases_with_adverbs_ages_and_openers() -> None:
+    cases = {
+        "Para ilmuwan juga telah memperingatkan bahwa musim kemarau akan lebih panjang tahun ini.": None,
+        "Harian Sukamaju mulanya melaporkan bahwa jembatan itu dibangun tanpa izin.": "Harian Sukamaju",
+        "Lebih lanjut Hendra menjelaskan bahwa perbaikan jembatan akan selesai bulan depan.": "Hendra",
+        "Rina Lestari (63), menambahkan bahwa warga akan dilibatkan dalam perbaikan.": "Rina Lestari",
+        "Di Sukamaju, Hendra Wiguna mengatakan, jembatan itu akan dibuka pekan depan.": "Hendra Wiguna",
+    }
+    for sentence, name in cases.items():
+        qs = _quotes_of(sentence)
+        assert len(qs) == 1, sentence
+        sp = qs[0].speaker
+        assert sp is not None, sentence
+        if name is None:
+            assert sp.anonymous, sentence
+        else:
+            assert sp.name == name, sentence
+
+
+def test_content_starts_after_a_complementiser_or_a_doubled_comma() -> None:
+    assert [q.text for q in _quotes_of("Hendra mengatakan jika jembatan itu akan dibuka pekan depan.")] == [
+        "jembatan itu akan dibuka pekan depan"]
+    assert [q.text for q in _quotes_of("Hendra mengatakan,,Jembatan itu akan dibuka pekan depan.")] == [
+        "Jembatan itu akan dibuka pekan depan"]
+    # After a comma, a conditional clause is part of what was said.
+    assert [q.text for q in _quotes_of("Hendra mengatakan, jika hujan turun, jembatan akan ditutup.")] == [
+        "jika hujan turun, jembatan akan ditutup"]
+
+
+def test_speaker_and_verb_inside_the_statement_make_it_the_whole_sentence() -> None:
+    qs = _quotes_of("Pendapatan pedagang pasar, Hendra menambahkan, juga turun sejak jembatan putus.")
+    assert [q.text for q in qs] == ["Pendapatan pedagang pasar, Hendra menambahkan, juga turun sejak jembatan putus"]
+    # An opening adverbial is not part of the statement.
+    qs = _quotes_of("Sementara itu, Hendra menambahkan, pendapatan pedagang pasar juga turun.")
+    assert [q.text for q in qs] == ["pendapatan pedagang pasar juga turun"]
+
+
+def test_what_something_is_called_is_a_statement_but_a_role_is_not() -> None:
+    assert [q.text for q in _quotes_of("Bupati Rina Lestari menyebut jembatan itu sebagai urat nadi ekonomi desa.")] == [
+        "jembatan itu sebagai urat nadi ekonomi desa"]
+    assert _quotes_of("Rina Lestari menjelaskan perannya sebagai ketua panitia.") == []
+
+
+def test_quote_marks_around_nothing_are_no_quote() -> None:
+    assert _quotes_of('Warga ramai berkomentar. ",," kata seorang warga. "," seru warga lainnya.') == []
+
+
+def test_an_unnamed_role_is_an_unnamed_source() -> None:
+    qs = _quotes_of("Kepala Dinas Kesehatan mengatakan petugas akan datang ke desa besok.")
+    assert len(qs) == 1 and qs[0].speaker is not None and qs[0].speaker.anonymous

@@ -208,6 +208,7 @@ def find_glued_words(text: str) -> list[Fix]:
     fixes.extend(_names_glued_to_words(text, words or id_words(), occurs))
     fixes.extend(_verbs_glued_to_words(text, words or id_words(), occurs))
     fixes.extend(_acronyms_glued_to_verbs(text, words or id_words(), occurs))
+    fixes.extend(_words_glued_to_acronyms(text))
     fixes.sort(key=lambda f: f.start)
     return fixes
 
@@ -280,6 +281,22 @@ def _acronyms_glued_to_verbs(text: str, words: frozenset[str], occurs: _Occurren
 
 
 _ACRONYM_ALONE = re.compile(r"(?<!\w)[A-Z]{2,6}(?!\w)")
+# A preposition or a citing verb glued to the acronym after it: "kepadaAFP", "dilansirCNN".
+_WORD_GLUED_TO_ACRONYM = re.compile(
+    r"\b(kepada|dari|oleh|untuk|dengan|bagi|melalui|menurut|dilansir|dikutip|mengutip|melansir|seperti)"
+    r"([A-Z]{2,6})\b"
+)
+
+
+def _words_glued_to_acronyms(text: str) -> list[Fix]:
+    """Splits of a preposition or citing verb glued to an acronym ("kepadaAFP"): no word or
+    brand is written that way."""
+    return [
+        Fix(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "lost-character", "glued-words",
+            "space lost between a preposition or citing verb and an acronym", m.group())
+        for m in _WORD_GLUED_TO_ACRONYM.finditer(text)
+        if not _in_code(text, m.start(), m.end())
+    ]
 
 
 def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences) -> list[Fix]:

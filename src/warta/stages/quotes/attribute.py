@@ -52,7 +52,7 @@ _MENURUT = re.compile(r"(?:^|(?<=[,;]\s)|(?<=\s))[Mm]enurut(?P<nya>nya)?\b")
 _AFTER_VERB = re.compile(
     r"\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:pernyataan|keterangan|siaran\s+pers|rilis|"
     r"konferensi\s+pers|jumpa\s+pers)(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|\w+)\s*)?"
-    r"(?:,\s*|:\s*)?(?:bahwa\s+)?"
+    r"(?:(?:,\s*|:\s*)?bahwa\s+|(?:jika|agar|supaya)\s+|,\s*|:\s*)?"
 )
 _NAMING = frozenset({"menyebut", "menyebutnya", "disebut", "dijuluki", "menjuluki", "menamai", "dinamai", "menamakan"})
 _SHORT_NAME_AFTER = r"\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
@@ -276,8 +276,8 @@ def _link_runs(text: str, quotes: list[Found]) -> None:
 def _strip_end(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
         end -= 1
-    while start < end and text[start].isspace():
-        start += 1
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1  # ",,Pembinaan ...": a doubled comma before the content
     return start, end
 
 
@@ -324,15 +324,36 @@ _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
 # ("pentingnya kerja sama *dalam mewujudkan* ..."), not to a clause of its own.
 _PREPOSITIONS = frozenset({"dalam", "untuk", "terhadap", "atas", "dari", "di", "ke", "pada", "bagi", "tentang",
                            "mengenai", "soal", "dengan", "oleh", "agar", "supaya", "demi", "guna", "sebagai"})
+# Verbs this many words after "yang" belong to its relative clause ("agen *yang diduga
+# bekerja* untuk ..."), not to a clause of their own.
+_RELATIVE_WORDS = 2
+# Verbs that say what something is: "menyebut Borobudur *sebagai* adikarya" is a statement.
+_PREDICATING = frozenset({"menyebut", "menggambarkan", "menilai", "menganggap"})
+_SEBAGAI = re.compile(r"\ssebagai\s")
+# Topic prepositions: "memperingatkan pemerintah *soal* rencana itu" is about something,
+# not what was said.
+_TOPICS = frozenset({"soal", "perihal", "terkait", "tentang", "mengenai", "seputar"})
 # Words that open a clause after a verb: a complementiser, a condition, a purpose.
 _INTRODUCERS = frozenset({"bahwa", "jika", "kalau", "agar", "supaya", "apakah", "mengapa", "bagaimana"})
+
+
+def _inverted(text: str, s: int, speaker_start: int, verb_end: int, e: int) -> bool:
+    """Speaker and verb set off by commas inside the statement ("X, Budi menambahkan, Y"):
+    a clause of two words or more before them (not an opening adverbial such as "Sementara
+    itu,") and a comma right after the verb."""
+    before = text[s:speaker_start].rstrip()
+    if not before.endswith(",") or not text[verb_end:e].lstrip(" \t").startswith(","):
+        return False
+    words = [w.lower() for w in _CLAUSE_WORD.findall(before)]
+    openers = opener_words() | lead_words()
+    return len(words) >= 2 and not all(w in openers for w in words)
 
 
 def _introduced(text: str, verb_end: int, content_start: int) -> bool:
     """A comma, a colon or a complementiser ("bahwa") stands between the verb and what follows."""
     between = text[verb_end:content_start]
     first = _CLAUSE_WORD.match(text, content_start)
-    return ("," in between or ":" in between or "bahwa" in between
+    return ("," in between or ":" in between or any(w in _INTRODUCERS for w in between.split())
             or (first is not None and first.group().lower() in _INTRODUCERS))
 
 
@@ -345,17 +366,20 @@ def _clause(text: str, start: int, end: int) -> bool:
     penundaan itu" has none). "kejadian yang dialami warga itu *tidak* bisa ..." and "nilai
     kerugian di kasus ini *mencapai* ..." are clauses."""
     words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
-    if words and (words[0] in object_openers() or (words[0].endswith("nya") and len(words) > 1
-                                                   and words[1] in _PREPOSITIONS)):
+    if words and (words[0] in object_openers() or (len(words) > 1 and words[1] in _TOPICS)
+                  or (words[0].endswith("nya") and len(words) > 1 and words[1] in _PREPOSITIONS)):
         # "soal rencana ...", "pentingnya kerja sama ...", "dukungannya terhadap ...": a topic
         # or a nominalised object, whatever verbs its phrases hold.
         return False
     preds = predicate_words()
+    relative = -9
     for k, w in enumerate(words):
         prev = words[k - 1] if k else ""
+        if w == "yang":
+            relative = k
         if prev == "yang" or prev in _PREPOSITIONS or w in _PREPOSITIONS:
             continue  # "terhadap", "di" + "terapkan": a preposition is no prefixed verb
-        if w in preds or (k > 0 and _PREFIXED_VERB.fullmatch(w)):
+        if w in preds or (k > 0 and k - relative > _RELATIVE_WORDS and _PREFIXED_VERB.fullmatch(w)):
             return True
     return False
 
@@ -375,6 +399,8 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
         cstart = rest.end() if rest is not None else v.end()
         if cstart >= e or text[cstart] in "“”\"":
             return None  # a cue before a direct quote: handled with the quote
+        if _MENURUT.search(text, s, v.start()) is not None:
+            break  # "Menurutnya, ... menyampaikan pesan ...": the verb is inside what was said
         before = _LAST_WORD.search(text, max(s, v.start() - 24), v.start())
         if before is not None and before.group(1).lower() in not_said_words():
             # "tak merinci", "enggan menyebut", "untuk memastikan": nothing was said.
@@ -386,9 +412,15 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
         if sp is None:
             continue
         cs, ce = _strip_end(text, cstart, e)
+        if _inverted(text, s, sp.start, v.end(), e):
+            # "Pendapatan pengemudi, Rafi menambahkan, juga turun": the speaker and verb sit
+            # inside what was said, which is the whole sentence around them.
+            cs, ce = _strip_end(text, s, e)
+            return Found("indirect", cs, ce, cue=(v.start(), v.end()), speaker=sp, via="cue-before", confidence=0.85)
         if _words(text, cs, ce) < 3:
             return None
-        if v.group().lower() in object_verbs() and not _introduced(text, v.end(), cstart) and not _clause(text, cs, ce):
+        if (v.group().lower() in object_verbs() and not _introduced(text, v.end(), cstart) and not _clause(text, cs, ce)
+                and not (v.group().lower() in _PREDICATING and _SEBAGAI.search(text, cs, ce))):
             if silent is not None:
                 silent.append(sp)
             continue  # a noun object ("menjelaskan alasan penundaan itu"), not speech

@@ -139,7 +139,9 @@ def _pair(text: str, positions: list[int], roles: list[Role]) -> list[Marked]:
             opened = pos
             continue
         s, e = _strip(text, opened + 1, pos)
-        if e > s:
+        if e > s and any(c.isalnum() for c in text[s:e]):
+            # (Marks around nothing but punctuation, '",," kata Budi', held words the
+            # scraper lost: nothing to quote.)
             out.append(Marked(opened, pos, s, e, True))
         opened = -1
     if opened >= 0:

@@ -247,6 +247,10 @@ def build_quotes(
                 conf *= _CONFIDENCE["role"]
             else:
                 speaker = _speaker_from(text, p, mentions, entities)
+                if p.kind == "role" and speaker.name is None:
+                    # A role the article never gives a name to ("Kabid Kesmas Dinkes Polman
+                    # mengatakan"): an unnamed source, described by that role.
+                    speaker.anonymous = True
                 kind = "group" if p.plural else p.kind
                 history.append(_Known(None, desc.lower(), kind, speaker, p.start))
                 conf *= _CONFIDENCE["named"] if p.kind == "anonymous" else _CONFIDENCE["role"]

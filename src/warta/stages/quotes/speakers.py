@@ -405,6 +405,17 @@ def _not_a_name(toks: list[Tok], name: tuple[int, int]) -> bool:
     return bool(words) and all(w in opener_words() or w in lead_words() or w in discourse_words() for w in words)
 
 
+# Abstract nouns of the ke-an / pe-an / per-an pattern ("Kesehatan", "Pendidikan",
+# "Perhubungan", "Ketenagakerjaan"): the fields of offices, never a person's name.
+_FIELD = re.compile(r"(?:Ke|Pe|Per|Pem|Pen|Peng|Peny)[a-z]{3,}an")
+
+
+def _field_of_office(toks: list[Tok], name: tuple[int, int]) -> bool:
+    """The "name" is only fields of an office ("Dinas *Kesehatan*", "Kementerian *Pendidikan*")."""
+    words = [t[2] for t in toks if name[0] <= t[0] and t[1] <= name[1]]
+    return bool(words) and all(_FIELD.fullmatch(w) or w.lower() in _CONNECTORS for w in words)
+
+
 def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], known: Collection[str]) -> ParsedSpeaker | None:
     first = toks[0][2].lower()
     if first in pronouns():
@@ -439,6 +450,12 @@ def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], 
         _segment_parts(seg, known, out, allow_name=named is None or i == named, whole=i == named)
     if out.name is not None and _not_a_name(toks, out.name):
         # "Namun", "Diketahui", "Sebelumnya": a connective opening the sentence, not a name.
+        out.name = None
+    elif out.name is not None and _field_of_office(toks, out.name):
+        # "Kepala Dinas Kesehatan": the field of an office, the end of its name; no person.
+        ns, ne = out.name
+        if not any(a[0] <= ns and ne <= a[1] for a in out.affiliations):
+            out.affiliations.append((ns, ne))
         out.name = None
     last = toks[-1][2].lower()
     if out.name is None:
@@ -528,6 +545,16 @@ def _described_org(text: str, toks: list[Tok], known: Collection[str]) -> Parsed
                 return None
             return ParsedSpeaker("org", toks[0][0], toks[j - 1][1], name=(toks[n][0], toks[j - 1][1]))
     return None
+
+
+_AGE = re.compile(r"\d{1,3}")
+
+
+def _age_bracket(toks: list[Tok], k: int) -> bool:
+    """Is ``toks[k]`` a bracket around an age ("(", "63", ")")?"""
+    if toks[k][2] == "(":
+        return k + 2 < len(toks) and bool(_AGE.fullmatch(toks[k + 1][2])) and toks[k + 2][2] == ")"
+    return k >= 2 and bool(_AGE.fullmatch(toks[k - 1][2])) and toks[k - 2][2] == "("
 
 
 # Words that close a definite description ("mantan Kapolda Banten itu"), and the article
@@ -680,6 +707,10 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
     if len(toks) > 3 and toks[-1][2] == ")" and toks[-3][2] == "(" and toks[-2][2][:1].isupper():
         # "Agus Harimurti Yudhoyono (AHY) mengatakan": the short form after the name.
         del toks[-3:]
+    # "Halimah (63), menambahkan": an age in brackets is no part of the name.
+    toks = [t for k, t in enumerate(toks)
+            if not (_AGE.fullmatch(t[2]) and 0 < k < len(toks) - 1 and toks[k - 1][2] == "(" and toks[k + 1][2] == ")")
+            and not (t[2] in "()" and 0 < k < len(toks) and _age_bracket(toks, k))]
     # "secara konsisten", "secara terbuka": an adverb between subject and verb.
     if len(toks) >= 2 and toks[-2][2].lower() == "secara":
         del toks[-2:]
@@ -705,11 +736,13 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
             continue
         if kept and all(t[2].lower() in openers for t in g):
             break  # "Sebelumnya,", "Sementara itu,": an adverbial opening the sentence
-        if g[0][2].lower() == "menurut":
-            break
+        if g[0][2].lower() == "menurut" or (kept and g[0][2].lower() in _ADJUNCT_OPENERS):
+            break  # "Di Makassar, Budi ...": a place or time adverbial opening the sentence
         if not kept:
             # A connective opening the sentence is not part of the subject
             # ("Sementara pejabat AS lainnya menjelaskan", "Sementara itu Budi menyatakan").
+            if len(g) > 2 and g[0][2].lower() == "lebih" and g[1][2].lower() in ("lanjut", "jauh"):
+                g = g[2:]  # "Lebih lanjut Budi menjelaskan"
             while len(g) > 1 and (g[0][2].lower() in lead_words()
                                   or (g[0][2].lower() in opener_words() and g[0][2].lower() != "di")):
                 g = g[1:]
