@@ -157,3 +157,22 @@ def test_shipped_ranker_prefers_the_lead_of_a_plain_report(banjir_text: str, seg
 
     a = SummaryStep()(seg(banjir_text))
     assert len(a.summary) == 3 and a.summary[0] == 0
+
+
+def test_a_bullet_never_opens_with_a_pronoun_whose_referent_is_left_out() -> None:
+    from warta.stages.summary.rank import with_antecedents
+
+    texts = [
+        "Bupati Sukamaju Rina Lestari meresmikan jembatan baru di Desa Cibeber.",
+        "Menurut dia, jembatan itu memangkas waktu tempuh warga ke pasar.",
+        "Ia juga meminta warga merawat jembatan bersama.",
+        "Hujan deras turun sepanjang sore.",
+    ]
+    unblocked = [False] * 4
+    # The sentence that names her comes instead of the one that only points at her.
+    assert with_antecedents([1, 3], texts, unblocked) == [0, 3]
+    assert with_antecedents([2], texts, unblocked) == [0]
+    # With the sentence before it chosen, the pronoun has its referent.
+    assert with_antecedents([0, 1], texts, unblocked) == [0, 1]
+    # A boilerplate antecedent is no better: the pronoun sentence goes.
+    assert with_antecedents([1, 3], texts, [True, False, False, False]) == [3]

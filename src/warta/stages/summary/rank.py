@@ -28,6 +28,7 @@ __all__ = [
     "is_boilerplate",
     "name_salience",
     "quote_units",
+    "with_antecedents",
     "score_sentences",
     "select_budget",
     "select_sentences",
@@ -281,6 +282,36 @@ def document_view(
                         salience=salience)
 
 
+# A sentence that opens with a pronoun ("Ia", "Menurut dia", "Hal itu") points at the
+# sentence before it: read alone in a summary, it names no one.
+_DANGLING = re.compile(
+    r"[\"“'‘]?\s*(?:Ia|Dia|Beliau|Mereka|Menurutnya|Menurut (?:dia|ia|beliau|mereka)|Hal (?:ini|itu|tersebut)"
+    r"|Kata(?:nya)? (?:dia|ia)|Dirinya|Pihaknya)\b"
+)
+
+
+def with_antecedents(chosen: list[int], sentence_texts: Sequence[str], blocked: Sequence[bool]) -> list[int]:
+    """``chosen`` with every sentence that opens with a pronoun and follows no chosen
+    sentence replaced by the sentence before it, which says who is meant (dropped when
+    that one is boilerplate or already chosen).
+
+    Example:
+        >>> with_antecedents([1, 2], ["Budi datang.", "Ia mengatakan harga naik.", "Hujan turun."], [False] * 3)
+        [0, 2]
+    """
+    picked = set(chosen)
+    out: set[int] = set()
+    for i in sorted(chosen):
+        j = i
+        # Walk back over a run of pronoun openings to the sentence that names someone.
+        while j > 0 and j - 1 not in picked and _DANGLING.match(sentence_texts[j].lstrip()):
+            j -= 1
+        if j != i and (blocked[j] or j in out):
+            continue
+        out.add(j)
+    return sorted(out)
+
+
 def summarize(
     sentence_texts: Sequence[str],
     view: DocumentView,
@@ -326,7 +357,9 @@ def summarize(
         blocked = [is_boilerplate(text) for text in sentence_texts]
     units = quote_units(sentence_texts, quote_spans)
     if isinstance(model, TreeRanker) and target_words is None:
-        return select_budget(scores, lengths, k=k, units=units, blocked=blocked,
-                             reference_words=model.reference_words, similarity=similarity)
-    return select_sentences(scores, k=k, units=units, blocked=blocked, similarity=similarity, lengths=lengths,
-                            target_words=target_words)
+        chosen = select_budget(scores, lengths, k=k, units=units, blocked=blocked,
+                               reference_words=model.reference_words, similarity=similarity)
+    else:
+        chosen = select_sentences(scores, k=k, units=units, blocked=blocked, similarity=similarity, lengths=lengths,
+                                  target_words=target_words)
+    return with_antecedents(chosen, sentence_texts, blocked)
