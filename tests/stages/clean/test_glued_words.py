@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from warta.stages.clean.clean import clean_text
-from warta.stages.clean.glued_words import camel_names, find_glued_words
+from warta.stages.clean.glued_words import find_glued_words
+from warta.stages.clean.resources import camel_names
 
 
 def splits(text: str) -> list[tuple[str, str]]:

@@ -84,3 +84,17 @@ def test_keyphrases_are_no_verbs_and_no_dates() -> None:
     assert _is_verb("melaksanakan") and _is_verb("dituduh")
     assert not _is_verb("pelaksanaan") and not _is_verb("pertemuan puncak") and not _is_verb("media")
     assert _is_date("juni 2025") and _is_date("2025") and not _is_date("pasar juni")
+
+
+def test_no_verb_phrases_fragments_of_longer_names_or_glued_debris(seg: Seg) -> None:
+    text = (
+        "Mahasiswa Universitas Negeri Cahaya Timur Sukamaju dievakuasi dari asrama yang terendam banjir. "
+        "Rektor Universitas Negeri Cahaya Timur Sukamaju meninjau asrama itu pada Senin. "
+        "Petugas menyasar sektor utara kampus lebih dulu, lalu menyasar sektor selatan. "
+        "Kereta BandaraSukamajuuntuk penumpang ditunda. Kereta BandaraSukamajuuntuk kembali jalan sore."
+    )
+    texts = [t.lower() for t in _texts(seg(text), limit=30)]
+    assert "dievakuasi" not in texts and "menyasar sektor" not in texts
+    # Pieces of the university's name are not keyphrases of their own.
+    assert "cahaya timur" not in texts and "negeri cahaya timur" not in texts
+    assert not any("bandarasukamajuuntuk" in t for t in texts)

@@ -34,9 +34,8 @@ from __future__ import annotations
 import re
 from functools import cache, cached_property
 
-from warta.resources import resource_words
 from warta.stages.clean.fixes import Fix
-from warta.stages.clean.resources import function_words, id_words
+from warta.stages.clean.resources import camel_names, function_words, id_words
 
 __all__ = ["find_glued_words"]
 
@@ -76,12 +75,6 @@ _MIN_GLUED_FUNCTION = 4
 _MIN_NAME = 3
 # Function words that are also particles or names' syllables ("Shindong", "Jokodeh").
 _PARTICLES = frozenset({"dong", "deh", "sih", "kok", "nih", "tuh", "loh", "lho", "kan"})
-
-
-@cache
-def camel_names() -> frozenset[str]:
-    """Names written in camel case on purpose, lower case."""
-    return resource_words("clean", "camel_names.txt")
 
 
 def _in_code(text: str, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ __all__ = [
     "BoilerplateRule",
     "accented_names",
     "boilerplate_rules",
+    "camel_names",
     "citation_cues",
     "function_words",
     "id_words",
@@ -68,6 +69,12 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
 def id_words() -> frozenset[str]:
     """Indonesian word forms (KBBI-derived lists), lower case."""
     return frozenset(_word_lines("id_words.txt"))
+
+
+@cache
+def camel_names() -> frozenset[str]:
+    """Names written in camel case on purpose (TikTok, YouTube, NasDem), lower case."""
+    return frozenset(w.lower() for w in _word_lines("camel_names.txt"))
 
 
 @cache

@@ -21,7 +21,7 @@ from typing import Any
 
 from warta.article import Article, Mention, Span
 from warta.resources import resource_lines
-from warta.stages.clean.resources import id_words
+from warta.stages.clean.resources import camel_names, id_words
 from warta.stages.dates.lexicon import lexicon
 from warta.stages.summary.resources import stopwords
 
@@ -105,6 +105,7 @@ def _candidates(article: Article) -> dict[str, _Cand]:
     raw: dict[str, list[Any]] = {}
     text = article.text
     known = _TOKEN_INFO
+    titles = title_words()
     for si, sent in enumerate(article.sentences):
         toks = sent.tokens
         n = len(toks)
@@ -119,11 +120,15 @@ def _candidates(article: Article) -> dict[str, _Cand]:
             if alone:
                 c = raw.get(low)
                 if c is None:
-                    c = raw[low] = [[], si, 0]
+                    c = raw[low] = [[], si, 0, 0]
                 c[0].append((start, toks[i].end))
                 if name:
                     c[2] += 1
             key = low
+            # A name continues to the left when the word before is capitalised too (and is no
+            # capitalised function word opening the sentence).
+            joined_left = (i > 0 and infos[i - 1][3] and infos[i - 1][1] and (i > 1 or infos[i - 1][2])
+                           and infos[i - 1][0] not in titles)  # "Presiden Prabowo": a title, not a name part
             for j in range(i + 1, min(i + _MAX_WORDS, n)):
                 next_low, word, next_edge, next_upper, _ = infos[j]
                 if not word:
@@ -134,16 +139,22 @@ def _candidates(article: Article) -> dict[str, _Cand]:
                     continue
                 c = raw.get(key)
                 if c is None:
-                    c = raw[key] = [[], si, 0]
+                    c = raw[key] = [[], si, 0, 0]
                 c[0].append((start, toks[j].end))
                 if name:
                     c[2] += 1
+                    if not joined_left and not (j + 1 < n and infos[j + 1][3] and infos[j + 1][1]):
+                        c[3] += 1  # the whole name, not a piece of a longer one
     titles = title_words()
     entities = {e.name.lower() for e in article.entities}
     cands: dict[str, _Cand] = {}
-    for key, (where, first, capitalised) in raw.items():
+    for key, (where, first, capitalised, whole) in raw.items():
         if (" " in key and len(where) < _MIN_MULTI_COUNT and key not in entities
                 and not (capitalised > 0 and key.split(" ", 1)[0] not in titles)):
+            continue
+        if " " in key and capitalised == len(where) and not whole and key not in entities:
+            continue  # only ever a piece of a longer name ("Panelis Independen" of a longer title)
+        if _debris(text, *where[0]):
             continue
         surface: dict[str, int] = {}
         spans = []
@@ -233,10 +244,47 @@ _VERB_FORM = re.compile(r"(?:memper|diper|meng|meny|mem|men|me|ber|di|ter)[a-z]{
 
 
 def _is_verb(key: str) -> bool:
-    """A single word that is a prefixed verb of the word list ("melaksanakan", "dituduh")."""
-    if " " in key or len(key) < 6 or not _VERB_FORM.fullmatch(key):
+    """A prefixed verb of the word list ("melaksanakan", "dituduh", "dievakuasi"), or a phrase
+    that opens with one ("menyasar sektor"): a verb phrase, not a noun phrase."""
+    first = key.split(" ", 1)[0]
+    if len(first) < 6 or not _VERB_FORM.fullmatch(first) or first.startswith(("pem", "pen", "per", "pe")):
         return False
-    return key in id_words() and not key.startswith(("pem", "pen", "per", "pe"))
+    words = id_words()
+    return first in words or any(root in words for root in _verb_roots(first))
+
+
+_PREFIX_ROOTS = (("memper", ""), ("diper", ""), ("meng", ""), ("meng", "k"), ("meny", "s"), ("mem", ""),
+                 ("mem", "p"), ("men", ""), ("men", "t"), ("me", ""), ("ber", ""), ("di", ""), ("ter", ""))
+_SUFFIXES = ("kan", "i", "an", "nya", "")
+
+
+def _verb_roots(word: str) -> Iterable[str]:
+    """Roots a prefixed word may be built on ("dievakuasi" -> "evakuasi", "menyasar" -> "sasar")."""
+    for prefix, first in _PREFIX_ROOTS:
+        if word.startswith(prefix):
+            stem = first + word[len(prefix):]
+            for suffix in _SUFFIXES:
+                if suffix and not stem.endswith(suffix):
+                    continue
+                root = stem[: len(stem) - len(suffix)] if suffix else stem
+                if len(root) >= 4:
+                    yield root
+
+
+# A token glued out of several words by a scraper ("LineBasoettauntuk", "tempuhperjalanan").
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_GLUED_LENGTH = 16
+
+
+def _debris(text: str, start: int, end: int) -> bool:
+    """A candidate (its first occurrence ``text[start:end]``) holding a token glued out of
+    several words: no keyphrase to show."""
+    for tok in text[start:end].split():
+        if _CAMEL.search(tok) and tok.lower() not in camel_names():
+            return True
+        if len(tok) >= _GLUED_LENGTH and tok.isalpha() and tok.lower() not in id_words():
+            return True
+    return False
 
 
 def _is_date(key: str) -> bool:
@@ -332,6 +380,8 @@ def extract_keyphrases(
             continue
         if not c.entity and (_is_verb(c.key) or _is_date(c.key)):
             continue  # keyphrases are names and noun phrases: no "melaksanakan", no "Juni 2025"
+        if c.entity and c.spans and _debris(article.text, c.spans[0].start, c.spans[0].end):
+            continue  # an entity the tagger read over glued words
         if not c.entity and mentions and _crosses_names(c, starts, mentions):
             continue
         words = c.key.split()

@@ -28,11 +28,11 @@ __all__ = [
     "is_boilerplate",
     "name_salience",
     "quote_units",
-    "with_antecedents",
     "score_sentences",
     "select_budget",
     "select_sentences",
     "summarize",
+    "with_antecedents",
 ]
 
 # Fewer words than this is a dateline, caption or heading, not a summary sentence.
