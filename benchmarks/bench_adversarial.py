@@ -84,7 +84,13 @@ def _quotes(n: int) -> str:
 
 def _news(n: int) -> str:
     """Ordinary news: the bundled example article (written by us), repeated."""
-    text = Path(__file__).resolve().parents[1].joinpath("src/warta/examples/artikel-contoh.txt").read_text("utf-8")
+    text = (
+        Path(__file__)
+        .resolve()
+        .parents[1]
+        .joinpath("src/warta/examples/artikel-contoh.txt")
+        .read_text("utf-8")
+    )
     return _repeat(text.strip() + "\n\n")(n)
 
 
@@ -133,13 +139,20 @@ def _run_one(shape: str, size: int, steps: bool, conn: Any) -> None:
         article = pipe(article)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    conn.send({
-        "shape": shape, "bytes": len(text.encode("utf-8")), "seconds": round(seconds, 3),
-        "base_mb": round(base, 1), "peak_mb": round(peak, 1), "growth_mb": round(peak - base, 1),
-        "output_bytes": len(to_json(article)), "errors": [e.message for e in article.errors],
-        "limits": [f"{lim.step}: {lim.what} {lim.limit}/{lim.found}" for lim in article.limits],
-        "steps": per_step,
-    })
+    conn.send(
+        {
+            "shape": shape,
+            "bytes": len(text.encode("utf-8")),
+            "seconds": round(seconds, 3),
+            "base_mb": round(base, 1),
+            "peak_mb": round(peak, 1),
+            "growth_mb": round(peak - base, 1),
+            "output_bytes": len(to_json(article)),
+            "errors": [e.message for e in article.errors],
+            "limits": [f"{lim.step}: {lim.what} {lim.limit}/{lim.found}" for lim in article.limits],
+            "steps": per_step,
+        }
+    )
     conn.close()
 
 
@@ -161,7 +174,11 @@ def run(shape: str, size: int, *, steps: bool = False, timeout: float = 600.0) -
         proc.kill()
         proc.join()
     if result is None:
-        return {"shape": shape, "bytes": size, "failed": f"no result (exit code {proc.exitcode}, timeout {timeout:.0f} s)"}
+        return {
+            "shape": shape,
+            "bytes": size,
+            "failed": f"no result (exit code {proc.exitcode}, timeout {timeout:.0f} s)",
+        }
     return result
 
 
@@ -200,14 +217,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="100000,300000,1000000", help="bytes, comma-separated, ascending")
     ap.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes (repeatable)")
     ap.add_argument("--steps", action="store_true", help="time each step too")
-    ap.add_argument("--timeout", type=float, default=600.0, help="seconds one run may take before it is killed")
+    ap.add_argument(
+        "--timeout", type=float, default=600.0, help="seconds one run may take before it is killed"
+    )
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     shapes = args.shape or list(SHAPES)
-    results: dict[str, Any] = {"sizes": sizes, "python": platform.python_version(), "machine": platform.machine(),
-                               "limits": {"seconds": _MAX_SECONDS, "peak_mb": _MAX_PEAK_MB,
-                                          "exponent": _MAX_EXPONENT}, "shapes": {}}
+    results: dict[str, Any] = {
+        "sizes": sizes,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "limits": {"seconds": _MAX_SECONDS, "peak_mb": _MAX_PEAK_MB, "exponent": _MAX_EXPONENT},
+        "shapes": {},
+    }
     failed = []
     print(f"{'shape':18} {'bytes':>9} {'seconds':>8} {'peak MB':>8} {'growth':>7} {'output':>10}  notes")
     for shape in shapes:
@@ -216,23 +239,34 @@ def main(argv: list[str] | None = None) -> int:
             r = run(shape, size, steps=args.steps, timeout=args.timeout)
             rows.append(r)
             if "failed" in r:
-                print(f"{shape:18} {size:>9,} {'-':>8} {'-':>8} {'-':>7} {'-':>10}  {r['failed']}", flush=True)
+                print(
+                    f"{shape:18} {size:>9,} {'-':>8} {'-':>8} {'-':>7} {'-':>10}  {r['failed']}", flush=True
+                )
                 break
             notes = "; ".join(r["limits"] + r["errors"])
             if r["steps"]:
                 slow = sorted(r["steps"].items(), key=lambda kv: -kv[1])[:3]
                 notes = (notes + " " if notes else "") + " ".join(f"{k}={v}" for k, v in slow)
-            print(f"{shape:18} {r['bytes']:>9,} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f} {r['growth_mb']:>7.0f} "
-                  f"{r['output_bytes']:>10,}  {notes}", flush=True)
+            print(
+                f"{shape:18} {r['bytes']:>9,} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f} {r['growth_mb']:>7.0f} "
+                f"{r['output_bytes']:>10,}  {notes}",
+                flush=True,
+            )
         verdict = judge(rows)
         results["shapes"][shape] = {"runs": rows, **verdict}
-        print(f"{'':18} time exponent {verdict.get('time_exponent')}, memory exponent "
-              f"{verdict.get('memory_exponent')}: {'ok' if verdict['pass'] else 'FAIL ' + verdict['why']}", flush=True)
+        print(
+            f"{'':18} time exponent {verdict.get('time_exponent')}, memory exponent "
+            f"{verdict.get('memory_exponent')}: {'ok' if verdict['pass'] else 'FAIL ' + verdict['why']}",
+            flush=True,
+        )
         if not verdict["pass"]:
             failed.append(shape)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(shapes) - len(failed)} of {len(shapes)} shapes pass" + (f"; failing: {', '.join(failed)}" if failed else ""))
+    print(
+        f"{len(shapes) - len(failed)} of {len(shapes)} shapes pass"
+        + (f"; failing: {', '.join(failed)}" if failed else "")
+    )
     return 1 if failed else 0
 
 

@@ -49,7 +49,8 @@ def _time(client: TestClient, paths: list[str], repeat: int) -> dict[str, Any]:
                 raise SystemExit(f"{path}: HTTP {r.status_code}")
     ms = [t for t, _p in times]
     return {
-        "pages": len(paths), "runs": len(ms),
+        "pages": len(paths),
+        "runs": len(ms),
         "p50_ms": round(statistics.median(ms), 1) if ms else None,
         "p95_ms": round(_percentile(ms, 0.95), 1) if ms else None,
         "max_ms": round(max(ms), 1) if ms else None,
@@ -68,22 +69,37 @@ def main() -> None:
     with Store.open(args.db, create=False) as store:
         with store.connect() as conn:
             ids = [int(i) for (i,) in conn.execute(sa.text("SELECT id FROM articles ORDER BY id"))]
-            top = [int(i) for (i,) in conn.execute(sa.text(
-                "SELECT entity_id FROM article_entities GROUP BY entity_id ORDER BY sum(mentions) DESC LIMIT :n"),
-                {"n": args.entities})]
+            top = [
+                int(i)
+                for (i,) in conn.execute(
+                    sa.text(
+                        "SELECT entity_id FROM article_entities GROUP BY entity_id ORDER BY sum(mentions) DESC LIMIT :n"
+                    ),
+                    {"n": args.entities},
+                )
+            ]
         sample = random.Random(args.seed).sample(ids, min(args.articles, len(ids)))
         app = create_app(load_settings(db=args.db, api_token="", cors_origins=[]), store=store)
         with TestClient(app) as client:
             client.get("/")
             result = {
-                "db": args.db, "articles_in_store": len(ids), "seed": args.seed,
+                "db": args.db,
+                "articles_in_store": len(ids),
+                "seed": args.seed,
                 "article_page": _time(client, [f"/article/{i}" for i in sample], args.repeat),
                 "entity_page": _time(client, [f"/entity/{i}" for i in top], args.repeat),
                 # The other pages, once each (the home page's aggregates are the heaviest).
                 "other_pages": {
                     path: _time(client, [path], args.repeat)["p50_ms"]
-                    for path in ("/", "/search?q=harga+beras", "/search?outlet=kompas&q=banjir", "/quotes",
-                                 "/quotes?speaker=Joko+Widodo", "/search?entity=Jakarta", "/analyze")
+                    for path in (
+                        "/",
+                        "/search?q=harga+beras",
+                        "/search?outlet=kompas&q=banjir",
+                        "/quotes",
+                        "/quotes?speaker=Joko+Widodo",
+                        "/search?entity=Jakarta",
+                        "/analyze",
+                    )
                 },
             }
     print(json.dumps(result, indent=2))

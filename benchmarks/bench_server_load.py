@@ -45,7 +45,13 @@ def _free_port() -> int:
 
 
 def _news(chars: int) -> str:
-    text = Path(__file__).resolve().parents[1].joinpath("src/warta/examples/artikel-contoh.txt").read_text("utf-8")
+    text = (
+        Path(__file__)
+        .resolve()
+        .parents[1]
+        .joinpath("src/warta/examples/artikel-contoh.txt")
+        .read_text("utf-8")
+    )
     unit = text.strip() + "\n\n"
     return (unit * (chars // len(unit) + 1))[:chars]
 
@@ -53,15 +59,27 @@ def _news(chars: int) -> str:
 def _build_store(folder: Path) -> Path:
     """A small store: 40 articles made from the bundled example with other numbers and names."""
     rng = random.Random(3)
-    base = Path(__file__).resolve().parents[1].joinpath("src/warta/examples/artikel-contoh.txt").read_text("utf-8")
+    base = (
+        Path(__file__)
+        .resolve()
+        .parents[1]
+        .joinpath("src/warta/examples/artikel-contoh.txt")
+        .read_text("utf-8")
+    )
     data = folder / "korpus"
     data.mkdir()
     for i in range(40):
-        text = base.replace("2025", str(2000 + i % 25)) + f"\n\nCatatan redaksi nomor {i} {rng.randint(0, 10**6)}."
+        text = (
+            base.replace("2025", str(2000 + i % 25))
+            + f"\n\nCatatan redaksi nomor {i} {rng.randint(0, 10**6)}."
+        )
         (data / f"berita-{i:02d}.txt").write_text(text, encoding="utf-8")
     db = folder / "korpus.db"
-    subprocess.run([sys.executable, "-m", "warta.cli", "ingest", str(data), "--db", str(db)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "warta.cli", "ingest", str(data), "--db", str(db)],
+        check=True,
+        capture_output=True,
+    )
     return db
 
 
@@ -73,8 +91,12 @@ def _pct(values: list[float], q: float) -> float:
 def _summary(ms: list[float]) -> dict[str, Any]:
     if not ms:
         return {"n": 0}
-    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 1), "p95_ms": round(_pct(ms, 0.95), 1),
-            "max_ms": round(max(ms), 1)}
+    return {
+        "n": len(ms),
+        "p50_ms": round(statistics.median(ms), 1),
+        "p95_ms": round(_pct(ms, 0.95), 1),
+        "max_ms": round(max(ms), 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, help="a corpus store (default: a small one built for the run)")
     ap.add_argument("--chars", type=int, default=990_000, help="characters of the large text")
     ap.add_argument("--seconds", type=float, default=60.0, help="the longest the large analysis may take")
-    ap.add_argument("--flood", type=int, default=8, help="large texts posted at once after the timing (0: none)")
+    ap.add_argument(
+        "--flood", type=int, default=8, help="large texts posted at once after the timing (0: none)"
+    )
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args(argv)
 
@@ -90,8 +114,12 @@ def main(argv: list[str] | None = None) -> int:
     db = args.db or _build_store(Path(tmp.name))
     port = _free_port()
     env = dict(os.environ, WARTA_ARTICLE_SECONDS=str(args.seconds))
-    server = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", str(db), "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "warta.cli", "serve", "--db", str(db), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     results: dict[str, Any] = {"chars": args.chars, "db": str(db)}
     try:
@@ -116,8 +144,11 @@ def main(argv: list[str] | None = None) -> int:
                 t0 = time.perf_counter()
                 with httpx.Client(base_url=base, timeout=600) as c:
                     r = c.post("/api/v1/analyze", json={"text": big})
-                outcome.update(status=r.status_code, seconds=round(time.perf_counter() - t0, 2),
-                               response_bytes=len(r.content))
+                outcome.update(
+                    status=r.status_code,
+                    seconds=round(time.perf_counter() - t0, 2),
+                    response_bytes=len(r.content),
+                )
 
             worker = threading.Thread(target=heavy)
             worker.start()
@@ -126,8 +157,11 @@ def main(argv: list[str] | None = None) -> int:
             i = 0
             while worker.is_alive():
                 kind = ("health", "live", "article")[i % 3]
-                path = {"health": "/api/v1/health", "live": "/api/v1/health/live",
-                        "article": f"/article/{ids[i % len(ids)]}"}[kind]
+                path = {
+                    "health": "/api/v1/health",
+                    "live": "/api/v1/health/live",
+                    "article": f"/article/{ids[i % len(ids)]}",
+                }[kind]
                 t0 = time.perf_counter()
                 r = client.get(path)
                 timings[kind].append((time.perf_counter() - t0) * 1000)
@@ -164,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         tmp.cleanup()
 
     ok = outcome.get("status") == 200 and all(
-        s.get("p95_ms", 0) <= _P95_LIMIT_MS for s in results["during"].values() if s.get("n"))
+        s.get("p95_ms", 0) <= _P95_LIMIT_MS for s in results["during"].values() if s.get("n")
+    )
     results["pass"] = ok
     print(json.dumps(results, indent=1))
     if args.json:

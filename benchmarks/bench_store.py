@@ -39,7 +39,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
-    lines = [x for x in Path(args.queries).read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    lines = [
+        x
+        for x in Path(args.queries).read_text(encoding="utf-8").splitlines()
+        if x.strip() and not x.startswith("#")
+    ]
     times: list[float] = []
     slowest: list[tuple[float, str, int]] = []
     with Store.open(args.db, create=False) as store:
@@ -56,11 +60,22 @@ def main() -> None:
     times.sort()
     p95 = times[max(0, round(0.95 * len(times)) - 1)]
     slowest.sort(reverse=True)
-    print(json.dumps({
-        "db": args.db, "articles": articles, "queries": len(lines), "runs": len(times),
-        "p50_ms": round(statistics.median(times), 2), "p95_ms": round(p95, 2), "max_ms": round(times[-1], 2),
-        "slowest": [(round(t, 1), q, n) for t, q, n in slowest[:5]],
-    }, ensure_ascii=False, indent=1))
+    print(
+        json.dumps(
+            {
+                "db": args.db,
+                "articles": articles,
+                "queries": len(lines),
+                "runs": len(times),
+                "p50_ms": round(statistics.median(times), 2),
+                "p95_ms": round(p95, 2),
+                "max_ms": round(times[-1], 2),
+                "slowest": [(round(t, 1), q, n) for t, q, n in slowest[:5]],
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -42,8 +42,11 @@ def _sample(db: Path, n: int, seed: int) -> dict[str, list[str]]:
     articles = one("SELECT id FROM articles")
     common = one("SELECT entity_id FROM article_entities GROUP BY entity_id HAVING count(*) >= 2")
     top = one("SELECT entity_id FROM article_entities GROUP BY entity_id ORDER BY count(*) DESC LIMIT ?", n)
-    speakers_top = one("SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
-                       "ORDER BY count(*) DESC LIMIT ?", n)
+    speakers_top = one(
+        "SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
+        "ORDER BY count(*) DESC LIMIT ?",
+        n,
+    )
     speakers = one("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL")
     conn.close()
     pick = lambda xs, k: rng.sample(xs, min(k, len(xs))) if xs else []  # noqa: E731
@@ -66,11 +69,30 @@ def _sample(db: Path, n: int, seed: int) -> dict[str, list[str]]:
         "entity_profile_top": [f"/api/v1/entities/{i}" for i in top[:n]],
         "entity_timeline": [f"/api/v1/entities/{i}/timeline" for i in ents],
         "entity_network": [f"/api/v1/entities/{i}/network" for i in ents],
-        "entity_search": [f"/api/v1/entities?q={q}" for q in pick(
-            ["pra", "jokowi", "sri", "bank", "jakarta", "kpk", "dpr", "menteri", "anies", "polisi", "a", "su"], n)],
+        "entity_search": [
+            f"/api/v1/entities?q={q}"
+            for q in pick(
+                [
+                    "pra",
+                    "jokowi",
+                    "sri",
+                    "bank",
+                    "jakarta",
+                    "kpk",
+                    "dpr",
+                    "menteri",
+                    "anies",
+                    "polisi",
+                    "a",
+                    "su",
+                ],
+                n,
+            )
+        ],
         "search": pick(queries, n),
-        "quotes_by_speaker": [f"/api/v1/quotes?speaker_id={i}" for i in
-                              (speakers_top[:half] + pick(speakers, n - half))],
+        "quotes_by_speaker": [
+            f"/api/v1/quotes?speaker_id={i}" for i in (speakers_top[:half] + pick(speakers, n - half))
+        ],
         "quotes_about": [f"/api/v1/quotes?about_id={i}" for i in top[:n]],
         "home_stats": ["/api/v1/stats"] * n,
         "home_top_speakers": ["/api/v1/quotes/top-speakers?days=7"] * n,
@@ -108,9 +130,13 @@ def _getter(db: Path, server: str | None) -> tuple[Callable[[str], int], Callabl
 def _stats(ms: list[float], errors: int) -> dict[str, Any]:
     ms = sorted(ms)
     p95 = ms[min(len(ms) - 1, max(0, round(0.95 * len(ms)) - 1))] if ms else None
-    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 1) if ms else None,
-            "p95_ms": round(p95, 1) if p95 is not None else None, "max_ms": round(ms[-1], 1) if ms else None,
-            "errors": errors}
+    return {
+        "n": len(ms),
+        "p50_ms": round(statistics.median(ms), 1) if ms else None,
+        "p95_ms": round(p95, 1) if p95 is not None else None,
+        "max_ms": round(ms[-1], 1) if ms else None,
+        "errors": errors,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,20 +178,30 @@ def main(argv: list[str] | None = None) -> int:
                 errors += status != 200
             results[kind] = _stats(times, errors)
             r = results[kind]
-            print(f"{kind:24} n={r['n']:3}  p50 {r['p50_ms']:8.1f} ms  p95 {r['p95_ms']:8.1f} ms  "
-                  f"max {r['max_ms']:8.1f} ms  errors {r['errors']}", file=sys.stderr)
+            print(
+                f"{kind:24} n={r['n']:3}  p50 {r['p50_ms']:8.1f} ms  p95 {r['p95_ms']:8.1f} ms  "
+                f"max {r['max_ms']:8.1f} ms  errors {r['errors']}",
+                file=sys.stderr,
+            )
     finally:
         close()
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    size = {name: int(conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0])
-            for name in ("articles", "entities", "quotes")}
+    size = {
+        name: int(conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0])
+        for name in ("articles", "entities", "quotes")
+    }
     conn.close()
     report = {
         "command": "python benchmarks/bench_web.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "when": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "db": str(args.db), "store": size, "mode": "http" if args.server else "in-process TestClient",
-        "machine": {"cpus": os.cpu_count(), "load_avg": [round(x, 2) for x in os.getloadavg()],
-                    "python": platform.python_version()},
+        "db": str(args.db),
+        "store": size,
+        "mode": "http" if args.server else "in-process TestClient",
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_avg": [round(x, 2) for x in os.getloadavg()],
+            "python": platform.python_version(),
+        },
         "results": results,
     }
     if args.out:

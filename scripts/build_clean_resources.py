@@ -28,7 +28,29 @@ ALPHA_HYPHEN = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 # Function words whose reduplication is ordinary Indonesian (masing-masing, sama-sama).
 FUNCTION_REDUP = frozenset(
-    ["masing", "sama", "lain", "apa", "tiba", "benar", "betul", "kira", "rata", "baik", "lama", "kadang", "hati", "mudah", "sangat", "jauh", "bagi", "kata", "hal", "siapa", "mana"]
+    [
+        "masing",
+        "sama",
+        "lain",
+        "apa",
+        "tiba",
+        "benar",
+        "betul",
+        "kira",
+        "rata",
+        "baik",
+        "lama",
+        "kadang",
+        "hati",
+        "mudah",
+        "sangat",
+        "jauh",
+        "bagi",
+        "kata",
+        "hal",
+        "siapa",
+        "mana",
+    ]
 )
 # Rows that are wrong as hyphenated forms: "satu per satu" is the standard spelling,
 # Parepare is a city, and "makan makanan" is usually a verb and its object.
@@ -71,19 +93,26 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
 
     # Indonesian words: KBBI-derived lists only (geovedi 00/02 mix in English crawl words).
-    word_sources = [kb / "wikidepia_kbbi_wordlist.txt.gz", kb / "geovedi_01-kbbi3-2001-sort-alpha.lst.gz",
-                    kb / "sastrawi_kata-dasar.txt"]
+    word_sources = [
+        kb / "wikidepia_kbbi_wordlist.txt.gz",
+        kb / "geovedi_01-kbbi3-2001-sort-alpha.lst.gz",
+        kb / "sastrawi_kata-dasar.txt",
+    ]
     words: set[str] = set()
     for src in word_sources:
         for w in lines(src):
             w = w.lower()
             if ALPHA.match(w) and len(w) >= 2:
                 words.add(w)
-    (OUT / "id_words.txt").write_text(header(word_sources, data) + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    (OUT / "id_words.txt").write_text(
+        header(word_sources, data) + "\n".join(sorted(words)) + "\n", encoding="utf-8"
+    )
 
     stop_src = data / "lexicon-stopwords" / "stopwords-id.txt"
     stops = sorted({w.lower() for w in lines(stop_src) if ALPHA.match(w.lower())})
-    (OUT / "function_words.txt").write_text(header([stop_src], data) + "\n".join(stops) + "\n", encoding="utf-8")
+    (OUT / "function_words.txt").write_text(
+        header([stop_src], data) + "\n".join(stops) + "\n", encoding="utf-8"
+    )
 
     table = kb / "hyphenated_words.tsv"
     stop_set = set(stops)
@@ -120,7 +149,9 @@ def main() -> None:
                 continue
             keep.append((word, kind))
     body = "\n".join(f"{w}\t{k}" for w, k in sorted(keep))
-    (OUT / "redup_lexicon.tsv").write_text(header([table, kb / "wikidepia_kbbi_wordlist.txt.gz"], data) + body + "\n", encoding="utf-8")
+    (OUT / "redup_lexicon.tsv").write_text(
+        header([table, kb / "wikidepia_kbbi_wordlist.txt.gz"], data) + body + "\n", encoding="utf-8"
+    )
     print(f"id_words {len(words)}, function_words {len(stops)}, redup_lexicon {len(keep)}")
 
 

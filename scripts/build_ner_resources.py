@@ -46,11 +46,14 @@ def main() -> int:
     if args.only in (None, "gazetteer"):
         rows = build_gazetteer(args.data)
         (OUT / "gazetteer.tsv").write_text(
-            "# phrase<TAB>type; built by scripts/build_ner_resources.py\n" + "".join(f"{p}\t{t}\n" for p, t in rows),
+            "# phrase<TAB>type; built by scripts/build_ner_resources.py\n"
+            + "".join(f"{p}\t{t}\n" for p, t in rows),
             encoding="utf-8",
         )
-        sources = [*sorted((args.data / "gazetteer-wilayah").glob("*.csv")),
-                   *sorted((args.data / "gazetteer-politics").glob("*.csv"))]
+        sources = [
+            *sorted((args.data / "gazetteer-wilayah").glob("*.csv")),
+            *sorted((args.data / "gazetteer-politics").glob("*.csv")),
+        ]
         meta = {
             "command": command,
             "types": dict(Counter(t for _, t in rows)),

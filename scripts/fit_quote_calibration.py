@@ -36,13 +36,23 @@ def main() -> None:
     args = ap.parse_args()
     gold = [g for g in read_quote_gold(args.gold) if g.split == "dev"]
     settings = Settings()
-    steps = [make_step(k, calibrate=False) if k == "warta.quotes.v1" else make_step(k) for k in settings.pipeline]
+    steps = [
+        make_step(k, calibrate=False) if k == "warta.quotes.v1" else make_step(k) for k in settings.pipeline
+    ]
     pipe = Pipeline(steps)
     fields = FieldMap.from_settings(settings)
     samples: list[tuple[float, float]] = []
     for g, record in load_articles(gold, args.data):
-        article = pipe(article_from_record(record, fields=fields, source=g.id, default_id=g.id, input_format="jsonl",
-                                           max_bytes=settings.max_input_bytes))
+        article = pipe(
+            article_from_record(
+                record,
+                fields=fields,
+                source=g.id,
+                default_id=g.id,
+                input_format="jsonl",
+                max_bytes=settings.max_input_bytes,
+            )
+        )
         _counts, rows = score_article(g, article)
         for r in rows:
             if r["status"] == "tp":

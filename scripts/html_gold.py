@@ -41,7 +41,11 @@ def _indices(items: list[int | str]) -> list[int]:
 
 
 def resolve(paths: list[Path], out: Path) -> None:
-    manifest = {json.loads(line)["file"]: json.loads(line) for line in (DATA / "manifest.jsonl").read_text().splitlines() if line.strip()}
+    manifest = {
+        json.loads(line)["file"]: json.loads(line)
+        for line in (DATA / "manifest.jsonl").read_text().splitlines()
+        if line.strip()
+    }
     pages = []
     for p in paths:
         for line in p.read_text(encoding="utf-8").splitlines():
@@ -53,8 +57,14 @@ def resolve(paths: list[Path], out: Path) -> None:
             body = _indices(a["body"])
             if any(i >= n for i in body):
                 raise SystemExit(f"{a['file']}: block index out of range (the page has {n} blocks)")
-            pages.append(GoldPage(file=a["file"], sha256=hashlib.sha256(raw).hexdigest(),
-                                  outlet=manifest.get(a["file"], {}).get("outlet", "?"), body=body))
+            pages.append(
+                GoldPage(
+                    file=a["file"],
+                    sha256=hashlib.sha256(raw).hexdigest(),
+                    outlet=manifest.get(a["file"], {}).get("outlet", "?"),
+                    body=body,
+                )
+            )
     pages.sort(key=lambda g: g.file)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(gold_lines(pages))

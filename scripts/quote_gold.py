@@ -61,8 +61,10 @@ PLAN_2 = [
     ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 2),
 ]
 PLANS = {1: PLAN, 2: PLAN_2}
-_CUES = re.compile(r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
-                   re.IGNORECASE)
+_CUES = re.compile(
+    r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
+    re.IGNORECASE,
+)
 
 
 def _hash(text: str) -> str:
@@ -164,16 +166,33 @@ def resolve(paths: list[Path], out: Path) -> None:
                 continue
             end = start + len(q["content"])
             cue = _cue_span(text, q["cue"], start, end) if q.get("cue") else None
-            quotes.append(GoldQuote(
-                start=start, end=end, kind=q.get("kind", "direct"), speaker=q.get("speaker"),
-                speaker_type=q.get("speaker_type", "person"), aliases=list(q.get("aliases") or []), cue=cue,
-                uncertain=bool(q.get("uncertain", False)), date=q.get("date") or None,
-            ))
+            quotes.append(
+                GoldQuote(
+                    start=start,
+                    end=end,
+                    kind=q.get("kind", "direct"),
+                    speaker=q.get("speaker"),
+                    speaker_type=q.get("speaker_type", "person"),
+                    aliases=list(q.get("aliases") or []),
+                    cue=cue,
+                    uncertain=bool(q.get("uncertain", False)),
+                    date=q.get("date") or None,
+                )
+            )
         quotes.sort(key=lambda x: x.start)
         # The held-out third: by the hash of the article id, fixed once.
         split = "heldout" if int(_hash(a["id"])[:8], 16) % 3 == 0 else "dev"
-        gold.append(GoldArticle(corpus=a["corpus"], file=a["file"], id=a["id"], sha1=text_sha1(text),
-                                outlet=a.get("outlet") or record.get("source") or "?", split=split, quotes=quotes))
+        gold.append(
+            GoldArticle(
+                corpus=a["corpus"],
+                file=a["file"],
+                id=a["id"],
+                sha1=text_sha1(text),
+                outlet=a.get("outlet") or record.get("source") or "?",
+                split=split,
+                quotes=quotes,
+            )
+        )
     gold.sort(key=lambda g: (g.corpus, g.outlet, g.id))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(gold_lines(gold))
@@ -191,7 +210,9 @@ def main() -> None:
     s.add_argument("--per-outlet", type=int)
     s.add_argument("--out", type=Path, required=True)
     s.add_argument("--round", type=int, choices=sorted(PLANS), default=1)
-    s.add_argument("--exclude", type=Path, nargs="*", default=[], help="gold files whose articles are skipped")
+    s.add_argument(
+        "--exclude", type=Path, nargs="*", default=[], help="gold files whose articles are skipped"
+    )
     sh = sub.add_parser("show")
     sh.add_argument("corpus")
     sh.add_argument("file")

@@ -21,7 +21,9 @@ TEXTS = [
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     path = tmp_path / "berita.jsonl"
-    path.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(TEXTS)), encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(TEXTS)), encoding="utf-8"
+    )
     return path
 
 
@@ -43,6 +45,8 @@ def test_engines_report_throughput_and_memory() -> None:
     rows = bench_engines(records, steps=STEPS, engines=[("local", 1), ("local", 2)], repeat=2)
     assert [(r["engine"], r["workers"], r["articles"]) for r in rows] == [("local", 1, 8), ("local", 2, 8)]
     # Two rounds; each engine keeps its fastest.
-    assert all(len(r["wall_seconds_runs"]) == 2 and r["wall_seconds"] == min(r["wall_seconds_runs"]) for r in rows)
+    assert all(
+        len(r["wall_seconds_runs"]) == 2 and r["wall_seconds"] == min(r["wall_seconds_runs"]) for r in rows
+    )
     assert rows[0]["speedup"] == 1.0
     assert all(r["worker_peak_rss_mb"] > 0 and r["words_per_second"] > 0 for r in rows)

@@ -38,7 +38,11 @@ def test_bad_order_rejected_when_built() -> None:
 
 def test_step_failure_recorded_and_batch_goes_on() -> None:
     pipe = Pipeline([make_step("warta.clean.v1"), Upper(), NeedsShout()])
-    arts = [Article(id="a", raw="Harga naik."), Article(id="b", raw="Gudang meledak."), Article(id="c", raw="Aman.")]
+    arts = [
+        Article(id="a", raw="Harga naik."),
+        Article(id="b", raw="Gudang meledak."),
+        Article(id="c", raw="Aman."),
+    ]
     out = list(pipe.process_batch(arts))
     assert [a.id for a in out] == ["a", "b", "c"]
     assert out[0].errors == [] and out[0].extras["whisper"] == "harga naik."

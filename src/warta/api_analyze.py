@@ -88,7 +88,9 @@ def _published(value: date | datetime | str) -> Published:
     if isinstance(value, datetime):
         return Published(value=value, method="metadata", raw=value.isoformat())
     if isinstance(value, date):
-        return Published(value=datetime(value.year, value.month, value.day), method="metadata", raw=value.isoformat())
+        return Published(
+            value=datetime(value.year, value.month, value.day), method="metadata", raw=value.isoformat()
+        )
     from warta.io import parse_metadata_date
 
     parsed = parse_metadata_date(value)

@@ -60,8 +60,10 @@ def _to_mb(maxrss: int) -> float:
 
 
 def _articles(records: Sequence[dict[str, Any]]) -> list[Article]:
-    return [make_article(r["text"], id=str(r.get("id") or i), title=r.get("title") or None)
-            for i, r in enumerate(records)]
+    return [
+        make_article(r["text"], id=str(r.get("id") or i), title=r.get("title") or None)
+        for i, r in enumerate(records)
+    ]
 
 
 def _worker_peak_mb(engine: Engine) -> float | None:
@@ -103,11 +105,13 @@ def _cpu_seconds() -> float:
     return total
 
 
-def _run_engine(kind: EngineKind, workers: int, records: Sequence[dict[str, Any]], keys: list[str],
-                words: int) -> dict[str, Any]:
+def _run_engine(
+    kind: EngineKind, workers: int, records: Sequence[dict[str, Any]], keys: list[str], words: int
+) -> dict[str, Any]:
     """One timed run of the whole pipeline on one engine, after its warm-up."""
-    engine: Engine = (DaskEngine(workers=workers) if kind == "dask"
-                      else LocalEngine(workers=workers, in_process=False))
+    engine: Engine = (
+        DaskEngine(workers=workers) if kind == "dask" else LocalEngine(workers=workers, in_process=False)
+    )
     try:
         for _ in engine.run(_articles(records[: 4 * workers]), steps=keys):
             pass

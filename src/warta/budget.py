@@ -177,8 +177,10 @@ class Watchdog:
         if b.seconds is not None and now - job.started > b.seconds:
             return f"over the time budget of {b.seconds:g} s per article"
         if b.memory_mb is not None and rss - job.base_mb > b.memory_mb:
-            return (f"over the memory budget of {b.memory_mb:g} MB per article "
-                    f"(the process grew by {rss - job.base_mb:,.0f} MB)")
+            return (
+                f"over the memory budget of {b.memory_mb:g} MB per article "
+                f"(the process grew by {rss - job.base_mb:,.0f} MB)"
+            )
         return None
 
 
@@ -211,8 +213,13 @@ def analyse_within(pipe: Callable[[Article], Article], article: Article, budget:
     try:
         return watchdog_for(budget).run(pipe, article)
     except OverBudgetError as exc:
-        return Article(id=article.id, raw="", input_format=article.input_format, source=article.source,
-                       errors=[StepError(step=BUDGET_STEP, code=exc.code, message=exc.message)])
+        return Article(
+            id=article.id,
+            raw="",
+            input_format=article.input_format,
+            source=article.source,
+            errors=[StepError(step=BUDGET_STEP, code=exc.code, message=exc.message)],
+        )
 
 
 def over_budget_reject(article: Article) -> Reject | None:

@@ -147,8 +147,11 @@ def ingest(
                     continue
                 fp = article_fingerprint(item, pipeline=pipe)
                 if (fp.source_key, fp.content_hash) in poisoned:
-                    logger.warning("%s: skipped, it ran over the per-article budget in an earlier run "
-                                   "(--retry-over-budget analyses it again)", fp.source_key)
+                    logger.warning(
+                        "%s: skipped, it ran over the per-article budget in an earlier run "
+                        "(--retry-over-budget analyses it again)",
+                        fp.source_key,
+                    )
                     with lock:
                         progress.skipped_over_budget += 1
                         progress.done += 1
@@ -241,7 +244,11 @@ def ingest(
         store.close()
     size = _size(db)
     return IngestReport(
-        **msgspec.structs.asdict(progress), db=str(db), size_bytes=size, workers=workers, interrupted=interrupted
+        **msgspec.structs.asdict(progress),
+        db=str(db),
+        size_bytes=size,
+        workers=workers,
+        interrupted=interrupted,
     )
 
 

@@ -19,14 +19,18 @@ def read_resource(stage: str, name: str) -> str:
         ResourceError: the file is not in the installed package.
     """
     try:
-        return resources.files(f"warta.stages.{stage}").joinpath("resources", name).read_text(encoding="utf-8")
+        return (
+            resources.files(f"warta.stages.{stage}").joinpath("resources", name).read_text(encoding="utf-8")
+        )
     except FileNotFoundError as exc:
         raise ResourceError(f"packaged resource missing: stages/{stage}/resources/{name}") from exc
 
 
 def resource_lines(stage: str, name: str) -> list[str]:
     """Non-empty lines of a resource, without ``#`` comment lines, stripped."""
-    return [ln.strip() for ln in read_resource(stage, name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return [
+        ln.strip() for ln in read_resource(stage, name).splitlines() if ln.strip() and not ln.startswith("#")
+    ]
 
 
 def resource_words(stage: str, name: str) -> frozenset[str]:

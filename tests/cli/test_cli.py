@@ -15,7 +15,7 @@ ARTIKEL = (
     "Pemerintah kota menambah sepuluh bus sekolah mulai Senin (3/3/2025). "
     "Kepala dinas perhubungan, Rudi Hartono, mengatakan bus itu benar benar gratis bagi pelajar.\n\n"
     "ADVERTISEMENT\n\n"
-    "\"Kami ingin anak anak aman di jalan,\" kata Rudi.\n"
+    '"Kami ingin anak anak aman di jalan," kata Rudi.\n'
 )
 
 
@@ -52,7 +52,8 @@ def test_analyze_jsonl_folder_with_rejects(tmp_path: Path) -> None:
     (corpus / "bus.txt").write_text(ARTIKEL, encoding="utf-8")
     (corpus / "kosong.txt").write_text("", encoding="utf-8")
     (corpus / "data.jsonl").write_text(
-        json.dumps({"id": "r1", "title": "Banjir Surut", "text": "Air mulai surut sejak pagi."}) + "\n{rusak\n",
+        json.dumps({"id": "r1", "title": "Banjir Surut", "text": "Air mulai surut sejak pagi."})
+        + "\n{rusak\n",
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"
@@ -86,7 +87,9 @@ def test_schema() -> None:
 
 def test_bench_json(tmp_path: Path) -> None:
     data = tmp_path / "corpus.jsonl"
-    data.write_text("\n".join(json.dumps({"id": str(i), "text": ARTIKEL}) for i in range(3)) + "\n", encoding="utf-8")
+    data.write_text(
+        "\n".join(json.dumps({"id": str(i), "text": ARTIKEL}) for i in range(3)) + "\n", encoding="utf-8"
+    )
     r = runner.invoke(app, ["bench", "--data", str(data), "--json"])
     assert r.exit_code == 0, r.output
     result = json.loads(r.stdout)

@@ -90,11 +90,14 @@ def test_pages_load_without_errors(page: Any, server: str, path: str) -> None:
 
 def test_analyse_a_pasted_text(page: Any, server: str) -> None:
     page.goto(f"{server}/analyze")
-    page.fill("textarea[name=text]", (
-        "Warga Sukamaju Tanam Seribu Pohon\n\n"
-        "Bupati Sukamaju Andi Pratama mengajak warga menanam pohon di lereng bukit. "
-        "\"Setiap keluarga menanam satu pohon,\" kata Andi Pratama, Minggu (6/4/2025)."
-    ))
+    page.fill(
+        "textarea[name=text]",
+        (
+            "Warga Sukamaju Tanam Seribu Pohon\n\n"
+            "Bupati Sukamaju Andi Pratama mengajak warga menanam pohon di lereng bukit. "
+            '"Setiap keluarga menanam satu pohon," kata Andi Pratama, Minggu (6/4/2025).'
+        ),
+    )
     page.click("form[action='/analyze'] button")
     page.wait_for_url(re.compile(r"/analyze$"))
     quote = page.locator(".text .q").first

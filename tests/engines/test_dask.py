@@ -15,7 +15,7 @@ pytest.importorskip("distributed")
 # A fixture corpus written for these tests: quotes, names, dates and a title line.
 TEXTS = [
     "Warga Antre Minyak Goreng\n\nWarga antre minyak goreng sejak pagi di Pasar Minggu, kata Ani.",
-    "Harga cabai naik benar benar tinggi pekan ini. \"Kami rugi besar,\" ujar Budi Santoso, pedagang.",
+    'Harga cabai naik benar benar tinggi pekan ini. "Kami rugi besar," ujar Budi Santoso, pedagang.',
     "Polisi menahan dua tersangka Senin (3/3/2025). Kapolda Metro Jaya Irjen Karyoto mengatakan kasus itu "
     "masih didalami.",
     "Presiden Prabowo Subianto tiba di Surabaya pada 17 Agustus 2025. Ia disambut Gubernur Khofifah.",
@@ -124,13 +124,16 @@ def test_a_running_scheduler_by_address(tmp_path: Path) -> None:
     from warta.cli import app
 
     corpus = tmp_path / "berita.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS * 2)),
-                      encoding="utf-8")
+    corpus.write_text(
+        "".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS * 2)),
+        encoding="utf-8",
+    )
     runner = CliRunner()
     local = runner.invoke(app, ["analyze", str(corpus), "--jsonl", "-o", str(tmp_path / "local.jsonl")])
     assert local.exit_code == 0, local.output
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         address = cluster.scheduler_address
         assert address.startswith("tcp://")
         with DaskEngine(scheduler=address, batch_size=2, in_flight=3) as engine:
@@ -138,7 +141,19 @@ def test_a_running_scheduler_by_address(tmp_path: Path) -> None:
             got = [to_json(a) for a in engine.run(_articles(), steps=Settings().pipeline)]
         with LocalEngine() as same:
             assert got == [to_json(a) for a in same.run(_articles(), steps=Settings().pipeline)]
-        remote = runner.invoke(app, ["analyze", str(corpus), "--engine", "dask", "--scheduler", address,
-                                     "--jsonl", "-o", str(tmp_path / "dask.jsonl")])
+        remote = runner.invoke(
+            app,
+            [
+                "analyze",
+                str(corpus),
+                "--engine",
+                "dask",
+                "--scheduler",
+                address,
+                "--jsonl",
+                "-o",
+                str(tmp_path / "dask.jsonl"),
+            ],
+        )
         assert remote.exit_code == 0, remote.output
     assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()

@@ -20,9 +20,15 @@ def test_is_an_engine() -> None:
 @pytest.mark.slow
 def test_pool_gives_the_same_records_in_order() -> None:
     with LocalEngine() as one:
-        a = [to_json(x) for x in one.run((make_article(t, id=str(i)) for i, t in enumerate(TEXTS)), steps=STEPS)]
+        a = [
+            to_json(x)
+            for x in one.run((make_article(t, id=str(i)) for i, t in enumerate(TEXTS)), steps=STEPS)
+        ]
     with LocalEngine(workers=2, chunksize=1) as two:
-        b = [to_json(x) for x in two.run((make_article(t, id=str(i)) for i, t in enumerate(TEXTS)), steps=STEPS)]
+        b = [
+            to_json(x)
+            for x in two.run((make_article(t, id=str(i)) for i, t in enumerate(TEXTS)), steps=STEPS)
+        ]
     assert a == b
 
 

@@ -15,7 +15,10 @@ CONLL = "Warga PROPN O\nBogor PROPN B-LOC\nantre NOUN O\n\nKPK PROPN B-ORG\n"
 
 def test_tsv_splits_on_tabs_only() -> None:
     sents = read_ner_text(TSV, format="tsv")
-    assert [s.tokens for s in sents] == [["Gubernur", "Anies", "Baswedan", "ke", "Bekasi"], ["PT Maju Jaya", "rugi"]]
+    assert [s.tokens for s in sents] == [
+        ["Gubernur", "Anies", "Baswedan", "ke", "Bekasi"],
+        ["PT Maju Jaya", "rugi"],
+    ]
     assert sents[1].labels == ["B-ORGANIZATION", "O"]
 
 
@@ -64,7 +67,12 @@ def test_scores_by_hand() -> None:
     assert r["precision"] == pytest.approx(2 / 3)
     assert r["recall"] == pytest.approx(2 / 4)
     assert r["f1"] == pytest.approx(2 * 2 / (4 + 3))
-    assert r["per_label"]["PER"] == {"precision": 1.0, "recall": 0.5, "f1": pytest.approx(2 / 3), "support": 2}
+    assert r["per_label"]["PER"] == {
+        "precision": 1.0,
+        "recall": 0.5,
+        "f1": pytest.approx(2 / 3),
+        "support": 2,
+    }
     assert r["per_label"]["LOC"]["f1"] == 0.0
     assert r["per_label"]["ORG"]["precision"] == 0.5
 

@@ -12,13 +12,17 @@ from warta.evaluation.indosum import RougeMean, evaluate_summary, indosum_articl
 DOC = {
     "id": "contoh-1",
     "paragraphs_tokens": [
-        [["Harga", "beras", "di", "Pasar", "Induk", "naik", "tajam", "pekan", "ini", "."],
-         ["Pedagang", "menyebut", "pasokan", "dari", "Jawa", "Tengah", "berkurang", "."]],
+        [
+            ["Harga", "beras", "di", "Pasar", "Induk", "naik", "tajam", "pekan", "ini", "."],
+            ["Pedagang", "menyebut", "pasokan", "dari", "Jawa", "Tengah", "berkurang", "."],
+        ],
         [["Baca", "juga", ":", "Harga", "Cabai", "Turun"]],
         [["Pemerintah", "berjanji", "menggelar", "operasi", "pasar", "mulai", "Senin", "depan", "."]],
     ],
-    "summary_tokens": [["Harga", "beras", "di", "Pasar", "Induk", "naik", "tajam", "."],
-                       ["Pemerintah", "akan", "menggelar", "operasi", "pasar", "."]],
+    "summary_tokens": [
+        ["Harga", "beras", "di", "Pasar", "Induk", "naik", "tajam", "."],
+        ["Pemerintah", "akan", "menggelar", "operasi", "pasar", "."],
+    ],
     "gold_labels": [[True, False], [False], [True]],
 }
 

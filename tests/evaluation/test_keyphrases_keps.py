@@ -9,10 +9,7 @@ import pytest
 from warta.errors import EvaluationError
 from warta.evaluation.keyphrases import _gold_spans, evaluate_keps, read_keps
 
-KEPS = (
-    "harga\tB\ncabai\tI\nnaik\tO\ndi\tO\npasar\tB\nbaru\tI\n\n"
-    "harga\tB\ncabai\tI\nturun\tO\nlagi\tO\n\n"
-)
+KEPS = "harga\tB\ncabai\tI\nnaik\tO\ndi\tO\npasar\tB\nbaru\tI\n\nharga\tB\ncabai\tI\nturun\tO\nlagi\tO\n\n"
 
 
 def test_gold_spans() -> None:

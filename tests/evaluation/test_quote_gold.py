@@ -20,10 +20,10 @@ from warta.evaluation.quote_gold import (
 
 TEXT = (
     "Jakarta - Kepala Dinas Pasar Kota Sukamaju Rudi Hartono memastikan stok cabai aman menjelang Lebaran. "
-    "\"Kami sudah menambah pasokan dari tiga kabupaten,\" kata Rudi di Pasar Baru, Senin (3/3/2025). "
+    '"Kami sudah menambah pasokan dari tiga kabupaten," kata Rudi di Pasar Baru, Senin (3/3/2025). '
     "Menurut Rudi, harga cabai akan turun pekan depan. "
     "Seorang pedagang mengatakan pembeli masih sepi sejak pagi. "
-    "Poster bertuliskan \"Pasar Bersih\" dipasang di pintu masuk."
+    'Poster bertuliskan "Pasar Bersih" dipasang di pintu masuk.'
 )
 
 
@@ -37,17 +37,34 @@ def corpus(tmp_path: Path) -> tuple[Path, Path]:
     root = tmp_path / "data"
     (root / "berita-uji").mkdir(parents=True)
     with gzip.open(root / "berita-uji" / "artikel.jsonl.gz", "wt", encoding="utf-8") as fh:
-        fh.write(json.dumps({"id": "uji-1", "source": "Kabar Uji", "date": "2025-03-03", "title": "Stok Cabai",
-                             "text": TEXT}, ensure_ascii=False) + "\n")
+        fh.write(
+            json.dumps(
+                {
+                    "id": "uji-1",
+                    "source": "Kabar Uji",
+                    "date": "2025-03-03",
+                    "title": "Stok Cabai",
+                    "text": TEXT,
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     direct = _find("Kami sudah menambah pasokan dari tiga kabupaten,")
     menurut = _find("harga cabai akan turun pekan depan")
     anon = _find("pembeli masih sepi sejak pagi")
-    gold = GoldArticle(corpus="berita-uji", file="artikel.jsonl.gz", id="uji-1", sha1=text_sha1(TEXT),
-                       outlet="Kabar Uji", quotes=[
-                           GoldQuote(*direct, kind="direct", speaker="Rudi Hartono", date="2025-03-03"),
-                           GoldQuote(*menurut, kind="indirect", speaker="Rudi Hartono"),
-                           GoldQuote(*anon, kind="indirect", speaker="Seorang pedagang", speaker_type="anonymous"),
-                       ])
+    gold = GoldArticle(
+        corpus="berita-uji",
+        file="artikel.jsonl.gz",
+        id="uji-1",
+        sha1=text_sha1(TEXT),
+        outlet="Kabar Uji",
+        quotes=[
+            GoldQuote(*direct, kind="direct", speaker="Rudi Hartono", date="2025-03-03"),
+            GoldQuote(*menurut, kind="indirect", speaker="Rudi Hartono"),
+            GoldQuote(*anon, kind="indirect", speaker="Seorang pedagang", speaker_type="anonymous"),
+        ],
+    )
     path = tmp_path / "gold.jsonl"
     path.write_bytes(gold_lines([gold]))
     return path, root
@@ -78,17 +95,46 @@ def test_an_empty_split_is_an_error(corpus: tuple[Path, Path]) -> None:
         evaluate_quote_gold(gold, data_root=root, split="heldout")
 
 
-@pytest.mark.parametrize(("gold", "name", "anonymous", "ok"), [
-    (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), "Rudi Hartono", False, True),
-    (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), "Hartono", False, True),
-    (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), "Pak Rudi", False, True),
-    (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), "Sukamaju", False, False),
-    (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), None, False, False),
-    (GoldQuote(0, 1, "direct", speaker="Kementerian Perdagangan", speaker_type="organisation",
-               aliases=["Kemendag"]), "Kemendag", False, True),
-    (GoldQuote(0, 1, "direct", speaker="Badan Pusat Statistik", speaker_type="organisation"), "BPS", False, True),
-    (GoldQuote(0, 1, "direct", speaker="seorang pedagang", speaker_type="anonymous"), "pedagang", True, True),
-    (GoldQuote(0, 1, "direct", speaker="seorang pedagang", speaker_type="anonymous"), "Rudi", False, False),
-])
+@pytest.mark.parametrize(
+    ("gold", "name", "anonymous", "ok"),
+    [
+        (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), "Rudi Hartono", False, True),
+        (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), "Hartono", False, True),
+        (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), "Pak Rudi", False, True),
+        (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), "Sukamaju", False, False),
+        (GoldQuote(0, 1, "direct", speaker="Rudi Hartono"), None, False, False),
+        (
+            GoldQuote(
+                0,
+                1,
+                "direct",
+                speaker="Kementerian Perdagangan",
+                speaker_type="organisation",
+                aliases=["Kemendag"],
+            ),
+            "Kemendag",
+            False,
+            True,
+        ),
+        (
+            GoldQuote(0, 1, "direct", speaker="Badan Pusat Statistik", speaker_type="organisation"),
+            "BPS",
+            False,
+            True,
+        ),
+        (
+            GoldQuote(0, 1, "direct", speaker="seorang pedagang", speaker_type="anonymous"),
+            "pedagang",
+            True,
+            True,
+        ),
+        (
+            GoldQuote(0, 1, "direct", speaker="seorang pedagang", speaker_type="anonymous"),
+            "Rudi",
+            False,
+            False,
+        ),
+    ],
+)
 def test_speaker_matching(gold: GoldQuote, name: str | None, anonymous: bool, ok: bool) -> None:
     assert speaker_matches(gold, name, anonymous=anonymous) is ok

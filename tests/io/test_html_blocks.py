@@ -31,7 +31,13 @@ def test_blocks_follow_block_elements_and_line_breaks() -> None:
 
 
 def test_deep_pages_are_cut_into_blocks_too() -> None:
-    deep = "<html><body>" + "<div>" * 3000 + "<p>Harga beras naik lagi di pasar.</p>" + "</div>" * 3000 + "</body></html>"
+    deep = (
+        "<html><body>"
+        + "<div>" * 3000
+        + "<p>Harga beras naik lagi di pasar.</p>"
+        + "</div>" * 3000
+        + "</body></html>"
+    )
     assert [b.text for b in page_blocks(deep)] == ["Harga beras naik lagi di pasar."]
 
 
@@ -53,9 +59,16 @@ def test_scores_warta_and_trafilatura_on_a_page(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     import msgspec
 
-    gold.write_bytes(msgspec.json.encode(GoldPage(file="pages/uji.html", sha256=sha, outlet="uji", body=body)) + b"\n")
+    gold.write_bytes(
+        msgspec.json.encode(GoldPage(file="pages/uji.html", sha256=sha, outlet="uji", body=body)) + b"\n"
+    )
     r = evaluate_html(tmp_path, gold=gold)
-    assert r["pages"] == 1 and set(r["systems"]) == {"warta", "warta_generic", "trafilatura", "trafilatura_precision"}
+    assert r["pages"] == 1 and set(r["systems"]) == {
+        "warta",
+        "warta_generic",
+        "trafilatura",
+        "trafilatura_precision",
+    }
     assert r["systems"]["warta"]["f1"] > 0.8
     (pages / "uji.html").write_text(HALAMAN + " ", encoding="utf-8")
     with pytest.raises(EvaluationError, match="not the annotated one"):

@@ -57,7 +57,10 @@ def test_rss_entries_become_articles(write: Callable[[str, str | bytes], Path], 
     rejects = [i for i in items if isinstance(i, Reject)]
     assert [a.title for a in arts] == ["Jembatan Desa Diresmikan", "Harga Gabah Naik"]
     first = arts[0]
-    assert first.raw == "Bupati meresmikan jembatan baru di Desa Sukamaju.\n\nWarga kini tidak perlu memutar dua jam."
+    assert (
+        first.raw
+        == "Bupati meresmikan jembatan baru di Desa Sukamaju.\n\nWarga kini tidak perlu memutar dua jam."
+    )
     assert first.source.url == "https://kabar.test/jembatan" and first.source.outlet == "Kabar Sukamaju"
     assert first.published.value == datetime(2025, 3, 3, 1, 30)  # UTC
     assert arts[1].raw == "Harga gabah kering panen naik di tingkat petani."
@@ -73,7 +76,11 @@ def test_atom_gzipped(write: Callable[[str, str | bytes], Path], settings: Setti
 
 def test_not_a_feed_is_an_error(write: Callable[[str, str | bytes], Path], settings: Settings) -> None:
     with pytest.raises(InputError, match=r"W10[14]"):
-        list(read_path(write("catatan.xml", "<catatan><isi>bukan umpan berita</isi></catatan>"), settings=settings))
+        list(
+            read_path(
+                write("catatan.xml", "<catatan><isi>bukan umpan berita</isi></catatan>"), settings=settings
+            )
+        )
 
 
 def test_helpers() -> None:

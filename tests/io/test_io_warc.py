@@ -26,19 +26,23 @@ def _warc(path: Path, pages: list[tuple[str, str, str]]) -> Path:
         writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
         for uri, ctype, body in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
-            record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body.encode("utf-8")),
-                                               http_headers=headers)
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers
+            )
             writer.write_record(record)
     return path
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
 def test_html_responses_become_articles(tmp_path: Path, settings: Settings, name: str) -> None:
-    path = _warc(tmp_path / name, [
-        ("https://kabar.test/pasar-murah", "text/html; charset=utf-8", PAGE),
-        ("https://kabar.test/logo.png", "image/png", "PNG"),
-        ("https://kabar.test/indeks", "text/html", "<html><body></body></html>"),
-    ])
+    path = _warc(
+        tmp_path / name,
+        [
+            ("https://kabar.test/pasar-murah", "text/html; charset=utf-8", PAGE),
+            ("https://kabar.test/logo.png", "image/png", "PNG"),
+            ("https://kabar.test/indeks", "text/html", "<html><body></body></html>"),
+        ],
+    )
     items = list(read_path(path, settings=settings))
     arts = [i for i in items if isinstance(i, Article)]
     assert len(arts) == 1
@@ -63,8 +67,9 @@ def test_response_without_target_uri_is_a_clear_error(tmp_path: Path, settings: 
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=False)
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
-        record = writer.create_warc_record("https://kabar.test/a", "response", payload=io.BytesIO(PAGE.encode()),
-                                           http_headers=headers)
+        record = writer.create_warc_record(
+            "https://kabar.test/a", "response", payload=io.BytesIO(PAGE.encode()), http_headers=headers
+        )
         record.rec_headers.remove_header("WARC-Target-URI")
         writer.write_record(record)
     with pytest.raises(MalformedInputError, match="malformed WARC record") as info:

@@ -22,10 +22,16 @@ STORY = [
     "Hendra menyebut perbaikan memakan anggaran sekitar Rp 850 juta yang diambil dari dana tanggap darurat "
     "kabupaten tahun ini.",
 ]
-RELATED = ["Harga Cabai di Sukamaju Turun Lagi", "Banjir Rendam Tiga Desa di Cibeber", "Bupati Resmikan Pasar Baru"]
+RELATED = [
+    "Harga Cabai di Sukamaju Turun Lagi",
+    "Banjir Rendam Tiga Desa di Cibeber",
+    "Bupati Resmikan Pasar Baru",
+]
 
 
-def _page(host: str, body: str, *, extra_head: str = "", path: str = "/read/2025/01/15/jembatan-cibeber") -> str:
+def _page(
+    host: str, body: str, *, extra_head: str = "", path: str = "/read/2025/01/15/jembatan-cibeber"
+) -> str:
     related = "".join(f'<li><a href="/read/{i}">{t}</a></li>' for i, t in enumerate(RELATED))
     return f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">
 <title>Jembatan Cibeber Diperbaiki</title>
@@ -46,41 +52,67 @@ def _paragraphs() -> str:
 
 # (host, body as the outlet's template writes it, profile name)
 TEMPLATES = [
-    ("news.detik.com",
-     '<div class="detail__body-text itp_bodycontent"><strong>Jakarta</strong> - ' + _paragraphs()
-     + '<table class="linksisip"><tr><td>Baca juga: <a href="/x">Harga Cabai Turun</a></td></tr></table>'
-     + '<div class="detail__body-tag"><a href="/tag/banjir">banjir</a><a href="/tag/jembatan">jembatan</a></div></div>',
-     "detik"),
-    ("regional.kompas.com",
-     '<div class="read__content"><div class="clearfix">' + _paragraphs()
-     + '<div class="inner-link-baca-juga">Baca juga: <a href="/y">Banjir Rendam Tiga Desa</a></div></div></div>',
-     "kompas"),
-    ("www.cnnindonesia.com",
-     '<div class="detail-text">' + _paragraphs()
-     + '<table class="linksisip"><tr><td><a href="/z">Bupati Resmikan Pasar Baru</a></td></tr></table></div>',
-     "cnnindonesia"),
-    ("www.liputan6.com",
-     '<div class="article-content-body__item-content">' + _paragraphs()
-     + '<div class="baca-juga-collections"><h4>Baca Juga</h4><ul>'
-     + "".join(f'<li><a href="/r{i}">{t}</a></li>' for i, t in enumerate(RELATED)) + "</ul></div></div>",
-     "kly"),
-    ("nasional.okezone.com",
-     '<div id="contentx">' + _paragraphs() + '<div class="box-gnews">Ikuti berita kami di Google News</div></div>',
-     "okezone"),
-    ("www.antaranews.com",
-     '<div class="wrap__article-detail-content post-content">' + _paragraphs()
-     + '<p class="text-muted">Pewarta: Rina Lestari<br>Editor: Budi Hartono</p></div>',
-     "antara"),
-    ("www.tribunnews.com",
-     '<div class="side-article txt-article">' + _paragraphs()
-     + '<p class="baca">Baca: <a href="/b">Harga Cabai Turun</a></p></div>',
-     "tribunnews"),
+    (
+        "news.detik.com",
+        '<div class="detail__body-text itp_bodycontent"><strong>Jakarta</strong> - '
+        + _paragraphs()
+        + '<table class="linksisip"><tr><td>Baca juga: <a href="/x">Harga Cabai Turun</a></td></tr></table>'
+        + '<div class="detail__body-tag"><a href="/tag/banjir">banjir</a><a href="/tag/jembatan">jembatan</a></div></div>',
+        "detik",
+    ),
+    (
+        "regional.kompas.com",
+        '<div class="read__content"><div class="clearfix">'
+        + _paragraphs()
+        + '<div class="inner-link-baca-juga">Baca juga: <a href="/y">Banjir Rendam Tiga Desa</a></div></div></div>',
+        "kompas",
+    ),
+    (
+        "www.cnnindonesia.com",
+        '<div class="detail-text">'
+        + _paragraphs()
+        + '<table class="linksisip"><tr><td><a href="/z">Bupati Resmikan Pasar Baru</a></td></tr></table></div>',
+        "cnnindonesia",
+    ),
+    (
+        "www.liputan6.com",
+        '<div class="article-content-body__item-content">'
+        + _paragraphs()
+        + '<div class="baca-juga-collections"><h4>Baca Juga</h4><ul>'
+        + "".join(f'<li><a href="/r{i}">{t}</a></li>' for i, t in enumerate(RELATED))
+        + "</ul></div></div>",
+        "kly",
+    ),
+    (
+        "nasional.okezone.com",
+        '<div id="contentx">'
+        + _paragraphs()
+        + '<div class="box-gnews">Ikuti berita kami di Google News</div></div>',
+        "okezone",
+    ),
+    (
+        "www.antaranews.com",
+        '<div class="wrap__article-detail-content post-content">'
+        + _paragraphs()
+        + '<p class="text-muted">Pewarta: Rina Lestari<br>Editor: Budi Hartono</p></div>',
+        "antara",
+    ),
+    (
+        "www.tribunnews.com",
+        '<div class="side-article txt-article">'
+        + _paragraphs()
+        + '<p class="baca">Baca: <a href="/b">Harga Cabai Turun</a></p></div>',
+        "tribunnews",
+    ),
     ("nasional.sindonews.com", '<div id="detail-desc">' + _paragraphs() + "</div>", "sindonews"),
     ("www.suara.com", '<div class="detail--content">' + _paragraphs() + "</div>", "suara"),
-    ("www.viva.co.id",
-     '<div class="main-content-detail">' + _paragraphs()
-     + '<div class="article-related"><a href="/q">Bupati Resmikan Pasar Baru</a></div></div>',
-     "viva"),
+    (
+        "www.viva.co.id",
+        '<div class="main-content-detail">'
+        + _paragraphs()
+        + '<div class="article-related"><a href="/q">Bupati Resmikan Pasar Baru</a></div></div>',
+        "viva",
+    ),
 ]
 
 
@@ -138,9 +170,12 @@ def test_a_photo_page_keeps_its_captions_as_the_story() -> None:
         "Anak-anak sekolah menyeberangi sungai dengan rakit bambu selama jembatan gantung di desa mereka putus.",
         "Petugas Dinas Pekerjaan Umum Sukamaju mengukur tiang jembatan yang rusak diterjang banjir bandang.",
     ]
-    figures = "".join(f'<figure><img src="{i}.jpg"><figcaption>{c}</figcaption></figure>' for i, c in enumerate(captions))
-    a = article_from_html(_page("news.detik.com", f'<div class="detail__body-text">{figures}</div>'), id="p",
-                          source="foto.html")
+    figures = "".join(
+        f'<figure><img src="{i}.jpg"><figcaption>{c}</figcaption></figure>' for i, c in enumerate(captions)
+    )
+    a = article_from_html(
+        _page("news.detik.com", f'<div class="detail__body-text">{figures}</div>'), id="p", source="foto.html"
+    )
     assert a.source.extractor == "profile:detik"
     for c in captions:
         assert c in a.raw
@@ -159,18 +194,24 @@ def test_an_index_page_of_teasers_is_no_article() -> None:
         "Kementerian kesehatan mengingatkan warga mewaspadai lonjakan kasus demam berdarah.",
         "Komunitas pecinta sepeda tua menggelar parade keliling alun-alun pada akhir pekan.",
     ]
-    grid = "".join(f'<div class="item"><h2><a href="/read/{i}">Judul {i}</a></h2><p>{t}</p></div>'
-                   for i, t in enumerate(teasers))
+    grid = "".join(
+        f'<div class="item"><h2><a href="/read/{i}">Judul {i}</a></h2><p>{t}</p></div>'
+        for i, t in enumerate(teasers)
+    )
     page = _page("www.kabaruji.example", f"<main>{grid}</main>", path="/indeks")
     with pytest.raises(EmptyInputError, match="list of teasers"):
         article_from_html(page, id="p", source="indeks.html")
 
 
 def test_a_story_of_short_paragraphs_is_not_a_teaser_grid() -> None:
-    body = "<article>" + "".join(
-        f"<p>Jembatan gantung di Desa Cibeber kembali dibahas warga dalam rapat ke-{i} di balai desa Sukamaju.</p>"
-        for i in range(10)
-    ) + "</article>"
+    body = (
+        "<article>"
+        + "".join(
+            f"<p>Jembatan gantung di Desa Cibeber kembali dibahas warga dalam rapat ke-{i} di balai desa Sukamaju.</p>"
+            for i in range(10)
+        )
+        + "</article>"
+    )
     a = article_from_html(_page("www.kabaruji.example", body), id="p", source="p.html")
     assert "Cibeber" in a.raw
 
@@ -183,7 +224,8 @@ def _tree(html: str):  # type: ignore[no-untyped-def]
 
 def test_the_next_page_of_a_story_is_reported() -> None:
     body = (
-        '<div class="read__content">' + _paragraphs()
+        '<div class="read__content">'
+        + _paragraphs()
         + '<div class="read__paging"><a href="?page=1">1</a><a href="?page=2">2</a>'
         + '<a href="?page=2">Selanjutnya</a></div></div>'
     )
@@ -196,8 +238,13 @@ def test_next_page_rules() -> None:
     url = "https://kabar.example/read/55/jembatan"
     rel = _tree('<html><head><link rel="next" href="/read/55/jembatan/2"></head><body></body></html>')
     assert next_page_url(rel, url) == "https://kabar.example/read/55/jembatan/2"
-    on_two = _tree('<html><body><a href="/read/55/jembatan/1">1</a><a href="/read/55/jembatan/3">3</a></body></html>')
-    assert next_page_url(on_two, "https://kabar.example/read/55/jembatan/2") == "https://kabar.example/read/55/jembatan/3"
+    on_two = _tree(
+        '<html><body><a href="/read/55/jembatan/1">1</a><a href="/read/55/jembatan/3">3</a></body></html>'
+    )
+    assert (
+        next_page_url(on_two, "https://kabar.example/read/55/jembatan/2")
+        == "https://kabar.example/read/55/jembatan/3"
+    )
     # "Selanjutnya" to another story is no next page; nor is anything without the page's address.
     other = _tree('<html><body><a href="/read/56/pasar">Selanjutnya</a></body></html>')
     assert next_page_url(other, url) is None

@@ -50,8 +50,10 @@ def test_other_inputs_stay_whole(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Harga beras naik.", encoding="utf-8")
     (tmp_path / "b.csv.gz").write_bytes(gzip.compress(b"text\nHarga cabai naik.\n"))
     parts = plan_partitions([tmp_path], target_bytes=1)
-    assert parts == [Partition(path=str(tmp_path / "a.txt"), in_folder=True),
-                     Partition(path=str(tmp_path / "b.csv.gz"), in_folder=True)]
+    assert parts == [
+        Partition(path=str(tmp_path / "a.txt"), in_folder=True),
+        Partition(path=str(tmp_path / "b.csv.gz"), in_folder=True),
+    ]
 
 
 def _csv_corpus(tmp_path: Path, *, bom: bool = False) -> Path:
@@ -100,15 +102,20 @@ def _warc(path: Path, n: int) -> Path:
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
         for i in range(n):
-            html = (f"<html><head><title>Jembatan baru ke-{i}</title></head><body><article>"
-                    f"<p>Jembatan baru di Desa Sukamaju ke-{i} diresmikan bupati pada Selasa pagi.</p>"
-                    "<p>Warga menyambut jembatan itu dengan gembira karena jarak ke pasar lebih dekat.</p>"
-                    "</article></body></html>").encode()
+            html = (
+                f"<html><head><title>Jembatan baru ke-{i}</title></head><body><article>"
+                f"<p>Jembatan baru di Desa Sukamaju ke-{i} diresmikan bupati pada Selasa pagi.</p>"
+                "<p>Warga menyambut jembatan itu dengan gembira karena jarak ke pasar lebih dekat.</p>"
+                "</article></body></html>"
+            ).encode()
             status = "200 OK" if i % 4 != 3 else "404 Not Found"
-            headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            headers = StatusAndHeaders(
+                status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
             uri = f"https://kabar.example/berita/{i}"
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(html),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(html), http_headers=headers)
+            )
     return path
 
 

@@ -9,34 +9,143 @@ from __future__ import annotations
 
 import random
 
-PLACES = ["Sukamaju", "Tanjung Harapan", "Kota Baru", "Sungai Lebar", "Bukit Indah", "Pantai Mutiara",
-          "Lembah Hijau", "Karang Sari", "Teluk Damai", "Padang Luas", "Gunung Putri", "Rawa Bening"]
-PEOPLE = ["Andi Pratama", "Siti Rahmawati", "Budi Santoso", "Dewi Lestari", "Rahmat Hidayat", "Lina Marlina",
-          "Agus Salim", "Rina Kartika", "Joko Susilo", "Maya Anggraini", "Hendra Wijaya", "Fitri Handayani"]
-ROLES = ["Bupati", "Wali Kota", "Kepala Dinas Pertanian", "Ketua DPRD", "Camat", "Kepala Desa",
-         "Direktur Utama", "Kepala Badan Penanggulangan Bencana", "Ketua Koperasi", "Kapolres"]
-THINGS = ["beras", "cabai rawit", "minyak goreng", "gula pasir", "bawang merah", "telur ayam", "daging sapi",
-          "jagung", "kedelai", "pupuk", "solar", "gas elpiji"]
+PLACES = [
+    "Sukamaju",
+    "Tanjung Harapan",
+    "Kota Baru",
+    "Sungai Lebar",
+    "Bukit Indah",
+    "Pantai Mutiara",
+    "Lembah Hijau",
+    "Karang Sari",
+    "Teluk Damai",
+    "Padang Luas",
+    "Gunung Putri",
+    "Rawa Bening",
+]
+PEOPLE = [
+    "Andi Pratama",
+    "Siti Rahmawati",
+    "Budi Santoso",
+    "Dewi Lestari",
+    "Rahmat Hidayat",
+    "Lina Marlina",
+    "Agus Salim",
+    "Rina Kartika",
+    "Joko Susilo",
+    "Maya Anggraini",
+    "Hendra Wijaya",
+    "Fitri Handayani",
+]
+ROLES = [
+    "Bupati",
+    "Wali Kota",
+    "Kepala Dinas Pertanian",
+    "Ketua DPRD",
+    "Camat",
+    "Kepala Desa",
+    "Direktur Utama",
+    "Kepala Badan Penanggulangan Bencana",
+    "Ketua Koperasi",
+    "Kapolres",
+]
+THINGS = [
+    "beras",
+    "cabai rawit",
+    "minyak goreng",
+    "gula pasir",
+    "bawang merah",
+    "telur ayam",
+    "daging sapi",
+    "jagung",
+    "kedelai",
+    "pupuk",
+    "solar",
+    "gas elpiji",
+]
 EVENTS = ["banjir", "tanah longsor", "kebakaran pasar", "kekeringan", "angin puting beliung", "gempa kecil"]
 DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
 # Sentences are built from phrases chosen independently, so that two unrelated articles
 # share words and short phrases (as real news on one topic does) but rarely a run of three
 # words across phrase boundaries.
-SUBJECTS = ["{role} {person}", "Warga {place}", "Pemerintah daerah", "Para pedagang", "Sejumlah petani",
-            "Petugas gabungan", "Anggota DPRD", "Relawan setempat", "Pengurus koperasi", "Tim teknis",
-            "Aparat kecamatan", "Kelompok nelayan", "Pengelola pasar", "Dinas sosial", "Perusahaan daerah"]
-VERBS = ["meninjau", "mengeluhkan", "menyiapkan", "meminta", "memastikan", "menolak", "mengusulkan",
-         "mengevaluasi", "membahas", "mencatat", "menyalurkan", "memperbaiki", "mengawasi", "menunda",
-         "mempercepat", "mendata", "menyoroti", "menggelar", "membagikan", "memantau"]
-OBJECTS = ["harga {thing}", "pasokan {thing}", "dampak {event}", "anggaran penanganan {event}",
-           "distribusi bantuan", "tanggul yang rusak", "jalan desa", "posko pengungsian", "operasi pasar {thing}",
-           "data keluarga terdampak", "stok {thing} di gudang", "jadwal sekolah", "saluran irigasi",
-           "subsidi {thing}", "dapur umum", "jembatan penghubung", "layanan kesehatan", "izin usaha"]
-TAILS = ["di {place}", "sejak {day} pagi", "pada {day} sore", "selama {n} hari", "bersama {person}",
-         "dengan dana Rp{n} miliar", "untuk {n} keluarga", "menjelang musim panen", "setelah rapat koordinasi",
-         "di {n} titik", "hingga akhir bulan", "demi keselamatan warga", "sesuai arahan {role}",
-         "karena cuaca tidak menentu", "tanpa menunggu laporan resmi", "di sekitar {place}"]
+SUBJECTS = [
+    "{role} {person}",
+    "Warga {place}",
+    "Pemerintah daerah",
+    "Para pedagang",
+    "Sejumlah petani",
+    "Petugas gabungan",
+    "Anggota DPRD",
+    "Relawan setempat",
+    "Pengurus koperasi",
+    "Tim teknis",
+    "Aparat kecamatan",
+    "Kelompok nelayan",
+    "Pengelola pasar",
+    "Dinas sosial",
+    "Perusahaan daerah",
+]
+VERBS = [
+    "meninjau",
+    "mengeluhkan",
+    "menyiapkan",
+    "meminta",
+    "memastikan",
+    "menolak",
+    "mengusulkan",
+    "mengevaluasi",
+    "membahas",
+    "mencatat",
+    "menyalurkan",
+    "memperbaiki",
+    "mengawasi",
+    "menunda",
+    "mempercepat",
+    "mendata",
+    "menyoroti",
+    "menggelar",
+    "membagikan",
+    "memantau",
+]
+OBJECTS = [
+    "harga {thing}",
+    "pasokan {thing}",
+    "dampak {event}",
+    "anggaran penanganan {event}",
+    "distribusi bantuan",
+    "tanggul yang rusak",
+    "jalan desa",
+    "posko pengungsian",
+    "operasi pasar {thing}",
+    "data keluarga terdampak",
+    "stok {thing} di gudang",
+    "jadwal sekolah",
+    "saluran irigasi",
+    "subsidi {thing}",
+    "dapur umum",
+    "jembatan penghubung",
+    "layanan kesehatan",
+    "izin usaha",
+]
+TAILS = [
+    "di {place}",
+    "sejak {day} pagi",
+    "pada {day} sore",
+    "selama {n} hari",
+    "bersama {person}",
+    "dengan dana Rp{n} miliar",
+    "untuk {n} keluarga",
+    "menjelang musim panen",
+    "setelah rapat koordinasi",
+    "di {n} titik",
+    "hingga akhir bulan",
+    "demi keselamatan warga",
+    "sesuai arahan {role}",
+    "karena cuaca tidak menentu",
+    "tanpa menunggu laporan resmi",
+    "di sekitar {place}",
+]
 HEADERS = ["", "JAKARTA, KABARTEST -", "SUKAMAJU, WARTAUJI.test -", "Laporan wartawan daerah -"]
 FOOTERS = [
     "",
@@ -49,8 +158,13 @@ FOOTERS = [
 
 def _fill(rng: random.Random, pattern: str) -> str:
     return pattern.format(
-        role=rng.choice(ROLES), person=rng.choice(PEOPLE), place=rng.choice(PLACES), thing=rng.choice(THINGS),
-        event=rng.choice(EVENTS), day=rng.choice(DAYS), n=rng.randint(2, 250),
+        role=rng.choice(ROLES),
+        person=rng.choice(PEOPLE),
+        place=rng.choice(PLACES),
+        thing=rng.choice(THINGS),
+        event=rng.choice(EVENTS),
+        day=rng.choice(DAYS),
+        n=rng.randint(2, 250),
     )
 
 
@@ -89,7 +203,9 @@ def altered_copy(rng: random.Random, paragraphs: list[str]) -> str:
     return "\n\n".join(x for x in (header, text, footer) if x)
 
 
-def dataset(seed: int = 7, *, stories: int = 60, copies: tuple[int, int] = (1, 3), unrelated: int = 140) -> tuple[list[str], list[int]]:
+def dataset(
+    seed: int = 7, *, stories: int = 60, copies: tuple[int, int] = (1, 3), unrelated: int = 140
+) -> tuple[list[str], list[int]]:
     """Texts and their true group (copies share the group of their original; every
     unrelated article has a group of its own)."""
     rng = random.Random(seed)

@@ -44,16 +44,28 @@ def person_article(
             start = text.find(alias)
             if start >= 0:
                 idxs.append(len(mentions))
-                mentions.append(Mention(start=start, end=start + len(alias), text=alias, label="PER", entity=i))
-        role_spans = [Role(text=r, start=max(text.find(r), 0), end=max(text.find(r), 0) + len(r)) for r in roles]
-        entities.append(Entity(id=f"e{i}", name=name, label="PER", mentions=idxs, aliases=aliases, roles=role_spans))
+                mentions.append(
+                    Mention(start=start, end=start + len(alias), text=alias, label="PER", entity=i)
+                )
+        role_spans = [
+            Role(text=r, start=max(text.find(r), 0), end=max(text.find(r), 0) + len(r)) for r in roles
+        ]
+        entities.append(
+            Entity(id=f"e{i}", name=name, label="PER", mentions=idxs, aliases=aliases, roles=role_spans)
+        )
     quotes: list[Quote] = []
     if quote is not None:
         qtext, speaker = quote
         start = text.find(qtext)
         quotes.append(
-            Quote(kind="direct", start=start, end=start + len(qtext), text=qtext, cue=Span(0, 4, text[:4]),
-                  speaker=Speaker(name=entities[speaker].name, entity=speaker))
+            Quote(
+                kind="direct",
+                start=start,
+                end=start + len(qtext),
+                text=qtext,
+                cue=Span(0, 4, text[:4]),
+                speaker=Speaker(name=entities[speaker].name, entity=speaker),
+            )
         )
     return Article(
         id=id,

@@ -14,10 +14,27 @@ runner = CliRunner()
 def _setup(tmp_path: Path) -> tuple[Path, Path]:
     data = tmp_path / "berita.jsonl"
     data.write_text(
-        "".join(json.dumps(r) + "\n" for r in [
-            {"id": "1", "url": "https://uji.test/1", "source": "Warta Uji", "date": "2025-03-03", "title": "Investasi", "text": BERITA_INVESTASI},
-            {"id": "2", "url": "https://uji.test/2", "source": "Warta Uji", "date": "2025-03-04", "title": "Banjir", "text": BERITA_BANJIR},
-        ]),
+        "".join(
+            json.dumps(r) + "\n"
+            for r in [
+                {
+                    "id": "1",
+                    "url": "https://uji.test/1",
+                    "source": "Warta Uji",
+                    "date": "2025-03-03",
+                    "title": "Investasi",
+                    "text": BERITA_INVESTASI,
+                },
+                {
+                    "id": "2",
+                    "url": "https://uji.test/2",
+                    "source": "Warta Uji",
+                    "date": "2025-03-04",
+                    "title": "Banjir",
+                    "text": BERITA_BANJIR,
+                },
+            ]
+        ),
         encoding="utf-8",
     )
     config = tmp_path / "cepat.toml"
@@ -35,8 +52,11 @@ def test_ingest_search_export(tmp_path: Path) -> None:
     assert "0 new, 0 updated, 2 unchanged" in again.output
     found = runner.invoke(app, ["search", "investasi", "--db", db])
     assert found.exit_code == 0 and "berinvestasi" in found.output
-    for args in (["dupes", "--db", db], ["dupes", "--what", "stories", "--db", db],
-                 ["quotes", "--speaker", "Andi Pratama", "--db", db]):
+    for args in (
+        ["dupes", "--db", db],
+        ["dupes", "--what", "stories", "--db", db],
+        ["quotes", "--speaker", "Andi Pratama", "--db", db],
+    ):
         assert runner.invoke(app, args).exit_code == 0, args
     assert runner.invoke(app, ["entity", "Orang Tak Dikenal", "--db", db]).exit_code == 1
     out = tmp_path / "hasil.csv"

@@ -17,9 +17,17 @@ from warta.storage.writer import article_fingerprint
 @pytest.fixture
 def filled(store: Store) -> Store:
     arts = [
-        person_article(id="a", url="https://a.test/1", outlet="Warta Kita", day="2025-03-03", text=BERITA_INVESTASI,
-                       people=[("Andi Pratama", [], [])]),
-        person_article(id="b", url="https://b.test/2", outlet="Kabar Desa", day="2025-04-05", text=BERITA_BANJIR),
+        person_article(
+            id="a",
+            url="https://a.test/1",
+            outlet="Warta Kita",
+            day="2025-03-03",
+            text=BERITA_INVESTASI,
+            people=[("Andi Pratama", [], [])],
+        ),
+        person_article(
+            id="b", url="https://b.test/2", outlet="Kabar Desa", day="2025-04-05", text=BERITA_BANJIR
+        ),
     ]
     store.write_batch([(a, article_fingerprint(a, pipeline="p")) for a in arts])
     return store

@@ -31,7 +31,9 @@ def _check(db: Path) -> dict[str, int]:
         counts = store.counts()
         with store.connect() as conn:
             fts = conn.exec_driver_sql("SELECT count(*) FROM articles_fts").scalar_one()
-            dup_keys = conn.exec_driver_sql("SELECT count(*) - count(DISTINCT key) FROM articles").scalar_one()
+            dup_keys = conn.exec_driver_sql(
+                "SELECT count(*) - count(DISTINCT key) FROM articles"
+            ).scalar_one()
     assert fts == counts["articles"], "search index out of step with the articles"
     assert dup_keys == 0
     assert counts["article_sources"] == counts["articles"]
@@ -55,8 +57,13 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> Non
     data = tmp_path / "berita.jsonl"
     with data.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            record = {"id": str(i), "url": f"https://uji.test/{i}", "source": "Uji", "date": "2025-01-01",
-                      "text": "\n\n".join(base_article(rng))}
+            record = {
+                "id": str(i),
+                "url": f"https://uji.test/{i}",
+                "source": "Uji",
+                "date": "2025-01-01",
+                "text": "\n\n".join(base_article(rng)),
+            }
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     db = tmp_path / "korpus.db"
     stored = 0

@@ -16,13 +16,29 @@ STEPS = ["warta.clean.v1", "warta.segment.v1"]
 
 
 def _jsonl(path: Path, records: list[dict[str, str]], extra: str = "") -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records) + extra, encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records) + extra, encoding="utf-8"
+    )
     return path
 
 
 RECORDS = [
-    {"id": "1", "url": "https://warta.test/1", "source": "Warta Uji", "date": "2025-03-03", "title": "Ajak Investasi", "text": BERITA_INVESTASI},
-    {"id": "2", "url": "https://warta.test/2", "source": "Warta Uji", "date": "2025-03-04", "title": "Banjir", "text": BERITA_BANJIR},
+    {
+        "id": "1",
+        "url": "https://warta.test/1",
+        "source": "Warta Uji",
+        "date": "2025-03-03",
+        "title": "Ajak Investasi",
+        "text": BERITA_INVESTASI,
+    },
+    {
+        "id": "2",
+        "url": "https://warta.test/2",
+        "source": "Warta Uji",
+        "date": "2025-03-04",
+        "title": "Banjir",
+        "text": BERITA_BANJIR,
+    },
     {"id": "3", "source": "Kabar Uji", "date": "2025-03-05", "title": "Cabai", "text": BERITA_PASAR},
 ]
 

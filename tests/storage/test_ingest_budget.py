@@ -84,15 +84,18 @@ def test_cli_says_it_skipped_the_record_over_budget_and_retries_it(tmp_path: Pat
     db = tmp_path / "korpus.db"
     ingest([data], db=db, settings=load_settings(article_seconds=0.5), steps=STEPS)
     config = tmp_path / "warta.toml"
-    config.write_text('pipeline = ["warta.clean.v1", "warta.segment.v1", "warta.test.slow.v1"]\n'
-                      "article_seconds = 0.5\n", encoding="utf-8")
+    config.write_text(
+        'pipeline = ["warta.clean.v1", "warta.segment.v1", "warta.test.slow.v1"]\narticle_seconds = 0.5\n',
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(app, ["ingest", str(data), "--db", str(db), "--config", str(config)])
     assert result.exit_code == 0, result.output
     assert "skipped 1 record(s) that ran over the per-article budget" in " ".join(result.output.split())
 
     # With a larger budget, --retry-over-budget analyses it.
-    retried = ingest([data], db=db, settings=load_settings(article_seconds=60.0), steps=STEPS,
-                     retry_over_budget=True)
+    retried = ingest(
+        [data], db=db, settings=load_settings(article_seconds=60.0), steps=STEPS, retry_over_budget=True
+    )
     assert (retried.inserted, retried.skipped_over_budget) == (1, 0)
 
 
@@ -121,8 +124,9 @@ def test_a_signal_stops_the_ingest_and_keeps_what_is_done(tmp_path: Path, sig: s
     config = tmp_path / "warta.toml"
     # The full pipeline, so that the run lasts long enough to be stopped half-way.
     config.write_text("article_seconds = 60\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(data), str(db), str(config)],
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUNNER, str(data), str(db), str(config)], stderr=subprocess.PIPE, text=True
+    )
     while proc.poll() is None and _stored_now(db) < 3:
         time.sleep(0.02)
     assert proc.poll() is None, "the ingest finished before it could be stopped"
@@ -135,8 +139,9 @@ def test_a_signal_stops_the_ingest_and_keeps_what_is_done(tmp_path: Path, sig: s
     assert [code for _s, code in _rejects(db)] == ["W104"]  # the reject met before the stop is kept
 
     # The same command resumes: every article once, the reject once.
-    subprocess.run([sys.executable, "-c", RUNNER, str(data), str(db), str(config)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", RUNNER, str(data), str(db), str(config)], check=True, capture_output=True
+    )
     with Store.open(db) as store:
         counts = store.counts()
     assert counts["articles"] == 60 and counts["article_sources"] == 60

@@ -32,13 +32,20 @@ def test_shipped_alias() -> None:
 
 
 def test_url_key_ignores_trivial_differences() -> None:
-    assert url_key("http://www.kabar.test/a/b/?utm_source=fb#atas") == url_key("https://kabar.test/a/b") == "kabar.test/a/b"
+    assert (
+        url_key("http://www.kabar.test/a/b/?utm_source=fb#atas")
+        == url_key("https://kabar.test/a/b")
+        == "kabar.test/a/b"
+    )
     assert url_key(None) is None and url_key("bukan-url") is None
 
 
 def _ids(store: Store) -> dict[str, int]:
     with store.connect() as conn:
-        return {str(r.name): int(r.entity_id) for r in conn.execute(sa.select(t.article_entities.c.name, t.article_entities.c.entity_id))}
+        return {
+            str(r.name): int(r.entity_id)
+            for r in conn.execute(sa.select(t.article_entities.c.name, t.article_entities.c.entity_id))
+        }
 
 
 def _put(store: Store, *arts: Article) -> None:
@@ -48,10 +55,22 @@ def _put(store: Store, *arts: Article) -> None:
 def test_one_person_one_id_across_articles(store: Store) -> None:
     _put(
         store,
-        person_article(id="1", url=None, outlet="A", day="2025-01-02", text="Menteri Sri Wahyuni meninjau pasar.",
-                       people=[("Menteri Sri Wahyuni", ["Sri Wahyuni"], ["Menteri Perdagangan"])]),
-        person_article(id="2", url=None, outlet="B", day="2025-02-02", text="Sri Wahyuni menyebut stok beras aman.",
-                       people=[("Sri Wahyuni", [], [])]),
+        person_article(
+            id="1",
+            url=None,
+            outlet="A",
+            day="2025-01-02",
+            text="Menteri Sri Wahyuni meninjau pasar.",
+            people=[("Menteri Sri Wahyuni", ["Sri Wahyuni"], ["Menteri Perdagangan"])],
+        ),
+        person_article(
+            id="2",
+            url=None,
+            outlet="B",
+            day="2025-02-02",
+            text="Sri Wahyuni menyebut stok beras aman.",
+            people=[("Sri Wahyuni", [], [])],
+        ),
     )
     with store.connect() as conn:
         ids = {int(x) for x in conn.execute(sa.select(t.article_entities.c.entity_id)).scalars()}
@@ -65,12 +84,30 @@ def test_one_person_one_id_across_articles(store: Store) -> None:
 def test_shared_surname_is_not_merged(store: Store) -> None:
     _put(
         store,
-        person_article(id="1", url=None, outlet="A", day="2025-01-02", text="Budi Santoso membuka rapat. Santoso hadir.",
-                       people=[("Budi Santoso", ["Santoso"], [])]),
-        person_article(id="2", url=None, outlet="A", day="2025-01-03", text="Agus Santoso menolak usulan. Santoso kecewa.",
-                       people=[("Agus Santoso", ["Santoso"], [])]),
-        person_article(id="3", url=None, outlet="A", day="2025-01-04", text="Santoso belum memberi keterangan.",
-                       people=[("Santoso", [], [])]),
+        person_article(
+            id="1",
+            url=None,
+            outlet="A",
+            day="2025-01-02",
+            text="Budi Santoso membuka rapat. Santoso hadir.",
+            people=[("Budi Santoso", ["Santoso"], [])],
+        ),
+        person_article(
+            id="2",
+            url=None,
+            outlet="A",
+            day="2025-01-03",
+            text="Agus Santoso menolak usulan. Santoso kecewa.",
+            people=[("Agus Santoso", ["Santoso"], [])],
+        ),
+        person_article(
+            id="3",
+            url=None,
+            outlet="A",
+            day="2025-01-04",
+            text="Santoso belum memberi keterangan.",
+            people=[("Santoso", [], [])],
+        ),
     )
     ids = _ids(store)
     assert len({ids["Budi Santoso"], ids["Agus Santoso"], ids["Santoso"]}) == 3
@@ -78,13 +115,28 @@ def test_shared_surname_is_not_merged(store: Store) -> None:
 
 def test_one_word_name_joins_its_only_owner(store: Store) -> None:
     arts = [
-        person_article(id=str(i), url=None, outlet="A", day=f"2025-01-0{i + 1}", text=f"Rahmat Hidayat bicara {i}. Hidayat tegas.",
-                       people=[("Rahmat Hidayat", ["Hidayat"], [])])
+        person_article(
+            id=str(i),
+            url=None,
+            outlet="A",
+            day=f"2025-01-0{i + 1}",
+            text=f"Rahmat Hidayat bicara {i}. Hidayat tegas.",
+            people=[("Rahmat Hidayat", ["Hidayat"], [])],
+        )
         for i in range(2)
     ]
     _put(store, *arts)
-    _put(store, person_article(id="x", url=None, outlet="B", day="2025-01-09", text="Hidayat menegaskan sikapnya.",
-                               people=[("Hidayat", [], [])]))
+    _put(
+        store,
+        person_article(
+            id="x",
+            url=None,
+            outlet="B",
+            day="2025-01-09",
+            text="Hidayat menegaskan sikapnya.",
+            people=[("Hidayat", [], [])],
+        ),
+    )
     with store.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(t.entities)).scalar_one() == 1
 
@@ -93,9 +145,15 @@ def test_quotes_by_speaker_and_topic(store: Store) -> None:
     text = "Gubernur Lina Marlina berkata, Kami akan memperbaiki jalan di Sukamaju tahun ini."
     _put(
         store,
-        person_article(id="q", url=None, outlet="A", day="2025-05-01", text=text,
-                       people=[("Lina Marlina", [], ["Gubernur"])],
-                       quote=("Kami akan memperbaiki jalan di Sukamaju tahun ini.", 0)),
+        person_article(
+            id="q",
+            url=None,
+            outlet="A",
+            day="2025-05-01",
+            text=text,
+            people=[("Lina Marlina", [], ["Gubernur"])],
+            quote=("Kami akan memperbaiki jalan di Sukamaju tahun ini.", 0),
+        ),
     )
     rows = list_quotes(store, speaker="Gubernur Lina Marlina")
     assert [(r.speaker, r.outlet, r.day) for r in rows] == [("Lina Marlina", "A", "2025-05-01")]

@@ -15,15 +15,40 @@ INVESTASI_LAIN = "Investasi asing di kawasan industri Sukamaju naik dua kali lip
 @pytest.fixture
 def filled(store: Store) -> Store:
     arts = [
-        person_article(id="inv", url="https://a.test/1", outlet="Warta Kita", day="2025-03-03", text=BERITA_INVESTASI,
-                       title="Bupati Ajak Warga Menanam Modal", people=[("Andi Pratama", [], ["Bupati"])],
-                       quote=("investasinya akan membuka lapangan kerja baru", 0)),
-        person_article(id="ban", url="https://b.test/2", outlet="Kabar Desa", day="2025-03-05", text=BERITA_BANJIR,
-                       title="Banjir Rendam Tiga Desa"),
-        person_article(id="pas", url="https://a.test/3", outlet="Warta Kita", day="2025-04-01", text=BERITA_PASAR,
-                       title="Harga Cabai Turun"),
-        person_article(id="asing", url="https://c.test/4", outlet="Kabar Desa", day="2025-04-02", text=INVESTASI_LAIN,
-                       title="Modal Asing Mengalir"),
+        person_article(
+            id="inv",
+            url="https://a.test/1",
+            outlet="Warta Kita",
+            day="2025-03-03",
+            text=BERITA_INVESTASI,
+            title="Bupati Ajak Warga Menanam Modal",
+            people=[("Andi Pratama", [], ["Bupati"])],
+            quote=("investasinya akan membuka lapangan kerja baru", 0),
+        ),
+        person_article(
+            id="ban",
+            url="https://b.test/2",
+            outlet="Kabar Desa",
+            day="2025-03-05",
+            text=BERITA_BANJIR,
+            title="Banjir Rendam Tiga Desa",
+        ),
+        person_article(
+            id="pas",
+            url="https://a.test/3",
+            outlet="Warta Kita",
+            day="2025-04-01",
+            text=BERITA_PASAR,
+            title="Harga Cabai Turun",
+        ),
+        person_article(
+            id="asing",
+            url="https://c.test/4",
+            outlet="Kabar Desa",
+            day="2025-04-02",
+            text=INVESTASI_LAIN,
+            title="Modal Asing Mengalir",
+        ),
     ]
     store.write_batch([(a, article_fingerprint(a, pipeline="p")) for a in arts])
     return store
@@ -46,7 +71,9 @@ def test_snippet_marks_affixed_forms(filled: Store) -> None:
 
 def test_filters(filled: Store) -> None:
     assert _titles(search(filled, "investasi", outlet="kabar")) == {"Modal Asing Mengalir"}
-    assert _titles(search(filled, "investasi", date_to=date(2025, 3, 31))) == {"Bupati Ajak Warga Menanam Modal"}
+    assert _titles(search(filled, "investasi", date_to=date(2025, 3, 31))) == {
+        "Bupati Ajak Warga Menanam Modal"
+    }
     assert _titles(search(filled, "investasi", entity="Andi Pratama")) == {"Bupati Ajak Warga Menanam Modal"}
     assert _titles(search(filled, "", speaker="Bupati Andi Pratama")) == {"Bupati Ajak Warga Menanam Modal"}
     assert search(filled, "investasi", entity="Orang Tak Dikenal") == []

@@ -25,10 +25,17 @@ def test_new_store_has_the_schema(store: Store) -> None:
 
 
 def test_same_url_is_updated_not_duplicated(store: Store) -> None:
-    a = person_article(id="a", url="https://berita.test/a", outlet="Warta Kita", day="2025-03-03", text=BERITA_BANJIR)
+    a = person_article(
+        id="a", url="https://berita.test/a", outlet="Warta Kita", day="2025-03-03", text=BERITA_BANJIR
+    )
     assert _write(store, a) == (1, 0)
-    changed = person_article(id="a", url="https://www.berita.test/a/", outlet="Warta Kita", day="2025-03-03",
-                             text=BERITA_BANJIR + " Air mulai surut pada Selasa.")
+    changed = person_article(
+        id="a",
+        url="https://www.berita.test/a/",
+        outlet="Warta Kita",
+        day="2025-03-03",
+        text=BERITA_BANJIR + " Air mulai surut pada Selasa.",
+    )
     assert _write(store, changed) == (0, 1)
     assert store.counts()["articles"] == 1
     assert store.get_article(1) is not None and "surut" in store.get_article(1).text  # type: ignore[union-attr]
@@ -36,7 +43,9 @@ def test_same_url_is_updated_not_duplicated(store: Store) -> None:
 
 def test_same_content_elsewhere_is_one_article_with_two_sources(store: Store) -> None:
     a = person_article(id="a", url="https://satu.test/x", outlet="Satu", day="2025-03-03", text=BERITA_BANJIR)
-    b = person_article(id="b", url="https://dua.test/y", outlet="Dua", day="2025-03-04", text=BERITA_BANJIR.upper())
+    b = person_article(
+        id="b", url="https://dua.test/y", outlet="Dua", day="2025-03-04", text=BERITA_BANJIR.upper()
+    )
     _write(store, a)
     assert _write(store, b) == (0, 1)
     counts = store.counts()

@@ -53,64 +53,82 @@ _RILIS = (
     "Jakarta - Kementerian Perhubungan membuka posko mudik terpadu di Terminal Pulo Tengah mulai Jumat pekan ini. "
     "Posko itu melayani pemudik yang membutuhkan informasi jadwal bus, kondisi jalan dan layanan kesehatan gratis. "
     "Direktur Angkutan Jalan Hendra Saputra mengatakan petugas berjaga selama dua puluh empat jam penuh. "
-    "\"Kami minta pemudik beristirahat setiap empat jam agar tetap selamat sampai tujuan,\" kata Hendra Saputra. "
+    '"Kami minta pemudik beristirahat setiap empat jam agar tetap selamat sampai tujuan," kata Hendra Saputra. '
     "Selain posko, pemerintah menyiapkan tiga ratus bus tambahan untuk jalur selatan Jawa dan Sumatera. "
     "Tiket bus tambahan dapat dipesan melalui loket terminal maupun aplikasi resmi tanpa biaya tambahan."
 )
 
 RECORDS: list[dict[str, str]] = [
     {
-        "id": "uji-1", "url": "https://kabar-uji.test/ekonomi/harga-beras", "source": "Kabar Uji",
-        "date": "2025-03-03", "title": "Pemerintah Jaga Harga Beras Jelang Ramadan",
+        "id": "uji-1",
+        "url": "https://kabar-uji.test/ekonomi/harga-beras",
+        "source": "Kabar Uji",
+        "date": "2025-03-03",
+        "title": "Pemerintah Jaga Harga Beras Jelang Ramadan",
         "text": (
             "Jakarta - Menteri Perdagangan Rina Kartika memastikan pasokan beras di pasar tradisional cukup "
-            "menjelang Ramadan. \"Kami akan menjaga harga beras tetap stabil sampai Lebaran,\" kata Rina Kartika "
+            'menjelang Ramadan. "Kami akan menjaga harga beras tetap stabil sampai Lebaran," kata Rina Kartika '
             "di Jakarta, Senin (3/3/2025).\n\nMenurut Rina, operasi pasar digelar di 120 titik di Pulau Jawa. "
-            "Ketua Asosiasi Pedagang Pasar Bambang Wijaya menyambut baik langkah itu. \"Pedagang butuh kepastian "
-            "pasokan, bukan hanya janji,\" ujar Bambang.\n\nBank Indonesia mencatat inflasi pangan bergejolak naik "
+            'Ketua Asosiasi Pedagang Pasar Bambang Wijaya menyambut baik langkah itu. "Pedagang butuh kepastian '
+            'pasokan, bukan hanya janji," ujar Bambang.\n\nBank Indonesia mencatat inflasi pangan bergejolak naik '
             "tipis pada Februari."
         ),
     },
     {
-        "id": "uji-2", "url": "https://kabar-uji.test/ekonomi/gula-pasir", "source": "Kabar Uji",
-        "date": "2025-03-05", "title": "Stok Gula Pasir Aman, Kata Mendag",
+        "id": "uji-2",
+        "url": "https://kabar-uji.test/ekonomi/gula-pasir",
+        "source": "Kabar Uji",
+        "date": "2025-03-05",
+        "title": "Stok Gula Pasir Aman, Kata Mendag",
         "text": (
             "Jakarta - Menteri Perdagangan Rina Kartika menyebut stok gula pasir nasional aman hingga akhir tahun. "
-            "\"Stok gula kita cukup untuk enam bulan ke depan, masyarakat tidak perlu memborong,\" ujar Rina Kartika "
-            "di kantornya, Rabu (5/3/2025).\n\nIa menambahkan pemerintah akan menindak penimbun. \"Kami juga "
-            "sudah berkoordinasi dengan Bank Indonesia soal harga pangan,\" kata Rina Kartika. Bank Indonesia "
+            '"Stok gula kita cukup untuk enam bulan ke depan, masyarakat tidak perlu memborong," ujar Rina Kartika '
+            'di kantornya, Rabu (5/3/2025).\n\nIa menambahkan pemerintah akan menindak penimbun. "Kami juga '
+            'sudah berkoordinasi dengan Bank Indonesia soal harga pangan," kata Rina Kartika. Bank Indonesia '
             "sebelumnya memperkirakan harga pangan kembali normal setelah panen raya."
         ),
     },
     {
-        "id": "uji-3", "url": "https://kabar-uji.test/nasional/posko-mudik", "source": "Kabar Uji",
-        "date": "2025-03-20", "title": "Posko Mudik Terpadu Dibuka di Terminal Pulo Tengah",
+        "id": "uji-3",
+        "url": "https://kabar-uji.test/nasional/posko-mudik",
+        "source": "Kabar Uji",
+        "date": "2025-03-20",
+        "title": "Posko Mudik Terpadu Dibuka di Terminal Pulo Tengah",
         "text": _RILIS,
     },
     {
-        "id": "uji-4", "url": "https://warta-lain.test/berita/posko-mudik-dibuka", "source": "Warta Lain",
-        "date": "2025-03-21", "title": "Pemerintah Buka Posko Mudik Terpadu",
+        "id": "uji-4",
+        "url": "https://warta-lain.test/berita/posko-mudik-dibuka",
+        "source": "Warta Lain",
+        "date": "2025-03-21",
+        "title": "Pemerintah Buka Posko Mudik Terpadu",
         "text": _RILIS.replace("mulai Jumat pekan ini", "mulai Jumat").replace(
             "tanpa biaya tambahan.", "tanpa biaya tambahan. Informasi lengkap tersedia di laman kementerian."
         ),
     },
     {
-        "id": "uji-5", "url": "https://warta-lain.test/berita/banjir-sukamaju", "source": "Warta Lain",
-        "date": "2025-03-21", "title": "Banjir Rendam Tiga Desa di Sukamaju",
+        "id": "uji-5",
+        "url": "https://warta-lain.test/berita/banjir-sukamaju",
+        "source": "Warta Lain",
+        "date": "2025-03-21",
+        "title": "Banjir Rendam Tiga Desa di Sukamaju",
         "text": (
             "Sukamaju - Banjir merendam tiga desa di Kecamatan Sukamaju sejak Kamis malam. Bupati Sukamaju Andi "
-            "Pratama meninjau lokasi pengungsian pada Jumat pagi. \"Bantuan logistik sudah kami kirim ke balai "
-            "desa,\" kata Andi Pratama.\n\nWarga berharap tanggul sungai segera diperbaiki sebelum musim hujan "
+            'Pratama meninjau lokasi pengungsian pada Jumat pagi. "Bantuan logistik sudah kami kirim ke balai '
+            'desa," kata Andi Pratama.\n\nWarga berharap tanggul sungai segera diperbaiki sebelum musim hujan '
             "berikutnya."
         ),
     },
     {
-        "id": "uji-6", "url": "https://warta-lain.test/berita/komentar-jahat", "source": "Warta Lain",
-        "date": "2025-03-22", "title": f"Situs Palsu Sebar Tautan Berbahaya {SCRIPT_PAYLOAD}",
+        "id": "uji-6",
+        "url": "https://warta-lain.test/berita/komentar-jahat",
+        "source": "Warta Lain",
+        "date": "2025-03-22",
+        "title": f"Situs Palsu Sebar Tautan Berbahaya {SCRIPT_PAYLOAD}",
         "text": (
             f"Jakarta - Polisi menemukan situs palsu yang menyisipkan kode {SCRIPT_PAYLOAD} dan gambar "
             f"{IMG_PAYLOAD} ke halaman komentar. Kepala Unit Siber Dewi Lestari meminta warga tidak membuka "
-            "tautan dari pengirim tak dikenal. \"Jangan klik tautan yang tidak jelas asalnya,\" kata Dewi Lestari "
+            'tautan dari pengirim tak dikenal. "Jangan klik tautan yang tidak jelas asalnya," kata Dewi Lestari '
             "di Jakarta, Sabtu (22/3/2025)."
         ),
     },
@@ -175,9 +193,13 @@ def web_ids(web_store: Store) -> dict[str, int]:
     """Ids of the fixture corpus that tests link to (see the module docstring)."""
     with web_store.connect() as conn:
         quoted = _article_id(conn, RECORDS[0]["url"])
-        speaker = conn.execute(sa.text(
-            "SELECT q.speaker_id FROM quotes q JOIN entities e ON e.id = q.speaker_id "
-            "WHERE q.article_id = :a AND e.name = 'Rina Kartika' LIMIT 1"), {"a": quoted}).scalar()
+        speaker = conn.execute(
+            sa.text(
+                "SELECT q.speaker_id FROM quotes q JOIN entities e ON e.id = q.speaker_id "
+                "WHERE q.article_id = :a AND e.name = 'Rina Kartika' LIMIT 1"
+            ),
+            {"a": quoted},
+        ).scalar()
         assert speaker is not None, "the fixture article lost its quote by Rina Kartika"
         return {
             "quoted_article": quoted,

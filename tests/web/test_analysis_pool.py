@@ -137,8 +137,12 @@ def test_api_answers_busy_with_503_and_retry_after(web_store: Store) -> None:
 
 
 def test_api_limits_the_text_and_can_require_the_token(web_store: Store) -> None:
-    app = create_app(load_settings(api_token="rahasia", cors_origins=[], max_analyze_chars=100,
-                                   analyze_requires_token=True), store=web_store)
+    app = create_app(
+        load_settings(
+            api_token="rahasia", cors_origins=[], max_analyze_chars=100, analyze_requires_token=True
+        ),
+        store=web_store,
+    )
     with TestClient(app) as c:
         _error(c.post("/api/v1/analyze", json={"text": "Hujan turun."}), 401, "missing_token")
         auth = {"Authorization": "Bearer rahasia"}

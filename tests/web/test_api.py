@@ -47,7 +47,9 @@ def test_app_does_not_load_the_pipeline(web_app: FastAPI) -> None:
 
 def test_outlets(client: TestClient) -> None:
     assert client.get(f"{API}/outlets").json() == [
-        {"outlet": "Kabar Uji", "articles": 3}, {"outlet": "Warta Lain", "articles": 3}]
+        {"outlet": "Kabar Uji", "articles": 3},
+        {"outlet": "Warta Lain", "articles": 3},
+    ]
 
 
 def test_security_headers(client: TestClient) -> None:
@@ -102,7 +104,9 @@ def test_search_ranks_and_marks(client: TestClient, web_ids: dict[str, int]) -> 
     assert phrase["total"] == 1
 
 
-@pytest.mark.parametrize("query", ['"', "AND OR NOT", "*", "-", "harga\x00beras", "(((", "NEAR(a b)", "é" * 50])
+@pytest.mark.parametrize(
+    "query", ['"', "AND OR NOT", "*", "-", "harga\x00beras", "(((", "NEAR(a b)", "é" * 50]
+)
 def test_odd_queries_are_not_errors(client: TestClient, query: str) -> None:
     r = client.get(f"{API}/articles", params={"q": query})
     assert r.status_code == 200, r.text
@@ -110,8 +114,14 @@ def test_odd_queries_are_not_errors(client: TestClient, query: str) -> None:
 
 @pytest.mark.parametrize(
     ("params", "field"),
-    [({"limit": 0}, "limit"), ({"limit": 101}, "limit"), ({"offset": -1}, "offset"), ({"offset": 10_001}, "offset"),
-     ({"date_from": "kemarin"}, "date_from"), ({"q": "x" * 501}, "q")],
+    [
+        ({"limit": 0}, "limit"),
+        ({"limit": 101}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"offset": 10_001}, "offset"),
+        ({"date_from": "kemarin"}, "date_from"),
+        ({"q": "x" * 501}, "q"),
+    ],
 )
 def test_bad_parameters_are_422(client: TestClient, params: dict[str, Any], field: str) -> None:
     error = _error(client.get(f"{API}/articles", params=params), 422, "invalid_request")
@@ -119,8 +129,11 @@ def test_bad_parameters_are_422(client: TestClient, params: dict[str, Any], fiel
 
 
 def test_dates_out_of_order_are_422(client: TestClient) -> None:
-    _error(client.get(f"{API}/articles", params={"date_from": "2025-03-10", "date_to": "2025-03-01"}),
-           422, "invalid_request")
+    _error(
+        client.get(f"{API}/articles", params={"date_from": "2025-03-10", "date_to": "2025-03-01"}),
+        422,
+        "invalid_request",
+    )
 
 
 def test_one_article(client: TestClient, web_ids: dict[str, int]) -> None:
@@ -166,10 +179,20 @@ def test_hostile_article_comes_back_as_data(client: TestClient, web_ids: dict[st
 
 def test_entity_search(client: TestClient, web_ids: dict[str, int]) -> None:
     hits = client.get(f"{API}/entities", params={"q": "rina"}).json()
-    assert hits["items"][0] == {"id": web_ids["speaker"], "name": "Rina Kartika", "label": "PER", "articles": 2}
+    assert hits["items"][0] == {
+        "id": web_ids["speaker"],
+        "name": "Rina Kartika",
+        "label": "PER",
+        "articles": 2,
+    }
     # A later word of the name is found too, and a title in front does not matter.
-    assert client.get(f"{API}/entities", params={"q": "kartika"}).json()["items"][0]["id"] == web_ids["speaker"]
-    assert client.get(f"{API}/entities", params={"q": "Menteri Rina Kartika"}).json()["items"][0]["id"] == web_ids["speaker"]
+    assert (
+        client.get(f"{API}/entities", params={"q": "kartika"}).json()["items"][0]["id"] == web_ids["speaker"]
+    )
+    assert (
+        client.get(f"{API}/entities", params={"q": "Menteri Rina Kartika"}).json()["items"][0]["id"]
+        == web_ids["speaker"]
+    )
     orgs = client.get(f"{API}/entities", params={"label": "ORG"}).json()
     assert orgs["total"] >= 1 and {e["label"] for e in orgs["items"]} == {"ORG"}
     everything = client.get(f"{API}/entities", params={"limit": 100}).json()
@@ -182,7 +205,9 @@ def test_entity_profile(client: TestClient, web_ids: dict[str, int]) -> None:
     profile = client.get(f"{API}/entities/{web_ids['speaker']}").json()
     assert profile["name"] == "Rina Kartika" and profile["articles"] == 2
     assert [r["role"] for r in profile["roles"]] == ["Menteri Perdagangan"]
-    assert profile["roles"][0]["first_day"] == "2025-03-03" and profile["roles"][0]["last_day"] == "2025-03-05"
+    assert (
+        profile["roles"][0]["first_day"] == "2025-03-03" and profile["roles"][0]["last_day"] == "2025-03-05"
+    )
     assert [d for d, _n in profile["by_day"]] == ["2025-03-03", "2025-03-05"]
     assert profile["by_outlet"][0][0] == "Kabar Uji"
     assert any(name == "Bank Indonesia" for name, _label, _n in profile["co_mentioned"])
@@ -196,7 +221,9 @@ def test_entity_timeline(client: TestClient, web_ids: dict[str, int]) -> None:
     points = client.get(f"{API}/entities/{web_ids['speaker']}/timeline").json()
     assert [p["day"] for p in points] == ["2025-03-03", "2025-03-05"]
     assert all(p["articles"] == 1 and p["mentions"] >= 1 and p["quotes"] >= 1 for p in points)
-    later = client.get(f"{API}/entities/{web_ids['speaker']}/timeline", params={"date_from": "2025-03-04"}).json()
+    later = client.get(
+        f"{API}/entities/{web_ids['speaker']}/timeline", params={"date_from": "2025-03-04"}
+    ).json()
     assert [p["day"] for p in later] == ["2025-03-05"]
     _error(client.get(f"{API}/entities/999999/timeline"), 404, "entity_not_found")
 
@@ -243,7 +270,9 @@ def test_quotes_by_speaker(client: TestClient, web_ids: dict[str, int]) -> None:
 def test_quotes_about_an_entity_and_dates(client: TestClient, web_ids: dict[str, int]) -> None:
     about = client.get(f"{API}/quotes", params={"about": "Bank Indonesia"}).json()
     assert about["total"] >= 1 and all("Bank Indonesia" in q["text"] for q in about["items"])
-    first_day = client.get(f"{API}/quotes", params={"speaker_id": web_ids["speaker"], "date_to": "2025-03-03"}).json()
+    first_day = client.get(
+        f"{API}/quotes", params={"speaker_id": web_ids["speaker"], "date_to": "2025-03-03"}
+    ).json()
     assert first_day["total"] >= 1 and {q["day"] for q in first_day["items"]} == {"2025-03-03"}
     direct = client.get(f"{API}/quotes", params={"kind": "direct"}).json()
     assert direct["total"] >= 1 and {q["kind"] for q in direct["items"]} == {"direct"}
@@ -271,7 +300,10 @@ def test_duplicate_clusters(client: TestClient, web_ids: dict[str, int]) -> None
     assert page["total"] == 1
     cluster = page["items"][0]
     assert cluster["kind"] == "syndicated" and cluster["outlets"] == ["Kabar Uji", "Warta Lain"]
-    assert [m["article_id"] for m in cluster["members"]] == [web_ids["dupe_a"], web_ids["dupe_b"]]  # first seen first
+    assert [m["article_id"] for m in cluster["members"]] == [
+        web_ids["dupe_a"],
+        web_ids["dupe_b"],
+    ]  # first seen first
     assert client.get(f"{API}/duplicates", params={"date_to": "2025-03-20"}).json()["total"] == 0
     quotes = client.get(f"{API}/duplicates", params={"what": "quotes"}).json()
     assert all(len(c["members"]) >= 2 for c in quotes["items"])
@@ -294,14 +326,22 @@ def _refs(node: Any) -> set[str]:
 def test_openapi_schema_is_complete(client: TestClient) -> None:
     schema = client.get(f"{API}/openapi.json").json()
     paths = schema["paths"]
-    assert {"/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/analyze", "/api/v1/entities/{entity_id}",
-            "/api/v1/quotes", "/api/v1/duplicates"} <= set(paths)
+    assert {
+        "/api/v1/articles",
+        "/api/v1/articles/{article_id}",
+        "/api/v1/analyze",
+        "/api/v1/entities/{entity_id}",
+        "/api/v1/quotes",
+        "/api/v1/duplicates",
+    } <= set(paths)
     assert all(not p.startswith("/static") and p.startswith("/api/v1/") for p in paths)
     names = set(schema["components"]["schemas"])
     assert {"Article", "ArticlePage", "EntityProfile", "QuotePage", "ErrorBody"} <= names
     assert {ref.rsplit("/", 1)[1] for ref in _refs(schema)} <= names  # no dangling reference
     ok = paths["/api/v1/articles/{article_id}"]["get"]["responses"]
-    assert ok["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/StoredArticle"}
+    assert ok["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/StoredArticle"
+    }
     assert ok["404"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorBody"}
     assert client.get(f"{API}/docs").status_code == 200
 
@@ -339,4 +379,6 @@ def test_quotes_carry_confidence_and_filter_on_review(client: TestClient) -> Non
     flagged = client.get(f"{API}/quotes", params={"needs_review": "true", "limit": 100}).json()
     sure = client.get(f"{API}/quotes", params={"needs_review": "false", "limit": 100}).json()
     assert flagged["total"] + sure["total"] == everything["total"]
-    assert all(q["needs_review"] for q in flagged["items"]) and not any(q["needs_review"] for q in sure["items"])
+    assert all(q["needs_review"] for q in flagged["items"]) and not any(
+        q["needs_review"] for q in sure["items"]
+    )

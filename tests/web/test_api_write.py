@@ -26,15 +26,15 @@ TOKEN = "rahasia-uji-123"
 BERITA = (
     "Harga Cabai Turun di Pasar Sukamaju\n\n"
     "Sukamaju - Harga cabai rawit di Pasar Sukamaju turun dua ribu rupiah per kilogram pekan ini. "
-    "\"Pasokan dari petani sudah normal lagi,\" kata Kepala Dinas Perdagangan Sukamaju Yuni Astuti, Selasa (8/4/2025)."
+    '"Pasokan dari petani sudah normal lagi," kata Kepala Dinas Perdagangan Sukamaju Yuni Astuti, Selasa (8/4/2025).'
 )
 HALAMAN = (
     "<html><head><title>Jembatan Baru Dibuka | Kabar Uji</title>"
-    "<meta property=\"og:site_name\" content=\"Kabar Uji\"></head><body><nav>Beranda | Daerah</nav>"
+    '<meta property="og:site_name" content="Kabar Uji"></head><body><nav>Beranda | Daerah</nav>'
     "<article><h1>Jembatan Baru Dibuka</h1>"
     "<p>Jembatan penghubung dua desa di Kecamatan Sukamaju resmi dibuka pada Kamis pagi setelah dibangun "
     "selama delapan bulan.</p>"
-    "<p>\"Anak-anak kini tidak perlu menyeberang sungai dengan rakit lagi,\" kata Camat Sukamaju Agus Salim "
+    '<p>"Anak-anak kini tidak perlu menyeberang sungai dengan rakit lagi," kata Camat Sukamaju Agus Salim '
     "di lokasi.</p></article><footer>Hak cipta</footer></body></html>"
 )
 
@@ -136,8 +136,11 @@ def test_body_limit(web_db: Path, make_client: Callable[..., TestClient]) -> Non
 
 def test_writes_are_off_without_a_token(client: TestClient) -> None:
     _error(client.post(f"{API}/articles", json={"text": BERITA}), 403, "writes_disabled")
-    _error(client.post(f"{API}/articles", json={"text": BERITA}, headers={"Authorization": "Bearer x"}),
-           403, "writes_disabled")
+    _error(
+        client.post(f"{API}/articles", json={"text": BERITA}, headers={"Authorization": "Bearer x"}),
+        403,
+        "writes_disabled",
+    )
     _error(client.post(f"{API}/ingest", json={"records": [{"text": BERITA}]}), 403, "writes_disabled")
 
 
@@ -145,16 +148,31 @@ def test_token_is_checked(token_client: TestClient) -> None:
     r = token_client.post(f"{API}/articles", json={"text": BERITA})
     _error(r, 401, "missing_token")
     assert r.headers["www-authenticate"] == "Bearer"
-    _error(token_client.post(f"{API}/articles", json={"text": BERITA}, headers={"Authorization": "Basic " + TOKEN}),
-           401, "missing_token")
-    _error(token_client.post(f"{API}/articles", json={"text": BERITA}, headers={"Authorization": "Bearer salah"}),
-           403, "invalid_token")
+    _error(
+        token_client.post(
+            f"{API}/articles", json={"text": BERITA}, headers={"Authorization": "Basic " + TOKEN}
+        ),
+        401,
+        "missing_token",
+    )
+    _error(
+        token_client.post(
+            f"{API}/articles", json={"text": BERITA}, headers={"Authorization": "Bearer salah"}
+        ),
+        403,
+        "invalid_token",
+    )
 
 
 def test_store_article(token_client: TestClient, writable: Path) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     before = _count(writable)
-    body = {"text": BERITA, "url": "https://kabar-uji.test/ekonomi/cabai", "outlet": "Kabar Uji", "date": "2025-04-08"}
+    body = {
+        "text": BERITA,
+        "url": "https://kabar-uji.test/ekonomi/cabai",
+        "outlet": "Kabar Uji",
+        "date": "2025-04-08",
+    }
     r = token_client.post(f"{API}/articles", json=body, headers=auth)
     assert r.status_code == 201, r.text
     stored = r.json()
@@ -162,7 +180,10 @@ def test_store_article(token_client: TestClient, writable: Path) -> None:
     assert _count(writable) == before + 1
     got = token_client.get(f"{API}/articles/{stored['id']}").json()
     assert got["url"] == body["url"] and got["day"] == "2025-04-08" and got["outlet"] == "Kabar Uji"
-    assert token_client.get(f"{API}/articles", params={"q": "cabai rawit"}).json()["items"][0]["id"] == stored["id"]
+    assert (
+        token_client.get(f"{API}/articles", params={"q": "cabai rawit"}).json()["items"][0]["id"]
+        == stored["id"]
+    )
     again = token_client.post(f"{API}/articles", json=body, headers=auth)
     assert again.status_code == 200 and again.json() == {**stored, "inserted": False}
     assert _count(writable) == before + 1
@@ -172,7 +193,12 @@ def test_ingest_records(token_client: TestClient, writable: Path) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     before = _count(writable)
     records = [
-        {"text": BERITA, "title": "Cabai Turun", "url": "https://warta-lain.test/cabai", "source": "Warta Lain"},
+        {
+            "text": BERITA,
+            "title": "Cabai Turun",
+            "url": "https://warta-lain.test/cabai",
+            "source": "Warta Lain",
+        },
         {"text": "  "},
         {"judul": "tanpa isi"},
     ]
@@ -202,8 +228,14 @@ def test_cors_when_configured(web_db: Path, make_client: Callable[..., TestClien
         assert ok.headers["access-control-allow-origin"] == "https://dasbor.test"
         other = c.get(f"{API}/stats", headers={"Origin": "https://lain.test"})
         assert "access-control-allow-origin" not in other.headers
-        pre = c.options(f"{API}/articles", headers={"Origin": "https://dasbor.test", "Access-Control-Request-Method": "POST",
-                                                    "Access-Control-Request-Headers": "authorization"})
+        pre = c.options(
+            f"{API}/articles",
+            headers={
+                "Origin": "https://dasbor.test",
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "authorization",
+            },
+        )
         assert pre.status_code == 200 and "POST" in pre.headers["access-control-allow-methods"]
 
 

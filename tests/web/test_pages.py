@@ -48,12 +48,20 @@ def test_pages_answer_with_security_headers(client: TestClient, path: str) -> No
         assert "//" not in tag, tag
 
 
-def test_article_and_entity_pages_load_only_local_scripts(client: TestClient, web_ids: dict[str, int]) -> None:
-    for path in (f"/article/{web_ids['quoted_article']}", f"/article/{web_ids['hostile']}", f"/entity/{web_ids['speaker']}"):
+def test_article_and_entity_pages_load_only_local_scripts(
+    client: TestClient, web_ids: dict[str, int]
+) -> None:
+    for path in (
+        f"/article/{web_ids['quoted_article']}",
+        f"/article/{web_ids['hostile']}",
+        f"/entity/{web_ids['speaker']}",
+    ):
         r = client.get(path)
         assert r.headers["content-security-policy"] == CSP
         for tag in re.findall(r"<(?:script|link|img)[^>]*>", r.text):
-            assert "//" not in tag and ("<script" not in tag or 'src="/static/' in tag or "application/json" in tag), tag
+            assert "//" not in tag and (
+                "<script" not in tag or 'src="/static/' in tag or "application/json" in tag
+            ), tag
 
 
 def test_home_shows_latest_articles_speakers_and_counts(client: TestClient, web_ids: dict[str, int]) -> None:
@@ -108,7 +116,9 @@ def test_entity_page_has_charts_roles_and_quotes(client: TestClient, web_ids: di
 
 def test_chart_data_cannot_close_its_script_block(client: TestClient, web_ids: dict[str, int]) -> None:
     # Names from the hostile article go into the JSON block; </script> inside it would end the block.
-    with_payload = [m for m in re.findall(r'href="/entity/(\d+)"', client.get(f"/article/{web_ids['hostile']}").text)]
+    with_payload = [
+        m for m in re.findall(r'href="/entity/(\d+)"', client.get(f"/article/{web_ids['hostile']}").text)
+    ]
     for eid in set(with_payload):
         page = client.get(f"/entity/{eid}").text
         block = page.split('<script type="application/json" id="chart-data">', 1)[1].split("</script>", 1)[0]
@@ -123,8 +133,17 @@ def test_entity_by_name_redirects_or_says_not_found(client: TestClient, web_ids:
     assert missing.status_code == 404 and "Not found" in missing.text
 
 
-@pytest.mark.parametrize("path", ["/article/999999", "/entity/999999", "/article/0", "/entity/-3",
-                                  "/article/99999999999999999999", "/entity/99999999999999999999"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/article/999999",
+        "/entity/999999",
+        "/article/0",
+        "/entity/-3",
+        "/article/99999999999999999999",
+        "/entity/99999999999999999999",
+    ],
+)
 def test_unknown_ids_give_a_404_page(client: TestClient, path: str) -> None:
     r = client.get(path)
     assert r.status_code == 404
@@ -173,9 +192,11 @@ def test_analyze_renders_without_storing(client: TestClient, web_store: Store) -
             return int(conn.execute(sa.text("SELECT count(*) FROM articles")).scalar_one())
 
     before = count()
-    text = ("Sekolah Baru Dibuka di Sukamaju\n\n"
-            "Kepala Dinas Pendidikan Sari Wulandari meresmikan sekolah baru pada Senin (7/4/2025). "
-            f"\"Anak-anak kini tidak perlu berjalan jauh,\" kata Sari Wulandari. Komentar palsu {SCRIPT_PAYLOAD}.")
+    text = (
+        "Sekolah Baru Dibuka di Sukamaju\n\n"
+        "Kepala Dinas Pendidikan Sari Wulandari meresmikan sekolah baru pada Senin (7/4/2025). "
+        f'"Anak-anak kini tidak perlu berjalan jauh," kata Sari Wulandari. Komentar palsu {SCRIPT_PAYLOAD}.'
+    )
     r = _post_form(client, text, origin="http://testserver")
     assert r.status_code == 200
     page = _main(r.text)
@@ -194,17 +215,22 @@ def test_analyze_refuses_empty_and_oversized_text(client: TestClient, web_store:
     assert big.status_code == 422 and "text: 1,500 characters, more than the limit of 1,000" in big.text
 
 
-@pytest.mark.parametrize("headers", [
-    {},  # no token from the form: a post built elsewhere
-    {"origin": "https://penyerang.test"},  # a page of another site posting here
-    {"referer": "https://penyerang.test/jebakan.html"},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},  # no token from the form: a post built elsewhere
+        {"origin": "https://penyerang.test"},  # a page of another site posting here
+        {"referer": "https://penyerang.test/jebakan.html"},
+    ],
+)
 def test_analyze_form_refuses_cross_site_posts(client: TestClient, headers: dict[str, str]) -> None:
     if headers:
         form = client.get("/analyze")
         token = re.search(r'name="csrf" value="([0-9a-f]+)"', form.text)
         assert token is not None
-        r = client.post("/analyze", data={"text": "Harga cabai naik.", "csrf": token.group(1)}, headers=headers)
+        r = client.post(
+            "/analyze", data={"text": "Harga cabai naik.", "csrf": token.group(1)}, headers=headers
+        )
     else:
         fresh = TestClient(client.app)
         r = fresh.post("/analyze", data={"text": "Harga cabai naik.", "csrf": "0" * 32})

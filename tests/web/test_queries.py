@@ -24,9 +24,14 @@ def test_kept_answers_follow_the_store(web_db: Path, tmp_path: Path) -> None:
         before = queries.corpus_stats(store)
         outlets = dict(queries.list_outlets(store))
         text = "Gubernur Sinta Maharani meresmikan pasar baru di Sukamaju."
-        article = Article(id="baru", raw=text, text=text, title="Pasar Baru",
-                          source=Source(outlet="Kabar Baru", url="https://kabar-baru.test/1"),
-                          published=Published(value=datetime(2025, 3, 23), method="metadata"))
+        article = Article(
+            id="baru",
+            raw=text,
+            text=text,
+            title="Pasar Baru",
+            source=Source(outlet="Kabar Baru", url="https://kabar-baru.test/1"),
+            published=Published(value=datetime(2025, 3, 23), method="metadata"),
+        )
         store.write_batch([(article, article_fingerprint(article, pipeline="uji"))])
         after = queries.corpus_stats(store)
         assert after.articles == before.articles + 1 and after.last_day == "2025-03-23"
@@ -41,7 +46,10 @@ def test_queries_without_the_web_indexes(web_db: Path, tmp_path: Path, web_ids: 
         want = queries.entity_profile_by_id(indexed, web_ids["speaker"])
         want_net = queries.entity_network(indexed, web_ids["speaker"])
     with sqlite3.connect(db) as conn:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'")]
+        names = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'")
+        ]
         for ddl in queries._INDEXES:
             name = queries._index_name(ddl)
             if name in names:

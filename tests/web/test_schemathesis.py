@@ -26,8 +26,14 @@ def _operations(app: FastAPI) -> list[schemathesis.APIOperation]:
 
 def test_schema_covers_the_api(web_app: FastAPI) -> None:
     labels = {f"{op.method.upper()} {op.path}" for op in _operations(web_app)}
-    assert {"GET /api/v1/articles", "GET /api/v1/articles/{article_id}", "POST /api/v1/analyze",
-            "GET /api/v1/entities/{entity_id}", "GET /api/v1/quotes", "GET /api/v1/duplicates"} <= labels
+    assert {
+        "GET /api/v1/articles",
+        "GET /api/v1/articles/{article_id}",
+        "POST /api/v1/analyze",
+        "GET /api/v1/entities/{entity_id}",
+        "GET /api/v1/quotes",
+        "GET /api/v1/duplicates",
+    } <= labels
 
 
 @pytest.mark.parametrize("mode", [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE])
@@ -36,8 +42,13 @@ def test_no_server_errors(web_app: FastAPI, mode: schemathesis.GenerationMode) -
     for operation in _operations(web_app):
 
         @given(case=operation.as_strategy(generation_mode=mode))
-        @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         def run(case: schemathesis.Case) -> None:
             case.call_and_validate(checks=[not_a_server_error])
 

@@ -26,25 +26,55 @@ __all__ = ["analyze_cmd"]
 
 
 def analyze_cmd(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .html .jsonl .csv), or - for stdin.")],
-    json_: Annotated[bool, typer.Option("--json", help="Print the Article record as JSON (an array for several).")] = False,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (.txt .html .jsonl .csv), or - for stdin.")
+    ],
+    json_: Annotated[
+        bool, typer.Option("--json", help="Print the Article record as JSON (an array for several).")
+    ] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One Article JSON per line.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSON/JSONL here instead of stdout.")] = None,
-    rejects: Annotated[Path | None, typer.Option("--rejects", help="Write inputs that could not be read here (JSONL).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")] = None,
-    text_field: Annotated[list[str] | None, typer.Option("--text-field", help="JSONL/CSV field holding the text.")] = None,
-    title_field: Annotated[list[str] | None, typer.Option("--title-field", help="JSONL/CSV field holding the title.")] = None,
-    id_field: Annotated[list[str] | None, typer.Option("--id-field", help="JSONL/CSV field holding the id.")] = None,
-    engine_kind: Annotated[EngineKind, typer.Option("--engine", help="local (this machine) or dask.")] = "local",
-    workers: Annotated[int, typer.Option("--workers", help="Worker processes (local pool, or the Dask LocalCluster).")] = 1,
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a LocalCluster).")] = None,
-    parquet: Annotated[Path | None, typer.Option("--parquet", help="Also write the articles as Parquet partitions in this folder.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write JSON/JSONL here instead of stdout.")
+    ] = None,
+    rejects: Annotated[
+        Path | None, typer.Option("--rejects", help="Write inputs that could not be read here (JSONL).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")
+    ] = None,
+    text_field: Annotated[
+        list[str] | None, typer.Option("--text-field", help="JSONL/CSV field holding the text.")
+    ] = None,
+    title_field: Annotated[
+        list[str] | None, typer.Option("--title-field", help="JSONL/CSV field holding the title.")
+    ] = None,
+    id_field: Annotated[
+        list[str] | None, typer.Option("--id-field", help="JSONL/CSV field holding the id.")
+    ] = None,
+    engine_kind: Annotated[
+        EngineKind, typer.Option("--engine", help="local (this machine) or dask.")
+    ] = "local",
+    workers: Annotated[
+        int, typer.Option("--workers", help="Worker processes (local pool, or the Dask LocalCluster).")
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a LocalCluster)."),
+    ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option("--parquet", help="Also write the articles as Parquet partitions in this folder."),
+    ] = None,
 ) -> None:
     """Analyse Indonesian news articles: who said what, about whom, when; a report, or JSON."""
     err = Console(stderr=True)
     try:
-        settings = load_settings(config, text_fields=text_field or None, title_fields=title_field or None,
-                                 id_fields=id_field or None)
+        settings = load_settings(
+            config,
+            text_fields=text_field or None,
+            title_fields=title_field or None,
+            id_fields=id_field or None,
+        )
     except WartaError as exc:
         err.print(f"[red]error[/] {exc}", markup=True, highlight=False)
         raise typer.Exit(2) from exc
@@ -54,8 +84,13 @@ def analyze_cmd(
     report = Console(file=report_file) if report_file else Console()
     sink = RejectSink(rejects) if rejects else None
     try:
-        engine = make_engine(engine_kind, workers=workers, scheduler=scheduler,
-                             budget=Budget.from_settings(settings)) if (engine_kind != "local" or workers > 1) else None
+        engine = (
+            make_engine(
+                engine_kind, workers=workers, scheduler=scheduler, budget=Budget.from_settings(settings)
+            )
+            if (engine_kind != "local" or workers > 1)
+            else None
+        )
     except ValueError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
@@ -64,10 +99,21 @@ def analyze_cmd(
     summary: list[tuple[str, int, int, int, int]] = []
     articles: list[Article] = []
     only: Article | None = None
-    many = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-") or any(
-        str(p).endswith((".jsonl", ".jsonl.gz", ".csv", ".json")) for p in paths)
-    progress = Progress(TextColumn("[cyan]analyse"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                        TimeElapsedColumn(), console=err, transient=True, disable=not many or not err.is_terminal)
+    many = (
+        len(paths) > 1
+        or any(Path(p).is_dir() for p in paths if p != "-")
+        or any(str(p).endswith((".jsonl", ".jsonl.gz", ".csv", ".json")) for p in paths)
+    )
+    progress = Progress(
+        TextColumn("[cyan]analyse"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not many or not err.is_terminal,
+    )
     interrupted = False
 
     def stopping(name: str) -> None:
@@ -84,11 +130,16 @@ def analyze_cmd(
                     n_bad += 1
                     if sink:
                         sink.add(item)
-                    err.print(f"[yellow]rejected[/] {item.source}: [{item.code}] {item.reason}", highlight=False)
+                    err.print(
+                        f"[yellow]rejected[/] {item.source}: [{item.code}] {item.reason}", highlight=False
+                    )
                     continue
                 n_ok += 1
-                progress.update(task, advance=1,
-                                rate=f"{progress.tasks[0].completed / max(progress.tasks[0].elapsed or 1e-9, 1e-9):.0f}/s")
+                progress.update(
+                    task,
+                    advance=1,
+                    rate=f"{progress.tasks[0].completed / max(progress.tasks[0].elapsed or 1e-9, 1e-9):.0f}/s",
+                )
                 if table:
                     table.add(item)
                     if not machine:
@@ -98,8 +149,15 @@ def analyze_cmd(
                 elif json_:
                     articles.append(item)
                 elif many:
-                    summary.append((item.id, item.word_count, len(item.sentences), len(item.cleaning.removed),
-                                    len(item.cleaning.repaired)))
+                    summary.append(
+                        (
+                            item.id,
+                            item.word_count,
+                            len(item.sentences),
+                            len(item.cleaning.removed),
+                            len(item.cleaning.repaired),
+                        )
+                    )
                     only = item if n_ok == 1 else None  # shown in full when it stays the only one
                 else:
                     render_article(item, report)
@@ -130,15 +188,21 @@ def analyze_cmd(
         if report_file:
             report_file.close()
     if table:
-        err.print(f"{table.count} articles written to {len(table.paths)} Parquet partitions in {parquet}",
-                  highlight=False)
+        err.print(
+            f"{table.count} articles written to {len(table.paths)} Parquet partitions in {parquet}",
+            highlight=False,
+        )
     if machine or many or interrupted:
-        err.print(f"{n_ok} analysed, {n_bad} rejected" + (f" (see {rejects})" if rejects and n_bad else ""),
-                  highlight=False)
+        err.print(
+            f"{n_ok} analysed, {n_bad} rejected" + (f" (see {rejects})" if rejects and n_bad else ""),
+            highlight=False,
+        )
     if interrupted:
         where = f" in {output}" if output else ""
-        err.print(f"[yellow]interrupted[/]: the {n_ok} articles above are written{where}; the inputs after them "
-                  "were not analysed (run again on those, or use `warta ingest`, which resumes)")
+        err.print(
+            f"[yellow]interrupted[/]: the {n_ok} articles above are written{where}; the inputs after them "
+            "were not analysed (run again on those, or use `warta ingest`, which resumes)"
+        )
         raise typer.Exit(130)
     if n_ok == 0 and n_bad:
         raise typer.Exit(1)

@@ -20,12 +20,27 @@ __all__ = ["bench_cmd"]
 def bench_cmd(
     data: Annotated[Path, typer.Option("--data", help="JSONL or JSONL.gz with a 'text' field per record.")],
     limit: Annotated[int | None, typer.Option("--limit", help="Use the first N records.")] = None,
-    repeat: Annotated[int, typer.Option("--repeat", help="Runs per stage and per engine (engines take turns, round by round); the best is kept.")] = 1,
-    step: Annotated[list[str] | None, typer.Option("--step", help="Registry keys of the steps (default pipeline).")] = None,
+    repeat: Annotated[
+        int,
+        typer.Option(
+            "--repeat",
+            help="Runs per stage and per engine (engines take turns, round by round); the best is kept.",
+        ),
+    ] = 1,
+    step: Annotated[
+        list[str] | None, typer.Option("--step", help="Registry keys of the steps (default pipeline).")
+    ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write the JSON result here.")] = None,
-    engine: Annotated[list[str] | None, typer.Option(
-        "--engine", help="Also time the whole pipeline on KIND:WORKERS (local:1, local:2, dask:2); repeatable.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Also write the JSON result here.")
+    ] = None,
+    engine: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--engine",
+            help="Also time the whole pipeline on KIND:WORKERS (local:1, local:2, dask:2); repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Measure throughput per stage (CPU time, so per core) and peak memory."""
     try:
@@ -53,14 +68,31 @@ def bench_cmd(
     p = result["pipeline"]
     t.add_row("[bold]pipeline", f"{p['cpu_seconds']:.3f}", f"[bold]{p['words_per_second_per_core']:,}")
     Console().print(t)
-    Console().print(f"peak memory {result['peak_rss_mb']} MB; {result['cpu']} ({result['cpus']} CPUs), Python {result['python']}")
+    Console().print(
+        f"peak memory {result['peak_rss_mb']} MB; {result['cpu']} ({result['cpus']} CPUs), Python {result['python']}"
+    )
     if result["engines"]:
         e = Table(title="whole pipeline per engine (wall time; cpu = this process and its workers)")
-        for col in ("engine", "workers", "articles/s", "words/s", "speedup", "words/s/core", "worker peak MB"):
+        for col in (
+            "engine",
+            "workers",
+            "articles/s",
+            "words/s",
+            "speedup",
+            "words/s/core",
+            "worker peak MB",
+        ):
             e.add_column(col, justify="left" if col == "engine" else "right")
         for r in result["engines"]:
-            e.add_row(r["engine"], str(r["workers"]), f"{r['articles_per_second']:,}", f"{r['words_per_second']:,}",
-                      f"{r['speedup']}x", f"{r['words_per_second_per_core']:,}", str(r["worker_peak_rss_mb"] or "-"))
+            e.add_row(
+                r["engine"],
+                str(r["workers"]),
+                f"{r['articles_per_second']:,}",
+                f"{r['words_per_second']:,}",
+                f"{r['speedup']}x",
+                f"{r['words_per_second_per_core']:,}",
+                str(r["worker_peak_rss_mb"] or "-"),
+            )
         Console().print(e)
 
 

@@ -22,8 +22,12 @@ from warta.storage.search import search
 __all__ = ["dupes_cmd", "entity_cmd", "export_cmd", "quotes_cmd", "search_cmd"]
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The corpus database.")]
-FromOpt = Annotated[datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="From this day (YYYY-MM-DD).")]
-ToOpt = Annotated[datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="Up to this day, inclusive.")]
+FromOpt = Annotated[
+    datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="From this day (YYYY-MM-DD).")
+]
+ToOpt = Annotated[
+    datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="Up to this day, inclusive.")
+]
 
 
 def _day(value: datetime | None) -> date | None:
@@ -53,13 +57,26 @@ def search_cmd(
     out, err = Console(), Console(stderr=True)
     try:
         with _open(db) as store:
-            hits = search(store, query, date_from=_day(date_from), date_to=_day(date_to), outlet=outlet,
-                          entity=entity, speaker=speaker, limit=limit)
+            hits = search(
+                store,
+                query,
+                date_from=_day(date_from),
+                date_to=_day(date_to),
+                outlet=outlet,
+                entity=entity,
+                speaker=speaker,
+                limit=limit,
+            )
     except WartaError as exc:
         raise _fail(err, exc) from exc
     for i, hit in enumerate(hits, 1):
-        out.print(Text.assemble((f"{i}. ", "dim"), (hit.title or "(no title)", "bold"),
-                                (f"  {hit.outlet or '?'} {(hit.published or '')[:10]}", "cyan")))
+        out.print(
+            Text.assemble(
+                (f"{i}. ", "dim"),
+                (hit.title or "(no title)", "bold"),
+                (f"  {hit.outlet or '?'} {(hit.published or '')[:10]}", "cyan"),
+            )
+        )
         snippet = Text(hit.snippet)
         for start, end in hit.marks:
             snippet.stylize("bold yellow", start, end)
@@ -74,7 +91,9 @@ def _quote_table(rows: list[QuoteRow], title: str) -> Table:
     for name in ("day", "speaker", "quote", "outlet", "article"):
         table.add_column(name, overflow="fold")
     for q in rows:
-        table.add_row(q.day or "", q.speaker or "", q.text, q.outlet or "", f"#{q.article_id} {q.title or ''}")
+        table.add_row(
+            q.day or "", q.speaker or "", q.text, q.outlet or "", f"#{q.article_id} {q.title or ''}"
+        )
     return table
 
 
@@ -92,10 +111,17 @@ def entity_cmd(
     if p is None:
         err.print(f"no entity called {name!r} in {db}", highlight=False)
         raise typer.Exit(1)
-    out.print(Text.assemble((p.name, "bold"), f"  [{p.label}] id {p.id}: {p.articles} articles, {p.mentions} mentions"))
+    out.print(
+        Text.assemble(
+            (p.name, "bold"), f"  [{p.label}] id {p.id}: {p.articles} articles, {p.mentions} mentions"
+        )
+    )
     out.print("aliases: " + ", ".join(f"{a} ({n})" for a, n in p.aliases))
     if p.roles:
-        out.print("roles: " + "; ".join(f"{r.role} ({r.count}, {r.first_day or '?'}..{r.last_day or '?'})" for r in p.roles))
+        out.print(
+            "roles: "
+            + "; ".join(f"{r.role} ({r.count}, {r.first_day or '?'}..{r.last_day or '?'})" for r in p.roles)
+        )
     out.print("by outlet: " + ", ".join(f"{o} {n}" for o, n in p.by_outlet))
     if p.by_day:
         out.print("by day: " + ", ".join(f"{d} {n}" for d, n in p.by_day[-14:]))
@@ -103,12 +129,20 @@ def entity_cmd(
     if p.latest_quotes:
         out.print(_quote_table(p.latest_quotes, "latest quotes"))
     if p.other_candidates:
-        out.print(Text("also called so: " + ", ".join(f"{n} [{lab}] ({c} articles)" for _i, n, lab, c in p.other_candidates), style="dim"))
+        out.print(
+            Text(
+                "also called so: "
+                + ", ".join(f"{n} [{lab}] ({c} articles)" for _i, n, lab, c in p.other_candidates),
+                style="dim",
+            )
+        )
 
 
 def quotes_cmd(
     speaker: Annotated[str, typer.Option("--speaker", help="Who said it.")],
-    about: Annotated[str | None, typer.Option("--about", help="Only quotes that mention this entity.")] = None,
+    about: Annotated[
+        str | None, typer.Option("--about", help="Only quotes that mention this entity.")
+    ] = None,
     db: DbOpt = Path("warta.db"),
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -118,8 +152,14 @@ def quotes_cmd(
     out, err = Console(), Console(stderr=True)
     try:
         with _open(db) as store:
-            rows = list_quotes(store, speaker=speaker, about=about, date_from=_day(date_from),
-                               date_to=_day(date_to), limit=limit)
+            rows = list_quotes(
+                store,
+                speaker=speaker,
+                about=about,
+                date_from=_day(date_from),
+                date_to=_day(date_to),
+                limit=limit,
+            )
     except WartaError as exc:
         raise _fail(err, exc) from exc
     out.print(_quote_table(rows, f"quotes by {speaker}" + (f" about {about}" if about else "")))
@@ -129,12 +169,16 @@ def quotes_cmd(
 def dupes_cmd(
     db: DbOpt = Path("warta.db"),
     what: Annotated[str, typer.Option("--what", help="articles, quotes or stories.")] = "articles",
-    threshold: Annotated[float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Estimated Jaccard similarity.")] = None,
+    threshold: Annotated[
+        float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Estimated Jaccard similarity.")
+    ] = None,
     window: Annotated[int, typer.Option("--window", min=0, help="Stories: days between articles.")] = 3,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Clusters to show.")] = 20,
-    resign_: Annotated[bool, typer.Option("--resign", help="Re-make the stored signatures first (after an upgrade).")] = False,
+    resign_: Annotated[
+        bool, typer.Option("--resign", help="Re-make the stored signatures first (after an upgrade).")
+    ] = False,
 ) -> None:
     """Recycled stories: copies across outlets, republished articles, quotes on many sites, or stories."""
     out, err = Console(), Console(stderr=True)
@@ -146,24 +190,43 @@ def dupes_cmd(
             if resign_:
                 err.print(f"re-made the signatures of {resign(store)} articles", highlight=False)
             if what == "stories":
-                clusters = find_stories(store, window_days=window, date_from=_day(date_from), date_to=_day(date_to))
+                clusters = find_stories(
+                    store, window_days=window, date_from=_day(date_from), date_to=_day(date_to)
+                )
             else:
                 kind: Literal["articles", "quotes"] = "quotes" if what == "quotes" else "articles"
-                clusters = find_recycled(store, what=kind, threshold=threshold, date_from=_day(date_from),
-                                         date_to=_day(date_to))
+                clusters = find_recycled(
+                    store, what=kind, threshold=threshold, date_from=_day(date_from), date_to=_day(date_to)
+                )
     except WartaError as exc:
         raise _fail(err, exc) from exc
     for i, c in enumerate(clusters[:limit], 1):
         first = c.first
         head = (first.quote or first.title or "")[:120]
-        out.print(Text.assemble((f"{i}. {c.kind}", "bold"), f" x{len(c.members)} in {len(c.outlets)} outlet(s): ",
-                                (head, "italic")))
-        out.print(Text(f"   first: {first.outlet or '?'} {first.published or 'undated'}"
-                       + (f" ({first.speaker})" if first.speaker else ""), style="cyan"))
+        out.print(
+            Text.assemble(
+                (f"{i}. {c.kind}", "bold"),
+                f" x{len(c.members)} in {len(c.outlets)} outlet(s): ",
+                (head, "italic"),
+            )
+        )
+        out.print(
+            Text(
+                f"   first: {first.outlet or '?'} {first.published or 'undated'}"
+                + (f" ({first.speaker})" if first.speaker else ""),
+                style="cyan",
+            )
+        )
         for m in c.members[1:6]:
-            out.print(Text(f"   then:  {m.outlet or '?'} {m.published or 'undated'} #{m.article_id} {(m.title or '')[:70]}",
-                           style="dim"))
-    err.print(f"{len(clusters)} cluster(s), {sum(len(c.members) for c in clusters)} {what} in them", highlight=False)
+            out.print(
+                Text(
+                    f"   then:  {m.outlet or '?'} {m.published or 'undated'} #{m.article_id} {(m.title or '')[:70]}",
+                    style="dim",
+                )
+            )
+    err.print(
+        f"{len(clusters)} cluster(s), {sum(len(c.members) for c in clusters)} {what} in them", highlight=False
+    )
 
 
 def export_cmd(
@@ -181,12 +244,22 @@ def export_cmd(
     if format not in ("jsonl", "csv", "parquet"):
         err.print(f"[red]error[/] --format must be jsonl, csv or parquet, not {format!r}")
         raise typer.Exit(2)
-    fmt: Literal["jsonl", "csv", "parquet"] = "jsonl" if format == "jsonl" else ("csv" if format == "csv" else "parquet")
+    fmt: Literal["jsonl", "csv", "parquet"] = (
+        "jsonl" if format == "jsonl" else ("csv" if format == "csv" else "parquet")
+    )
     try:
         with _open(db) as store:
             target = sys.stdout.buffer if output == "-" else output
-            n = export_articles(store, target, format=fmt, date_from=_day(date_from), date_to=_day(date_to),
-                                outlet=outlet, entity=entity, limit=limit)
+            n = export_articles(
+                store,
+                target,
+                format=fmt,
+                date_from=_day(date_from),
+                date_to=_day(date_to),
+                outlet=outlet,
+                entity=entity,
+                limit=limit,
+            )
     except WartaError as exc:
         raise _fail(err, exc) from exc
     err.print(f"{n} article(s) exported", highlight=False)

@@ -17,7 +17,9 @@ __all__ = ["html_cmd"]
 
 def html_cmd(
     data: Annotated[Path, typer.Option("--data", help="The folder of the pages (../shared/data/news-html).")],
-    gold: Annotated[Path, typer.Option("--gold", help="The body gold (block indices per page).")] = Path("eval/gold/html-bodies.jsonl"),
+    gold: Annotated[Path, typer.Option("--gold", help="The body gold (block indices per page).")] = Path(
+        "eval/gold/html-bodies.jsonl"
+    ),
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score article bodies (4-word shingle P/R/F1, averaged over pages) for warta and trafilatura."""
@@ -31,5 +33,7 @@ def html_cmd(
     for col in ("system", "precision", "recall", "F1", "pages/s"):
         t.add_column(col, justify="left" if col == "system" else "right")
     for name, s in result["systems"].items():
-        t.add_row(name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", f"{s['pages_per_second']}")
+        t.add_row(
+            name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", f"{s['pages_per_second']}"
+        )
     Console().print(t)

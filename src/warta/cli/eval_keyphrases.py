@@ -14,7 +14,9 @@ __all__ = ["keyphrases_cmd"]
 
 
 def keyphrases_cmd(
-    data: Annotated[Path, typer.Option("--data", help="KEPS file (token<TAB>B/I/O, blank line between texts).")],
+    data: Annotated[
+        Path, typer.Option("--data", help="KEPS file (token<TAB>B/I/O, blank line between texts).")
+    ],
     format_: Annotated[Literal["keps"], typer.Option("--format", help="Gold layout.")] = "keps",
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
@@ -26,5 +28,9 @@ def keyphrases_cmd(
         echo_json(result)
         return
     spans = {**result, "support": result["gold"]}
-    Console().print(prf_table(f"warta eval keyphrases — {data} ({result['documents']} texts)",
-                              [("spans", spans), ("phrases", result["per_label"]["phrase"])]))
+    Console().print(
+        prf_table(
+            f"warta eval keyphrases — {data} ({result['documents']} texts)",
+            [("spans", spans), ("phrases", result["per_label"]["phrase"])],
+        )
+    )

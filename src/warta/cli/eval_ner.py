@@ -42,7 +42,10 @@ def ner_cmd(
     if json_:
         echo_json(result)
         return
-    t = prf_table(f"warta eval ner — {data} (model {result['model']})",
-                  [*result["per_label"].items(), ("micro", result)], first="label")
+    t = prf_table(
+        f"warta eval ner — {data} (model {result['model']})",
+        [*result["per_label"].items(), ("micro", result)],
+        first="label",
+    )
     t.caption = f"{result['tokens']:,} tokens, {result['tokens_per_second']:,} tokens/s"
     Console().print(t)

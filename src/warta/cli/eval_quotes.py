@@ -17,12 +17,28 @@ __all__ = ["quotes_cmd"]
 
 
 def quotes_cmd(
-    data: Annotated[Path, typer.Option("--data", help="PFSA-ID file (token<TAB>label), or a warta quote gold file (JSONL).")],
+    data: Annotated[
+        Path,
+        typer.Option("--data", help="PFSA-ID file (token<TAB>label), or a warta quote gold file (JSONL)."),
+    ],
     format_: Annotated[Literal["pfsa", "warta"], typer.Option("--format", help="Gold layout.")] = "pfsa",
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    data_root: Annotated[Path | None, typer.Option("--data-root", help="warta gold: the folder of the corpora (default: $WARTA_DATA or ../shared/data).")] = None,
-    split: Annotated[Literal["dev", "heldout", "all"], typer.Option("--split", help="warta gold: which articles (score 'heldout' only at the end of a session).")] = "dev",
-    errors: Annotated[bool, typer.Option("--errors", help="warta gold: list every miss, false quote and wrong speaker.")] = False,
+    data_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-root",
+            help="warta gold: the folder of the corpora (default: $WARTA_DATA or ../shared/data).",
+        ),
+    ] = None,
+    split: Annotated[
+        Literal["dev", "heldout", "all"],
+        typer.Option(
+            "--split", help="warta gold: which articles (score 'heldout' only at the end of a session)."
+        ),
+    ] = "dev",
+    errors: Annotated[
+        bool, typer.Option("--errors", help="warta gold: list every miss, false quote and wrong speaker.")
+    ] = False,
 ) -> None:
     """Score quotes and speakers: PFSA-ID entity-level P/R/F1 and attribution accuracy, or, on
     warta's gold of real articles, span P/R/F1, speaker accuracy, joint F1 and calibration."""
@@ -43,8 +59,10 @@ def quotes_cmd(
     if json_:
         echo_json(result)
         return
-    t = prf_table(f"warta eval quotes — {data} ({result['documents']} articles)",
-                  [("micro", result), *((f"  {k}", v) for k, v in result["per_label"].items())])
+    t = prf_table(
+        f"warta eval quotes — {data} ({result['documents']} articles)",
+        [("micro", result), *((f"  {k}", v) for k, v in result["per_label"].items())],
+    )
     console = Console()
     console.print(t)
     a = result["attribution"]
@@ -56,16 +74,28 @@ def quotes_cmd(
 
 def _print_warta(result: dict[str, Any]) -> None:
     console = Console()
-    t = Table(title=escape(f"warta eval quotes — {result['gold_file']} ({result['split']}: {result['articles']} "
-                           f"articles, {result['outlets']} outlets)"))
+    t = Table(
+        title=escape(
+            f"warta eval quotes — {result['gold_file']} ({result['split']}: {result['articles']} "
+            f"articles, {result['outlets']} outlets)"
+        )
+    )
     for col in ("", "gold", "pred", "span P", "span R", "span F1", "speaker acc", "joint F1", "date acc"):
         t.add_column(col, justify="left" if not col else "right")
 
     def row(name: str, r: dict[str, Any]) -> None:
         date = "-" if r["date_accuracy"] is None else f"{r['date_accuracy']:.3f} ({r['dated']})"
-        t.add_row(escape(name), str(r["gold"]), str(r["predicted"]), f"{r['span']['precision']:.3f}",
-                  f"{r['span']['recall']:.3f}", f"{r['span']['f1']:.3f}", f"{r['speaker_accuracy']:.3f}",
-                  f"{r['joint']['f1']:.3f}", date)
+        t.add_row(
+            escape(name),
+            str(r["gold"]),
+            str(r["predicted"]),
+            f"{r['span']['precision']:.3f}",
+            f"{r['span']['recall']:.3f}",
+            f"{r['span']['f1']:.3f}",
+            f"{r['speaker_accuracy']:.3f}",
+            f"{r['joint']['f1']:.3f}",
+            date,
+        )
 
     row("all", result)
     for outlet, r in result["per_outlet"].items():
@@ -77,6 +107,9 @@ def _print_warta(result: dict[str, Any]) -> None:
     for e in result.get("errors", []):
         g, p = e.get("gold", {}), e.get("predicted", {})
         what = {"fn": "missed", "fp": "not a gold quote", "tp": "wrong speaker"}[e["status"]]
-        console.print(f"[yellow]{what}[/] {escape(e['article'])}: gold {escape(str(g.get('speaker')))} "
-                      f"[{escape(str(g.get('text', ''))[:90])}] | predicted {escape(str(p.get('speaker')))} "
-                      f"[{escape(str(p.get('text', ''))[:90])}]", highlight=False)
+        console.print(
+            f"[yellow]{what}[/] {escape(e['article'])}: gold {escape(str(g.get('speaker')))} "
+            f"[{escape(str(g.get('text', ''))[:90])}] | predicted {escape(str(p.get('speaker')))} "
+            f"[{escape(str(p.get('text', ''))[:90])}]",
+            highlight=False,
+        )

@@ -17,9 +17,15 @@ __all__ = ["seed_cmd"]
 
 
 def seed_cmd(
-    data: Annotated[Path | None, typer.Option("--data", help="A folder with article.txt and expected.json.")] = None,
-    article: Annotated[Path | None, typer.Option("--article", help="The article text (default: DATA/article.txt).")] = None,
-    expected: Annotated[Path | None, typer.Option("--expected", help="Its annotation (default: DATA/expected.json).")] = None,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="A folder with article.txt and expected.json.")
+    ] = None,
+    article: Annotated[
+        Path | None, typer.Option("--article", help="The article text (default: DATA/article.txt).")
+    ] = None,
+    expected: Annotated[
+        Path | None, typer.Option("--expected", help="Its annotation (default: DATA/expected.json).")
+    ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score the pipeline on one hand-annotated article and list unmet expectations."""
@@ -38,8 +44,13 @@ def seed_cmd(
         t.add_column(col, justify="left" if col == "part" else "right")
     for name, s in result["per_label"].items():
         t.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["support"]))
-    t.add_row("[bold]all", f"{result['precision']:.3f}", f"{result['recall']:.3f}", f"[bold]{result['f1']:.3f}",
-              str(result["support"]))
+    t.add_row(
+        "[bold]all",
+        f"{result['precision']:.3f}",
+        f"{result['recall']:.3f}",
+        f"[bold]{result['f1']:.3f}",
+        str(result["support"]),
+    )
     console = Console()
     console.print(t)
     for f in result["failures"]:

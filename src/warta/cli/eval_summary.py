@@ -17,14 +17,18 @@ __all__ = ["summary_cmd"]
 
 
 def summary_cmd(
-    data: Annotated[Path, typer.Option("--data", help="IndoSum-style JSONL(.gz): paragraphs_tokens, summary_tokens.")],
+    data: Annotated[
+        Path, typer.Option("--data", help="IndoSum-style JSONL(.gz): paragraphs_tokens, summary_tokens.")
+    ],
     format_: Annotated[Literal["indosum"], typer.Option("--format", help="Gold layout.")] = "indosum",
     k: Annotated[int, typer.Option("--k", help="Sentences per summary (the cap with --words).")] = 3,
     words: Annotated[
-        int | None, typer.Option("--words", help="Add sentences by score until the summary has this many words.")
+        int | None,
+        typer.Option("--words", help="Add sentences by score until the summary has this many words."),
     ] = None,
     split: Annotated[
-        Literal["all", "dev", "train"], typer.Option("--split", help="Score one split of the shared file (dev/train).")
+        Literal["all", "dev", "train"],
+        typer.Option("--split", help="Score one split of the shared file (dev/train)."),
     ] = "all",
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
@@ -33,7 +37,9 @@ def summary_cmd(
     if json_:
         echo_json(result)
         return
-    t = Table(title=f"warta eval summary — {escape(str(data))} ({result['documents']} documents, split {split})")
+    t = Table(
+        title=f"warta eval summary — {escape(str(data))} ({result['documents']} documents, split {split})"
+    )
     t.add_column("")
     for col in ("ROUGE-1", "ROUGE-2", "ROUGE-L"):
         t.add_column(col, justify="right")
@@ -43,4 +49,6 @@ def summary_cmd(
     console = Console()
     console.print(t)
     rate = result["words_per_second"]
-    console.print(f"F1 means over documents; {escape(result['rouge'])}" + (f"; {rate:,} words/s" if rate else ""))
+    console.print(
+        f"F1 means over documents; {escape(result['rouge'])}" + (f"; {rate:,} words/s" if rate else "")
+    )

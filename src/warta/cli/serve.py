@@ -33,10 +33,16 @@ def _warm_up_in_background(store: Any, err: Console) -> None:
 
 
 def serve_cmd(
-    db: Annotated[str | None, typer.Option("--db", help="The corpus database (default: the `db` setting).")] = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    db: Annotated[
+        str | None, typer.Option("--db", help="The corpus database (default: the `db` setting).")
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
-    config: Annotated[Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")
+    ] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
 ) -> None:
     """Serve the API (/api/v1, schema at /api/v1/openapi.json) and the dashboard (/).
@@ -53,8 +59,12 @@ def serve_cmd(
     target = settings.db
     if "://" not in target and not Path(target).is_file():
         reason = "is a folder, not a database file" if Path(target).is_dir() else "no such corpus database"
-        err.print(f"[red]error[/] {target}: {reason}; build one with `warta ingest FILES --db {target}` "
-                  "or pass --db", highlight=False, soft_wrap=True)
+        err.print(
+            f"[red]error[/] {target}: {reason}; build one with `warta ingest FILES --db {target}` "
+            "or pass --db",
+            highlight=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(2)
 
     import uvicorn
@@ -68,5 +78,7 @@ def serve_cmd(
         raise typer.Exit(2) from exc
     _warm_up_in_background(app.state.store, err)
     writes = "on (token set)" if settings.api_token else "off (no api_token)"
-    err.print(f"warta serve: {target} at http://{host}:{port}/ (API /api/v1, writes {writes})", highlight=False)
+    err.print(
+        f"warta serve: {target} at http://{host}:{port}/ (API /api/v1, writes {writes})", highlight=False
+    )
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -83,7 +83,9 @@ def ner_cmd(
     folder = output or _resources_dir()
     try:
         if benchmark is not None:
-            meta = train_benchmark(data, benchmark, folder, include_dev=include_dev, fraction=fraction, seed=seed)
+            meta = train_benchmark(
+                data, benchmark, folder, include_dev=include_dev, fraction=fraction, seed=seed
+            )
         else:
             meta = train_production(data, folder, include_dev=include_dev)
     except (WartaError, FileNotFoundError) as exc:

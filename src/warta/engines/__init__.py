@@ -14,8 +14,13 @@ __all__ = ["DaskEngine", "Engine", "EngineKind", "LocalEngine", "make_engine"]
 EngineKind = Literal["local", "dask"]
 
 
-def make_engine(kind: EngineKind = "local", *, workers: int = 1, scheduler: str | None = None,
-                budget: Budget | None = None) -> Engine:
+def make_engine(
+    kind: EngineKind = "local",
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    budget: Budget | None = None,
+) -> Engine:
     """The engine ``warta analyze --engine`` names.
 
     Args:

@@ -61,8 +61,9 @@ _reject_encoder = msgspec.json.Encoder()
 _reject_decoder = msgspec.json.Decoder(Reject)
 
 
-def _run_partition(keys: tuple[str, ...], settings: dict[str, Any], part: bytes,
-                   budget: Budget | None = None) -> list[bytes]:
+def _run_partition(
+    keys: tuple[str, ...], settings: dict[str, Any], part: bytes, budget: Budget | None = None
+) -> list[bytes]:
     """The task: read one partition of an input on the worker, run, encode. Runs on a worker."""
     from warta.config import Settings
 
@@ -220,20 +221,30 @@ class DaskEngine:
 
         for part in plan_partitions(paths, target_bytes=self.partition_bytes):
             if part.end is not None or not _many_records(part.path):
-                queue.append(("part", client.submit(_run_partition, keys, config, msgspec.json.encode(part),
-                                                    self.budget, pure=False)))
+                queue.append(
+                    (
+                        "part",
+                        client.submit(
+                            _run_partition, keys, config, msgspec.json.encode(part), self.budget, pure=False
+                        ),
+                    )
+                )
             else:
                 batch: list[bytes] = []
                 for item in read_partition(part, settings=settings):
                     if isinstance(item, Reject):
                         if batch:
-                            queue.append(("batch", client.submit(_run_batch, keys, batch, self.budget, pure=False)))
+                            queue.append(
+                                ("batch", client.submit(_run_batch, keys, batch, self.budget, pure=False))
+                            )
                             batch = []
                         queue.append(("read", [item]))
                     else:
                         batch.append(to_json(item))
                         if len(batch) >= self.batch_size:
-                            queue.append(("batch", client.submit(_run_batch, keys, batch, self.budget, pure=False)))
+                            queue.append(
+                                ("batch", client.submit(_run_batch, keys, batch, self.budget, pure=False))
+                            )
                             batch = []
                     while len(queue) >= ahead:
                         yield from collect(*queue.popleft())

@@ -58,8 +58,14 @@ class LocalEngine:
         'Harga naik.'
     """
 
-    def __init__(self, *, workers: int = 1, chunksize: int = 8, in_process: bool | None = None,
-                 budget: Budget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        workers: int = 1,
+        chunksize: int = 8,
+        in_process: bool | None = None,
+        budget: Budget | None = None,
+    ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         if in_process and workers > 1:

@@ -119,9 +119,7 @@ def entity_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     for i, tag in enumerate(labels):
         kind, typ = _split(tag)
         # conlleval endOfChunk / startOfChunk
-        ends = start >= 0 and (
-            kind in ("O", "B", "S") or typ != prev_type or prev_kind in ("E", "S")
-        )
+        ends = start >= 0 and (kind in ("O", "B", "S") or typ != prev_type or prev_kind in ("E", "S"))
         if ends:
             spans.append((start, i, prev_type))
             start = -1
@@ -138,9 +136,7 @@ def entity_types(sentences: Iterable[NerSentence]) -> set[str]:
     return {lab[2:] for s in sentences for lab in s.labels if lab != "O"}
 
 
-def score_entities(
-    gold: Sequence[Sequence[str]], system: Sequence[Sequence[str]]
-) -> dict[str, Any]:
+def score_entities(gold: Sequence[Sequence[str]], system: Sequence[Sequence[str]]) -> dict[str, Any]:
     """Entity-level micro and per-type precision, recall and F1.
 
     Args:

@@ -131,8 +131,11 @@ def evaluate_html(
     root = Path(data)
     pages = read_html_gold(gold)
     runners: dict[str, Callable[[bytes, str], str]] = {
-        "warta": _warta(True), "warta_generic": _warta(False),
-        "trafilatura": _trafilatura(False), "trafilatura_precision": _trafilatura(True)}
+        "warta": _warta(True),
+        "warta_generic": _warta(False),
+        "trafilatura": _trafilatura(False),
+        "trafilatura_precision": _trafilatura(True),
+    }
     loaded = []
     for g in pages:
         path = root / g.file

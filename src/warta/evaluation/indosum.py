@@ -26,7 +26,14 @@ from warta.article import Article, Paragraph, Sentence, Token
 from warta.errors import EvaluationError
 from warta.evaluation._gold import read_gold_jsonl
 
-__all__ = ["RougeMean", "evaluate_summary", "indosum_article", "indosum_split", "read_indosum", "rouge_tokens"]
+__all__ = [
+    "RougeMean",
+    "evaluate_summary",
+    "indosum_article",
+    "indosum_split",
+    "read_indosum",
+    "rouge_tokens",
+]
 
 Split = Literal["all", "dev", "train"]
 _METRICS = ("rouge1", "rouge2", "rougeLsum")
@@ -36,7 +43,11 @@ _DEV_MODULUS = 5
 
 def indosum_split(article_id: str) -> Literal["dev", "train"]:
     """The split an IndoSum article belongs to: dev when sha1(id) is 0 mod 5."""
-    return "dev" if int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % _DEV_MODULUS == 0 else "train"
+    return (
+        "dev"
+        if int(hashlib.sha1(article_id.encode("utf-8")).hexdigest(), 16) % _DEV_MODULUS == 0
+        else "train"
+    )
 
 
 def read_indosum(path: Path, *, split: Split = "all") -> list[dict[str, Any]]:
@@ -84,8 +95,15 @@ def indosum_article(doc: dict[str, Any]) -> Article:
         paragraphs.append(Paragraph(start=p_start, end=pos))
     text = "".join(parts)
     title = doc.get("title") or None
-    return Article(id=str(doc.get("id", "")), raw=text, text=text, title=title, paragraphs=paragraphs,
-                   sentences=sentences, provided=["text", "paragraphs", "sentences"])
+    return Article(
+        id=str(doc.get("id", "")),
+        raw=text,
+        text=text,
+        title=title,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        provided=["text", "paragraphs", "sentences"],
+    )
 
 
 def rouge_tokens(tokens: Iterable[str]) -> list[str]:
@@ -129,7 +147,10 @@ class RougeMean:
         for m in _METRICS:
             p, r, f = (v / n for v in self.sums[m])
             out["rougeL" if m == "rougeLsum" else m] = {
-                "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+                "precision": round(p, 4),
+                "recall": round(r, 4),
+                "f1": round(f, 4),
+            }
         return out
 
 
@@ -179,9 +200,14 @@ def evaluate_summary(
         if len(labels) == len(sents):
             oracle.add(reference, [s for s, keep in zip(sents, labels, strict=True) if keep])
         if len(examples) < 5:
-            examples.append({"id": article.id, "summary": article.summary,
-                             "topic": article.topic.label if article.topic else None,
-                             "keywords": [kw.text for kw in article.keywords[:8]]})
+            examples.append(
+                {
+                    "id": article.id,
+                    "summary": article.summary,
+                    "topic": article.topic.label if article.topic else None,
+                    "keywords": [kw.text for kw in article.keywords[:8]],
+                }
+            )
     return {
         **_block(system, len(docs)),
         "lead3": _block(lead, len(docs)),
@@ -194,6 +220,6 @@ def evaluate_summary(
         "seconds": round(seconds, 3),
         "words_per_second": round(words / seconds) if seconds else None,
         "rouge": "rouge-score; lower-cased IndoSum tokens, punctuation tokens dropped, no stemming; "
-                 "rougeL = summary-level LCS (rougeLsum); means over documents",
+        "rougeL = summary-level LCS (rougeLsum); means over documents",
         "examples": examples,
     }

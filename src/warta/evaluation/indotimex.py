@@ -66,8 +66,15 @@ def evaluate_timex(path: Path) -> dict[str, Any]:
             if s.type == g["type"]:
                 per[g["type"]][2] += 1
             if s.value != g["value"]:
-                errors.append({"doc": doc.get("id"), "text": g["text"], "gold": g["value"], "system": s.value,
-                               "system_text": s.text})
+                errors.append(
+                    {
+                        "doc": doc.get("id"),
+                        "text": g["text"],
+                        "gold": g["value"],
+                        "system": s.value,
+                        "system_text": s.text,
+                    }
+                )
         for s in sys_:
             if not any(s.start < g["end"] and g["start"] < s.end for g in gold):
                 errors.append({"doc": doc.get("id"), "spurious": s.text, "value": s.value})

@@ -68,7 +68,11 @@ def _gold_spans(tags: list[str]) -> set[tuple[int, int]]:
 def _prf(tp: int, pred: int, gold: int) -> dict[str, float]:
     p = tp / pred if pred else 0.0
     r = tp / gold if gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+    }
 
 
 def evaluate_keps(path: Path) -> dict[str, Any]:
@@ -101,8 +105,12 @@ def evaluate_keps(path: Path) -> dict[str, Any]:
         phrases = extract_keyphrases(article, idf=idf, default_idf=default, limit=len(toks), stem=stem)
         seconds += time.perf_counter() - started
         words += len(toks)
-        predicted = {(starts[s.start], ends[s.end]) for k in phrases for s in k.spans
-                     if s.start in starts and s.end in ends}
+        predicted = {
+            (starts[s.start], ends[s.end])
+            for k in phrases
+            for s in k.spans
+            if s.start in starts and s.end in ends
+        }
         gold = _gold_spans(tags)
         tp += len(predicted & gold)
         n_pred += len(predicted)
@@ -113,7 +121,10 @@ def evaluate_keps(path: Path) -> dict[str, Any]:
         p_pred += len(pred_phrases)
         p_gold += len(gold_phrases)
     return {
-        "data": str(path), "documents": len(docs), "gold": n_gold, "predicted": n_pred,
+        "data": str(path),
+        "documents": len(docs),
+        "gold": n_gold,
+        "predicted": n_pred,
         **_prf(tp, n_pred, n_gold),
         "per_label": {"phrase": {**_prf(ptp, p_pred, p_gold), "support": p_gold}},
         "words_per_second": round(words / seconds) if seconds else None,

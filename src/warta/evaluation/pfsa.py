@@ -58,7 +58,11 @@ class PfsaArticle:
 def _is_dateline(tokens: Sequence[str]) -> bool:
     """ "JAKARTA , KOMPAS —" or "TANGERANG SELATAN , KOMPAS.com -" opening a sentence."""
     for k in (2, 3):
-        if len(tokens) > k + 1 and tokens[k].upper().startswith("KOMPAS") and tokens[k + 1] in ("—", "–", "-"):
+        if (
+            len(tokens) > k + 1
+            and tokens[k].upper().startswith("KOMPAS")
+            and tokens[k + 1] in ("—", "–", "-")
+        ):
             return tokens[k - 1] == ","
     return False
 
@@ -180,7 +184,9 @@ def _sentence_end(text: str, pos: int) -> int:
     return len(text) if nl < 0 else nl
 
 
-def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, indirect_speakers: bool = True) -> list[Entity]:
+def predicted_entities(
+    article: Article, tokens: Sequence[tuple[int, int]], *, indirect_speakers: bool = True
+) -> list[Entity]:
     """Project the article's quotes onto PFSA-ID's labels (see the module docstring)."""
     tm = _Tokens(tokens)
     text = article.text
@@ -188,7 +194,11 @@ def predicted_entities(article: Article, tokens: Sequence[tuple[int, int]], *, i
     seen_names: set[str] = set()
     # PFSA-ID annotates public figures' statements only: leave out speakers that the
     # article introduces as private people ("Itin (35), warga ...").
-    first_names = {q.speaker.name.split()[0] for q in article.quotes if q.speaker and q.speaker.name and q.speaker.name[:1].isupper()}
+    first_names = {
+        q.speaker.name.split()[0]
+        for q in article.quotes
+        if q.speaker and q.speaker.name and q.speaker.name[:1].isupper()
+    }
     public = public_status(text, first_names)
 
     def add(label: str, start: int, end: int) -> None:
@@ -269,7 +279,9 @@ def _speaks(q: Quote, words: Sequence[str], *, by_name: bool = False) -> bool:
     return not by_name and (q.cue.text.lower().endswith("nya") or mention.lower() in ("dia", "ia", "beliau"))
 
 
-def _gold_speakers(labels: Sequence[str], ents: list[Entity], words: Sequence[str]) -> list[tuple[Entity, str | None]]:
+def _gold_speakers(
+    labels: Sequence[str], ents: list[Entity], words: Sequence[str]
+) -> list[tuple[Entity, str | None]]:
     """Each gold STATEMENT with the text of its speaker (None when the data gives none)."""
     out: list[tuple[Entity, str | None]] = []
     persons = [e for e in ents if e[0] in _PERSONS]
@@ -364,7 +376,11 @@ def evaluate_pfsa(path: Path, *, indirect_speakers: bool = True) -> dict[str, An
     return {
         **micro.as_dict(),
         "per_label": {lab: s.as_dict() for lab, s in scores.items()},
-        "attribution": {"accuracy": attr_ok / attr_all if attr_all else 0.0, "correct": attr_ok, "total": attr_all},
+        "attribution": {
+            "accuracy": attr_ok / attr_all if attr_all else 0.0,
+            "correct": attr_ok,
+            "total": attr_all,
+        },
         "documents": len(docs),
         "words": words,
         "seconds": seconds,

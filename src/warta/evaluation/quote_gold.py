@@ -104,7 +104,9 @@ def record_index(data_root: Path, corpus: str, file: str, ids: Iterable[str]) ->
     """The records of ``ids`` in ``data_root/corpus/file`` (a JSON Lines file, gzipped or not)."""
     path = data_root / corpus / file
     if not path.is_file():
-        raise EvaluationError("corpus file not found (is ../shared/data beside the repository?)", source=str(path))
+        raise EvaluationError(
+            "corpus file not found (is ../shared/data beside the repository?)", source=str(path)
+        )
     wanted = set(ids)
     found: dict[str, dict[str, Any]] = {}
     opener = gzip.open if path.name.endswith(".gz") else open
@@ -140,8 +142,10 @@ def load_articles(gold: Sequence[GoldArticle], data_root: Path) -> list[tuple[Go
         if found is None:
             raise EvaluationError(f"article {g.id} not found in {g.corpus}/{g.file}", source=str(data_root))
         if text_sha1(found.get("text") or "") != g.sha1:
-            raise EvaluationError(f"article {g.id}: its text in {g.corpus} is not the annotated one (hash differs)",
-                                  source=str(data_root))
+            raise EvaluationError(
+                f"article {g.id}: its text in {g.corpus} is not the annotated one (hash differs)",
+                source=str(data_root),
+            )
         out.append((g, found))
     return out
 
@@ -236,7 +240,9 @@ class _Tally:
 
     def result(self) -> dict[str, Any]:
         return {
-            "gold": self.gold, "predicted": self.pred, "found": self.found,
+            "gold": self.gold,
+            "predicted": self.pred,
+            "found": self.found,
             "span": _prf(self.found, self.pred, self.gold),
             "speaker_accuracy": round(self.speaker_ok / self.found, 4) if self.found else 0.0,
             "joint": _prf(self.speaker_ok, self.pred, self.gold),
@@ -273,8 +279,14 @@ def score_article(gold: GoldArticle, article: Article) -> tuple[dict[str, int], 
         if hit is None:
             # A prediction may start a little after the gold start (a quote mark, a connective):
             # it still covers the item when it starts within its first few characters.
-            hit = next((i for i, p in enumerate(preds)
-                        if not taken[i] and g.start <= p.start < min(g.end, g.start + 3)), None)
+            hit = next(
+                (
+                    i
+                    for i, p in enumerate(preds)
+                    if not taken[i] and g.start <= p.start < min(g.end, g.start + 3)
+                ),
+                None,
+            )
         if g.uncertain:
             if hit is not None:
                 taken[hit] = True
@@ -320,8 +332,14 @@ def _calibration(rows: list[dict[str, Any]], bins: int = 10) -> dict[str, Any]:
         conf = sum(c for c, _ in inside) / len(inside)
         acc = sum(y for _, y in inside) / len(inside)
         ece += len(inside) / len(points) * abs(conf - acc)
-        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(inside), "confidence": round(conf, 4),
-                      "accuracy": round(acc, 4)})
+        table.append(
+            {
+                "bin": f"{lo:.1f}-{hi:.1f}",
+                "n": len(inside),
+                "confidence": round(conf, 4),
+                "accuracy": round(acc, 4),
+            }
+        )
     return {"ece": round(ece, 4) if points else None, "n": len(points), "table": table}
 
 
@@ -330,13 +348,25 @@ def _describe(article: Article, record: dict[str, Any], row: dict[str, Any]) -> 
     out: dict[str, Any] = {"status": row["status"]}
     if "gold" in row:
         g: GoldQuote = row["gold"]
-        out["gold"] = {"start": g.start, "end": g.end, "kind": g.kind, "speaker": g.speaker,
-                       "type": g.speaker_type, "text": text[g.start : g.end][:160]}
+        out["gold"] = {
+            "start": g.start,
+            "end": g.end,
+            "kind": g.kind,
+            "speaker": g.speaker,
+            "type": g.speaker_type,
+            "text": text[g.start : g.end][:160],
+        }
     if "pred" in row:
         p: _Pred = row["pred"]
-        out["predicted"] = {"start": p.start, "end": p.end, "kind": p.quote.kind, "speaker": p.name,
-                            "anonymous": p.anonymous, "confidence": p.quote.confidence,
-                            "text": text[p.start : p.end][:160]}
+        out["predicted"] = {
+            "start": p.start,
+            "end": p.end,
+            "kind": p.quote.kind,
+            "speaker": p.name,
+            "anonymous": p.anonymous,
+            "confidence": p.quote.confidence,
+            "text": text[p.start : p.end][:160],
+        }
     if "speaker_ok" in row:
         out["speaker_ok"] = row["speaker_ok"]
     return out
@@ -380,8 +410,14 @@ def evaluate_quote_gold(
     seconds = 0.0
     words = 0
     for g, record in pairs:
-        article = article_from_record(record, fields=fields, source=f"{g.corpus}:{g.id}", default_id=g.id,
-                                      input_format="jsonl", max_bytes=settings.max_input_bytes)
+        article = article_from_record(
+            record,
+            fields=fields,
+            source=f"{g.corpus}:{g.id}",
+            default_id=g.id,
+            input_format="jsonl",
+            max_bytes=settings.max_input_bytes,
+        )
         started = time.perf_counter()
         article = pipe(article)
         seconds += time.perf_counter() - started
@@ -400,8 +436,11 @@ def evaluate_quote_gold(
                 if r["status"] in ("fp", "fn") or (r["status"] == "tp" and not r["speaker_ok"]):
                     listed.append({"article": g.id, "outlet": g.outlet, **_describe(article, record, r)})
     result: dict[str, Any] = {
-        "gold_file": str(path), "split": split, "articles": len(pairs),
-        "outlets": len(by_outlet), **total.result(),
+        "gold_file": str(path),
+        "split": split,
+        "articles": len(pairs),
+        "outlets": len(by_outlet),
+        **total.result(),
         "calibration": _calibration(all_rows),
         "per_outlet": {o: t.result() for o, t in sorted(by_outlet.items())},
         "words_per_second": round(words / seconds) if seconds else None,

@@ -35,8 +35,14 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
     p = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
     r = tp / n_gold if n_gold else (1.0 if n_pred == 0 else 0.0)
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": n_gold,
-            "correct": tp, "predicted": n_pred}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "support": n_gold,
+        "correct": tp,
+        "predicted": n_pred,
+    }
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -50,9 +56,13 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def _check_repairs(article: Article, gold: dict[str, Any], failures: list[str]) -> dict[str, float | int]:
-    made = [(c.kind, _norm(c.before), _norm(c.after)) for c in article.cleaning.repaired
-            if c.kind in ("reduplication", "lost-character", "mojibake")]
+    made = [
+        (c.kind, _norm(c.before), _norm(c.after))
+        for c in article.cleaning.repaired
+        if c.kind in ("reduplication", "lost-character", "mojibake")
+    ]
     want = [(r["kind"], _norm(r["from"]), _norm(r["to"])) for r in gold.get("repairs", [])]
+
     # A repair matches an annotated one when either before/after text contains the other
     # (the annotation may quote a word of context: "Istana lysée" -> "Istana Élysée").
     def same(m: tuple[str, str, str], w: tuple[str, str, str]) -> bool:
@@ -125,7 +135,9 @@ def _role_found(want: str, roles: list[str]) -> bool:
     # edits of the annotated one counts.
     from warta.stages.entities.names import edit_distance
 
-    return any(_words_in(want, r) or (len(want) >= 10 and edit_distance(want, r, limit=2) <= 2) for r in roles)
+    return any(
+        _words_in(want, r) or (len(want) >= 10 and edit_distance(want, r, limit=2) <= 2) for r in roles
+    )
 
 
 def _check_entities(article: Article, gold: dict[str, Any], failures: list[str]) -> dict[str, float | int]:
@@ -133,18 +145,24 @@ def _check_entities(article: Article, gold: dict[str, Any], failures: list[str])
     that occur in the text and whose roles include the annotated ones; reported entities that
     match none, and words annotated as no entity, are false positives."""
     text = f" {_plain(article.text)} "
-    surfaces = [[_plain(article.mentions[j].text) for j in e.mentions if j < len(article.mentions)]
-                for e in article.entities]
+    surfaces = [
+        [_plain(article.mentions[j].text) for j in e.mentions if j < len(article.mentions)]
+        for e in article.entities
+    ]
     roles = [[_plain(r.text) for r in e.roles] for e in article.entities]
     want = gold.get("entities", [])
     used: set[int] = set()
     tp = 0
     for g in want:
-        aliases = [a for a in (_plain(x) for x in [g["name"], *g.get("aliases", [])]) if a and f" {a} " in text]
+        aliases = [
+            a for a in (_plain(x) for x in [g["name"], *g.get("aliases", [])]) if a and f" {a} " in text
+        ]
         aliases = list(dict.fromkeys(aliases))
 
         def covered(k: int, aliases: list[str] = aliases) -> list[str]:
-            return [a for a in aliases if any(a == s or _words_in(a, s) or _words_in(s, a) for s in surfaces[k])]
+            return [
+                a for a in aliases if any(a == s or _words_in(a, s) or _words_in(s, a) for s in surfaces[k])
+            ]
 
         cands = [k for k, e in enumerate(article.entities) if e.label == g["type"] and k not in used]
         best = max(cands, key=lambda k: len(covered(k)), default=None)
@@ -158,10 +176,15 @@ def _check_entities(article: Article, gold: dict[str, Any], failures: list[str])
         others = [_plain(o["name"]) for o in want if o is not g]
         foreign = [s for s in dict.fromkeys(surfaces[best]) if s in others]
         if lacking:
-            failures.append(f"entity '{g['name']}': got '{got.name}' without " + ", ".join(f"'{a}'" for a in lacking))
+            failures.append(
+                f"entity '{g['name']}': got '{got.name}' without " + ", ".join(f"'{a}'" for a in lacking)
+            )
         if missing_roles:
-            failures.append(f"entity '{g['name']}': role missing " + ", ".join(f"'{r}'" for r in missing_roles)
-                            + f" (got {[r.text for r in got.roles]})")
+            failures.append(
+                f"entity '{g['name']}': role missing "
+                + ", ".join(f"'{r}'" for r in missing_roles)
+                + f" (got {[r.text for r in got.roles]})"
+            )
         if foreign:
             failures.append(f"entity '{g['name']}': merged with " + ", ".join(f"'{f}'" for f in foreign))
         tp += not (lacking or missing_roles or foreign)
@@ -186,8 +209,11 @@ _MIN_KEYWORDS = 4
 
 def _check_summary(article: Article, gold: dict[str, Any], failures: list[str]) -> dict[str, float | int]:
     """The summary mentions each required word; the keyphrases hit enough expected ones."""
-    chosen = " ".join(article.text[article.sentences[i].start : article.sentences[i].end]
-                      for i in article.summary if i < len(article.sentences))
+    chosen = " ".join(
+        article.text[article.sentences[i].start : article.sentences[i].end]
+        for i in article.summary
+        if i < len(article.sentences)
+    )
     words = set(_plain(chosen).split())
     tp = 0
     must = gold.get("summary_must_mention", [])
@@ -206,8 +232,10 @@ def _check_summary(article: Article, gold: dict[str, Any], failures: list[str]) 
         if len(hits) >= _MIN_KEYWORDS:
             tp += 1
         else:
-            failures.append(f"keyphrases hit {len(hits)} of the expected ({', '.join(hits)}); "
-                            f"need {_MIN_KEYWORDS}: got {[k.text for k in article.keywords]}")
+            failures.append(
+                f"keyphrases hit {len(hits)} of the expected ({', '.join(hits)}); "
+                f"need {_MIN_KEYWORDS}: got {[k.text for k in article.keywords]}"
+            )
     return prf(tp, n_gold, n_gold)
 
 
@@ -248,9 +276,11 @@ def _check_quotes(article: Article, gold: dict[str, Any], failures: list[str]) -
         hits = [i for i, q in enumerate(quotes) if q.kind in kinds and target in _norm(q.text)]
         return hits[occurrence - 1] if len(hits) >= occurrence else None
 
-    for kind, key, kinds in (("direct", "direct_quotes", ("direct",)),
-                             ("indirect", "indirect_quotes", ("indirect", "mixed")),
-                             ("partial", "partial_quotes", ("partial",))):
+    for kind, key, kinds in (
+        ("direct", "direct_quotes", ("direct",)),
+        ("indirect", "indirect_quotes", ("indirect", "mixed")),
+        ("partial", "partial_quotes", ("partial",)),
+    ):
         for want in gold.get(key, []):
             n_gold += 1
             i = find(want["prefix"], kinds, int(want.get("occurrence", 1)))
@@ -360,6 +390,11 @@ def check_seed(article_path: Path, expected_path: Path) -> dict[str, Any]:
     tp = sum(int(v["correct"]) for v in counted)
     gold_n = sum(int(v["support"]) for v in counted)
     pred_n = sum(int(v["predicted"]) for v in counted)
-    out: dict[str, Any] = {**prf(tp, pred_n, gold_n), "per_label": per, "failures": failures,
-                           "article": str(article_path), "sentences": len(article.sentences)}
+    out: dict[str, Any] = {
+        **prf(tp, pred_n, gold_n),
+        "per_label": per,
+        "failures": failures,
+        "article": str(article_path),
+        "sentences": len(article.sentences),
+    }
     return out

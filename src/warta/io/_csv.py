@@ -79,14 +79,29 @@ def iter_csv_file(
         errors = "surrogateescape" if encoding == "utf-8" else "strict"
         text = io.TextIOWrapper(fh, encoding=encoding, errors=errors, newline="")
         header, delimiter = _read_header(text.readline(), fields, display)
-        rows = yield from _rows(text, header=header, delimiter=delimiter, display=display, fields=fields,
-                                limit=limit, encoding=encoding, guessed=guessed)
+        rows = yield from _rows(
+            text,
+            header=header,
+            delimiter=delimiter,
+            display=display,
+            fields=fields,
+            limit=limit,
+            encoding=encoding,
+            guessed=guessed,
+        )
     if rows == 0:
         raise EmptyInputError("no rows after the header", source=display)
 
 
 def iter_csv_range(
-    path: Path, *, start: int, end: int, first_line: int, first_row: int, display: str, fields: FieldMap,
+    path: Path,
+    *,
+    start: int,
+    end: int,
+    first_line: int,
+    first_row: int,
+    display: str,
+    fields: FieldMap,
     limit: int,
 ) -> Iterator[Article | Reject]:
     """The rows in bytes ``[start, end)`` of a UTF-8 CSV file, as a whole-file read gives them.
@@ -103,8 +118,17 @@ def iter_csv_range(
         header, delimiter = _read_header(head.decode("utf-8", errors), fields, display)
         fh.seek(start)
         lines = _utf8_lines(fh, end - start, errors)
-        yield from _rows(lines, header=header, delimiter=delimiter, display=display, fields=fields, limit=limit,
-                         encoding="utf-8-sig" if bom else "utf-8", first_line=first_line, first_row=first_row)
+        yield from _rows(
+            lines,
+            header=header,
+            delimiter=delimiter,
+            display=display,
+            fields=fields,
+            limit=limit,
+            encoding="utf-8-sig" if bom else "utf-8",
+            first_line=first_line,
+            first_row=first_row,
+        )
 
 
 def csv_row_ranges(path: Path, *, target: int) -> list[tuple[int, int, int, int]] | None:
@@ -183,8 +207,17 @@ def _read_header(header_line: str, fields: FieldMap, display: str) -> tuple[list
 
 
 def _rows(
-    lines: Iterable[str], *, header: list[str], delimiter: str, display: str, fields: FieldMap, limit: int,
-    encoding: str, first_line: int = 2, first_row: int = 1, guessed: bool = False,
+    lines: Iterable[str],
+    *,
+    header: list[str],
+    delimiter: str,
+    display: str,
+    fields: FieldMap,
+    limit: int,
+    encoding: str,
+    first_line: int = 2,
+    first_row: int = 1,
+    guessed: bool = False,
 ) -> Generator[Article | Reject, None, int]:
     """The rows after the header; returns how many there were (blank lines aside).
 
@@ -238,7 +271,12 @@ def _rows(
             continue
         try:
             yield article_from_record(
-                record, fields=fields, source=where, default_id=where, input_format="csv", max_bytes=limit,
+                record,
+                fields=fields,
+                source=where,
+                default_id=where,
+                input_format="csv",
+                max_bytes=limit,
                 decoded=decoded,
             )
         except InputError as exc:

@@ -507,7 +507,14 @@ def _with_lede(page: str, blocks: list[str]) -> list[str]:
     except ValueError:
         return blocks
     first = _SPACES.sub(" ", blocks[0]).strip()
-    at = next((i for i, b in enumerate(cut) if b.text == first or (len(first) > 40 and b.text.startswith(first[:40]))), None)
+    at = next(
+        (
+            i
+            for i, b in enumerate(cut)
+            if b.text == first or (len(first) > 40 and b.text.startswith(first[:40]))
+        ),
+        None,
+    )
     if at is None:
         return blocks
     for b in reversed(cut[max(0, at - _LEDE_REACH) : at]):

@@ -25,7 +25,22 @@ from ._rejects import Reject
 __all__ = ["articles_from_feed", "html_to_text", "iter_feed_file", "looks_like_feed"]
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "article", "section"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "article",
+    "section",
+}
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 
 
@@ -89,7 +104,9 @@ def articles_from_feed(data: bytes, *, display: str) -> Iterator[Article | Rejec
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo") and not parsed.get("feed"):
-            raise MalformedInputError(f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})", source=display)
+            raise MalformedInputError(
+                f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})", source=display
+            )
         raise EmptyInputError("the feed has no entries", source=display)
     feed = parsed.get("feed") or {}
     outlet = feed.get("title") or None
@@ -111,7 +128,9 @@ def articles_from_feed(data: bytes, *, display: str) -> Iterator[Article | Rejec
             raw=text,
             title=entry.get("title") or None,
             input_format="text",
-            source=Source(outlet=outlet, url=link, author=entry.get("author") or None, site=_host(link), path=where),
+            source=Source(
+                outlet=outlet, url=link, author=entry.get("author") or None, site=_host(link), path=where
+            ),
             published=Published(value=value, method="metadata", raw=raw_date) if raw_date else Published(),
         )
         yield note_lossy_decode(article, decoded)

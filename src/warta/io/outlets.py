@@ -26,7 +26,15 @@ from urllib.parse import urljoin, urlsplit
 
 from warta.errors import ResourceError
 
-__all__ = ["OutletProfile", "next_page_url", "page_url", "profile_blocks", "profile_for", "profiles", "to_xpath"]
+__all__ = [
+    "OutletProfile",
+    "next_page_url",
+    "page_url",
+    "profile_blocks",
+    "profile_for",
+    "profiles",
+    "to_xpath",
+]
 
 # What is never story text inside a body element. Figure captions are left out as well,
 # except on photo pages (see profile_blocks).
@@ -104,15 +112,19 @@ def profiles() -> tuple[OutletProfile, ...]:
     """
     where = "warta/io/resources/outlets.toml"
     try:
-        data = tomllib.loads(resources.files("warta.io").joinpath("resources/outlets.toml").read_text("utf-8"))
+        data = tomllib.loads(
+            resources.files("warta.io").joinpath("resources/outlets.toml").read_text("utf-8")
+        )
         out = []
         for item in data["outlet"]:
-            out.append(OutletProfile(
-                name=str(item["name"]),
-                hosts=tuple(h.lower() for h in item["hosts"]),
-                body=tuple(to_xpath(s) for s in item["body"]),
-                drop=tuple(to_xpath(s, relative=True) for s in item.get("drop", [])),
-            ))
+            out.append(
+                OutletProfile(
+                    name=str(item["name"]),
+                    hosts=tuple(h.lower() for h in item["hosts"]),
+                    body=tuple(to_xpath(s) for s in item["body"]),
+                    drop=tuple(to_xpath(s, relative=True) for s in item.get("drop", [])),
+                )
+            )
     except (OSError, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise ResourceError(f"bad outlet profiles: {exc}", source=where) from exc
     return tuple(out)
@@ -205,8 +217,10 @@ def _words(texts: list[str]) -> int:
 
 
 # Links to the next page of a story split over several pages.
-_NEXT_TEXT = re.compile(r"^\s*(?:selanjutnya|halaman (?:selanjutnya|berikutnya)|berikutnya|next(?: page)?)\s*[»›>]*\s*$",
-                        re.IGNORECASE)
+_NEXT_TEXT = re.compile(
+    r"^\s*(?:selanjutnya|halaman (?:selanjutnya|berikutnya)|berikutnya|next(?: page)?)\s*[»›>]*\s*$",
+    re.IGNORECASE,
+)
 _PAGE_PARAM = re.compile(r"[?&](?:page|halaman|hal|p)=(\d+)\b", re.IGNORECASE)
 _PAGE_PATH = re.compile(r"/(\d{1,2})/?$")
 

@@ -82,10 +82,19 @@ class ParquetWriter:
             return
         pa, pq = _pyarrow()
         ints = pa.int32()
-        schema = pa.schema([
-            ("id", pa.string()), ("title", pa.string()), ("topic", pa.string()), ("words", ints),
-            ("sentences", ints), ("entities", ints), ("quotes", ints), ("errors", ints), ("record", pa.string()),
-        ])
+        schema = pa.schema(
+            [
+                ("id", pa.string()),
+                ("title", pa.string()),
+                ("topic", pa.string()),
+                ("words", ints),
+                ("sentences", ints),
+                ("entities", ints),
+                ("quotes", ints),
+                ("errors", ints),
+                ("record", pa.string()),
+            ]
+        )
         table = pa.Table.from_pydict(self._rows, schema=schema)
         path = self.folder / f"part-{len(self.paths):05d}.parquet"
         pq.write_table(table, path, compression="zstd")
@@ -96,7 +105,9 @@ class ParquetWriter:
         self._flush()
 
 
-def write_parquet(folder: str | Path, articles: Iterable[Article], *, rows_per_partition: int = 5000) -> list[Path]:
+def write_parquet(
+    folder: str | Path, articles: Iterable[Article], *, rows_per_partition: int = 5000
+) -> list[Path]:
     """Write ``articles`` as partitions in ``folder``; return the files written."""
     with ParquetWriter(folder, rows_per_partition=rows_per_partition) as writer:
         for a in articles:

@@ -110,16 +110,32 @@ def _plan_file(f: Path, target: int, *, in_folder: bool) -> list[Partition]:
         return [msgspec.structs.replace(r, in_folder=in_folder) for r in _jsonl_ranges(f, target)]
     if suffix == ".csv":
         rows = csv_row_ranges(f, target=target)
-        return whole if rows is None else [
-            Partition(path=str(f), start=a, end=b, first_line=line, first_item=row, format="csv", in_folder=in_folder)
-            for a, b, line, row in rows
-        ]
+        return (
+            whole
+            if rows is None
+            else [
+                Partition(
+                    path=str(f),
+                    start=a,
+                    end=b,
+                    first_line=line,
+                    first_item=row,
+                    format="csv",
+                    in_folder=in_folder,
+                )
+                for a, b, line, row in rows
+            ]
+        )
     if suffix in (".warc", ".warc.gz"):
         records = warc_record_ranges(f, target=target)
-        return whole if records is None else [
-            Partition(path=str(f), start=a, end=b, first_item=n, format="warc", in_folder=in_folder)
-            for a, b, n in records
-        ]
+        return (
+            whole
+            if records is None
+            else [
+                Partition(path=str(f), start=a, end=b, first_item=n, format="warc", in_folder=in_folder)
+                for a, b, n in records
+            ]
+        )
     return whole
 
 
@@ -161,12 +177,25 @@ def read_partition(part: Partition, *, settings: Settings) -> Iterator[Article |
         return
     try:
         if part.format == "csv":
-            yield from iter_csv_range(Path(part.path), start=part.start, end=part.end, first_line=part.first_line,
-                                      first_row=part.first_item, display=part.path,
-                                      fields=FieldMap.from_settings(settings), limit=settings.max_input_bytes)
+            yield from iter_csv_range(
+                Path(part.path),
+                start=part.start,
+                end=part.end,
+                first_line=part.first_line,
+                first_row=part.first_item,
+                display=part.path,
+                fields=FieldMap.from_settings(settings),
+                limit=settings.max_input_bytes,
+            )
         elif part.format == "warc":
-            yield from iter_warc_range(Path(part.path), start=part.start, end=part.end, first_index=part.first_item,
-                                       display=part.path, limit=settings.max_input_bytes)
+            yield from iter_warc_range(
+                Path(part.path),
+                start=part.start,
+                end=part.end,
+                first_index=part.first_item,
+                display=part.path,
+                limit=settings.max_input_bytes,
+            )
         else:
             yield from _jsonl_range(part, settings)
     except InputError as exc:
@@ -191,8 +220,11 @@ def _jsonl_range(part: Partition, settings: Settings) -> Iterator[Article | Reje
                     size += len(rest)
                     if rest.endswith(b"\n"):
                         break
-                yield Reject(f"{part.path}:{lineno}", InputTooLargeError.code,
-                             f"line {lineno}: record of {size:,} bytes is over max_input_bytes ({limit:,})")
+                yield Reject(
+                    f"{part.path}:{lineno}",
+                    InputTooLargeError.code,
+                    f"line {lineno}: record of {size:,} bytes is over max_input_bytes ({limit:,})",
+                )
                 continue
             if lineno == 1:
                 line = line.removeprefix(b"\xef\xbb\xbf")

@@ -81,7 +81,9 @@ def _records(records: Iterator[Any], display: str) -> Iterator[Any]:
             record = next(records, None)
         except (AttributeError, TypeError, ValueError) as exc:
             # e.g. a response record without WARC-Target-URI: warcio fails inside its parser.
-            raise MalformedInputError(f"malformed WARC record ({type(exc).__name__}: {exc})", source=display) from exc
+            raise MalformedInputError(
+                f"malformed WARC record ({type(exc).__name__}: {exc})", source=display
+            ) from exc
         if record is None:
             return
         yield record
@@ -134,8 +136,12 @@ def iter_warc_range(
     """The articles of bytes ``[start, end)`` of a WARC file (see :func:`warc_record_ranges`)."""
     with open_binary(path, gz=False, source=display) as fh:
         fh.seek(start)
-        yield from iter_warc_stream(io.BufferedReader(_Bounded(fh, end - start)), display=display, limit=limit,
-                                    first_index=first_index)
+        yield from iter_warc_stream(
+            io.BufferedReader(_Bounded(fh, end - start)),
+            display=display,
+            limit=limit,
+            first_index=first_index,
+        )
 
 
 class _Bounded(io.RawIOBase):

@@ -30,26 +30,38 @@ def render_article(article: Article, console: Console) -> None:
     head.add_row("id", escape(article.id))
     head.add_row("title", escape(article.title or "—"))
     src = article.source
-    for label, value in (("outlet", src.outlet), ("url", src.url), ("author", src.author),
-                         ("editor", src.editor), ("file", src.path)):
+    for label, value in (
+        ("outlet", src.outlet),
+        ("url", src.url),
+        ("author", src.author),
+        ("editor", src.editor),
+        ("file", src.path),
+    ):
         if value:
             head.add_row(label, escape(value))
     pub = article.published
     if pub.raw or pub.value:
-        shown = pub.value.date().isoformat() if pub.value and pub.method == "text" else str(pub.value or pub.raw)
+        shown = (
+            pub.value.date().isoformat() if pub.value and pub.method == "text" else str(pub.value or pub.raw)
+        )
         # A date read off the text is a guess (the latest date the article names): say so.
         how = " (inferred from the text)" if pub.method == "text" else ""
         head.add_row("published", escape(shown + how))
-    head.add_row("words", f"{article.word_count}  sentences {len(article.sentences)}  "
-                          f"paragraphs {len(article.paragraphs)}")
+    head.add_row(
+        "words",
+        f"{article.word_count}  sentences {len(article.sentences)}  paragraphs {len(article.paragraphs)}",
+    )
     if article.topic is not None:
         head.add_row("topic", f"{escape(article.topic.label)} ({article.topic.score:.2f})")
     if article.keywords:
         head.add_row("keywords", escape(", ".join(k.text for k in article.keywords)))
     console.print(Panel(head, title="warta analyze", border_style="cyan"))
     if article.summary:
-        lines = [article.text[article.sentences[i].start : article.sentences[i].end]
-                 for i in article.summary if i < len(article.sentences)]
+        lines = [
+            article.text[article.sentences[i].start : article.sentences[i].end]
+            for i in article.summary
+            if i < len(article.sentences)
+        ]
         console.print(Panel(Text("\n".join(f"• {x}" for x in lines)), title="summary", border_style="green"))
 
     # The cleaned text, with repairs highlighted: Text.append never parses markup, so
@@ -61,7 +73,9 @@ def render_article(article: Article, console: Console) -> None:
     body.append(article.text)
     for s, e, style in marks:
         body.stylize(style, s, e)
-    console.print(Panel(body, title="cleaned text  [green]repaired[/]  [yellow]warning[/]", border_style="white"))
+    console.print(
+        Panel(body, title="cleaned text  [green]repaired[/]  [yellow]warning[/]", border_style="white")
+    )
 
     cl = article.cleaning
     if cl.removed or cl.repaired:
@@ -92,8 +106,13 @@ def render_article(article: Article, console: Console) -> None:
         st.add_column("sentence", overflow="fold")
         st.add_column("tok", justify="right", style="dim")
         for i, sent in enumerate(article.sentences[:_MAX_SENTENCES]):
-            st.add_row(str(i + 1), str(sent.paragraph + 1), f"{sent.start}–{sent.end}",
-                       escape(article.text[sent.start : sent.end]), str(len(sent.tokens)))
+            st.add_row(
+                str(i + 1),
+                str(sent.paragraph + 1),
+                f"{sent.start}–{sent.end}",
+                escape(article.text[sent.start : sent.end]),
+                str(len(sent.tokens)),
+            )
         if len(article.sentences) > _MAX_SENTENCES:
             st.add_row("…", "", "", f"{len(article.sentences) - _MAX_SENTENCES} more", "")
         console.print(st)
@@ -165,7 +184,9 @@ def _render_time(article: Article, console: Console) -> None:
         tl.add_column("#", justify="right", style="dim")
         tl.add_column("what", overflow="fold")
         for e in article.timeline:
-            tl.add_row(escape(e.value), str(e.sentence + 1), escape(_clip(article.text[e.start : e.end], 160)))
+            tl.add_row(
+                escape(e.value), str(e.sentence + 1), escape(_clip(article.text[e.start : e.end], 160))
+            )
         console.print(tl)
 
 
@@ -196,14 +217,25 @@ def _render_quotes(article: Article, console: Console) -> None:
     for i, q in enumerate(article.quotes):
         note = f" (= #{q.repeat_of + 1})" if q.repeat_of is not None else ""
         note += f" (in #{q.inside + 1})" if q.inside is not None else ""
-        t.add_row(str(i + 1), q.kind + note, escape(_clip(q.text, 140)), escape(q.cue.text if q.cue else "—"),
-                  escape(_speaker_label(article, i)), escape(q.date or ""), f"{q.confidence:.2f}")
+        t.add_row(
+            str(i + 1),
+            q.kind + note,
+            escape(_clip(q.text, 140)),
+            escape(q.cue.text if q.cue else "—"),
+            escape(_speaker_label(article, i)),
+            escape(q.date or ""),
+            f"{q.confidence:.2f}",
+        )
     console.print(t)
     if article.citations:
         c = Table(title="citations", expand=True)
         c.add_column("cue")
         c.add_column("source")
         for cit in article.citations:
-            c.add_row(escape(cit.cue.text), "[yellow]missing (dangling)[/]" if cit.dangling else
-                      escape(cit.source.text if cit.source else ""))
+            c.add_row(
+                escape(cit.cue.text),
+                "[yellow]missing (dangling)[/]"
+                if cit.dangling
+                else escape(cit.source.text if cit.source else ""),
+            )
         console.print(c)

@@ -34,8 +34,18 @@ __all__ = ["EXPORT_FIELDS", "ExportFormat", "export_articles", "iter_articles"]
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 
 EXPORT_FIELDS = (
-    "id", "doc_id", "url", "outlet", "title", "published", "topic", "word_count", "keywords", "people",
-    "quotes", "text",
+    "id",
+    "doc_id",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "topic",
+    "word_count",
+    "keywords",
+    "people",
+    "quotes",
+    "text",
 )
 _BATCH = 500
 
@@ -106,7 +116,9 @@ def export_articles(
     Raises:
         StorageError: Parquet to a stream, or pyarrow missing.
     """
-    items = iter_articles(store, date_from=date_from, date_to=date_to, outlet=outlet, entity=entity, limit=limit)
+    items = iter_articles(
+        store, date_from=date_from, date_to=date_to, outlet=outlet, entity=entity, limit=limit
+    )
     if format == "parquet":
         if not isinstance(target, str | Path):
             raise StorageError("Parquet export needs a file path", source=store.name)
@@ -148,9 +160,20 @@ def _parquet(items: Iterator[tuple[int, Article]], path: Path, name: str) -> int
     except ImportError as exc:  # pragma: no cover - pyarrow is a dependency
         raise StorageError("Parquet export needs pyarrow (pip install pyarrow)", source=name) from exc
     schema = pa.schema(
-        [("id", pa.int64()), ("doc_id", pa.string()), ("url", pa.string()), ("outlet", pa.string()),
-         ("title", pa.string()), ("published", pa.string()), ("topic", pa.string()), ("word_count", pa.int64()),
-         ("keywords", pa.string()), ("people", pa.string()), ("quotes", pa.int64()), ("text", pa.string())]
+        [
+            ("id", pa.int64()),
+            ("doc_id", pa.string()),
+            ("url", pa.string()),
+            ("outlet", pa.string()),
+            ("title", pa.string()),
+            ("published", pa.string()),
+            ("topic", pa.string()),
+            ("word_count", pa.int64()),
+            ("keywords", pa.string()),
+            ("people", pa.string()),
+            ("quotes", pa.int64()),
+            ("text", pa.string()),
+        ]
     )
     count = 0
     with pq.ParquetWriter(path, schema) as writer:

@@ -115,7 +115,9 @@ class EntityResolver:
         found = self._get(conn, label, key)
         if found is not None:
             return found
-        new = int(conn.execute(_CREATE, {"label": label, "key": key, "name": _display(name, key)}).scalar_one())
+        new = int(
+            conn.execute(_CREATE, {"label": label, "key": key, "name": _display(name, key)}).scalar_one()
+        )
         self._ids[(label, key)] = new
         return new
 
@@ -156,20 +158,24 @@ def _display(name: str, key: str) -> str:
     return name if name_key(name, "PER") == key or name.casefold() == key else key.title()
 
 
-def candidates(conn: Connection, name: str, labels: Iterable[str] = ("PER", "ORG", "LOC", "EVT", "MISC")) -> list[int]:
+def candidates(
+    conn: Connection, name: str, labels: Iterable[str] = ("PER", "ORG", "LOC", "EVT", "MISC")
+) -> list[int]:
     """Entities ``name`` may refer to, best first: exact key matches, then holders of the alias."""
     e, ea = t.entities.c, t.entity_aliases.c
     keys = {entity_key(name, "PER"), name_key(name, "ORG")}
-    exact = conn.execute(
-        sa.select(e.id).where(e.key.in_(keys), e.label.in_(list(labels)))
-    ).scalars().all()
-    by_alias = conn.execute(
-        sa.select(ea.entity_id)
-        .join(t.entities, e.id == ea.entity_id)
-        .where(ea.alias.in_(keys), e.label.in_(list(labels)))
-        .group_by(ea.entity_id)
-        .order_by(sa.func.sum(ea.count).desc())
-    ).scalars().all()
+    exact = conn.execute(sa.select(e.id).where(e.key.in_(keys), e.label.in_(list(labels)))).scalars().all()
+    by_alias = (
+        conn.execute(
+            sa.select(ea.entity_id)
+            .join(t.entities, e.id == ea.entity_id)
+            .where(ea.alias.in_(keys), e.label.in_(list(labels)))
+            .group_by(ea.entity_id)
+            .order_by(sa.func.sum(ea.count).desc())
+        )
+        .scalars()
+        .all()
+    )
     seen: dict[int, None] = {}
     for eid in [*exact, *by_alias]:
         seen[int(eid)] = None

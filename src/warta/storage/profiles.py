@@ -66,10 +66,14 @@ class EntityProfile(msgspec.Struct):
     roles: list[RoleSeen]
     co_mentioned: list[tuple[str, str, int]]
     latest_quotes: list[QuoteRow]
-    other_candidates: list[tuple[int, str, str, int]]  # (id, name, label, articles): other entities the name may mean
+    other_candidates: list[
+        tuple[int, str, str, int]
+    ]  # (id, name, label, articles): other entities the name may mean
 
 
-def resolve_entity(conn: Connection, name: str, *, labels: tuple[str, ...] = ("PER", "ORG", "LOC", "EVT", "MISC")) -> list[tuple[int, str, str, int]]:
+def resolve_entity(
+    conn: Connection, name: str, *, labels: tuple[str, ...] = ("PER", "ORG", "LOC", "EVT", "MISC")
+) -> list[tuple[int, str, str, int]]:
     """Entities ``name`` may mean, as (id, name, label, articles), the most mentioned first."""
     ids = candidates(conn, name, labels)
     if not ids:
@@ -99,25 +103,39 @@ def entity_profile(store: Store, name: str, *, top: int = 10) -> EntityProfile |
             return None
         eid, ename, label, n_articles = found[0]
         a, ae = t.articles.c, t.article_entities.c
-        mentions = conn.execute(sa.select(sa.func.coalesce(sa.func.sum(ae.mentions), 0)).where(ae.entity_id == eid)).scalar_one()
+        mentions = conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(ae.mentions), 0)).where(ae.entity_id == eid)
+        ).scalar_one()
         outlet = sa.func.coalesce(a.outlet, "(unknown)")
         by_outlet = conn.execute(
             sa.select(outlet, sa.func.sum(ae.mentions).label("n"))
             .select_from(t.article_entities.join(t.articles, a.id == ae.article_id))
-            .where(ae.entity_id == eid).group_by(outlet).order_by(sa.desc("n")).limit(top)
+            .where(ae.entity_id == eid)
+            .group_by(outlet)
+            .order_by(sa.desc("n"))
+            .limit(top)
         ).all()
         by_day = conn.execute(
             sa.select(a.day, sa.func.sum(ae.mentions))
             .select_from(t.article_entities.join(t.articles, a.id == ae.article_id))
-            .where(ae.entity_id == eid, a.day.is_not(None)).group_by(a.day).order_by(a.day)
+            .where(ae.entity_id == eid, a.day.is_not(None))
+            .group_by(a.day)
+            .order_by(a.day)
         ).all()
         r = t.roles.c
         roles = [
             RoleSeen(role=row.role, count=int(row.n), first_day=row.first, last_day=row.last)
             for row in conn.execute(
-                sa.select(r.role, sa.func.count().label("n"), sa.func.min(r.day).label("first"),
-                          sa.func.max(r.day).label("last"))
-                .where(r.entity_id == eid).group_by(r.role).order_by(sa.desc("n")).limit(top)
+                sa.select(
+                    r.role,
+                    sa.func.count().label("n"),
+                    sa.func.min(r.day).label("first"),
+                    sa.func.max(r.day).label("last"),
+                )
+                .where(r.entity_id == eid)
+                .group_by(r.role)
+                .order_by(sa.desc("n"))
+                .limit(top)
             )
         ]
         other = t.article_entities.alias("other")
@@ -130,7 +148,9 @@ def entity_profile(store: Store, name: str, *, top: int = 10) -> EntityProfile |
                 )
             )
             .where(ae.entity_id == eid, other.c.entity_id != eid)
-            .group_by(e.id, e.name, e.label).order_by(sa.desc("n")).limit(top)
+            .group_by(e.id, e.name, e.label)
+            .order_by(sa.desc("n"))
+            .limit(top)
         ).all()
         ea = t.entity_aliases.c
         aliases = conn.execute(
@@ -138,12 +158,18 @@ def entity_profile(store: Store, name: str, *, top: int = 10) -> EntityProfile |
         ).all()
         latest = _quotes(conn, speaker_ids=[eid], about_ids=None, date_from=None, date_to=None, limit=5)
     return EntityProfile(
-        id=eid, name=ename, label=label, articles=n_articles, mentions=int(mentions),
+        id=eid,
+        name=ename,
+        label=label,
+        articles=n_articles,
+        mentions=int(mentions),
         aliases=[(str(x), int(n)) for x, n in aliases],
         by_outlet=[(str(o), int(n)) for o, n in by_outlet],
         by_day=[(str(d), int(n)) for d, n in by_day],
-        roles=roles, co_mentioned=[(str(x), str(lab), int(n)) for x, lab, n in co],
-        latest_quotes=latest, other_candidates=found[1:top],
+        roles=roles,
+        co_mentioned=[(str(x), str(lab), int(n)) for x, lab, n in co],
+        latest_quotes=latest,
+        other_candidates=found[1:top],
     )
 
 
@@ -173,8 +199,14 @@ def list_quotes(
             about_ids = [r[0] for r in resolve_entity(conn, about)]
             if not about_ids:
                 return []
-        return _quotes(conn, speaker_ids=speaker_ids, about_ids=about_ids, date_from=date_from,
-                       date_to=date_to, limit=limit)
+        return _quotes(
+            conn,
+            speaker_ids=speaker_ids,
+            about_ids=about_ids,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+        )
 
 
 def _exact(conn: Connection, name: str, eid: int) -> bool:
@@ -193,17 +225,27 @@ def _quotes(
     review_below: float = REVIEW_BELOW,
 ) -> list[QuoteRow]:
     q, a, e = t.quotes.c, t.articles.c, t.entities.c
-    stmt = (
-        sa.select(q.text, q.kind, sa.func.coalesce(e.name, q.speaker_name).label("speaker"), q.speaker_id,
-                  q.cue, q.article_id, a.title, a.outlet, q.day, a.url, q.confidence)
-        .select_from(t.quotes.join(t.articles, a.id == q.article_id).outerjoin(t.entities, e.id == q.speaker_id))
-    )
+    stmt = sa.select(
+        q.text,
+        q.kind,
+        sa.func.coalesce(e.name, q.speaker_name).label("speaker"),
+        q.speaker_id,
+        q.cue,
+        q.article_id,
+        a.title,
+        a.outlet,
+        q.day,
+        a.url,
+        q.confidence,
+    ).select_from(t.quotes.join(t.articles, a.id == q.article_id).outerjoin(t.entities, e.id == q.speaker_id))
     if speaker_ids is not None:
         stmt = stmt.where(q.speaker_id.in_(speaker_ids))
     if about_ids is not None:
         qe = t.quote_entities.c
         stmt = stmt.where(
-            sa.exists().where(qe.article_id == q.article_id, qe.quote_idx == q.idx, qe.entity_id.in_(about_ids))
+            sa.exists().where(
+                qe.article_id == q.article_id, qe.quote_idx == q.idx, qe.entity_id.in_(about_ids)
+            )
         )
     if date_from is not None:
         stmt = stmt.where(q.day >= date_from.isoformat())
@@ -211,8 +253,19 @@ def _quotes(
         stmt = stmt.where(q.day <= date_to.isoformat())
     stmt = stmt.order_by(q.day.desc(), q.article_id.desc(), q.idx).limit(limit)
     return [
-        QuoteRow(text=r.text, kind=r.kind, speaker=r.speaker, speaker_id=r.speaker_id, cue=r.cue,
-                 article_id=int(r.article_id), title=r.title, outlet=r.outlet, day=r.day, url=r.url,
-                 confidence=float(r.confidence), needs_review=float(r.confidence) < review_below)
+        QuoteRow(
+            text=r.text,
+            kind=r.kind,
+            speaker=r.speaker,
+            speaker_id=r.speaker_id,
+            cue=r.cue,
+            article_id=int(r.article_id),
+            title=r.title,
+            outlet=r.outlet,
+            day=r.day,
+            url=r.url,
+            confidence=float(r.confidence),
+            needs_review=float(r.confidence) < review_below,
+        )
         for r in conn.execute(stmt)
     ]

@@ -92,17 +92,27 @@ def find_recycled(
     with store.connect() as conn:
         _check_signatures(conn, store.name)
         if what == "articles":
-            stmt = sa.select(a.id, a.minhash).where(a.minhash.is_not(None), *_dated(a.day, date_from, date_to))
+            stmt = sa.select(a.id, a.minhash).where(
+                a.minhash.is_not(None), *_dated(a.day, date_from, date_to)
+            )
             items = [(int(r.id), signature_from_bytes(r.minhash)) for r in conn.execute(stmt)]
             groups = cluster_signatures(items, threshold=threshold or ARTICLE_THRESHOLD)
             info = _article_members(conn, {i for g in groups for i in g})
             clusters = [_cluster("articles", [info[i] for i in g]) for g in groups if len(g) >= min_size]
         else:
             q = t.quotes.c
-            qstmt = sa.select(q.article_id, q.idx, q.minhash).where(q.minhash.is_not(None), *_dated(q.day, date_from, date_to))
-            qitems = [((int(r.article_id), int(r.idx)), signature_from_bytes(r.minhash)) for r in conn.execute(qstmt)]
-            qgroups = [g for g in cluster_signatures(qitems, threshold=threshold or QUOTE_THRESHOLD)
-                       if len({aid for aid, _ in g}) >= max(2, min_size)]
+            qstmt = sa.select(q.article_id, q.idx, q.minhash).where(
+                q.minhash.is_not(None), *_dated(q.day, date_from, date_to)
+            )
+            qitems = [
+                ((int(r.article_id), int(r.idx)), signature_from_bytes(r.minhash))
+                for r in conn.execute(qstmt)
+            ]
+            qgroups = [
+                g
+                for g in cluster_signatures(qitems, threshold=threshold or QUOTE_THRESHOLD)
+                if len({aid for aid, _ in g}) >= max(2, min_size)
+            ]
             qinfo = _quote_members(conn, {k for g in qgroups for k in g})
             clusters = []
             for g in qgroups:
@@ -143,12 +153,18 @@ def resign(store: Store, *, batch: int = 500) -> int:
         with store.transaction() as conn:
             for row in rows:
                 article = decode_doc(row.doc)
-                conn.execute(t.articles.update().where(a.id == row.id)
-                             .values(minhash=text_signature(article.text or article.raw).tobytes()))
+                conn.execute(
+                    t.articles.update()
+                    .where(a.id == row.id)
+                    .values(minhash=text_signature(article.text or article.raw).tobytes())
+                )
                 for i, quote in enumerate(article.quotes):
                     sig = quote_signature(quote.text)
-                    conn.execute(t.quotes.update().where(q.article_id == row.id, q.idx == i)
-                                 .values(minhash=sig.tobytes() if sig is not None else None))
+                    conn.execute(
+                        t.quotes.update()
+                        .where(q.article_id == row.id, q.idx == i)
+                        .values(minhash=sig.tobytes() if sig is not None else None)
+                    )
         done += len(rows)
         last = int(rows[-1].id)
     with store.transaction() as conn:
@@ -157,7 +173,9 @@ def resign(store: Store, *, batch: int = 500) -> int:
     return done
 
 
-def _dated(column: sa.ColumnElement[Any], date_from: date | None, date_to: date | None) -> list[sa.ColumnElement[bool]]:
+def _dated(
+    column: sa.ColumnElement[Any], date_from: date | None, date_to: date | None
+) -> list[sa.ColumnElement[bool]]:
     """Conditions keeping ``column`` (a YYYY-MM-DD day) within the bounds."""
     out: list[sa.ColumnElement[bool]] = []
     if date_from is not None:
@@ -177,7 +195,9 @@ def _article_members(conn: sa.Connection, ids: set[int]) -> dict[int, Member]:
     out: dict[int, Member] = {}
     for chunk in _chunks(sorted(ids)):
         for r in conn.execute(sa.select(a.id, a.outlet, a.published, a.title, a.url).where(a.id.in_(chunk))):
-            out[int(r.id)] = Member(article_id=int(r.id), outlet=r.outlet, published=r.published, title=r.title, url=r.url)
+            out[int(r.id)] = Member(
+                article_id=int(r.id), outlet=r.outlet, published=r.published, title=r.title, url=r.url
+            )
     return out
 
 
@@ -187,16 +207,33 @@ def _quote_members(conn: sa.Connection, keys: set[tuple[int, int]]) -> dict[tupl
     articles = sorted({k[0] for k in keys})
     for chunk in _chunks(articles):
         rows = conn.execute(
-            sa.select(q.article_id, q.idx, q.text, sa.func.coalesce(e.name, q.speaker_name).label("speaker"),
-                      a.outlet, a.published, a.title, a.url)
-            .select_from(t.quotes.join(t.articles, a.id == q.article_id).outerjoin(t.entities, e.id == q.speaker_id))
+            sa.select(
+                q.article_id,
+                q.idx,
+                q.text,
+                sa.func.coalesce(e.name, q.speaker_name).label("speaker"),
+                a.outlet,
+                a.published,
+                a.title,
+                a.url,
+            )
+            .select_from(
+                t.quotes.join(t.articles, a.id == q.article_id).outerjoin(t.entities, e.id == q.speaker_id)
+            )
             .where(q.article_id.in_(chunk))
         )
         for r in rows:
             key = (int(r.article_id), int(r.idx))
             if key in keys:
-                out[key] = Member(article_id=key[0], outlet=r.outlet, published=r.published, title=r.title,
-                                  url=r.url, quote=r.text, speaker=r.speaker)
+                out[key] = Member(
+                    article_id=key[0],
+                    outlet=r.outlet,
+                    published=r.published,
+                    title=r.title,
+                    url=r.url,
+                    quote=r.text,
+                    speaker=r.speaker,
+                )
     return out
 
 
@@ -258,7 +295,10 @@ def find_stories(
             for seed in seeds:
                 sfs = feats_of[seed]
                 shared = fs & sfs
-                if abs(days[aid] - days[seed]) > window or sum(1 for f in shared if f.startswith("e")) < _MIN_SHARED_ENTITIES:
+                if (
+                    abs(days[aid] - days[seed]) > window
+                    or sum(1 for f in shared if f.startswith("e")) < _MIN_SHARED_ENTITIES
+                ):
                     continue
                 score = len(shared) / len(fs | sfs)
                 if score >= similarity and score > best_score:

@@ -251,14 +251,13 @@ class Store:
         out: dict[str, tuple[str, str]] = {}
         with self.connect() as conn:
             rows = conn.execute(
-                sa.select(t.article_sources.c.source_key, t.articles.c.content_hash, t.articles.c.pipeline)
-                .join(t.articles, t.articles.c.id == t.article_sources.c.article_id)
+                sa.select(
+                    t.article_sources.c.source_key, t.articles.c.content_hash, t.articles.c.pipeline
+                ).join(t.articles, t.articles.c.id == t.article_sources.c.article_id)
             )
             for key, chash, pipe in rows:
                 out[key] = (chash, pipe)
-            for chash, pipe in conn.execute(
-                sa.select(t.articles.c.content_hash, t.articles.c.pipeline)
-            ):
+            for chash, pipe in conn.execute(sa.select(t.articles.c.content_hash, t.articles.c.pipeline)):
                 out[f"sha1:{chash}"] = (chash, pipe)
         return out
 
@@ -299,7 +298,12 @@ def _write_reject(conn: Connection, reject: Reject, now: str) -> None:
     if existing is None:
         conn.execute(
             t.rejects.insert().values(
-                source=reject.source, code=reject.code, reason=reject.reason, first_seen=now, last_seen=now, count=1
+                source=reject.source,
+                code=reject.code,
+                reason=reject.reason,
+                first_seen=now,
+                last_seen=now,
+                count=1,
             )
         )
     else:
@@ -314,10 +318,20 @@ def _write_over_budget(conn: Connection, fp: Fingerprint, reason: str, now: str)
     ob = t.over_budget.c
     key = (ob.source_key == fp.source_key) & (ob.content_hash == fp.content_hash)
     if conn.execute(sa.select(ob.count).where(key)).first() is None:
-        conn.execute(t.over_budget.insert().values(source_key=fp.source_key, content_hash=fp.content_hash,
-                                                   reason=reason, first_seen=now, last_seen=now, count=1))
+        conn.execute(
+            t.over_budget.insert().values(
+                source_key=fp.source_key,
+                content_hash=fp.content_hash,
+                reason=reason,
+                first_seen=now,
+                last_seen=now,
+                count=1,
+            )
+        )
     else:
-        conn.execute(t.over_budget.update().where(key).values(reason=reason, last_seen=now, count=ob.count + 1))
+        conn.execute(
+            t.over_budget.update().where(key).values(reason=reason, last_seen=now, count=ob.count + 1)
+        )
 
 
 def _check_file(path: Path, *, create: bool) -> None:
@@ -335,7 +349,9 @@ def _check_file(path: Path, *, create: bool) -> None:
     except OSError as exc:
         raise StorageError(f"cannot read: {exc.strerror or exc}", source=str(path)) from exc
     if head and head != _SQLITE_MAGIC:
-        raise ForeignStoreError("not a SQLite database (wrong file header); not a warta corpus", source=str(path))
+        raise ForeignStoreError(
+            "not a SQLite database (wrong file header); not a warta corpus", source=str(path)
+        )
 
 
 def _translate(exc: sa.exc.DatabaseError, name: str) -> StorageError:

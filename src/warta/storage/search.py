@@ -137,19 +137,35 @@ def search(
     with store.connect() as conn:
         if entity:
             ids = candidates(conn, entity)
-            where.append(_in("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id "
-                             "AND ae.entity_id IN ({}))", "ent", ids, params))
+            where.append(
+                _in(
+                    "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id "
+                    "AND ae.entity_id IN ({}))",
+                    "ent",
+                    ids,
+                    params,
+                )
+            )
         if speaker:
             ids = candidates(conn, speaker, labels=("PER",))
-            where.append(_in("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id "
-                             "AND q.speaker_id IN ({}))", "spk", ids, params))
+            where.append(
+                _in(
+                    "EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.speaker_id IN ({}))",
+                    "spk",
+                    ids,
+                    params,
+                )
+            )
         filters = "".join(f" AND {w}" for w in where)
         if parsed.is_empty():
             if not where:
-                raise StorageError("an empty query needs a filter (--outlet, --entity, --speaker, dates)",
-                                   source=store.name)
-            sql = ("SELECT a.id, 0.0 AS score, a.title, a.outlet, a.published, a.url FROM articles a "
-                   f"WHERE 1 = 1{filters} ORDER BY a.published DESC LIMIT :limit")
+                raise StorageError(
+                    "an empty query needs a filter (--outlet, --entity, --speaker, dates)", source=store.name
+                )
+            sql = (
+                "SELECT a.id, 0.0 AS score, a.title, a.outlet, a.published, a.url FROM articles a "
+                f"WHERE 1 = 1{filters} ORDER BY a.published DESC LIMIT :limit"
+            )
         else:
             params["match"] = match_expression(parsed, stem)
             w1, w2, w3 = _WEIGHTS
@@ -166,13 +182,27 @@ def search(
         if rows:
             by_name = {f"b{i}": int(row.id) for i, row in enumerate(rows)}
             names = ", ".join(f":{k}" for k in by_name)
-            bodies = {int(r[0]): str(r[1] or "") for r in conn.execute(
-                sa.text(f"SELECT rowid, body FROM articles_fts WHERE rowid IN ({names})"), by_name)}
+            bodies = {
+                int(r[0]): str(r[1] or "")
+                for r in conn.execute(
+                    sa.text(f"SELECT rowid, body FROM articles_fts WHERE rowid IN ({names})"), by_name
+                )
+            }
         hits = []
         for row in rows:
             snippet, marks = make_snippet(bodies.get(int(row.id), ""), parsed, stem)
-            hits.append(Hit(article_id=int(row.id), score=-float(row.score), title=row.title, outlet=row.outlet,
-                            published=row.published, url=row.url, snippet=snippet, marks=marks))
+            hits.append(
+                Hit(
+                    article_id=int(row.id),
+                    score=-float(row.score),
+                    title=row.title,
+                    outlet=row.outlet,
+                    published=row.published,
+                    url=row.url,
+                    snippet=snippet,
+                    marks=marks,
+                )
+            )
     return hits
 
 

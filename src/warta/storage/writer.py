@@ -169,7 +169,9 @@ class Writer:
             )
         elif owner != row_id:
             # The page now holds other content that is already stored: point it there.
-            conn.execute(t.article_sources.update().where(s.source_key == fp.source_key).values(article_id=row_id))
+            conn.execute(
+                t.article_sources.update().where(s.source_key == fp.source_key).values(article_id=row_id)
+            )
 
     def _delete_parts(self, conn: Connection, row_id: int) -> None:
         for table in (t.quote_entities, t.quotes, t.article_entities, t.roles, t.timexes, t.keywords):
@@ -207,8 +209,15 @@ class Writer:
             conn.execute(
                 t.timexes.insert(),
                 [
-                    {"article_id": row_id, "idx": i, "start": x.start, "end": x.end, "text": x.text,
-                     "type": x.type, "value": x.value}
+                    {
+                        "article_id": row_id,
+                        "idx": i,
+                        "start": x.start,
+                        "end": x.end,
+                        "text": x.text,
+                        "type": x.type,
+                        "value": x.value,
+                    }
                     for i, x in enumerate(article.timexes)
                 ],
             )

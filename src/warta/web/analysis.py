@@ -90,7 +90,9 @@ def read_request(body: dict[str, Any]) -> Article:
     if body.get("outlet"):
         article.source.outlet = body["outlet"]
     if body.get("date"):
-        article.published = Published(value=parse_metadata_date(body["date"]), method="metadata", raw=body["date"])
+        article.published = Published(
+            value=parse_metadata_date(body["date"]), method="metadata", raw=body["date"]
+        )
     return article
 
 
@@ -149,8 +151,14 @@ class AnalysisPool:
         budget: what one analysis may cost in a worker.
     """
 
-    def __init__(self, steps: list[str] | tuple[str, ...], *, workers: int = 1, queue: int = 4,
-                 budget: Budget | None = None) -> None:
+    def __init__(
+        self,
+        steps: list[str] | tuple[str, ...],
+        *,
+        workers: int = 1,
+        queue: int = 4,
+        budget: Budget | None = None,
+    ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.steps = tuple(steps)
@@ -175,14 +183,20 @@ class AnalysisPool:
         return self._admitted
 
     def status(self) -> dict[str, int | bool]:
-        return {"workers": self.workers, "started": len(self._all), "ready": sum(w.ready for w in self._all),
-                "admitted": self._admitted, "capacity": self.workers + self.queue}
+        return {
+            "workers": self.workers,
+            "started": len(self._all),
+            "ready": sum(w.ready for w in self._all),
+            "admitted": self._admitted,
+            "capacity": self.workers + self.queue,
+        }
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         cancel = self._ctx.Event()
-        proc = self._ctx.Process(target=_serve, args=(child, cancel, self.steps, self.budget), daemon=True,
-                                 name="warta-analysis")
+        proc = self._ctx.Process(
+            target=_serve, args=(child, cancel, self.steps, self.budget), daemon=True, name="warta-analysis"
+        )
         proc.start()
         child.close()
         worker = _Worker(proc, parent, cancel)
@@ -261,7 +275,9 @@ class AnalysisPool:
                     getter.cancel()
                 raise Cancelled("the client went away while queued")
 
-    async def _ask(self, worker: _Worker, job: tuple[str, Any], is_gone: Callable[[], Awaitable[bool]]) -> tuple[Any, ...]:
+    async def _ask(
+        self, worker: _Worker, job: tuple[str, Any], is_gone: Callable[[], Awaitable[bool]]
+    ) -> tuple[Any, ...]:
         loop = asyncio.get_running_loop()
         try:
             if not worker.ready:
@@ -283,8 +299,11 @@ class AnalysisPool:
             raise WorkerFailed(f"the analysis worker died ({type(exc).__name__})") from exc
 
     def _replace(self, worker: _Worker) -> _Worker:
-        logger.error("analysis worker %s died (exit code %s); starting another", worker.process.pid,
-                     worker.process.exitcode)
+        logger.error(
+            "analysis worker %s died (exit code %s); starting another",
+            worker.process.pid,
+            worker.process.exitcode,
+        )
         with self._lock:
             if worker in self._all:
                 self._all.remove(worker)

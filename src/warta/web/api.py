@@ -120,15 +120,34 @@ class IngestResult(msgspec.Struct):
 
 
 RESPONSE_TYPES: tuple[Any, ...] = (
-    ErrorBody, Health, Liveness, Readiness, Q.CorpusStats, list[OutletArticles], Article, StoredArticle, StoreResult, IngestResult,
-    Q.ArticlePage, Q.EntityPage, EntityProfile, list[Q.TimelinePoint], Q.Network, list[Q.RisingEntity],
-    Q.QuotePage, list[Q.SpeakerCount], list[Q.OutletCount], Q.ClusterPage,
+    ErrorBody,
+    Health,
+    Liveness,
+    Readiness,
+    Q.CorpusStats,
+    list[OutletArticles],
+    Article,
+    StoredArticle,
+    StoreResult,
+    IngestResult,
+    Q.ArticlePage,
+    Q.EntityPage,
+    EntityProfile,
+    list[Q.TimelinePoint],
+    Q.Network,
+    list[Q.RisingEntity],
+    Q.QuotePage,
+    list[Q.SpeakerCount],
+    list[Q.OutletCount],
+    Q.ClusterPage,
 )
 
 
 def openapi_components() -> tuple[dict[str, Any], dict[Any, dict[str, Any]]]:
     """JSON Schemas of the response records: (components by name, schema of each type)."""
-    schemas, components = msgspec.json.schema_components(RESPONSE_TYPES, ref_template="#/components/schemas/{name}")
+    schemas, components = msgspec.json.schema_components(
+        RESPONSE_TYPES, ref_template="#/components/schemas/{name}"
+    )
     return components, dict(zip(RESPONSE_TYPES, schemas, strict=True))
 
 
@@ -146,7 +165,9 @@ class JSON(JSONResponse):
         return msgspec.json.encode(content)
 
 
-def _ok(tp: Any, description: str, *errors: int, status: int = 200, also: dict[int, str] | None = None) -> dict[str, Any]:
+def _ok(
+    tp: Any, description: str, *errors: int, status: int = 200, also: dict[int, str] | None = None
+) -> dict[str, Any]:
     """Route keyword arguments declaring the response schema of ``tp`` (under ``status``
     and the statuses in ``also``) and the errors."""
     content = {"application/json": {"schema": _schema_of(tp)}}
@@ -154,7 +175,10 @@ def _ok(tp: Any, description: str, *errors: int, status: int = 200, also: dict[i
     for code, text in (also or {}).items():
         responses[code] = {"description": text, "content": content}
     for code in errors:
-        responses[code] = {"description": _ERROR_TEXT[code], "content": {"application/json": {"schema": _schema_of(ErrorBody)}}}
+        responses[code] = {
+            "description": _ERROR_TEXT[code],
+            "content": {"application/json": {"schema": _schema_of(ErrorBody)}},
+        }
     return {"response_model": None, "response_class": JSON, "responses": responses, "status_code": status}
 
 
@@ -211,6 +235,7 @@ _READY_TIMEOUT = 2.0
 
 async def _probe_store(store: Store) -> int:
     """The article count, read off the event loop; ApiError 503 when the store fails or hangs."""
+
     def count() -> int:
         with store.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(t.articles)).scalar_one())
@@ -218,20 +243,30 @@ async def _probe_store(store: Store) -> int:
     try:
         return await asyncio.wait_for(run_in_threadpool(count), timeout=_READY_TIMEOUT)
     except TimeoutError:
-        raise ApiError(503, "store_unavailable", f"the store did not answer within {_READY_TIMEOUT:g} s") from None
+        raise ApiError(
+            503, "store_unavailable", f"the store did not answer within {_READY_TIMEOUT:g} s"
+        ) from None
     except StorageError:
         raise ApiError(503, "store_unavailable", "the corpus database cannot be read right now") from None
 
 
-@router.get("/health/live", summary="Is the process up (liveness)", tags=["service"],
-            **_ok(Liveness, "The process answers"))
+@router.get(
+    "/health/live",
+    summary="Is the process up (liveness)",
+    tags=["service"],
+    **_ok(Liveness, "The process answers"),
+)
 async def health_live() -> JSON:
     """Answers from the event loop alone, touching neither the store nor the workers."""
     return JSON(Liveness(status="ok", version=__version__))
 
 
-@router.get("/health/ready", summary="Can it serve (readiness)", tags=["service"],
-            **_ok(Readiness, "The store opens and answers a query", 503))
+@router.get(
+    "/health/ready",
+    summary="Can it serve (readiness)",
+    tags=["service"],
+    **_ok(Readiness, "The store opens and answers a query", 503),
+)
 async def health_ready(store: StoreDep, analysis: AnalysisDep) -> JSON:
     """200 when the store answers a query within 2 s, else 503; with the analysis pool's state."""
     n = await _probe_store(store)
@@ -243,8 +278,12 @@ def stats(store: StoreDep) -> JSON:
     return JSON(Q.corpus_stats(store))
 
 
-@router.get("/outlets", summary="Outlets and their article counts", tags=["articles"],
-            **_ok(list[OutletArticles], "Outlets, largest first", 422))
+@router.get(
+    "/outlets",
+    summary="Outlets and their article counts",
+    tags=["articles"],
+    **_ok(list[OutletArticles], "Outlets, largest first", 422),
+)
 def outlets(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> JSON:
     return JSON([OutletArticles(outlet=o, articles=n) for o, n in Q.list_outlets(store, limit=limit)])
 
@@ -257,12 +296,18 @@ class AnalyzeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str | None = Field(default=None, description="The article text as scraped; a headline line first is detected.")
-    html: str | None = Field(default=None, description="A news page; its main text, title and date are extracted.")
+    text: str | None = Field(
+        default=None, description="The article text as scraped; a headline line first is detected."
+    )
+    html: str | None = Field(
+        default=None, description="A news page; its main text, title and date are extracted."
+    )
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=200)
-    date: str | None = Field(default=None, max_length=100, description="Publication date as given (any common format).")
+    date: str | None = Field(
+        default=None, max_length=100, description="Publication date as given (any common format)."
+    )
 
     @model_validator(mode="after")
     def _one_input(self) -> AnalyzeRequest:
@@ -284,8 +329,12 @@ async def run_analysis(request: Request, job: Callable[[Callable[[], Awaitable[b
     try:
         return await job(request.is_disconnected)
     except Busy:
-        raise ApiError(503, "busy", "every analysis worker is busy; try again shortly",
-                       headers={"Retry-After": str(RETRY_AFTER)}) from None
+        raise ApiError(
+            503,
+            "busy",
+            "every analysis worker is busy; try again shortly",
+            headers={"Retry-After": str(RETRY_AFTER)},
+        ) from None
     except Cancelled:
         # Nobody reads this: the client is gone. 499 is what proxies log for it.
         raise ApiError(499, "client_closed_request", "the client closed the request") from None
@@ -300,14 +349,23 @@ def _check_analyze(request: Request, body: AnalyzeRequest, settings: Settings) -
         require_token(request)
     size = len(body.html if body.html is not None else body.text or "")
     if size > settings.max_analyze_chars:
-        raise ApiError(413, "text_too_large",
-                       f"the {'page' if body.html is not None else 'text'} has {size:,} characters, more than "
-                       f"the limit of {settings.max_analyze_chars:,} (max_analyze_chars)")
+        raise ApiError(
+            413,
+            "text_too_large",
+            f"the {'page' if body.html is not None else 'text'} has {size:,} characters, more than "
+            f"the limit of {settings.max_analyze_chars:,} (max_analyze_chars)",
+        )
 
 
-@router.post("/analyze", summary="Analyse a text or page (nothing is stored)", tags=["analysis"],
-             **_ok(Article, "The analysed Article", 400, 401, 403, 413, 422, 503))
-async def analyze(request: Request, body: AnalyzeRequest, settings: SettingsDep, analysis: AnalysisDep) -> Response:
+@router.post(
+    "/analyze",
+    summary="Analyse a text or page (nothing is stored)",
+    tags=["analysis"],
+    **_ok(Article, "The analysed Article", 400, 401, 403, 413, 422, 503),
+)
+async def analyze(
+    request: Request, body: AnalyzeRequest, settings: SettingsDep, analysis: AnalysisDep
+) -> Response:
     """Runs the pipeline on the posted text or HTML and returns the Article record.
 
     Read-only: allowed without a token unless the server sets ``analyze_requires_token``;
@@ -330,11 +388,27 @@ def _source_ids(store: Store, fps: list[Fingerprint]) -> list[int]:
     return out
 
 
-@router.post("/articles", summary="Analyse and store an article (token)", tags=["articles"],
-             dependencies=[Depends(require_token)], **_ok(StoreResult, "Stored as a new article", 400, 401, 403, 413, 422, 503, status=201,
-                 also={200: "Updated a stored article"}))
-async def store_article(request: Request, body: AnalyzeRequest, store: StoreDep, settings: SettingsDep,
-                        analysis: AnalysisDep) -> JSON:
+@router.post(
+    "/articles",
+    summary="Analyse and store an article (token)",
+    tags=["articles"],
+    dependencies=[Depends(require_token)],
+    **_ok(
+        StoreResult,
+        "Stored as a new article",
+        400,
+        401,
+        403,
+        413,
+        422,
+        503,
+        status=201,
+        also={200: "Updated a stored article"},
+    ),
+)
+async def store_article(
+    request: Request, body: AnalyzeRequest, store: StoreDep, settings: SettingsDep, analysis: AnalysisDep
+) -> JSON:
     """Analyses the posted article and stores it (an article already stored under the
     same URL or content is updated). 201 when a new row was added, 200 when updated."""
     _check_analyze(request, body, settings)
@@ -349,8 +423,13 @@ async def store_article(request: Request, body: AnalyzeRequest, store: StoreDep,
         return inserted, row
 
     inserted, row = await run_in_threadpool(write)
-    result = StoreResult(id=row, inserted=bool(inserted), title=article.title, quotes=len(article.quotes),
-                         entities=len(article.entities))
+    result = StoreResult(
+        id=row,
+        inserted=bool(inserted),
+        title=article.title,
+        quotes=len(article.quotes),
+        entities=len(article.entities),
+    )
     return JSON(result, status_code=201 if inserted else 200)
 
 
@@ -363,14 +442,22 @@ class IngestRequest(BaseModel):
     records: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_INGEST_RECORDS)
 
 
-async def _analyse_one(analysis: AnalysisPool, article: Article, gone: Callable[[], Awaitable[bool]]) -> Article:
+async def _analyse_one(
+    analysis: AnalysisPool, article: Article, gone: Callable[[], Awaitable[bool]]
+) -> Article:
     return await analysis.analyse_article(article, is_gone=gone)
 
 
-@router.post("/ingest", summary="Analyse and store records (token)", tags=["articles"],
-             dependencies=[Depends(require_token)], **_ok(IngestResult, "Stored", 401, 403, 413, 422, 503))
-async def ingest_records(request: Request, body: IngestRequest, store: StoreDep, settings: SettingsDep,
-                         analysis: AnalysisDep) -> JSON:
+@router.post(
+    "/ingest",
+    summary="Analyse and store records (token)",
+    tags=["articles"],
+    dependencies=[Depends(require_token)],
+    **_ok(IngestResult, "Stored", 401, 403, 413, 422, 503),
+)
+async def ingest_records(
+    request: Request, body: IngestRequest, store: StoreDep, settings: SettingsDep, analysis: AnalysisDep
+) -> JSON:
     """Analyses up to 100 records and stores them in one transaction; unreadable records
     are listed under ``rejected`` (and kept in the store's rejects table), and so are
     records over the per-article budget (W205)."""
@@ -382,8 +469,14 @@ async def ingest_records(request: Request, body: IngestRequest, store: StoreDep,
     for i, record in enumerate(body.records):
         aid = content_id(msgspec.json.encode(record).decode("utf-8", "replace"))
         try:
-            article = article_from_record(record, fields=fields, source=f"api:{aid}", default_id=aid,
-                                          input_format="jsonl", max_bytes=settings.max_input_bytes)
+            article = article_from_record(
+                record,
+                fields=fields,
+                source=f"api:{aid}",
+                default_id=aid,
+                input_format="jsonl",
+                max_bytes=settings.max_input_bytes,
+            )
             fp = article_fingerprint(article, pipeline=pipe)
             article = await run_analysis(request, functools.partial(_analyse_one, analysis, article))
         except WartaError as exc:
@@ -409,11 +502,17 @@ async def ingest_records(request: Request, body: IngestRequest, store: StoreDep,
 # -- articles ----------------------------------------------------------------------------
 
 
-@router.get("/articles", summary="List or search articles", tags=["articles"],
-            **_ok(Q.ArticlePage, "A page of articles", 422))
+@router.get(
+    "/articles",
+    summary="List or search articles",
+    tags=["articles"],
+    **_ok(Q.ArticlePage, "A page of articles", 422),
+)
 def list_articles(
     store: StoreDep,
-    q: Annotated[str | None, Query(max_length=500, description="Words (matched with their stems) and \"phrases\".")] = None,
+    q: Annotated[
+        str | None, Query(max_length=500, description='Words (matched with their stems) and "phrases".')
+    ] = None,
     outlet: Name = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
@@ -428,40 +527,79 @@ def list_articles(
     of the query words in it. ``total`` counts every match."""
     _dates(date_from, date_to)
     try:
-        page = Q.list_articles(store, q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
-                               entity_id=entity_id, speaker=speaker, speaker_id=speaker_id, limit=limit, offset=offset)
+        page = Q.list_articles(
+            store,
+            q=q,
+            outlet=outlet,
+            date_from=date_from,
+            date_to=date_to,
+            entity=entity,
+            entity_id=entity_id,
+            speaker=speaker,
+            speaker_id=speaker_id,
+            limit=limit,
+            offset=offset,
+        )
     except StorageError as exc:
         if "search failed" in exc.message:
-            raise ApiError(400, "bad_query", "the search query cannot be run; use words and \"quoted phrases\"") from exc
+            raise ApiError(
+                400, "bad_query", 'the search query cannot be run; use words and "quoted phrases"'
+            ) from exc
         raise
     return JSON(page)
 
 
-@router.get("/articles/{article_id}", summary="One stored article", tags=["articles"],
-            **_ok(StoredArticle, "The article", 404, 422))
+@router.get(
+    "/articles/{article_id}",
+    summary="One stored article",
+    tags=["articles"],
+    **_ok(StoredArticle, "The article", 404, 422),
+)
 def get_article(store: StoreDep, article_id: Annotated[int, Path(ge=1, le=_MAX_ID)]) -> JSON:
     a, s = t.articles.c, t.article_sources.c
     with store.connect() as conn:
-        row = conn.execute(sa.select(a.id, a.url, a.outlet, a.published, a.day, a.first_seen, a.updated_at)
-                           .where(a.id == article_id)).first()
+        row = conn.execute(
+            sa.select(a.id, a.url, a.outlet, a.published, a.day, a.first_seen, a.updated_at).where(
+                a.id == article_id
+            )
+        ).first()
         if row is None:
             raise ApiError(404, "article_not_found", f"no article with id {article_id}")
-        sources = [str(k) for k in conn.execute(sa.select(s.source_key).where(s.article_id == article_id)
-                                                .order_by(s.seen_at, s.source_key)).scalars()]
+        sources = [
+            str(k)
+            for k in conn.execute(
+                sa.select(s.source_key).where(s.article_id == article_id).order_by(s.seen_at, s.source_key)
+            ).scalars()
+        ]
     article = store.get_article(article_id)
     links = Q.article_links(store, article_id)
     if article is None or links is None:  # deleted between the two reads
         raise ApiError(404, "article_not_found", f"no article with id {article_id}")
-    return JSON(StoredArticle(id=int(row.id), url=row.url, outlet=row.outlet, published=row.published, day=row.day,
-                              first_seen=row.first_seen, updated_at=row.updated_at, sources=sources, links=links,
-                              article=article))
+    return JSON(
+        StoredArticle(
+            id=int(row.id),
+            url=row.url,
+            outlet=row.outlet,
+            published=row.published,
+            day=row.day,
+            first_seen=row.first_seen,
+            updated_at=row.updated_at,
+            sources=sources,
+            links=links,
+            article=article,
+        )
+    )
 
 
 # -- entities ----------------------------------------------------------------------------
 
 
-@router.get("/entities", summary="Search entities by name", tags=["entities"],
-            **_ok(Q.EntityPage, "Matching entities, most written about first", 422))
+@router.get(
+    "/entities",
+    summary="Search entities by name",
+    tags=["entities"],
+    **_ok(Q.EntityPage, "Matching entities, most written about first", 422),
+)
 def search_entities(
     store: StoreDep,
     q: Annotated[str, Query(max_length=200, description="A name or its beginning; empty lists all.")] = "",
@@ -472,20 +610,30 @@ def search_entities(
     return JSON(Q.search_entities(store, q, label=label, limit=limit, offset=offset))
 
 
-@router.get("/entities/rising", summary="Names mentioned more than before", tags=["entities"],
-            **_ok(list[Q.RisingEntity], "Steepest rise first", 422))
+@router.get(
+    "/entities/rising",
+    summary="Names mentioned more than before",
+    tags=["entities"],
+    **_ok(list[Q.RisingEntity], "Steepest rise first", 422),
+)
 def rising(
     store: StoreDep,
     days: Annotated[int, Query(ge=1, le=365, description="Window length; the corpus's latest days.")] = 7,
-    end: Annotated[date | None, Query(description="Last day of the window (default: the corpus's latest).")] = None,
+    end: Annotated[
+        date | None, Query(description="Last day of the window (default: the corpus's latest).")
+    ] = None,
     label: Label | None = None,
     limit: Limit = 10,
 ) -> JSON:
     return JSON(Q.rising_entities(store, end=end, days=days, label=label, limit=limit))
 
 
-@router.get("/entities/network", summary="Co-mention network of the most named entities", tags=["entities"],
-            **_ok(Q.Network, "Nodes and edges", 422))
+@router.get(
+    "/entities/network",
+    summary="Co-mention network of the most named entities",
+    tags=["entities"],
+    **_ok(Q.Network, "Nodes and edges", 422),
+)
 def network(
     store: StoreDep,
     date_from: DateFrom = None,
@@ -495,11 +643,17 @@ def network(
 ) -> JSON:
     """Without dates: the corpus's latest 30 days."""
     _dates(date_from, date_to)
-    return JSON(Q.entity_network(store, date_from=date_from, date_to=date_to, limit=limit, min_weight=min_weight))
+    return JSON(
+        Q.entity_network(store, date_from=date_from, date_to=date_to, limit=limit, min_weight=min_weight)
+    )
 
 
-@router.get("/entities/{entity_id}", summary="An entity's profile", tags=["entities"],
-            **_ok(EntityProfile, "Mentions by outlet and day, roles, aliases, co-mentions, latest quotes", 404, 422))
+@router.get(
+    "/entities/{entity_id}",
+    summary="An entity's profile",
+    tags=["entities"],
+    **_ok(EntityProfile, "Mentions by outlet and day, roles, aliases, co-mentions, latest quotes", 404, 422),
+)
 def entity(store: StoreDep, entity_id: EntityId) -> JSON:
     profile = Q.entity_profile_by_id(store, entity_id)
     if profile is None:
@@ -507,16 +661,26 @@ def entity(store: StoreDep, entity_id: EntityId) -> JSON:
     return JSON(profile)
 
 
-@router.get("/entities/{entity_id}/timeline", summary="An entity day by day", tags=["entities"],
-            **_ok(list[Q.TimelinePoint], "Days with mentions or quotes", 404, 422))
-def entity_timeline(store: StoreDep, entity_id: EntityId, date_from: DateFrom = None, date_to: DateTo = None) -> JSON:
+@router.get(
+    "/entities/{entity_id}/timeline",
+    summary="An entity day by day",
+    tags=["entities"],
+    **_ok(list[Q.TimelinePoint], "Days with mentions or quotes", 404, 422),
+)
+def entity_timeline(
+    store: StoreDep, entity_id: EntityId, date_from: DateFrom = None, date_to: DateTo = None
+) -> JSON:
     _dates(date_from, date_to)
     _entity_exists(store, entity_id)
     return JSON(Q.entity_timeline(store, entity_id, date_from=date_from, date_to=date_to))
 
 
-@router.get("/entities/{entity_id}/network", summary="An entity's co-mention network", tags=["entities"],
-            **_ok(Q.Network, "The entity, its neighbours and their edges", 404, 422))
+@router.get(
+    "/entities/{entity_id}/network",
+    summary="An entity's co-mention network",
+    tags=["entities"],
+    **_ok(Q.Network, "The entity, its neighbours and their edges", 404, 422),
+)
 def entity_network(
     store: StoreDep,
     entity_id: EntityId,
@@ -527,27 +691,45 @@ def entity_network(
 ) -> JSON:
     _dates(date_from, date_to)
     _entity_exists(store, entity_id)
-    return JSON(Q.entity_network(store, entity_id, date_from=date_from, date_to=date_to, limit=limit,
-                                 min_weight=min_weight))
+    return JSON(
+        Q.entity_network(
+            store, entity_id, date_from=date_from, date_to=date_to, limit=limit, min_weight=min_weight
+        )
+    )
 
 
-@router.get("/entities/{entity_id}/quotes", summary="Quotes by an entity", tags=["quotes"],
-            **_ok(Q.QuotePage, "Newest first", 404, 422))
+@router.get(
+    "/entities/{entity_id}/quotes",
+    summary="Quotes by an entity",
+    tags=["quotes"],
+    **_ok(Q.QuotePage, "Newest first", 404, 422),
+)
 def entity_quotes(
-    store: StoreDep, entity_id: EntityId, date_from: DateFrom = None, date_to: DateTo = None,
-    limit: Limit = 20, offset: Offset = 0,
+    store: StoreDep,
+    entity_id: EntityId,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> JSON:
     _dates(date_from, date_to)
     _entity_exists(store, entity_id)
-    return JSON(Q.quote_page(store, speaker_id=entity_id, date_from=date_from, date_to=date_to, limit=limit,
-                             offset=offset))
+    return JSON(
+        Q.quote_page(
+            store, speaker_id=entity_id, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+        )
+    )
 
 
 # -- quotes ------------------------------------------------------------------------------
 
 
-@router.get("/quotes", summary="Quotes by speaker, about an entity, by date", tags=["quotes"],
-            **_ok(Q.QuotePage, "Newest first", 422))
+@router.get(
+    "/quotes",
+    summary="Quotes by speaker, about an entity, by date",
+    tags=["quotes"],
+    **_ok(Q.QuotePage, "Newest first", 422),
+)
 def quotes(
     store: StoreDep,
     settings: SettingsDep,
@@ -559,7 +741,12 @@ def quotes(
     kind: Literal["direct", "indirect", "mixed", "partial"] | None = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    needs_review: Annotated[bool | None, Query(description="Only attributions below (true) or at or above (false) the review threshold (the review_below setting).")] = None,
+    needs_review: Annotated[
+        bool | None,
+        Query(
+            description="Only attributions below (true) or at or above (false) the review threshold (the review_below setting)."
+        ),
+    ] = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> JSON:
@@ -567,16 +754,36 @@ def quotes(
     names that entity. Each quote carries ``confidence`` (the probability that its
     attribution is right) and ``needs_review``."""
     _dates(date_from, date_to)
-    return JSON(Q.quote_page(store, speaker=speaker, speaker_id=speaker_id, about=about, about_id=about_id,
-                             outlet=outlet, kind=kind, date_from=date_from, date_to=date_to, limit=limit, offset=offset,
-                             needs_review=needs_review, review_below=settings.review_below))
+    return JSON(
+        Q.quote_page(
+            store,
+            speaker=speaker,
+            speaker_id=speaker_id,
+            about=about,
+            about_id=about_id,
+            outlet=outlet,
+            kind=kind,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
+            needs_review=needs_review,
+            review_below=settings.review_below,
+        )
+    )
 
 
-@router.get("/quotes/top-speakers", summary="The people quoted most", tags=["quotes"],
-            **_ok(list[Q.SpeakerCount], "Most quoted first", 422))
+@router.get(
+    "/quotes/top-speakers",
+    summary="The people quoted most",
+    tags=["quotes"],
+    **_ok(list[Q.SpeakerCount], "Most quoted first", 422),
+)
 def top_speakers(
     store: StoreDep,
-    days: Annotated[int | None, Query(ge=1, le=3650, description="The corpus's latest days (instead of dates).")] = None,
+    days: Annotated[
+        int | None, Query(ge=1, le=3650, description="The corpus's latest days (instead of dates).")
+    ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Limit = 10,
@@ -585,21 +792,34 @@ def top_speakers(
     return JSON(Q.top_speakers(store, date_from=date_from, date_to=date_to, days=days, limit=limit))
 
 
-@router.get("/quotes/by-outlet", summary="Quotes per outlet", tags=["quotes"],
-            **_ok(list[Q.OutletCount], "Most quotes first", 422))
+@router.get(
+    "/quotes/by-outlet",
+    summary="Quotes per outlet",
+    tags=["quotes"],
+    **_ok(list[Q.OutletCount], "Most quotes first", 422),
+)
 def quotes_by_outlet(
-    store: StoreDep, speaker_id: OptionalId = None, date_from: DateFrom = None, date_to: DateTo = None,
+    store: StoreDep,
+    speaker_id: OptionalId = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
     limit: Limit = 20,
 ) -> JSON:
     _dates(date_from, date_to)
-    return JSON(Q.quotes_by_outlet(store, speaker_id=speaker_id, date_from=date_from, date_to=date_to, limit=limit))
+    return JSON(
+        Q.quotes_by_outlet(store, speaker_id=speaker_id, date_from=date_from, date_to=date_to, limit=limit)
+    )
 
 
 # -- duplicates --------------------------------------------------------------------------
 
 
-@router.get("/duplicates", summary="Near-duplicate articles or quotes, or stories", tags=["duplicates"],
-            **_ok(Q.ClusterPage, "Largest cluster first", 422, 503))
+@router.get(
+    "/duplicates",
+    summary="Near-duplicate articles or quotes, or stories",
+    tags=["duplicates"],
+    **_ok(Q.ClusterPage, "Largest cluster first", 422, 503),
+)
 def duplicates(
     store: StoreDep,
     what: Literal["articles", "quotes", "stories"] = "articles",
@@ -613,11 +833,19 @@ def duplicates(
     one quote carried by several articles, or of articles telling one story. The first
     call over a large corpus takes seconds; the answer is then kept until the store changes."""
     _dates(date_from, date_to)
-    return JSON(Q.duplicate_clusters(store, what=what, date_from=date_from, date_to=date_to, min_size=min_size,
-                                     limit=limit, offset=offset))
+    return JSON(
+        Q.duplicate_clusters(
+            store,
+            what=what,
+            date_from=date_from,
+            date_to=date_to,
+            min_size=min_size,
+            limit=limit,
+            offset=offset,
+        )
+    )
 
 
 def components() -> dict[str, Any]:
     """The named schemas the routes' responses refer to."""
     return _COMPONENTS
-

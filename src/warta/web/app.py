@@ -61,8 +61,10 @@ class _SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []),
-                                      *((k, v) for k, v in _SECURITY_HEADERS if k not in present)]
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *((k, v) for k, v in _SECURITY_HEADERS if k not in present),
+                ]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -86,8 +88,12 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     if not ensure_indexes(opened):
         logger.warning("%s: cannot add the web indexes (read-only?); queries may be slower", opened.name)
 
-    analysis = AnalysisPool(list(settings.pipeline), workers=settings.analyze_workers, queue=settings.analyze_queue,
-                            budget=Budget.from_settings(settings))
+    analysis = AnalysisPool(
+        list(settings.pipeline),
+        workers=settings.analyze_workers,
+        queue=settings.analyze_queue,
+        budget=Budget.from_settings(settings),
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -101,7 +107,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         version=__version__,
         description=(
             "Indonesian news as structured knowledge: who said what, about whom, when.\n\n"
-            "Errors are JSON: `{\"error\": {\"code\": \"...\", \"message\": \"...\"}}`. Write endpoints need "
+            'Errors are JSON: `{"error": {"code": "...", "message": "..."}}`. Write endpoints need '
             "`Authorization: Bearer <token>` and are off unless the server has an `api_token`."
         ),
         lifespan=lifespan,
@@ -139,8 +145,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schema = get_openapi(title=app.title, version=app.version, description=app.description,
-                                 routes=app.routes)
+            schema = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
             comps = schema.setdefault("components", {}).setdefault("schemas", {})
             comps.update(api.components())
             # Validation errors are answered in the API's error format, not FastAPI's.

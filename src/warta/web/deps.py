@@ -42,11 +42,17 @@ def require_token(request: Request) -> None:
     """
     expected = get_settings(request).api_token
     if not expected:
-        raise ApiError(403, "writes_disabled", "write endpoints are off: no api_token is configured on the server")
+        raise ApiError(
+            403, "writes_disabled", "write endpoints are off: no api_token is configured on the server"
+        )
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, "missing_token", "this endpoint needs 'Authorization: Bearer <token>'",
-                       headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401,
+            "missing_token",
+            "this endpoint needs 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     if not hmac.compare_digest(token.strip().encode("utf-8"), expected.encode("utf-8")):
         raise ApiError(403, "invalid_token", "the bearer token is not valid")

@@ -54,7 +54,9 @@ class ErrorBody(msgspec.Struct):
 class ApiError(Exception):
     """An error an endpoint answers with: HTTP ``status``, ``code`` and ``message``."""
 
-    def __init__(self, status: int, code: str, message: str, *, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, *, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -80,7 +82,11 @@ _HTTP_CODES = {
 
 
 def error_response(
-    status: int, code: str, message: str, *, details: list[dict[str, Any]] | None = None,
+    status: int,
+    code: str,
+    message: str,
+    *,
+    details: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
     """The JSON error response."""
@@ -112,7 +118,13 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors():
         # Only the location, the message and the error type: never the input echoed back.
-        out.append({"loc": _location(err.get("loc", ())), "msg": str(err.get("msg", "")), "type": str(err.get("type", ""))})
+        out.append(
+            {
+                "loc": _location(err.get("loc", ())),
+                "msg": str(err.get("msg", "")),
+                "type": str(err.get("type", "")),
+            }
+        )
     return out
 
 
@@ -213,7 +225,9 @@ class BodyLimit:
                 try:
                     declared = int(value)
                 except ValueError:
-                    await error_response(400, "bad_request", "invalid Content-Length header")(scope, receive, send)
+                    await error_response(400, "bad_request", "invalid Content-Length header")(
+                        scope, receive, send
+                    )
                     return
                 if declared > self.limit:
                     await too_large(scope, receive, send)

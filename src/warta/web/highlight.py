@@ -68,7 +68,12 @@ def speaker_name(article: Article, quote_index: int) -> str | None:
     sp = article.quotes[quote_index].speaker
     if sp is None:
         return None
-    name = entity_name(article, sp.entity) or sp.name or sp.description or (sp.mention.text if sp.mention else None)
+    name = (
+        entity_name(article, sp.entity)
+        or sp.name
+        or sp.description
+        or (sp.mention.text if sp.mention else None)
+    )
     if name and sp.anonymous:
         return f"{name} (anonymous)"
     return name
@@ -107,12 +112,26 @@ def marks_of(
             if q.needs_review:
                 attrs = (*attrs, ("data-review", f"{q.confidence:.0%} likely right: check"))
             css = f"q q-{q.kind}" + (" q-review" if q.needs_review else "")
-            out.append(Mark(q.start, q.end, "quote", css, attrs, first_attrs=(("id", f"q-{i}"), ("tabindex", "0"))))
+            out.append(
+                Mark(q.start, q.end, "quote", css, attrs, first_attrs=(("id", f"q-{i}"), ("tabindex", "0")))
+            )
         if q.cue is not None and ok(q.cue.start, q.cue.end):
-            out.append(Mark(q.cue.start, q.cue.end, "cue", "cue", (*common, ("data-tip", f"cue of a quote by {who}"))))
+            out.append(
+                Mark(
+                    q.cue.start, q.cue.end, "cue", "cue", (*common, ("data-tip", f"cue of a quote by {who}"))
+                )
+            )
         if sp is not None and sp.mention is not None and ok(sp.mention.start, sp.mention.end):
-            out.append(Mark(sp.mention.start, sp.mention.end, "speaker", "spk",
-                            (*common, ("data-tip", f"speaker: {who}")), href=href))
+            out.append(
+                Mark(
+                    sp.mention.start,
+                    sp.mention.end,
+                    "speaker",
+                    "spk",
+                    (*common, ("data-tip", f"speaker: {who}")),
+                    href=href,
+                )
+            )
     for m in article.mentions:
         if not ok(m.start, m.end):
             continue
@@ -128,7 +147,9 @@ def marks_of(
             out.append(Mark(tx.start, tx.end, "timex", "tx", (("data-tip", f"{tx.type} {value}"),)))
     for c in article.cleaning.repaired:
         if ok(c.start, c.end):
-            out.append(Mark(c.start, c.end, "repair", "rep", (("data-tip", f"repaired: {c.before} → {c.after}"),)))
+            out.append(
+                Mark(c.start, c.end, "repair", "rep", (("data-tip", f"repaired: {c.before} → {c.after}"),))
+            )
     out.sort(key=lambda mk: mk.order)
     return out
 
@@ -218,5 +239,9 @@ def render_paragraphs(
     ``speaker_links`` an index of ``Article.quotes`` to its speaker's page.
     """
     links = entity_links or {}
-    found = list(marks) if marks is not None else marks_of(article, entity_href=links.get, speaker_href=speaker_links)
+    found = (
+        list(marks)
+        if marks is not None
+        else marks_of(article, entity_href=links.get, speaker_href=speaker_links)
+    )
     return [layout(article.text, found, s, e) for s, e in _paragraph_spans(article)]

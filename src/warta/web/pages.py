@@ -79,11 +79,8 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 AnalysisDep = Annotated[AnalysisPool, Depends(get_analysis)]
 
 
-
 def _page(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
-    response = templates.TemplateResponse(
-        request, name, context, status_code=status_code
-    )
+    response = templates.TemplateResponse(request, name, context, status_code=status_code)
     response.headers.update(_HEADERS)
     return response
 
@@ -118,7 +115,8 @@ def _day(value: str | None, field: str, errors: list[str]) -> date | None:
 def plotly_js() -> FileResponse:
     """Plotly's bundle, streamed from the installed plotly package (nothing is fetched from a CDN)."""
     return FileResponse(
-        PLOTLY_JS, media_type="text/javascript",
+        PLOTLY_JS,
+        media_type="text/javascript",
         headers={"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"},
     )
 
@@ -130,21 +128,29 @@ def plotly_js() -> FileResponse:
 def home(request: Request, store: StoreDep) -> HTMLResponse:
     stats = queries.corpus_stats(store)
     week_end = stats.last_day
-    return _page(request, "home.html", {
-        "title": "warta",
-        "stats": stats,
-        "latest": queries.latest_articles(store, limit=15),
-        "speakers": queries.top_speakers(store, days=7, limit=10) if week_end else [],
-        "rising": queries.rising_entities(store, days=7, limit=10) if week_end else [],
-        "week_end": week_end,
-    })
+    return _page(
+        request,
+        "home.html",
+        {
+            "title": "warta",
+            "stats": stats,
+            "latest": queries.latest_articles(store, limit=15),
+            "speakers": queries.top_speakers(store, days=7, limit=10) if week_end else [],
+            "rising": queries.rising_entities(store, days=7, limit=10) if week_end else [],
+            "week_end": week_end,
+        },
+    )
 
 
 # -- article ------------------------------------------------------------------------------
 
 
 def _article_context(
-    article: Article, *, entity_links: dict[int, str], day: str | None, speaker_links: dict[int, str] | None = None
+    article: Article,
+    *,
+    entity_links: dict[int, str],
+    day: str | None,
+    speaker_links: dict[int, str] | None = None,
 ) -> dict[str, Any]:
     """What the article template shows, for a stored or a freshly analysed article.
 
@@ -156,20 +162,34 @@ def _article_context(
     for i, q in enumerate(article.quotes):
         sp = q.speaker
         ent = sp.entity if sp is not None else None
-        quotes.append({
-            "i": i, "q": q, "speaker": speaker_name(article, i) or "unknown speaker",
-            "href": speaker_links.get(i) or (entity_links.get(ent) if ent is not None else None),
-            "date": q.date or day,
-        })
+        quotes.append(
+            {
+                "i": i,
+                "q": q,
+                "speaker": speaker_name(article, i) or "unknown speaker",
+                "href": speaker_links.get(i) or (entity_links.get(ent) if ent is not None else None),
+                "date": q.date or day,
+            }
+        )
     counts = Counter(m.entity for m in article.mentions if m.entity is not None)
-    ranked = sorted(enumerate(article.entities), key=lambda ie: (-counts.get(ie[0], len(ie[1].mentions)), ie[1].name))
+    ranked = sorted(
+        enumerate(article.entities), key=lambda ie: (-counts.get(ie[0], len(ie[1].mentions)), ie[1].name)
+    )
     entities = [
-        {"i": i, "e": e, "n": counts.get(i, len(e.mentions)), "href": entity_links.get(i),
-         "roles": list(dict.fromkeys(r.text for r in e.roles))}
+        {
+            "i": i,
+            "e": e,
+            "n": counts.get(i, len(e.mentions)),
+            "href": entity_links.get(i),
+            "roles": list(dict.fromkeys(r.text for r in e.roles)),
+        }
         for i, e in ranked
     ]
-    summary = [article.text[article.sentences[i].start : article.sentences[i].end]
-               for i in article.summary if 0 <= i < len(article.sentences)]
+    summary = [
+        article.text[article.sentences[i].start : article.sentences[i].end]
+        for i in article.summary
+        if 0 <= i < len(article.sentences)
+    ]
     timeline = [{"value": e.value, "text": article.text[e.start : e.end]} for e in article.timeline]
     return {
         "article": article,
@@ -197,8 +217,11 @@ def article_page(request: Request, article_id: int, store: StoreDep) -> HTMLResp
     day = row.day if row else None
     speaker_links = {i: f"/entity/{eid}" for i, eid in links.quote_speakers.items()}
     ctx = _article_context(article, entity_links=entity_links, day=day, speaker_links=speaker_links)
-    return _page(request, "article.html", {"title": article.title or f"Article {article_id}", "row": row,
-                                           "stored": True, **ctx})
+    return _page(
+        request,
+        "article.html",
+        {"title": article.title or f"Article {article_id}", "row": row, "stored": True, **ctx},
+    )
 
 
 # -- entity -------------------------------------------------------------------------------
@@ -226,8 +249,16 @@ def _charts(page: views.EntityPage) -> dict[str, Any]:
             "quotes": [n for _d, n in page.quotes_by_day],
         },
         "network": {
-            "nodes": [{"id": n.id, "name": n.name, "label": n.label, "articles": n.articles, "href": f"/entity/{n.id}"}
-                      for n in net.nodes],
+            "nodes": [
+                {
+                    "id": n.id,
+                    "name": n.name,
+                    "label": n.label,
+                    "articles": n.articles,
+                    "href": f"/entity/{n.id}",
+                }
+                for n in net.nodes
+            ],
             "edges": [list(e) for e in net.edges],
         },
     }
@@ -238,9 +269,15 @@ def entity_page(request: Request, entity_id: int, store: StoreDep) -> HTMLRespon
     page = views.entity_page(store, entity_id) if 0 < entity_id <= _MAX_ID else None
     if page is None:
         return _not_found(request, f"entity {entity_id}")
-    return _page(request, "entity.html", {
-        "title": page.entity.name, "page": page, "charts": _charts(page),
-    })
+    return _page(
+        request,
+        "entity.html",
+        {
+            "title": page.entity.name,
+            "page": page,
+            "charts": _charts(page),
+        },
+    )
 
 
 # -- search and quotes --------------------------------------------------------------------
@@ -267,17 +304,42 @@ def search_page(
     if asked and not errors:
         try:
             result = queries.list_articles(
-                store, q=q or None, outlet=outlet or None, entity=entity or None, speaker=speaker or None,
-                date_from=d0, date_to=d1, limit=size, offset=(page - 1) * size,
+                store,
+                q=q or None,
+                outlet=outlet or None,
+                entity=entity or None,
+                speaker=speaker or None,
+                date_from=d0,
+                date_to=d1,
+                limit=size,
+                offset=(page - 1) * size,
             )
         except StorageError as exc:
             errors.append(str(exc))
-    params = {"q": q, "outlet": outlet, "entity": entity, "speaker": speaker, "from": date_from, "to": date_to}
+    params = {
+        "q": q,
+        "outlet": outlet,
+        "entity": entity,
+        "speaker": speaker,
+        "from": date_from,
+        "to": date_to,
+    }
     base = "/search?" + urlencode({k: v for k, v in params.items() if v})
-    return _page(request, "search.html", {
-        "title": "Search", "result": result, "errors": errors, "form": params, "page": page, "size": size,
-        "base": base, "outlets": [o for o, _n in queries.list_outlets(store)], "asked": asked,
-    })
+    return _page(
+        request,
+        "search.html",
+        {
+            "title": "Search",
+            "result": result,
+            "errors": errors,
+            "form": params,
+            "page": page,
+            "size": size,
+            "base": base,
+            "outlets": [o for o, _n in queries.list_outlets(store)],
+            "asked": asked,
+        },
+    )
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -301,16 +363,40 @@ def quotes_page(
     result = None
     if not errors:
         result = queries.quote_page(
-            store, speaker=speaker or None, about=about or None, outlet=outlet or None,
+            store,
+            speaker=speaker or None,
+            about=about or None,
+            outlet=outlet or None,
             kind=kind or None,  # type: ignore[arg-type]  # checked against KIND_LABELS above
-            date_from=d0, date_to=d1, limit=size, offset=(page - 1) * size,
+            date_from=d0,
+            date_to=d1,
+            limit=size,
+            offset=(page - 1) * size,
         )
-    params = {"speaker": speaker, "about": about, "outlet": outlet, "kind": kind, "from": date_from, "to": date_to}
+    params = {
+        "speaker": speaker,
+        "about": about,
+        "outlet": outlet,
+        "kind": kind,
+        "from": date_from,
+        "to": date_to,
+    }
     base = "/quotes?" + urlencode({k: v for k, v in params.items() if v})
-    return _page(request, "quotes.html", {
-        "title": "Quotes", "result": result, "errors": errors, "form": params, "page": page, "size": size,
-        "base": base, "kinds": list(KIND_LABELS), "outlets": [o for o, _n in queries.list_outlets(store)],
-    })
+    return _page(
+        request,
+        "quotes.html",
+        {
+            "title": "Quotes",
+            "result": result,
+            "errors": errors,
+            "form": params,
+            "page": page,
+            "size": size,
+            "base": base,
+            "kinds": list(KIND_LABELS),
+            "outlets": [o for o, _n in queries.list_outlets(store)],
+        },
+    )
 
 
 # -- analyse a text -----------------------------------------------------------------------
@@ -346,12 +432,20 @@ def _same_origin(request: Request) -> bool:
     if not sent or sent == "null":
         return True
     parts = urlsplit(sent)
-    return parts.scheme in ("http", "https") and parts.netloc == request.headers.get("host", request.url.netloc)
+    return parts.scheme in ("http", "https") and parts.netloc == request.headers.get(
+        "host", request.url.netloc
+    )
 
 
 def _form_context(settings: Settings, **extra: Any) -> dict[str, Any]:
-    return {"title": "Analyse a text", "text": "", "errors": [], "result": None,
-            "max_chars": settings.max_form_chars, **extra}
+    return {
+        "title": "Analyse a text",
+        "text": "",
+        "errors": [],
+        "result": None,
+        "max_chars": settings.max_form_chars,
+        **extra,
+    }
 
 
 @router.get("/analyze", response_class=HTMLResponse)
@@ -362,15 +456,24 @@ def analyze_form(request: Request, settings: SettingsDep) -> HTMLResponse:
 
 @router.post("/analyze", response_class=HTMLResponse)
 async def analyze_text(
-    request: Request, settings: SettingsDep, analysis: AnalysisDep, text: Annotated[str, Form()] = "",
+    request: Request,
+    settings: SettingsDep,
+    analysis: AnalysisDep,
+    text: Annotated[str, Form()] = "",
     csrf: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Analyse the posted text and show it like an article page; nothing is stored."""
     cookie = request.cookies.get(_CSRF_COOKIE, "")
     if not _same_origin(request) or not cookie or not hmac.compare_digest(cookie, csrf):
         token = _csrf_token(request)
-        ctx = _form_context(settings, text=text, csrf=token, errors=[
-            "the form has expired or was sent from another site; it is shown again, send it once more"])
+        ctx = _form_context(
+            settings,
+            text=text,
+            csrf=token,
+            errors=[
+                "the form has expired or was sent from another site; it is shown again, send it once more"
+            ],
+        )
         return _with_csrf(_page(request, "analyze.html", ctx, status_code=403), token)
     errors: list[str] = []
     limit = settings.max_form_chars

@@ -265,7 +265,9 @@ def ensure_indexes(store: Store) -> bool:
     try:
         if store.is_sqlite:
             with store.connect() as conn:
-                present = set(conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
+                present = set(
+                    conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars()
+                )
             if all(_index_name(ddl) in present for ddl in _INDEXES):
                 return True
         with store.transaction() as conn:
@@ -294,8 +296,12 @@ def _articles(conn: Connection, store: Store, alias: str = "a") -> str:
         return f"articles {alias}"
     found = _HAS_NARROW.get(store.name)
     if found is None:
-        found = _HAS_NARROW[store.name] = conn.execute(sa.text(
-            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n"), {"n": _NARROW}).first() is not None
+        found = _HAS_NARROW[store.name] = (
+            conn.execute(
+                sa.text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n"), {"n": _NARROW}
+            ).first()
+            is not None
+        )
     return f"articles {alias} INDEXED BY {_NARROW}" if found else f"articles {alias}"
 
 
@@ -308,9 +314,14 @@ _MEMO_SIZE = 256
 def _store_version(conn: Connection) -> tuple[Any, ...]:
     """Changes whenever an article is added, updated or removed."""
     # Three index lookups (one statement over all three would scan).
-    return tuple(conn.execute(sa.text(
-        "SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM articles), "
-        "(SELECT max(updated_at) FROM articles)")).one())
+    return tuple(
+        conn.execute(
+            sa.text(
+                "SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM articles), "
+                "(SELECT max(updated_at) FROM articles)"
+            )
+        ).one()
+    )
 
 
 def _memo(store: Store, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
@@ -375,7 +386,9 @@ def _outlet(where: _Where, column: str, outlet: str | None, store: Store) -> Non
     if outlet:
         wanted = outlet.casefold()
         names = [o for o, _n in list_outlets(store, limit=100_000) if wanted in o.casefold()]
-        where.parts.append(f"{column} IN ({', '.join(f':outlet{i}' for i in range(len(names)))})" if names else "0 = 1")
+        where.parts.append(
+            f"{column} IN ({', '.join(f':outlet{i}' for i in range(len(names)))})" if names else "0 = 1"
+        )
         where.params.update({f"outlet{i}": name for i, name in enumerate(names)})
 
 
@@ -388,7 +401,9 @@ def _quote_counts(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
         return {}
     w = _Where()
     w.ids("article_id IN ({})", "a", ids)
-    rows = conn.execute(sa.text(f"SELECT article_id, count(*) FROM quotes WHERE {w.parts[0]} GROUP BY article_id"), w.params)
+    rows = conn.execute(
+        sa.text(f"SELECT article_id, count(*) FROM quotes WHERE {w.parts[0]} GROUP BY article_id"), w.params
+    )
     return {int(a): int(n) for a, n in rows}
 
 
@@ -397,8 +412,15 @@ _ITEM_COLUMNS = "a.id, a.title, a.outlet, a.published, a.day, a.url, a.word_coun
 
 def _item(row: Any, quotes: dict[int, int]) -> ArticleItem:
     return ArticleItem(
-        id=int(row.id), title=row.title, outlet=row.outlet, published=row.published, day=row.day,
-        url=row.url, word_count=int(row.word_count or 0), topic=row.topic, quotes=quotes.get(int(row.id), 0),
+        id=int(row.id),
+        title=row.title,
+        outlet=row.outlet,
+        published=row.published,
+        day=row.day,
+        url=row.url,
+        word_count=int(row.word_count or 0),
+        topic=row.topic,
+        quotes=quotes.get(int(row.id), 0),
     )
 
 
@@ -440,46 +462,78 @@ def list_articles(
     with store.connect() as conn:
         # "a.id IN (...)" lets SQLite start from the entity's (or speaker's) few articles.
         if entity_id is not None:
-            where.ids("a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN ({}))",
-                      "ent", [entity_id])
+            where.ids(
+                "a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN ({}))",
+                "ent",
+                [entity_id],
+            )
         if entity:
-            where.ids("a.id IN (SELECT ae2.article_id FROM article_entities ae2 WHERE ae2.entity_id IN ({}))",
-                      "entn", candidates(conn, entity))
+            where.ids(
+                "a.id IN (SELECT ae2.article_id FROM article_entities ae2 WHERE ae2.entity_id IN ({}))",
+                "entn",
+                candidates(conn, entity),
+            )
         if speaker_id is not None:
-            where.ids("a.id IN (SELECT sq.article_id FROM quotes sq WHERE sq.speaker_id IN ({}))",
-                      "spk", [speaker_id])
+            where.ids(
+                "a.id IN (SELECT sq.article_id FROM quotes sq WHERE sq.speaker_id IN ({}))",
+                "spk",
+                [speaker_id],
+            )
         if speaker:
-            where.ids("a.id IN (SELECT sq2.article_id FROM quotes sq2 WHERE sq2.speaker_id IN ({}))",
-                      "spkn", candidates(conn, speaker, labels=("PER",)))
+            where.ids(
+                "a.id IN (SELECT sq2.article_id FROM quotes sq2 WHERE sq2.speaker_id IN ({}))",
+                "spkn",
+                candidates(conn, speaker, labels=("PER",)),
+            )
         params = {**where.params, "limit": int(limit), "offset": int(offset)}
         if parsed.is_empty():
             filters = where.sql(" AND ")
-            total = int(conn.execute(sa.text(f"SELECT count(*) FROM articles a WHERE 1 = 1{filters}"), params).scalar_one())
-            rows = conn.execute(sa.text(
-                f"SELECT {_ITEM_COLUMNS} FROM articles a WHERE 1 = 1{filters} "
-                "ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset"), params).all()
+            total = int(
+                conn.execute(
+                    sa.text(f"SELECT count(*) FROM articles a WHERE 1 = 1{filters}"), params
+                ).scalar_one()
+            )
+            rows = conn.execute(
+                sa.text(
+                    f"SELECT {_ITEM_COLUMNS} FROM articles a WHERE 1 = 1{filters} "
+                    "ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset"
+                ),
+                params,
+            ).all()
             quotes = _quote_counts(conn, [int(r.id) for r in rows])
-            return ArticlePage(total=total, limit=limit, offset=offset, items=[_item(r, quotes) for r in rows])
+            return ArticlePage(
+                total=total, limit=limit, offset=offset, items=[_item(r, quotes) for r in rows]
+            )
         if not store.is_sqlite:
             raise StorageError("full-text search needs a SQLite store (FTS5)", source=store.name)
         stem = make_stemmer()
         params["match"] = match_expression(parsed, stem)
         filters = where.sql(" AND ")
-        base = ("FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                f"WHERE articles_fts MATCH :match{filters}")
+        base = (
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"WHERE articles_fts MATCH :match{filters}"
+        )
         try:
             total = int(conn.execute(sa.text(f"SELECT count(*) {base}"), params).scalar_one())
-            rows = conn.execute(sa.text(
-                f"SELECT {_ITEM_COLUMNS}, bm25(articles_fts, 4.0, 1.0, 0.6) AS score {base} "
-                "ORDER BY score LIMIT :limit OFFSET :offset"), params).all()
+            rows = conn.execute(
+                sa.text(
+                    f"SELECT {_ITEM_COLUMNS}, bm25(articles_fts, 4.0, 1.0, 0.6) AS score {base} "
+                    "ORDER BY score LIMIT :limit OFFSET :offset"
+                ),
+                params,
+            ).all()
         except sa.exc.OperationalError as exc:
             raise StorageError(f"search failed for {q!r}: {exc.orig}", source=store.name) from exc
         bodies: dict[int, str] = {}
         if rows:
             w = _Where()
             w.ids("rowid IN ({})", "b", [int(r.id) for r in rows])
-            bodies = {int(i): str(b or "") for i, b in conn.execute(
-                sa.text(f"SELECT rowid, body FROM articles_fts WHERE {w.parts[0]}"), w.params)}
+            bodies = {
+                int(i): str(b or "")
+                for i, b in conn.execute(
+                    sa.text(f"SELECT rowid, body FROM articles_fts WHERE {w.parts[0]}"), w.params
+                )
+            }
         quotes = _quote_counts(conn, [int(r.id) for r in rows])
         items = []
         for r in rows:
@@ -502,14 +556,29 @@ def article_links(store: Store, article_id: int) -> ArticleLinks | None:
         if found is None:
             return None
         ents = [
-            EntityLink(idx=int(r.idx), entity_id=int(r.entity_id), name=r.ename, label=r.label, mentions=int(r.mentions))
-            for r in conn.execute(sa.text(
-                "SELECT ae.idx, ae.entity_id, e.name AS ename, ae.label, ae.mentions FROM article_entities ae "
-                "JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = :id ORDER BY ae.idx"), {"id": article_id})
+            EntityLink(
+                idx=int(r.idx),
+                entity_id=int(r.entity_id),
+                name=r.ename,
+                label=r.label,
+                mentions=int(r.mentions),
+            )
+            for r in conn.execute(
+                sa.text(
+                    "SELECT ae.idx, ae.entity_id, e.name AS ename, ae.label, ae.mentions FROM article_entities ae "
+                    "JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = :id ORDER BY ae.idx"
+                ),
+                {"id": article_id},
+            )
         ]
         speakers = {
-            int(i): int(s) for i, s in conn.execute(sa.text(
-                "SELECT idx, speaker_id FROM quotes WHERE article_id = :id AND speaker_id IS NOT NULL"), {"id": article_id})
+            int(i): int(s)
+            for i, s in conn.execute(
+                sa.text(
+                    "SELECT idx, speaker_id FROM quotes WHERE article_id = :id AND speaker_id IS NOT NULL"
+                ),
+                {"id": article_id},
+            )
         }
     return ArticleLinks(article_id=article_id, entities=ents, quote_speakers=speakers)
 
@@ -521,9 +590,13 @@ def list_outlets(store: Store, *, limit: int = 100) -> list[tuple[str, int]]:
 
 def _list_outlets(store: Store, limit: int) -> list[tuple[str, int]]:
     with store.connect() as conn:
-        rows = conn.execute(sa.text(
-            "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL "
-            "GROUP BY outlet ORDER BY n DESC, outlet LIMIT :limit"), {"limit": limit})
+        rows = conn.execute(
+            sa.text(
+                "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL "
+                "GROUP BY outlet ORDER BY n DESC, outlet LIMIT :limit"
+            ),
+            {"limit": limit},
+        )
         return [(str(o), int(n)) for o, n in rows]
 
 
@@ -539,9 +612,10 @@ def latest_day(store: Store) -> str | None:
 
 def _latest_day(conn: Connection) -> str | None:
     dated = int(conn.execute(sa.text("SELECT count(day) FROM articles")).scalar_one())
-    found = conn.execute(sa.text(
-        "SELECT day FROM articles WHERE day IS NOT NULL ORDER BY day DESC LIMIT 1 OFFSET :skip"),
-        {"skip": dated // 200}).scalar()
+    found = conn.execute(
+        sa.text("SELECT day FROM articles WHERE day IS NOT NULL ORDER BY day DESC LIMIT 1 OFFSET :skip"),
+        {"skip": dated // 200},
+    ).scalar()
     return None if found is None else str(found)
 
 
@@ -553,12 +627,21 @@ def corpus_stats(store: Store) -> CorpusStats:
 
 def _corpus_stats(store: Store) -> CorpusStats:
     with store.connect() as conn:
-        one = conn.execute(sa.text(
-            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM entities), "
-            "(SELECT count(*) FROM quotes), (SELECT count(DISTINCT outlet) FROM articles), "
-            "(SELECT min(day) FROM articles), (SELECT max(day) FROM articles)")).one()
-    return CorpusStats(articles=int(one[0]), entities=int(one[1]), quotes=int(one[2]), outlets=int(one[3]),
-                       first_day=one[4], last_day=one[5])
+        one = conn.execute(
+            sa.text(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM entities), "
+                "(SELECT count(*) FROM quotes), (SELECT count(DISTINCT outlet) FROM articles), "
+                "(SELECT min(day) FROM articles), (SELECT max(day) FROM articles)"
+            )
+        ).one()
+    return CorpusStats(
+        articles=int(one[0]),
+        entities=int(one[1]),
+        quotes=int(one[2]),
+        outlets=int(one[3]),
+        first_day=one[4],
+        last_day=one[5],
+    )
 
 
 # -- entities ----------------------------------------------------------------------------
@@ -585,50 +668,88 @@ def search_entities(
         where.params.update({f"lab{i}": lab for i, lab in enumerate(labels)})
         label_sql = "e.label IN ({})".format(", ".join(f":lab{i}" for i in range(len(labels))))
         if not key:
-            listed: EntityPage = _memo(store, ("entities", label, limit, offset),
-                                     lambda: _all_entities(store, label_sql, where.params, limit, offset))
+            listed: EntityPage = _memo(
+                store,
+                ("entities", label, limit, offset),
+                lambda: _all_entities(store, label_sql, where.params, limit, offset),
+            )
             return listed
-        params = {**where.params, "k": key, "pk": pkey, "hi": key + "\uffff", "phi": pkey + "\uffff",
-                  "word": f"% {_like(key)}%", "cap": _ENTITY_CANDIDATES}
+        params = {
+            **where.params,
+            "k": key,
+            "pk": pkey,
+            "hi": key + "\uffff",
+            "phi": pkey + "\uffff",
+            "word": f"% {_like(key)}%",
+            "cap": _ENTITY_CANDIDATES,
+        }
         # Names starting with the query (index ranges); a later word of a name starting with
         # it only for queries of three letters or more (that one reads every name).
-        inner = ("SELECT entity_id FROM entity_aliases WHERE (alias >= :k AND alias < :hi) OR (alias >= :pk AND alias < :phi) "
-                 "UNION SELECT id FROM entities WHERE key >= :pk AND key < :phi")
+        inner = (
+            "SELECT entity_id FROM entity_aliases WHERE (alias >= :k AND alias < :hi) OR (alias >= :pk AND alias < :phi) "
+            "UNION SELECT id FROM entities WHERE key >= :pk AND key < :phi"
+        )
         if len(key) >= 3:
             inner += " UNION SELECT id FROM entities WHERE key LIKE :word ESCAPE '\\'"
-        rows = conn.execute(sa.text(
-            f"SELECT e.id, e.name, e.label, e.key FROM entities e WHERE e.id IN (SELECT DISTINCT entity_id FROM ({inner}) "
-            f"LIMIT :cap) AND {label_sql}"), params).all()
+        rows = conn.execute(
+            sa.text(
+                f"SELECT e.id, e.name, e.label, e.key FROM entities e WHERE e.id IN (SELECT DISTINCT entity_id FROM ({inner}) "
+                f"LIMIT :cap) AND {label_sql}"
+            ),
+            params,
+        ).all()
     counts = _entity_articles(store)
     exact = {key, pkey}
     ranked = sorted(rows, key=lambda r: (r.key not in exact, -counts.get(int(r.id), 0), int(r.id)))
-    page = ranked[offset:offset + limit]
-    return EntityPage(total=len(ranked), limit=limit, offset=offset,
-                      items=[EntityHit(id=int(r.id), name=r.name, label=r.label, articles=counts.get(int(r.id), 0))
-                             for r in page])
+    page = ranked[offset : offset + limit]
+    return EntityPage(
+        total=len(ranked),
+        limit=limit,
+        offset=offset,
+        items=[
+            EntityHit(id=int(r.id), name=r.name, label=r.label, articles=counts.get(int(r.id), 0))
+            for r in page
+        ],
+    )
 
 
 def _entity_articles(store: Store) -> dict[int, int]:
     """Articles per entity, for ranking name matches (kept until the store changes)."""
+
     def compute() -> dict[int, int]:
         with store.connect() as conn:
-            return {int(e): int(n) for e, n in conn.execute(sa.text(
-                "SELECT entity_id, count(*) FROM article_entities GROUP BY entity_id"))}
+            return {
+                int(e): int(n)
+                for e, n in conn.execute(
+                    sa.text("SELECT entity_id, count(*) FROM article_entities GROUP BY entity_id")
+                )
+            }
 
     counts: dict[int, int] = _memo(store, ("entity_articles",), compute)
     return counts
 
 
-def _all_entities(store: Store, label_sql: str, params: dict[str, Any], limit: int, offset: int) -> EntityPage:
+def _all_entities(
+    store: Store, label_sql: str, params: dict[str, Any], limit: int, offset: int
+) -> EntityPage:
     with store.connect() as conn:
-        total = int(conn.execute(sa.text(f"SELECT count(*) FROM entities e WHERE {label_sql}"), params).scalar_one())
-        rows = conn.execute(sa.text(
-            "SELECT e.id, e.name, e.label, count(ae.article_id) AS n FROM entities e "
-            "JOIN article_entities ae ON ae.entity_id = e.id "
-            f"WHERE {label_sql} GROUP BY e.id ORDER BY n DESC, e.id LIMIT :limit OFFSET :offset"),
-            {**params, "limit": limit, "offset": offset}).all()
-        return EntityPage(total=total, limit=limit, offset=offset,
-                          items=[EntityHit(id=int(r.id), name=r.name, label=r.label, articles=int(r.n)) for r in rows])
+        total = int(
+            conn.execute(sa.text(f"SELECT count(*) FROM entities e WHERE {label_sql}"), params).scalar_one()
+        )
+        rows = conn.execute(
+            sa.text(
+                "SELECT e.id, e.name, e.label, count(ae.article_id) AS n FROM entities e "
+                "JOIN article_entities ae ON ae.entity_id = e.id "
+                f"WHERE {label_sql} GROUP BY e.id ORDER BY n DESC, e.id LIMIT :limit OFFSET :offset"
+            ),
+            {**params, "limit": limit, "offset": offset},
+        ).all()
+        return EntityPage(
+            total=total,
+            limit=limit,
+            offset=offset,
+            items=[EntityHit(id=int(r.id), name=r.name, label=r.label, articles=int(r.n)) for r in rows],
+        )
 
 
 # Co-mentions of an entity are counted over its latest articles (by id, i.e. as stored):
@@ -637,11 +758,15 @@ CO_MENTION_ARTICLES = 1000
 
 
 def _latest_of(entity: str = ":id") -> str:
-    return (f"SELECT DISTINCT article_id FROM article_entities WHERE entity_id = {entity} "
-            f"ORDER BY article_id DESC LIMIT {CO_MENTION_ARTICLES}")
+    return (
+        f"SELECT DISTINCT article_id FROM article_entities WHERE entity_id = {entity} "
+        f"ORDER BY article_id DESC LIMIT {CO_MENTION_ARTICLES}"
+    )
 
 
-def entity_profile_by_id(store: Store, entity_id: int, *, top: int = 10, quotes: int = 10) -> EntityProfile | None:
+def entity_profile_by_id(
+    store: Store, entity_id: int, *, top: int = 10, quotes: int = 10
+) -> EntityProfile | None:
     """The profile of corpus entity ``entity_id`` (see :class:`warta.storage.profiles.EntityProfile`).
 
     ``articles``, ``mentions``, ``by_outlet``, ``by_day`` and ``roles`` count the whole
@@ -651,19 +776,28 @@ def entity_profile_by_id(store: Store, entity_id: int, *, top: int = 10, quotes:
     to ``quotes`` of its quotes, newest first.
     """
     with store.connect() as conn:
-        ent = conn.execute(sa.text("SELECT id, name, label, key FROM entities WHERE id = :id"), {"id": entity_id}).first()
+        ent = conn.execute(
+            sa.text("SELECT id, name, label, key FROM entities WHERE id = :id"), {"id": entity_id}
+        ).first()
         if ent is None:
             return None
         p = {"id": entity_id, "top": top}
         arts = _articles(conn, store)
-        n_articles, mentions = conn.execute(sa.text(
-            "SELECT count(DISTINCT article_id), coalesce(sum(mentions), 0) FROM article_entities WHERE entity_id = :id"),
-            p).one()
+        n_articles, mentions = conn.execute(
+            sa.text(
+                "SELECT count(DISTINCT article_id), coalesce(sum(mentions), 0) FROM article_entities WHERE entity_id = :id"
+            ),
+            p,
+        ).one()
         outlet_n: dict[str, int] = {}
         day_n: dict[str, int] = {}
-        for day, outlet, n in conn.execute(sa.text(
+        for day, outlet, n in conn.execute(
+            sa.text(
                 "SELECT a.day, a.outlet, sum(ae.mentions) FROM article_entities ae "
-                f"JOIN {arts} ON a.id = ae.article_id WHERE ae.entity_id = :id GROUP BY a.day, a.outlet"), p):
+                f"JOIN {arts} ON a.id = ae.article_id WHERE ae.entity_id = :id GROUP BY a.day, a.outlet"
+            ),
+            p,
+        ):
             key = str(outlet) if outlet is not None else "(unknown)"
             outlet_n[key] = outlet_n.get(key, 0) + int(n)
             if day is not None:
@@ -671,40 +805,65 @@ def entity_profile_by_id(store: Store, entity_id: int, *, top: int = 10, quotes:
         by_outlet = sorted(outlet_n.items(), key=lambda x: (-x[1], x[0]))[:top]
         roles = [
             RoleSeen(role=r.role, count=int(r.n), first_day=r.first, last_day=r.last)
-            for r in conn.execute(sa.text(
-                "SELECT role, count(*) AS n, min(day) AS first, max(day) AS last FROM roles WHERE entity_id = :id "
-                "GROUP BY role ORDER BY n DESC, role LIMIT :top"), p)
+            for r in conn.execute(
+                sa.text(
+                    "SELECT role, count(*) AS n, min(day) AS first, max(day) AS last FROM roles WHERE entity_id = :id "
+                    "GROUP BY role ORDER BY n DESC, role LIMIT :top"
+                ),
+                p,
+            )
         ]
-        co = conn.execute(sa.text(
-            "SELECT e.name, e.label, c.n FROM ("
-            "  SELECT o.entity_id AS eid, count(DISTINCT o.article_id) AS n "
-            f"  FROM ({_latest_of()}) mine JOIN article_entities o ON o.article_id = mine.article_id "
-            "  WHERE o.entity_id != :id GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT :top"
-            ") c JOIN entities e ON e.id = c.eid ORDER BY c.n DESC, e.id"), p).all()
-        aliases = conn.execute(sa.text(
-            "SELECT alias, count FROM entity_aliases WHERE entity_id = :id ORDER BY count DESC, alias LIMIT :top"), p).all()
+        co = conn.execute(
+            sa.text(
+                "SELECT e.name, e.label, c.n FROM ("
+                "  SELECT o.entity_id AS eid, count(DISTINCT o.article_id) AS n "
+                f"  FROM ({_latest_of()}) mine JOIN article_entities o ON o.article_id = mine.article_id "
+                "  WHERE o.entity_id != :id GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT :top"
+                ") c JOIN entities e ON e.id = c.eid ORDER BY c.n DESC, e.id"
+            ),
+            p,
+        ).all()
+        aliases = conn.execute(
+            sa.text(
+                "SELECT alias, count FROM entity_aliases WHERE entity_id = :id ORDER BY count DESC, alias LIMIT :top"
+            ),
+            p,
+        ).all()
         others = [i for i in candidates(conn, ent.name, (str(ent.label),)) if i != entity_id][:top]
         other_rows: list[tuple[int, str, str, int]] = []
         if others:
             w = _Where()
             w.ids("e.id IN ({})", "o", others)
             other_rows = [
-                (int(r.id), str(r.name), str(r.label), int(r.n)) for r in conn.execute(sa.text(
-                    "SELECT e.id, e.name, e.label, (SELECT count(*) FROM article_entities x WHERE x.entity_id = e.id) AS n "
-                    f"FROM entities e WHERE {w.parts[0]} ORDER BY n DESC, e.id"), w.params)
+                (int(r.id), str(r.name), str(r.label), int(r.n))
+                for r in conn.execute(
+                    sa.text(
+                        "SELECT e.id, e.name, e.label, (SELECT count(*) FROM article_entities x WHERE x.entity_id = e.id) AS n "
+                        f"FROM entities e WHERE {w.parts[0]} ORDER BY n DESC, e.id"
+                    ),
+                    w.params,
+                )
             ]
         latest = _quote_rows(conn, "q.speaker_id = :sid", {"sid": entity_id}, limit=quotes, offset=0)
     return EntityProfile(
-        id=int(ent.id), name=str(ent.name), label=str(ent.label), articles=int(n_articles), mentions=int(mentions),
+        id=int(ent.id),
+        name=str(ent.name),
+        label=str(ent.label),
+        articles=int(n_articles),
+        mentions=int(mentions),
         aliases=[(str(x), int(n)) for x, n in aliases],
         by_outlet=by_outlet,
         by_day=sorted(day_n.items()),
-        roles=roles, co_mentioned=[(str(x), str(lab), int(n)) for x, lab, n in co],
-        latest_quotes=latest, other_candidates=other_rows,
+        roles=roles,
+        co_mentioned=[(str(x), str(lab), int(n)) for x, lab, n in co],
+        latest_quotes=latest,
+        other_candidates=other_rows,
     )
 
 
-def entity_timeline(store: Store, entity_id: int, *, date_from: Day = None, date_to: Day = None) -> list[TimelinePoint]:
+def entity_timeline(
+    store: Store, entity_id: int, *, date_from: Day = None, date_to: Day = None
+) -> list[TimelinePoint]:
     """Day by day: the entity's mentions, the articles naming it and the quotes it gave.
 
     Only days with a mention or a quote are listed, in order.
@@ -716,13 +875,19 @@ def entity_timeline(store: Store, entity_id: int, *, date_from: Day = None, date
     params = {"id": entity_id, **w.params}
     with store.connect() as conn:
         arts = _articles(conn, store)
-        mentions = conn.execute(sa.text(
-            f"SELECT a.day, sum(ae.mentions), count(DISTINCT ae.article_id) FROM article_entities ae JOIN {arts} "
-            f"ON a.id = ae.article_id WHERE ae.entity_id = :id AND a.day IS NOT NULL{w.sql()} GROUP BY a.day"),
-            params).all()
-        quotes = conn.execute(sa.text(
-            f"SELECT q.day, count(*) FROM quotes q WHERE q.speaker_id = :id AND q.day IS NOT NULL{qw.sql()} GROUP BY q.day"),
-            params).all()
+        mentions = conn.execute(
+            sa.text(
+                f"SELECT a.day, sum(ae.mentions), count(DISTINCT ae.article_id) FROM article_entities ae JOIN {arts} "
+                f"ON a.id = ae.article_id WHERE ae.entity_id = :id AND a.day IS NOT NULL{w.sql()} GROUP BY a.day"
+            ),
+            params,
+        ).all()
+        quotes = conn.execute(
+            sa.text(
+                f"SELECT q.day, count(*) FROM quotes q WHERE q.speaker_id = :id AND q.day IS NOT NULL{qw.sql()} GROUP BY q.day"
+            ),
+            params,
+        ).all()
     points: dict[str, TimelinePoint] = {}
     for day, m, n in mentions:
         points[str(day)] = TimelinePoint(day=str(day), mentions=int(m or 0), articles=int(n), quotes=0)
@@ -756,15 +921,20 @@ def entity_network(
     """
     with store.connect() as conn:
         if entity_id is None:
-            network: Network = _memo(store, ("network", _iso(date_from), _iso(date_to), limit, min_weight),
-                                     lambda: _corpus_network(store, date_from, date_to, limit, min_weight))
+            network: Network = _memo(
+                store,
+                ("network", _iso(date_from), _iso(date_to), limit, min_weight),
+                lambda: _corpus_network(store, date_from, date_to, limit, min_weight),
+            )
             return network
         w = _Where()
         _days(w, "a.day", date_from, date_to)
         arts = _articles(conn, store)
         params: dict[str, Any] = {**w.params, "id": entity_id, "limit": limit, "minw": min_weight}
-        scope = (f"SELECT DISTINCT ae.article_id FROM article_entities ae JOIN {arts} ON a.id = ae.article_id "
-                 f"WHERE ae.entity_id = :id{w.sql()} ORDER BY ae.article_id DESC LIMIT {CO_MENTION_ARTICLES}")
+        scope = (
+            f"SELECT DISTINCT ae.article_id FROM article_entities ae JOIN {arts} ON a.id = ae.article_id "
+            f"WHERE ae.entity_id = :id{w.sql()} ORDER BY ae.article_id DESC LIMIT {CO_MENTION_ARTICLES}"
+        )
         return _network(conn, scope, params, center=entity_id)
 
 
@@ -782,11 +952,15 @@ def _corpus_network(store: Store, date_from: Day, date_to: Day, limit: int, min_
 
 def _network(conn: Connection, scope: str, params: dict[str, Any], *, center: int | None) -> Network:
     """Nodes and edges within the articles ``scope`` selects (a column ``article_id``)."""
-    rows = conn.execute(sa.text(
-        f"SELECT o.entity_id, count(DISTINCT o.article_id) AS n FROM ({scope}) s "
-        "JOIN article_entities o ON o.article_id = s.article_id "
-        + ("WHERE o.entity_id != :id " if center is not None else "")
-        + "GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT :limit"), params).all()
+    rows = conn.execute(
+        sa.text(
+            f"SELECT o.entity_id, count(DISTINCT o.article_id) AS n FROM ({scope}) s "
+            "JOIN article_entities o ON o.article_id = s.article_id "
+            + ("WHERE o.entity_id != :id " if center is not None else "")
+            + "GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT :limit"
+        ),
+        params,
+    ).all()
     counts = {int(r[0]): int(r[1]) for r in rows}
     ids = list(counts)
     if center is not None:
@@ -799,16 +973,27 @@ def _network(conn: Connection, scope: str, params: dict[str, Any], *, center: in
     nw.params.update(params)
     nw.ids("{}", "n", ids)
     id_list = nw.parts[0]
-    names = {int(r.id): (str(r.name), str(r.label)) for r in conn.execute(sa.text(
-        f"SELECT id, name, label FROM entities WHERE id IN ({id_list})"), nw.params)}
-    nodes = [NetworkNode(id=i, name=names[i][0], label=names[i][1], articles=counts[i]) for i in ids if i in names]
+    names = {
+        int(r.id): (str(r.name), str(r.label))
+        for r in conn.execute(
+            sa.text(f"SELECT id, name, label FROM entities WHERE id IN ({id_list})"), nw.params
+        )
+    }
+    nodes = [
+        NetworkNode(id=i, name=names[i][0], label=names[i][1], articles=counts[i]) for i in ids if i in names
+    ]
     edges = [
-        NetworkEdge(source=int(a), target=int(b), weight=int(n)) for a, b, n in conn.execute(sa.text(
-            f"SELECT x.entity_id, y.entity_id, count(DISTINCT x.article_id) AS n FROM ({scope}) s "
-            f"JOIN article_entities x ON x.article_id = s.article_id AND x.entity_id IN ({id_list}) "
-            f"JOIN article_entities y ON y.article_id = s.article_id AND y.entity_id IN ({id_list}) "
-            "AND y.entity_id > x.entity_id "
-            "GROUP BY x.entity_id, y.entity_id HAVING count(DISTINCT x.article_id) >= :minw"), nw.params)
+        NetworkEdge(source=int(a), target=int(b), weight=int(n))
+        for a, b, n in conn.execute(
+            sa.text(
+                f"SELECT x.entity_id, y.entity_id, count(DISTINCT x.article_id) AS n FROM ({scope}) s "
+                f"JOIN article_entities x ON x.article_id = s.article_id AND x.entity_id IN ({id_list}) "
+                f"JOIN article_entities y ON y.article_id = s.article_id AND y.entity_id IN ({id_list}) "
+                "AND y.entity_id > x.entity_id "
+                "GROUP BY x.entity_id, y.entity_id HAVING count(DISTINCT x.article_id) >= :minw"
+            ),
+            nw.params,
+        )
     ]
     edges.sort(key=lambda e: (-e.weight, e.source, e.target))
     return Network(center=center, nodes=nodes, edges=edges)
@@ -829,8 +1014,13 @@ def rising_entities(
 
     An entity needs ``min_recent`` articles in the recent window to count.
     """
-    return list(_memo(store, ("rising", _iso(end), days, limit, label, min_recent),
-                      lambda: _rising(store, end, days, limit, label, min_recent)))
+    return list(
+        _memo(
+            store,
+            ("rising", _iso(end), days, limit, label, min_recent),
+            lambda: _rising(store, end, days, limit, label, min_recent),
+        )
+    )
 
 
 def _days_before(day: date, days: int) -> date:
@@ -838,7 +1028,9 @@ def _days_before(day: date, days: int) -> date:
     return day - timedelta(days=days) if (day - date.min).days >= days else date.min
 
 
-def _rising(store: Store, end: Day, days: int, limit: int, label: str | None, min_recent: int) -> list[RisingEntity]:
+def _rising(
+    store: Store, end: Day, days: int, limit: int, label: str | None, min_recent: int
+) -> list[RisingEntity]:
     with store.connect() as conn:
         last = _iso(end) or _latest_day(conn)
         if last is None:
@@ -848,39 +1040,81 @@ def _rising(store: Store, end: Day, days: int, limit: int, label: str | None, mi
         # instead of overflowing.
         mid = _days_before(stop, days - 1)
         start = _days_before(mid, days)
-        params: dict[str, Any] = {"start": start.isoformat(), "mid": mid.isoformat(), "stop": stop.isoformat(),
-                                  "minr": min_recent, "limit": limit}
+        params: dict[str, Any] = {
+            "start": start.isoformat(),
+            "mid": mid.isoformat(),
+            "stop": stop.isoformat(),
+            "minr": min_recent,
+            "limit": limit,
+        }
         label_sql = ""
         if label:
             label_sql = " AND e.label = :label"
             params["label"] = label
-        rows = conn.execute(sa.text(
-            "SELECT e.id, e.name, e.label, c.recent, c.previous FROM ("
-            "  SELECT p.eid, sum(p.recent) AS recent, sum(1 - p.recent) AS previous FROM ("
-            "    SELECT DISTINCT ae.entity_id AS eid, a.id, a.day >= :mid AS recent "
-            "    FROM articles a JOIN article_entities ae ON ae.article_id = a.id "
-            "    WHERE a.day >= :start AND a.day <= :stop"
-            "  ) p GROUP BY p.eid"
-            f") c JOIN entities e ON e.id = c.eid WHERE c.recent >= :minr AND c.recent > c.previous{label_sql} "
-            "ORDER BY (c.recent + 1.0) / (c.previous + 1.0) DESC, c.recent DESC, e.id LIMIT :limit"), params).all()
-    return [RisingEntity(entity_id=int(r.id), name=r.name, label=r.label, recent=int(r.recent), previous=int(r.previous),
-                         ratio=(int(r.recent) + 1.0) / (int(r.previous) + 1.0)) for r in rows]
+        rows = conn.execute(
+            sa.text(
+                "SELECT e.id, e.name, e.label, c.recent, c.previous FROM ("
+                "  SELECT p.eid, sum(p.recent) AS recent, sum(1 - p.recent) AS previous FROM ("
+                "    SELECT DISTINCT ae.entity_id AS eid, a.id, a.day >= :mid AS recent "
+                "    FROM articles a JOIN article_entities ae ON ae.article_id = a.id "
+                "    WHERE a.day >= :start AND a.day <= :stop"
+                "  ) p GROUP BY p.eid"
+                f") c JOIN entities e ON e.id = c.eid WHERE c.recent >= :minr AND c.recent > c.previous{label_sql} "
+                "ORDER BY (c.recent + 1.0) / (c.previous + 1.0) DESC, c.recent DESC, e.id LIMIT :limit"
+            ),
+            params,
+        ).all()
+    return [
+        RisingEntity(
+            entity_id=int(r.id),
+            name=r.name,
+            label=r.label,
+            recent=int(r.recent),
+            previous=int(r.previous),
+            ratio=(int(r.recent) + 1.0) / (int(r.previous) + 1.0),
+        )
+        for r in rows
+    ]
 
 
 # -- quotes ------------------------------------------------------------------------------
 
 
-def _quote_rows(conn: Connection, where: str, params: dict[str, Any], *, limit: int, offset: int,
-                review_below: float = REVIEW_BELOW) -> list[QuoteRow]:
-    rows = conn.execute(sa.text(
-        "SELECT q.text, q.kind, coalesce(e.name, q.speaker_name) AS speaker, q.speaker_id, q.cue, q.article_id, "
-        "a.title, a.outlet, q.day, a.url, q.confidence FROM quotes q JOIN articles a ON a.id = q.article_id "
-        f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE {where} "
-        "ORDER BY q.day DESC, q.article_id DESC, q.idx LIMIT :limit OFFSET :offset"),
-        {**params, "limit": limit, "offset": offset})
-    return [QuoteRow(text=r.text, kind=r.kind, speaker=r.speaker, speaker_id=r.speaker_id, cue=r.cue,
-                     article_id=int(r.article_id), title=r.title, outlet=r.outlet, day=r.day, url=r.url,
-                     confidence=float(r.confidence), needs_review=float(r.confidence) < review_below) for r in rows]
+def _quote_rows(
+    conn: Connection,
+    where: str,
+    params: dict[str, Any],
+    *,
+    limit: int,
+    offset: int,
+    review_below: float = REVIEW_BELOW,
+) -> list[QuoteRow]:
+    rows = conn.execute(
+        sa.text(
+            "SELECT q.text, q.kind, coalesce(e.name, q.speaker_name) AS speaker, q.speaker_id, q.cue, q.article_id, "
+            "a.title, a.outlet, q.day, a.url, q.confidence FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE {where} "
+            "ORDER BY q.day DESC, q.article_id DESC, q.idx LIMIT :limit OFFSET :offset"
+        ),
+        {**params, "limit": limit, "offset": offset},
+    )
+    return [
+        QuoteRow(
+            text=r.text,
+            kind=r.kind,
+            speaker=r.speaker,
+            speaker_id=r.speaker_id,
+            cue=r.cue,
+            article_id=int(r.article_id),
+            title=r.title,
+            outlet=r.outlet,
+            day=r.day,
+            url=r.url,
+            confidence=float(r.confidence),
+            needs_review=float(r.confidence) < review_below,
+        )
+        for r in rows
+    ]
 
 
 def quote_page(
@@ -909,16 +1143,27 @@ def quote_page(
             w.add("q.speaker_id = :sid", sid=speaker_id)
         if speaker:
             ids = candidates(conn, speaker, labels=("PER",))
-            exact = [i for i in ids[:1] if conn.execute(
-                sa.text("SELECT key FROM entities WHERE id = :i"), {"i": i}).scalar() == entity_key(speaker, "PER")]
+            exact = [
+                i
+                for i in ids[:1]
+                if conn.execute(sa.text("SELECT key FROM entities WHERE id = :i"), {"i": i}).scalar()
+                == entity_key(speaker, "PER")
+            ]
             w.ids("q.speaker_id IN ({})", "sn", exact or ids)
         # Driven by quote_entities' entity index: the quotes naming the entity, not every quote.
         if about_id is not None:
-            w.add("(q.article_id, q.idx) IN (SELECT qe.article_id, qe.quote_idx FROM quote_entities qe "
-                  "WHERE qe.entity_id = :aid)", aid=about_id)
+            w.add(
+                "(q.article_id, q.idx) IN (SELECT qe.article_id, qe.quote_idx FROM quote_entities qe "
+                "WHERE qe.entity_id = :aid)",
+                aid=about_id,
+            )
         if about:
-            w.ids("(q.article_id, q.idx) IN (SELECT qe2.article_id, qe2.quote_idx FROM quote_entities qe2 "
-                  "WHERE qe2.entity_id IN ({}))", "an", candidates(conn, about))
+            w.ids(
+                "(q.article_id, q.idx) IN (SELECT qe2.article_id, qe2.quote_idx FROM quote_entities qe2 "
+                "WHERE qe2.entity_id IN ({}))",
+                "an",
+                candidates(conn, about),
+            )
         if kind:
             w.add("q.kind = :kind", kind=kind)
         if needs_review is not None:
@@ -927,7 +1172,9 @@ def quote_page(
         _outlet(w, "a.outlet", outlet, store)
         cond = " AND ".join(w.parts) or "1 = 1"
         join = " JOIN articles a ON a.id = q.article_id" if outlet else ""
-        total = int(conn.execute(sa.text(f"SELECT count(*) FROM quotes q{join} WHERE {cond}"), w.params).scalar_one())
+        total = int(
+            conn.execute(sa.text(f"SELECT count(*) FROM quotes q{join} WHERE {cond}"), w.params).scalar_one()
+        )
         items = _quote_rows(conn, cond, w.params, limit=limit, offset=offset, review_below=review_below)
     return QuotePage(total=total, limit=limit, offset=offset, items=items)
 
@@ -937,11 +1184,18 @@ def top_speakers(
 ) -> list[SpeakerCount]:
     """The people quoted most, within dates; ``days`` means the corpus's latest ``days`` days
     (see :func:`latest_day`)."""
-    return list(_memo(store, ("speakers", _iso(date_from), _iso(date_to), limit, days),
-                      lambda: _top_speakers(store, date_from, date_to, limit, days)))
+    return list(
+        _memo(
+            store,
+            ("speakers", _iso(date_from), _iso(date_to), limit, days),
+            lambda: _top_speakers(store, date_from, date_to, limit, days),
+        )
+    )
 
 
-def _top_speakers(store: Store, date_from: Day, date_to: Day, limit: int, days: int | None) -> list[SpeakerCount]:
+def _top_speakers(
+    store: Store, date_from: Day, date_to: Day, limit: int, days: int | None
+) -> list[SpeakerCount]:
     with store.connect() as conn:
         if days is not None and date_from is None:
             last = _latest_day(conn)
@@ -949,23 +1203,41 @@ def _top_speakers(store: Store, date_from: Day, date_to: Day, limit: int, days: 
                 date_from = _days_before(date.fromisoformat(last), days - 1)
         w = _Where()
         _days(w, "q.day", date_from, date_to)
-        rows = conn.execute(sa.text(
-            "SELECT e.id, e.name, c.n, c.arts FROM ("
-            "SELECT q.speaker_id AS sid, count(*) AS n, count(DISTINCT q.article_id) AS arts FROM quotes q "
-            f"WHERE q.speaker_id IS NOT NULL{w.sql()} GROUP BY q.speaker_id"
-            ") c JOIN entities e ON e.id = c.sid ORDER BY c.n DESC, e.id LIMIT :limit"), {**w.params, "limit": limit}).all()
-    return [SpeakerCount(entity_id=int(r.id), name=r.name, quotes=int(r.n), articles=int(r.arts)) for r in rows]
+        rows = conn.execute(
+            sa.text(
+                "SELECT e.id, e.name, c.n, c.arts FROM ("
+                "SELECT q.speaker_id AS sid, count(*) AS n, count(DISTINCT q.article_id) AS arts FROM quotes q "
+                f"WHERE q.speaker_id IS NOT NULL{w.sql()} GROUP BY q.speaker_id"
+                ") c JOIN entities e ON e.id = c.sid ORDER BY c.n DESC, e.id LIMIT :limit"
+            ),
+            {**w.params, "limit": limit},
+        ).all()
+    return [
+        SpeakerCount(entity_id=int(r.id), name=r.name, quotes=int(r.n), articles=int(r.arts)) for r in rows
+    ]
 
 
 def quotes_by_outlet(
-    store: Store, *, speaker_id: int | None = None, date_from: Day = None, date_to: Day = None, limit: int = 20
+    store: Store,
+    *,
+    speaker_id: int | None = None,
+    date_from: Day = None,
+    date_to: Day = None,
+    limit: int = 20,
 ) -> list[OutletCount]:
     """Quotes per outlet (all quotes, or one speaker's), the most first."""
-    return list(_memo(store, ("by_outlet", speaker_id, _iso(date_from), _iso(date_to), limit),
-                      lambda: _quotes_by_outlet(store, speaker_id, date_from, date_to, limit)))
+    return list(
+        _memo(
+            store,
+            ("by_outlet", speaker_id, _iso(date_from), _iso(date_to), limit),
+            lambda: _quotes_by_outlet(store, speaker_id, date_from, date_to, limit),
+        )
+    )
 
 
-def _quotes_by_outlet(store: Store, speaker_id: int | None, date_from: Day, date_to: Day, limit: int) -> list[OutletCount]:
+def _quotes_by_outlet(
+    store: Store, speaker_id: int | None, date_from: Day, date_to: Day, limit: int
+) -> list[OutletCount]:
     w = _Where()
     if speaker_id is not None:
         w.add("q.speaker_id = :sid", sid=speaker_id)
@@ -973,11 +1245,14 @@ def _quotes_by_outlet(store: Store, speaker_id: int | None, date_from: Day, date
     with store.connect() as conn:
         arts = _articles(conn, store)
         # Quotes counted per article first (in key order), then per outlet.
-        rows = conn.execute(sa.text(
-            "SELECT coalesce(a.outlet, '(unknown)') AS o, sum(per.n) AS n, count(*) AS arts FROM ("
-            f"  SELECT q.article_id, count(*) AS n FROM quotes q WHERE 1 = 1{w.sql()} GROUP BY q.article_id"
-            f") per JOIN {arts} ON a.id = per.article_id GROUP BY o ORDER BY n DESC, o LIMIT :limit"),
-            {**w.params, "limit": limit}).all()
+        rows = conn.execute(
+            sa.text(
+                "SELECT coalesce(a.outlet, '(unknown)') AS o, sum(per.n) AS n, count(*) AS arts FROM ("
+                f"  SELECT q.article_id, count(*) AS n FROM quotes q WHERE 1 = 1{w.sql()} GROUP BY q.article_id"
+                f") per JOIN {arts} ON a.id = per.article_id GROUP BY o ORDER BY n DESC, o LIMIT :limit"
+            ),
+            {**w.params, "limit": limit},
+        ).all()
     return [OutletCount(outlet=str(r.o), quotes=int(r.n), articles=int(r.arts)) for r in rows]
 
 
@@ -1015,16 +1290,21 @@ def duplicate_clusters(
         if clusters is None:
             run: Callable[[], list[Cluster]]
             if what == "stories":
+
                 def run() -> list[Cluster]:
                     return find_stories(store, date_from=start, date_to=stop, min_size=min_size)
             else:
+
                 def run() -> list[Cluster]:
                     return find_recycled(store, what=what, date_from=start, date_to=stop, min_size=min_size)
+
             clusters = run()
             if len(_CLUSTER_CACHE) >= _CLUSTER_CACHE_SIZE:
                 _CLUSTER_CACHE.pop(next(iter(_CLUSTER_CACHE)))
             _CLUSTER_CACHE[key] = clusters
-    return ClusterPage(total=len(clusters), limit=limit, offset=offset, items=clusters[offset:offset + limit])
+    return ClusterPage(
+        total=len(clusters), limit=limit, offset=offset, items=clusters[offset : offset + limit]
+    )
 
 
 def warm_up(store: Store) -> float:

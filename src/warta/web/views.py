@@ -111,7 +111,9 @@ def article_row(conn: Connection, article_id: int) -> ArticleRow | None:
     ).first()
     if r is None:
         return None
-    return ArticleRow(id=int(r.id), title=r.title, outlet=r.outlet, day=r.day, words=int(r.word_count or 0), topic=r.topic)
+    return ArticleRow(
+        id=int(r.id), title=r.title, outlet=r.outlet, day=r.day, words=int(r.word_count or 0), topic=r.topic
+    )
 
 
 def entity_info(conn: Connection, entity_id: int) -> EntityInfo | None:
@@ -138,28 +140,61 @@ def _network(store: Store, info: EntityInfo) -> Network:
     return Network(nodes=nodes, edges=edges, sampled=nodes[0].articles if nodes else 0)
 
 
-def _quotes_by_outlet(conn: Connection, entity_id: int, *, per_outlet: int = 3, outlets_shown: int = 6) -> list[OutletQuotes]:
+def _quotes_by_outlet(
+    conn: Connection, entity_id: int, *, per_outlet: int = 3, outlets_shown: int = 6
+) -> list[OutletQuotes]:
     q, a = t.quotes.c, t.articles.c
     outlet = sa.func.coalesce(a.outlet, "(unknown)")
     totals = conn.execute(
         sa.select(outlet.label("outlet"), sa.func.count().label("n"))
         .select_from(t.quotes.join(t.articles, a.id == q.article_id))
-        .where(q.speaker_id == entity_id).group_by(outlet).order_by(sa.desc("n")).limit(outlets_shown)
+        .where(q.speaker_id == entity_id)
+        .group_by(outlet)
+        .order_by(sa.desc("n"))
+        .limit(outlets_shown)
     ).all()
     out: list[OutletQuotes] = []
     for row in totals:
         cond = a.outlet.is_(None) if row.outlet == "(unknown)" else a.outlet == row.outlet
         items = conn.execute(
-            sa.select(q.article_id, q.idx, q.text, q.kind, q.cue, q.speaker_name, q.speaker_id, a.title, a.outlet, q.day)
+            sa.select(
+                q.article_id,
+                q.idx,
+                q.text,
+                q.kind,
+                q.cue,
+                q.speaker_name,
+                q.speaker_id,
+                a.title,
+                a.outlet,
+                q.day,
+            )
             .select_from(t.quotes.join(t.articles, a.id == q.article_id))
             .where(q.speaker_id == entity_id, cond)
-            .order_by(q.day.desc(), q.article_id.desc(), q.idx).limit(per_outlet)
+            .order_by(q.day.desc(), q.article_id.desc(), q.idx)
+            .limit(per_outlet)
         ).all()
-        out.append(OutletQuotes(outlet=str(row.outlet), total=int(row.n), quotes=[
-            QuoteItem(article_id=int(r.article_id), idx=int(r.idx), text=r.text, kind=r.kind, cue=r.cue,
-                      speaker=r.speaker_name, speaker_id=r.speaker_id, title=r.title, outlet=r.outlet, day=r.day)
-            for r in items
-        ]))
+        out.append(
+            OutletQuotes(
+                outlet=str(row.outlet),
+                total=int(row.n),
+                quotes=[
+                    QuoteItem(
+                        article_id=int(r.article_id),
+                        idx=int(r.idx),
+                        text=r.text,
+                        kind=r.kind,
+                        cue=r.cue,
+                        speaker=r.speaker_name,
+                        speaker_id=r.speaker_id,
+                        title=r.title,
+                        outlet=r.outlet,
+                        day=r.day,
+                    )
+                    for r in items
+                ],
+            )
+        )
     return out
 
 
@@ -174,7 +209,8 @@ def entity_page(store: Store, entity_id: int) -> EntityPage | None:
         cells = conn.execute(
             sa.select(a.day, a.outlet, sa.func.count(ae.article_id.distinct()), sa.func.sum(ae.mentions))
             .select_from(t.article_entities.join(t.articles, a.id == ae.article_id))
-            .where(ae.entity_id == entity_id).group_by(a.day, a.outlet)
+            .where(ae.entity_id == entity_id)
+            .group_by(a.day, a.outlet)
         ).all()
         days: Counter[str] = Counter()
         outlets: Counter[str] = Counter()
@@ -188,16 +224,24 @@ def entity_page(store: Store, entity_id: int) -> EntityPage | None:
         by_day = sorted(days.items())
         by_outlet = sorted(outlets.items(), key=lambda x: (-x[1], x[0]))[:10]
         quotes_by_day = conn.execute(
-            sa.select(q.day, sa.func.count()).where(q.speaker_id == entity_id, q.day.is_not(None))
-            .group_by(q.day).order_by(q.day)
+            sa.select(q.day, sa.func.count())
+            .where(q.speaker_id == entity_id, q.day.is_not(None))
+            .group_by(q.day)
+            .order_by(q.day)
         ).all()
         n_quotes = conn.execute(sa.select(sa.func.count()).where(q.speaker_id == entity_id)).scalar_one()
         roles = conn.execute(
             sa.select(r.role, sa.func.count().label("n"), sa.func.min(r.day), sa.func.max(r.day))
-            .where(r.entity_id == entity_id).group_by(r.role).order_by(sa.desc("n"), r.role).limit(12)
+            .where(r.entity_id == entity_id)
+            .group_by(r.role)
+            .order_by(sa.desc("n"), r.role)
+            .limit(12)
         ).all()
         aliases = conn.execute(
-            sa.select(ea.alias, ea.count).where(ea.entity_id == entity_id).order_by(ea.count.desc(), ea.alias).limit(12)
+            sa.select(ea.alias, ea.count)
+            .where(ea.entity_id == entity_id)
+            .order_by(ea.count.desc(), ea.alias)
+            .limit(12)
         ).all()
         by_outlet_quotes = _quotes_by_outlet(conn, entity_id)
     network = _network(store, info)

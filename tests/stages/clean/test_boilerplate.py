@@ -19,7 +19,7 @@ def removed(text: str) -> list[str]:
         "SCROLL TO CONTINUE WITH CONTENT",
         "ADVERTISEMENT",
         "Simak juga Video 'Banjir Rendam Ratusan Rumah':",
-        "Tonton juga video \"Warga Serbu Pasar Murah\" di sini:",
+        'Tonton juga video "Warga Serbu Pasar Murah" di sini:',
         "Ikuti berita terkini dari kami di Google News",
         "Editor: Siti Rahmawati",
         "Penulis: Andi Pratama",
@@ -56,7 +56,9 @@ def test_inline_ads_removed_with_one_space() -> None:
 
 
 def test_read_also_glued_headline_keeps_next_sentence() -> None:
-    text = "Harga naik, kata dia. Baca juga:Harga Cabai Naik Jelang Lebaran Pedagang mengeluhkan sepi pembeli."
+    text = (
+        "Harga naik, kata dia. Baca juga:Harga Cabai Naik Jelang Lebaran Pedagang mengeluhkan sepi pembeli."
+    )
     (fix,) = find_boilerplate(text)
     assert text[fix.end :] == "Pedagang mengeluhkan sepi pembeli."
     assert text[fix.start : fix.end].startswith("Baca juga:")
@@ -97,7 +99,10 @@ def test_a_signature_in_capitals_goes_only_at_the_end() -> None:
     assert removed(body) == []  # a heading in capitals mid-text stays
     assert removed(body + "\nRINA LESTARI") == ["RINA LESTARI"]
     assert removed(body + "\nANTARA\n") == ["ANTARA"]
-    assert removed(body + "\nRINA LESTARI\nSumber: Dinas Pertanian") == ["RINA LESTARI", "Sumber: Dinas Pertanian"]
+    assert removed(body + "\nRINA LESTARI\nSumber: Dinas Pertanian") == [
+        "RINA LESTARI",
+        "Sumber: Dinas Pertanian",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ def test_unchanged_characters_map_to_themselves(contoh_text: str) -> None:
 
 
 def test_nothing_else_changes() -> None:
-    raw = "Warga antre sejak pagi. “Kami menunggu,\" kata Ani."
+    raw = 'Warga antre sejak pagi. “Kami menunggu," kata Ani.'
     r = clean_text(raw, detect_headline=False)
     assert r.text == raw
     assert r.cleaning.removed == [] and r.cleaning.repaired == []
@@ -70,7 +70,11 @@ def test_mojibake_repaired_quotes_kept() -> None:
 
 def test_invisible_and_odd_spaces() -> None:
     fixes = find_character_fixes("Harga\u00a0naik\u200b.\r\n")
-    assert [(f.rule, f.after) for f in fixes] == [("odd-space", " "), ("invisible", ""), ("line-ending", "\n")]
+    assert [(f.rule, f.after) for f in fixes] == [
+        ("odd-space", " "),
+        ("invisible", ""),
+        ("line-ending", "\n"),
+    ]
 
 
 def test_styled_letters_become_plain_letters() -> None:
@@ -78,8 +82,10 @@ def test_styled_letters_become_plain_letters() -> None:
     digits = "".join(chr(0x1D7EC + int(c)) for c in "2026")  # sans-serif bold digits
     result = clean_text(f"Akun itu menulis {styled} GRATIS {digits} lalu dihapus.")
     assert result.text == "Akun itu menulis PROMO GRATIS 2026 lalu dihapus."
-    assert [(c.rule, c.after) for c in result.cleaning.repaired] == [("styled-letters", "PROMO"),
-                                                                     ("styled-letters", "2026")]
+    assert [(c.rule, c.after) for c in result.cleaning.repaired] == [
+        ("styled-letters", "PROMO"),
+        ("styled-letters", "2026"),
+    ]
 
 
 def test_lost_capital_needs_evidence() -> None:
@@ -91,7 +97,10 @@ def test_lost_capital_needs_evidence() -> None:
     ("text", "title"),
     [
         ("Harga Cabai Naik Jelang Lebaran\n\nHarga cabai naik tajam.", "Harga Cabai Naik Jelang Lebaran"),
-        ("Warga antre minyak goreng\n\nSejak pagi ratusan warga sudah antre di depan toko.", "Warga antre minyak goreng"),
+        (
+            "Warga antre minyak goreng\n\nSejak pagi ratusan warga sudah antre di depan toko.",
+            "Warga antre minyak goreng",
+        ),
     ],
 )
 def test_title_detected(text: str, title: str) -> None:
@@ -112,6 +121,8 @@ def test_no_title(text: str) -> None:
 
 
 def test_byline_goes_to_metadata() -> None:
-    r = clean_text("Harga naik tajam pekan ini.\nEditor: Siti Rahmawati\nPenulis: Andi Pratama", detect_headline=False)
+    r = clean_text(
+        "Harga naik tajam pekan ini.\nEditor: Siti Rahmawati\nPenulis: Andi Pratama", detect_headline=False
+    )
     assert r.editor == "Siti Rahmawati" and r.author == "Andi Pratama"
     assert r.text == "Harga naik tajam pekan ini."

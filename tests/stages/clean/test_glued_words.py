@@ -28,11 +28,15 @@ def splits(text: str) -> list[tuple[str, str]]:
         ("Rapat dipimpin PresidenSuryo Wibisono di istana.", [("PresidenSuryo", "Presiden Suryo")]),
         ("DilansirHarian Timur, gempa terasa hingga kota.", [("DilansirHarian", "Dilansir Harian")]),
         # capitalised: the article writes the two words apart elsewhere
-        ("Menteri KeuanganSri Wulandari hadir. Kemarin Menteri Keuangan Sri Wulandari menolak.",
-         [("KeuanganSri", "Keuangan Sri")]),
+        (
+            "Menteri KeuanganSri Wulandari hadir. Kemarin Menteri Keuangan Sri Wulandari menolak.",
+            [("KeuanganSri", "Keuangan Sri")],
+        ),
         # capitalised: a non-Indonesian word written on its own elsewhere
-        ("Calon wali kota MalangBaskoro menang. Baskoro berterima kasih.",
-         [("MalangBaskoro", "Malang Baskoro")]),
+        (
+            "Calon wali kota MalangBaskoro menang. Baskoro berterima kasih.",
+            [("MalangBaskoro", "Malang Baskoro")],
+        ),
     ],
 )
 def test_splits_glued_words(text: str, expected: list[tuple[str, str]]) -> None:
@@ -80,7 +84,10 @@ def test_recorded_as_repair_with_offsets() -> None:
     r = clean_text(raw, detect_headline=False)
     assert r.text == "Harga beras naik, kata pedagang kepada Warta Harian.\n\nRapat di Jakarta ditunda."
     glued = [c for c in r.cleaning.repaired if c.rule == "glued-words"]
-    assert [(c.before, c.after) for c in glued] == [("kepadaWarta", "kepada Warta"), ("diJakarta", "di Jakarta")]
+    assert [(c.before, c.after) for c in glued] == [
+        ("kepadaWarta", "kepada Warta"),
+        ("diJakarta", "di Jakarta"),
+    ]
     for c in glued:
         assert c.kind == "lost-character"
         assert raw[c.raw_start : c.raw_end] == c.before
@@ -99,9 +106,14 @@ def test_no_split_when_nothing_glued() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Presiden Hadi Wijoyo hadir. Kebijakan Wijoyomenjadi sorotan warga.", [("Wijoyomenjadi", "Wijoyo menjadi")]),
-        ("Kata Wulandari, tarif naik. Menurut Wulandariyang juga ketua, harga turun.",
-         [("Wulandariyang", "Wulandari yang")]),
+        (
+            "Presiden Hadi Wijoyo hadir. Kebijakan Wijoyomenjadi sorotan warga.",
+            [("Wijoyomenjadi", "Wijoyo menjadi")],
+        ),
+        (
+            "Kata Wulandari, tarif naik. Menurut Wulandariyang juga ketua, harga turun.",
+            [("Wulandariyang", "Wulandari yang")],
+        ),
         ("Aditya menang. Gol Adityamengakhiri laga itu.", [("Adityamengakhiri", "Aditya mengakhiri")]),
     ],
 )

@@ -48,7 +48,7 @@ def test_restores_dropped_hyphen(text: str, expected: list[str]) -> None:
         "Ia mencoba dua kali kali ini.",  # after a numeral
         "Seorang orang tua datang.",  # se- without -nya
         "Warga pakai pakaian adat.",  # "pakaian" is a word of its own
-        "Lagu \"Ayun Ayun\" diputar.",  # a quoted title
+        'Lagu "Ayun Ayun" diputar.',  # a quoted title
         "Wakil Ketua DPR RI menolak.",  # acronyms
         "Warga bergotong royong membersihkan selokan.",  # KBBI writes it with a space
         "Anak-anak membawakan lagu lagu daerah.",  # hyphens intact elsewhere: a doubled word
@@ -66,8 +66,15 @@ def test_repair_keeps_length_and_position() -> None:
     assert len(fix.after) == fix.end - fix.start
 
 
-@pytest.mark.parametrize(("a", "b", "rule"), [("kupu", "kupu", "lexicon"), ("bupati", "bupati", "full"),
-                                              ("yang", "yang", None), ("Ratu", "Ratu", None)])
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("kupu", "kupu", "lexicon"),
+        ("bupati", "bupati", "full"),
+        ("yang", "yang", None),
+        ("Ratu", "Ratu", None),
+    ],
+)
 def test_reduplicated_form_rules(a: str, b: str, rule: str | None) -> None:
     names_likely = a[0].isupper()
     assert reduplicated_form(a, b, names_likely=names_likely) == rule

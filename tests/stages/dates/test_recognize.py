@@ -69,13 +69,20 @@ def test_clock_takes_the_date_mentioned_before() -> None:
     text = "Tim berangkat esok hari pada pukul 05.00 WIB."
     found = find_timexes(text, anchor=date(2014, 12, 30))
     assert [(t.text, t.value, t.offset) for t in found] == [
-        ("esok hari", "2014-12-31", None), ("pukul 05.00 WIB", "2014-12-31T05:00", "+07:00")]
+        ("esok hari", "2014-12-31", None),
+        ("pukul 05.00 WIB", "2014-12-31T05:00", "+07:00"),
+    ]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Skor akhir 3/4 untuk tuan rumah.", "Harga Rp 2015 per biji.", "Ada 2019 orang mengungsi.",
-     "Kapal di 08 derajat 50 menit lintang selatan.", "Ia mengutip Pasal 2015 ayat 3."],
+    [
+        "Skor akhir 3/4 untuk tuan rumah.",
+        "Harga Rp 2015 per biji.",
+        "Ada 2019 orang mengungsi.",
+        "Kapal di 08 derajat 50 menit lintang selatan.",
+        "Ia mengutip Pasal 2015 ayat 3.",
+    ],
 )
 def test_not_time_expressions(text: str) -> None:
     assert find_timexes(text, anchor=ANCHOR) == []

@@ -39,5 +39,11 @@ def tag(text: str, tagged: Sequence[tuple[str, EntityLabel]]) -> list[Mention]:
 
 def article(text: str, tagged: Sequence[tuple[str, EntityLabel]], *, id: str = "t1") -> Article:
     """An Article with sentences and mentions filled by hand."""
-    return Article(id=id, raw=text, text=text, sentences=sentences_of(text), mentions=tag(text, tagged),
-                   provided=["text", "sentences", "mentions"])
+    return Article(
+        id=id,
+        raw=text,
+        text=text,
+        sentences=sentences_of(text),
+        mentions=tag(text, tagged),
+        provided=["text", "sentences", "mentions"],
+    )

@@ -85,12 +85,21 @@ def test_one_entity_per_referent(analysed: Article) -> None:
 
 def test_acronym_spelled_out_once_then_alone(analysed: Article) -> None:
     assert surfaces(analysed, by_name(analysed, "Komisi Pemberantasan Korupsi")) == [
-        "Komisi Pemberantasan Korupsi", "KPK", "KPK", "KPK"]
+        "Komisi Pemberantasan Korupsi",
+        "KPK",
+        "KPK",
+        "KPK",
+    ]
 
 
 def test_full_name_then_first_name_and_title(analysed: Article) -> None:
     hendra = by_name(analysed, "Hendra Wijaya")
-    assert surfaces(analysed, hendra) == ["Bupati Sukamaju Hendra Wijaya", "Hendra", "Hendra Wijaya", "Hendra"]
+    assert surfaces(analysed, hendra) == [
+        "Bupati Sukamaju Hendra Wijaya",
+        "Hendra",
+        "Hendra Wijaya",
+        "Hendra",
+    ]
     assert [r.text for r in hendra.roles] == ["Bupati Sukamaju"]
 
 

@@ -8,10 +8,19 @@ from warta.article import EntityLabel
 from warta.stages.entities import load_resources, name_form
 
 
-def form(text: str, surface: str, label: EntityLabel = "PER", **known: list[tuple[str, ...]]) -> tuple[str, str]:
+def form(
+    text: str, surface: str, label: EntityLabel = "PER", **known: list[tuple[str, ...]]
+) -> tuple[str, str]:
     start = text.index(surface)
-    f = name_form(text, start, start + len(surface), label, resources=load_resources(),
-                  affiliations=known.get("affiliations", []), people=known.get("people", []))
+    f = name_form(
+        text,
+        start,
+        start + len(surface),
+        label,
+        resources=load_resources(),
+        affiliations=known.get("affiliations", []),
+        people=known.get("people", []),
+    )
     role = text[f.role[0] : f.role[1]] if f.role else ""
     return f.text, role
 
@@ -20,15 +29,23 @@ def form(text: str, surface: str, label: EntityLabel = "PER", **known: list[tupl
     ("text", "surface", "name", "role"),
     [
         ("Presiden Jokowi meresmikan jalan tol.", "Presiden Jokowi", "Jokowi", "Presiden"),
-        ("Kata Menteri Keuangan Sri Mulyani di Jakarta.", "Menteri Keuangan Sri Mulyani", "Sri Mulyani",
-         "Menteri Keuangan"),
+        (
+            "Kata Menteri Keuangan Sri Mulyani di Jakarta.",
+            "Menteri Keuangan Sri Mulyani",
+            "Sri Mulyani",
+            "Menteri Keuangan",
+        ),
         ("Wakil Presiden Ma'ruf Amin hadir.", "Wakil Presiden Ma'ruf Amin", "Ma'ruf Amin", "Wakil Presiden"),
         ("Ketua DPR Puan Maharani memimpin sidang.", "Ketua DPR Puan Maharani", "Puan Maharani", "Ketua DPR"),
         ("Pak Budi menjawab singkat.", "Pak Budi", "Budi", ""),  # an honorific is no role
         ("Prof. Dr. Siti Aminah menjelaskan.", "Prof. Dr. Siti Aminah", "Siti Aminah", ""),
         ("Namun Psaki tidak menjawab.", "Namun Psaki", "Psaki", ""),  # a conjunction glued on
-        ("Presiden Prancis Emmanuel Macron menelepon.", "Presiden Prancis Emmanuel Macron", "Emmanuel Macron",
-         "Presiden Prancis"),
+        (
+            "Presiden Prancis Emmanuel Macron menelepon.",
+            "Presiden Prancis Emmanuel Macron",
+            "Emmanuel Macron",
+            "Presiden Prancis",
+        ),
     ],
 )
 def test_title_and_name(text: str, surface: str, name: str, role: str) -> None:

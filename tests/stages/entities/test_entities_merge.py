@@ -11,8 +11,9 @@ from warta.stages.entities import compatible, merge_mentions
 
 def groups(text: str, tagged: list[tuple[str, EntityLabel]]) -> list[list[str]]:
     mentions = tag(text, tagged)
-    return [[mentions[j].text for j in e.mentions]
-            for e in merge_mentions(text, mentions, sentences_of(text))]
+    return [
+        [mentions[j].text for j in e.mentions] for e in merge_mentions(text, mentions, sentences_of(text))
+    ]
 
 
 @pytest.mark.parametrize(
@@ -73,10 +74,14 @@ def test_merges(text: str, tagged: list[tuple[str, EntityLabel]], expected: list
             [["Joe Biden"], ["Jill Biden"]],
         ),
         (  # short names one letter apart
-            "Rina menelepon Rini.", [("Rina", "PER"), ("Rini", "PER")], [["Rina"], ["Rini"]],
+            "Rina menelepon Rini.",
+            [("Rina", "PER"), ("Rini", "PER")],
+            [["Rina"], ["Rini"]],
         ),
         (  # a man's and a woman's form of one name
-            "Susanto bertemu Susanti.", [("Susanto", "PER"), ("Susanti", "PER")], [["Susanto"], ["Susanti"]],
+            "Susanto bertemu Susanti.",
+            [("Susanto", "PER"), ("Susanti", "PER")],
+            [["Susanto"], ["Susanti"]],
         ),
         (  # a person and a place of one name
             "Warga Soekarno berkumpul di Soekarno.",
@@ -85,8 +90,13 @@ def test_merges(text: str, tagged: list[tuple[str, EntityLabel]], expected: list
         ),
         (  # a province is not its island, nor the city the regency
             "Banjir melanda Jawa Barat dan Jawa. Kota Bandung dan Kabupaten Bandung siaga. Bandung hujan.",
-            [("Jawa Barat", "LOC"), ("Jawa", "LOC"), ("Kota Bandung", "LOC"), ("Kabupaten Bandung", "LOC"),
-             ("Bandung", "LOC")],
+            [
+                ("Jawa Barat", "LOC"),
+                ("Jawa", "LOC"),
+                ("Kota Bandung", "LOC"),
+                ("Kabupaten Bandung", "LOC"),
+                ("Bandung", "LOC"),
+            ],
             [["Jawa Barat"], ["Jawa"], ["Kota Bandung"], ["Kabupaten Bandung"], ["Bandung"]],
         ),
         (  # a country is not the university named after it
@@ -100,7 +110,9 @@ def test_merges(text: str, tagged: list[tuple[str, EntityLabel]], expected: list
             [["Hartono"], ["Hartanto"], ["Hartano"]],
         ),
         (  # an acronym never fuzzes into another
-            "Pejabat AS dan AU hadir.", [("AS", "LOC"), ("AU", "ORG")], [["AS"], ["AU"]],
+            "Pejabat AS dan AU hadir.",
+            [("AS", "LOC"), ("AU", "ORG")],
+            [["AS"], ["AU"]],
         ),
     ],
 )
@@ -109,35 +121,61 @@ def test_stays_apart(text: str, tagged: list[tuple[str, EntityLabel]], expected:
 
 
 def test_bare_surname_of_two_people_goes_to_the_last_one_named() -> None:
-    text = ("Ani Wijaya dan Bayu Wijaya hadir. Bayu Wijaya membuka rapat. Wijaya berbicara lama. "
-            "Ani Wijaya menutup acara. Wijaya lalu pulang.")
-    tagged: list[tuple[str, EntityLabel]] = [("Ani Wijaya", "PER"), ("Bayu Wijaya", "PER"), ("Bayu Wijaya", "PER"),
-                                             ("Wijaya", "PER"), ("Ani Wijaya", "PER"), ("Wijaya", "PER")]
-    assert groups(text, tagged) == [["Ani Wijaya", "Ani Wijaya", "Wijaya"], ["Bayu Wijaya", "Bayu Wijaya", "Wijaya"]]
+    text = (
+        "Ani Wijaya dan Bayu Wijaya hadir. Bayu Wijaya membuka rapat. Wijaya berbicara lama. "
+        "Ani Wijaya menutup acara. Wijaya lalu pulang."
+    )
+    tagged: list[tuple[str, EntityLabel]] = [
+        ("Ani Wijaya", "PER"),
+        ("Bayu Wijaya", "PER"),
+        ("Bayu Wijaya", "PER"),
+        ("Wijaya", "PER"),
+        ("Ani Wijaya", "PER"),
+        ("Wijaya", "PER"),
+    ]
+    assert groups(text, tagged) == [
+        ["Ani Wijaya", "Ani Wijaya", "Wijaya"],
+        ["Bayu Wijaya", "Bayu Wijaya", "Wijaya"],
+    ]
 
 
 def test_canonical_name_is_the_longest_full_form() -> None:
     text = "Prabowo tiba. Presiden Prabowo Subianto berpidato. Prabowo pulang."
-    tagged: list[tuple[str, EntityLabel]] = [("Prabowo", "PER"), ("Presiden Prabowo Subianto", "PER"),
-                                             ("Prabowo", "PER")]
+    tagged: list[tuple[str, EntityLabel]] = [
+        ("Prabowo", "PER"),
+        ("Presiden Prabowo Subianto", "PER"),
+        ("Prabowo", "PER"),
+    ]
     (e,) = merge_mentions(text, tag(text, tagged), sentences_of(text))
-    assert (e.name, e.aliases) == ("Prabowo Subianto", ["Prabowo", "Presiden Prabowo Subianto", "Prabowo Subianto"])
+    assert (e.name, e.aliases) == (
+        "Prabowo Subianto",
+        ["Prabowo", "Presiden Prabowo Subianto", "Prabowo Subianto"],
+    )
     assert [r.text for r in e.roles] == ["Presiden"]
 
 
 def test_label_is_the_majority() -> None:
     text = "Gedung Putih menolak. Gedung Putih diam. Gedung Putih lalu menjawab."
-    tagged: list[tuple[str, EntityLabel]] = [("Gedung Putih", "ORG"), ("Gedung Putih", "LOC"),
-                                             ("Gedung Putih", "ORG")]
+    tagged: list[tuple[str, EntityLabel]] = [
+        ("Gedung Putih", "ORG"),
+        ("Gedung Putih", "LOC"),
+        ("Gedung Putih", "ORG"),
+    ]
     assert [e.label for e in merge_mentions(text, tag(text, tagged), [])] == ["ORG"]
 
 
 def test_a_role_inside_a_longer_one_is_not_repeated() -> None:
     text = "Presiden Kenya, William Odongo, tiba. Presiden Odongo lalu berpidato."
-    tagged: list[tuple[str, EntityLabel]] = [("Kenya", "LOC"), ("William Odongo", "PER"), ("Presiden Odongo", "PER")]
+    tagged: list[tuple[str, EntityLabel]] = [
+        ("Kenya", "LOC"),
+        ("William Odongo", "PER"),
+        ("Presiden Odongo", "PER"),
+    ]
     entities = merge_mentions(text, tag(text, tagged), sentences_of(text))
     assert [(e.name, [r.text for r in e.roles]) for e in entities] == [
-        ("Kenya", []), ("William Odongo", ["Presiden Kenya"])]
+        ("Kenya", []),
+        ("William Odongo", ["Presiden Kenya"]),
+    ]
 
 
 def test_no_mentions_no_entities() -> None:
@@ -146,8 +184,14 @@ def test_no_mentions_no_entities() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
-    [("PER", "PER", True), ("LOC", "ORG", True), ("ORG", "MISC", True), ("PER", "LOC", False),
-     ("PER", "MISC", False), ("EVT", "LOC", False)],
+    [
+        ("PER", "PER", True),
+        ("LOC", "ORG", True),
+        ("ORG", "MISC", True),
+        ("PER", "LOC", False),
+        ("PER", "MISC", False),
+        ("EVT", "LOC", False),
+    ],
 )
 def test_compatible(a: EntityLabel, b: EntityLabel, expected: bool) -> None:
     assert compatible(a, b) is expected

@@ -20,8 +20,10 @@ def test_name_tokens_drop_edge_punctuation() -> None:
     assert name_tokens("(Susilo B. Yudhoyono),") == ["susilo", "b", "yudhoyono"]
 
 
-@pytest.mark.parametrize(("form", "expected"), [("KPK", True), ("A.S.", True), ("PBB", True),
-                                                 ("Kemenlu", False), ("Biden", False), ("X", False)])
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [("KPK", True), ("A.S.", True), ("PBB", True), ("Kemenlu", False), ("Biden", False), ("X", False)],
+)
 def test_is_acronym(form: str, expected: bool) -> None:
     assert is_acronym(form) is expected
 

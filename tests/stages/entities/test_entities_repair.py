@@ -16,8 +16,10 @@ def repaired(text: str, tagged: list[tuple[str, EntityLabel]]) -> list[tuple[str
 
 def entities(text: str, tagged: list[tuple[str, EntityLabel]]) -> list[tuple[str, str, list[str], list[str]]]:
     a = EntityStep()(article(text, tagged))
-    return [(e.name, e.label, [a.mentions[j].text for j in e.mentions], [r.text for r in e.roles])
-            for e in a.entities]
+    return [
+        (e.name, e.label, [a.mentions[j].text for j in e.mentions], [r.text for r in e.roles])
+        for e in a.entities
+    ]
 
 
 # -- a role phrase the tagger took for a person ------------------------------------------------
@@ -26,25 +28,33 @@ def entities(text: str, tagged: list[tuple[str, EntityLabel]]) -> list[tuple[str
 def test_role_phrase_with_a_misspelt_country_gives_back_the_place_and_the_role() -> None:
     text = "Jepang menolak usul itu. Menteri Luar Negeri Jepan, Yoko Kamikawa, menemui wartawan."
     got = entities(text, [("Jepang", "LOC"), ("Negeri Jepan", "PER"), ("Yoko Kamikawa", "PER")])
-    assert got == [("Jepang", "LOC", ["Jepang", "Jepan"], []),
-                   ("Yoko Kamikawa", "PER", ["Yoko Kamikawa"], ["Menteri Luar Negeri Jepan"])]
+    assert got == [
+        ("Jepang", "LOC", ["Jepang", "Jepan"], []),
+        ("Yoko Kamikawa", "PER", ["Yoko Kamikawa"], ["Menteri Luar Negeri Jepan"]),
+    ]
 
 
 def test_role_phrase_with_a_gazetteer_place() -> None:
     text = "Gubernur Jawa Tengah meninjau tanggul di Demak."
     assert repaired(text, [("Gubernur Jawa Tengah", "PER"), ("Demak", "LOC")]) == [
-        ("Jawa Tengah", "LOC"), ("Demak", "LOC")]
+        ("Jawa Tengah", "LOC"),
+        ("Demak", "LOC"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "tagged"),
     [
         # a title before a person's name is split later by name_form, not here
-        ("Presiden Prancis Emmanuel Macron tiba di Prancis.", [("Presiden Prancis Emmanuel Macron", "PER"),
-                                                              ("Prancis", "LOC")]),
+        (
+            "Presiden Prancis Emmanuel Macron tiba di Prancis.",
+            [("Presiden Prancis Emmanuel Macron", "PER"), ("Prancis", "LOC")],
+        ),
         # "Agung" is a role word, but nothing opens a role before it
-        ("Warga Bogor menyambut Agung Laksono di Bogor.", [("Bogor", "LOC"), ("Agung Laksono", "PER"),
-                                                          ("Bogor", "LOC")]),
+        (
+            "Warga Bogor menyambut Agung Laksono di Bogor.",
+            [("Bogor", "LOC"), ("Agung Laksono", "PER"), ("Bogor", "LOC")],
+        ),
         # a role before a name that is no place of the article or the gazetteer
         ("Kepala Dinas Hartono Wibowo hadir.", [("Dinas Hartono Wibowo", "PER")]),
     ],
@@ -59,9 +69,16 @@ def test_names_after_roles_stay_persons(text: str, tagged: list[tuple[str, Entit
 @pytest.mark.parametrize(
     ("text", "tagged", "label"),
     [
-        ("Kremlin membantah laporan itu. Juru bicara Kremlin menyebutnya fitnah.",
-         [("Kremlin", "LOC"), ("Kremlin", "LOC")], "ORG"),
-        ("Pentagon mengirim dua kapal induk ke Laut Merah.", [("Pentagon", "LOC"), ("Laut Merah", "LOC")], "ORG"),
+        (
+            "Kremlin membantah laporan itu. Juru bicara Kremlin menyebutnya fitnah.",
+            [("Kremlin", "LOC"), ("Kremlin", "LOC")],
+            "ORG",
+        ),
+        (
+            "Pentagon mengirim dua kapal induk ke Laut Merah.",
+            [("Pentagon", "LOC"), ("Laut Merah", "LOC")],
+            "ORG",
+        ),
         # a longer form that starts with a listed seat
         ("Balai Kota Surabaya menetapkan status tanggap darurat.", [("Balai Kota Surabaya", "LOC")], "ORG"),
         # only ever a place
@@ -70,7 +87,8 @@ def test_names_after_roles_stay_persons(text: str, tagged: list[tuple[str, Entit
     ],
 )
 def test_a_seat_of_government_is_an_organisation_unless_only_a_place(
-        text: str, tagged: list[tuple[str, EntityLabel]], label: str) -> None:
+    text: str, tagged: list[tuple[str, EntityLabel]], label: str
+) -> None:
     got = entities(text, tagged)
     assert got[0][1] == label
 
@@ -88,14 +106,19 @@ def test_seat_lookup_by_prefix_and_accents() -> None:
 def test_presidency_merges_with_the_seat_of_its_country() -> None:
     text = "Menurut Kremlin, pertemuan itu batal. Pernyataan kepresidenan Rusia juga menyinggung Ukraina."
     got = entities(text, [("Kremlin", "LOC"), ("Rusia", "LOC"), ("Ukraina", "LOC")])
-    assert got == [("Kremlin", "ORG", ["Kremlin", "kepresidenan Rusia"], []), ("Ukraina", "LOC", ["Ukraina"], [])]
+    assert got == [
+        ("Kremlin", "ORG", ["Kremlin", "kepresidenan Rusia"], []),
+        ("Ukraina", "LOC", ["Ukraina"], []),
+    ]
 
 
 def test_presidency_through_a_country_acronym_but_not_into_another_seat() -> None:
     text = "Gedung Putih diam. Pentagon menolak. Sumber di kepresidenan AS membenarkan."
     got = entities(text, [("Gedung Putih", "LOC"), ("Pentagon", "ORG"), ("AS", "LOC")])
-    assert [(n, m) for n, _, m, _ in got] == [("Gedung Putih", ["Gedung Putih", "kepresidenan AS"]),
-                                              ("Pentagon", ["Pentagon"])]
+    assert [(n, m) for n, _, m, _ in got] == [
+        ("Gedung Putih", ["Gedung Putih", "kepresidenan AS"]),
+        ("Pentagon", ["Pentagon"]),
+    ]
 
 
 def test_presidency_never_merges_into_its_country() -> None:
@@ -111,18 +134,28 @@ def test_presidency_never_merges_into_its_country() -> None:
     ("text", "tagged", "added"),
     [
         # a surname, standing alone
-        ("Retno Marsudi tiba di Seoul. Setelah itu Marsudi bertemu wartawan.",
-         [("Retno Marsudi", "PER"), ("Seoul", "LOC")], ("Marsudi", "PER")),
+        (
+            "Retno Marsudi tiba di Seoul. Setelah itu Marsudi bertemu wartawan.",
+            [("Retno Marsudi", "PER"), ("Seoul", "LOC")],
+            ("Marsudi", "PER"),
+        ),
         # a misspelt surname
-        ("Retno Marsudi tiba di Seoul. Setelah itu Marsdi bertemu wartawan.",
-         [("Retno Marsudi", "PER"), ("Seoul", "LOC")], ("Marsdi", "PER")),
+        (
+            "Retno Marsudi tiba di Seoul. Setelah itu Marsdi bertemu wartawan.",
+            [("Retno Marsudi", "PER"), ("Seoul", "LOC")],
+            ("Marsdi", "PER"),
+        ),
         # a one-word place, misspelt
-        ("Banjir melanda Semarang. Warga Semarnag mengungsi ke masjid.",
-         [("Semarang", "LOC")], ("Semarnag", "LOC")),
+        (
+            "Banjir melanda Semarang. Warga Semarnag mengungsi ke masjid.",
+            [("Semarang", "LOC")],
+            ("Semarnag", "LOC"),
+        ),
     ],
 )
-def test_missed_names_are_added(text: str, tagged: list[tuple[str, EntityLabel]],
-                                added: tuple[str, str]) -> None:
+def test_missed_names_are_added(
+    text: str, tagged: list[tuple[str, EntityLabel]], added: tuple[str, str]
+) -> None:
     got = repaired(text, tagged)
     assert added in got and len(got) == len(tagged) + 1
 

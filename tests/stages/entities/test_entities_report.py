@@ -13,14 +13,28 @@ from warta.evaluation.seed import _check_entities
 from warta.render.terminal import render_article
 from warta.stages.entities import EntityStep
 
-TEKS = ("Wali Kota Surabaya, Eri Cahyadi, meninjau Pasar Turi, Senin. Eri mengatakan pasar itu dibuka lagi. "
-        "Dia juga bertemu Eri Susanto dari Dinas Perdagangan.")
-TAGGED: list[tuple[str, EntityLabel]] = [("Surabaya", "LOC"), ("Eri Cahyadi", "PER"), ("Pasar Turi", "LOC"),
-                                         ("Senin", "PER"), ("Eri", "PER"), ("Dia", "PER"), ("Eri Susanto", "PER"),
-                                         ("Dinas Perdagangan", "ORG")]
+TEKS = (
+    "Wali Kota Surabaya, Eri Cahyadi, meninjau Pasar Turi, Senin. Eri mengatakan pasar itu dibuka lagi. "
+    "Dia juga bertemu Eri Susanto dari Dinas Perdagangan."
+)
+TAGGED: list[tuple[str, EntityLabel]] = [
+    ("Surabaya", "LOC"),
+    ("Eri Cahyadi", "PER"),
+    ("Pasar Turi", "LOC"),
+    ("Senin", "PER"),
+    ("Eri", "PER"),
+    ("Dia", "PER"),
+    ("Eri Susanto", "PER"),
+    ("Dinas Perdagangan", "ORG"),
+]
 GOLD: dict[str, Any] = {
     "entities": [
-        {"name": "Eri Cahyadi", "type": "PER", "aliases": ["Eri", "Eri Cahyadi"], "roles": ["Wali Kota Surabaya"]},
+        {
+            "name": "Eri Cahyadi",
+            "type": "PER",
+            "aliases": ["Eri", "Eri Cahyadi"],
+            "roles": ["Wali Kota Surabaya"],
+        },
         {"name": "Surabaya", "type": "LOC", "aliases": ["Surabaya", "Kota Pahlawan"]},
         {"name": "Pasar Turi", "type": "LOC", "aliases": ["Pasar Turi"]},
     ],
@@ -33,7 +47,10 @@ def test_seed_check_scores_merged_entities() -> None:
     score = _check_entities(EntityStep()(article(TEKS, TAGGED)), GOLD, failures)
     # Eri Susanto and Dinas Perdagangan are not in this annotation: two false positives.
     assert (score["recall"], score["precision"]) == (1.0, 0.6)
-    assert failures == ["unexpected entity: 'Eri Susanto' (PER)", "unexpected entity: 'Dinas Perdagangan' (ORG)"]
+    assert failures == [
+        "unexpected entity: 'Eri Susanto' (PER)",
+        "unexpected entity: 'Dinas Perdagangan' (ORG)",
+    ]
 
 
 def test_seed_check_penalises_a_reported_non_entity_and_a_missing_role() -> None:

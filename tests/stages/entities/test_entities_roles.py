@@ -45,7 +45,9 @@ def roles(text: str, tagged: list[tuple[str, EntityLabel]]) -> dict[str, list[st
         ),
     ],
 )
-def test_role_shapes(text: str, tagged: list[tuple[str, EntityLabel]], expected: dict[str, list[str]]) -> None:
+def test_role_shapes(
+    text: str, tagged: list[tuple[str, EntityLabel]], expected: dict[str, list[str]]
+) -> None:
     assert roles(text, tagged) == expected
 
 

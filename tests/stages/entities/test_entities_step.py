@@ -14,8 +14,12 @@ from warta.registry import make_step
 from warta.stages.entities import EntityStep
 
 TEKS = "Menteri Kesehatan Budi Sadikin meninjau RSUD Cibinong. Budi menyebut Minggu sebagai batas."
-TAGGED: list[tuple[str, EntityLabel]] = [("Menteri Kesehatan Budi Sadikin", "PER"), ("RSUD Cibinong", "ORG"),
-                                         ("Budi", "PER"), ("Minggu", "PER")]
+TAGGED: list[tuple[str, EntityLabel]] = [
+    ("Menteri Kesehatan Budi Sadikin", "PER"),
+    ("RSUD Cibinong", "ORG"),
+    ("Budi", "PER"),
+    ("Minggu", "PER"),
+]
 
 
 class _Mentions:
@@ -43,8 +47,10 @@ def test_pipeline_rejects_entities_before_mentions() -> None:
 
 def test_step_fills_entities_and_mention_indices() -> None:
     a = EntityStep()(article(TEKS, TAGGED))
-    assert [(e.id, e.name, e.mentions) for e in a.entities] == [("e0", "Budi Sadikin", [0, 2]),
-                                                                ("e1", "RSUD Cibinong", [1])]
+    assert [(e.id, e.name, e.mentions) for e in a.entities] == [
+        ("e0", "Budi Sadikin", [0, 2]),
+        ("e1", "RSUD Cibinong", [1]),
+    ]
     assert [m.entity for m in a.mentions] == [0, 1, 0, None]
     assert [r.text for r in a.entities[0].roles] == ["Menteri Kesehatan"]
 

@@ -22,35 +22,78 @@ def entities(text: str, tagged: list[tuple[str, EntityLabel]]) -> list[tuple[str
 @pytest.mark.parametrize(
     ("text", "surface", "label", "expected"),
     [
-        ("Badan Cuaca Nasional (BCN) memperingatkan warga.", "Badan Cuaca Nasional (BCN", "ORG",
-         [("Badan Cuaca Nasional", "ORG"), ("BCN", "ORG")]),
-        ("Badan Cuaca Nasional (BCN) memperingatkan warga.", "Badan Cuaca Nasional (BCN)", "ORG",
-         [("Badan Cuaca Nasional", "ORG"), ("BCN", "ORG")]),
+        (
+            "Badan Cuaca Nasional (BCN) memperingatkan warga.",
+            "Badan Cuaca Nasional (BCN",
+            "ORG",
+            [("Badan Cuaca Nasional", "ORG"), ("BCN", "ORG")],
+        ),
+        (
+            "Badan Cuaca Nasional (BCN) memperingatkan warga.",
+            "Badan Cuaca Nasional (BCN)",
+            "ORG",
+            [("Badan Cuaca Nasional", "ORG"), ("BCN", "ORG")],
+        ),
         # the tail of a bracket opened before the span
-        ("Pasien dirujuk ke Rumah Sakit Umum Daerah (RSUD) dr Hasan Kota Baru.", "RSUD) dr Hasan Kota Baru",
-         "LOC", [("dr Hasan Kota Baru", "LOC")]),
+        (
+            "Pasien dirujuk ke Rumah Sakit Umum Daerah (RSUD) dr Hasan Kota Baru.",
+            "RSUD) dr Hasan Kota Baru",
+            "LOC",
+            [("dr Hasan Kota Baru", "LOC")],
+        ),
         # a long name and its acronym after a slash
-        ("Lembaga Sensor Nasional/LSN menolak film itu.", "Lembaga Sensor Nasional/LSN", "ORG",
-         [("Lembaga Sensor Nasional", "ORG"), ("LSN", "ORG")]),
+        (
+            "Lembaga Sensor Nasional/LSN menolak film itu.",
+            "Lembaga Sensor Nasional/LSN",
+            "ORG",
+            [("Lembaga Sensor Nasional", "ORG"), ("LSN", "ORG")],
+        ),
         # a company's legal form in brackets is no name of its own
-        ("Saham PT Kapal Laut Nusantara (Persero) naik.", "PT Kapal Laut Nusantara (Persero", "ORG",
-         [("PT Kapal Laut Nusantara", "ORG")]),
+        (
+            "Saham PT Kapal Laut Nusantara (Persero) naik.",
+            "PT Kapal Laut Nusantara (Persero",
+            "ORG",
+            [("PT Kapal Laut Nusantara", "ORG")],
+        ),
         # lower-case words after the name
-        ("Karyawan PT Sinar Terang selalu lembur.", "PT Sinar Terang selalu", "ORG", [("PT Sinar Terang", "ORG")]),
-        ("Ia dirawat di RS Kasih Ibu sejak 3 hari lalu.", "RS Kasih Ibu sejak 3", "LOC", [("RS Kasih Ibu", "LOC")]),
+        (
+            "Karyawan PT Sinar Terang selalu lembur.",
+            "PT Sinar Terang selalu",
+            "ORG",
+            [("PT Sinar Terang", "ORG")],
+        ),
+        (
+            "Ia dirawat di RS Kasih Ibu sejak 3 hari lalu.",
+            "RS Kasih Ibu sejak 3",
+            "LOC",
+            [("RS Kasih Ibu", "LOC")],
+        ),
         # a dash glued to a word opens a clause
-        ("Lokasi Uji Gurun Merah—tempat uji coba rudal itu.", "Lokasi Uji Gurun Merah—tempat", "LOC",
-         [("Lokasi Uji Gurun Merah", "LOC")]),
+        (
+            "Lokasi Uji Gurun Merah—tempat uji coba rudal itu.",
+            "Lokasi Uji Gurun Merah—tempat",
+            "LOC",
+            [("Lokasi Uji Gurun Merah", "LOC")],
+        ),
         # a person span run across a verb into a second name
-        ("Unggahan itu menyebut Budi Hartono menemui Rina Susanti di Solo.", "Budi Hartono menemui Rina Susanti",
-         "PER", [("Budi Hartono", "PER"), ("Rina Susanti", "PER")]),
+        (
+            "Unggahan itu menyebut Budi Hartono menemui Rina Susanti di Solo.",
+            "Budi Hartono menemui Rina Susanti",
+            "PER",
+            [("Budi Hartono", "PER"), ("Rina Susanti", "PER")],
+        ),
         # ... and a single capitalised word after it is no second name (often a place)
-        ("Hal itu dikatakan Konsul Dewi Lestari si Kairo.", "Dewi Lestari si Kairo", "PER",
-         [("Dewi Lestari", "PER")]),
+        (
+            "Hal itu dikatakan Konsul Dewi Lestari si Kairo.",
+            "Dewi Lestari si Kairo",
+            "PER",
+            [("Dewi Lestari", "PER")],
+        ),
     ],
 )
-def test_spans_cut_back_to_names(text: str, surface: str, label: EntityLabel,
-                                 expected: list[tuple[str, str]]) -> None:
+def test_spans_cut_back_to_names(
+    text: str, surface: str, label: EntityLabel, expected: list[tuple[str, str]]
+) -> None:
     assert tidied(text, surface, label) == expected
 
 
@@ -59,11 +102,18 @@ def test_spans_cut_back_to_names(text: str, surface: str, label: EntityLabel,
     [
         ("Mohammed bin Salman menerima tamu.", "Mohammed bin Salman", "PER"),
         ("Lukisan Leonardo da Vinci dipamerkan.", "Leonardo da Vinci", "PER"),
-        ("Pondok Pesantren (Ponpes) Nurul Huda menggelar doa.", "Pondok Pesantren (Ponpes) Nurul Huda", "LOC"),
+        (
+            "Pondok Pesantren (Ponpes) Nurul Huda menggelar doa.",
+            "Pondok Pesantren (Ponpes) Nurul Huda",
+            "LOC",
+        ),
         ("Siswa SMK Negeri 4 juara lomba.", "SMK Negeri 4", "ORG"),
         ("Banjir melanda Jawa barat bagian selatan.", "Jawa barat", "LOC"),  # a place word, badly cased
-        ("Ketua Badan Meteorologi, Klimatologi, dan Geofisika hadir.", "Badan Meteorologi, Klimatologi, dan Geofisika",
-         "ORG"),
+        (
+            "Ketua Badan Meteorologi, Klimatologi, dan Geofisika hadir.",
+            "Badan Meteorologi, Klimatologi, dan Geofisika",
+            "ORG",
+        ),
     ],
 )
 def test_names_left_whole(text: str, surface: str, label: EntityLabel) -> None:
@@ -99,10 +149,16 @@ def test_a_persons_initials_in_brackets_join_the_person() -> None:
     ("text", "tagged"),
     [
         # an actor after the character they play: two people
-        ("Tokoh Rangga Putra (Dimas Aditya) jatuh cinta.", [("Rangga Putra", "PER"), ("Dimas Aditya", "PER")]),
+        (
+            "Tokoh Rangga Putra (Dimas Aditya) jatuh cinta.",
+            [("Rangga Putra", "PER"), ("Dimas Aditya", "PER")],
+        ),
         ("Tokoh Rangga Putra (Dimas) jatuh cinta.", [("Rangga Putra", "PER"), ("Dimas", "PER")]),
         # a party in brackets is tagged as such
-        ("Anggota dewan Sri Handayani (Partai Maju) menolak.", [("Sri Handayani", "PER"), ("Partai Maju", "ORG")]),
+        (
+            "Anggota dewan Sri Handayani (Partai Maju) menolak.",
+            [("Sri Handayani", "PER"), ("Partai Maju", "ORG")],
+        ),
     ],
 )
 def test_other_names_in_brackets_stay_apart(text: str, tagged: list[tuple[str, EntityLabel]]) -> None:
@@ -112,10 +168,13 @@ def test_other_names_in_brackets_stay_apart(text: str, tagged: list[tuple[str, E
 
 
 def test_two_people_in_one_span_are_not_merged() -> None:
-    text = ("Video itu berjudul Budi Hartono menemui Rina Susanti. Budi Hartono membantah. "
-            "Rina Susanti juga membantah.")
-    got = entities(text, [("Budi Hartono menemui Rina Susanti", "PER"), ("Budi Hartono", "PER"),
-                          ("Rina Susanti", "PER")])
+    text = (
+        "Video itu berjudul Budi Hartono menemui Rina Susanti. Budi Hartono membantah. "
+        "Rina Susanti juga membantah."
+    )
+    got = entities(
+        text, [("Budi Hartono menemui Rina Susanti", "PER"), ("Budi Hartono", "PER"), ("Rina Susanti", "PER")]
+    )
     assert [(name, len(ms)) for name, _, ms in got] == [("Budi Hartono", 2), ("Rina Susanti", 2)]
 
 

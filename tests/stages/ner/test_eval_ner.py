@@ -46,7 +46,9 @@ def test_each_benchmark_ships_a_refit_and_its_train_only_twin(bench: str) -> Non
     assert refit["source_types"] == twin["source_types"]
     assert refit["params"] == twin["params"] and refit["recipe"] == twin["recipe"]
     # The refit read the dev file as well; the twin did not.
-    assert set(refit["data"]) - set(twin["data"]) == {f"data/{BENCHMARKS[bench].folder}/{BENCHMARKS[bench].dev}"}
+    assert set(refit["data"]) - set(twin["data"]) == {
+        f"data/{BENCHMARKS[bench].folder}/{BENCHMARKS[bench].dev}"
+    }
     # Picked by its labels is the refit, never the twin.
     assert pick_model(set(twin["source_types"])) == bench
 

@@ -10,7 +10,9 @@ from warta.stages.ner.gazetteer import Gazetteer, read_gazetteer
 
 PLAIN = FeatureConfig(clusters=False, case_stats=False, gazetteer=False)
 # word, k0, k1, k2, cap (tenths), log2 frequency
-CLASSES = read_word_classes(text="bupati\t1\t10\t100\t1\t9\nsleman\t2\t20\t200\t10\t7\nmeresmikan\t3\t30\t300\t0\t8\n")
+CLASSES = read_word_classes(
+    text="bupati\t1\t10\t100\t1\t9\nsleman\t2\t20\t200\t10\t7\nmeresmikan\t3\t30\t300\t0\t8\n"
+)
 GAZ = read_gazetteer("jawa tengah\tprov\nsleman\tkab\n")
 
 

@@ -23,11 +23,15 @@ LABELS = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
 
 # Hand-written sentences (tokens, tags).
 SENTENCES = [
-    (["Wali", "Kota", "Bima", "Arya", "meninjau", "pasar", "di", "Semarang", "."],
-     ["O", "O", "B-PER", "I-PER", "O", "O", "O", "B-LOC", "O"]),
+    (
+        ["Wali", "Kota", "Bima", "Arya", "meninjau", "pasar", "di", "Semarang", "."],
+        ["O", "O", "B-PER", "I-PER", "O", "O", "O", "B-LOC", "O"],
+    ),
     (["Warga", "Kampung", "Melayu", "mengungsi", "."], ["O", "B-LOC", "I-LOC", "O", "O"]),
-    (["Menurut", "Siti", "Aminah", ",", "air", "surut", "di", "Bekasi", "."],
-     ["O", "B-PER", "I-PER", "O", "O", "O", "O", "B-LOC", "O"]),
+    (
+        ["Menurut", "Siti", "Aminah", ",", "air", "surut", "di", "Bekasi", "."],
+        ["O", "B-PER", "I-PER", "O", "O", "O", "O", "B-LOC", "O"],
+    ),
     (["Hujan", "deras", "mengguyur", "Depok", "sejak", "pagi", "."], ["O", "O", "O", "B-LOC", "O", "O", "O"]),
 ]
 
@@ -58,10 +62,21 @@ def _random_tagger(hidden: int = 6) -> BiLstmTagger:
         return (rng.standard_normal(shape) * 0.5).astype(np.float16)
 
     weights = {
-        "char_emb": r(40, 4), "conv_w": r(5, 4, 3), "conv_b": r(5), "case_emb": r(7, 3), "cap_emb": r(13, 3),
-        "gaz_emb": r(2, 4), "w_ih": r(width, 8 * hidden), "b_ih": r(8 * hidden), "w_hh_f": r(hidden, 4 * hidden),
-        "w_hh_b": r(hidden, 4 * hidden), "out_w": r(2 * hidden, n), "out_b": r(n), "trans": r(n, n),
-        "start": r(n), "end": r(n),
+        "char_emb": r(40, 4),
+        "conv_w": r(5, 4, 3),
+        "conv_b": r(5),
+        "case_emb": r(7, 3),
+        "cap_emb": r(13, 3),
+        "gaz_emb": r(2, 4),
+        "w_ih": r(width, 8 * hidden),
+        "b_ih": r(8 * hidden),
+        "w_hh_f": r(hidden, 4 * hidden),
+        "w_hh_b": r(hidden, 4 * hidden),
+        "out_w": r(2 * hidden, n),
+        "out_b": r(n),
+        "trans": r(n, n),
+        "start": r(n),
+        "end": r(n),
     }
     chars = sorted({c for tokens, _ in SENTENCES for t in tokens for c in t})
     meta = {"labels": LABELS, "chars": chars, "gazetteer_types": ["B:kota"]}
@@ -78,12 +93,25 @@ def test_embeddings_round_trip_as_int8_unit_vectors() -> None:
 
 
 def test_case_classes() -> None:
-    assert [case_class_id(w) for w in ["PBB", "A", "Bima", "pasar", "2024", "iPhone", "-"]] == [1, 2, 2, 3, 4, 5, 6]
+    assert [case_class_id(w) for w in ["PBB", "A", "Bima", "pasar", "2024", "iPhone", "-"]] == [
+        1,
+        2,
+        2,
+        3,
+        4,
+        5,
+        6,
+    ]
 
 
 def test_bio_constraints_forbid_inside_after_outside_or_other_type() -> None:
     allowed, first = bio_constraints(tuple(LABELS))
-    i_per, o, b_loc, b_per = LABELS.index("I-PER"), LABELS.index("O"), LABELS.index("B-LOC"), LABELS.index("B-PER")
+    i_per, o, b_loc, b_per = (
+        LABELS.index("I-PER"),
+        LABELS.index("O"),
+        LABELS.index("B-LOC"),
+        LABELS.index("B-PER"),
+    )
     assert not allowed[o, i_per] and not allowed[b_loc, i_per] and allowed[b_per, i_per]
     assert not first[i_per] and first[b_loc]
 
@@ -130,7 +158,9 @@ def test_trained_network_learns_the_sentences(tmp_path: object) -> None:
     emb = _embeddings()
     classes = WordClasses(granularities=(0,), table={})
     params = NeuralParams(hidden=16, epochs=40, batch=2, dropout=0.0, learning_rate=0.02, threads=1)
-    blob, meta = train_bilstm(SENTENCES, params=params, embeddings=emb, classes=classes, gazetteer=_gazetteer())
+    blob, meta = train_bilstm(
+        SENTENCES, params=params, embeddings=emb, classes=classes, gazetteer=_gazetteer()
+    )
     assert meta["labels"] == sorted({t for _, tags in SENTENCES for t in tags})
     with np.load(io.BytesIO(blob)) as z:
         weights = {k: z[k] for k in z.files}

@@ -15,11 +15,16 @@ PLAIN = FeatureConfig(clusters=False, case_stats=False, gazetteer=False)
 
 # Hand-written training sentences (tokens, tags).
 TINY = [
-    (["Bupati", "Budi", "Santoso", "meninjau", "Desa", "Sukamaju", "."],
-     ["O", "B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O"]),
+    (
+        ["Bupati", "Budi", "Santoso", "meninjau", "Desa", "Sukamaju", "."],
+        ["O", "B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O"],
+    ),
     (["Petugas", "PLN", "datang", "ke", "Cianjur", "."], ["O", "B-ORG", "O", "O", "B-LOC", "O"]),
     (["Kata", "Rina", "Wulandari", "kepada", "wartawan", "."], ["O", "B-PER", "I-PER", "O", "O", "O"]),
-    (["Bupati", "Agus", "Salim", "tiba", "di", "Garut", "."], ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]),
+    (
+        ["Bupati", "Agus", "Salim", "tiba", "di", "Garut", "."],
+        ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"],
+    ),
 ]
 
 
@@ -54,29 +59,49 @@ def test_train_tiny_crf(tmp_path: Path) -> None:
 
 def _write_tsv(path: Path, sentences: list[tuple[list[str], list[str]]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join("".join(f"{t}\t{g}\n" for t, g in zip(toks, tags, strict=True)) + "\n"
-                            for toks, tags in sentences), encoding="utf-8")
+    path.write_text(
+        "".join(
+            "".join(f"{t}\t{g}\n" for t, g in zip(toks, tags, strict=True)) + "\n" for toks, tags in sentences
+        ),
+        encoding="utf-8",
+    )
 
 
 def test_borrowed_sentences_take_the_target_case_and_labels(tmp_path: Path) -> None:
     from warta.stages.ner.train import borrowed_sentences
 
-    _write_tsv(tmp_path / "ner-nerui" / "train.01.tsv",
-               [(["Joko", "Widodo", "tiba", "di", "Solo"], ["B-PERSON", "I-PERSON", "O", "O", "B-LOCATION"])])
-    _write_tsv(tmp_path / "ner-nerugm" / "train.01.tsv",
-               [(["Tiga", "hari", "di", "Bank", "Mandiri"], ["B-QUANTITY", "B-TIME", "O", "B-ORGANIZATION",
-                                                            "I-ORGANIZATION"])])
+    _write_tsv(
+        tmp_path / "ner-nerui" / "train.01.tsv",
+        [(["Joko", "Widodo", "tiba", "di", "Solo"], ["B-PERSON", "I-PERSON", "O", "O", "B-LOCATION"])],
+    )
+    _write_tsv(
+        tmp_path / "ner-nerugm" / "train.01.tsv",
+        [
+            (
+                ["Tiga", "hari", "di", "Bank", "Mandiri"],
+                ["B-QUANTITY", "B-TIME", "O", "B-ORGANIZATION", "I-ORGANIZATION"],
+            )
+        ],
+    )
     pairs, paths = borrowed_sentences(tmp_path, "nerp", ("nerui", "nerugm"))
-    assert pairs == [(["joko", "widodo", "tiba", "di", "solo"], ["B-PPL", "I-PPL", "O", "O", "B-PLC"]),
-                     (["tiga", "hari", "di", "bank", "mandiri"], ["O", "O", "O", "B-IND", "I-IND"])]
+    assert pairs == [
+        (["joko", "widodo", "tiba", "di", "solo"], ["B-PPL", "I-PPL", "O", "O", "B-PLC"]),
+        (["tiga", "hari", "di", "bank", "mandiri"], ["O", "O", "O", "B-IND", "I-IND"]),
+    ]
     assert [p.name for p in paths] == ["train.01.tsv", "train.01.tsv"]
     pairs, _ = borrowed_sentences(tmp_path, "nergrit", ("nerui",))
-    assert pairs == [(["Joko", "Widodo", "tiba", "di", "Solo"], ["B-PERSON", "I-PERSON", "O", "O", "B-PLACE"])]
+    assert pairs == [
+        (["Joko", "Widodo", "tiba", "di", "Solo"], ["B-PERSON", "I-PERSON", "O", "O", "B-PLACE"])
+    ]
 
 
-GRIT = [(["Bupati", "Budi", "Santoso", "meninjau", "Garut", "."],
-         ["O", "B-PERSON", "I-PERSON", "O", "B-PLACE", "O"]),
-        (["Petugas", "PLN", "datang", "ke", "Cianjur", "."], ["O", "B-ORGANISATION", "O", "O", "B-PLACE", "O"])]
+GRIT = [
+    (
+        ["Bupati", "Budi", "Santoso", "meninjau", "Garut", "."],
+        ["O", "B-PERSON", "I-PERSON", "O", "B-PLACE", "O"],
+    ),
+    (["Petugas", "PLN", "datang", "ke", "Cianjur", "."], ["O", "B-ORGANISATION", "O", "O", "B-PLACE", "O"]),
+]
 
 
 def _grit_data(tmp_path: Path) -> Path:
@@ -98,13 +123,22 @@ def test_train_benchmark_names_the_refit_and_its_twin(tmp_path: Path) -> None:
     assert twin["command"] == "warta train ner --benchmark nergrit" and not twin["dev_in_training"]
     assert refit["name"] == "nergrit" and refit["twin_of"] is None and refit["dev_in_training"]
     assert refit["command"] == "warta train ner --benchmark nergrit --include-dev"
-    assert sorted(refit["data"]) == ["data/ner-nergrit/train_preprocess.txt", "data/ner-nergrit/valid_preprocess.txt"]
+    assert sorted(refit["data"]) == [
+        "data/ner-nergrit/train_preprocess.txt",
+        "data/ner-nergrit/valid_preprocess.txt",
+    ]
     assert list(twin["data"]) == ["data/ner-nergrit/train_preprocess.txt"]
     assert refit["training"]["sentences"] == twin["training"]["sentences"] + 1
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
-        "nergrit.crfsuite", "nergrit.json", "nergrit-train.crfsuite", "nergrit-train.json"}
+        "nergrit.crfsuite",
+        "nergrit.json",
+        "nergrit-train.crfsuite",
+        "nergrit-train.json",
+    }
     # A learning-curve model: a share of train, named and recorded as such, never taken for the refit.
-    part = train_benchmark(data, "nergrit", tmp_path / "lc", recipe=recipe, include_dev=True, fraction=0.5, seed=1)
+    part = train_benchmark(
+        data, "nergrit", tmp_path / "lc", recipe=recipe, include_dev=True, fraction=0.5, seed=1
+    )
     assert part["name"] == "nergrit-0.5-seed1" and part["twin_of"] == "nergrit"
     assert part["training"]["sentences"] == 3 + 1 and part["train_fraction"] == 0.5
     assert part["command"].endswith(f"--include-dev --fraction 0.5 --seed 1 --output {tmp_path / 'lc'}")
@@ -117,8 +151,10 @@ def test_train_benchmark_with_a_network_ships_an_ensemble(tmp_path: Path) -> Non
     from warta.stages.ner.train import Recipe, train_benchmark
 
     data = _grit_data(tmp_path)
-    recipe = Recipe(params=CrfParams(c1=0.0, c2=0.01, max_iterations=20),
-                    neural=NeuralParams(hidden=8, epochs=3, threads=1))
+    recipe = Recipe(
+        params=CrfParams(c1=0.0, c2=0.01, max_iterations=20),
+        neural=NeuralParams(hidden=8, epochs=3, threads=1),
+    )
     meta = train_benchmark(data, "nergrit", tmp_path / "out", recipe=recipe)
     assert (tmp_path / "out" / "nergrit-train.bilstm.npz").is_file()
     assert meta["neural"]["file"] == "nergrit-train.bilstm.npz" and meta["recipe"]["neural"] is True

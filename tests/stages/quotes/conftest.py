@@ -12,8 +12,8 @@ ARTIKEL = (
     "SURABAYA, KOMPAS — Kepala Dinas Perhubungan Kota Surabaya Rudi Hartono meminta warga menunda perjalanan "
     "selama libur panjang.\n"
     "”Kami sudah menyiapkan 40 bus tambahan. Jadwalnya akan diumumkan besok,” kata Rudi di Surabaya, Senin (3/5/2021).\n"
-    "“Terminal akan dijaga petugas selama 24 jam.\"\n"
-    "\"Pemeriksaan kesehatan tetap berlaku.\"\n"
+    '“Terminal akan dijaga petugas selama 24 jam."\n'
+    '"Pemeriksaan kesehatan tetap berlaku."\n'
     "“Penumpang tanpa surat keterangan akan diminta pulang,” tambahnya.\n"
     "Menurut Rudi, jumlah penumpang tahun ini diperkirakan turun separuh.\n"
     "Ia mengatakan: ”Kami tidak ingin ada kerumunan di terminal.”\n"

@@ -53,15 +53,18 @@ def test_known_names_come_from_short_mentions() -> None:
     assert known_names("”Siap,” kata Febria. Febria mengatakan, stok aman.") == {"Febria"}
 
 
-@pytest.mark.parametrize(("text", "speech"), [
-    ("Gedung Kota kemudian mengonfirmasi rapat yang direncanakan.", False),
-    ("Budi menjelaskan alasan penundaan rapat itu.", False),
-    ("Budi mengungkapkan kegembiraannya atas kemenangan tim.", False),
-    ("Budi menjelaskan rapat akan ditunda sampai pekan depan.", True),
-    ("Budi mengonfirmasi, rapat ditunda sampai pekan depan.", True),
-    ("Budi mengumumkan bahwa pasar baru dibuka besok pagi.", True),
-    ("Budi mengatakan harga cabai naik tajam pekan ini.", True),
-])
+@pytest.mark.parametrize(
+    ("text", "speech"),
+    [
+        ("Gedung Kota kemudian mengonfirmasi rapat yang direncanakan.", False),
+        ("Budi menjelaskan alasan penundaan rapat itu.", False),
+        ("Budi mengungkapkan kegembiraannya atas kemenangan tim.", False),
+        ("Budi menjelaskan rapat akan ditunda sampai pekan depan.", True),
+        ("Budi mengonfirmasi, rapat ditunda sampai pekan depan.", True),
+        ("Budi mengumumkan bahwa pasar baru dibuka besok pagi.", True),
+        ("Budi mengatakan harga cabai naik tajam pekan ini.", True),
+    ],
+)
 def test_a_noun_object_is_not_speech(text: str, speech: bool) -> None:
     found = [f for f in find_quotes(text) if f.kind == "indirect"]
     assert bool(found) is speech

@@ -49,12 +49,21 @@ def test_unbalanced_opener_is_flagged() -> None:
     assert not m.balanced and m.close == -1
 
 
-@pytest.mark.parametrize(("text", "quoted"), [
-    # A detokenised source: the closing mark glued to the cue, or alone at a paragraph's end.
-    ('Budi hadir.\n\n"Kami siap menghadapi banjir tahun ini, "kata Budi.', ["Kami siap menghadapi banjir tahun ini,"]),
-    ('Budi hadir.\n\n"Kami siap menghadapi banjir tahun ini. "\n\nLalu hujan turun.', ["Kami siap menghadapi banjir tahun ini."]),
-    # One sentence per line (a tokenised corpus): a mark ending a line opens the next one.
-    ('Harga naik . ”\nKami siap . ” kata Budi .', ["Kami siap ."]),
-])
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # A detokenised source: the closing mark glued to the cue, or alone at a paragraph's end.
+        (
+            'Budi hadir.\n\n"Kami siap menghadapi banjir tahun ini, "kata Budi.',
+            ["Kami siap menghadapi banjir tahun ini,"],
+        ),
+        (
+            'Budi hadir.\n\n"Kami siap menghadapi banjir tahun ini. "\n\nLalu hujan turun.',
+            ["Kami siap menghadapi banjir tahun ini."],
+        ),
+        # One sentence per line (a tokenised corpus): a mark ending a line opens the next one.
+        ("Harga naik . ”\nKami siap . ” kata Budi .", ["Kami siap ."]),
+    ],
+)
 def test_marks_around_stray_spaces(text: str, quoted: list[str]) -> None:
     assert [text[m.start : m.end] for m in find_marked(text)] == quoted

@@ -12,7 +12,9 @@ from warta.stages.quotes.step import QuoteStep
 from warta.stages.segment.step import SegmentStep
 
 
-def _analyse(text: str, mentions: list[Mention] | None = None, entities: list[Entity] | None = None) -> Article:
+def _analyse(
+    text: str, mentions: list[Mention] | None = None, entities: list[Entity] | None = None
+) -> Article:
     a = SegmentStep()(Article(id="t", raw=text, text=text))
     a.mentions = mentions or []
     a.entities = entities or []
@@ -36,7 +38,9 @@ def test_anonymous_subjects_of_reported_speech(text: str, head: str) -> None:
 
 
 def test_passive_cue_with_agent_and_bahwa() -> None:
-    text = "Harga minyak naik setelah apa yang disampaikan pejabat OPEC bahwa produksi akan dipangkas tahun ini."
+    text = (
+        "Harga minyak naik setelah apa yang disampaikan pejabat OPEC bahwa produksi akan dipangkas tahun ini."
+    )
     (q,) = _analyse(text).quotes
     assert q.text == "produksi akan dipangkas tahun ini"
     assert q.speaker is not None and q.speaker.anonymous
@@ -91,11 +95,17 @@ def test_pronoun_takes_the_last_person_opening_a_sentence() -> None:
         Mention(start=budi, end=budi + 12, text="Budi Santoso", label="PER", entity=0),
         Mention(start=ani, end=ani + 10, text="Ani Wijaya", label="PER", entity=1),
     ]
-    entities = [Entity(id="e0", name="Budi Santoso", label="PER", mentions=[0]),
-                Entity(id="e1", name="Ani Wijaya", label="PER", mentions=[1])]
+    entities = [
+        Entity(id="e0", name="Budi Santoso", label="PER", mentions=[0]),
+        Entity(id="e1", name="Ani Wijaya", label="PER", mentions=[1]),
+    ]
     quotes = _analyse(text, mentions, entities).quotes
     assert quotes[0].speaker is not None and quotes[0].speaker.entity == 0
-    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Ani Wijaya" and quotes[1].speaker.entity == 1
+    assert (
+        quotes[1].speaker is not None
+        and quotes[1].speaker.name == "Ani Wijaya"
+        and quotes[1].speaker.entity == 1
+    )
 
 
 @pytest.mark.parametrize(
@@ -139,7 +149,9 @@ def test_nya_takes_the_last_person_opening_a_sentence() -> None:
         Mention(start=budi, end=budi + 12, text="Budi Santoso", label="PER", entity=0),
         Mention(start=ani, end=ani + 10, text="Ani Wijaya", label="PER", entity=1),
     ]
-    entities = [Entity(id="e0", name="Budi Santoso", label="PER", mentions=[0]),
-                Entity(id="e1", name="Ani Wijaya", label="PER", mentions=[1])]
+    entities = [
+        Entity(id="e0", name="Budi Santoso", label="PER", mentions=[0]),
+        Entity(id="e1", name="Ani Wijaya", label="PER", mentions=[1]),
+    ]
     quotes = _analyse(text, mentions, entities).quotes
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Budi Santoso", "Ani Wijaya"]

@@ -9,8 +9,12 @@ def _q(text: str) -> Quote:
 
 
 def test_identical_and_near_identical_quotes_link_to_the_first() -> None:
-    qs = [_q("Kami akan menindak tegas setiap pelanggar"), _q("Harga beras stabil"),
-          _q("kami akan menindak tegas setiap pelanggar."), _q("Kami akan menindak tegas pelanggar")]
+    qs = [
+        _q("Kami akan menindak tegas setiap pelanggar"),
+        _q("Harga beras stabil"),
+        _q("kami akan menindak tegas setiap pelanggar."),
+        _q("Kami akan menindak tegas pelanggar"),
+    ]
     link_repeats(qs)
     assert [q.repeat_of for q in qs] == [None, None, 0, 0]
 

@@ -17,10 +17,18 @@ def _parts(text: str, start: int) -> tuple[str | None, list[str], list[str]]:
     [
         ("Ketua KPU Papua Theodorus Kossay, Senin.", "Theodorus Kossay", ["Ketua"], ["KPU Papua"]),
         ("Menteri Sosial Juliari P Batubara.", "Juliari P Batubara", ["Menteri Sosial"], []),
-        ("Kepala Bidang Humas Polda Metro Jaya Komisaris Besar Yusri Yunus di Jakarta.",
-         "Komisaris Besar Yusri Yunus", ["Kepala Bidang Humas"], ["Polda Metro Jaya"]),
-        ("juru bicara Satgas Covid-19 Kota Bogor, Dedie Rachim, Rabu.", "Dedie Rachim", ["juru bicara"],
-         ["Satgas Covid-19 Kota Bogor"]),
+        (
+            "Kepala Bidang Humas Polda Metro Jaya Komisaris Besar Yusri Yunus di Jakarta.",
+            "Komisaris Besar Yusri Yunus",
+            ["Kepala Bidang Humas"],
+            ["Polda Metro Jaya"],
+        ),
+        (
+            "juru bicara Satgas Covid-19 Kota Bogor, Dedie Rachim, Rabu.",
+            "Dedie Rachim",
+            ["juru bicara"],
+            ["Satgas Covid-19 Kota Bogor"],
+        ),
         ("Ani Lestari, peneliti senior, saat dihubungi.", "Ani Lestari", ["peneliti senior"], []),
     ],
 )
@@ -35,8 +43,15 @@ def test_short_name_known_in_article_marks_the_name() -> None:
     assert text[p.name[0] : p.name[1]] == "Abdulloh"
 
 
-@pytest.mark.parametrize(("phrase", "kind"), [("dia.", "pronoun"), ("seorang pejabat AS yang hadir", "anonymous"),
-                                              ("pernyataan itu.", "statement"), ("Presiden di Istana", "role")])
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("dia.", "pronoun"),
+        ("seorang pejabat AS yang hadir", "anonymous"),
+        ("pernyataan itu.", "statement"),
+        ("Presiden di Istana", "role"),
+    ],
+)
 def test_speaker_kinds(phrase: str, kind: str) -> None:
     p = parse_after(phrase, 0)
     assert p is not None and p.kind == kind
@@ -65,24 +80,51 @@ def test_organisation_as_speaker() -> None:
     ("phrase", "name", "roles", "affiliations"),
     [
         # An office inside an organisation: the unit goes with the role.
-        ("Kepala Biro Hukum Kementerian Pertanian Sari Utami, Senin.", "Sari Utami",
-         ["Kepala Biro Hukum"], ["Kementerian Pertanian"]),
-        ("Kepala Seksi Operasi Polres Kudus Agus Salim.", "Agus Salim", ["Kepala Seksi Operasi"], ["Polres Kudus"]),
+        (
+            "Kepala Biro Hukum Kementerian Pertanian Sari Utami, Senin.",
+            "Sari Utami",
+            ["Kepala Biro Hukum"],
+            ["Kementerian Pertanian"],
+        ),
+        (
+            "Kepala Seksi Operasi Polres Kudus Agus Salim.",
+            "Agus Salim",
+            ["Kepala Seksi Operasi"],
+            ["Polres Kudus"],
+        ),
         # "dan" continues an organisation's name.
-        ("Sekretaris Kementerian Pemuda dan Olahraga Rina Dewi.", "Rina Dewi", ["Sekretaris"],
-         ["Kementerian Pemuda dan Olahraga"]),
+        (
+            "Sekretaris Kementerian Pemuda dan Olahraga Rina Dewi.",
+            "Rina Dewi",
+            ["Sekretaris"],
+            ["Kementerian Pemuda dan Olahraga"],
+        ),
         # A body's level ends the body; the organisation follows.
-        ("Ketua Dewan Pimpinan Daerah Federasi Nelayan Jepara Umar Said.", "Umar Said",
-         ["Ketua Dewan Pimpinan Daerah"], ["Federasi Nelayan Jepara"]),
+        (
+            "Ketua Dewan Pimpinan Daerah Federasi Nelayan Jepara Umar Said.",
+            "Umar Said",
+            ["Ketua Dewan Pimpinan Daerah"],
+            ["Federasi Nelayan Jepara"],
+        ),
         # A preposition between role and organisation belongs to neither.
-        ("pengamat ekonomi dari Universitas Brawijaya, Dodi Hermawan, Kamis.", "Dodi Hermawan",
-         ["pengamat ekonomi"], ["Universitas Brawijaya"]),
+        (
+            "pengamat ekonomi dari Universitas Brawijaya, Dodi Hermawan, Kamis.",
+            "Dodi Hermawan",
+            ["pengamat ekonomi"],
+            ["Universitas Brawijaya"],
+        ),
         # Short forms of ministries are organisations.
-        ("Direktur Jenderal Bea Cukai Kemenkeu Hadi Santoso.", "Hadi Santoso",
-         ["Direktur Jenderal Bea Cukai"], ["Kemenkeu"]),
+        (
+            "Direktur Jenderal Bea Cukai Kemenkeu Hadi Santoso.",
+            "Hadi Santoso",
+            ["Direktur Jenderal Bea Cukai"],
+            ["Kemenkeu"],
+        ),
     ],
 )
-def test_role_and_affiliation_split(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+def test_role_and_affiliation_split(
+    phrase: str, name: str, roles: list[str], affiliations: list[str]
+) -> None:
     assert _parts(phrase, 0) == (name, roles, affiliations)
 
 
@@ -106,13 +148,28 @@ def test_english_connectors_stay_inside_an_organisation() -> None:
         # A role abbreviation is no organisation.
         ("CEO Warungku Dimas Pratama dalam jumpa pers.", "Dimas Pratama", ["CEO"], ["Warungku"]),
         # A party's central board is part of the role; the party is the affiliation.
-        ("Ketua DPP Partai Harapan Rakyat Yusuf Hamid.", "Yusuf Hamid", ["Ketua DPP"], ["Partai Harapan Rakyat"]),
+        (
+            "Ketua DPP Partai Harapan Rakyat Yusuf Hamid.",
+            "Yusuf Hamid",
+            ["Ketua DPP"],
+            ["Partai Harapan Rakyat"],
+        ),
         # A minister's title names the ministry.
-        ("Menteri Badan Usaha Milik Negara Hendra Wijaya.", "Hendra Wijaya", ["Menteri Badan Usaha Milik Negara"], []),
+        (
+            "Menteri Badan Usaha Milik Negara Hendra Wijaya.",
+            "Hendra Wijaya",
+            ["Menteri Badan Usaha Milik Negara"],
+            [],
+        ),
         # A name first, then the role, then a place.
         ("Rudi, Direktur RSUD Bahagia, Kendari, Selasa.", "Rudi", ["Direktur"], ["RSUD Bahagia"]),
         # Words that open names keep a three-word name whole.
-        ("Kepala BPS Provinsi Jambi Muhammad Rizal Fauzi, Senin.", "Muhammad Rizal Fauzi", ["Kepala"], ["BPS Provinsi Jambi"]),
+        (
+            "Kepala BPS Provinsi Jambi Muhammad Rizal Fauzi, Senin.",
+            "Muhammad Rizal Fauzi",
+            ["Kepala"],
+            ["BPS Provinsi Jambi"],
+        ),
     ],
 )
 def test_role_and_affiliation_more(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
@@ -129,14 +186,36 @@ def test_a_dateline_is_not_part_of_the_subject() -> None:
 @pytest.mark.parametrize(
     ("phrase", "name", "roles", "affiliations"),
     [
-        ("Chief Operating Officer Kopiku Lina Marlina, Rabu.", "Lina Marlina", ["Chief Operating Officer"], ["Kopiku"]),
-        ("Ketua Paguyuban Nelayan Teluk Ambon Hasan Latif, Senin.", "Hasan Latif", ["Ketua"], ["Paguyuban Nelayan Teluk Ambon"]),
-        ("Vice President of Sales Tokoku Budi Hartono, Senin.", "Budi Hartono", ["Vice President of Sales"], ["Tokoku"]),
+        (
+            "Chief Operating Officer Kopiku Lina Marlina, Rabu.",
+            "Lina Marlina",
+            ["Chief Operating Officer"],
+            ["Kopiku"],
+        ),
+        (
+            "Ketua Paguyuban Nelayan Teluk Ambon Hasan Latif, Senin.",
+            "Hasan Latif",
+            ["Ketua"],
+            ["Paguyuban Nelayan Teluk Ambon"],
+        ),
+        (
+            "Vice President of Sales Tokoku Budi Hartono, Senin.",
+            "Budi Hartono",
+            ["Vice President of Sales"],
+            ["Tokoku"],
+        ),
         # An office named in full stays one role.
-        ("Direktur Jenderal Perikanan Tangkap Rudi Salim, Senin.", "Rudi Salim", ["Direktur Jenderal Perikanan Tangkap"], []),
+        (
+            "Direktur Jenderal Perikanan Tangkap Rudi Salim, Senin.",
+            "Rudi Salim",
+            ["Direktur Jenderal Perikanan Tangkap"],
+            [],
+        ),
     ],
 )
-def test_titles_that_head_an_unmarked_organisation(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+def test_titles_that_head_an_unmarked_organisation(
+    phrase: str, name: str, roles: list[str], affiliations: list[str]
+) -> None:
     assert _parts(phrase, 0) == (name, roles, affiliations)
 
 
@@ -153,12 +232,23 @@ def test_a_roman_numeral_is_no_organisation() -> None:
 @pytest.mark.parametrize(
     ("phrase", "name", "roles", "affiliations"),
     [
-        ("Kepala Dinas Kelautan, Perikanan, dan Peternakan Kota Bitung Yusuf Amir, Senin.", "Yusuf Amir",
-         ["Kepala"], ["Dinas Kelautan, Perikanan, dan Peternakan Kota Bitung"]),
-        ("Menteri Pariwisata, Seni, dan Budaya Ratna Sari, Selasa.", "Ratna Sari", ["Menteri Pariwisata, Seni, dan Budaya"], []),
+        (
+            "Kepala Dinas Kelautan, Perikanan, dan Peternakan Kota Bitung Yusuf Amir, Senin.",
+            "Yusuf Amir",
+            ["Kepala"],
+            ["Dinas Kelautan, Perikanan, dan Peternakan Kota Bitung"],
+        ),
+        (
+            "Menteri Pariwisata, Seni, dan Budaya Ratna Sari, Selasa.",
+            "Ratna Sari",
+            ["Menteri Pariwisata, Seni, dan Budaya"],
+            [],
+        ),
     ],
 )
-def test_listed_fields_stay_in_one_name(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+def test_listed_fields_stay_in_one_name(
+    phrase: str, name: str, roles: list[str], affiliations: list[str]
+) -> None:
     assert _parts(phrase, 0) == (name, roles, affiliations)
 
 
@@ -190,7 +280,11 @@ def test_a_short_ministerial_title_is_a_role() -> None:
 
 
 def test_selaku_opens_an_apposition() -> None:
-    assert _parts("Rina Sari selaku Ketua Koperasi Tani Makmur, Senin.", 0) == ("Rina Sari", ["Ketua"], ["Koperasi Tani Makmur"])
+    assert _parts("Rina Sari selaku Ketua Koperasi Tani Makmur, Senin.", 0) == (
+        "Rina Sari",
+        ["Ketua"],
+        ["Koperasi Tani Makmur"],
+    )
     text = "Rina Sari selaku Ketua Koperasi Tani Makmur mengatakan"
     p = parse_before(text, 0, text.index(" mengatakan"))
     assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Rina Sari"
@@ -199,17 +293,36 @@ def test_selaku_opens_an_apposition() -> None:
 @pytest.mark.parametrize(
     ("phrase", "name", "roles", "affiliations"),
     [
-        ("Kepala Perwakilan Komnas HAM Sulawesi Tengah Rudi Lapu, Senin.", "Rudi Lapu",
-         ["Kepala Perwakilan"], ["Komnas HAM Sulawesi Tengah"]),
-        ("Kepala Ombudsman RI Perwakilan Bali Made Arta, Senin.", "Made Arta", ["Kepala"], ["Ombudsman RI Perwakilan Bali"]),
-        ("Direktur Eksekutif Institute for Fiscal Studies Nusantara Anton Wijaya, Senin.", "Anton Wijaya",
-         ["Direktur Eksekutif"], ["Institute for Fiscal Studies Nusantara"]),
-        ("Direktur Eksekutif Pusat Kajian Pangan Darmawan Putra, Senin.", "Darmawan Putra",
-         ["Direktur Eksekutif"], ["Pusat Kajian Pangan"]),
+        (
+            "Kepala Perwakilan Komnas HAM Sulawesi Tengah Rudi Lapu, Senin.",
+            "Rudi Lapu",
+            ["Kepala Perwakilan"],
+            ["Komnas HAM Sulawesi Tengah"],
+        ),
+        (
+            "Kepala Ombudsman RI Perwakilan Bali Made Arta, Senin.",
+            "Made Arta",
+            ["Kepala"],
+            ["Ombudsman RI Perwakilan Bali"],
+        ),
+        (
+            "Direktur Eksekutif Institute for Fiscal Studies Nusantara Anton Wijaya, Senin.",
+            "Anton Wijaya",
+            ["Direktur Eksekutif"],
+            ["Institute for Fiscal Studies Nusantara"],
+        ),
+        (
+            "Direktur Eksekutif Pusat Kajian Pangan Darmawan Putra, Senin.",
+            "Darmawan Putra",
+            ["Direktur Eksekutif"],
+            ["Pusat Kajian Pangan"],
+        ),
         ("Rektor Unmul Hendra Kusuma, Senin.", "Hendra Kusuma", ["Rektor"], ["Unmul"]),
     ],
 )
-def test_branches_and_unmarked_organisations(phrase: str, name: str, roles: list[str], affiliations: list[str]) -> None:
+def test_branches_and_unmarked_organisations(
+    phrase: str, name: str, roles: list[str], affiliations: list[str]
+) -> None:
     assert _parts(phrase, 0) == (name, roles, affiliations)
 
 
@@ -221,4 +334,7 @@ def test_a_dated_citation_in_brackets_is_no_part_of_the_speaker() -> None:
 
 def test_pusat_after_a_place_is_part_of_the_place() -> None:
     assert _parts("Kapolres Metro Jakarta Pusat Kombes Andi Wijaya, Senin.", 0) == (
-        "Kombes Andi Wijaya", ["Kapolres Metro Jakarta Pusat"], [])
+        "Kombes Andi Wijaya",
+        ["Kapolres Metro Jakarta Pusat"],
+        [],
+    )

@@ -20,7 +20,10 @@ def test_cue_after_names_speaker_with_role(analysed: Article) -> None:
 
 
 def test_run_of_quotes_closed_by_tambahnya(analysed: Article) -> None:
-    run = [_quote(analysed, w) for w in ("Terminal akan dijaga", "Pemeriksaan kesehatan", "Penumpang tanpa surat")]
+    run = [
+        _quote(analysed, w)
+        for w in ("Terminal akan dijaga", "Pemeriksaan kesehatan", "Penumpang tanpa surat")
+    ]
     assert [q.speaker.name if q.speaker else None for q in run] == ["Rudi Hartono"] * 3
     assert run[2].cue is not None and run[2].cue.text == "tambahnya"
     assert run[0].confidence < run[2].confidence + 0.01
@@ -68,7 +71,9 @@ def test_quotes_dated_by_their_sentence_or_the_article() -> None:
 
     text = "”Kami siap,” kata Budi, Senin (3/5/2021)."
     a = SegmentStep()(Article(id="d", raw=text, text=text, published=Published(value=datetime(2021, 5, 4))))
-    a.timexes = [Timex(start=24, end=40, text="Senin (3/5/2021)", type="DATE", value="2021-05-03", sentence=0)]
+    a.timexes = [
+        Timex(start=24, end=40, text="Senin (3/5/2021)", type="DATE", value="2021-05-03", sentence=0)
+    ]
     (q,) = QuoteStep()(a).quotes
     assert q.date == "2021-05-03"
 
@@ -120,7 +125,11 @@ def test_people_introduced_anywhere_before_a_reporting_verb() -> None:
         "Ani Rahma, peneliti Lembaga Survei Nusantara, menilai angka itu wajar. "
         "Hal itu disampaikan Ketua Komisi Informasi Jambi Yusuf Amin di Jambi."
     )
-    spans = [(0, text.index("Ani") - 1), (text.index("Ani"), text.index("Hal") - 1), (text.index("Hal"), len(text))]
+    spans = [
+        (0, text.index("Ani") - 1),
+        (text.index("Ani"), text.index("Hal") - 1),
+        (text.index("Hal"), len(text)),
+    ]
     names = [text[p.name[0] : p.name[1]] for p in introductions(text, spans) if p.name]
     assert names == ["Herman Sujono", "Ani Rahma", "Yusuf Amin"]
 
@@ -233,11 +242,15 @@ def test_a_noun_object_a_topic_a_negation_or_a_purpose_is_no_speech() -> None:
 
 
 def test_a_short_form_in_brackets_and_a_described_organisation_are_speakers() -> None:
-    qs = _quotes_of("Ketua Umum Partai Maju, Hendra Wiguna Saputra (HWS) menyebut koalisi akan diumumkan pekan depan.")
+    qs = _quotes_of(
+        "Ketua Umum Partai Maju, Hendra Wiguna Saputra (HWS) menyebut koalisi akan diumumkan pekan depan."
+    )
     assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Hendra Wiguna Saputra"
     qs = _quotes_of("Menurut surat kabar Harian Sukamaju, ribuan warga telah mengungsi dari tepi sungai.")
     assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Harian Sukamaju"
-    qs = _quotes_of("Kantor berita Sukamaju Pos melaporkan bahwa ribuan warga telah mengungsi dari tepi sungai.")
+    qs = _quotes_of(
+        "Kantor berita Sukamaju Pos melaporkan bahwa ribuan warga telah mengungsi dari tepi sungai."
+    )
     assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Sukamaju Pos"
 
 
@@ -268,25 +281,32 @@ def test_speaker_phrases_with_adverbs_ages_and_openers() -> None:
 
 def test_content_starts_after_a_complementiser_or_a_doubled_comma() -> None:
     assert [q.text for q in _quotes_of("Hendra mengatakan jika jembatan itu akan dibuka pekan depan.")] == [
-        "jembatan itu akan dibuka pekan depan"]
+        "jembatan itu akan dibuka pekan depan"
+    ]
     assert [q.text for q in _quotes_of("Hendra mengatakan,,Jembatan itu akan dibuka pekan depan.")] == [
-        "Jembatan itu akan dibuka pekan depan"]
+        "Jembatan itu akan dibuka pekan depan"
+    ]
     # After a comma, a conditional clause is part of what was said.
     assert [q.text for q in _quotes_of("Hendra mengatakan, jika hujan turun, jembatan akan ditutup.")] == [
-        "jika hujan turun, jembatan akan ditutup"]
+        "jika hujan turun, jembatan akan ditutup"
+    ]
 
 
 def test_speaker_and_verb_inside_the_statement_make_it_the_whole_sentence() -> None:
     qs = _quotes_of("Pendapatan pedagang pasar, Hendra menambahkan, juga turun sejak jembatan putus.")
-    assert [q.text for q in qs] == ["Pendapatan pedagang pasar, Hendra menambahkan, juga turun sejak jembatan putus"]
+    assert [q.text for q in qs] == [
+        "Pendapatan pedagang pasar, Hendra menambahkan, juga turun sejak jembatan putus"
+    ]
     # An opening adverbial is not part of the statement.
     qs = _quotes_of("Sementara itu, Hendra menambahkan, pendapatan pedagang pasar juga turun.")
     assert [q.text for q in qs] == ["pendapatan pedagang pasar juga turun"]
 
 
 def test_what_something_is_called_is_a_statement_but_a_role_is_not() -> None:
-    assert [q.text for q in _quotes_of("Bupati Rina Lestari menyebut jembatan itu sebagai urat nadi ekonomi desa.")] == [
-        "jembatan itu sebagai urat nadi ekonomi desa"]
+    assert [
+        q.text
+        for q in _quotes_of("Bupati Rina Lestari menyebut jembatan itu sebagai urat nadi ekonomi desa.")
+    ] == ["jembatan itu sebagai urat nadi ekonomi desa"]
     assert _quotes_of("Rina Lestari menjelaskan perannya sebagai ketua panitia.") == []
 
 

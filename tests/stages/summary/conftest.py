@@ -13,8 +13,8 @@ BERITA_BANJIR = (
     "Banjir besar merendam ratusan rumah warga di Kabupaten Bandung sejak Selasa malam. "
     "Badan Penanggulangan Bencana Daerah mencatat lebih dari 500 keluarga terpaksa mengungsi ke balai desa.\n\n"
     "Kepala BPBD Kabupaten Bandung, Dadang Suherman, mengatakan air mulai naik setelah hujan deras turun "
-    "selama enam jam. \"Kami sudah menyiapkan perahu karet dan dapur umum. "
-    "Bantuan logistik juga terus berdatangan,\" kata Dadang.\n\n"
+    'selama enam jam. "Kami sudah menyiapkan perahu karet dan dapur umum. '
+    'Bantuan logistik juga terus berdatangan," kata Dadang.\n\n'
     "Baca juga: Hujan Deras, Jalan Tol Padaleunyi Tergenang\n\n"
     "Menurut Suherman, banjir tahun ini lebih parah dibandingkan tahun lalu. "
     "Warga berharap pemerintah segera menormalisasi sungai yang dangkal.\n\n"

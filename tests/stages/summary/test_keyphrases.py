@@ -50,8 +50,10 @@ def test_spans_point_into_text(seg: Seg) -> None:
 def test_merged_entity_gathers_its_mentions(seg: Seg) -> None:
     article = seg(TEKS)
     starts = [i for i in range(len(TEKS)) if TEKS.startswith("Anwar", i)]
-    article.mentions = [Mention(start=s, end=s + 5, text="Anwar", label="PER", sentence=2 if n == 0 else 3, entity=0)
-                        for n, s in enumerate(starts)]
+    article.mentions = [
+        Mention(start=s, end=s + 5, text="Anwar", label="PER", sentence=2 if n == 0 else 3, entity=0)
+        for n, s in enumerate(starts)
+    ]
     article.entities = [Entity(id="e0", name="Anwar Ibrahim", label="PER", mentions=[0, 1])]
     found = {k.text: k for k in extract_keyphrases(article, idf={}, default_idf=1.0)}
     assert "Anwar Ibrahim" in found
@@ -64,14 +66,27 @@ def test_limit(seg: Seg) -> None:
 
 
 def test_a_phrase_that_cuts_through_a_name_is_none(seg: Seg) -> None:
-    text = ("Menteri Pertanian Bayu Kusnadi meninjau sawah di Karawang. Pertanian Bayu kini jadi sorotan, "
-            "kata warga. Bayu Kusnadi berjanji menambah pupuk.")
+    text = (
+        "Menteri Pertanian Bayu Kusnadi meninjau sawah di Karawang. Pertanian Bayu kini jadi sorotan, "
+        "kata warga. Bayu Kusnadi berjanji menambah pupuk."
+    )
     article = seg(text)
     spans = [(m.start(), m.end()) for m in re.finditer(r"Bayu Kusnadi|Karawang", text)]
-    article.mentions = [Mention(start=s, end=e, text=text[s:e], label="PER" if text[s] == "B" else "LOC",
-                                sentence=0 if s < 60 else 2, entity=0 if text[s] == "B" else 1) for s, e in spans]
-    article.entities = [Entity(id="e0", name="Bayu Kusnadi", label="PER", mentions=[0, 2]),
-                        Entity(id="e1", name="Karawang", label="LOC", mentions=[1])]
+    article.mentions = [
+        Mention(
+            start=s,
+            end=e,
+            text=text[s:e],
+            label="PER" if text[s] == "B" else "LOC",
+            sentence=0 if s < 60 else 2,
+            entity=0 if text[s] == "B" else 1,
+        )
+        for s, e in spans
+    ]
+    article.entities = [
+        Entity(id="e0", name="Bayu Kusnadi", label="PER", mentions=[0, 2]),
+        Entity(id="e1", name="Karawang", label="LOC", mentions=[1]),
+    ]
     texts = _texts(article)
     assert "Bayu Kusnadi" in texts
     # "Pertanian Bayu" is capitalised twice, but its first occurrence runs into the name

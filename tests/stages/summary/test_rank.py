@@ -37,7 +37,12 @@ def test_quote_over_two_sentences_is_one_unit() -> None:
 
 
 def test_curly_quote_over_three_sentences() -> None:
-    texts = ["“Kami menolak.", "Kami juga kecewa.", "Kami akan banding,” ujar kuasa hukum.", "Sidang ditunda."]
+    texts = [
+        "“Kami menolak.",
+        "Kami juga kecewa.",
+        "Kami akan banding,” ujar kuasa hukum.",
+        "Sidang ditunda.",
+    ]
     assert quote_units(texts) == [[0, 1, 2], [3]]
 
 
@@ -56,14 +61,25 @@ def test_selection_never_cuts_a_quote() -> None:
 
 def test_selection_skips_blocked_and_redundant() -> None:
     sim = [[1.0, 0.9, 0.0], [0.9, 1.0, 0.0], [0.0, 0.0, 1.0]]
-    chosen = select_sentences([0.9, 0.8, 0.1], k=2, units=[[0], [1], [2]], blocked=[False] * 3, similarity=sim)
+    chosen = select_sentences(
+        [0.9, 0.8, 0.1], k=2, units=[[0], [1], [2]], blocked=[False] * 3, similarity=sim
+    )
     assert chosen == [0, 2]
-    assert select_sentences([0.9, 0.8, 0.1], k=2, units=[[0], [1], [2]], blocked=[True, False, False]) == [1, 2]
+    assert select_sentences([0.9, 0.8, 0.1], k=2, units=[[0], [1], [2]], blocked=[True, False, False]) == [
+        1,
+        2,
+    ]
 
 
 def test_word_target_stops_early() -> None:
-    chosen = select_sentences([0.9, 0.8, 0.7], k=3, units=[[0], [1], [2]], blocked=[False] * 3,
-                              lengths=[30, 30, 30], target_words=55)
+    chosen = select_sentences(
+        [0.9, 0.8, 0.7],
+        k=3,
+        units=[[0], [1], [2]],
+        blocked=[False] * 3,
+        lengths=[30, 30, 30],
+        target_words=55,
+    )
     assert chosen == [0, 1]
 
 
@@ -85,8 +101,12 @@ def test_pagerank_favours_the_hub() -> None:
 
 def test_summarize_keeps_article_order_and_skips_boilerplate() -> None:
     model = RankerModel(weights={"sent=0": 1.0, "sent=2": 3.0, "sent=3": 2.0}, bias=0.0, meta={})
-    texts = ["Gempa mengguncang Cianjur pagi tadi.", "Warga berhamburan keluar rumah.",
-             "Baca juga: Gempa Susulan Terjadi Lagi", "Petugas mendata kerusakan bangunan sekolah."]
+    texts = [
+        "Gempa mengguncang Cianjur pagi tadi.",
+        "Warga berhamburan keluar rumah.",
+        "Baca juga: Gempa Susulan Terjadi Lagi",
+        "Petugas mendata kerusakan bangunan sekolah.",
+    ]
     toks = [t.split() for t in texts]
     view = DocumentView(tokens=toks, terms=[[w.lower() for w in t] for t in toks], paragraphs=[0, 0, 1, 2])
     assert summarize(texts, view, model, k=2, idf={}, default_idf=1.0) == [0, 3]
@@ -94,8 +114,12 @@ def test_summarize_keeps_article_order_and_skips_boilerplate() -> None:
 
 def _budget(gains: list[float], lengths: list[int], **kw: object) -> list[int]:
     n = len(gains)
-    args: dict[str, object] = {"k": 2, "units": [[i] for i in range(n)], "blocked": [False] * n,
-                               "reference_words": 40.0}
+    args: dict[str, object] = {
+        "k": 2,
+        "units": [[i] for i in range(n)],
+        "blocked": [False] * n,
+        "reference_words": 40.0,
+    }
     args.update(kw)
     return select_budget(gains, lengths, **args)  # type: ignore[arg-type]
 
@@ -116,8 +140,12 @@ def test_budget_picks_exactly_k_in_article_order() -> None:
 
 def test_budget_keeps_quotes_whole_and_skips_blocked_and_repeats() -> None:
     # The quote [1, 2] does not fit next to sentence 0 with k=2; blocked 3 is never taken.
-    chosen = _budget([0.9, 0.8, 0.1, 0.95, 0.5], [20, 20, 20, 20, 20], units=[[0], [1, 2], [3], [4]],
-                     blocked=[False, False, False, True, False])
+    chosen = _budget(
+        [0.9, 0.8, 0.1, 0.95, 0.5],
+        [20, 20, 20, 20, 20],
+        units=[[0], [1, 2], [3], [4]],
+        blocked=[False, False, False, True, False],
+    )
     assert chosen == [0, 4]
     sim = [[0.0] * 3 for _ in range(3)]
     sim[0][1] = sim[1][0] = 0.9
@@ -126,10 +154,19 @@ def test_budget_keeps_quotes_whole_and_skips_blocked_and_repeats() -> None:
 
 def test_tree_ranker_walks_every_tree() -> None:
     # Two stumps: idx <= 0.5 -> +0.25 / -0.25, nw <= 10 -> -0.1 / +0.1.
-    ranker = TreeRanker(features=["idx", "nw"], base=0.5, roots=[0, 3], feature=[0, -1, -1, 1, -1, -1],
-                        threshold=[0.5, 0.0, 0.0, 10.0, 0.0, 0.0], left=[1, 1, 2, 4, 4, 5],
-                        right=[2, 1, 2, 5, 4, 5], value=[0.0, 0.25, -0.25, 0.0, -0.1, 0.1], depth=1,
-                        reference_words=40.0, meta={})
+    ranker = TreeRanker(
+        features=["idx", "nw"],
+        base=0.5,
+        roots=[0, 3],
+        feature=[0, -1, -1, 1, -1, -1],
+        threshold=[0.5, 0.0, 0.0, 10.0, 0.0, 0.0],
+        left=[1, 1, 2, 4, 4, 5],
+        right=[2, 1, 2, 5, 4, 5],
+        value=[0.0, 0.25, -0.25, 0.0, -0.1, 0.1],
+        depth=1,
+        reference_words=40.0,
+        meta={},
+    )
     scores = ranker.predict([{"idx": 0.0, "nw": 20.0, "unknown": 5.0}, {"idx": 3.0, "nw": 5.0}])
     assert scores == pytest.approx([0.85, 0.15])
     assert score_sentences([{"idx": 0.0}], ranker) == pytest.approx([0.65])
@@ -138,8 +175,19 @@ def test_tree_ranker_walks_every_tree() -> None:
 
 def test_tree_ranker_rejects_arrays_that_point_outside() -> None:
     with pytest.raises(ValueError):
-        TreeRanker(features=["idx"], base=0.0, roots=[0], feature=[0], threshold=[0.5], left=[3], right=[0],
-                   value=[0.0], depth=1, reference_words=40.0, meta={})
+        TreeRanker(
+            features=["idx"],
+            base=0.0,
+            roots=[0],
+            feature=[0],
+            threshold=[0.5],
+            left=[3],
+            right=[0],
+            value=[0.0],
+            depth=1,
+            reference_words=40.0,
+            meta={},
+        )
 
 
 def test_shipped_ranker_is_trees_with_provenance() -> None:
@@ -152,7 +200,9 @@ def test_shipped_ranker_is_trees_with_provenance() -> None:
     assert 20 <= ranker.reference_words <= 100
 
 
-def test_shipped_ranker_prefers_the_lead_of_a_plain_report(banjir_text: str, seg: Callable[..., Article]) -> None:
+def test_shipped_ranker_prefers_the_lead_of_a_plain_report(
+    banjir_text: str, seg: Callable[..., Article]
+) -> None:
     from warta.stages.summary.step import SummaryStep
 
     a = SummaryStep()(seg(banjir_text))

@@ -24,7 +24,57 @@ _COMMAS = re.compile(r"\s*,[,\s]*")
 _WORD = re.compile(r"\S+")
 # Words a headline may keep in lower case (prepositions, conjunctions, particles).
 _HEADLINE_LOWER = frozenset(
-    ["di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atau", "bagi", "dalam", "soal", "terkait", "vs", "usai", "jelang", "hingga", "sampai", "oleh", "karena", "agar", "jadi", "ini", "itu", "tak", "tidak", "bisa", "akan", "sudah", "belum", "masih", "juga", "pun", "lah", "kah", "nya", "se", "buat", "kepada", "of", "for", "the", "and", "in", "on", "to", "with", "a", "an"]
+    [
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "yang",
+        "untuk",
+        "dengan",
+        "pada",
+        "atau",
+        "bagi",
+        "dalam",
+        "soal",
+        "terkait",
+        "vs",
+        "usai",
+        "jelang",
+        "hingga",
+        "sampai",
+        "oleh",
+        "karena",
+        "agar",
+        "jadi",
+        "ini",
+        "itu",
+        "tak",
+        "tidak",
+        "bisa",
+        "akan",
+        "sudah",
+        "belum",
+        "masih",
+        "juga",
+        "pun",
+        "lah",
+        "kah",
+        "nya",
+        "se",
+        "buat",
+        "kepada",
+        "of",
+        "for",
+        "the",
+        "and",
+        "in",
+        "on",
+        "to",
+        "with",
+        "a",
+        "an",
+    ]
 )
 _MAX_HEADLINE_WORDS = 25
 # Lower-case words a headline keeps only when a capitalised word follows them.
@@ -32,7 +82,9 @@ _HEADLINE_IF_CAPITAL_FOLLOWS = frozenset(
     "antara tanpa demi serta per lalu saat dkk sebagai atas akibat tetapi tapi padahal namun de van bin jika".split()
 )
 # Connectives that open a sentence with a comma ("Lalu,"), and subordinators before its subject.
-_CONNECTIVES = frozenset("Lalu Pertama Kedua Ketiga Terakhir Akhirnya Kini Maka Lantas Namun Tetapi Bahkan".split())
+_CONNECTIVES = frozenset(
+    "Lalu Pertama Kedua Ketiga Terakhir Akhirnya Kini Maka Lantas Namun Tetapi Bahkan".split()
+)
 _SUBORDINATORS = frozenset("Jika Bila Apabila Kalau Ketika".split())
 # Titles that go with the name after them into the sentence.
 _ROLE_WORDS = frozenset(
@@ -51,7 +103,34 @@ _CLAUSE_WORDS = frozenset("pun juga tidak tak sudah akan masih".split())
 # Capitalised words that open a sentence rather than continue a headline, when a
 # lower-case word or a comma follows them.
 _OPENERS = frozenset(
-    ["Menurut", "Ia", "Dia", "Anda", "Mereka", "Kami", "Kita", "Saya", "Namun", "Sementara", "Sedangkan", "Selain", "Sebelumnya", "Kemudian", "Adapun", "Bahkan", "Meski", "Meskipun", "Menanggapi", "Hal", "Tak", "Tidak", "Selanjutnya", "Sebagai", "Diketahui", "Dalam"]
+    [
+        "Menurut",
+        "Ia",
+        "Dia",
+        "Anda",
+        "Mereka",
+        "Kami",
+        "Kita",
+        "Saya",
+        "Namun",
+        "Sementara",
+        "Sedangkan",
+        "Selain",
+        "Sebelumnya",
+        "Kemudian",
+        "Adapun",
+        "Bahkan",
+        "Meski",
+        "Meskipun",
+        "Menanggapi",
+        "Hal",
+        "Tak",
+        "Tidak",
+        "Selanjutnya",
+        "Sebagai",
+        "Diketahui",
+        "Dalam",
+    ]
 )
 
 
@@ -61,8 +140,11 @@ Compiled = list[tuple[BoilerplateRule, re.Pattern[str]]]
 @cache
 def _tail_rules() -> list[tuple[BoilerplateRule, re.Pattern[str]]]:
     """Rules of scope "tail": whole lines, matched among the last lines of the text only."""
-    return [(r, re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in r.patterns) + r")\s*"))
-            for r in boilerplate_rules() if r.scope == "tail"]
+    return [
+        (r, re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in r.patterns) + r")\s*"))
+        for r in boilerplate_rules()
+        if r.scope == "tail"
+    ]
 
 
 # How many lines from the end a "tail" rule looks at (a signature, a wire credit, a source).
@@ -136,11 +218,20 @@ def _walk_back(text: str, words: list[tuple[int, int]], j: int) -> int:
     if j >= 3 and ws[j - 1] == "itu," and ws[j - 2] in ("karena", "sebab") and ws[j - 3] == "Oleh":
         return j - 3
     for i in range(max(1, j - 4), j):
-        if ws[i] == "Menurut" and all(_capitalised(w.strip(",")) for w in ws[i + 1 : j]) and ws[j - 1].endswith(","):
+        if (
+            ws[i] == "Menurut"
+            and all(_capitalised(w.strip(",")) for w in ws[i + 1 : j])
+            and ws[j - 1].endswith(",")
+        ):
             return i
-    if j >= 2 and ((ws[j - 1].endswith(",") and ws[j - 1][:-1] in _CONNECTIVES) or ws[j - 1] in _SUBORDINATORS):
+    if j >= 2 and (
+        (ws[j - 1].endswith(",") and ws[j - 1][:-1] in _CONNECTIVES) or ws[j - 1] in _SUBORDINATORS
+    ):
         return j - 1
-    if _NAME_WORD.match(ws[j]) is None or ws[j].strip(",") in _OPENERS | _CONNECTIVES | _SUBORDINATORS | _HARD_OPENERS:
+    if (
+        _NAME_WORD.match(ws[j]) is None
+        or ws[j].strip(",") in _OPENERS | _CONNECTIVES | _SUBORDINATORS | _HARD_OPENERS
+    ):
         return j
     best = j
     for i in range(j - 1, max(0, j - 4), -1):
@@ -182,8 +273,12 @@ def headline_end(text: str, pos: int, limit: int) -> int:
             return s + glued.start() + 1  # "Judul,Kalimat": a paragraph comma of the scraper
         if w[0] in "\"“”'‘":
             # A short quoted word inside a headline ('Wali Kota "Memanah", Bawa ...') goes on.
-            if (k >= 1 and _QUOTED_WORD.match(w) and k + 1 < len(words)
-                    and _capitalised(text[words[k + 1][0] : words[k + 1][1]].strip("\"“”'‘’(),") or "x")):
+            if (
+                k >= 1
+                and _QUOTED_WORD.match(w)
+                and k + 1 < len(words)
+                and _capitalised(text[words[k + 1][0] : words[k + 1][1]].strip("\"“”'‘’(),") or "x")
+            ):
                 cores.append(w.strip("\"“”'‘’,"))
                 last_end = e
                 continue
@@ -208,18 +303,33 @@ def headline_end(text: str, pos: int, limit: int) -> int:
                     break
                 if x.endswith(","):
                     return s
-        if (k >= 1 and _capitalised(core) and not w.endswith(",") and nxt[:1].islower()
-                and nxt.strip(",.").lower() in _CLAUSE_WORDS and after_next[:1].islower()):
+        if (
+            k >= 1
+            and _capitalised(core)
+            and not w.endswith(",")
+            and nxt[:1].islower()
+            and nxt.strip(",.").lower() in _CLAUSE_WORDS
+            and after_next[:1].islower()
+        ):
             return words[_walk_back(text, words, k)][0]  # "Samsung juga menyiapkan ..."
-        if k >= 1 and low in ("ini", "itu") and _capitalised(cores[k - 1]) and (
-            w.endswith(",") or nxt[:1].islower()
+        if (
+            k >= 1
+            and low in ("ini", "itu")
+            and _capitalised(cores[k - 1])
+            and (w.endswith(",") or nxt[:1].islower())
         ):
             return words[k - 1][0]  # "Saat ini, ..." / "Sementara itu, ..." / "Hal itu membuat"
         if k >= 1 and core in _OPENERS and nxt:
             nxt_low = nxt.strip(",.").lower()
-            if w.endswith(",") or (nxt[0].islower() and (nxt_low not in _HEADLINE_LOWER or nxt_low in _CLAUSE_WORDS)):
+            if w.endswith(",") or (
+                nxt[0].islower() and (nxt_low not in _HEADLINE_LOWER or nxt_low in _CLAUSE_WORDS)
+            ):
                 return words[_walk_back(text, words, k)][0]  # "Menurut dia, ...", "Ia mengatakan ..."
-        if core.islower() and low in _HEADLINE_IF_CAPITAL_FOLLOWS and not (nxt[:1].isupper() or nxt[:1].isdigit()):
+        if (
+            core.islower()
+            and low in _HEADLINE_IF_CAPITAL_FOLLOWS
+            and not (nxt[:1].isupper() or nxt[:1].isdigit())
+        ):
             return words[_walk_back(text, words, k - 1)][0] if k >= 1 else pos
         if low in _HEADLINE_IF_CAPITAL_FOLLOWS or _capitalised(core) or low in _HEADLINE_LOWER:
             last_end = e
@@ -289,8 +399,13 @@ def find_boilerplate(text: str) -> list[Fix]:
             rule = by_group[hit.lastgroup or ""] if hit is not None else None
             # A headline line right under a dated entry of a related-articles list
             # belongs to the list.
-            if (rule is None and fixes and fixes[-1].rule == "related-list" and fixes[-1].end >= s - 1
-                    and _looks_like_headline(m.group())):
+            if (
+                rule is None
+                and fixes
+                and fixes[-1].rule == "related-list"
+                and fixes[-1].end >= s - 1
+                and _looks_like_headline(m.group())
+            ):
                 rule = by_group_id(by_group, "related-list")
             if rule is not None:
                 floor = fixes[-1].end if fixes else 0

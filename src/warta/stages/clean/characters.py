@@ -52,14 +52,27 @@ def find_character_fixes(text: str) -> list[Fix]:
         if ch == "\r":
             fixes.append(Fix(s, e, "\n", "whitespace", "line-ending", "Windows/Mac line ending", m.group()))
         elif ch in _INVISIBLE:
-            fixes.append(Fix(s, e, "", "control", "invisible", "zero-width or soft-hyphen character", m.group()))
+            fixes.append(
+                Fix(s, e, "", "control", "invisible", "zero-width or soft-hyphen character", m.group())
+            )
         elif ch in _ODD_SPACE:
             fixes.append(Fix(s, e, " ", "control", "odd-space", "no-break or typographic space", m.group()))
         elif "\U0001d400" <= ch <= "\U0001d7ff":
-            fixes.append(Fix(s, e, unicodedata.normalize("NFKC", m.group()), "control", "styled-letters",
-                             "mathematical bold or italic letters used as styling", m.group()))
+            fixes.append(
+                Fix(
+                    s,
+                    e,
+                    unicodedata.normalize("NFKC", m.group()),
+                    "control",
+                    "styled-letters",
+                    "mathematical bold or italic letters used as styling",
+                    m.group(),
+                )
+            )
         elif ch in " \t":
-            fixes.append(Fix(s, e, "", "whitespace", "trailing-space", "spaces at the end of a line", m.group()))
+            fixes.append(
+                Fix(s, e, "", "whitespace", "trailing-space", "spaces at the end of a line", m.group())
+            )
         else:
             fixes.append(Fix(s, e, "", "control", "control-char", "control character", m.group()))
     return fixes
@@ -114,8 +127,17 @@ def find_mojibake(text: str) -> list[Fix]:
         for m in _ENTITY.finditer(text):
             after = html.unescape(m.group()).replace("\xa0", " ")
             if after != m.group():
-                fixes.append(Fix(m.start(), m.end(), after, "mojibake", "html-entity", "HTML entity left in the text",
-                                 m.group()))
+                fixes.append(
+                    Fix(
+                        m.start(),
+                        m.end(),
+                        after,
+                        "mojibake",
+                        "html-entity",
+                        "HTML entity left in the text",
+                        m.group(),
+                    )
+                )
     if _SUSPECT.search(text) is None:
         return fixes
     fix_text, config = _ftfy()
@@ -131,8 +153,15 @@ def find_mojibake(text: str) -> list[Fix]:
         j = 0
         while j < min(len(chunk), len(fixed)) - i and chunk[-1 - j] == fixed[-1 - j]:
             j += 1
-        fix = Fix(base + i, end - j, fixed[i : len(fixed) - j], "mojibake", "ftfy", "wrongly decoded characters",
-                  chunk[i : len(chunk) - j])
+        fix = Fix(
+            base + i,
+            end - j,
+            fixed[i : len(fixed) - j],
+            "mojibake",
+            "ftfy",
+            "wrongly decoded characters",
+            chunk[i : len(chunk) - j],
+        )
         if all(fix.end <= f.start or fix.start >= f.end for f in fixes):
             fixes.append(fix)
     fixes.sort(key=lambda f: f.start)

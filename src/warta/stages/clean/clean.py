@@ -68,9 +68,13 @@ def _whitespace_fixes(text: str) -> list[Fix]:
     for m in runs:
         g = m.group()
         if g.startswith("\n"):
-            fixes.append(Fix(m.start(), m.end(), "\n\n", "whitespace", "blank-lines", "run of blank lines", g))
+            fixes.append(
+                Fix(m.start(), m.end(), "\n\n", "whitespace", "blank-lines", "run of blank lines", g)
+            )
         elif m.start() == 0 or text[m.start() - 1] == "\n":
-            fixes.append(Fix(m.start(), m.end(), "", "whitespace", "indent", "space at the start of a line", g))
+            fixes.append(
+                Fix(m.start(), m.end(), "", "whitespace", "indent", "space at the start of a line", g)
+            )
         else:
             fixes.append(Fix(m.start(), m.end(), " ", "whitespace", "spaces", "run of spaces", g))
     if trail < len(text):
@@ -173,9 +177,19 @@ def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = No
     b.apply(_whitespace_fixes(b.text))
     dateline = find_dateline(b.text)
     if dateline is not None:
-        b.apply([Fix(dateline.start, dateline.end, "", "metadata", "dateline",
-                     "dateline: where and by whom the story was filed, kept as metadata",
-                     b.text[dateline.start : dateline.end])])
+        b.apply(
+            [
+                Fix(
+                    dateline.start,
+                    dateline.end,
+                    "",
+                    "metadata",
+                    "dateline",
+                    "dateline: where and by whom the story was filed, kept as metadata",
+                    b.text[dateline.start : dateline.end],
+                )
+            ]
+        )
     b.apply(_merge(find_lost_capitals(b.text), find_reduplications(b.text), find_glued_words(b.text)))
 
     cleaning = Cleaning()
@@ -185,8 +199,17 @@ def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = No
     for f, rs, re_ in b.changes:
         start = final.to_clean(rs)
         end = start if not f.after else final.to_clean(re_) if re_ > rs else start + len(f.after)
-        change = Change(kind=f.kind, rule=f.rule, reason=f.reason, before=f.before, after=f.after,
-                        raw_start=rs, raw_end=re_, start=start, end=max(start, end))
+        change = Change(
+            kind=f.kind,
+            rule=f.rule,
+            reason=f.reason,
+            before=f.before,
+            after=f.after,
+            raw_start=rs,
+            raw_end=re_,
+            start=start,
+            end=max(start, end),
+        )
         if f.kind in ("boilerplate", "metadata"):
             cleaning.removed.append(change)
         elif f.kind != "whitespace":
@@ -197,8 +220,12 @@ def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = No
             role = m.group("role").lower() if m else ""
             if f.rule == "byline" and m and role in ("editor", "penyunting", "redaktur", "editor bahasa"):
                 editor = editor or m.group("name")
-            elif f.rule == "byline" and m and role in ("penulis", "reporter", "wartawan", "pewarta", "author",
-                                                       "oleh", "by", "kontributor"):
+            elif (
+                f.rule == "byline"
+                and m
+                and role
+                in ("penulis", "reporter", "wartawan", "pewarta", "author", "oleh", "by", "kontributor")
+            ):
                 author = author or m.group("name")
             else:
                 credits.append(line)

@@ -59,12 +59,42 @@ _MIN_CAPITAL_LEFT = 4
 # Capitalised words that stand before a name or a source and never start a brand:
 # titles and ranks ("PresidenDonald", "KapolriJenderal") and citing verbs
 # ("DilansirThe", "MengutipReuters").
-_CUES = frozenset({
-    "presiden", "wapres", "menteri", "gubernur", "wagub", "bupati", "wali", "ketua", "anggota", "kapolri",
-    "kapolda", "kapolres", "kapolsek", "pelatih", "direktur", "dirut", "kepala", "jenderal", "sekretaris",
-    "hakim", "jaksa", "kapten", "panglima", "pangeran", "komisaris", "juru", "dilansir", "melansir",
-    "dikutip", "mengutip", "menurut", "diberitakan",
-})
+_CUES = frozenset(
+    {
+        "presiden",
+        "wapres",
+        "menteri",
+        "gubernur",
+        "wagub",
+        "bupati",
+        "wali",
+        "ketua",
+        "anggota",
+        "kapolri",
+        "kapolda",
+        "kapolres",
+        "kapolsek",
+        "pelatih",
+        "direktur",
+        "dirut",
+        "kepala",
+        "jenderal",
+        "sekretaris",
+        "hakim",
+        "jaksa",
+        "kapten",
+        "panglima",
+        "pangeran",
+        "komisaris",
+        "juru",
+        "dilansir",
+        "melansir",
+        "dikutip",
+        "mengutip",
+        "menurut",
+        "diberitakan",
+    }
+)
 
 
 # A capitalised word long enough to hold a name (three letters or more) and a glued word.
@@ -182,8 +212,12 @@ def find_glued_words(text: str) -> list[Fix]:
         if token.lower() in words:
             continue
         if left[0].islower():
-            if (not _indonesian(low, words) or low in _LOWER_PREFIXES or not (_VOWELS & set(left))
-                    or right in _CLITICS):
+            if (
+                not _indonesian(low, words)
+                or low in _LOWER_PREFIXES
+                or not (_VOWELS & set(left))
+                or right in _CLITICS
+            ):
                 continue
             reason = "space lost after a lower-case Indonesian word"
         elif left in _NAME_PARTICLES:
@@ -192,12 +226,18 @@ def find_glued_words(text: str) -> list[Fix]:
             reason = "space lost after a title or a citing verb"
         elif occurs.pair(left, right):
             reason = "space lost between two words the article writes apart"
-        elif (len(left) >= _MIN_CAPITAL_LEFT and low in words and right.lower() not in words
-              and occurs.single(right)):
+        elif (
+            len(left) >= _MIN_CAPITAL_LEFT
+            and low in words
+            and right.lower() not in words
+            and occurs.single(right)
+        ):
             reason = "space lost before a name the article writes on its own"
         else:
             continue
-        fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words", reason, token))
+        fixes.append(
+            Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words", reason, token)
+        )
     fixes.extend(_names_glued_to_words(text, words or id_words(), occurs))
     fixes.extend(_verbs_glued_to_words(text, words or id_words(), occurs))
     fixes.extend(_acronyms_glued_to_verbs(text, words or id_words(), occurs))
@@ -240,13 +280,27 @@ def _verbs_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
         cuts = []
         for cut in range(max(_MIN_GLUED_VERB, len(token) - longest), len(token) - _MIN_GLUED_OBJECT + 1):
             left, right = token[:cut], token[cut:]
-            if (left in words and left.startswith(_VERB_PREFIXES) and right in words and right not in function
-                    and (occurs.single(right) or occurs.single(right.capitalize()))):
+            if (
+                left in words
+                and left.startswith(_VERB_PREFIXES)
+                and right in words
+                and right not in function
+                and (occurs.single(right) or occurs.single(right.capitalize()))
+            ):
                 cuts.append(cut)
         if len(cuts) == 1:
             left, right = token[: cuts[0]], token[cuts[0] :]
-            fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words",
-                             "space lost between a verb and the word after it", token))
+            fixes.append(
+                Fix(
+                    m.start(),
+                    m.end(),
+                    f"{left} {right}",
+                    "lost-character",
+                    "glued-words",
+                    "space lost between a verb and the word after it",
+                    token,
+                )
+            )
     return fixes
 
 
@@ -265,11 +319,24 @@ def _acronyms_glued_to_verbs(text: str, words: frozenset[str], occurs: _Occurren
             # Acronyms standing on their own, collected once (a search per candidate would be
             # quadratic on text made of glued acronyms).
             alone = set(_ACRONYM_ALONE.findall(text))
-        if (word in words and word.startswith(_VERB_PREFIXES) and acronym in alone
-                and not _in_code(text, m.start(), m.end()) and m.group().lower() not in camel_names()):
-            fixes.append(Fix(m.start(), m.end(), f"{acronym} {word}", "lost-character", "glued-words",
-                             "space lost between an acronym the article writes on its own and the next word",
-                             m.group()))
+        if (
+            word in words
+            and word.startswith(_VERB_PREFIXES)
+            and acronym in alone
+            and not _in_code(text, m.start(), m.end())
+            and m.group().lower() not in camel_names()
+        ):
+            fixes.append(
+                Fix(
+                    m.start(),
+                    m.end(),
+                    f"{acronym} {word}",
+                    "lost-character",
+                    "glued-words",
+                    "space lost between an acronym the article writes on its own and the next word",
+                    m.group(),
+                )
+            )
     return fixes
 
 
@@ -285,8 +352,15 @@ def _words_glued_to_acronyms(text: str) -> list[Fix]:
     """Splits of a preposition or citing verb glued to an acronym ("kepadaAFP"): no word or
     brand is written that way."""
     return [
-        Fix(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "lost-character", "glued-words",
-            "space lost between a preposition or citing verb and an acronym", m.group())
+        Fix(
+            m.start(),
+            m.end(),
+            f"{m.group(1)} {m.group(2)}",
+            "lost-character",
+            "glued-words",
+            "space lost between a preposition or citing verb and an acronym",
+            m.group(),
+        )
         for m in _WORD_GLUED_TO_ACRONYM.finditer(text)
         if not _in_code(text, m.start(), m.end())
     ]
@@ -308,8 +382,16 @@ def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
             left, right = token[:cut], token[cut:]
             if _glued_word(right, words, function) and left.lower() not in words and occurs.single(left):
                 if token.lower() not in camel_names() and not _in_code(text, m.start(), m.end()):
-                    fixes.append(Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words",
-                                     "space lost between a name the article writes on its own and the next word",
-                                     token))
+                    fixes.append(
+                        Fix(
+                            m.start(),
+                            m.end(),
+                            f"{left} {right}",
+                            "lost-character",
+                            "glued-words",
+                            "space lost between a name the article writes on its own and the next word",
+                            token,
+                        )
+                    )
                 break
     return fixes

@@ -83,8 +83,15 @@ def find_lost_capitals(text: str) -> list[Fix]:
         if restored is None:
             continue
         fixes.append(
-            Fix(m.start(1), m.end(1), restored, "lost-character", "lost-capital",
+            Fix(
+                m.start(1),
+                m.end(1),
+                restored,
+                "lost-character",
+                "lost-capital",
                 "accented capital dropped by the scraper; the name is spelt in full "
-                + ("in the name list" if key in known else "elsewhere in the article"), word)
+                + ("in the name list" if key in known else "elsewhere in the article"),
+                word,
+            )
         )
     return fixes

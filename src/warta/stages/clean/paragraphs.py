@@ -33,6 +33,15 @@ def find_glued_paragraphs(text: str) -> list[Fix]:
     fixes = []
     for m in _GLUED.finditer(text):
         start, end = m.span(1)
-        fixes.append(Fix(start, end, "\n\n", "lost-character", "glued-paragraphs",
-                         "paragraphs joined by a comma: the break restored", m.group(1)))
+        fixes.append(
+            Fix(
+                start,
+                end,
+                "\n\n",
+                "lost-character",
+                "glued-paragraphs",
+                "paragraphs joined by a comma: the break restored",
+                m.group(1),
+            )
+        )
     return fixes

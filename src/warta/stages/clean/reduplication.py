@@ -30,8 +30,26 @@ __all__ = ["find_reduplications", "reduplicated_form"]
 # A letters-only word, then one space, then (looked ahead) another letters-only word;
 # neither may be glued to a hyphen, digit or apostrophe.
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
-_PREFIXES = ("", "ber", "ter", "se", "ke", "di", "me", "mem", "men", "meng", "meny", "pe", "per",
-             "pem", "pen", "peng", "memper", "diper")
+_PREFIXES = (
+    "",
+    "ber",
+    "ter",
+    "se",
+    "ke",
+    "di",
+    "me",
+    "mem",
+    "men",
+    "meng",
+    "meny",
+    "pe",
+    "per",
+    "pem",
+    "pen",
+    "peng",
+    "memper",
+    "diper",
+)
 # Derived nouns (peningkatan, penampilan, keamanan) are not reduplicated in news prose;
 # two in a row are a typo.
 _DERIVED_NOUN = re.compile(r"^(?:pe[mn]?|peng|per|ke).+an$")
@@ -41,7 +59,45 @@ _NUMERALS = frozenset(
 _VERB_PREFIX = re.compile(r"^(?:memper|diper|meng|meny|mem|men|me|di|ber|ter)")
 _SUFFIXES = ("", "an", "kan", "nya", "annya", "kannya", "lah", "pun")
 _ENGLISH = frozenset(
-    ["the", "a", "an", "to", "of", "and", "or", "is", "are", "was", "were", "be", "been", "in", "on", "at", "for", "with", "by", "from", "that", "this", "it", "as", "not", "you", "we", "i", "he", "she", "they", "my", "your", "our", "their", "very", "so"]
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "this",
+        "it",
+        "as",
+        "not",
+        "you",
+        "we",
+        "i",
+        "he",
+        "she",
+        "they",
+        "my",
+        "your",
+        "our",
+        "their",
+        "very",
+        "so",
+    ]
 )
 _MIN_ROOT = 3  # two-letter "roots" are mostly particles and typos
 
@@ -51,10 +107,10 @@ def _is_affixed(a: str, b: str, words: frozenset[str], stop: frozenset[str]) -> 
     for p in _PREFIXES:
         if not a.startswith(p):
             continue
-        root = a[len(p):]
+        root = a[len(p) :]
         if len(root) < _MIN_ROOT or root not in words or root in stop or not b.startswith(root):
             continue
-        suffix = b[len(root):]
+        suffix = b[len(root) :]
         if suffix not in _SUFFIXES or not (p or suffix):
             continue
         # se- and ke- only reduplicate with their own suffixes (sebaik-baiknya,
@@ -77,7 +133,7 @@ def _affixed_verb(word: str, words: frozenset[str]) -> bool:
     m = _VERB_PREFIX.match(word)
     if m is None:
         return False
-    rest = word[m.end():]
+    rest = word[m.end() :]
     candidates = {rest, *(rest[: -len(s)] for s in ("kan", "i", "an") if rest.endswith(s))}
     if m.group() in ("ber", "ter"):  # berencana < ber + rencana
         candidates |= {"r" + c for c in list(candidates)}
@@ -105,8 +161,14 @@ def reduplicated_form(a: str, b: str, *, names_likely: bool = False) -> str | No
         return None
     if la == lb:
         words = id_words()
-        if (len(la) >= _MIN_ROOT and la in words and la not in function_words() and la not in _NUMERALS
-                and not _affixed_verb(la, words) and _DERIVED_NOUN.match(la) is None):
+        if (
+            len(la) >= _MIN_ROOT
+            and la in words
+            and la not in function_words()
+            and la not in _NUMERALS
+            and not _affixed_verb(la, words)
+            and _DERIVED_NOUN.match(la) is None
+        ):
             return "full"
         return None
     # Affixed forms share a root: a cheap substring test keeps most pairs off the loop.
@@ -178,7 +240,9 @@ def find_reduplications(text: str) -> list[Fix]:
         start = low.find(pair)
         while start >= 0:
             end = start + len(pair)
-            if not ((start > 0 and _EDGE.match(low, start - 1)) or (end < len(low) and _EDGE.match(low, end))):
+            if not (
+                (start > 0 and _EDGE.match(low, start - 1)) or (end < len(low) and _EDGE.match(low, end))
+            ):
                 fix = _check(text, start, end)
                 if fix is not None:
                     fixes.append(fix)
@@ -203,15 +267,24 @@ def _check(text: str, start: int, end: int) -> Fix | None:
     if rule is None or _english_context(text, start, end):
         return None
     # Same length in and out: the whole pair is the change, offsets do not move.
-    return Fix(start, end, f"{a}-{b}", "reduplication", f"redup-{rule}",
-               f"hyphen of a reduplicated word dropped by the scraper ({rule})", pair)
+    return Fix(
+        start,
+        end,
+        f"{a}-{b}",
+        "reduplication",
+        f"redup-{rule}",
+        f"hyphen of a reduplicated word dropped by the scraper ({rule})",
+        pair,
+    )
 
 
 def _chained(text: str, start: int, end: int, a: str, b: str) -> bool:
     # "anak anak anak": a triple is a typo or a boundary we cannot see; leave it alone.
     pair = (a.lower(), b.lower())
     after = _NEXT_WORD.match(text, end)
-    return bool((after and after.group(1).lower() in pair) or _previous_word(text, start, len(a) + len(b)) in pair)
+    return bool(
+        (after and after.group(1).lower() in pair) or _previous_word(text, start, len(a) + len(b)) in pair
+    )
 
 
 def _previous_word(text: str, start: int, longest: int) -> str:
@@ -258,7 +331,9 @@ def _bad_context(text: str, start: int, end: int, a: str, b: str) -> bool:
         return True  # a quoted title: "Umpah Umpah", "Bang Bang"
     if a.lower() == b.lower() and _DEGREE_BEFORE.search(text, max(0, start - 20), start) is not None:
         return True  # "semakin pekat pekat": a degree word takes the plain adjective
-    if a.lower() in ("kata", "ujar", "ucap", "tutur") and _QUOTE_BEFORE.search(text, max(0, start - 5), start):
+    if a.lower() in ("kata", "ujar", "ucap", "tutur") and _QUOTE_BEFORE.search(
+        text, max(0, start - 5), start
+    ):
         return True  # '..." kata kata Wali Kota': a quote cue typed twice
     # A plural after a numeral or "para" is redundant Indonesian; the repetition is
     # then more often a typo ("dua kali kali") than a reduplication.
@@ -274,7 +349,7 @@ def _sentence_start(text: str, pos: int) -> bool:
         k -= 1
     if k >= 0 and text[k] == "." and _NOT_A_STOP.search(text, max(0, k - 6), pos):
         return False  # "7. Norwegia", "Dr. Abdullah": a list number or a title, not a full stop
-    return k < 0 or text[k] in "\n.!?\"“”:"
+    return k < 0 or text[k] in '\n.!?"“”:'
 
 
 def _english_context(text: str, start: int, end: int) -> bool:

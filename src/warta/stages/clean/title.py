@@ -10,7 +10,34 @@ _MAX_TITLE_CHARS = 250
 _MAX_TITLE_WORDS = 30
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL = frozenset(
-    ["di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atau", "bagi", "dalam", "soal", "terkait", "vs", "usai", "jelang", "hingga", "oleh", "ini", "itu", "tak", "tidak", "akan", "sudah", "jadi", "juga"]
+    [
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "yang",
+        "untuk",
+        "dengan",
+        "pada",
+        "atau",
+        "bagi",
+        "dalam",
+        "soal",
+        "terkait",
+        "vs",
+        "usai",
+        "jelang",
+        "hingga",
+        "oleh",
+        "ini",
+        "itu",
+        "tak",
+        "tidak",
+        "akan",
+        "sudah",
+        "jadi",
+        "juga",
+    ]
 )
 
 

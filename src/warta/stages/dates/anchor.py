@@ -89,7 +89,10 @@ def infer_anchor(text: str, *, today: date | None = None) -> AnchorGuess | None:
         ('2022-03-14', 'latest date written with its day name')
     """
     with_day, any_full = _patterns()
-    for rx, how in ((with_day, "latest date written with its day name"), (any_full, "latest full date in the text")):
+    for rx, how in (
+        (with_day, "latest date written with its day name"),
+        (any_full, "latest full date in the text"),
+    ):
         best: AnchorGuess | None = None
         for m in rx.finditer(text):
             if _planned(text, m.start()):

@@ -16,11 +16,26 @@ __all__ = ["NORMALISERS", "Context"]
 
 _TZ = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
 _MODS = {"awal": "START", "pertengahan": "MID", "medio": "MID", "akhir": "END"}
-_SEASONS = {"hujan": "WI", "penghujan": "WI", "dingin": "WI", "kemarau": "SU", "panas": "SU", "semi": "SP",
-            "gugur": "FA"}
+_SEASONS = {
+    "hujan": "WI",
+    "penghujan": "WI",
+    "dingin": "WI",
+    "kemarau": "SU",
+    "panas": "SU",
+    "semi": "SP",
+    "gugur": "FA",
+}
 _PRESENT = ("saat ini", "kini", "sekarang", "dewasa ini", "belakangan ini", "hingga kini", "selama ini")
 _YEAR_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][a-z]+)?\s+tahun\s+(ini|lalu|depan)\b")
-_PAST = ("saat itu", "waktu itu", "ketika itu", "kala itu", "pada masanya", "beberapa waktu lalu", "baru-baru ini")
+_PAST = (
+    "saat itu",
+    "waktu itu",
+    "ketika itu",
+    "kala itu",
+    "pada masanya",
+    "beberapa waktu lalu",
+    "baru-baru ini",
+)
 
 
 @dataclass(slots=True)
@@ -39,7 +54,9 @@ def _future(ctx: Context, start: int, end: int) -> bool:
     before = ctx.text[ctx.sentence_start : start].lower().split()
     after = ctx.text[end : min(ctx.sentence_end, end + 20)].lower().split()[:1]
     fut = lexicon().future
-    return any(w.strip(",.") in fut for w in before[-8:]) or any(w.strip(",.") in ("depan", "mendatang") for w in after)
+    return any(w.strip(",.") in fut for w in before[-8:]) or any(
+        w.strip(",.") in ("depan", "mendatang") for w in after
+    )
 
 
 def _clock(h: str | None, mi: str | None) -> str | None:
@@ -147,8 +164,20 @@ def _n_monthrel(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None,
     return "DATE", month_value(year, mo), None, None
 
 
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1, "kedua": 2,
-             "ketiga": 3, "keempat": 4}
+_QUARTERS = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "pertama": 1,
+    "kedua": 2,
+    "ketiga": 3,
+    "keempat": 4,
+}
 
 
 def _n_quarter(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
@@ -178,13 +207,24 @@ def _n_bareyear(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None,
     if before.rstrip().endswith(("rp", "rp.", "no.", "nomor", "no", "pasal", "uu", "kode", "kg", "unit")):
         return None
     after = ctx.text[c.end : c.end + 12].lower().lstrip()
-    if after.startswith(("orang", "unit", "ekor", "buah", "km", "kg", "meter", "ton", "rupiah", "jiwa", "kali")):
+    if after.startswith(
+        ("orang", "unit", "ekor", "buah", "km", "kg", "meter", "ton", "rupiah", "jiwa", "kali")
+    ):
         return None
     y = m.group("y")
     return ("DATE", y[:3], None, None) if m.group("dec") else ("DATE", y, None, None)
 
 
-_REL_SIGN = {"ini": 0, "itu": 0, "lalu": -1, "kemarin": -1, "silam": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}
+_REL_SIGN = {
+    "ini": 0,
+    "itu": 0,
+    "lalu": -1,
+    "kemarin": -1,
+    "silam": -1,
+    "sebelumnya": -1,
+    "depan": 1,
+    "mendatang": 1,
+}
 _UNIT_OF = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"}
 
 
@@ -242,13 +282,27 @@ def _n_word(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str
     if a is None:
         return "DATE", "XXXX-XX-XX", None, None
     table: dict[str, tuple[TimexType, int, str]] = {
-        "kemarin lusa": ("DATE", -2, ""), "kemarin": ("DATE", -1, ""), "besok": ("DATE", 1, ""),
-        "esok": ("DATE", 1, ""), "esok hari": ("DATE", 1, ""), "lusa": ("DATE", 2, ""), "hari ini": ("DATE", 0, ""),
-        "tadi malam": ("TIME", -1, "NI"), "semalam": ("TIME", -1, "NI"), "tadi pagi": ("TIME", 0, "MO"),
-        "tadi siang": ("TIME", 0, "MI"), "tadi sore": ("TIME", 0, "AF"), "pagi ini": ("TIME", 0, "MO"),
-        "siang ini": ("TIME", 0, "MI"), "sore ini": ("TIME", 0, "AF"), "malam ini": ("TIME", 0, "NI"),
-        "nanti malam": ("TIME", 0, "NI"), "pagi tadi": ("TIME", 0, "MO"), "siang tadi": ("TIME", 0, "MI"),
-        "sore tadi": ("TIME", 0, "AF"), "malam tadi": ("TIME", -1, "NI"),
+        "kemarin lusa": ("DATE", -2, ""),
+        "kemarin": ("DATE", -1, ""),
+        "besok": ("DATE", 1, ""),
+        "esok": ("DATE", 1, ""),
+        "esok hari": ("DATE", 1, ""),
+        "lusa": ("DATE", 2, ""),
+        "hari ini": ("DATE", 0, ""),
+        "tadi malam": ("TIME", -1, "NI"),
+        "semalam": ("TIME", -1, "NI"),
+        "tadi pagi": ("TIME", 0, "MO"),
+        "tadi siang": ("TIME", 0, "MI"),
+        "tadi sore": ("TIME", 0, "AF"),
+        "pagi ini": ("TIME", 0, "MO"),
+        "siang ini": ("TIME", 0, "MI"),
+        "sore ini": ("TIME", 0, "AF"),
+        "malam ini": ("TIME", 0, "NI"),
+        "nanti malam": ("TIME", 0, "NI"),
+        "pagi tadi": ("TIME", 0, "MO"),
+        "siang tadi": ("TIME", 0, "MI"),
+        "sore tadi": ("TIME", 0, "AF"),
+        "malam tadi": ("TIME", -1, "NI"),
     }
     typ, days, part = table[w]
     value = shift(a, days, "D")
@@ -276,8 +330,11 @@ def _n_dayname(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, 
 
 def _n_clock(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
-    h, mi, tz = (m.group("h"), m.group("mi"), m.group("tz")) if m.group("h") else (
-        m.group("h2"), m.group("mi2"), m.group("tz2"))
+    h, mi, tz = (
+        (m.group("h"), m.group("mi"), m.group("tz"))
+        if m.group("h")
+        else (m.group("h2"), m.group("mi2"), m.group("tz2"))
+    )
     clock = _clock(h, mi)
     if clock is None:
         return None
@@ -299,7 +356,10 @@ def _duration(n: float | None, unit: str) -> str:
 
 def _n_duration(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
-    if "derajat" in ctx.text[max(0, c.start - 14) : c.start] or "°" in ctx.text[max(0, c.start - 6) : c.start]:
+    if (
+        "derajat" in ctx.text[max(0, c.start - 14) : c.start]
+        or "°" in ctx.text[max(0, c.start - 6) : c.start]
+    ):
         return None  # "08 derajat 50 menit": a map coordinate, not a duration
     word = m.group("unit").lower()
     unit = lexicon().units[word]
@@ -335,7 +395,12 @@ def _n_set(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str 
     parts = lexicon().parts_of_day
     if low in parts:
         return "SET", f"XXXX-XX-XXT{parts[low]}", None, None
-    return "SET", {"hari": "P1D", "minggu": "P1W", "pekan": "P1W", "bulan": "P1M", "tahun": "P1Y"}[low], None, None
+    return (
+        "SET",
+        {"hari": "P1D", "minggu": "P1W", "pekan": "P1W", "bulan": "P1M", "tahun": "P1Y"}[low],
+        None,
+        None,
+    )
 
 
 def _n_season(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
@@ -358,9 +423,23 @@ def _n_holiday(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, 
 
 
 NORMALISERS: dict[str, Normaliser] = {
-    "numdate": _n_numdate, "textdate": _n_textdate, "monthyear": _n_monthyear, "month": _n_month,
-    "monthrel": _n_monthrel, "quarter": _n_quarter,
-    "year": _n_year, "bareyear": _n_bareyear, "relative": _n_relative, "ago": _n_ago, "word": _n_word,
-    "dayname": _n_dayname, "clock": _n_clock, "duration": _n_duration, "seduration": _n_seduration,
-    "redupduration": _n_redup, "set": _n_set, "season": _n_season, "holiday": _n_holiday,
+    "numdate": _n_numdate,
+    "textdate": _n_textdate,
+    "monthyear": _n_monthyear,
+    "month": _n_month,
+    "monthrel": _n_monthrel,
+    "quarter": _n_quarter,
+    "year": _n_year,
+    "bareyear": _n_bareyear,
+    "relative": _n_relative,
+    "ago": _n_ago,
+    "word": _n_word,
+    "dayname": _n_dayname,
+    "clock": _n_clock,
+    "duration": _n_duration,
+    "seduration": _n_seduration,
+    "redupduration": _n_redup,
+    "set": _n_set,
+    "season": _n_season,
+    "holiday": _n_holiday,
 }

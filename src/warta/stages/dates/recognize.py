@@ -74,7 +74,17 @@ def find_timexes(
             sent_ref = d
             if d != anchor:
                 ref = d  # the dateline repeats the anchor; narrative dates move the reference
-        out.append(Timex(start=start, end=c.end, text=text[start : c.end], type=typ, value=value, mod=mod,
-                         anchor=anchor.isoformat() if anchor else None, offset=offset,
-                         sentence=si if sentences else None))
+        out.append(
+            Timex(
+                start=start,
+                end=c.end,
+                text=text[start : c.end],
+                type=typ,
+                value=value,
+                mod=mod,
+                anchor=anchor.isoformat() if anchor else None,
+                offset=offset,
+                sentence=si if sentences else None,
+            )
+        )
     return out

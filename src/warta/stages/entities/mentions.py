@@ -137,8 +137,14 @@ def name_form(
     return NameForm(s, e, name, tuple(name_tokens(name)), role, _drop_reason(words[i:n], name, label, res))
 
 
-def _trailing_role(text: str, spans: list[tuple[int, int]], words: list[str], i: int, label: EntityLabel,
-                   res: EntityResources) -> int:
+def _trailing_role(
+    text: str,
+    spans: list[tuple[int, int]],
+    words: list[str],
+    i: int,
+    label: EntityLabel,
+    res: EntityResources,
+) -> int:
     """Where the name ends when a title follows it inside the span: "Budi Santoso Ketua RT"
     (after two name words at least), or a police or military rank glued to a place ("Bantul
     AKBP")."""
@@ -193,12 +199,52 @@ def _role_end(
 _ALSO_NAMES = frozenset({"raja", "ratu", "pangeran", "paus", "duta"})
 # Police and military ranks: written before a name, never the last word of a place or body
 # ("Kapolres Bantul AKBP Budi" tagged "Bantul AKBP"), unlike other titles ("Kantor Presiden").
-_RANKS = frozenset({
-    "bripda", "briptu", "brigpol", "brigadir", "bripka", "aipda", "aiptu", "ipda", "iptu", "akp", "kompol",
-    "akbp", "kombes", "brigjen", "irjen", "komjen", "prada", "pratu", "praka", "kopda", "koptu", "kopka",
-    "serda", "sertu", "serka", "serma", "pelda", "peltu", "letda", "lettu", "kapten", "mayor", "letkol",
-    "kolonel", "mayjen", "letjen", "laksma", "laksda", "laksdya", "marsma", "marsda", "marsdya",
-})
+_RANKS = frozenset(
+    {
+        "bripda",
+        "briptu",
+        "brigpol",
+        "brigadir",
+        "bripka",
+        "aipda",
+        "aiptu",
+        "ipda",
+        "iptu",
+        "akp",
+        "kompol",
+        "akbp",
+        "kombes",
+        "brigjen",
+        "irjen",
+        "komjen",
+        "prada",
+        "pratu",
+        "praka",
+        "kopda",
+        "koptu",
+        "kopka",
+        "serda",
+        "sertu",
+        "serka",
+        "serma",
+        "pelda",
+        "peltu",
+        "letda",
+        "lettu",
+        "kapten",
+        "mayor",
+        "letkol",
+        "kolonel",
+        "mayjen",
+        "letjen",
+        "laksma",
+        "laksda",
+        "laksdya",
+        "marsma",
+        "marsda",
+        "marsdya",
+    }
+)
 # The particle "pun" written glued to a pronoun ("Beliaupun", "Iapun"): still a pronoun. ("-lah"
 # is left out: "Kamilah" is also a given name.)
 _CLITICS = ("pun",)

@@ -79,14 +79,20 @@ def name_forms(text: str, mentions: Sequence[Mention], *, resources: EntityResou
     """The :class:`NameForm` of every mention (name, role words, or why it is dropped)."""
     affiliations = {tuple(name_tokens(text[m.start : m.end])) for m in mentions if m.label != "PER"}
     affiliations |= {tuple(full.split()) for fulls in resources.acronyms.values() for full in fulls}
-    people = {t for m in mentions if m.label == "PER" and len(t := tuple(name_tokens(text[m.start : m.end]))) >= 2}
+    people = {
+        t for m in mentions if m.label == "PER" and len(t := tuple(name_tokens(text[m.start : m.end]))) >= 2
+    }
     return [
-        name_form(text, m.start, m.end, m.label, resources=resources, affiliations=affiliations, people=people)
+        name_form(
+            text, m.start, m.end, m.label, resources=resources, affiliations=affiliations, people=people
+        )
         for m in mentions
     ]
 
 
-def spelled_out_acronyms(text: str, mentions: Sequence[Mention], forms: Sequence[NameForm]) -> set[tuple[str, str]]:
+def spelled_out_acronyms(
+    text: str, mentions: Sequence[Mention], forms: Sequence[NameForm]
+) -> set[tuple[str, str]]:
     """Pairs (folded full form, acronym) that the article spells out in brackets.
 
     Example:
@@ -109,9 +115,13 @@ def spelled_out_acronyms(text: str, mentions: Sequence[Mention], forms: Sequence
             full = name_tokens(inside)
             if _same_start(f.tokens[0], full):
                 pairs.add((" ".join(full), _acr(f.text)))
-        elif (len(f.tokens) > 1 and _is_acronym_word(inside) and _same_start(fold(inside), list(f.tokens))
-              # "Proton (Malaysia)": where, not what; "Jawa Tengah (Jateng)" is a place's short form
-              and (not _known_place((fold(inside),)) or _known_place(f.tokens))):
+        elif (
+            len(f.tokens) > 1
+            and _is_acronym_word(inside)
+            and _same_start(fold(inside), list(f.tokens))
+            # "Proton (Malaysia)": where, not what; "Jawa Tengah (Jateng)" is a place's short form
+            and (not _known_place((fold(inside),)) or _known_place(f.tokens))
+        ):
             pairs.add((" ".join(f.tokens), _acr(inside)))
     return pairs
 
@@ -129,7 +139,9 @@ def _same_start(short: str, full: list[str]) -> bool:
     return True
 
 
-def bracketed_names(text: str, mentions: Sequence[Mention], forms: Sequence[NameForm]) -> list[tuple[int, int]]:
+def bracketed_names(
+    text: str, mentions: Sequence[Mention], forms: Sequence[NameForm]
+) -> list[tuple[int, int]]:
     """(full name, short name) mention pairs of persons: "Joko Widodo (Jokowi)", "Bambang (Bams)".
 
     A person's name written in brackets right after another person's name is what the
@@ -171,8 +183,21 @@ def _short_name_of(short: NameForm, full: NameForm) -> bool:
 
 
 # Words before a place name that still name that place ("DKI Jakarta", "Republik Indonesia").
-_SAME_PLACE_BEFORE = frozenset({"dki", "diy", "republik", "kerajaan", "negara", "bagian", "federasi",
-                                "kesultanan", "keamiran", "emirat", "persemakmuran"})
+_SAME_PLACE_BEFORE = frozenset(
+    {
+        "dki",
+        "diy",
+        "republik",
+        "kerajaan",
+        "negara",
+        "bagian",
+        "federasi",
+        "kesultanan",
+        "keamiran",
+        "emirat",
+        "persemakmuran",
+    }
+)
 # Gazetteer types that name a place a longer name can be *in* (not "kec": too many common words).
 _PLACE_TYPES = frozenset({"country", "prov", "kab", "region"})
 
@@ -181,15 +206,78 @@ _PLACE_TYPES = frozenset({"country", "prov", "kab", "region"})
 # regional titles and the "Muhammad" many Indonesian names start with ("Andi Amran Sulaiman" /
 # "Amran Sulaiman", "Muhammad Yusuf Kalla" / "Yusuf Kalla"), and East Asian family names.
 # Lower case.
-_NAME_PREFIXES = frozenset({
-    "andi", "teuku", "tengku", "cut", "raden", "rd", "gusti", "anak", "agung", "i", "ni", "sultan",
-    "muhammad", "mohammad", "mohamad", "muhamad", "mochammad", "mochamad", "moh", "mohd", "m",
-    # Common Korean and Chinese family names, written first ("Lee Dae Hwi" / "Dae Hwi").
-    "lee", "kim", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "han", "oh", "seo",
-    "shin", "kwon", "hwang", "ahn", "song", "yoo", "hong", "jeon", "ko", "moon", "bae", "baek",
-    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
-    "zhu", "hu", "guo", "he", "lin", "luo", "gao", "xi",
-})
+_NAME_PREFIXES = frozenset(
+    {
+        "andi",
+        "teuku",
+        "tengku",
+        "cut",
+        "raden",
+        "rd",
+        "gusti",
+        "anak",
+        "agung",
+        "i",
+        "ni",
+        "sultan",
+        "muhammad",
+        "mohammad",
+        "mohamad",
+        "muhamad",
+        "mochammad",
+        "mochamad",
+        "moh",
+        "mohd",
+        "m",
+        # Common Korean and Chinese family names, written first ("Lee Dae Hwi" / "Dae Hwi").
+        "lee",
+        "kim",
+        "park",
+        "choi",
+        "jung",
+        "kang",
+        "cho",
+        "yoon",
+        "jang",
+        "lim",
+        "han",
+        "oh",
+        "seo",
+        "shin",
+        "kwon",
+        "hwang",
+        "ahn",
+        "song",
+        "yoo",
+        "hong",
+        "jeon",
+        "ko",
+        "moon",
+        "bae",
+        "baek",
+        "li",
+        "wang",
+        "zhang",
+        "liu",
+        "chen",
+        "yang",
+        "huang",
+        "zhao",
+        "wu",
+        "zhou",
+        "xu",
+        "sun",
+        "ma",
+        "zhu",
+        "hu",
+        "guo",
+        "he",
+        "lin",
+        "luo",
+        "gao",
+        "xi",
+    }
+)
 
 
 def _same_given_name(short: Sequence[str], full: Sequence[str], *, fuzzy: bool = False) -> bool:
@@ -209,11 +297,35 @@ def _same_given_name(short: Sequence[str], full: Sequence[str], *, fuzzy: bool =
 
 # Nouns that head a name made of a body and another name after it: "Forum Korban Maju Gym" is
 # a forum of Maju Gym's victims, "Fraksi Partai Maju" a part of the party. Lower case.
-_PART_HEADS = frozenset({
-    "forum", "komunitas", "asosiasi", "serikat", "ikatan", "himpunan", "aliansi", "koalisi", "paguyuban",
-    "korban", "keluarga", "pendukung", "relawan", "penggemar", "fans", "fraksi", "divisi", "departemen",
-    "direktorat", "biro", "bagian", "unit", "cabang", "sayap", "anak",
-})
+_PART_HEADS = frozenset(
+    {
+        "forum",
+        "komunitas",
+        "asosiasi",
+        "serikat",
+        "ikatan",
+        "himpunan",
+        "aliansi",
+        "koalisi",
+        "paguyuban",
+        "korban",
+        "keluarga",
+        "pendukung",
+        "relawan",
+        "penggemar",
+        "fans",
+        "fraksi",
+        "divisi",
+        "departemen",
+        "direktorat",
+        "biro",
+        "bagian",
+        "unit",
+        "cabang",
+        "sayap",
+        "anak",
+    }
+)
 
 
 def _part_of(short: Sequence[str], full: Sequence[str]) -> bool:
@@ -224,7 +336,9 @@ def _part_of(short: Sequence[str], full: Sequence[str]) -> bool:
         (True, False)
     """
     n, short = len(short), tuple(short)
-    return full[0] in _PART_HEADS and any(tuple(full[p : p + n]) == short for p in range(1, len(full) - n + 1))
+    return full[0] in _PART_HEADS and any(
+        tuple(full[p : p + n]) == short for p in range(1, len(full) - n + 1)
+    )
 
 
 def _located_in(short: Sequence[str], full: Sequence[str]) -> bool:
@@ -283,8 +397,9 @@ class _Cluster:
 
 
 class _Merger:
-    def __init__(self, text: str, mentions: Sequence[Mention], forms: Sequence[NameForm],
-                 res: EntityResources) -> None:
+    def __init__(
+        self, text: str, mentions: Sequence[Mention], forms: Sequence[NameForm], res: EntityResources
+    ) -> None:
         self.text = text
         self.mentions = mentions
         self.forms = forms
@@ -317,7 +432,8 @@ class _Merger:
 
     def _same_name(self, i: int, c: _Cluster) -> bool:
         return self.forms[i].tokens in c.forms and any(
-            compatible(self.mentions[i].label, lab) for lab in c.labels)
+            compatible(self.mentions[i].label, lab) for lab in c.labels
+        )
 
     def _shorter_form(self, i: int, c: _Cluster, *, fuzzy: bool = False) -> bool:
         label = self.mentions[i].label
@@ -326,8 +442,10 @@ class _Merger:
         if self.forms[i].acronym:
             # "IWIP" for "PT IWIP": an acronym is a shorter form only of itself with a legal form.
             mine = self.forms[i].tokens
-            return any(len(full) > len(mine) and tuple(w for w in full if w not in LEGAL_FORMS) == mine
-                       for full in c.forms)
+            return any(
+                len(full) > len(mine) and tuple(w for w in full if w not in LEGAL_FORMS) == mine
+                for full in c.forms
+            )
         toks = list(self.forms[i].tokens)
         for full in c.forms:
             if len(full) <= len(toks) and not fuzzy:
@@ -350,8 +468,11 @@ class _Merger:
             return False
         # Only a one-word form abbreviates another (see _abbreviates).
         mine_short = len(self.forms[i].tokens) == 1
-        return any((mine_short and self._abbreviates(i, j))
-                   or (len(self.forms[j].tokens) == 1 and self._abbreviates(j, i)) for j in c.members)
+        return any(
+            (mine_short and self._abbreviates(i, j))
+            or (len(self.forms[j].tokens) == 1 and self._abbreviates(j, i))
+            for j in c.members
+        )
 
     def _country(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
         """The folded forms of a country name: itself and what its acronym stands for."""
@@ -361,7 +482,7 @@ class _Merger:
         return forms
 
     def _presidency_of(self, i: int, c: _Cluster) -> bool:
-        """"kepresidenan Prancis" against a cluster naming Prancis's presidency seat, or the reverse."""
+        """ "kepresidenan Prancis" against a cluster naming Prancis's presidency seat, or the reverse."""
         if self.mentions[i].label == "PER" or "PER" in c.labels:
             return False
         mine = self.forms[i].tokens
@@ -415,11 +536,18 @@ class _Merger:
     def _place(self, i: int) -> None:
         # The same name and a longer name compete: a bare surname already given to one of two
         # people must not pull every later bare surname after it.
-        hits = [ci for ci in self._named_alike(i) if self.clusters[ci].members
-                and (self._same_name(i, self.clusters[ci]) or self._shorter_form(i, self.clusters[ci]))]
+        hits = [
+            ci
+            for ci in self._named_alike(i)
+            if self.clusters[ci].members
+            and (self._same_name(i, self.clusters[ci]) or self._shorter_form(i, self.clusters[ci]))
+        ]
         if not hits and self.mentions[i].label != "PER":  # no acronym or seat is a person
-            found = {ci for ci in self._acronym_candidates(i)
-                     if self.clusters[ci].members and self._acronym_of(i, self.clusters[ci])}
+            found = {
+                ci
+                for ci in self._acronym_candidates(i)
+                if self.clusters[ci].members and self._acronym_of(i, self.clusters[ci])
+            }
             if self._may_be_presidency(i):
                 found |= {ci for ci, c in enumerate(self.clusters) if c.members and self._presidency_of(i, c)}
             hits = sorted(found)
@@ -516,17 +644,29 @@ class _Merger:
                 continue
             # Every word matches a word of the same first letter (typos keep it; initials are it).
             needed = {t[0] for t in self.forms[i].tokens if t}
-            pool = near.candidates(self.forms[i].tokens, len(self.clusters)) if near else range(len(self.clusters))
-            hits = [di for di in pool
-                    if di != ci and self.clusters[di].members
-                    and needed <= letters[di] and self._shorter_form(i, self.clusters[di], fuzzy=True)]
+            pool = (
+                near.candidates(self.forms[i].tokens, len(self.clusters))
+                if near
+                else range(len(self.clusters))
+            )
+            hits = [
+                di
+                for di in pool
+                if di != ci
+                and self.clusters[di].members
+                and needed <= letters[di]
+                and self._shorter_form(i, self.clusters[di], fuzzy=True)
+            ]
             if len(hits) != 1:
                 continue
             d, mine = self.clusters[hits[0]], strength[ci]
             # Two spellings of a name of two or more words, as sure as each other ("Sissy
             # Prescilla" / "Sissy Priscilla"): the later one moves to the first.
-            tie = (strength[hits[0]] == mine and len(self.forms[i].tokens) >= 2
-                   and self._first(d) < self._first(c))
+            tie = (
+                strength[hits[0]] == mine
+                and len(self.forms[i].tokens) >= 2
+                and self._first(d) < self._first(c)
+            )
             if strength[hits[0]] > mine or tie:
                 target[ci] = hits[0]
         for ci in target:
@@ -542,8 +682,10 @@ class _Merger:
         if not c.members:
             return None
         longest = max(c.forms, key=len)
-        if len(c.forms) > 1 and (len(longest) < 2 or not all(
-                f == longest or subsequence_of(list(f), list(longest)) for f in c.forms)):
+        if len(c.forms) > 1 and (
+            len(longest) < 2
+            or not all(f == longest or subsequence_of(list(f), list(longest)) for f in c.forms)
+        ):
             return None
         i = next(j for j in c.members if self.forms[j].tokens == longest)
         return None if self.forms[i].acronym else i
@@ -563,9 +705,14 @@ class _Merger:
                     by_form.setdefault(f, set()).add(ci)
         for full, key in self.spelled:
             fulls = by_form.get(tuple(full.split()), set())
-            shorts = {self.owner[j] for j in range(len(self.forms)) if j in self.owner
-                      and self.keys[j] == key and len(self.forms[j].tokens) == 1}
-            shorts = {ci for ci in shorts if self.clusters[ci].members and "PER" not in self.clusters[ci].labels}
+            shorts = {
+                self.owner[j]
+                for j in range(len(self.forms))
+                if j in self.owner and self.keys[j] == key and len(self.forms[j].tokens) == 1
+            }
+            shorts = {
+                ci for ci in shorts if self.clusters[ci].members and "PER" not in self.clusters[ci].labels
+            }
             if len(fulls) == 1 and len(shorts) == 1 and fulls != shorts:
                 self._join(next(iter(fulls)), next(iter(shorts)))
 
@@ -601,8 +748,9 @@ class _Merger:
     def run(self) -> list[list[int]]:
         kept = [i for i, f in enumerate(self.forms) if f.dropped is None]
         # Longest forms first, so that "Joe Biden" exists before "Biden" looks for it.
-        for i in sorted(kept, key=lambda i: (self.forms[i].acronym, -len(self.forms[i].tokens),
-                                             self.mentions[i].start)):
+        for i in sorted(
+            kept, key=lambda i: (self.forms[i].acronym, -len(self.forms[i].tokens), self.mentions[i].start)
+        ):
             self._place(i)
         self._join_bracketed()
         self._join_spelled()
@@ -612,15 +760,27 @@ class _Merger:
         return sorted(groups, key=lambda g: self.mentions[g[0]].start)
 
 
-def _canonical(text: str, members: list[int], mentions: Sequence[Mention], forms: Sequence[NameForm],
-               res: EntityResources) -> str:
+def _canonical(
+    text: str,
+    members: list[int],
+    mentions: Sequence[Mention],
+    forms: Sequence[NameForm],
+    res: EntityResources,
+) -> str:
     counts = Counter(forms[j].tokens for j in members)
 
     def key(j: int) -> tuple[bool, bool, int, int, int, int]:
         f = forms[j]
         # A seat's own name ("Kremlin") over its description ("kepresidenan Rusia").
         described = bool(f.tokens) and f.tokens[0] in res.presidency_words
-        return (not f.acronym, not described, len(f.tokens), counts[f.tokens], len(f.text), -mentions[j].start)
+        return (
+            not f.acronym,
+            not described,
+            len(f.tokens),
+            counts[f.tokens],
+            len(f.text),
+            -mentions[j].start,
+        )
 
     return forms[max(members, key=key)].text
 
@@ -645,8 +805,13 @@ def _as_place(text: str, m: Mention, res: EntityResources) -> bool:
     return bool(before) and fold(before[-1]) in res.place_cues
 
 
-def _label(members: list[int], mentions: Sequence[Mention], forms: Sequence[NameForm],
-           text: str, res: EntityResources) -> EntityLabel:
+def _label(
+    members: list[int],
+    mentions: Sequence[Mention],
+    forms: Sequence[NameForm],
+    text: str,
+    res: EntityResources,
+) -> EntityLabel:
     if any(mentions[j].label != "PER" and seat_of(forms[j].tokens, res) for j in members):
         return "LOC" if all(_as_place(text, mentions[j], res) for j in members) else "ORG"
     counts = Counter(mentions[j].label for j in members)
@@ -662,8 +827,11 @@ def _label(members: list[int], mentions: Sequence[Mention], forms: Sequence[Name
 def _titled(text: str, m: Mention, f: NameForm, res: EntityResources) -> str:
     """The mention as written when what precedes the name is a title ("Presiden Biden",
     "Pak Budi"), else "" (a glued "Namun" or an untagged affiliation is no alias)."""
-    if f.start > m.start and f.role is None and not all(
-            w in res.honorifics for w in name_tokens(text[m.start : f.start])):
+    if (
+        f.start > m.start
+        and f.role is None
+        and not all(w in res.honorifics for w in name_tokens(text[m.start : f.start]))
+    ):
         return ""
     if text[f.end : m.end].strip(" .,"):
         return ""  # a title after the name ("Budi Santoso Ketua RT") is a role, not an alias
@@ -725,8 +893,16 @@ def merge_mentions(
                 if f.role:
                     roles.append(Role(text=text[f.role[0] : f.role[1]], start=f.role[0], end=f.role[1]))
                 roles.extend(around.get(j, []))
-        entities.append(Entity(id=f"e{n}", name=_canonical(text, members, mentions, forms, res), label=label,
-                               mentions=members, aliases=aliases, roles=_dedupe_roles(roles)))
+        entities.append(
+            Entity(
+                id=f"e{n}",
+                name=_canonical(text, members, mentions, forms, res),
+                label=label,
+                mentions=members,
+                aliases=aliases,
+                roles=_dedupe_roles(roles),
+            )
+        )
     return entities
 
 
@@ -779,8 +955,8 @@ def _neighbourhood(word: str) -> set[str]:
     out = {word}
     if len(word) > LONGEST_TYPO:  # only equal to itself (is_typo_of); the neighbourhood is quadratic
         return out
-    ones = {word[:k] + word[k + 1:] for k in range(len(word))}
+    ones = {word[:k] + word[k + 1 :] for k in range(len(word))}
     out |= ones
     if len(word) >= _TWO_EDITS:
-        out |= {w[:k] + w[k + 1:] for w in ones for k in range(len(w))}
+        out |= {w[:k] + w[k + 1 :] for w in ones for k in range(len(w))}
     return out

@@ -30,7 +30,9 @@ _SKIP_IN_INITIALS = frozenset({"dan", "dari", "untuk", "di", "ke", "yang", "of",
 
 # Legal forms of companies written before or after their name ("PT Maju", "Maju Tbk"); a
 # short form leaves them out. Lower case.
-LEGAL_FORMS = frozenset({"pt", "cv", "ud", "pd", "tbk", "persero", "perum", "ltd", "inc", "llc", "plc", "corp"})
+LEGAL_FORMS = frozenset(
+    {"pt", "cv", "ud", "pd", "tbk", "persero", "perum", "ltd", "inc", "llc", "plc", "corp"}
+)
 
 
 # Pure functions of a string, called for the same names over and over while merging.
@@ -144,7 +146,13 @@ def is_typo_of(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) <= 3 or len(long_) > LONGEST_TYPO or short[0] != long_[0] or not short.isalpha() or not long_.isalpha():
+    if (
+        len(short) <= 3
+        or len(long_) > LONGEST_TYPO
+        or short[0] != long_[0]
+        or not short.isalpha()
+        or not long_.isalpha()
+    ):
         return False
     dist = edit_distance(short, long_, limit=2)
     if dist == 1:

@@ -46,18 +46,49 @@ _WORD_BEFORE = re.compile(r"\w(?:[\w'’\-]*\w)?$")
 # Gazetteer list types (stages/ner/resources/gazetteer.tsv) trusted to name a place or an
 # organisation after a role; kecamatan names ("Baru", "Tengah") are too often common words.
 _GAZETTEER_LABELS: dict[str, EntityLabel] = {
-    "country": "LOC", "prov": "LOC", "region": "LOC", "kab": "LOC", "party": "ORG", "ministry": "ORG",
+    "country": "LOC",
+    "prov": "LOC",
+    "region": "LOC",
+    "kab": "LOC",
+    "party": "ORG",
+    "ministry": "ORG",
 }
 # What may stand before a sentence's first word.
-_SENTENCE_OPENERS = frozenset('.!?"“”\'‘’(:\n')
+_SENTENCE_OPENERS = frozenset(".!?\"“”'‘’(:\n")
 # Shorter words are too often a real, different word one letter away.
 _MIN_RECOVERED = 4
 # Lower-case words that belong inside a person's name ("Mohammed bin Salman", "Charles de
 # Gaulle", "Ludwig van Beethoven"); any other lower-case word inside a person span ends the name.
-_NAME_PARTICLES = frozenset({
-    "bin", "binti", "bint", "ibn", "ibnu", "van", "von", "der", "den", "de", "da", "del", "della",
-    "di", "du", "dos", "das", "la", "le", "al", "el", "ter", "ten", "y", "zu", "e",
-})
+_NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "binti",
+        "bint",
+        "ibn",
+        "ibnu",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "la",
+        "le",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "y",
+        "zu",
+        "e",
+    }
+)
 # A span's words with their punctuation (brackets, slashes, dashes kept inside the word).
 _SPAN_WORD = re.compile(r"\S+")
 # Where tidy_mention may cut, besides a word in lower case: a bracket, a slash, a long dash.
@@ -80,14 +111,19 @@ def _affiliation(words: tuple[str, ...], known: dict[tuple[str, ...], EntityLabe
     allowed when only one name fits), else of a gazetteer place, else ``None``."""
     if words in known:
         return known[words]
-    fuzzy = [k for k in known if len(k) == len(words) and all(is_typo_of(a, b) for a, b in zip(words, k, strict=True))]
+    fuzzy = [
+        k
+        for k in known
+        if len(k) == len(words) and all(is_typo_of(a, b) for a, b in zip(words, k, strict=True))
+    ]
     if len(fuzzy) == 1:
         return known[fuzzy[0]]
     return _gazetteer_label(words)
 
 
-def _split_role(text: str, m: Mention, known: dict[tuple[str, ...], EntityLabel],
-                res: EntityResources) -> Mention | None:
+def _split_role(
+    text: str, m: Mention, known: dict[tuple[str, ...], EntityLabel], res: EntityResources
+) -> Mention | None:
     """The place inside a person mention that is really a role phrase, or ``None``."""
     spans = _words(text, m.start, m.end)
     words = [fold(text[s:e]) for s, e in spans]
@@ -125,8 +161,9 @@ def _presidency(text: str, m: Mention, res: EntityResources) -> Mention:
     return Mention(start=s, end=m.end, text=text[s : m.end], label="ORG", sentence=m.sentence, score=m.score)
 
 
-def _recover(text: str, mentions: list[Mention], sentences: Sequence[Sentence],
-             res: EntityResources) -> list[Mention]:
+def _recover(
+    text: str, mentions: list[Mention], sentences: Sequence[Sentence], res: EntityResources
+) -> list[Mention]:
     """Mentions for lone capitalised words that name (or misspell) an entity of the article."""
     names: dict[str, set[EntityLabel]] = {}
     for m in mentions:
@@ -137,7 +174,9 @@ def _recover(text: str, mentions: list[Mention], sentences: Sequence[Sentence],
             names.setdefault(toks[-1], set()).add("PER")  # the surname
         elif m.label in ("LOC", "ORG") and len(toks) == 1:
             names.setdefault(toks[0], set()).add(m.label)
-    names = {w: labs for w, labs in names.items() if len(labs) == 1 and len(w) >= _MIN_RECOVERED and w.isalpha()}
+    names = {
+        w: labs for w, labs in names.items() if len(labs) == 1 and len(w) >= _MIN_RECOVERED and w.isalpha()
+    }
     if not names:
         return []
     taken = sorted((m.start, m.end) for m in mentions)
@@ -164,7 +203,8 @@ def _recover(text: str, mentions: list[Mention], sentences: Sequence[Sentence],
         # except a sentence's first word, capitalised anyway ("Warga Semarnag mengungsi").
         before, after = _word_before(text, s), _word_after(text, e)
         if (before is not None and text[before].isupper() and not _opens_sentence(text, before)) or (
-                after is not None and text[after].isupper()):
+            after is not None and text[after].isupper()
+        ):
             continue
         si = max(0, bisect_right(sent_starts, s) - 1)
         out.append(Mention(start=s, end=e, text=w, label=label, sentence=si, score=0.0))
@@ -234,7 +274,9 @@ def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
         return [m]
     # Lower-case words after the last cased word: the tagger ran into the sentence
     # ("PT Maju Jaya selalu", "RS Sehat sejak 2"), unless they are place words ("Jawa barat").
-    last = max((k for k, (a, b) in enumerate(words) if _cased(text[a:b]) and not text[a:b].isdigit()), default=-1)
+    last = max(
+        (k for k, (a, b) in enumerate(words) if _cased(text[a:b]) and not text[a:b].isdigit()), default=-1
+    )
     after = [fold(text[a:b]).strip(".,;:") for a, b in words[last + 1 :]]
     if last >= 0 and any(w.isalpha() and w not in res.place_qualifiers for w in after):
         words = words[: last + 1]
@@ -291,8 +333,11 @@ def _word_after(text: str, e: int) -> int | None:
 
 def _typo_label(word: str, names: dict[str, set[EntityLabel]]) -> EntityLabel | None:
     # A typo keeps the first letter and the length within two (is_typo_of's guards).
-    hits = [w for w in names if w[0] == word[0] and abs(len(w) - len(word)) <= 2
-            and word != w and is_typo_of(word, w)]
+    hits = [
+        w
+        for w in names
+        if w[0] == word[0] and abs(len(w) - len(word)) <= 2 and word != w and is_typo_of(word, w)
+    ]
     if len(hits) != 1:
         return None
     return next(iter(names[hits[0]]))

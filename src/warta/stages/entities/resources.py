@@ -65,7 +65,9 @@ def _acronyms() -> dict[str, frozenset[str]]:
         parts = line.split("\t")
         if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
             raise ResourceError(f"stages/entities/resources/acronyms.tsv: bad line {line!r}")
-        table.setdefault(parts[0].strip().replace(".", "").upper(), set()).add(" ".join(name_tokens(parts[1])))
+        table.setdefault(parts[0].strip().replace(".", "").upper(), set()).add(
+            " ".join(name_tokens(parts[1]))
+        )
     return {k: frozenset(v) for k, v in table.items()}
 
 
@@ -77,7 +79,10 @@ def _seats() -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
         parts = [p.strip() for p in line.split("\t")]
         if len(parts) != 3 or not all(parts):
             raise ResourceError(f"stages/entities/resources/seats.tsv: bad line {line!r}")
-        table[tuple(name_tokens(parts[0]))] = (tuple(name_tokens(parts[1])) if parts[1] != "-" else (), parts[2])
+        table[tuple(name_tokens(parts[0]))] = (
+            tuple(name_tokens(parts[1])) if parts[1] != "-" else (),
+            parts[2],
+        )
     return table
 
 

@@ -94,8 +94,12 @@ def _role_word(w: str, res: EntityResources) -> bool:
 def _joins(sent: _Sentence, j: int, lo: int, hi: int) -> bool:
     """Whether token ``j`` is a "dan" between two capitalised words of one role
     ("Menteri Politik Hukum dan Keamanan"); ``lo``/``hi`` bound the role's tokens."""
-    return (lo < j < hi and sent.word(j) == "dan" and sent.word(j - 1)[0].isupper()
-            and sent.word(j + 1)[0].isupper())
+    return (
+        lo < j < hi
+        and sent.word(j) == "dan"
+        and sent.word(j - 1)[0].isupper()
+        and sent.word(j + 1)[0].isupper()
+    )
 
 
 def _role_token(sent: _Sentence, j: int, res: EntityResources, lo: int, hi: int) -> bool:
@@ -131,8 +135,7 @@ def _forward(sent: _Sentence, k: int, res: EntityResources, *, after_comma: bool
     if k >= len(sent.toks) or fold(sent.word(k)) not in res.role_nouns:
         return None
     j = k
-    while (j < len(sent.toks) and j - k < _MAX_ROLE_WORDS
-           and _role_token(sent, j, res, k, len(sent.toks) - 1)):
+    while j < len(sent.toks) and j - k < _MAX_ROLE_WORDS and _role_token(sent, j, res, k, len(sent.toks) - 1):
         j += 1
     if after_comma and sent.word(k)[0].isupper() and _name_at(sent, j):
         # "Menteri A Budi, Menteri B Rina": a capitalised title that runs into the next name
@@ -231,7 +234,9 @@ def find_roles(
         if hit:
             found.append(hit)
         k = sent.index_at(ne)  # the token after the name
-        if (k < len(sent.toks) and sent.word(k) == ",") or (k < len(sent.toks) and fold(sent.word(k)) in _LINKS):
+        if (k < len(sent.toks) and sent.word(k) == ",") or (
+            k < len(sent.toks) and fold(sent.word(k)) in _LINKS
+        ):
             hit = _forward(sent, k + 1, res=resources, after_comma=sent.word(k) == ",")
         else:
             hit = None

@@ -15,6 +15,7 @@ __all__ = ["EntityStep"]
 
 logger = logging.getLogger(__name__)
 
+
 def _is_outlet(entity: Entity) -> bool:
     """An organisation named only as a news outlet (by domain or by name)."""
     return entity.label == "ORG" and all(is_outlet_name(n) for n in (entity.name, *entity.aliases))

@@ -141,8 +141,15 @@ def build_clusters(
     n_tokens = sum(total.values())
     logger.info("corpus: %d sentences, %d tokens", len(lowered), n_tokens)
     model = Word2Vec(
-        lowered, vector_size=dim, window=5, min_count=min_count, sg=1, negative=5,
-        epochs=epochs, workers=workers, seed=seed,
+        lowered,
+        vector_size=dim,
+        window=5,
+        min_count=min_count,
+        sg=1,
+        negative=5,
+        epochs=epochs,
+        workers=workers,
+        seed=seed,
     )
     words = list(model.wv.index_to_key)
     vectors = model.wv.vectors
@@ -164,7 +171,14 @@ def build_clusters(
         "tokens": n_tokens,
         "vocabulary": len(words),
         "granularities": list(granularities),
-        "word2vec": {"dim": dim, "window": 5, "min_count": min_count, "sg": 1, "epochs": epochs, "seed": seed},
+        "word2vec": {
+            "dim": dim,
+            "window": 5,
+            "min_count": min_count,
+            "sg": 1,
+            "epochs": epochs,
+            "seed": seed,
+        },
     }
 
 
@@ -193,15 +207,29 @@ def build_embeddings(
 
     lowered = [[t.lower() for t in s] for s in iter_news_sentences(data_dir)]
     model = Word2Vec(
-        lowered, vector_size=dim, window=5, min_count=min_count, sg=1, negative=5,
-        epochs=epochs, workers=workers, seed=seed,
+        lowered,
+        vector_size=dim,
+        window=5,
+        min_count=min_count,
+        sg=1,
+        negative=5,
+        epochs=epochs,
+        workers=workers,
+        seed=seed,
     )
     words = [w for w in model.wv.index_to_key if "\n" not in w]
     meta = {
         "corpora": list(NEWS_CORPORA),
         "sentences": len(lowered),
         "vocabulary": len(words),
-        "word2vec": {"dim": dim, "window": 5, "min_count": min_count, "sg": 1, "epochs": epochs, "seed": seed},
+        "word2vec": {
+            "dim": dim,
+            "window": 5,
+            "min_count": min_count,
+            "sg": 1,
+            "epochs": epochs,
+            "seed": seed,
+        },
         **(extra or {}),
     }
     Embeddings.write(output, words, np.stack([model.wv[w] for w in words]), meta)

@@ -101,7 +101,9 @@ class FeatureExtractor:
         known: Collection[str] | None = None,
     ) -> None:
         self.config = config
-        self._classes = classes.table if classes is not None and (config.clusters or config.case_stats) else None
+        self._classes = (
+            classes.table if classes is not None and (config.clusters or config.case_stats) else None
+        )
         self._gazetteer = gazetteer if config.gazetteer else None
         self._cache: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
         self._known = None if known is None else frozenset(known)
@@ -112,7 +114,9 @@ class FeatureExtractor:
         self._bos = self._encode_one("BOS")
         self._eos = self._encode_one("EOS")
 
-    def _word(self, word: str, *, keep: bool = True) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    def _word(
+        self, word: str, *, keep: bool = True
+    ) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
         """(lower-cased word, own attributes, attributes seen from offsets -2, -1, +1, +2).
 
         ``keep``: remember the entry (tagging keeps only the encoded form, see :meth:`_encode_word`).
@@ -220,7 +224,9 @@ class FeatureExtractor:
         out = self._gaz_attrs.get(g)
         if out is None:
             out = self._gaz_attrs[g] = (
-                self._encode_one("g=" + g), self._encode_one("-1:g=" + g), self._encode_one("+1:g=" + g)
+                self._encode_one("g=" + g),
+                self._encode_one("-1:g=" + g),
+                self._encode_one("+1:g=" + g),
             )
         return out
 

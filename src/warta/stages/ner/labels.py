@@ -8,9 +8,17 @@ __all__ = ["HARMONISE", "harmonise"]
 
 # Every benchmark's types onto the production label set; anything else becomes O.
 HARMONISE: dict[str, str] = {
-    "PER": "PER", "PERSON": "PER", "PPL": "PER",
-    "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC", "PLC": "LOC",
-    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "IND": "ORG",
+    "PER": "PER",
+    "PERSON": "PER",
+    "PPL": "PER",
+    "LOC": "LOC",
+    "LOCATION": "LOC",
+    "PLACE": "LOC",
+    "PLC": "LOC",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "ORGANISATION": "ORG",
+    "IND": "ORG",
     "EVT": "EVT",
 }
 

@@ -27,7 +27,14 @@ from warta.stages.ner.features import FeatureConfig, FeatureExtractor
 from warta.stages.ner.gazetteer import Gazetteer, load_gazetteer
 from warta.stages.ner.neural import BiLstmTagger, combine, load_embeddings
 
-__all__ = ["NerModel", "available_models", "load_model", "model_from_files", "shared_classes", "shared_gazetteer"]
+__all__ = [
+    "NerModel",
+    "available_models",
+    "load_model",
+    "model_from_files",
+    "shared_classes",
+    "shared_gazetteer",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -179,10 +186,12 @@ class NerModel:
         out = []
         for tokens in sentences:
             tags = list(tagger.tag(self.extractor.attributes(tokens))) if tokens else []
-            out.append([
-                (start, end, typ, min([marginal(tags[i], i) for i in range(start, end)]))
-                for start, end, typ in entity_spans(tags)
-            ])
+            out.append(
+                [
+                    (start, end, typ, min([marginal(tags[i], i) for i in range(start, end)]))
+                    for start, end, typ in entity_spans(tags)
+                ]
+            )
         return out
 
 

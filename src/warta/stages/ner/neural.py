@@ -156,7 +156,9 @@ def decode_valid(marginals: np.ndarray, allowed: np.ndarray, first: np.ndarray) 
     return path[::-1]
 
 
-def combine(parts: Sequence[tuple[np.ndarray, float]], labels: Sequence[str]) -> tuple[list[str], list[float]]:
+def combine(
+    parts: Sequence[tuple[np.ndarray, float]], labels: Sequence[str]
+) -> tuple[list[str], list[float]]:
     """Average weighted marginal tables (tokens x labels, same label order) and decode.
 
     Returns:
@@ -240,7 +242,9 @@ class BiLstmTagger:
         # conv[n, p, f] = sum over window offsets k and char dims c of x[n, p + k, c] * w[f, c, k]
         conv = sum(x[:, k : k + longest] @ self._conv_w[:, :, k].T for k in range(width)) + self._conv_b
         lengths = np.array([len(w) for w in cut])
-        conv = np.where((np.arange(longest)[None, :] < lengths[:, None])[:, :, None], np.maximum(conv, 0.0), 0.0)
+        conv = np.where(
+            (np.arange(longest)[None, :] < lengths[:, None])[:, :, None], np.maximum(conv, 0.0), 0.0
+        )
         out: np.ndarray = conv.max(axis=1)
         return out
 
@@ -249,12 +253,15 @@ class BiLstmTagger:
         lows = [w.lower() for w in words]
         emb = self._embeddings
         classes = self._classes
-        vec = np.concatenate([
-            emb.vectors[[emb.row(w) for w in lows]],
-            self._char_features(words),
-            self._case_emb[[case_class_id(w) for w in words]],
-            self._cap_emb[[cap_ratio_id(classes.get(w)) for w in lows]],
-        ], axis=1)
+        vec = np.concatenate(
+            [
+                emb.vectors[[emb.row(w) for w in lows]],
+                self._char_features(words),
+                self._case_emb[[case_class_id(w) for w in words]],
+                self._cap_emb[[cap_ratio_id(classes.get(w)) for w in lows]],
+            ],
+            axis=1,
+        )
         self._cache.update(zip(words, vec @ self._w_word, strict=True))
 
     def _emissions(self, batch: Sequence[Sequence[str]]) -> np.ndarray:

@@ -113,13 +113,24 @@ def train_bilstm(
     label_id = {t: i for i, t in enumerate(labels)}
     char_list = sorted({c for tokens, _ in sentences for t in tokens for c in t[:CHAR_LIMIT]})
     chars = {c: i + 2 for i, c in enumerate(char_list)}
-    gaz_types = sorted({m for tokens, _ in sentences for m in gazetteer.match([t.lower() for t in tokens]) if m})
+    gaz_types = sorted(
+        {m for tokens, _ in sentences for m in gazetteer.match([t.lower() for t in tokens]) if m}
+    )
     gaz_ids = {g: i + 1 for i, g in enumerate(gaz_types)}
     data = [
-        (_encode(tokens, embeddings=embeddings, chars=chars, classes=classes.table, gazetteer=gazetteer,
-                 gaz_ids=gaz_ids),
-         [label_id[t] for t in tags])
-        for tokens, tags in sentences if tokens
+        (
+            _encode(
+                tokens,
+                embeddings=embeddings,
+                chars=chars,
+                classes=classes.table,
+                gazetteer=gazetteer,
+                gaz_ids=gaz_ids,
+            ),
+            [label_id[t] for t in tags],
+        )
+        for tokens, tags in sentences
+        if tokens
     ]
     n_labels = len(labels)
     p = params
@@ -164,7 +175,9 @@ def train_bilstm(
             # Positions past a word's end do not take part in the max (as in numpy tagging).
             live = torch.arange(width)[None, :] < char_len.view(-1, 1)
             conv = conv.masked_fill(~live[:, None, :], float("-inf")).max(dim=2).values.view(size, steps, -1)
-            x = torch.cat([self.emb(words), conv, self.case_emb(case), self.cap_emb(cap), self.gaz_emb(gaz)], dim=2)
+            x = torch.cat(
+                [self.emb(words), conv, self.case_emb(case), self.cap_emb(cap), self.gaz_emb(gaz)], dim=2
+            )
             packed = nn.utils.rnn.pack_padded_sequence(
                 self.drop(x), mask.sum(1), batch_first=True, enforce_sorted=False
             )
@@ -182,7 +195,9 @@ def train_bilstm(
             alpha = self.start + em[:, 0]
             for t in range(1, steps):
                 m = mask[:, t]
-                gold = gold + m * (self.trans[y[:, t - 1], y[:, t]] + em[:, t].gather(1, y[:, t : t + 1]).squeeze(1))
+                gold = gold + m * (
+                    self.trans[y[:, t - 1], y[:, t]] + em[:, t].gather(1, y[:, t : t + 1]).squeeze(1)
+                )
                 step = torch.logsumexp(alpha.unsqueeze(2) + self.trans + em[:, t].unsqueeze(1), dim=1)
                 alpha = torch.where(m.unsqueeze(1), step, alpha)
             last = y.gather(1, (mask.sum(1) - 1).unsqueeze(1)).squeeze(1)
@@ -201,7 +216,9 @@ def train_bilstm(
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             optimiser.step()
             total += float(loss.detach())
-        logger.info("epoch %d/%d: loss %.0f (%.0f s)", epoch + 1, p.epochs, total, time.perf_counter() - began)
+        logger.info(
+            "epoch %d/%d: loss %.0f (%.0f s)", epoch + 1, p.epochs, total, time.perf_counter() - began
+        )
     net.eval()
 
     def arr(t: Any) -> np.ndarray:
@@ -219,7 +236,9 @@ def train_bilstm(
         # torch keeps (4 * hidden, input) per direction with gates i, f, g, o; numpy wants
         # (input, 8 * hidden), forward gates then backward, and one bias per gate.
         "w_ih": arr(torch.cat([lstm.weight_ih_l0, lstm.weight_ih_l0_reverse], dim=0).T),
-        "b_ih": arr(torch.cat([lstm.bias_ih_l0 + lstm.bias_hh_l0, lstm.bias_ih_l0_reverse + lstm.bias_hh_l0_reverse])),
+        "b_ih": arr(
+            torch.cat([lstm.bias_ih_l0 + lstm.bias_hh_l0, lstm.bias_ih_l0_reverse + lstm.bias_hh_l0_reverse])
+        ),
         "w_hh_f": arr(lstm.weight_hh_l0.T),
         "w_hh_b": arr(lstm.weight_hh_l0_reverse.T),
         "out_w": arr(net.out.weight.T),

@@ -57,7 +57,11 @@ class NerStep:
                 s, e = tokens[start].start, tokens[end - 1].end
                 mentions.append(
                     Mention(
-                        start=s, end=e, text=text[s:e], label=_as_label(label), sentence=si,
+                        start=s,
+                        end=e,
+                        text=text[s:e],
+                        label=_as_label(label),
+                        sentence=si,
                         score=round(prob, 4),
                     )
                 )

@@ -75,13 +75,33 @@ _UI_TYPES = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
 BENCHMARKS: dict[str, Benchmark] = {
     "nerui": Benchmark("nerui", "ner-nerui", "train.01.tsv", "dev.01.tsv", "tsv", _UI_TYPES),
     "nerugm": Benchmark("nerugm", "ner-nerugm", "train.01.tsv", "dev.01.tsv", "tsv", _UI_TYPES),
-    "nerp": Benchmark("nerp", "ner-nerp", "train_preprocess.txt", "valid_preprocess.txt", "tsv",
-                      {"PER": "PPL", "LOC": "PLC", "ORG": "IND"}, lowercase=True),
-    "nergrit": Benchmark("nergrit", "ner-nergrit", "train_preprocess.txt", "valid_preprocess.txt", "tsv",
-                         {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORGANISATION"}),
-    "idner": Benchmark("idner", "ner-idner-news-2k", "train.txt", "dev.txt", "conll",
-                       {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}),
+    "nerp": Benchmark(
+        "nerp",
+        "ner-nerp",
+        "train_preprocess.txt",
+        "valid_preprocess.txt",
+        "tsv",
+        {"PER": "PPL", "LOC": "PLC", "ORG": "IND"},
+        lowercase=True,
+    ),
+    "nergrit": Benchmark(
+        "nergrit",
+        "ner-nergrit",
+        "train_preprocess.txt",
+        "valid_preprocess.txt",
+        "tsv",
+        {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORGANISATION"},
+    ),
+    "idner": Benchmark(
+        "idner",
+        "ner-idner-news-2k",
+        "train.txt",
+        "dev.txt",
+        "conll",
+        {"PER": "PER", "LOC": "LOC", "ORG": "ORG"},
+    ),
 }
+
 
 @dataclass(frozen=True, slots=True)
 class CrfParams:
@@ -94,8 +114,11 @@ class CrfParams:
 
     def crfsuite(self) -> dict[str, Any]:
         return {
-            "c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
-            "feature.minfreq": self.min_freq, "feature.possible_transitions": True,
+            "c1": self.c1,
+            "c2": self.c2,
+            "max_iterations": self.max_iterations,
+            "feature.minfreq": self.min_freq,
+            "feature.possible_transitions": True,
         }
 
 
@@ -283,7 +306,9 @@ def tag_sentences(
 
 
 def _write_meta(output: Path, meta: dict[str, Any]) -> None:
-    output.with_suffix(".json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    output.with_suffix(".json").write_text(
+        json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def _dev_scores(crf_path: Path, meta: dict[str, Any], dev: Sequence[NerSentence]) -> dict[str, Any]:
@@ -400,14 +425,21 @@ def _train_network(sentences: Sequence[NerSentence], crf_path: Path, params: Neu
             f"{crf_path.stem}: this recipe trains a BiLSTM-CRF, which needs PyTorch: pip install 'warta[ner-neural]'"
         ) from exc
     weights, meta = train_bilstm(
-        [(s.tokens, s.labels) for s in sentences], params=params, embeddings=load_embeddings(),
-        classes=shared_classes(), gazetteer=shared_gazetteer(),
+        [(s.tokens, s.labels) for s in sentences],
+        params=params,
+        embeddings=load_embeddings(),
+        classes=shared_classes(),
+        gazetteer=shared_gazetteer(),
     )
     path = crf_path.with_suffix(".bilstm.npz")
     path.write_bytes(weights)
     emb = load_embeddings().meta
     logger.info("trained %s in %.0f s", path.name, meta["seconds"])
-    return {**meta, "file": path.name, "embeddings": {"vocabulary": emb.get("vocabulary"), "data": emb.get("data")}}
+    return {
+        **meta,
+        "file": path.name,
+        "embeddings": {"vocabulary": emb.get("vocabulary"), "data": emb.get("data")},
+    }
 
 
 def subsample(sentences: Sequence[NerSentence], fraction: float, seed: int) -> list[NerSentence]:

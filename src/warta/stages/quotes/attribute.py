@@ -54,7 +54,9 @@ _AFTER_VERB = re.compile(
     r"konferensi\s+pers|jumpa\s+pers)(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|\w+)\s*)?"
     r"(?:(?:,\s*|:\s*)?bahwa\s+|(?:jika|agar|supaya)\s+|,\s*|:\s*)?"
 )
-_NAMING = frozenset({"menyebut", "menyebutnya", "disebut", "dijuluki", "menjuluki", "menamai", "dinamai", "menamakan"})
+_NAMING = frozenset(
+    {"menyebut", "menyebutnya", "disebut", "dijuluki", "menjuluki", "menamai", "dinamai", "menamakan"}
+)
 _SHORT_NAME_AFTER = r"\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
 
 
@@ -101,7 +103,9 @@ def _cue_after_name() -> re.Pattern[str]:
 
 @cache
 def _name_before_verb() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[.,]\s+)([A-Z][a-z]+)\s+(?:juga\s+)?(?:{reporting_alternation()})\b", re.MULTILINE)
+    return re.compile(
+        rf"(?:^|[.,]\s+)([A-Z][a-z]+)\s+(?:juga\s+)?(?:{reporting_alternation()})\b", re.MULTILINE
+    )
 
 
 def known_names(text: str) -> set[str]:
@@ -144,7 +148,10 @@ def _not_speech(text: str, m: Marked) -> bool:
     # Title Case with no sentence punctuation: a programme, film or book title.
     return (
         0 < len(words) <= 8
-        and all(w[:1].isupper() or not w[:1].isalpha() or w in ("dan", "di", "of", "the", "untuk", "yang") for w in words)
+        and all(
+            w[:1].isupper() or not w[:1].isalpha() or w in ("dan", "di", "of", "the", "untuk", "yang")
+            for w in words
+        )
         and text[m.end - 1 : m.end] not in (",", ".", "!", "?")
     )
 
@@ -162,13 +169,20 @@ def _is_title(text: str, m: Marked) -> bool:
     words = text[m.start : m.end].split()
     if not 0 < len(words) <= 8 or text[m.end - 1] in ",.!?":
         return False
-    if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in ("dan", "di", "of", "the", "and", "a", "in", "on") for w in words):
+    if not all(
+        w[:1].isupper()
+        or not w[:1].isalpha()
+        or w.lower() in ("dan", "di", "of", "the", "and", "a", "in", "on")
+        for w in words
+    ):
         return False
     before = text[max(0, m.open - 20) : m.open]
     return _TITLE_BEFORE.search(before) is not None or _TITLE_AFTER.match(text, m.close + 1) is not None
 
 
-def _cue_after(text: str, m: Marked, known: Collection[str]) -> tuple[tuple[int, int], ParsedSpeaker | None, bool] | None:
+def _cue_after(
+    text: str, m: Marked, known: Collection[str]
+) -> tuple[tuple[int, int], ParsedSpeaker | None, bool] | None:
     if m.close < 0:
         return None
     c = cue_pattern().match(text, m.close + 1)
@@ -198,7 +212,7 @@ def _cue_before(
         return None
     lo = max(sent_start, m.open - 300)
     nl = text.rfind("\n", lo, m.open)
-    if nl >= 0 and not text[nl:m.open].strip():
+    if nl >= 0 and not text[nl : m.open].strip():
         # The quote opens its own line: look at the end of the line before (a colon or
         # "katanya," closing the previous paragraph).
         return None
@@ -226,7 +240,9 @@ def _cue_before(
     return span, parse_after(text, c.start("mwho"), known=known), False
 
 
-def _direct(text: str, marked: list[Marked], starts: list[int], spans: list[tuple[int, int]], known: Collection[str]) -> list[Found]:
+def _direct(
+    text: str, marked: list[Marked], starts: list[int], spans: list[tuple[int, int]], known: Collection[str]
+) -> list[Found]:
     out: list[Found] = []
     for m in marked:
         if _is_title(text, m):
@@ -304,26 +320,53 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
         cs, ce = _strip_end(text, comma + 1, e)
         if _words(text, cs, ce) < 3:
             return None
-        return Found("indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), nya=True, via="cue-before", confidence=0.8)
+        return Found(
+            "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), nya=True, via="cue-before", confidence=0.8
+        )
     sp = parse_after(text, m.end(), known=known)
     if sp is None:
         return None
     rest = _AFTER_VERB.match(text, sp.end, e)
     after = rest.end() if rest is not None else sp.end
-    if text[sp.end : after].strip(" \t") not in (",", ":") and not text[sp.end : after].rstrip().endswith(","):
+    if text[sp.end : after].strip(" \t") not in (",", ":") and not text[sp.end : after].rstrip().endswith(
+        ","
+    ):
         return None  # the content follows the speaker after a comma
     cs, ce = _strip_end(text, after, e)
-    if _words(text, cs, ce) < 3 or text[cs : cs + 1] in "“”\"":
+    if _words(text, cs, ce) < 3 or text[cs : cs + 1] in '“”"':
         return None
-    return Found("indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-before", confidence=0.85)
+    return Found(
+        "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-before", confidence=0.85
+    )
 
 
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
 _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
 # Prepositions and subordinators: a verb after one belongs to a phrase inside the object
 # ("pentingnya kerja sama *dalam mewujudkan* ..."), not to a clause of its own.
-_PREPOSITIONS = frozenset({"dalam", "untuk", "terhadap", "atas", "dari", "di", "ke", "pada", "bagi", "tentang",
-                           "mengenai", "soal", "dengan", "oleh", "agar", "supaya", "demi", "guna", "sebagai"})
+_PREPOSITIONS = frozenset(
+    {
+        "dalam",
+        "untuk",
+        "terhadap",
+        "atas",
+        "dari",
+        "di",
+        "ke",
+        "pada",
+        "bagi",
+        "tentang",
+        "mengenai",
+        "soal",
+        "dengan",
+        "oleh",
+        "agar",
+        "supaya",
+        "demi",
+        "guna",
+        "sebagai",
+    }
+)
 # Verbs this many words after "yang" belong to its relative clause ("agen *yang diduga
 # bekerja* untuk ..."), not to a clause of their own.
 _RELATIVE_WORDS = 2
@@ -353,8 +396,12 @@ def _introduced(text: str, verb_end: int, content_start: int) -> bool:
     """A comma, a colon or a complementiser ("bahwa") stands between the verb and what follows."""
     between = text[verb_end:content_start]
     first = _CLAUSE_WORD.match(text, content_start)
-    return ("," in between or ":" in between or any(w in _INTRODUCERS for w in between.split())
-            or (first is not None and first.group().lower() in _INTRODUCERS))
+    return (
+        "," in between
+        or ":" in between
+        or any(w in _INTRODUCERS for w in between.split())
+        or (first is not None and first.group().lower() in _INTRODUCERS)
+    )
 
 
 def _clause(text: str, start: int, end: int) -> bool:
@@ -366,8 +413,11 @@ def _clause(text: str, start: int, end: int) -> bool:
     penundaan itu" has none). "kejadian yang dialami warga itu *tidak* bisa ..." and "nilai
     kerugian di kasus ini *mencapai* ..." are clauses."""
     words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
-    if words and (words[0] in object_openers() or (len(words) > 1 and words[1] in _TOPICS)
-                  or (words[0].endswith("nya") and len(words) > 1 and words[1] in _PREPOSITIONS)):
+    if words and (
+        words[0] in object_openers()
+        or (len(words) > 1 and words[1] in _TOPICS)
+        or (words[0].endswith("nya") and len(words) > 1 and words[1] in _PREPOSITIONS)
+    ):
         # "soal rencana ...", "pentingnya kerja sama ...", "dukungannya terhadap ...": a topic
         # or a nominalised object, whatever verbs its phrases hold.
         return False
@@ -384,8 +434,9 @@ def _clause(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _indirect_in(text: str, s: int, e: int, known: Collection[str],
-                 silent: list[ParsedSpeaker] | None = None) -> Found | None:
+def _indirect_in(
+    text: str, s: int, e: int, known: Collection[str], silent: list[ParsedSpeaker] | None = None
+) -> Found | None:
     """The reported speech of one sentence ``[s, e)``, if it has any.
 
     A speaker whose verb takes a noun object ("Budi menegaskan pentingnya ...") says nothing
@@ -397,7 +448,7 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
     for v in reporting_pattern().finditer(text, s, e):
         rest = _AFTER_VERB.match(text, v.end(), e)
         cstart = rest.end() if rest is not None else v.end()
-        if cstart >= e or text[cstart] in "“”\"":
+        if cstart >= e or text[cstart] in '“”"':
             return None  # a cue before a direct quote: handled with the quote
         if _MENURUT.search(text, s, v.start()) is not None:
             break  # "Menurutnya, ... menyampaikan pesan ...": the verb is inside what was said
@@ -416,28 +467,40 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
             # "Pendapatan pengemudi, Rafi menambahkan, juga turun": the speaker and verb sit
             # inside what was said, which is the whole sentence around them.
             cs, ce = _strip_end(text, s, e)
-            return Found("indirect", cs, ce, cue=(v.start(), v.end()), speaker=sp, via="cue-before", confidence=0.85)
+            return Found(
+                "indirect", cs, ce, cue=(v.start(), v.end()), speaker=sp, via="cue-before", confidence=0.85
+            )
         if _words(text, cs, ce) < 3:
             return None
-        if (v.group().lower() in object_verbs() and not _introduced(text, v.end(), cstart) and not _clause(text, cs, ce)
-                and not (v.group().lower() in _PREDICATING and _SEBAGAI.search(text, cs, ce))):
+        if (
+            v.group().lower() in object_verbs()
+            and not _introduced(text, v.end(), cstart)
+            and not _clause(text, cs, ce)
+            and not (v.group().lower() in _PREDICATING and _SEBAGAI.search(text, cs, ce))
+        ):
             if silent is not None:
                 silent.append(sp)
             continue  # a noun object ("menjelaskan alasan penundaan itu"), not speech
-        return Found("indirect", cs, ce, cue=(v.start(), v.end()), speaker=sp, via="cue-before", confidence=0.9)
+        return Found(
+            "indirect", cs, ce, cue=(v.start(), v.end()), speaker=sp, via="cue-before", confidence=0.9
+        )
     for mm in _MENURUT.finditer(text, s, e):
         if mm.group("nya"):
             comma = text.find(",", mm.end(), e)
             if mm.start() - s < 3:
                 # "Menurutnya, ...", or with the comma lost: "Menurutnya persoalan ...".
-                content = (mm.end() + 1, e) if text[mm.end() : mm.end() + 1] == "," or comma < 0 else (comma + 1, e)
+                content = (
+                    (mm.end() + 1, e) if text[mm.end() : mm.end() + 1] == "," or comma < 0 else (comma + 1, e)
+                )
                 if text[mm.end() : mm.end() + 1] != "," and comma >= 0 and _words(text, mm.end(), comma) > 4:
                     content = (mm.end(), e)  # a comma far on belongs to the content
             else:
                 content = (s, mm.start())
             cs, ce = _strip_end(text, *content)
             if _words(text, cs, ce) >= 3:
-                return Found("indirect", cs, ce, cue=(mm.start(), mm.end()), via="cue-before", nya=True, confidence=0.8)
+                return Found(
+                    "indirect", cs, ce, cue=(mm.start(), mm.end()), via="cue-before", nya=True, confidence=0.8
+                )
             continue
         pos = mm.end()
         while pos < e and text[pos] in " \t":
@@ -447,10 +510,17 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
             continue
         head = text[s : mm.start()]
         tail = text[sp.end : e]
-        if head.rstrip().endswith(",") and tail.lstrip().startswith(",") and _words(text, sp.end, e) >= 3 and _words(text, s, mm.start()) >= 1:
+        if (
+            head.rstrip().endswith(",")
+            and tail.lstrip().startswith(",")
+            and _words(text, sp.end, e) >= 3
+            and _words(text, s, mm.start()) >= 1
+        ):
             # "KTT itu, menurut Budi, diusulkan ...": the clause sits inside what was said.
             cs, ce = _strip_end(text, s, e)
-            return Found("indirect", cs, ce, cue=(mm.start(), mm.end()), speaker=sp, via="cue-before", confidence=0.85)
+            return Found(
+                "indirect", cs, ce, cue=(mm.start(), mm.end()), speaker=sp, via="cue-before", confidence=0.85
+            )
         if mm.start() - s < 30 and head.strip(" ,").count(" ") < 3:
             cs, ce = _strip_end(text, sp.end, e)
             cs = cs + 1 if text[cs : cs + 1] == "," else cs
@@ -458,7 +528,9 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
             cs, ce = _strip_end(text, s, mm.start())
         cs, ce = _strip_end(text, cs, ce)
         if _words(text, cs, ce) >= 3:
-            return Found("indirect", cs, ce, cue=(mm.start(), mm.end()), speaker=sp, via="cue-before", confidence=0.85)
+            return Found(
+                "indirect", cs, ce, cue=(mm.start(), mm.end()), speaker=sp, via="cue-before", confidence=0.85
+            )
     for pc in _passive_bahwa().finditer(text, s, e):
         # "apa yang dikatakan pejabat AS bahwa ...": a passive cue, its agent, then "bahwa".
         sp = parse_after(text, pc.end(), known=known)
@@ -469,7 +541,15 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
             continue
         cs, ce = _strip_end(text, b.end(), e)
         if _words(text, cs, ce) >= 3:
-            return Found("indirect", cs, ce, cue=(pc.start("cue"), pc.end("cue")), speaker=sp, via="cue-before", confidence=0.8)
+            return Found(
+                "indirect",
+                cs,
+                ce,
+                cue=(pc.start("cue"), pc.end("cue")),
+                speaker=sp,
+                via="cue-before",
+                confidence=0.8,
+            )
     for c in re.finditer(r",\s*", text[s:e]):
         a = cue_pattern().match(text, s + c.start())
         if a is None or a.group("verb"):
@@ -485,7 +565,15 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
             if _words(text, cs, ce) < 5:
                 continue
         if a.group("nya"):
-            return Found("indirect", cs, ce, cue=(a.start("cue"), a.end("cue")), nya=True, via="cue-after", confidence=0.8)
+            return Found(
+                "indirect",
+                cs,
+                ce,
+                cue=(a.start("cue"), a.end("cue")),
+                nya=True,
+                via="cue-after",
+                confidence=0.8,
+            )
         pos = a.end("cue")
         while pos < e and text[pos] in " \t":
             pos += 1
@@ -496,16 +584,30 @@ def _indirect_in(text: str, s: int, e: int, known: Collection[str],
                 # "Di Pasar Baru, kata Budi, harga cabai naik": the cue sits inside what was
                 # said, which is the whole sentence around it.
                 cs, ce = _strip_end(text, s, e)
-            return Found("indirect", cs, ce, cue=(a.start("cue"), a.end("cue")), speaker=sp, via="cue-after", confidence=0.85)
+            return Found(
+                "indirect",
+                cs,
+                ce,
+                cue=(a.start("cue"), a.end("cue")),
+                speaker=sp,
+                via="cue-after",
+                confidence=0.85,
+            )
     return None
 
 
 def _indirect(
-    text: str, spans: list[tuple[int, int]], direct: list[Found], known: Collection[str],
+    text: str,
+    spans: list[tuple[int, int]],
+    direct: list[Found],
+    known: Collection[str],
     silent: list[ParsedSpeaker] | None = None,
 ) -> tuple[list[Found], list[Found]]:
     """Indirect quotes, plus direct quotes turned into partial quotes inside them."""
-    quoted = [(d.open_mark if d.open_mark >= 0 else d.start, (d.close_mark + 1) if d.close_mark >= 0 else d.end) for d in direct]
+    quoted = [
+        (d.open_mark if d.open_mark >= 0 else d.start, (d.close_mark + 1) if d.close_mark >= 0 else d.end)
+        for d in direct
+    ]
     found: list[Found] = []
     partial: list[Found] = []
     qi = 0
@@ -544,8 +646,13 @@ def _indirect(
     return found, partial
 
 
-def find_quotes(text: str, *, sentences: Sequence[tuple[int, int]] | None = None, known: Collection[str] | None = None,
-                silent: list[ParsedSpeaker] | None = None) -> list[Found]:
+def find_quotes(
+    text: str,
+    *,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    known: Collection[str] | None = None,
+    silent: list[ParsedSpeaker] | None = None,
+) -> list[Found]:
     """Every quote of ``text``, in text order, with cue and speaker phrase where found.
 
     Args:

@@ -58,22 +58,46 @@ def _strip_roles(text: str, start: int, end: int) -> int:
 
 # Corps and status marks between a rank and the name: "Brigadir Jenderal ( Pol )",
 # "Letnan Kolonel Inf", "Laksda TNI", "Letjen TNI ( Purn )".
-_SERVICE = frozenset({"TNI", "Polri", "Pol", "Purn", "Inf", "Laut", "Mar", "Czi", "Kav", "Arh", "Pnb", "Kes", "CPM", "AD", "AL", "AU"})
+_SERVICE = frozenset(
+    {
+        "TNI",
+        "Polri",
+        "Pol",
+        "Purn",
+        "Inf",
+        "Laut",
+        "Mar",
+        "Czi",
+        "Kav",
+        "Arh",
+        "Pnb",
+        "Kes",
+        "CPM",
+        "AD",
+        "AL",
+        "AU",
+    }
+)
 
 
 def _rank_start(toks: Sequence[Tok], k: int) -> int | None:
     """Index of the rank ("Komisaris Besar", "Brigadir Jenderal ( Pol )") that ends right
     before ``toks[k]``, with initials of the name after it ("Inspektur Jenderal RZ"), or None."""
     j = k
-    while j > 0 and (toks[j - 1][2] in _SERVICE or toks[j - 1][2] in ("(", ")") or
-                     (toks[j - 1][2].isupper() and toks[j - 1][2].isalpha() and len(toks[j - 1][2]) <= 2)):
+    while j > 0 and (
+        toks[j - 1][2] in _SERVICE
+        or toks[j - 1][2] in ("(", ")")
+        or (toks[j - 1][2].isupper() and toks[j - 1][2].isalpha() and len(toks[j - 1][2]) <= 2)
+    ):
         j -= 1
     best: int | None = None
     for i in range(max(0, j - 3), j):
         size = rank_at(toks, i)
         if size and i + size <= k:
             rest = toks[i + size : k]
-            if all(t[2] in _SERVICE or t[2] in ("(", ")") or (t[2].isupper() and len(t[2]) <= 2) for t in rest):
+            if all(
+                t[2] in _SERVICE or t[2] in ("(", ")") or (t[2].isupper() and len(t[2]) <= 2) for t in rest
+            ):
                 best = i
                 break
     if best is not None and best > 0 and toks[best - 1][2] in OFFICE_BEFORE_RANK:
@@ -92,7 +116,11 @@ def refine_speaker(text: str, p: ParsedSpeaker, index: MentionIndex) -> None:
     found = [m for m in index.people_in(p.start, p.end) if m.end <= p.end + 1]
     if not found:
         return
-    m = found[0] if p.name is None else next((x for x in found if x.start < p.name[1] and p.name[0] < x.end), None)
+    m = (
+        found[0]
+        if p.name is None
+        else next((x for x in found if x.start < p.name[1] and p.name[0] < x.end), None)
+    )
     if m is None:
         return
     start = _strip_roles(text, m.start, m.end)
@@ -108,7 +136,12 @@ def refine_speaker(text: str, p: ParsedSpeaker, index: MentionIndex) -> None:
     # Nasution").
     phrase = tokens(text, p.start, end)
     k = next((i for i, t in enumerate(phrase) if t[0] >= start), None)
-    while k and k > 1 and phrase[k - 1][2] in name_openers() and phrase[k - 2][2] not in ("Jaksa", "Kejaksaan", "Hakim", "Mahkamah"):
+    while (
+        k
+        and k > 1
+        and phrase[k - 1][2] in name_openers()
+        and phrase[k - 2][2] not in ("Jaksa", "Kejaksaan", "Hakim", "Mahkamah")
+    ):
         k -= 1
         start = phrase[k][0]
     if k is not None:
@@ -120,7 +153,7 @@ def refine_speaker(text: str, p: ParsedSpeaker, index: MentionIndex) -> None:
     # The name must end the phrase or one of its comma segments: a person named inside
     # an organisation ("Universitas Gadjah Mada") is no speaker name.
     after = text[end : p.end].lstrip()
-    if after and after[:1] not in (",", "(", ")") :
+    if after and after[:1] not in (",", "(", ")"):
         return
     p.name = (start, end)
     p.kind = "person"

@@ -12,7 +12,9 @@ __all__ = ["find_citations"]
 
 # A source name: capitalised words, acronyms and domain names ("CNN", "The Guardian",
 # "Kompas.com"), possibly joined by "dan"/"of".
-_SOURCE = re.compile(r"[ \t]*((?:[A-Z0-9][\w.&'-]*)(?:[ \t]+(?:of[ \t]+|the[ \t]+|dan[ \t]+)?[A-Z0-9][\w.&'-]*)*)")
+_SOURCE = re.compile(
+    r"[ \t]*((?:[A-Z0-9][\w.&'-]*)(?:[ \t]+(?:of[ \t]+|the[ \t]+|dan[ \t]+)?[A-Z0-9][\w.&'-]*)*)"
+)
 _DANGLING = re.compile(r"[ \t]*(?:[,.;:](?!\d)|\n|$)")
 
 

@@ -49,7 +49,9 @@ def _status(text: str, start: int, end: int) -> bool | None:
         after = after[1:]
     words = before + after
     low = [w.lower() for w in words]
-    if any(w in _commoners() for w in low[-3:] if before) or any(w in _commoners() for w in (x.lower() for x in after[:2])):
+    if any(w in _commoners() for w in low[-3:] if before) or any(
+        w in _commoners() for w in (x.lower() for x in after[:2])
+    ):
         return False
     if any(w in role_words() for w in low) or any(w in org_heads() for w in words):
         return True
@@ -79,12 +81,16 @@ def public_status(text: str, names: Iterable[str]) -> dict[str, bool | None]:
     return out
 
 
-_LEAD = re.compile(r"(?:(?:Sebelumnya|Sementara\s+itu|Selain\s+itu|Secara\s+terpisah|Di\s+sisi\s+lain|Namun|Adapun|"
-                   r"Dihubungi\s+terpisah|Oleh\s+karena\s+itu|Terkait\s+hal\s+itu|Dalam\s+kesempatan\s+itu)\s*,\s*)?")
+_LEAD = re.compile(
+    r"(?:(?:Sebelumnya|Sementara\s+itu|Selain\s+itu|Secara\s+terpisah|Di\s+sisi\s+lain|Namun|Adapun|"
+    r"Dihubungi\s+terpisah|Oleh\s+karena\s+itu|Terkait\s+hal\s+itu|Dalam\s+kesempatan\s+itu)\s*,\s*)?"
+)
 _MENURUT_LEAD = re.compile(r"(?:[Mm]enurut|[Kk]ata|[Uu]jar)\s+")
 
 
-def introductions(text: str, sentences: Sequence[tuple[int, int]], *, known: Collection[str] = ()) -> list[ParsedSpeaker]:
+def introductions(
+    text: str, sentences: Sequence[tuple[int, int]], *, known: Collection[str] = ()
+) -> list[ParsedSpeaker]:
     """Public figures introduced with a role at the start of a sentence or after "menurut",
     as the subject of a reporting verb, or (``subject`` False) named with their role
     inside a clause ("mendapat dukungan dari Bupati X Budi").
@@ -114,7 +120,11 @@ def introductions(text: str, sentences: Sequence[tuple[int, int]], *, known: Col
             if mm is not None or nxt[:1] in (",", "(") or nxt[:1].islower():
                 out.append(p)
                 continue
-        p = _subject_of_verb(text, s, e, known) or _agent_of_passive(text, s, e, known) or _role_phrase_in(text, s, e, known)
+        p = (
+            _subject_of_verb(text, s, e, known)
+            or _agent_of_passive(text, s, e, known)
+            or _role_phrase_in(text, s, e, known)
+        )
         if p is not None:
             out.append(p)
     return out
@@ -123,7 +133,9 @@ def introductions(text: str, sentences: Sequence[tuple[int, int]], *, known: Col
 @cache
 def _capitalised_roles() -> re.Pattern[str]:
     """A role word written with a capital ("Gubernur", "Kepala"), as a whole word."""
-    words = sorted({w[:1].upper() + w[1:] for w in role_words() if w.replace("-", "").isalpha()}, key=len, reverse=True)
+    words = sorted(
+        {w[:1].upper() + w[1:] for w in role_words() if w.replace("-", "").isalpha()}, key=len, reverse=True
+    )
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
 
@@ -157,7 +169,9 @@ def _without_lead_in(text: str, p: ParsedSpeaker, known: Collection[str]) -> Par
     words = tokens(text, p.roles[0][0], p.roles[0][1])
     if not words or words[0][2].lower() in role_words() or words[0][2] in org_heads():
         return p
-    k = next((i for i, t in enumerate(words) if i and t[2][:1].isupper() and t[2].lower() in role_words()), None)
+    k = next(
+        (i for i, t in enumerate(words) if i and t[2][:1].isupper() and t[2].lower() in role_words()), None
+    )
     if k is None:
         return p
     q = parse_after(text, words[k][0], known=known, limit=p.end - words[k][0] + 40)
@@ -186,12 +200,27 @@ def _subject_of_verb(text: str, s: int, e: int, known: Collection[str]) -> Parse
     return p if _introduces(p) and p is not None and not text[p.end : v.start()].strip(" ,") else None
 
 
-_PASSIVE_AGENT = re.compile(r"\b(?:" + "|".join(("disampaikan", "diungkapkan", "dikemukakan", "dikatakan", "dijelaskan",
-                                                  "dituturkan", "ditegaskan", "diutarakan", "dipaparkan")) + r")\s+(?:oleh\s+)?")
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:"
+    + "|".join(
+        (
+            "disampaikan",
+            "diungkapkan",
+            "dikemukakan",
+            "dikatakan",
+            "dijelaskan",
+            "dituturkan",
+            "ditegaskan",
+            "diutarakan",
+            "dipaparkan",
+        )
+    )
+    + r")\s+(?:oleh\s+)?"
+)
 
 
 def _agent_of_passive(text: str, s: int, e: int, known: Collection[str]) -> ParsedSpeaker | None:
-    """"Hal itu disampaikan Ketua KPU Kota X Budi Santoso": the agent of a passive cue."""
+    """ "Hal itu disampaikan Ketua KPU Kota X Budi Santoso": the agent of a passive cue."""
     m = _PASSIVE_AGENT.search(text, s, e)
     if m is None or m.group().split()[0] not in passive_cues():
         return None

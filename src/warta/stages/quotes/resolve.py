@@ -62,7 +62,9 @@ def _entity_named(name: str, entities: Sequence[Entity]) -> int | None:
     return None
 
 
-def _speaker_from(text: str, p: ParsedSpeaker, mentions: Sequence[Mention], entities: Sequence[Entity]) -> Speaker:
+def _speaker_from(
+    text: str, p: ParsedSpeaker, mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> Speaker:
     sp = Speaker(
         mention=_span(text, p.name or (p.start, p.end)),
         roles=[_span(text, r) for r in p.roles],
@@ -86,7 +88,12 @@ def _speaker_from(text: str, p: ParsedSpeaker, mentions: Sequence[Mention], enti
         sp.entity = _entity_for(*where, mentions)
         if sp.entity is None and sp.name:
             sp.entity = _entity_named(sp.name, entities)
-        if sp.entity is not None and sp.entity < len(entities) and entities[sp.entity].label == "PER" and p.kind == "person":
+        if (
+            sp.entity is not None
+            and sp.entity < len(entities)
+            and entities[sp.entity].label == "PER"
+            and p.kind == "person"
+        ):
             sp.name = entities[sp.entity].name
     return sp
 
@@ -133,7 +140,9 @@ def _copy(sp: Speaker, mention: Span | None) -> Speaker:
     )
 
 
-def _subjects(text: str, mentions: Sequence[Mention], entities: Sequence[Entity], starts: Sequence[int]) -> list[tuple[int, Speaker]]:
+def _subjects(
+    text: str, mentions: Sequence[Mention], entities: Sequence[Entity], starts: Sequence[int]
+) -> list[tuple[int, Speaker]]:
     """People who open a sentence ("Macron telah muncul ..."), by position."""
     out: list[tuple[int, Speaker]] = []
     for m in mentions:
@@ -211,7 +220,11 @@ def build_quotes(
                 speaker = _copy(subject[1], _span(text, (p.start, p.end)))
                 conf *= _CONFIDENCE["pronoun"]
             else:
-                speaker = _copy(k.speaker, _span(text, (p.start, p.end))) if k else Speaker(mention=_span(text, (p.start, p.end)))
+                speaker = (
+                    _copy(k.speaker, _span(text, (p.start, p.end)))
+                    if k
+                    else Speaker(mention=_span(text, (p.start, p.end)))
+                )
                 conf *= _CONFIDENCE["pronoun"] if k else 0.4
         elif p is not None and p.kind == "statement" and p.issuer is not None:
             # "menurut pernyataan Istana Élysée": the issuer speaks.
@@ -228,7 +241,10 @@ def build_quotes(
                     # "mantan Kapolda Banten itu": any of its role words, else the person the
                     # story is about (the last one to speak or open a sentence).
                     words = [w for w in desc.lower().split()[1:] if w not in ("itu", "tersebut", "ini")]
-                    k = next((x for w in words if (x := _last(history, kinds=("person",), role=w)) is not None), None)
+                    k = next(
+                        (x for w in words if (x := _last(history, kinds=("person",), role=w)) is not None),
+                        None,
+                    )
                     if k is None:
                         last = _last(history, kinds=("person",))
                         subject = _last_subject(subjects, p.start)

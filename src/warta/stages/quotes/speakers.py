@@ -37,13 +37,24 @@ from warta.stages.quotes.resources import (
     stop_words,
 )
 
-__all__ = ["OFFICE_BEFORE_RANK", "ParsedSpeaker", "Tok", "parse_after", "parse_before", "rank_at", "role_run_start", "tokens"]
+__all__ = [
+    "OFFICE_BEFORE_RANK",
+    "ParsedSpeaker",
+    "Tok",
+    "parse_after",
+    "parse_before",
+    "rank_at",
+    "role_run_start",
+    "tokens",
+]
 
 Tok = tuple[int, int, str]
 SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "role"]
 
 _TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
-_CONNECTORS = frozenset({"dan", "untuk", "of", "for", "the", "and", "on", "at", "-", "/", "&", "bin", "binti", "van", "de", "ke"})
+_CONNECTORS = frozenset(
+    {"dan", "untuk", "of", "for", "the", "and", "on", "at", "-", "/", "&", "bin", "binti", "van", "de", "ke"}
+)
 # Region acronyms read as part of a role ("Gubernur DKI Jakarta"), not as an organisation.
 _REGION_ACRONYMS = frozenset({"DKI", "NTT", "NTB", "DIY", "AS", "RI", "UEA", "PBB"})
 # A speaker phrase is short; anything longer is a clause, not a name.
@@ -82,32 +93,85 @@ def _is_role(w: str) -> bool:
 
 
 def _is_org(w: str, prev: str | None) -> bool:
-    if w == "Pusat" and prev is not None and prev[:1].isupper() and prev not in org_heads() and not _is_role(prev):
+    if (
+        w == "Pusat"
+        and prev is not None
+        and prev[:1].isupper()
+        and prev not in org_heads()
+        and not _is_role(prev)
+    ):
         return False  # "Jakarta Pusat": part of a place name
     if w in org_heads() or (w.startswith("Kemen") and len(w) > 6):
         return True
-    return (len(w) >= 2 and w.isupper() and w.isalpha() and w not in _REGION_ACRONYMS and prev not in place_types()
-            and w.lower() not in role_words()  # "CEO", "EVP": a role, not an organisation
-            and not _ROMAN.fullmatch(w))  # "Komisi VIII": a number
+    return (
+        len(w) >= 2
+        and w.isupper()
+        and w.isalpha()
+        and w not in _REGION_ACRONYMS
+        and prev not in place_types()
+        and w.lower() not in role_words()  # "CEO", "EVP": a role, not an organisation
+        and not _ROMAN.fullmatch(w)
+    )  # "Komisi VIII": a number
 
 
 _ROMAN = re.compile(r"[IVXL]+")
 
 
 # Organisation words whose own name follows them ("PT Sari Teknologi", "Universitas X").
-_NAMED_ORG_HEADS = frozenset({"PT", "CV", "Perum", "Perumda", "Yayasan", "Universitas", "Institut", "Bank", "Komunitas"})
+_NAMED_ORG_HEADS = frozenset(
+    {"PT", "CV", "Perum", "Perumda", "Yayasan", "Universitas", "Institut", "Bank", "Komunitas"}
+)
 # Offices spelled with a rank word ("Direktur Jenderal", "Sekretaris Jenderal"): no rank.
 OFFICE_BEFORE_RANK = frozenset({"Direktur", "Sekretaris", "Jaksa", "Dirjen", "Sekjen"})
 # Offices whose title includes what they head ("Menteri Keuangan", "Menko Perekonomian").
 _TITLED_OFFICES = frozenset({"menteri", "menko", "wamen", "mendagri", "menkeu", "menlu"})
 # Titles that head an organisation named right after them, with no word such as
 # "Dinas" or "PT" to mark it: "CEO Warungku", "Ketua Gili Hotel Association".
-_ORG_TITLES = frozenset({"ceo", "cfo", "coo", "cto", "cmo", "chief", "founder", "co-founder", "president", "vice", "vp", "evp", "svp",
-                         "head", "manager", "general", "chairman", "director", "managing", "pendiri", "direktur", "ketua",
-                         "rektor"})
+_ORG_TITLES = frozenset(
+    {
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "cmo",
+        "chief",
+        "founder",
+        "co-founder",
+        "president",
+        "vice",
+        "vp",
+        "evp",
+        "svp",
+        "head",
+        "manager",
+        "general",
+        "chairman",
+        "director",
+        "managing",
+        "pendiri",
+        "direktur",
+        "ketua",
+        "rektor",
+    }
+)
 # Words that continue such a title ("Chief Information Officer", "Direktur Eksekutif").
-_TITLE_WORDS = frozenset({"officer", "executive", "eksekutif", "utama", "umum", "harian", "senior", "lead", "partner",
-                          "sekaligus", "-", "founder", "co"})
+_TITLE_WORDS = frozenset(
+    {
+        "officer",
+        "executive",
+        "eksekutif",
+        "utama",
+        "umum",
+        "harian",
+        "senior",
+        "lead",
+        "partner",
+        "sekaligus",
+        "-",
+        "founder",
+        "co",
+    }
+)
 
 
 def _titled_org(prefix: list[Tok]) -> int | None:
@@ -166,8 +230,12 @@ def _unit_starts(seg: list[Tok]) -> list[int]:
         org = _is_org(w, prev)
         # "Kementerian Koperasi dan UKM": a word after "dan" continues the unit before;
         # so does an office of an organisation ("Ombudsman RI Perwakilan Jakarta").
-        if (org and (not prev_org or prev in _BODY_LEVELS or prev in _BODY_ACRONYMS) and not (out and prev in ("dan", "&"))
-                and not (out and w in _BRANCHES)):
+        if (
+            org
+            and (not prev_org or prev in _BODY_LEVELS or prev in _BODY_ACRONYMS)
+            and not (out and prev in ("dan", "&"))
+            and not (out and w in _BRANCHES)
+        ):
             out.append(j)
         prev_org = org or (prev_org and w in ("dan", "&"))
         prev = w
@@ -204,7 +272,13 @@ def _join_enumerations(toks: list[Tok]) -> list[Tok]:
                 break  # "Bupati X Budi, Wali Kota Y Ani, dan ...": a list of people
             if _cap(toks[j][2]) and toks[j][2] not in days():
                 j += 1
-            elif toks[j][2] == "," and j + 2 < n and toks[j + 1][2] == "dan" and _cap(toks[j + 2][2]) and not _is_role(toks[j + 2][2]):
+            elif (
+                toks[j][2] == ","
+                and j + 2 < n
+                and toks[j + 1][2] == "dan"
+                and _cap(toks[j + 2][2])
+                and not _is_role(toks[j + 2][2])
+            ):
                 commas.append(j)
                 end = j
                 break
@@ -250,7 +324,9 @@ def _core_end(toks: list[Tok], i: int) -> int:
         elif w == _LIST_COMMA:
             pass
         elif lw in _CONNECTORS and w != "-" and w != "/":
-            if not (j + 1 < n and _cap(toks[j + 1][2])) or (lw == "dan" and j + 1 < n and toks[j + 1][2] in days()):
+            if not (j + 1 < n and _cap(toks[j + 1][2])) or (
+                lw == "dan" and j + 1 < n and toks[j + 1][2] in days()
+            ):
                 break
         elif w in ("-", "/", "&"):
             if not (j + 1 < n and (_cap(toks[j + 1][2]) or toks[j + 1][2].isdigit())):
@@ -264,7 +340,9 @@ def _core_end(toks: list[Tok], i: int) -> int:
             lower_ok = _is_role(w)
         elif _is_role(w):
             lower_ok = True
-        elif (lower_ok and lw not in stop_words() and not lw.startswith(("me", "ber", "di"))) or (w.lower() in ("dr", "drg") and j + 1 < n and _cap(toks[j + 1][2])):
+        elif (lower_ok and lw not in stop_words() and not lw.startswith(("me", "ber", "di"))) or (
+            w.lower() in ("dr", "drg") and j + 1 < n and _cap(toks[j + 1][2])
+        ):
             pass
         else:
             break
@@ -293,8 +371,6 @@ def rank_at(toks: Sequence[Tok], k: int) -> int:
     return 0
 
 
-
-
 def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     """Index in ``seg`` where the person's name starts, ``len(seg)`` when there is none."""
     n = len(seg)
@@ -305,7 +381,12 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     for k in range(n):
         w = seg[k][2]
         prev = seg[k - 1][2] if k else None
-        if w in known and (prev is None or prev not in place_types()) and not _is_org(w, prev) and not _is_role(w):
+        if (
+            w in known
+            and (prev is None or prev not in place_types())
+            and not _is_org(w, prev)
+            and not _is_role(w)
+        ):
             return k
     # Fallback: the trailing run of capitalised words that are neither role nor
     # organisation words, at most two of them (most Indonesian names in news have one or
@@ -314,7 +395,13 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     while k > 0:
         w = seg[k - 1][2]
         prev = seg[k - 2][2] if k > 1 else None
-        if not w[:1].isupper() or _is_role(w) or w in org_heads() or w.startswith("Kemen") or (w.isupper() and len(w) > 2 and w.isalpha()):
+        if (
+            not w[:1].isupper()
+            or _is_role(w)
+            or w in org_heads()
+            or w.startswith("Kemen")
+            or (w.isupper() and len(w) > 2 and w.isalpha())
+        ):
             break
         if prev in place_types() or w in place_types():
             break
@@ -331,10 +418,17 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
 
 def _pure_name(seg: list[Tok]) -> bool:
     """A segment that is only a name ("Alamsyah", "Tri Yunis Miko")."""
-    return bool(seg) and len(seg) <= 5 and all(
-        t[2][:1].isupper() and not _is_role(t[2]) and t[2] not in org_heads() and t[2] not in place_types()
-        and not (t[2].isupper() and len(t[2]) > 2)
-        for t in seg
+    return (
+        bool(seg)
+        and len(seg) <= 5
+        and all(
+            t[2][:1].isupper()
+            and not _is_role(t[2])
+            and t[2] not in org_heads()
+            and t[2] not in place_types()
+            and not (t[2].isupper() and len(t[2]) > 2)
+            for t in seg
+        )
     )
 
 
@@ -368,7 +462,9 @@ def _segment_parts(
     if not prefix:
         return
     units = _unit_starts(prefix)
-    if first.lower() in _TITLED_OFFICES or (first.lower() == "wakil" and len(prefix) > 1 and prefix[1][2].lower() in _TITLED_OFFICES):
+    if first.lower() in _TITLED_OFFICES or (
+        first.lower() == "wakil" and len(prefix) > 1 and prefix[1][2].lower() in _TITLED_OFFICES
+    ):
         units = []  # "Menteri Sekretariat Negara": the ministry names the office
     # An office inside an organisation ("Kepala Bidang Humas Polda X", "Kepala Pusat
     # Penerangan Kementerian Y"): the first unit belongs to the role, the affiliation is
@@ -402,7 +498,9 @@ def _segment_parts(
 def _not_a_name(toks: list[Tok], name: tuple[int, int]) -> bool:
     """The "name" is only connectives or discourse words ("Namun", "Diketahui")."""
     words = [t[2].lower() for t in toks if name[0] <= t[0] and t[1] <= name[1]]
-    return bool(words) and all(w in opener_words() or w in lead_words() or w in discourse_words() for w in words)
+    return bool(words) and all(
+        w in opener_words() or w in lead_words() or w in discourse_words() for w in words
+    )
 
 
 # Abstract nouns of the ke-an / pe-an / per-an pattern ("Kesehatan", "Pendidikan",
@@ -416,7 +514,9 @@ def _field_of_office(toks: list[Tok], name: tuple[int, int]) -> bool:
     return bool(words) and all(_FIELD.fullmatch(w) or w.lower() in _CONNECTORS for w in words)
 
 
-def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], known: Collection[str]) -> ParsedSpeaker | None:
+def _classify(
+    toks: list[Tok], start: int, end: int, segments: list[list[Tok]], known: Collection[str]
+) -> ParsedSpeaker | None:
     first = toks[0][2].lower()
     if first in pronouns():
         return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=first)
@@ -435,15 +535,23 @@ def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], 
     if named is None:
         # A later segment opening with a rank names the person ("Kapolres Maluku Tenggara,
         # AKBP Frans Duma"): the words before it are the office and its place, not a name.
-        ranked = next((i for i in range(1, len(segments)) if 0 < rank_at(segments[i], 0) < len(segments[i])), None)
+        ranked = next(
+            (i for i in range(1, len(segments)) if 0 < rank_at(segments[i], 0) < len(segments[i])), None
+        )
         if ranked is not None:
-            segments = [*segments[:ranked], segments[ranked][rank_at(segments[ranked], 0):]]
+            segments = [*segments[:ranked], segments[ranked][rank_at(segments[ranked], 0) :]]
             named = ranked
     for i, seg in enumerate(segments):
         if named is not None and i > 0 and i != named and _pure_name(seg):
             continue  # a place next to organisation and name ("Universitas X, Tegal, Budi")
-        if (i > 0 and out.name is not None and named is None and _is_role(segments[0][0][2]) and _is_role(seg[0][2])
-                and _name_start(seg, known) < len(seg)):
+        if (
+            i > 0
+            and out.name is not None
+            and named is None
+            and _is_role(segments[0][0][2])
+            and _is_role(seg[0][2])
+            and _name_start(seg, known) < len(seg)
+        ):
             # "Menteri X Budi, Gubernur Y Ani, ...": a list of people; the first one is the speaker.
             out.end = segments[i - 1][-1][1]
             break
@@ -471,7 +579,9 @@ def _classify(toks: list[Tok], start: int, end: int, segments: list[list[Tok]], 
     return out
 
 
-def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int = 400) -> ParsedSpeaker | None:
+def parse_after(
+    text: str, pos: int, *, known: Collection[str] = (), limit: int = 400
+) -> ParsedSpeaker | None:
     """The speaker phrase that starts at ``pos`` (right after a cue such as "kata").
 
     Example:
@@ -490,26 +600,42 @@ def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int 
     described = _described_org(text, toks, known)
     if described is not None:
         return described
-    if toks[0][2].lower() in stop_words() or not (_cap(toks[0][2]) or _is_role(toks[0][2]) or
-                                                   any(toks[0][2].lower() == a.split()[0] for a in anonymous_heads()) or
-                                                   toks[0][2].lower() in plural_words() or
-                                                   toks[0][2].lower() in ("pernyataan", "keterangan", "siaran", "rilis", "laporan")):
+    if toks[0][2].lower() in stop_words() or not (
+        _cap(toks[0][2])
+        or _is_role(toks[0][2])
+        or any(toks[0][2].lower() == a.split()[0] for a in anonymous_heads())
+        or toks[0][2].lower() in plural_words()
+        or toks[0][2].lower() in ("pernyataan", "keterangan", "siaran", "rilis", "laporan")
+    ):
         return None
     segments: list[list[Tok]] = []
     i = 0
     while i < len(toks) and len(segments) < 4:
         if segments:
             # "Budi Santoso selaku Ketua RT": "selaku" ("in the capacity of") opens an apposition.
-            if not (toks[i][2] == "," or (toks[i][2] == "selaku" and len(segments) == 1 and _pure_name(segments[0]))) or i + 1 >= len(toks):
+            if not (
+                toks[i][2] == ","
+                or (toks[i][2] == "selaku" and len(segments) == 1 and _pure_name(segments[0]))
+            ) or i + 1 >= len(toks):
                 break
             nxt = toks[i + 1][2]
-            if nxt in days() or nxt.lower() in stop_words() or not (_cap(nxt) or _is_role(nxt)) or nxt[:1].isdigit():
+            if (
+                nxt in days()
+                or nxt.lower() in stop_words()
+                or not (_cap(nxt) or _is_role(nxt))
+                or nxt[:1].isdigit()
+            ):
                 break
             i += 1
         j = _core_end(toks, i)
         if j == i:
             break
-        if segments and j < len(toks) and toks[j][2] not in (",", ".") and toks[j][2].lower() not in stop_words():
+        if (
+            segments
+            and j < len(toks)
+            and toks[j][2] not in (",", ".")
+            and toks[j][2].lower() not in stop_words()
+        ):
             break  # a clause, not an apposition
         segments.append(toks[i:j])
         i = j
@@ -535,7 +661,7 @@ def parse_after(text: str, pos: int, *, known: Collection[str] = (), limit: int 
 
 
 def _described_org(text: str, toks: list[Tok], known: Collection[str]) -> ParsedSpeaker | None:
-    """"surat kabar Daily Trust", "kantor berita Reuters": a common noun that describes the
+    """ "surat kabar Daily Trust", "kantor berita Reuters": a common noun that describes the
     organisation named right after it (see ``resources/org_descriptors.txt``)."""
     for desc in org_descriptors():
         n = len(desc)
@@ -581,13 +707,18 @@ def _epithet(toks: list[Tok]) -> ParsedSpeaker | None:
     low = " ".join(t[2].lower() for t in body)
     if any(low.startswith(a) for a in anonymous_heads()) or body[0][2].lower() in plural_words():
         return None  # "pejabat itu", "para warga itu": an anonymous source, parsed as one
-    if body[0][2].lower() in org_heads() or body[0][2].lower() in ("pernyataan", "keterangan", "laporan", "rilis"):
+    if body[0][2].lower() in org_heads() or body[0][2].lower() in (
+        "pernyataan",
+        "keterangan",
+        "laporan",
+        "rilis",
+    ):
         return None  # "Kementerian itu", "pernyataan itu": not a person
     return ParsedSpeaker("role", toks[0][0], toks[-1][1], roles=[(body[0][0], body[-1][1])], definite=True)
 
 
 def _statement(toks: list[Tok], k: int) -> ParsedSpeaker:
-    """"pernyataan Istana Élysée", "pernyataan itu": a statement, with its issuer if named.
+    """ "pernyataan Istana Élysée", "pernyataan itu": a statement, with its issuer if named.
 
     ``k`` is the number of tokens of the statement noun itself.
     """
@@ -600,11 +731,13 @@ def _statement(toks: list[Tok], k: int) -> ParsedSpeaker:
     # lower-case issuer ("kepresidenan Prancis") describes one rather than names it.
     end = j - 1 if definite else j
     issuer = (toks[k][0], toks[end - 1][1]) if end > k and toks[k][2][:1].isupper() else None
-    return ParsedSpeaker("statement", toks[0][0], toks[j - 1][1], definite=definite or issuer is None, issuer=issuer)
+    return ParsedSpeaker(
+        "statement", toks[0][0], toks[j - 1][1], definite=definite or issuer is None, issuer=issuer
+    )
 
 
 def _anonymous(text: str, toks: list[Tok]) -> ParsedSpeaker | None:
-    """"seorang pejabat AS", "para pejabat Prancis", "sumber di kepolisian": a description, no name."""
+    """ "seorang pejabat AS", "para pejabat Prancis", "sumber di kepolisian": a description, no name."""
     i = 0
     while i < len(toks) - 1 and toks[i][2].lower() in plural_words():
         i += 1
@@ -631,11 +764,36 @@ def _ends_description(w: str) -> bool:
 # Words that open an adjunct between a subject and its reporting verb: time, place, manner,
 # source ("Budi *pada Senin* mengatakan", "Budi *dalam keterangan tertulis* menyatakan",
 # "Budi, *seperti dikutip Antara,* mengatakan").
-_ADJUNCT_OPENERS = frozenset({
-    "pada", "saat", "ketika", "usai", "seusai", "setelah", "sesudah", "sebelum", "dalam", "di", "kepada",
-    "melalui", "lewat", "seperti", "sebagaimana", "via", "sembari", "sambil", "dihubungi", "ditemui",
-    "dikonfirmasi", "dikutip", "dilansir", "menurut", "selama", "sejak",
-})
+_ADJUNCT_OPENERS = frozenset(
+    {
+        "pada",
+        "saat",
+        "ketika",
+        "usai",
+        "seusai",
+        "setelah",
+        "sesudah",
+        "sebelum",
+        "dalam",
+        "di",
+        "kepada",
+        "melalui",
+        "lewat",
+        "seperti",
+        "sebagaimana",
+        "via",
+        "sembari",
+        "sambil",
+        "dihubungi",
+        "ditemui",
+        "dikonfirmasi",
+        "dikutip",
+        "dilansir",
+        "menurut",
+        "selama",
+        "sejak",
+    }
+)
 
 
 def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()) -> ParsedSpeaker | None:
@@ -668,15 +826,19 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         return described  # "Kantor berita Reuters melaporkan"
     if found is None and toks:
         # "Mantan Kapolda Banten itu mengatakan": a description of someone named before.
-        tail = toks[max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0):]
+        tail = toks[max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0) :]
         while len(tail) > 2 and (tail[0][2].lower() in lead_words() or tail[0][2].lower() in opener_words()):
             tail = tail[1:]
         ep = _epithet(tail)
         if ep is not None:
             return ep
-    cuts = [k for k in range(1, len(toks))
-            if toks[k][2].lower() in _ADJUNCT_OPENERS or toks[k][2] in days()
-            or (toks[k][2] == "," and k + 1 < len(toks) and toks[k + 1][2].lower() == "yang")]
+    cuts = [
+        k
+        for k in range(1, len(toks))
+        if toks[k][2].lower() in _ADJUNCT_OPENERS
+        or toks[k][2] in days()
+        or (toks[k][2] == "," and k + 1 < len(toks) and toks[k + 1][2].lower() == "yang")
+    ]
     # An apposition in commas after the subject ("Sugiarto, ayah Kevin, menuturkan"): a
     # lower-case description between the last two commas.
     cuts += [k for k in range(1, len(toks) - 1) if toks[k][2] == "," and toks[k + 1][2][:1].islower()]
@@ -708,9 +870,14 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
         # "Agus Harimurti Yudhoyono (AHY) mengatakan": the short form after the name.
         del toks[-3:]
     # "Halimah (63), menambahkan": an age in brackets is no part of the name.
-    toks = [t for k, t in enumerate(toks)
-            if not (_AGE.fullmatch(t[2]) and 0 < k < len(toks) - 1 and toks[k - 1][2] == "(" and toks[k + 1][2] == ")")
-            and not (t[2] in "()" and 0 < k < len(toks) and _age_bracket(toks, k))]
+    toks = [
+        t
+        for k, t in enumerate(toks)
+        if not (
+            _AGE.fullmatch(t[2]) and 0 < k < len(toks) - 1 and toks[k - 1][2] == "(" and toks[k + 1][2] == ")"
+        )
+        and not (t[2] in "()" and 0 < k < len(toks) and _age_bracket(toks, k))
+    ]
     # "secara konsisten", "secara terbuka": an adverb between subject and verb.
     if len(toks) >= 2 and toks[-2][2].lower() == "secara":
         del toks[-2:]
@@ -743,8 +910,10 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
             # ("Sementara pejabat AS lainnya menjelaskan", "Sementara itu Budi menyatakan").
             if len(g) > 2 and g[0][2].lower() == "lebih" and g[1][2].lower() in ("lanjut", "jauh"):
                 g = g[2:]  # "Lebih lanjut Budi menjelaskan"
-            while len(g) > 1 and (g[0][2].lower() in lead_words()
-                                  or (g[0][2].lower() in opener_words() and g[0][2].lower() != "di")):
+            while len(g) > 1 and (
+                g[0][2].lower() in lead_words()
+                or (g[0][2].lower() in opener_words() and g[0][2].lower() != "di")
+            ):
                 g = g[1:]
             if g[0][2].lower() in pronouns() and len(g) == 1:
                 return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=g[0][2].lower())
@@ -794,6 +963,8 @@ def _tail_noun(g: list[Tok]) -> list[Tok] | None:
         k -= 1
     if k == len(g) or k == 0:
         return None
-    if g[k - 1][2].lower() not in ("itu", "tersebut", "ini", "kemarin") and not g[k - 1][2].lower().endswith("an"):
+    if g[k - 1][2].lower() not in ("itu", "tersebut", "ini", "kemarin") and not g[k - 1][2].lower().endswith(
+        "an"
+    ):
         return None
     return g[k:]

@@ -59,7 +59,11 @@ def date_quotes(quotes: list[Quote], timexes: list[Timex], default: str | None) 
         if others:
             k = bisect_left(others, i)
             # The nearest by position; the earlier one on a tie.
-            candidates = [j for j in (others[k - 1] if k else None, others[k] if k < len(others) else None) if j is not None]
+            candidates = [
+                j
+                for j in (others[k - 1] if k else None, others[k] if k < len(others) else None)
+                if j is not None
+            ]
             near = written[min(candidates, key=lambda j: (abs(j - i), j > i))]
         q.date = near or default
 

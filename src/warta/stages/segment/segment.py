@@ -37,7 +37,9 @@ def segment_text(
     return paragraphs, sentences
 
 
-def cap_sentences(sentences: list[Sentence], *, max_tokens: int = MAX_SENTENCE_TOKENS) -> tuple[list[Sentence], int]:
+def cap_sentences(
+    sentences: list[Sentence], *, max_tokens: int = MAX_SENTENCE_TOKENS
+) -> tuple[list[Sentence], int]:
     """Cut every sentence of more than ``max_tokens`` tokens into pieces of at most that many.
 
     Returns the sentences and how many were cut. A piece runs from its first token's start

@@ -31,6 +31,12 @@ class SegmentStep:
         article.sentences, cut = cap_sentences(sentences)
         if cut:
             longest = max(len(s.tokens) for s in sentences)
-            article.limits.append(Limit(step=self.name, what=f"tokens per sentence ({cut} sentences cut)",
-                                        limit=MAX_SENTENCE_TOKENS, found=longest))
+            article.limits.append(
+                Limit(
+                    step=self.name,
+                    what=f"tokens per sentence ({cut} sentences cut)",
+                    limit=MAX_SENTENCE_TOKENS,
+                    found=longest,
+                )
+            )
         return article

@@ -66,7 +66,9 @@ def tfidf_vectors(terms: Sequence[Sequence[str]], idf: dict[str, float], default
     return out
 
 
-def tfidf_matrix(terms: Sequence[Sequence[str]], idf: dict[str, float], default_idf: float) -> tuple[Any, list[str]]:
+def tfidf_matrix(
+    terms: Sequence[Sequence[str]], idf: dict[str, float], default_idf: float
+) -> tuple[Any, list[str]]:
     """The rows of :func:`tfidf_vectors` as one dense (sentences x terms) array, and its terms.
 
     Example:
@@ -163,8 +165,13 @@ _KINDS_LIMIT = 200_000
 
 
 def _kind(tok: str) -> _TokenKind:
-    kind = (int(any(c.isalnum() for c in tok)), int(any(c.isdigit() for c in tok)), int(tok.isdigit()),
-            int(tok[:1].isupper()), int(not _QUOTE_MARKS.isdisjoint(tok)))
+    kind = (
+        int(any(c.isalnum() for c in tok)),
+        int(any(c.isdigit() for c in tok)),
+        int(tok.isdigit()),
+        int(tok[:1].isupper()),
+        int(not _QUOTE_MARKS.isdisjoint(tok)),
+    )
     if len(_KINDS) >= _KINDS_LIMIT:
         _KINDS.clear()
     _KINDS[tok] = kind

@@ -90,8 +90,13 @@ _TOKEN_INFO_LIMIT = 200_000
 def _token_info(tok: str) -> _TokenInfo:
     low = tok.lower()
     word = _is_word(tok)
-    info = (low, word, word and low not in stopwords(), tok[:1].isupper() or tok[:1].isdigit(),
-            not (len(low) < 3 or low.isdigit()))
+    info = (
+        low,
+        word,
+        word and low not in stopwords(),
+        tok[:1].isupper() or tok[:1].isdigit(),
+        not (len(low) < 3 or low.isdigit()),
+    )
     if len(_TOKEN_INFO) >= _TOKEN_INFO_LIMIT:
         _TOKEN_INFO.clear()
     _TOKEN_INFO[tok] = info
@@ -127,8 +132,13 @@ def _candidates(article: Article) -> dict[str, _Cand]:
             key = low
             # A name continues to the left when the word before is capitalised too (and is no
             # capitalised function word opening the sentence).
-            joined_left = (i > 0 and infos[i - 1][3] and infos[i - 1][1] and (i > 1 or infos[i - 1][2])
-                           and infos[i - 1][0] not in titles)  # "Presiden Prabowo": a title, not a name part
+            joined_left = (
+                i > 0
+                and infos[i - 1][3]
+                and infos[i - 1][1]
+                and (i > 1 or infos[i - 1][2])
+                and infos[i - 1][0] not in titles
+            )  # "Presiden Prabowo": a title, not a name part
             for j in range(i + 1, min(i + _MAX_WORDS, n)):
                 next_low, word, next_edge, next_upper, _ = infos[j]
                 if not word:
@@ -149,8 +159,12 @@ def _candidates(article: Article) -> dict[str, _Cand]:
     entities = {e.name.lower() for e in article.entities}
     cands: dict[str, _Cand] = {}
     for key, (where, first, capitalised, whole) in raw.items():
-        if (" " in key and len(where) < _MIN_MULTI_COUNT and key not in entities
-                and not (capitalised > 0 and key.split(" ", 1)[0] not in titles)):
+        if (
+            " " in key
+            and len(where) < _MIN_MULTI_COUNT
+            and key not in entities
+            and not (capitalised > 0 and key.split(" ", 1)[0] not in titles)
+        ):
             continue
         if " " in key and capitalised == len(where) and not whole and key not in entities:
             continue  # only ever a piece of a longer name ("Panelis Independen" of a longer title)
@@ -162,8 +176,14 @@ def _candidates(article: Article) -> dict[str, _Cand]:
             form = text[start:end]
             surface[form] = surface.get(form, 0) + 1
             spans.append(Span(start=start, end=end, text=form))
-        cands[key] = _Cand(key=key, surface=surface, spans=spans, first=first, capitalised=capitalised,
-                           n_words=key.count(" ") + 1)
+        cands[key] = _Cand(
+            key=key,
+            surface=surface,
+            spans=spans,
+            first=first,
+            capitalised=capitalised,
+            n_words=key.count(" ") + 1,
+        )
     return cands
 
 
@@ -253,8 +273,21 @@ def _is_verb(key: str) -> bool:
     return first in words or any(root in words for root in _verb_roots(first))
 
 
-_PREFIX_ROOTS = (("memper", ""), ("diper", ""), ("meng", ""), ("meng", "k"), ("meny", "s"), ("mem", ""),
-                 ("mem", "p"), ("men", ""), ("men", "t"), ("me", ""), ("ber", ""), ("di", ""), ("ter", ""))
+_PREFIX_ROOTS = (
+    ("memper", ""),
+    ("diper", ""),
+    ("meng", ""),
+    ("meng", "k"),
+    ("meny", "s"),
+    ("mem", ""),
+    ("mem", "p"),
+    ("men", ""),
+    ("men", "t"),
+    ("me", ""),
+    ("ber", ""),
+    ("di", ""),
+    ("ter", ""),
+)
 _SUFFIXES = ("kan", "i", "an", "nya", "")
 
 
@@ -262,7 +295,7 @@ def _verb_roots(word: str) -> Iterable[str]:
     """Roots a prefixed word may be built on ("dievakuasi" -> "evakuasi", "menyasar" -> "sasar")."""
     for prefix, first in _PREFIX_ROOTS:
         if word.startswith(prefix):
-            stem = first + word[len(prefix):]
+            stem = first + word[len(prefix) :]
             for suffix in _SUFFIXES:
                 if suffix and not stem.endswith(suffix):
                     continue
@@ -321,8 +354,11 @@ def _fold(cands: dict[str, _Cand]) -> None:
     for c in cands.values():
         if c.n_words > 1 and _phrase_ok(c, titles):
             words = c.key.split(" ")
-            parts = {" ".join(words[i:j]) for i in range(len(words))
-                     for j in range(i + 1, min(i + _MAX_WORDS, len(words)) + 1)}
+            parts = {
+                " ".join(words[i:j])
+                for i in range(len(words))
+                for j in range(i + 1, min(i + _MAX_WORDS, len(words)) + 1)
+            }
             parts.discard(c.key)
             for part in parts:
                 by_part.setdefault(part, []).append(c)
@@ -343,7 +379,10 @@ def _fold(cands: dict[str, _Cand]) -> None:
             target = max(containers, key=lambda c: (c.count, -c.n_words, c.key))
         cover = _Cover(target.spans)
         # A lower-case form folds only where most of its occurrences are inside the phrase.
-        if short.capitalised <= 0 and sum(1 for s in short.spans if cover.covers(s)) < _FOLD_SHARE * short.count:
+        if (
+            short.capitalised <= 0
+            and sum(1 for s in short.spans if cover.covers(s)) < _FOLD_SHARE * short.count
+        ):
             continue
         target.spans.extend([s for s in short.spans if not cover.covers(s)])
         target.capitalised += short.capitalised
@@ -351,7 +390,11 @@ def _fold(cands: dict[str, _Cand]) -> None:
 
 
 def extract_keyphrases(
-    article: Article, *, idf: dict[str, float], default_idf: float, limit: int = 10,
+    article: Article,
+    *,
+    idf: dict[str, float],
+    default_idf: float,
+    limit: int = 10,
     stem: Callable[[str], str] | None = None,
 ) -> list[Keyphrase]:
     """The ``limit`` best keyphrases of an article, best first, scores scaled to max 1.
@@ -411,5 +454,3 @@ def extract_keyphrases(
     for k in out:
         k.score = round(k.score / top, 4)
     return out
-
-

@@ -88,7 +88,9 @@ def _open_quote_depth(text: str) -> int:
     return 0
 
 
-def quote_units(sentence_texts: Sequence[str], quote_spans: Sequence[tuple[int, int]] = ()) -> list[list[int]]:
+def quote_units(
+    sentence_texts: Sequence[str], quote_spans: Sequence[tuple[int, int]] = ()
+) -> list[list[int]]:
     """Group consecutive sentences that one quote spans; every other sentence is its own unit.
 
     ``quote_spans`` are quotes as (first sentence, last sentence) pairs from
@@ -157,7 +159,11 @@ def select_sentences(
         chosen.extend(unit)
         if len(chosen) == k:
             break
-        if target_words is not None and lengths is not None and sum(lengths[i] for i in chosen) >= target_words:
+        if (
+            target_words is not None
+            and lengths is not None
+            and sum(lengths[i] for i in chosen) >= target_words
+        ):
             break
     return sorted(chosen)
 
@@ -201,7 +207,9 @@ def select_budget(
         for unit, gain, length in ranked:
             if len(picked) + len(unit) > k:
                 continue
-            if similarity is not None and any(similarity[i][j] > _MAX_REDUNDANCY for i in unit for j in picked):
+            if similarity is not None and any(
+                similarity[i][j] > _MAX_REDUNDANCY for i in unit for j in picked
+            ):
                 continue
             picked.extend(unit)
             matched += gain
@@ -277,9 +285,12 @@ def document_view(
 ) -> DocumentView:
     """A :class:`DocumentView` whose salience blends entity and name salience."""
     names = name_salience(tokens)
-    salience = names if entity_scores is None else [max(a, b) for a, b in zip(names, entity_scores, strict=True)]
-    return DocumentView(tokens=tokens, terms=terms, paragraphs=paragraphs, title_terms=title_terms,
-                        salience=salience)
+    salience = (
+        names if entity_scores is None else [max(a, b) for a, b in zip(names, entity_scores, strict=True)]
+    )
+    return DocumentView(
+        tokens=tokens, terms=terms, paragraphs=paragraphs, title_terms=title_terms, salience=salience
+    )
 
 
 # A sentence that opens with a pronoun ("Ia", "Menurut dia", "Hal itu") points at the
@@ -351,15 +362,31 @@ def summarize(
         scores = [s * _DAMAGED_FACTOR if bad else s for s, bad in zip(scores, damaged, strict=True)]
     # Words per sentence (tokens with a letter or digit), as the features counted them.
     lengths = [int(f["nw"]) for f in features]
-    blocked = [is_boilerplate(text) or n < _MIN_WORDS for text, n in zip(sentence_texts, lengths, strict=True)]
+    blocked = [
+        is_boilerplate(text) or n < _MIN_WORDS for text, n in zip(sentence_texts, lengths, strict=True)
+    ]
     if all(blocked):
         # Nothing but short lines: better a short line than no summary at all.
         blocked = [is_boilerplate(text) for text in sentence_texts]
     units = quote_units(sentence_texts, quote_spans)
     if isinstance(model, TreeRanker) and target_words is None:
-        chosen = select_budget(scores, lengths, k=k, units=units, blocked=blocked,
-                               reference_words=model.reference_words, similarity=similarity)
+        chosen = select_budget(
+            scores,
+            lengths,
+            k=k,
+            units=units,
+            blocked=blocked,
+            reference_words=model.reference_words,
+            similarity=similarity,
+        )
     else:
-        chosen = select_sentences(scores, k=k, units=units, blocked=blocked, similarity=similarity, lengths=lengths,
-                                  target_words=target_words)
+        chosen = select_sentences(
+            scores,
+            k=k,
+            units=units,
+            blocked=blocked,
+            similarity=similarity,
+            lengths=lengths,
+            target_words=target_words,
+        )
     return with_antecedents(chosen, sentence_texts, blocked)

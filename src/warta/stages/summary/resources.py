@@ -99,9 +99,21 @@ class TreeRanker:
         [0.75, 0.25]
     """
 
-    def __init__(self, *, features: list[str], base: float, roots: list[int], feature: list[int],
-                 threshold: list[float], left: list[int], right: list[int], value: list[float], depth: int,
-                 reference_words: float, meta: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        *,
+        features: list[str],
+        base: float,
+        roots: list[int],
+        feature: list[int],
+        threshold: list[float],
+        left: list[int],
+        right: list[int],
+        value: list[float],
+        depth: int,
+        reference_words: float,
+        meta: dict[str, Any],
+    ) -> None:
         import numpy as np
 
         self.features = list(features)
@@ -176,10 +188,19 @@ def load_ranker() -> RankerModel | TreeRanker:
         data = json.loads(read_resource(STAGE, "ranker.json"))
         if data.get("kind") == "trees":
             t = data["trees"]
-            return TreeRanker(features=list(data["features"]), base=float(data["base"]), roots=t["roots"],
-                              feature=t["feature"], threshold=t["threshold"], left=t["left"], right=t["right"],
-                              value=t["value"], depth=int(t["depth"]),
-                              reference_words=float(data["select"]["reference_words"]), meta=data.get("meta", {}))
+            return TreeRanker(
+                features=list(data["features"]),
+                base=float(data["base"]),
+                roots=t["roots"],
+                feature=t["feature"],
+                threshold=t["threshold"],
+                left=t["left"],
+                right=t["right"],
+                value=t["value"],
+                depth=int(t["depth"]),
+                reference_words=float(data["select"]["reference_words"]),
+                meta=data.get("meta", {}),
+            )
         return RankerModel(weights=dict(data["weights"]), bias=float(data["bias"]), meta=data.get("meta", {}))
     except (KeyError, TypeError, ValueError) as exc:
         raise ResourceError("summary ranker model is corrupt: stages/summary/resources/ranker.json") from exc

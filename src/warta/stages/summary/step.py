@@ -48,8 +48,9 @@ class SummaryStep:
     requires: ClassVar[tuple[str, ...]] = ("sentences",)
     provides: ClassVar[tuple[str, ...]] = ("summary", "keywords", "topic")
 
-    def __init__(self, *, k: int = 3, target_words: int | None = None, max_keywords: int = 10,
-                 topic: bool = True) -> None:
+    def __init__(
+        self, *, k: int = 3, target_words: int | None = None, max_keywords: int = 10, topic: bool = True
+    ) -> None:
         self.k = k
         self.target_words = target_words
         self.max_keywords = max_keywords
@@ -57,7 +58,12 @@ class SummaryStep:
 
     def __getstate__(self) -> dict[str, object]:
         # Pickle the options only; the stemmer cache is rebuilt in each worker.
-        return {"k": self.k, "target_words": self.target_words, "max_keywords": self.max_keywords, "topic": self.topic}
+        return {
+            "k": self.k,
+            "target_words": self.target_words,
+            "max_keywords": self.max_keywords,
+            "topic": self.topic,
+        }
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -73,10 +79,16 @@ class SummaryStep:
     def _title_terms(self, article: Article) -> list[str]:
         return content_terms(article.title.split(), self._stem) if article.title else []
 
-    def _view(self, article: Article, tokens: list[list[str]], terms: list[list[str]],
-              title_terms: list[str]) -> DocumentView:
-        return document_view(tokens, terms, [s.paragraph for s in article.sentences], title_terms=title_terms,
-                             entity_scores=entity_salience(article))
+    def _view(
+        self, article: Article, tokens: list[list[str]], terms: list[list[str]], title_terms: list[str]
+    ) -> DocumentView:
+        return document_view(
+            tokens,
+            terms,
+            [s.paragraph for s in article.sentences],
+            title_terms=title_terms,
+            entity_scores=entity_salience(article),
+        )
 
     def features(self, article: Article) -> list[dict[str, float]]:
         """The ranker's features of each sentence (for training and inspection)."""
@@ -97,25 +109,45 @@ class SummaryStep:
         # first MAX_RANKED only; the rest of a longer text is not a summary candidate.
         n = min(len(article.sentences), MAX_RANKED)
         if n < len(article.sentences):
-            article.limits.append(Limit(step=self.name, what="sentences ranked for the summary", limit=MAX_RANKED,
-                                        found=len(article.sentences)))
+            article.limits.append(
+                Limit(
+                    step=self.name,
+                    what="sentences ranked for the summary",
+                    limit=MAX_RANKED,
+                    found=len(article.sentences),
+                )
+            )
         texts = [article.text[s.start : s.end] for s in article.sentences[:n]]
         damaged = _damaged(article)
         view = self._view(article, tokens, terms, title)
         if n < len(article.sentences):
-            view = DocumentView(tokens=view.tokens[:n], terms=view.terms[:n], paragraphs=view.paragraphs[:n],
-                                title_terms=view.title_terms,
-                                salience=None if view.salience is None else view.salience[:n])
-        article.summary = summarize(texts, view, load_ranker(), k=self.k, idf=idf, default_idf=default,
-                                    quote_spans=[(a, min(b, n - 1)) for a, b in _quote_sentences(article) if a < n],
-                                    target_words=self.target_words, damaged=None if damaged is None else damaged[:n])
+            view = DocumentView(
+                tokens=view.tokens[:n],
+                terms=view.terms[:n],
+                paragraphs=view.paragraphs[:n],
+                title_terms=view.title_terms,
+                salience=None if view.salience is None else view.salience[:n],
+            )
+        article.summary = summarize(
+            texts,
+            view,
+            load_ranker(),
+            k=self.k,
+            idf=idf,
+            default_idf=default,
+            quote_spans=[(a, min(b, n - 1)) for a, b in _quote_sentences(article) if a < n],
+            target_words=self.target_words,
+            damaged=None if damaged is None else damaged[:n],
+        )
         # News outlets (the article's own, and any named as one) are sources, not keyphrases.
         own = outlet_words(article.source.outlet)
-        phrases = extract_keyphrases(article, idf=idf, default_idf=default, limit=self.max_keywords + 5,
-                                     stem=self._stem)
+        phrases = extract_keyphrases(
+            article, idf=idf, default_idf=default, limit=self.max_keywords + 5, stem=self._stem
+        )
         article.keywords = [
             Keyword(text=p.text, score=p.score, spans=p.spans)
-            for p in phrases if not is_outlet_name(p.text) and not names_own_outlet(p.text, own)
+            for p in phrases
+            if not is_outlet_name(p.text) and not names_own_outlet(p.text, own)
         ][: self.max_keywords]
         article.topic = None
         if self.topic:

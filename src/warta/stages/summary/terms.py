@@ -27,7 +27,9 @@ def is_word(token: str) -> bool:
 
 # Sastrawi only strips these prefixes and suffixes; a word with none of them comes back
 # unchanged, so it need not pay for the call (most unknown words are names).
-_MAY_BE_AFFIXED = re.compile(r"^(?:me|be|di|te|pe|ke|se|ku|kau|.in|.em|.el|.er)|(?:kan|an|i|nya|lah|kah|tah|pun|ku|mu|is|isme|isasi|wan|wati)$")
+_MAY_BE_AFFIXED = re.compile(
+    r"^(?:me|be|di|te|pe|ke|se|ku|kau|.in|.em|.el|.er)|(?:kan|an|i|nya|lah|kah|tah|pun|ku|mu|is|isme|isasi|wan|wati)$"
+)
 
 
 class Stemmer:

@@ -33,10 +33,44 @@ STOPWORDS = "lexicon-stopwords/stopwords-id.txt"
 # Reporting verbs and news fillers missing from the general list: they recur in every
 # article and would otherwise dominate centrality and keyphrases.
 _EXTRA_STOPWORDS = (
-    "ujarnya", "katanya", "tuturnya", "imbuhnya", "tambahnya", "jelasnya", "ungkapnya", "sebutnya",
-    "terangnya", "paparnya", "pungkasnya", "lanjutnya", "kata", "mengatakan", "menuturkan", "ucapnya",
-    "kemarin", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "wib", "nya", "pun",
-    "pula", "tersebut", "yakni", "ya", "sih", "deh", "kok", "lho", "dll", "dsb", "tsb",
+    "ujarnya",
+    "katanya",
+    "tuturnya",
+    "imbuhnya",
+    "tambahnya",
+    "jelasnya",
+    "ungkapnya",
+    "sebutnya",
+    "terangnya",
+    "paparnya",
+    "pungkasnya",
+    "lanjutnya",
+    "kata",
+    "mengatakan",
+    "menuturkan",
+    "ucapnya",
+    "kemarin",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "wib",
+    "nya",
+    "pun",
+    "pula",
+    "tersebut",
+    "yakni",
+    "ya",
+    "sih",
+    "deh",
+    "kok",
+    "lho",
+    "dll",
+    "dsb",
+    "tsb",
 )
 
 
@@ -84,7 +118,8 @@ def build_lexicon(data: Path, out: Path, *, command: str) -> dict[str, Any]:
     indosum = data / INDOSUM
     docs = [
         [t.lower() for para in d["paragraphs_tokens"] for s in para for t in s]
-        for d in _jsonl(indosum) if indosum_split(str(d["id"])) == "train"
+        for d in _jsonl(indosum)
+        if indosum_split(str(d["id"])) == "train"
     ]
     freq: Counter[str] = Counter(t for d in docs for t in d)
     # The stem table also covers the vocabulary of the other news corpora, so that the
@@ -109,13 +144,24 @@ def build_lexicon(data: Path, out: Path, *, command: str) -> dict[str, Any]:
     src = f"# From {INDOSUM} (train split, sha256 {_sha256(indosum)}); built by: {command}\n"
     corpora = ", ".join(f"{rel} (sha256 {_sha256(data / rel)})" for rel in TOPIC_CORPORA[1:])
     (out / "stems.tsv").write_text(
-        src + f"# Vocabulary also from {corpora}\n# word<TAB>stem, or a bare word that is its own stem\n"
-        + "".join(f"{w}\t{s}\n" if s != w else f"{w}\n" for w, s in sorted(stems.items())), encoding="utf-8")
+        src
+        + f"# Vocabulary also from {corpora}\n# word<TAB>stem, or a bare word that is its own stem\n"
+        + "".join(f"{w}\t{s}\n" if s != w else f"{w}\n" for w, s in sorted(stems.items())),
+        encoding="utf-8",
+    )
     (out / "idf.tsv").write_text(
-        src + f"# {n} articles; idf = ln(N / df)\n" + "".join(f"{t}\t{v:.3f}\n" for t, v in sorted(idf.items())),
-        encoding="utf-8")
-    return {"stopwords": len(words), "stems": sum(s != w for w, s in stems.items()),
-            "own_stems": sum(s == w for w, s in stems.items()), "idf": len(idf), "articles": n}
+        src
+        + f"# {n} articles; idf = ln(N / df)\n"
+        + "".join(f"{t}\t{v:.3f}\n" for t, v in sorted(idf.items())),
+        encoding="utf-8",
+    )
+    return {
+        "stopwords": len(words),
+        "stems": sum(s != w for w, s in stems.items()),
+        "own_stems": sum(s == w for w, s in stems.items()),
+        "idf": len(idf),
+        "articles": n,
+    }
 
 
 # Gradient-boosted trees: enough to learn how position, length and centrality interact,
@@ -134,8 +180,9 @@ def _tune_split(article_id: str) -> bool:
 class _RankerDoc:
     """One IndoSum article as the ranker sees it: features, words and the reference."""
 
-    def __init__(self, doc_id: str, feats: list[dict[str, float]], words: list[list[str]],
-                 reference: Counter[str]) -> None:
+    def __init__(
+        self, doc_id: str, feats: list[dict[str, float]], words: list[list[str]], reference: Counter[str]
+    ) -> None:
         self.id = doc_id
         self.feats = feats
         self.words = words
@@ -202,8 +249,15 @@ def _export_trees(model: Any) -> dict[str, Any]:
                 right.append(offset + int(node["right"]))
                 value.append(0.0)
             depth = max(depth, int(node["depth"]))
-    return {"roots": roots, "feature": feature, "threshold": threshold, "left": left, "right": right,
-            "value": value, "depth": depth}
+    return {
+        "roots": roots,
+        "feature": feature,
+        "threshold": threshold,
+        "left": left,
+        "right": right,
+        "value": value,
+        "depth": depth,
+    }
 
 
 def _fit_trees(docs: list[_RankerDoc], names: list[str]) -> Any:
@@ -212,8 +266,19 @@ def _fit_trees(docs: list[_RankerDoc], names: list[str]) -> Any:
 
     from warta.stages.summary.resources import TreeRanker
 
-    probe = TreeRanker(features=names, base=0.0, roots=[0], feature=[-1], threshold=[0.0], left=[0], right=[0],
-                       value=[0.0], depth=0, reference_words=0, meta={})
+    probe = TreeRanker(
+        features=names,
+        base=0.0,
+        roots=[0],
+        feature=[-1],
+        threshold=[0.0],
+        left=[0],
+        right=[0],
+        value=[0.0],
+        depth=0,
+        reference_words=0,
+        meta={},
+    )
     x = probe.matrix([f for d in docs for f in d.feats])
     y = np.array([p for d in docs for p in d.precision])
     return HistGradientBoostingRegressor(**_TREES).fit(x, y)
@@ -223,11 +288,18 @@ def _ranker_from(model: Any, names: list[str], reference_words: float) -> Any:
     from warta.stages.summary.resources import TreeRanker
 
     trees = _export_trees(model)
-    return TreeRanker(features=names, base=float(model._baseline_prediction.ravel()[0]), reference_words=reference_words,
-                      meta={}, **trees)
+    return TreeRanker(
+        features=names,
+        base=float(model._baseline_prediction.ravel()[0]),
+        reference_words=reference_words,
+        meta={},
+        **trees,
+    )
 
 
-def _mean_rouge1(docs: list[_RankerDoc], scores: list[list[float]], reference_words: float, k: int = 3) -> float:
+def _mean_rouge1(
+    docs: list[_RankerDoc], scores: list[list[float]], reference_words: float, k: int = 3
+) -> float:
     from warta.stages.summary.rank import select_budget
 
     total = 0.0
@@ -236,8 +308,14 @@ def _mean_rouge1(docs: list[_RankerDoc], scores: list[list[float]], reference_wo
         blocked = [n < 4 for n in lengths]
         if all(blocked):
             blocked = [False] * len(lengths)
-        chosen = select_budget(s, lengths, k=k, units=[[i] for i in range(len(lengths))], blocked=blocked,
-                               reference_words=reference_words)
+        chosen = select_budget(
+            s,
+            lengths,
+            k=k,
+            units=[[i] for i in range(len(lengths))],
+            blocked=blocked,
+            reference_words=reference_words,
+        )
         total += d.rouge1(chosen)
     return total / max(len(docs), 1)
 
@@ -293,17 +371,23 @@ def train_ranker(data: Path, out: Path, *, command: str) -> dict[str, Any]:
         "trees": _export_trees(model),
         "meta": meta,
     }
-    (out / "ranker.json").write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n",
-                                     encoding="utf-8")
+    (out / "ranker.json").write_text(
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     return {**meta, "reference_words": reference_words, "nodes": len(payload["trees"]["feature"])}
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m warta.stages.summary.train", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m warta.stages.summary.train",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("what", choices=("lexicon", "ranker", "topic"))
     ap.add_argument("--data", type=Path, default=None, help="the shared data folder (default ../shared/data)")
-    ap.add_argument("--output", type=Path, default=None, help="folder for the artefacts (default: package resources)")
+    ap.add_argument(
+        "--output", type=Path, default=None, help="folder for the artefacts (default: package resources)"
+    )
     args = ap.parse_args(argv)
     data = args.data or default_data_dir()
     out = args.output or resources_dir()
@@ -350,8 +434,13 @@ def topic_label(record: dict[str, Any], sections: dict[str, str]) -> str | None:
     url = urlparse(str(record.get("url") or ""))
     path = [p.lower() for p in url.path.split("/") if p][:2]
     host = url.netloc.lower().removeprefix("www.")
-    keys = [str(record.get("sub_category") or ""), *path, str(record.get("category") or ""),
-            str(record.get("aspect") or ""), host.split(".")[0]]
+    keys = [
+        str(record.get("sub_category") or ""),
+        *path,
+        str(record.get("category") or ""),
+        str(record.get("aspect") or ""),
+        host.split(".")[0],
+    ]
     if host.startswith("dailysocial"):
         keys.append("dailysocial")
     for key in keys:
@@ -432,7 +521,9 @@ def train_topic(data: Path, out: Path, *, command: str, c: float = _TOPIC_C) -> 
     model.fit(x[~test_arr], y_arr[~test_arr])
     pred = model.predict(x[test_arr])
     macro = float(f1_score(y_arr[test_arr], pred, average="macro"))
-    report = classification_report(y_arr[test_arr], pred, target_names=labels, output_dict=True, zero_division=0)
+    report = classification_report(
+        y_arr[test_arr], pred, target_names=labels, output_dict=True, zero_division=0
+    )
     weights = array("f", np.ascontiguousarray(model.coef_.T, dtype=np.float32).ravel().tolist())
     (out / "topic.bin").write_bytes(zlib.compress(weights.tobytes(), 9))
     meta = {
@@ -443,13 +534,15 @@ def train_topic(data: Path, out: Path, *, command: str, c: float = _TOPIC_C) -> 
         "data": hashes,
         "articles": {"train": int((~test_arr).sum()), "test": int(test_arr.sum())},
         "label_counts": {lab: int((y_arr == j).sum()) for j, lab in enumerate(labels)},
-        "test": {"macro_f1": round(macro, 4),
-                 "accuracy": round(float(report["accuracy"]), 4),
-                 "per_label_f1": {lab: round(float(report[lab]["f1-score"]), 4) for lab in labels}},
+        "test": {
+            "macro_f1": round(macro, 4),
+            "accuracy": round(float(report["accuracy"]), 4),
+            "per_label_f1": {lab: round(float(report[lab]["f1-score"]), 4) for lab in labels},
+        },
         "split": "deduplicated by normalised text; test = sha1(text key) % 5 == 0",
         "C": c,
         "C_selection": "macro-F1 on sha1('val:' + text key) % 5 == 0 of the training part: "
-                       "1: 0.7136, 4: 0.7451, 16: 0.7555, 32: 0.768, 64: 0.7648",
+        "1: 0.7136, 4: 0.7451, 16: 0.7555, 32: 0.768, 64: 0.7648",
         "command": command,
     }
     (out / "topic.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
