@@ -46,9 +46,12 @@ def test_step_failure_recorded_and_batch_goes_on() -> None:
     out = list(pipe.process_batch(arts))
     assert [a.id for a in out] == ["a", "b", "c"]
     assert out[0].errors == [] and out[0].extras["whisper"] == "harga naik."
-    assert [(e.step, e.code) for e in out[1].errors] == [("upper", "W203"), ("needs-shout", "W204")]
+    assert [(e.step, e.code) for e in out[1].errors] == [("upper", "W203"), ("needs-shout", "W206")]
     assert "kaboom" in out[1].errors[0].message
-    assert pipe.stats.as_dict()["upper"] == {"seen": 3, "failed": 1, "skipped": 0}
+    stats = pipe.stats.as_dict()
+    assert {k: stats["upper"][k] for k in ("seen", "failed", "skipped", "reasons")} == {
+        "seen": 3, "failed": 1, "skipped": 0, "reasons": {"W203": 1}}
+    assert stats["needs-shout"]["skipped"] == 1 and stats["needs-shout"]["reasons"] == {"W206": 1}
 
 
 def test_unknown_step() -> None:

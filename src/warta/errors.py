@@ -1,8 +1,9 @@
-"""The warta exception tree.
+"""The warta exception tree, and its one table of codes.
 
 Every error warta raises on purpose derives from :class:`WartaError` and carries a
-short stable code (``W1xx`` input, ``W2xx`` pipeline, ``W3xx`` resources, ``W4xx``
-evaluation) so that scripts and rejects files can match on it::
+short stable code, so that scripts, rejects files and API clients can match on it. Each
+code names one thing (:data:`CODES`; a test checks that every code raised or recorded
+anywhere in warta is in it)::
 
     WartaError
     ├── InputError                 W1xx: a file, record or byte string we cannot read
@@ -12,24 +13,34 @@ evaluation) so that scripts and rejects files can match on it::
     │   ├── MalformedInputError    W104 (bad JSON line, CSV row, HTML)
     │   ├── UnsupportedInputError  W105
     │   └── EncodingError          W106
-    ├── PipelineError              W2xx: a pipeline that cannot be built or run
+    ├── PipelineError              W2xx: a pipeline or engine that cannot be built or run
     │   ├── PipelineOrderError     W201 (a step needs a field nobody provides)
     │   ├── UnknownStepError       W202 (registry key not found)
-    │   ├── StepFailedError        W203 (wraps an exception raised inside a step)
+    │   ├── StepFailedError        W203 (an exception raised inside a step)
     │   ├── EngineError            W204 (an engine cannot start: no Dask scheduler at the address)
-    │   └── OverBudgetError        W205 (an article over its time or memory budget, or cancelled)
-    ├── ResourceError              W301: a packaged lexicon or model is missing or corrupt
-    └── EvaluationError            W401: gold data missing or in an unexpected format
+    │   ├── OverBudgetError        W205 (an article over its time or memory budget, or cancelled)
+    │   └── StepSkippedError       W206 (a step not run: what it needs failed earlier)
+    ├── ResourceError              W3xx: a packaged lexicon or model is missing or corrupt (W301)
+    │   └── EvaluationError        W302 (gold data missing or in an unexpected format)
+    ├── WebError                   W4xx: a request the web app or the API refuses
+    │   └── ApiError               W401 (an API answer with an HTTP status; warta.web.errors)
+    └── StorageError               W5xx: the store cannot be opened, read or written (W501)
+        ├── CorruptStoreError      W502 (a damaged SQLite file)
+        ├── ForeignStoreError      W503 (not SQLite, or SQLite without warta's tables)
+        └── StoreVersionError      W504 (written by a newer warta)
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "CODES",
     "BinaryInputError",
+    "CorruptStoreError",
     "EmptyInputError",
     "EncodingError",
     "EngineError",
     "EvaluationError",
+    "ForeignStoreError",
     "InputError",
     "InputTooLargeError",
     "MalformedInputError",
@@ -38,9 +49,13 @@ __all__ = [
     "PipelineOrderError",
     "ResourceError",
     "StepFailedError",
+    "StepSkippedError",
+    "StorageError",
+    "StoreVersionError",
     "UnknownStepError",
     "UnsupportedInputError",
     "WartaError",
+    "WebError",
 ]
 
 
@@ -111,9 +126,57 @@ class OverBudgetError(PipelineError):
     code = "W205"
 
 
+class StepSkippedError(PipelineError):
+    """A step that was not run because a field it requires failed in an earlier step."""
+
+    code = "W206"
+
+
 class ResourceError(WartaError):
     code = "W301"
 
 
-class EvaluationError(WartaError):
-    code = "W401"
+class EvaluationError(ResourceError):
+    """Gold data for an evaluation is missing or not in the expected format."""
+
+    code = "W302"
+
+
+class WebError(WartaError):
+    """A request the web app or the API refuses (see :class:`warta.web.errors.ApiError`)."""
+
+    code = "W400"
+
+
+class StorageError(WartaError):
+    """The corpus store cannot be opened, read or written; the message names the file."""
+
+    code = "W501"
+
+
+class CorruptStoreError(StorageError):
+    code = "W502"
+
+
+class ForeignStoreError(StorageError):
+    code = "W503"
+
+
+class StoreVersionError(StorageError):
+    code = "W504"
+
+
+def _codes() -> dict[str, str]:
+    """Every code of the tree, with the class that carries it."""
+    out: dict[str, str] = {}
+    todo: list[type[WartaError]] = [WartaError]
+    while todo:
+        cls = todo.pop()
+        out[cls.code] = cls.__name__
+        todo.extend(cls.__subclasses__())
+    return out
+
+
+# The table: code -> the error class that stands for it (W401 is ApiError, defined with the
+# web app, which registers it on import).
+CODES: dict[str, str] = {**_codes(), "W401": "ApiError"}

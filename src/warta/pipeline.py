@@ -11,12 +11,13 @@ output are skipped for that article and the batch goes on.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from warta.article import Article, StepError
-from warta.errors import PipelineOrderError, WartaError
+from warta.errors import PipelineOrderError, StepFailedError, StepSkippedError, WartaError
 
 __all__ = ["BASE_FIELDS", "Pipeline", "Step", "StepStats"]
 
@@ -36,19 +37,30 @@ class Step(Protocol):
 
 
 class StepStats:
-    """Counts per step: articles seen, changed, failed, skipped (with reasons)."""
+    """Per step: articles seen, failed, skipped (with the codes of why), and CPU seconds.
+
+    ``warta analyze --stats`` prints them and ``warta bench`` reports them.
+    """
 
     def __init__(self) -> None:
         self.seen: Counter[str] = Counter()
         self.failed: Counter[str] = Counter()
         self.skipped: Counter[str] = Counter()
         self.reasons: Counter[tuple[str, str]] = Counter()
+        self.seconds: dict[str, float] = {}
 
-    def as_dict(self) -> dict[str, dict[str, int]]:
-        names = set(self.seen) | set(self.failed) | set(self.skipped)
+    def as_dict(self) -> dict[str, dict[str, Any]]:
+        """``{step: {"seen", "failed", "skipped", "seconds", "reasons": {code: n}}}``, in step order."""
+        names = list(dict.fromkeys([*self.seen, *self.failed, *self.skipped]))
         return {
-            n: {"seen": self.seen[n], "failed": self.failed[n], "skipped": self.skipped[n]}
-            for n in sorted(names)
+            n: {
+                "seen": self.seen[n],
+                "failed": self.failed[n],
+                "skipped": self.skipped[n],
+                "seconds": round(self.seconds.get(n, 0.0), 4),
+                "reasons": {code: k for (step, code), k in sorted(self.reasons.items()) if step == n},
+            }
+            for n in names
         }
 
 
@@ -89,10 +101,16 @@ class Pipeline:
             if lacking:
                 self.stats.skipped[step.name] += 1
                 article.errors.append(
-                    StepError(step=step.name, code="W204", message=f"skipped: {', '.join(lacking)} missing")
+                    StepError(
+                        step=step.name,
+                        code=StepSkippedError.code,
+                        message=f"skipped: {', '.join(lacking)} missing",
+                    )
                 )
+                self.stats.reasons[(step.name, StepSkippedError.code)] += 1
                 failed_fields.update(step.provides)
                 continue
+            began = time.process_time()
             try:
                 article = step(article)
             except WartaError as exc:
@@ -100,10 +118,14 @@ class Pipeline:
                 failed_fields.update(step.provides)
             except Exception as exc:  # the engine boundary: record id and step, go on
                 logger.exception("step %s failed on article %s", step.name, article.id)
-                self._record(article, step, "W203", f"{type(exc).__name__}: {exc}")
+                self._record(article, step, StepFailedError.code, f"{type(exc).__name__}: {exc}")
                 failed_fields.update(step.provides)
             else:
                 article.provided.extend(f for f in step.provides if f not in article.provided)
+            finally:
+                self.stats.seconds[step.name] = (
+                    self.stats.seconds.get(step.name, 0.0) + time.process_time() - began
+                )
         return article
 
     def _record(self, article: Article, step: Step, code: str, message: str) -> None:

@@ -140,7 +140,7 @@ def test_ill_formed_files_raise(tmp_path: Path, content: str, message: str) -> N
     with pytest.raises(EvaluationError, match=message) as info:
         read_conllu(path)
     assert str(path) in str(info.value)
-    assert info.value.code == "W401"
+    assert info.value.code == "W302"
 
 
 def test_missing_file_raises(tmp_path: Path) -> None:

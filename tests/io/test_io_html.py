@@ -15,7 +15,8 @@ from warta.article import Article
 from warta.config import Settings
 from warta.errors import EmptyInputError
 from warta.io import Reject, article_from_html, read_path
-from warta.io._html import _too_deep, flatten_html
+from warta.io._tree import flatten_html
+from warta.io._tree import too_deep as _too_deep
 
 Writer = Callable[[str, str | bytes], Path]
 

@@ -6,6 +6,7 @@ import typer
 
 from warta.cli import analyze as _analyze
 from warta.cli import bench as _bench
+from warta.cli import build as _build
 from warta.cli import corpus as _corpus
 from warta.cli import eval as _eval
 from warta.cli import eval_html as _eval_html
@@ -48,6 +49,7 @@ _eval.eval_app.command("keyphrases")(_eval_keyphrases.keyphrases_cmd)
 _eval.eval_app.command("html")(_eval_html.html_cmd)
 app.add_typer(_eval.eval_app, name="eval")
 app.add_typer(_train.train_app, name="train")
+app.add_typer(_build.build_app, name="build")
 
 
 def main() -> None:

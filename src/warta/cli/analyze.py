@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from warta.api_analyze import build_pipeline
 from warta.article import Article, to_json
 from warta.budget import Budget
 from warta.config import load_settings
@@ -17,7 +18,7 @@ from warta.engines import EngineKind, LocalEngine, make_engine
 from warta.errors import WartaError
 from warta.io import Reject, RejectSink
 from warta.io.parquet import ParquetWriter
-from warta.render.terminal import render_article, render_summary_table
+from warta.render.terminal import render_article, render_step_stats, render_summary_table
 from warta.runner import analyze_inputs
 
 from ._signals import graceful_stop
@@ -65,6 +66,12 @@ def analyze_cmd(
         Path | None,
         typer.Option("--parquet", help="Also write the articles as Parquet partitions in this folder."),
     ] = None,
+    stats: Annotated[
+        bool,
+        typer.Option(
+            "--stats", help="After the run, print per step: articles seen, failed, skipped, CPU time."
+        ),
+    ] = False,
 ) -> None:
     """Analyse Indonesian news articles: who said what, about whom, when; a report, or JSON."""
     err = Console(stderr=True)
@@ -115,6 +122,7 @@ def analyze_cmd(
         disable=not many or not err.is_terminal,
     )
     interrupted = False
+    pipe = None
 
     def stopping(name: str) -> None:
         err.print(f"[yellow]{name}[/]: stopping after the current article (Ctrl-C again to quit now)")
@@ -122,7 +130,10 @@ def analyze_cmd(
     try:
         with progress, graceful_stop(stopping) as stop:
             task = progress.add_task("analyse", total=None, rate="")
-            for item in analyze_inputs(paths, settings=settings, stdin=sys.stdin, engine=engine):
+            pipe = build_pipeline(settings=settings) if stats and engine is None else None
+            for item in analyze_inputs(
+                paths, settings=settings, pipeline=pipe, stdin=sys.stdin, engine=engine
+            ):
                 if stop.is_set():
                     interrupted = True
                     break
@@ -197,6 +208,11 @@ def analyze_cmd(
             f"{n_ok} analysed, {n_bad} rejected" + (f" (see {rejects})" if rejects and n_bad else ""),
             highlight=False,
         )
+    if stats:
+        if pipe is not None:
+            render_step_stats(pipe.stats.as_dict(), n_ok, err)
+        else:
+            err.print("--stats: the steps ran in worker processes; run with --workers 1 to see them")
     if interrupted:
         where = f" in {output}" if output else ""
         err.print(

@@ -36,7 +36,7 @@ def ner_cmd(
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score named entities (conlleval/seqeval semantics): micro and per-type P/R/F1."""
-    from warta.stages.ner.evaluate import evaluate_ner
+    from warta.evaluation.ner import evaluate_ner
 
     result = run_scorer(lambda: evaluate_ner(data, format=format_.value, model=model))
     if json_:

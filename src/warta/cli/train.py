@@ -1,4 +1,4 @@
-"""``warta train ner``: train the NER models from ../shared/data."""
+"""``warta train ner`` (also ``warta build ner``): train the NER models from the shared data."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ __all__ = ["train_app"]
 
 train_app = typer.Typer(help="Train a stage's model from ../shared/data.", no_args_is_help=True)
 
-_DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
-
 
 def _resources_dir() -> Path:
-    return Path(__file__).resolve().parents[1] / "stages" / "ner" / "resources"
+    import warta.stages.ner
+
+    return Path(warta.stages.ner.__file__).resolve().parent / "resources"
 
 
 @train_app.command("ner")
@@ -40,7 +40,10 @@ def ner_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", help="Folder for the model (default: the package's resources).")
     ] = None,
-    data: Annotated[Path, typer.Option("--data", help="The shared data folder.")] = _DEFAULT_DATA,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="The shared data folder (default: $WARTA_DATA, else ../shared/data)."),
+    ] = None,
     include_dev: Annotated[
         bool,
         typer.Option(
@@ -65,7 +68,7 @@ def ner_cmd(
     The nergrit and nerp recipes add a BiLSTM-CRF to the CRF, which needs PyTorch to train
     (pip install 'warta[ner-neural]').
     """
-    from warta.stages.ner.train import BENCHMARKS, train_benchmark, train_production
+    from warta.training.ner import BENCHMARKS, train_benchmark, train_production
 
     console = Console(stderr=True)
     if production == (benchmark is not None):
@@ -81,6 +84,9 @@ def ner_cmd(
         console.print("[red]error[/] --fraction must be above 0")
         raise typer.Exit(2)
     folder = output or _resources_dir()
+    from warta.paths import data_root
+
+    data = data_root(data)
     try:
         if benchmark is not None:
             meta = train_benchmark(

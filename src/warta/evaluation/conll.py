@@ -25,6 +25,7 @@ from typing import Any, Literal
 from warta.errors import EvaluationError
 from warta.evaluation._gold import read_gold_text
 from warta.evaluation.scoring import Score
+from warta.stages.ner.tags import entity_spans
 
 __all__ = [
     "NerFormat",
@@ -98,37 +99,6 @@ def read_ner_file(path: Path, *, format: NerFormat) -> list[NerSentence]:
     if not sentences:
         raise EvaluationError("no sentences found", source=source)
     return sentences
-
-
-def _split(tag: str) -> tuple[str, str]:
-    if tag == "O" or len(tag) < 3:
-        return "O", ""
-    return tag[0], tag[2:]
-
-
-def entity_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Chunks ``(start, end, type)`` (end exclusive) as conlleval reads the tags.
-
-    Example:
-        >>> entity_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"])
-        [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'LOC'), (5, 6, 'ORG')]
-    """
-    spans: list[tuple[int, int, str]] = []
-    start = -1
-    prev_kind, prev_type = "O", ""
-    for i, tag in enumerate(labels):
-        kind, typ = _split(tag)
-        # conlleval endOfChunk / startOfChunk
-        ends = start >= 0 and (kind in ("O", "B", "S") or typ != prev_type or prev_kind in ("E", "S"))
-        if ends:
-            spans.append((start, i, prev_type))
-            start = -1
-        if kind != "O" and start < 0:
-            start = i
-        prev_kind, prev_type = kind, typ
-    if start >= 0:
-        spans.append((start, len(labels), prev_type))
-    return spans
 
 
 def entity_types(sentences: Iterable[NerSentence]) -> set[str]:

@@ -49,9 +49,9 @@ def page_blocks(html: str) -> list[Block]:
     """
     from lxml import html as lxml_html  # type: ignore[import-untyped]
 
-    from warta.io._html import _too_deep, flatten_html
+    from warta.io._tree import flatten_html, too_deep
 
-    if _too_deep(html):
+    if too_deep(html):
         html, _depth = flatten_html(html)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     return element_blocks(lxml_html.document_fromstring(html.encode("utf-8"), parser=parser))

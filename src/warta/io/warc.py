@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from warta.article import Article
-from warta.errors import InputError, MalformedInputError
+from warta.errors import InputError, InputTooLargeError, MalformedInputError
 
 from ._files import open_binary
 from ._html import article_from_html
@@ -58,7 +58,7 @@ def iter_warc_stream(
             where = f"{display}#{uri}"
             data = record.content_stream().read(limit + 1)
             if len(data) > limit:
-                yield Reject(where, "W103", f"page over max_input_bytes ({limit:,})")
+                yield Reject(where, InputTooLargeError.code, f"page over max_input_bytes ({limit:,})")
                 continue
             try:
                 article = article_from_html(data, id=uri, source=where, url=uri)

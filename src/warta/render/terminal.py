@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -12,7 +13,7 @@ from rich.text import Text
 
 from warta.article import Article
 
-__all__ = ["render_article", "render_summary_table"]
+__all__ = ["render_article", "render_step_stats", "render_summary_table"]
 
 _MAX_SENTENCES = 60
 
@@ -239,3 +240,24 @@ def _render_quotes(article: Article, console: Console) -> None:
                 else escape(cit.source.text if cit.source else ""),
             )
         console.print(c)
+
+
+def render_step_stats(stats: dict[str, dict[str, Any]], articles: int, console: Console) -> None:
+    """The pipeline's :class:`~warta.pipeline.StepStats`: per step, articles seen, failed and
+    skipped (with the codes of why), CPU seconds and milliseconds per article."""
+    table = Table(title=f"steps over {articles:,} articles", title_justify="left")
+    for col in ("step", "seen", "failed", "skipped", "CPU s", "ms/article", "why"):
+        table.add_column(col, justify="left" if col in ("step", "why") else "right")
+    for name, s in stats.items():
+        per = 1000 * s["seconds"] / s["seen"] if s["seen"] else 0.0
+        why = ", ".join(f"{code}×{n}" for code, n in s.get("reasons", {}).items())
+        table.add_row(
+            escape(name),
+            f"{s['seen']:,}",
+            f"{s['failed']:,}",
+            f"{s['skipped']:,}",
+            f"{s['seconds']:.2f}",
+            f"{per:.1f}",
+            why,
+        )
+    console.print(table)

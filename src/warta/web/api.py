@@ -479,15 +479,15 @@ async def ingest_records(
             )
             fp = article_fingerprint(article, pipeline=pipe)
             article = await run_analysis(request, functools.partial(_analyse_one, analysis, article))
-        except WartaError as exc:
-            rejected.append(IngestRejected(index=i, code=exc.code, message=exc.message))
-            rejects.append(Reject.from_error(exc, source=f"api:{aid}"))
-            continue
-        except ApiError as exc:
-            if exc.code != "over_budget":
+        except ApiError as exc:  # before WartaError, of which it is one
+            if exc.error != "over_budget":
                 raise
             rejected.append(IngestRejected(index=i, code=OverBudgetError.code, message=exc.message))
             rejects.append(Reject(f"api:{aid}", OverBudgetError.code, exc.message))
+            continue
+        except WartaError as exc:
+            rejected.append(IngestRejected(index=i, code=exc.code, message=exc.message))
+            rejects.append(Reject.from_error(exc, source=f"api:{aid}"))
             continue
         items.append((article, fp))
 

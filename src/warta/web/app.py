@@ -118,7 +118,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.settings = settings
     app.state.store = opened
     app.state.analysis = analysis
-    errors.install(app)
+    errors.install(app, pages=pages.render_error)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static/docs", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")

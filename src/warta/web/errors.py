@@ -10,9 +10,8 @@
 - :class:`BodyLimit` refuses request bodies over ``max_request_bytes`` with 413 before
   the app reads them.
 
-Pages (paths outside ``/api/``) may render errors as HTML: when the pages module has a
-``render_error(request, status, code, message)`` function returning a response, it is
-used for them.
+Pages (paths outside ``/api/``) may render errors as HTML: the app passes its renderer to
+:func:`install` (``pages=``), so this module never imports the pages.
 """
 
 from __future__ import annotations
@@ -28,8 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from warta.errors import EmptyInputError, InputError, InputTooLargeError, WartaError
-from warta.storage.errors import StorageError
+from warta.errors import EmptyInputError, InputError, InputTooLargeError, StorageError, WartaError, WebError
 
 __all__ = ["ApiError", "BodyLimit", "CatchAll", "ErrorBody", "ErrorInfo", "error_response", "install"]
 
@@ -51,16 +49,18 @@ class ErrorBody(msgspec.Struct):
     error: ErrorInfo
 
 
-class ApiError(Exception):
-    """An error an endpoint answers with: HTTP ``status``, ``code`` and ``message``."""
+class ApiError(WebError):
+    """An error an endpoint answers with: HTTP ``status``, a machine-readable ``error`` (snake
+    case, the ``code`` of the JSON body) and a ``message``. Its warta code is W401."""
+
+    code = "W401"
 
     def __init__(
-        self, status: int, code: str, message: str, *, headers: dict[str, str] | None = None
+        self, status: int, error: str, message: str, *, headers: dict[str, str] | None = None
     ) -> None:
         super().__init__(message)
         self.status = status
-        self.code = code
-        self.message = message
+        self.error = error
         self.headers = headers
 
 
@@ -94,19 +94,21 @@ def error_response(
     return Response(body, status_code=status, media_type="application/json", headers=headers)
 
 
-def _render(request: Request, status: int, code: str, message: str, **kw: Any) -> Response:
-    if not request.url.path.startswith(API_PREFIX):
-        from . import pages
+# Renders an error as an HTML page for paths outside the API (set by :func:`install`):
+# (request, status, code, message) -> a response, or None for the JSON answer.
+PageRenderer = Callable[[Request, int, str, str], Response | None]
 
-        render: Callable[..., Response | None] | None = getattr(pages, "render_error", None)
-        if render is not None:
-            try:
-                page = render(request, status, code, message)
-            except Exception:  # an error page must never fail the error path
-                logger.exception("render_error failed for %s", request.url.path)
-                page = None
-            if page is not None:
-                return page
+
+def _render(request: Request, status: int, code: str, message: str, **kw: Any) -> Response:
+    render: PageRenderer | None = getattr(request.app.state, "error_page", None)
+    if render is not None and not request.url.path.startswith(API_PREFIX):
+        try:
+            page = render(request, status, code, message)
+        except Exception:  # an error page must never fail the error path
+            logger.exception("render_error failed for %s", request.url.path)
+            page = None
+        if page is not None:
+            return page
     return error_response(status, code, message, **kw)
 
 
@@ -128,12 +130,14 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
-def install(app: FastAPI) -> None:
-    """Register the error handlers on ``app``."""
+def install(app: FastAPI, *, pages: PageRenderer | None = None) -> None:
+    """Register the error handlers on ``app``; ``pages`` renders errors on paths outside
+    ``/api/`` as HTML pages (the web app passes its own)."""
+    app.state.error_page = pages
 
     async def on_api_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
-        return _render(request, exc.status, exc.code, exc.message, headers=exc.headers)
+        return _render(request, exc.status, exc.error, exc.message, headers=exc.headers)
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)

@@ -486,7 +486,7 @@ async def analyze_text(
         try:
             data = await run_analysis(request, lambda gone: analysis.analyse({"text": text}, is_gone=gone))
         except ApiError as exc:
-            if exc.code == "busy":
+            if exc.error == "busy":
                 raise
             errors.append(exc.message)
         except WartaError as exc:

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from warta.cli import app
-from warta.stages.ner.evaluate import evaluate_ner, pick_model
+from warta.evaluation.ner import evaluate_ner, pick_model
 from warta.stages.ner.model import available_models, load_model
-from warta.stages.ner.train import BENCHMARKS, twin_name
+from warta.training.ner import BENCHMARKS, twin_name
 
 GOLD = (
     "Ketua\tO\nKPU\tB-ORGANIZATION\nHasyim\tB-PERSON\nAsy'ari\tI-PERSON\nberada\tO\ndi\tO\n"

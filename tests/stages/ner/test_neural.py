@@ -153,7 +153,7 @@ def test_unknown_words_and_characters_are_tagged() -> None:
 
 def test_trained_network_learns_the_sentences(tmp_path: object) -> None:
     pytest.importorskip("torch")
-    from warta.stages.ner.neural_train import NeuralParams, train_bilstm
+    from warta.training.neural import NeuralParams, train_bilstm
 
     emb = _embeddings()
     classes = WordClasses(granularities=(0,), table={})

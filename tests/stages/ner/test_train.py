@@ -9,7 +9,7 @@ import pytest
 
 from warta.stages.ner.features import FeatureConfig
 from warta.stages.ner.model import model_from_files
-from warta.stages.ner.train import CrfParams, harmonise, recase, train_crf
+from warta.training.ner import CrfParams, harmonise, recase, train_crf
 
 PLAIN = FeatureConfig(clusters=False, case_stats=False, gazetteer=False)
 
@@ -68,7 +68,7 @@ def _write_tsv(path: Path, sentences: list[tuple[list[str], list[str]]]) -> None
 
 
 def test_borrowed_sentences_take_the_target_case_and_labels(tmp_path: Path) -> None:
-    from warta.stages.ner.train import borrowed_sentences
+    from warta.training.ner import borrowed_sentences
 
     _write_tsv(
         tmp_path / "ner-nerui" / "train.01.tsv",
@@ -112,7 +112,7 @@ def _grit_data(tmp_path: Path) -> Path:
 
 
 def test_train_benchmark_names_the_refit_and_its_twin(tmp_path: Path) -> None:
-    from warta.stages.ner.train import Recipe, train_benchmark, twin_name
+    from warta.training.ner import Recipe, train_benchmark, twin_name
 
     data = _grit_data(tmp_path)
     params = CrfParams(c1=0.0, c2=0.01, max_iterations=20)
@@ -147,8 +147,8 @@ def test_train_benchmark_names_the_refit_and_its_twin(tmp_path: Path) -> None:
 @pytest.mark.model
 def test_train_benchmark_with_a_network_ships_an_ensemble(tmp_path: Path) -> None:
     pytest.importorskip("torch")
-    from warta.stages.ner.neural_train import NeuralParams
-    from warta.stages.ner.train import Recipe, train_benchmark
+    from warta.training.ner import Recipe, train_benchmark
+    from warta.training.neural import NeuralParams
 
     data = _grit_data(tmp_path)
     recipe = Recipe(
@@ -167,7 +167,7 @@ def test_train_benchmark_with_a_network_ships_an_ensemble(tmp_path: Path) -> Non
 
 def test_subsample_is_a_seeded_share_in_order() -> None:
     from warta.evaluation.conll import NerSentence
-    from warta.stages.ner.train import subsample
+    from warta.training.ner import subsample
 
     sents = [NerSentence([f"kata{i}"], ["O"]) for i in range(18)]
     a, b = subsample(sents, 8 / 9, 0), subsample(sents, 8 / 9, 0)

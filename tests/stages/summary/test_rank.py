@@ -194,7 +194,7 @@ def test_shipped_ranker_is_trees_with_provenance() -> None:
     ranker = load_ranker()
     assert isinstance(ranker, TreeRanker)
     meta = ranker.meta
-    assert meta["command"].startswith("python -m warta.stages.summary.train ranker")
+    assert meta["command"].startswith("python -m warta.training.summary ranker")
     assert all(len(h) == 64 for h in meta["data"].values())
     assert "sha1(id) % 5 != 0" in meta["split"]
     assert 20 <= ranker.reference_words <= 100

@@ -20,18 +20,18 @@ import gzip
 import json
 import logging
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from warta.stages.ner.tokens import NAME_TOKEN
+
 __all__ = [
     "NEWS_CORPORA",
     "WordClasses",
     "build_clusters",
-    "build_embeddings",
     "iter_news_sentences",
     "load_word_classes",
     "read_word_classes",
@@ -49,7 +49,7 @@ NEWS_CORPORA: tuple[str, ...] = (
 
 # Words, numbers with inner punctuation (1.500, 3-0), and single punctuation marks:
 # close to how the NER benchmarks tokenise.
-_TOKEN = re.compile(r"\w+(?:[-'’.,/]\w+)*|[^\w\s]")
+_TOKEN = NAME_TOKEN
 # A capital after these is not evidence of a name (sentence or quote start).
 _OPENERS = frozenset({".", "!", "?", '"', "“", "”", ":", "(", "-", "'", ","})
 
@@ -180,60 +180,6 @@ def build_clusters(
             "seed": seed,
         },
     }
-
-
-def build_embeddings(
-    data_dir: Path,
-    output: Path,
-    *,
-    dim: int = 100,
-    min_count: int = 3,
-    epochs: int = 5,
-    workers: int = 2,
-    seed: int = 13,
-    extra: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """Learn the word vectors the neural tagger reads and write ``embeddings.npz``.
-
-    The same skip-gram word2vec as :func:`build_clusters` over lower-cased news text,
-    keeping words seen ``min_count`` times; stored as int8 unit vectors
-    (:meth:`~warta.stages.ner.neural.Embeddings.write`) with their metadata, ``extra``
-    (the command, the data's hashes) included.
-    """
-    import numpy as np
-    from gensim.models import Word2Vec
-
-    from warta.stages.ner.neural import Embeddings
-
-    lowered = [[t.lower() for t in s] for s in iter_news_sentences(data_dir)]
-    model = Word2Vec(
-        lowered,
-        vector_size=dim,
-        window=5,
-        min_count=min_count,
-        sg=1,
-        negative=5,
-        epochs=epochs,
-        workers=workers,
-        seed=seed,
-    )
-    words = [w for w in model.wv.index_to_key if "\n" not in w]
-    meta = {
-        "corpora": list(NEWS_CORPORA),
-        "sentences": len(lowered),
-        "vocabulary": len(words),
-        "word2vec": {
-            "dim": dim,
-            "window": 5,
-            "min_count": min_count,
-            "sg": 1,
-            "epochs": epochs,
-            "seed": seed,
-        },
-        **(extra or {}),
-    }
-    Embeddings.write(output, words, np.stack([model.wv[w] for w in words]), meta)
-    return meta
 
 
 def read_word_classes(path: Path | None = None, *, text: str | None = None) -> WordClasses:

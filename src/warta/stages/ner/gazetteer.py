@@ -81,9 +81,9 @@ class Gazetteer:
 
 
 def _tokens(name: str) -> tuple[str, ...]:
-    from warta.stages.ner.clusters import _TOKEN
+    from warta.stages.ner.tokens import NAME_TOKEN
 
-    return tuple(t.lower() for t in _TOKEN.findall(name))
+    return tuple(t.lower() for t in NAME_TOKEN.findall(name))
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:

@@ -174,7 +174,7 @@ class NerModel:
 
     def tag_spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str, float]]]:
         """:meth:`tag_spans` of each sentence (an ensemble runs its network on them in batches)."""
-        from warta.evaluation.conll import entity_spans
+        from warta.stages.ner.tags import entity_spans
 
         if self._neural is not None:
             return [

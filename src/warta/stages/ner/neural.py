@@ -1,6 +1,6 @@
 """A BiLSTM-CRF tagger run with numpy, and the marginal-averaging ensemble with the CRF.
 
-The network (trained with PyTorch by :mod:`warta.stages.ner.neural_train`; PyTorch is
+The network (trained with PyTorch by :mod:`warta.training.neural`; PyTorch is
 not needed here) reads, per token, the word's vector from the shared word2vec table
 (``resources/embeddings.npz``, learned from the news corpora and frozen in training), a
 character CNN, the token's case class, its capitalisation ratio in news text and the
@@ -174,7 +174,7 @@ class BiLstmTagger:
     """A trained BiLSTM-CRF (weights from an ``.npz``) with its input tables.
 
     Args:
-        weights: the arrays written by :mod:`warta.stages.ner.neural_train`.
+        weights: the arrays written by :mod:`warta.training.neural`.
         meta: ``labels``, ``chars`` (the character vocabulary, id = position + 2) and
             ``gazetteer_types`` (id = position + 1).
         embeddings: the shared word vectors.

@@ -2,7 +2,7 @@
 
 Features are the article's stemmed content terms (the same terms the summary ranker
 uses), hashed with CRC-32 into ``dim`` buckets, counted sub-linearly and L2-normalised;
-the shipped weights come from :func:`warta.stages.summary.train.train_topic`.
+the shipped weights come from :func:`warta.training.summary.train_topic`.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Rebuild the summary stage's shipped artefacts from ``../shared/data``.
 
-    python -m warta.stages.summary.train lexicon   # stopwords.txt, stems.tsv, idf.tsv
-    python -m warta.stages.summary.train ranker    # ranker.json (IndoSum reference summaries)
-    python -m warta.stages.summary.train topic     # topic.json + topic.bin
+    python -m warta.training.summary lexicon   # stopwords.txt, stems.tsv, idf.tsv
+    python -m warta.training.summary ranker    # ranker.json (IndoSum reference summaries)
+    python -m warta.training.summary topic     # topic.json + topic.bin
 
 Each artefact's JSON (or header) records the sha256 of the data it was built from and
 the exact command. Training needs the ``summary-train`` extra (scikit-learn, numpy).
@@ -75,12 +75,17 @@ _EXTRA_STOPWORDS = (
 
 
 def default_data_dir() -> Path:
-    """``../shared/data`` next to the repository."""
-    return Path(__file__).resolve().parents[5] / "shared" / "data"
+    """The data root (``--data``, ``$WARTA_DATA`` or ``../shared/data``: :func:`warta.paths.data_root`)."""
+    from warta.paths import data_root
+
+    return data_root()
 
 
 def resources_dir() -> Path:
-    return Path(__file__).resolve().parent / "resources"
+    """The summary stage's resources folder, where the built artefacts go."""
+    import warta.stages.summary
+
+    return Path(warta.stages.summary.__file__).resolve().parent / "resources"
 
 
 def _sha256(path: Path) -> str:
@@ -95,7 +100,7 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def _command(args: list[str]) -> str:
-    return "python -m warta.stages.summary.train " + " ".join(args)
+    return "warta build summary " + " ".join(args)
 
 
 def build_lexicon(data: Path, out: Path, *, command: str) -> dict[str, Any]:
@@ -379,7 +384,7 @@ def train_ranker(data: Path, out: Path, *, command: str) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        prog="python -m warta.stages.summary.train",
+        prog="warta build summary",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -389,7 +394,9 @@ def main(argv: list[str] | None = None) -> int:
         "--output", type=Path, default=None, help="folder for the artefacts (default: package resources)"
     )
     args = ap.parse_args(argv)
-    data = args.data or default_data_dir()
+    from warta.paths import data_root
+
+    data = data_root(args.data)
     out = args.output or resources_dir()
     out.mkdir(parents=True, exist_ok=True)
     command = _command([args.what])

@@ -5,7 +5,7 @@ refit on train+dev once the recipe was chosen (``--include-dev``; the one ``wart
 ner`` picks for a file with that benchmark's labels, meant for its held-out test split),
 and its twin ``<bench>-train`` (:func:`twin_name`), trained on train only with the same
 recipe, whose dev scores are held out (the dev gates name it with ``--model``). A recipe
-may add a BiLSTM-CRF (:mod:`~warta.stages.ner.neural_train`, PyTorch) trained on the same
+may add a BiLSTM-CRF (:mod:`~warta.training.neural`, PyTorch) trained on the same
 sentences, written beside the CRF; the model then tags with both. And the
 production model ``news`` for cased news text, trained on the union of all five training
 sets with their labels harmonised to PER, ORG, LOC and EVT (:data:`HARMONISE`). Each
@@ -21,17 +21,18 @@ import logging
 import platform
 import random
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from warta.errors import ResourceError
 from warta.evaluation.conll import NerFormat, NerSentence, entity_types, read_ner_file, score_entities
+from warta.evaluation.ner import recase, tag_sentences
 from warta.stages.ner.features import FeatureConfig, FeatureExtractor
 from warta.stages.ner.labels import HARMONISE, harmonise
 from warta.stages.ner.model import shared_classes, shared_gazetteer
-from warta.stages.ner.neural_train import NeuralParams
+from warta.training.neural import NeuralParams
 
 __all__ = [
     "BENCHMARKS",
@@ -211,27 +212,6 @@ RECIPES: dict[str, Recipe] = {
 }
 
 
-def recase(tokens: Sequence[str], caps: dict[str, tuple[str, ...]]) -> list[str]:
-    """Restore capitals in lower-cased text: words that news mostly writes capitalised.
-
-    The cap ratio comes from the word-class table (``cap`` column, in tenths); a word
-    written with a capital at least 6 times in 10 away from a sentence start gets one.
-    The sentence's first word is capitalised too, as news would write it.
-
-    Example:
-        >>> recase(["banjir", "di", "manado"], {"manado": ("1", "2", "3", "10", "9")})
-        ['Banjir', 'di', 'Manado']
-    """
-    out = []
-    for i, tok in enumerate(tokens):
-        row = caps.get(tok)
-        cap = row[-2] if row is not None else "-"
-        if (cap != "-" and int(cap) >= 6) or (i == 0 and tok[:1].isalpha()):
-            tok = tok[:1].upper() + tok[1:]
-        out.append(tok)
-    return out
-
-
 def twin_name(benchmark: str) -> str:
     """The name of a benchmark's train-only model (its refit on train+dev is named ``benchmark``).
 
@@ -295,16 +275,6 @@ def train_crf(
     return {"sentences": n_sent, "tokens": n_tok, "seconds": round(seconds, 1), "labels": labels}
 
 
-def tag_sentences(
-    tag_many: Callable[[list[list[str]]], list[list[str]]], sentences: Sequence[NerSentence]
-) -> tuple[list[list[str]], float]:
-    """Tag every sentence with a batch tagger (``NerModel.tag_many``); returns the tags and
-    the seconds it took (features included)."""
-    began = time.perf_counter()
-    tags = tag_many([s.tokens for s in sentences])
-    return tags, time.perf_counter() - began
-
-
 def _write_meta(output: Path, meta: dict[str, Any]) -> None:
     output.with_suffix(".json").write_text(
         json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -355,7 +325,7 @@ def train_benchmark(
 
     With ``include_dev`` the model is ``benchmark`` (the shipped refit); without, it is the
     train-only twin :func:`twin_name`, whose metadata names the refit in ``twin_of`` (so
-    that :func:`~warta.stages.ner.evaluate.pick_model` leaves it to be named; so does a
+    that :func:`~warta.evaluation.ner.pick_model` leaves it to be named; so does a
     learning-curve model). ``name`` overrides either.
 
     The benchmark's :data:`RECIPES` entry (or ``recipe``) sets the parameters, the sentences
@@ -415,15 +385,15 @@ def train_benchmark(
 
 def _train_network(sentences: Sequence[NerSentence], crf_path: Path, params: NeuralParams) -> dict[str, Any]:
     """Train the ensemble's BiLSTM-CRF and write it beside the CRF (``<name>.bilstm.npz``)."""
-    from warta.stages.ner.neural import load_embeddings
-    from warta.stages.ner.neural_train import train_bilstm
+    from importlib.util import find_spec
 
-    try:
-        import torch  # noqa: F401
-    except ImportError as exc:
+    from warta.stages.ner.neural import load_embeddings
+    from warta.training.neural import train_bilstm
+
+    if find_spec("torch") is None:
         raise ResourceError(
             f"{crf_path.stem}: this recipe trains a BiLSTM-CRF, which needs PyTorch: pip install 'warta[ner-neural]'"
-        ) from exc
+        )
     weights, meta = train_bilstm(
         [(s.tokens, s.labels) for s in sentences],
         params=params,

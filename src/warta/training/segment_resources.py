@@ -17,7 +17,7 @@ Writes, under ``src/warta/stages/segment/resources/``:
 
 ``titles.txt``, ``name_abbreviations.txt`` and ``hyphen_affixes.txt`` are written by hand.
 
-Usage: python scripts/build_segment_resources.py [--data ../shared/data]
+Usage: warta build resources segment [--data ../shared/data]
 """
 
 from __future__ import annotations
@@ -30,7 +30,14 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "warta" / "stages" / "segment" / "resources"
+
+def _out() -> Path:
+    import warta.stages.segment
+
+    return Path(warta.stages.segment.__file__).resolve().parent / "resources"
+
+
+OUT = _out()
 CORPORA = (
     "news-2025-cnn-detik-kompas-tempo/articles.jsonl.gz",
     "news-indosum/indosum_articles.jsonl.gz",
@@ -142,7 +149,7 @@ def build(data: Path) -> None:
         if len(row.split("\t")) > 3 and row.split("\t")[3]  # listed in a KBBI-derived word list
     )
 
-    header = "# Derived by scripts/build_segment_resources.py; edit the script, not this file.\n"
+    header = "# Derived by warta build resources segment (warta/training/segment_resources.py); edit that, not this file.\n"
     (OUT / "abbreviations.txt").write_text(
         header
         + "# Abbreviations (lower case, without the final period). A word in this list that ends\n"
@@ -173,13 +180,19 @@ def build(data: Path) -> None:
     print(f"sentence starters: {len(starters)}; tlds: {len(tlds)}")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    from warta.paths import data_root
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default = Path(__file__).resolve().parents[2] / "shared" / "data"
-    parser.add_argument("--data", type=Path, default=default, help="the shared data folder")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="the shared data folder (default: $WARTA_DATA, else ../shared/data)",
+    )
+    args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    build(args.data)
+    build(data_root(args.data))
 
 
 if __name__ == "__main__":

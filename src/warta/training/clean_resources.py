@@ -1,6 +1,6 @@
 """Derive the cleaner's word lists from ../shared/data into the package.
 
-Usage: python scripts/build_clean_resources.py [--data ../shared/data]
+Usage: warta build resources clean [--data ../shared/data]
 
 Writes, under src/warta/stages/clean/resources/:
 - redup_lexicon.tsv: hyphenated reduplications (full, affixed, rhyming) that a scraper may have
@@ -21,7 +21,14 @@ import hashlib
 import re
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "warta" / "stages" / "clean" / "resources"
+
+def _out() -> Path:
+    import warta.stages.clean
+
+    return Path(warta.stages.clean.__file__).resolve().parent / "resources"
+
+
+OUT = _out()
 ALPHA = re.compile(r"^[a-z]+$")
 ALPHA_HYPHEN = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
@@ -79,16 +86,23 @@ def lines(path: Path) -> list[str]:
 
 
 def header(sources: list[Path], data: Path) -> str:
-    rows = ["# derived by scripts/build_clean_resources.py from ../shared/data"]
+    rows = ["# derived by warta build resources clean from ../shared/data"]
     rows += [f"# source {p.relative_to(data)} sha256={sha(p)}" for p in sources]
     return "\n".join(rows) + "\n"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
-    args = ap.parse_args()
-    data: Path = args.data
+def main(argv: list[str] | None = None) -> None:
+    from warta.paths import data_root
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="the shared data folder (default: $WARTA_DATA, else ../shared/data)",
+    )
+    args = ap.parse_args(argv)
+    data: Path = data_root(args.data)
     kb = data / "lexicon-kbbi-wordlists"
     OUT.mkdir(parents=True, exist_ok=True)
 

@@ -12,17 +12,50 @@ file's tags mapped to PER/ORG/LOC/EVT.
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from warta.errors import EvaluationError
-from warta.evaluation.conll import NerFormat, entity_types, read_ner_file, score_entities
+from warta.evaluation.conll import NerFormat, NerSentence, entity_types, read_ner_file, score_entities
+from warta.stages.ner.labels import harmonise
 from warta.stages.ner.model import available_models, load_model
-from warta.stages.ner.train import harmonise, recase, tag_sentences
 
-__all__ = ["evaluate_ner", "pick_model"]
+__all__ = ["evaluate_ner", "pick_model", "recase", "tag_sentences"]
+
+
+def recase(tokens: Sequence[str], caps: dict[str, tuple[str, ...]]) -> list[str]:
+    """Restore capitals in lower-cased text: words that news mostly writes capitalised.
+
+    The cap ratio comes from the word-class table (``cap`` column, in tenths); a word
+    written with a capital at least 6 times in 10 away from a sentence start gets one.
+    The sentence's first word is capitalised too, as news would write it.
+
+    Example:
+        >>> recase(["banjir", "di", "manado"], {"manado": ("1", "2", "3", "10", "9")})
+        ['Banjir', 'di', 'Manado']
+    """
+    out = []
+    for i, tok in enumerate(tokens):
+        row = caps.get(tok)
+        cap = row[-2] if row is not None else "-"
+        if (cap != "-" and int(cap) >= 6) or (i == 0 and tok[:1].isalpha()):
+            tok = tok[:1].upper() + tok[1:]
+        out.append(tok)
+    return out
+
+
+def tag_sentences(
+    tag_many: Callable[[list[list[str]]], list[list[str]]], sentences: Sequence[NerSentence]
+) -> tuple[list[list[str]], float]:
+    """Tag every sentence with a batch tagger (``NerModel.tag_many``); returns the tags and
+    the seconds it took (features included)."""
+    began = time.perf_counter()
+    tags = tag_many([s.tokens for s in sentences])
+    return tags, time.perf_counter() - began
 
 
 @lru_cache(maxsize=1)
