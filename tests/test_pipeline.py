@@ -50,7 +50,11 @@ def test_step_failure_recorded_and_batch_goes_on() -> None:
     assert "kaboom" in out[1].errors[0].message
     stats = pipe.stats.as_dict()
     assert {k: stats["upper"][k] for k in ("seen", "failed", "skipped", "reasons")} == {
-        "seen": 3, "failed": 1, "skipped": 0, "reasons": {"W203": 1}}
+        "seen": 3,
+        "failed": 1,
+        "skipped": 0,
+        "reasons": {"W203": 1},
+    }
     assert stats["needs-shout"]["skipped"] == 1 and stats["needs-shout"]["reasons"] == {"W206": 1}
 
 

@@ -31,6 +31,7 @@ _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _SPACES = re.compile(r"\s+")
 _MARKERS = {"-", "*", "•"}
 
+
 def decode_html(data: bytes, *, source: str) -> str:
     """Decode a page: BOM, then UTF-8, then its ``<meta charset>``, then detection.
 

@@ -220,5 +220,3 @@ class _Flattener(HTMLParser):
 # grid, a list of links and a navigation menu are short lines), or nothing at all.
 _STORY_WORDS = 120
 _PARAGRAPH_WORDS = 12
-
-
