@@ -7,34 +7,28 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from warta.article import Article, Published
-from warta.config import Settings
+from warta.config import Settings, pipeline_specs
 from warta.errors import InputError
 from warta.pipeline import Pipeline
-from warta.registry import make_step
+from warta.registry import StepSpec, make_step
 
 __all__ = ["analyze", "build_pipeline", "make_article"]
 
 # One default pipeline per process: steps hold lazily loaded lexicons and models.
-_DEFAULT: dict[tuple[str, ...], Pipeline] = {}
+_DEFAULT: dict[tuple[str | StepSpec, ...], Pipeline] = {}
 
 
-def build_pipeline(keys: Sequence[str] | None = None, *, settings: Settings | None = None) -> Pipeline:
-    """Build a pipeline from registry keys (default: ``settings.pipeline``).
-
-    Steps that take a setting get it: the quote step its ``review_below`` threshold.
-    """
+def build_pipeline(
+    keys: Sequence[str | StepSpec] | None = None, *, settings: Settings | None = None
+) -> Pipeline:
+    """Build a pipeline from registry keys or step specs (default: the pipeline of
+    ``settings``, with the step options it sets: :func:`warta.config.pipeline_specs`)."""
     settings = settings or Settings()
-    names = tuple(keys if keys is not None else settings.pipeline)
-    return Pipeline([make_step(k, **_step_options(k, settings)) for k in names])
+    specs = pipeline_specs(settings) if keys is None else tuple(keys)
+    return Pipeline([make_step(s) for s in specs])
 
 
-def _step_options(key: str, settings: Settings) -> dict[str, object]:
-    if key == "warta.quotes.v1":
-        return {"review_below": settings.review_below}
-    return {}
-
-
-def _default_pipeline(keys: tuple[str, ...]) -> Pipeline:
+def _default_pipeline(keys: tuple[str | StepSpec, ...]) -> Pipeline:
     pipe = _DEFAULT.get(keys)
     if pipe is None:
         pipe = _DEFAULT[keys] = build_pipeline(keys)
@@ -53,7 +47,7 @@ def analyze(
     title: str | None = None,
     id: str | None = None,
     published: date | datetime | str | None = None,
-    steps: Sequence[str] | None = None,
+    steps: Sequence[str | StepSpec] | None = None,
 ) -> Article:
     """Analyse one Indonesian news text.
 
@@ -64,7 +58,7 @@ def analyze(
         published: the publication date when known (a date, a datetime, or a string such as
             "Senin, 3 Maret 2025 14.05 WIB"): the anchor of relative dates ("kemarin").
             Without it the date is inferred from the text.
-        steps: registry keys of the steps to run (default: the shipped pipeline).
+        steps: registry keys (or step specs) of the steps to run (default: the shipped pipeline).
 
     Raises:
         InputError: ``published`` is a string that names no date (W100).
@@ -77,7 +71,7 @@ def analyze(
         >>> a.title
         'Warga Antre Minyak Goreng'
     """
-    keys = tuple(steps) if steps is not None else tuple(Settings().pipeline)
+    keys = tuple(steps) if steps is not None else pipeline_specs(Settings())
     article = make_article(text, id=id, title=title)
     if published is not None:
         article.published = _published(published)

@@ -20,10 +20,11 @@ from typing import Any
 
 from warta.api_analyze import build_pipeline, make_article
 from warta.article import Article
-from warta.config import Settings
+from warta.config import Settings, pipeline_specs
 from warta.engines import DaskEngine, Engine, EngineKind, LocalEngine
 from warta.errors import InputError
 from warta.pipeline import StepStats
+from warta.registry import StepRef
 
 __all__ = ["bench", "bench_engines", "iter_texts"]
 
@@ -107,7 +108,7 @@ def _cpu_seconds() -> float:
 
 
 def _run_engine(
-    kind: EngineKind, workers: int, records: Sequence[dict[str, Any]], keys: list[str], words: int
+    kind: EngineKind, workers: int, records: Sequence[dict[str, Any]], keys: list[StepRef], words: int
 ) -> dict[str, Any]:
     """One timed run of the whole pipeline on one engine, after its warm-up."""
     engine: Engine = (
@@ -142,7 +143,7 @@ def _run_engine(
 def bench_engines(
     records: Sequence[dict[str, Any]],
     *,
-    steps: Sequence[str] | None = None,
+    steps: Sequence[StepRef] | None = None,
     engines: Sequence[tuple[EngineKind, int]] = (("local", 1), ("local", 2), ("dask", 2)),
     repeat: int = 1,
 ) -> list[dict[str, Any]]:
@@ -162,7 +163,7 @@ def bench_engines(
         One ``{"engine", "workers", "wall_seconds", "articles_per_second",
         "words_per_second", "speedup", "worker_peak_rss_mb", "wall_seconds_runs"}`` per engine.
     """
-    keys = list(steps if steps is not None else Settings().pipeline)
+    keys = list(steps) if steps is not None else list(pipeline_specs(Settings()))
     words = sum(len(r["text"].split()) for r in records)
     runs: list[list[dict[str, Any]]] = [[] for _ in engines]
     for _ in range(max(1, repeat)):
@@ -182,7 +183,7 @@ def bench_engines(
 def bench(
     data: Path,
     *,
-    steps: Sequence[str] | None = None,
+    steps: Sequence[StepRef] | None = None,
     limit: int | None = None,
     repeat: int = 1,
     engines: Sequence[tuple[EngineKind, int]] = (),

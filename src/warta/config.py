@@ -19,7 +19,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from warta.errors import InputError
 
-__all__ = ["Settings", "load_settings"]
+__all__ = ["Settings", "load_settings", "pipeline_specs"]
 
 
 @cache
@@ -41,6 +41,8 @@ class Settings(BaseSettings):
 
     max_input_bytes: int = Field(default_factory=lambda: _default("max_input_bytes"), gt=0)
     pipeline: list[str] = Field(default_factory=lambda: _default("pipeline"))
+    # Options of the pipeline's steps, by registry key: {"warta.ner.v1": {"model": "news"}}.
+    steps: dict[str, dict[str, Any]] = Field(default_factory=lambda: dict(_default("steps")))
     text_fields: list[str] = Field(default_factory=lambda: _default("text_fields"))
     title_fields: list[str] = Field(default_factory=lambda: _default("title_fields"))
     id_fields: list[str] = Field(default_factory=lambda: _default("id_fields"))
@@ -84,3 +86,20 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
         if f"{env}{key.upper()}" in os.environ:
             values.pop(key)
     return Settings(**values)
+
+
+def pipeline_specs(settings: Settings) -> tuple[Any, ...]:
+    """The pipeline of ``settings`` as step specs with their options (``[steps."KEY"]`` of the
+    settings, and the settings a step reads: the quote step's ``review_below``)."""
+    from warta.registry import step_spec
+
+    out = []
+    for key in settings.pipeline:
+        spec = step_spec(key)
+        options: dict[str, Any] = {}
+        if spec.key == "warta.quotes.v1":
+            options["review_below"] = settings.review_below
+        options.update(settings.steps.get(key, {}))
+        options.update(settings.steps.get(spec.key, {}) if spec.key != key else {})
+        out.append(step_spec(spec, options))
+    return tuple(out)

@@ -37,10 +37,11 @@ import msgspec
 
 from warta.article import Article
 from warta.budget import Budget, over_budget_reject
-from warta.config import Settings
+from warta.config import Settings, pipeline_specs
 from warta.engines import LocalEngine
 from warta.io import Reject, read_inputs
 from warta.io._read import folder_files
+from warta.registry import StepRef
 from warta.storage import Store
 from warta.storage.writer import Fingerprint, Writer, article_fingerprint, pipeline_hash
 
@@ -91,7 +92,7 @@ def ingest(
     settings: Settings,
     workers: int = 1,
     batch_size: int = 200,
-    steps: Sequence[str] | None = None,
+    steps: Sequence[StepRef] | None = None,
     total: int | None = None,
     on_progress: Callable[[IngestProgress], None] | None = None,
     stop: threading.Event | None = None,
@@ -114,7 +115,7 @@ def ingest(
     Raises:
         StorageError: the database cannot be opened or written (see warta.storage.errors).
     """
-    keys = tuple(steps if steps is not None else settings.pipeline)
+    keys = tuple(steps) if steps is not None else pipeline_specs(settings)
     pipe = pipeline_hash(keys)
     progress = IngestProgress(total=total)
     started = time.perf_counter()

@@ -10,7 +10,7 @@ from typing import TextIO
 from warta.api_analyze import build_pipeline
 from warta.article import Article
 from warta.budget import Budget, analyse_within, over_budget_reject
-from warta.config import Settings
+from warta.config import Settings, pipeline_specs
 from warta.engines import DaskEngine, Engine
 from warta.io import STDIN, Reject, read_inputs
 from warta.pipeline import Pipeline
@@ -72,7 +72,7 @@ def _on_engine(
                 order.append(None)
                 yield item
 
-    for article in engine.run(feed(), steps=settings.pipeline):
+    for article in engine.run(feed(), steps=pipeline_specs(settings)):
         while (head := order.popleft()) is not None:
             yield head
         yield article

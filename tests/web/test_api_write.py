@@ -285,6 +285,9 @@ def test_warm_up_fills_the_kept_answers(web_store: Store) -> None:
     def count(conn: object, cursor: object, statement: str, *args: object) -> None:
         statements.append(statement)
 
+    # Start cold: other tests may have filled the kept answers of this store already.
+    queries._MEMO.clear()
+    queries._CLUSTER_CACHE.clear()
     sa.event.listen(web_store.engine, "before_cursor_execute", count)
     try:
         queries.warm_up(web_store)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from warta.article import Article
+from warta.registry import StepRef
 
 __all__ = ["Engine"]
 
@@ -22,6 +23,6 @@ class Engine(Protocol):
     engines never drop an article.
     """
 
-    def run(self, articles: Iterable[Article], *, steps: Sequence[str]) -> Iterator[Article]: ...
+    def run(self, articles: Iterable[Article], *, steps: Sequence[StepRef]) -> Iterator[Article]: ...
 
     def close(self) -> None: ...

@@ -24,23 +24,24 @@ import msgspec
 
 from warta.article import Article, from_json, to_json
 from warta.budget import Budget, analyse_within, over_budget_reject
-from warta.config import Settings
+from warta.config import Settings, pipeline_specs
 from warta.errors import EngineError, WartaError
 from warta.io import Reject
 from warta.io._files import format_of, suffix_of
 from warta.io.partitions import Partition, plan_partitions, read_partition
 from warta.pipeline import Pipeline
+from warta.registry import StepRef
 
 __all__ = ["DaskEngine"]
 
 # Per worker process: one pipeline per tuple of step keys. A worker with several threads
 # shares it under the lock (the CRF tagger and the feature caches are not thread-safe);
 # run workers with one thread each (as the LocalCluster here does) and the lock is free.
-_PIPELINES: dict[tuple[str, ...], Pipeline] = {}
+_PIPELINES: dict[tuple[StepRef, ...], Pipeline] = {}
 _LOCK = threading.Lock()
 
 
-def _worker_pipeline(keys: tuple[str, ...]) -> Pipeline:
+def _worker_pipeline(keys: tuple[StepRef, ...]) -> Pipeline:
     from warta.api_analyze import build_pipeline
 
     pipe = _PIPELINES.get(keys)
@@ -49,7 +50,7 @@ def _worker_pipeline(keys: tuple[str, ...]) -> Pipeline:
     return pipe
 
 
-def _run_batch(keys: tuple[str, ...], payloads: list[bytes], budget: Budget | None = None) -> list[bytes]:
+def _run_batch(keys: tuple[StepRef, ...], payloads: list[bytes], budget: Budget | None = None) -> list[bytes]:
     """The task: decode, run, encode. Runs on a worker."""
     with _LOCK:
         pipe = _worker_pipeline(keys)
@@ -62,7 +63,7 @@ _reject_decoder = msgspec.json.Decoder(Reject)
 
 
 def _run_partition(
-    keys: tuple[str, ...], settings: dict[str, Any], part: bytes, budget: Budget | None = None
+    keys: tuple[StepRef, ...], settings: dict[str, Any], part: bytes, budget: Budget | None = None
 ) -> list[bytes]:
     """The task: read one partition of an input on the worker, run, encode. Runs on a worker."""
     from warta.config import Settings
@@ -178,7 +179,7 @@ class DaskEngine:
         """Workers the scheduler knows now."""
         return len(self.client.scheduler_info()["workers"])
 
-    def run(self, articles: Iterable[Article], *, steps: Sequence[str]) -> Iterator[Article]:
+    def run(self, articles: Iterable[Article], *, steps: Sequence[StepRef]) -> Iterator[Article]:
         keys = tuple(steps)
         client = self.client
         ahead = self.in_flight or 4 * max(1, self.n_workers())
@@ -203,7 +204,7 @@ class DaskEngine:
         goes whole to a worker. Results come back in input order: the same Articles and
         Rejects as reading the inputs here and running ``run``.
         """
-        keys = tuple(settings.pipeline)
+        keys = pipeline_specs(settings)
         config = settings.model_dump()
         client = self.client
         ahead = self.in_flight or 2 * max(1, self.n_workers())

@@ -11,6 +11,7 @@ from warta.api_analyze import build_pipeline
 from warta.article import Article, from_json, to_json
 from warta.budget import Budget, analyse_within
 from warta.pipeline import Pipeline
+from warta.registry import StepRef
 
 __all__ = ["LocalEngine"]
 
@@ -20,7 +21,7 @@ _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_BUDGET: Budget | None = None
 
 
-def _init_worker(steps: tuple[str, ...], budget: Budget | None) -> None:
+def _init_worker(steps: tuple[StepRef, ...], budget: Budget | None) -> None:
     global _WORKER_PIPELINE, _WORKER_BUDGET
     # Ctrl-C reaches the whole process group: the parent decides what to keep and stops
     # the workers itself, so a worker must not die half-way through an article on its own.
@@ -75,8 +76,8 @@ class LocalEngine:
         self.chunksize = chunksize
         self.budget = budget
         self._pool: Any = None
-        self._pool_steps: tuple[str, ...] | None = None
-        self._pipelines: dict[tuple[str, ...], Pipeline] = {}
+        self._pool_steps: tuple[StepRef, ...] | None = None
+        self._pipelines: dict[tuple[StepRef, ...], Pipeline] = {}
 
     def __enter__(self) -> LocalEngine:
         return self
@@ -84,7 +85,7 @@ class LocalEngine:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run(self, articles: Iterable[Article], *, steps: Sequence[str]) -> Iterator[Article]:
+    def run(self, articles: Iterable[Article], *, steps: Sequence[StepRef]) -> Iterator[Article]:
         keys = tuple(steps)
         if self.in_process:
             pipe = self._pipelines.get(keys)

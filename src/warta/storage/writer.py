@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from warta.article import Article, Speaker, from_json, to_json
+from warta.registry import StepRef
 
 from . import tables as t
 from .dupes import quote_signature, text_signature
@@ -45,11 +46,15 @@ class Fingerprint(msgspec.Struct, frozen=True):
     pipeline: str
 
 
-def pipeline_hash(steps: Sequence[str]) -> str:
-    """A short hash of the step keys: articles analysed by other steps are analysed again."""
+def pipeline_hash(steps: Sequence[StepRef]) -> str:
+    """A short hash of the warta version and the steps with their options: articles analysed
+    by other steps, or with other options, are analysed again."""
     from warta import __version__
+    from warta.registry import step_spec
 
-    return hashlib.sha1("\n".join([__version__, *steps]).encode()).hexdigest()[:16]
+    return hashlib.sha1("\n".join([__version__, *(str(step_spec(s)) for s in steps)]).encode()).hexdigest()[
+        :16
+    ]
 
 
 def article_fingerprint(article: Article, *, pipeline: str) -> Fingerprint:

@@ -29,7 +29,7 @@ import hashlib
 import logging
 import multiprocessing as mp
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 from warta.article import Article, Published, from_json, to_json
 from warta.budget import Budget, Watchdog
 from warta.errors import OverBudgetError, WartaError
+from warta.registry import StepRef
 
 __all__ = ["AnalysisPool", "Busy", "Cancelled", "WorkerFailed", "content_id", "read_request"]
 
@@ -99,7 +100,7 @@ def read_request(body: dict[str, Any]) -> Article:
 # -- the worker process ------------------------------------------------------------------------
 
 
-def _serve(conn: Any, cancel: Any, steps: tuple[str, ...], budget: Budget) -> None:
+def _serve(conn: Any, cancel: Any, steps: tuple[StepRef, ...], budget: Budget) -> None:
     """A worker: build the pipeline once, then answer jobs until told to stop (None)."""
     import signal
 
@@ -153,7 +154,7 @@ class AnalysisPool:
 
     def __init__(
         self,
-        steps: list[str] | tuple[str, ...],
+        steps: Sequence[StepRef],
         *,
         workers: int = 1,
         queue: int = 4,

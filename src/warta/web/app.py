@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warta import __version__
 from warta.budget import Budget
-from warta.config import Settings, load_settings
+from warta.config import Settings, load_settings, pipeline_specs
 from warta.storage import Store
 
 from . import api, errors, pages
@@ -89,7 +89,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         logger.warning("%s: cannot add the web indexes (read-only?); queries may be slower", opened.name)
 
     analysis = AnalysisPool(
-        list(settings.pipeline),
+        list(pipeline_specs(settings)),
         workers=settings.analyze_workers,
         queue=settings.analyze_queue,
         budget=Budget.from_settings(settings),

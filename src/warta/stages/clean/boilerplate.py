@@ -11,7 +11,17 @@ import re
 from functools import cache
 
 from warta.stages.clean.fixes import Fix
-from warta.stages.clean.resources import BoilerplateRule, boilerplate_rules
+from warta.stages.clean.resources import (
+    BoilerplateRule,
+    boilerplate_rules,
+    clause_words,
+    connectives,
+    headline_if_capital,
+    headline_lower,
+    headline_lower_extra,
+    name_titles,
+    openers,
+)
 
 __all__ = ["find_boilerplate", "headline_end"]
 
@@ -22,116 +32,27 @@ MAX_LINE_CHARS = 400
 _LINE = re.compile(r"[^\n]+")
 _COMMAS = re.compile(r"\s*,[,\s]*")
 _WORD = re.compile(r"\S+")
-# Words a headline may keep in lower case (prepositions, conjunctions, particles).
-_HEADLINE_LOWER = frozenset(
-    [
-        "di",
-        "ke",
-        "dari",
-        "dan",
-        "yang",
-        "untuk",
-        "dengan",
-        "pada",
-        "atau",
-        "bagi",
-        "dalam",
-        "soal",
-        "terkait",
-        "vs",
-        "usai",
-        "jelang",
-        "hingga",
-        "sampai",
-        "oleh",
-        "karena",
-        "agar",
-        "jadi",
-        "ini",
-        "itu",
-        "tak",
-        "tidak",
-        "bisa",
-        "akan",
-        "sudah",
-        "belum",
-        "masih",
-        "juga",
-        "pun",
-        "lah",
-        "kah",
-        "nya",
-        "se",
-        "buat",
-        "kepada",
-        "of",
-        "for",
-        "the",
-        "and",
-        "in",
-        "on",
-        "to",
-        "with",
-        "a",
-        "an",
-    ]
-)
 _MAX_HEADLINE_WORDS = 25
-# Lower-case words a headline keeps only when a capitalised word follows them.
-_HEADLINE_IF_CAPITAL_FOLLOWS = frozenset(
-    "antara tanpa demi serta per lalu saat dkk sebagai atas akibat tetapi tapi padahal namun de van bin jika".split()
-)
-# Connectives that open a sentence with a comma ("Lalu,"), and subordinators before its subject.
-_CONNECTIVES = frozenset(
-    "Lalu Pertama Kedua Ketiga Terakhir Akhirnya Kini Maka Lantas Namun Tetapi Bahkan".split()
-)
+# Subordinators that open a sentence before its subject ("Jika ...", "Ketika ...").
 _SUBORDINATORS = frozenset("Jika Bila Apabila Kalau Ketika".split())
-# Titles that go with the name after them into the sentence.
-_ROLE_WORDS = frozenset(
-    "Presiden Wakil Direktur Dirut CEO Ketua Kepala Menteri Gubernur Bupati Wali Camat Kapolres Kapolda Kapolri "
-    "Kadiv Kasat Asisten Juru Jubir Sekretaris Sekjen Panglima Komisaris Pelatih Manajer Pendiri Founder Chairman "
-    "Dirjen Deputi".split()
-)
 _NAME_WORD = re.compile(r"[A-Z][a-z]+,?$")
 _PROPER = re.compile(r"[A-Z][A-Za-z]+$")
 _QUOTED_WORD = re.compile(r"[\"“'‘][A-Z][^\s\"”'’]*[\"”'’],?$")
 # Capitalised words that always open a sentence, never continue a headline.
 _HARD_OPENERS = frozenset("Adapun Dilansir Padahal Kendati Apabila".split())
 _GLUED_COMMA = re.compile(r",(?=[\"“A-Z])")
-# Lower-case words that, right after an opener, show a clause has begun ("Ia pun ...").
-_CLAUSE_WORDS = frozenset("pun juga tidak tak sudah akan masih".split())
-# Capitalised words that open a sentence rather than continue a headline, when a
-# lower-case word or a comma follows them.
-_OPENERS = frozenset(
-    [
-        "Menurut",
-        "Ia",
-        "Dia",
-        "Anda",
-        "Mereka",
-        "Kami",
-        "Kita",
-        "Saya",
-        "Namun",
-        "Sementara",
-        "Sedangkan",
-        "Selain",
-        "Sebelumnya",
-        "Kemudian",
-        "Adapun",
-        "Bahkan",
-        "Meski",
-        "Meskipun",
-        "Menanggapi",
-        "Hal",
-        "Tak",
-        "Tidak",
-        "Selanjutnya",
-        "Sebagai",
-        "Diketahui",
-        "Dalam",
-    ]
-)
+
+
+@cache
+def _headline_lower() -> frozenset[str]:
+    """Words a headline may keep in lower case (prepositions, conjunctions, particles)."""
+    return headline_lower() | headline_lower_extra()
+
+
+@cache
+def _sentence_openers() -> frozenset[str]:
+    """Capitalised words that open the next sentence rather than continue a headline."""
+    return openers() | connectives() | _SUBORDINATORS | _HARD_OPENERS
 
 
 Compiled = list[tuple[BoilerplateRule, re.Pattern[str]]]
@@ -225,12 +146,12 @@ def _walk_back(text: str, words: list[tuple[int, int]], j: int) -> int:
         ):
             return i
     if j >= 2 and (
-        (ws[j - 1].endswith(",") and ws[j - 1][:-1] in _CONNECTIVES) or ws[j - 1] in _SUBORDINATORS
+        (ws[j - 1].endswith(",") and ws[j - 1][:-1] in connectives()) or ws[j - 1] in _SUBORDINATORS
     ):
         return j - 1
     if (
         _NAME_WORD.match(ws[j]) is None
-        or ws[j].strip(",") in _OPENERS | _CONNECTIVES | _SUBORDINATORS | _HARD_OPENERS
+        or ws[j].strip(",") in _sentence_openers()
     ):
         return j
     best = j
@@ -241,7 +162,7 @@ def _walk_back(text: str, words: list[tuple[int, int]], j: int) -> int:
             best = i
     if best < j:
         for i in range(best - 1, max(0, best - 4), -1):
-            if ws[i] in _ROLE_WORDS:
+            if ws[i] in name_titles():
                 return i - 1 if i >= 1 and ws[i - 1] == "Wakil" else i
             if not _capitalised(ws[i].strip("(),")):
                 break
@@ -308,7 +229,7 @@ def headline_end(text: str, pos: int, limit: int) -> int:
             and _capitalised(core)
             and not w.endswith(",")
             and nxt[:1].islower()
-            and nxt.strip(",.").lower() in _CLAUSE_WORDS
+            and nxt.strip(",.").lower() in clause_words()
             and after_next[:1].islower()
         ):
             return words[_walk_back(text, words, k)][0]  # "Samsung juga menyiapkan ..."
@@ -319,19 +240,19 @@ def headline_end(text: str, pos: int, limit: int) -> int:
             and (w.endswith(",") or nxt[:1].islower())
         ):
             return words[k - 1][0]  # "Saat ini, ..." / "Sementara itu, ..." / "Hal itu membuat"
-        if k >= 1 and core in _OPENERS and nxt:
+        if k >= 1 and core in openers() and nxt:
             nxt_low = nxt.strip(",.").lower()
             if w.endswith(",") or (
-                nxt[0].islower() and (nxt_low not in _HEADLINE_LOWER or nxt_low in _CLAUSE_WORDS)
+                nxt[0].islower() and (nxt_low not in _headline_lower() or nxt_low in clause_words())
             ):
                 return words[_walk_back(text, words, k)][0]  # "Menurut dia, ...", "Ia mengatakan ..."
         if (
             core.islower()
-            and low in _HEADLINE_IF_CAPITAL_FOLLOWS
+            and low in headline_if_capital()
             and not (nxt[:1].isupper() or nxt[:1].isdigit())
         ):
             return words[_walk_back(text, words, k - 1)][0] if k >= 1 else pos
-        if low in _HEADLINE_IF_CAPITAL_FOLLOWS or _capitalised(core) or low in _HEADLINE_LOWER:
+        if low in headline_if_capital() or _capitalised(core) or low in _headline_lower():
             last_end = e
             continue
         # A lower-case content word: the next sentence began at the previous word, or at
@@ -356,7 +277,7 @@ def _looks_like_headline(line: str) -> bool:
     words = _WORD.findall(line)
     if not 2 <= len(words) <= _MAX_HEADLINE_WORDS or line.rstrip()[-1:] in ".,;:":
         return False
-    content = [w for w in words if w.strip("\"“”'‘’(),:?!").lower() not in _HEADLINE_LOWER]
+    content = [w for w in words if w.strip("\"“”'‘’(),:?!").lower() not in _headline_lower()]
     caps = sum(1 for w in content if _capitalised(w.strip("\"“”'‘’(),:?!") or "x"))
     return bool(content) and caps / len(content) >= 0.7
 

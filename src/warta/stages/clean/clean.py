@@ -32,6 +32,7 @@ from warta.stages.clean.glued_words import find_glued_words
 from warta.stages.clean.lost_characters import find_lost_capitals
 from warta.stages.clean.paragraphs import find_glued_paragraphs
 from warta.stages.clean.reduplication import find_reduplications
+from warta.stages.clean.resources import byline_roles
 from warta.stages.clean.title import detect_title
 
 __all__ = ["CleanResult", "clean_text"]
@@ -217,15 +218,10 @@ def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = No
         if f.kind == "metadata" and f.rule not in ("title", "dateline"):
             line = f.before.strip()
             m = _BYLINE_ROLE.match(line)
-            role = m.group("role").lower() if m else ""
-            if f.rule == "byline" and m and role in ("editor", "penyunting", "redaktur", "editor bahasa"):
+            role = byline_roles().get(m.group("role").lower()) if m else None
+            if f.rule == "byline" and m and role == "editor":
                 editor = editor or m.group("name")
-            elif (
-                f.rule == "byline"
-                and m
-                and role
-                in ("penulis", "reporter", "wartawan", "pewarta", "author", "oleh", "by", "kontributor")
-            ):
+            elif f.rule == "byline" and m and role == "author":
                 author = author or m.group("name")
             else:
                 credits.append(line)

@@ -34,8 +34,16 @@ from __future__ import annotations
 import re
 from functools import cache, cached_property
 
+from warta.lang import id as lang_id
 from warta.stages.clean.fixes import Fix
-from warta.stages.clean.resources import camel_names, function_words, id_words
+from warta.stages.clean.resources import (
+    acronym_glue_words,
+    camel_names,
+    camel_particles,
+    function_words,
+    glue_cues,
+    id_words,
+)
 
 __all__ = ["find_glued_words"]
 
@@ -52,50 +60,10 @@ _CLITICS = frozenset({"Nya", "Mu", "Ku"})
 _URL_WINDOW = 1024
 _VOWELS = frozenset("aeiouAEIOU")
 # Lower-case words that start brands ("detikNews", "transJakarta") or name particles
-# ("deGrasse"); capitalised particles of names ("McDonalds", "DiCaprio", "LeBron").
+# ("deGrasse"); capitalised particles of names ("McDonalds", "DiCaprio", "LeBron") are in
+# resources/camel_particles.txt.
 _LOWER_PREFIXES = frozenset({"de", "da", "detik", "trans"})
-_NAME_PARTICLES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Der"})
 _MIN_CAPITAL_LEFT = 4
-# Capitalised words that stand before a name or a source and never start a brand:
-# titles and ranks ("PresidenDonald", "KapolriJenderal") and citing verbs
-# ("DilansirThe", "MengutipReuters").
-_CUES = frozenset(
-    {
-        "presiden",
-        "wapres",
-        "menteri",
-        "gubernur",
-        "wagub",
-        "bupati",
-        "wali",
-        "ketua",
-        "anggota",
-        "kapolri",
-        "kapolda",
-        "kapolres",
-        "kapolsek",
-        "pelatih",
-        "direktur",
-        "dirut",
-        "kepala",
-        "jenderal",
-        "sekretaris",
-        "hakim",
-        "jaksa",
-        "kapten",
-        "panglima",
-        "pangeran",
-        "komisaris",
-        "juru",
-        "dilansir",
-        "melansir",
-        "dikutip",
-        "mengutip",
-        "menurut",
-        "diberitakan",
-    }
-)
-
 
 # A capitalised word long enough to hold a name (three letters or more) and a glued word.
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{6,}\b")
@@ -103,8 +71,6 @@ _VERB_PREFIXES = ("me", "ber", "di", "ter", "per")
 _MIN_GLUED_VERB = 6
 _MIN_GLUED_FUNCTION = 4
 _MIN_NAME = 3
-# Function words that are also particles or names' syllables ("Shindong", "Jokodeh").
-_PARTICLES = frozenset({"dong", "deh", "sih", "kok", "nih", "tuh", "loh", "lho", "kan"})
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -220,9 +186,9 @@ def find_glued_words(text: str) -> list[Fix]:
             ):
                 continue
             reason = "space lost after a lower-case Indonesian word"
-        elif left in _NAME_PARTICLES:
+        elif left in camel_particles():
             continue
-        elif low in _CUES and right not in _CLITICS:
+        elif low in glue_cues() and right not in _CLITICS:
             reason = "space lost after a title or a citing verb"
         elif occurs.pair(left, right):
             reason = "space lost between two words the article writes apart"
@@ -252,7 +218,8 @@ def _glued_word(word: str, words: frozenset[str], function: frozenset[str]) -> b
         return False
     if len(word) >= _MIN_GLUED_VERB and word.startswith(_VERB_PREFIXES):
         return True
-    return len(word) >= _MIN_GLUED_FUNCTION and word in function and word not in _PARTICLES
+    # Not a particle, which may also be a name's syllable ("Shindong", "Jokodeh").
+    return len(word) >= _MIN_GLUED_FUNCTION and word in function and word not in lang_id.particles()
 
 
 @cache
@@ -341,11 +308,13 @@ def _acronyms_glued_to_verbs(text: str, words: frozenset[str], occurs: _Occurren
 
 
 _ACRONYM_ALONE = re.compile(r"(?<!\w)[A-Z]{2,6}(?!\w)")
-# A preposition or a citing verb glued to the acronym after it: "kepadaAFP", "dilansirCNN".
-_WORD_GLUED_TO_ACRONYM = re.compile(
-    r"\b(kepada|dari|oleh|untuk|dengan|bagi|melalui|menurut|dilansir|dikutip|mengutip|melansir|seperti)"
-    r"([A-Z]{2,6})\b"
-)
+
+
+@cache
+def _word_glued_to_acronym() -> re.Pattern[str]:
+    """A preposition or a citing verb glued to the acronym after it: "kepadaAFP", "dilansirCNN"."""
+    words = "|".join(re.escape(w) for w in sorted(acronym_glue_words(), key=len, reverse=True))
+    return re.compile(rf"\b({words})([A-Z]{{2,6}})\b")
 
 
 def _words_glued_to_acronyms(text: str) -> list[Fix]:
@@ -361,7 +330,7 @@ def _words_glued_to_acronyms(text: str) -> list[Fix]:
             "space lost between a preposition or citing verb and an acronym",
             m.group(),
         )
-        for m in _WORD_GLUED_TO_ACRONYM.finditer(text)
+        for m in _word_glued_to_acronym().finditer(text)
         if not _in_code(text, m.start(), m.end())
     ]
 

@@ -19,6 +19,7 @@ import re
 from functools import cache
 
 from warta.resources import resource_lines
+from warta.stages.clean.resources import outlet_generic_words
 
 __all__ = ["is_outlet_name", "names_own_outlet", "outlet_words"]
 
@@ -26,8 +27,6 @@ __all__ = ["is_outlet_name", "names_own_outlet", "outlet_words"]
 _DOMAIN = re.compile(r"[A-Za-z][\w-]*(?:\.(?:com|co|id|net|org|news))+", re.IGNORECASE)
 _DOMAIN_SUFFIX = re.compile(r"\.(?:com|co|id|net|org)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
-# Words in outlets' names that name something else too.
-_GENERIC = frozenset({"indonesia", "news", "online", "media", "harian", "daily", "post", "times", "network"})
 
 
 @cache
@@ -45,7 +44,8 @@ def outlet_words(outlet: str | None) -> frozenset[str]:
     if not outlet:
         return frozenset()
     words = _WORD.findall(_DOMAIN_SUFFIX.sub("", outlet))
-    return frozenset(w.lower() for w in words if len(w) >= 4 and w.lower() not in _GENERIC)
+    generic = outlet_generic_words()  # words in outlets' names that name something else too
+    return frozenset(w.lower() for w in words if len(w) >= 4 and w.lower() not in generic)
 
 
 def names_own_outlet(name: str, own: frozenset[str]) -> bool:

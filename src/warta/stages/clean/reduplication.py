@@ -22,96 +22,65 @@ from functools import cache
 from itertools import compress, repeat
 from operator import eq
 
+from warta.lang import id as lang_id
 from warta.stages.clean.fixes import Fix
-from warta.stages.clean.resources import function_words, id_words, redup_lexicon
+from warta.stages.clean.resources import (
+    english_words,
+    function_words,
+    id_words,
+    redup_affixes,
+    redup_lexicon,
+    stop_abbreviations,
+)
 
 __all__ = ["find_reduplications", "reduplicated_form"]
 
 # A letters-only word, then one space, then (looked ahead) another letters-only word;
 # neither may be glued to a hyphen, digit or apostrophe.
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
-_PREFIXES = (
-    "",
-    "ber",
-    "ter",
-    "se",
-    "ke",
-    "di",
-    "me",
-    "mem",
-    "men",
-    "meng",
-    "meny",
-    "pe",
-    "per",
-    "pem",
-    "pen",
-    "peng",
-    "memper",
-    "diper",
-)
-# Derived nouns (peningkatan, penampilan, keamanan) are not reduplicated in news prose;
-# two in a row are a typo.
-_DERIVED_NOUN = re.compile(r"^(?:pe[mn]?|peng|per|ke).+an$")
-_NUMERALS = frozenset(
-    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh ratus ribu juta".split()
-)
-_VERB_PREFIX = re.compile(r"^(?:memper|diper|meng|meny|mem|men|me|di|ber|ter)")
-_SUFFIXES = ("", "an", "kan", "nya", "annya", "kannya", "lah", "pun")
-_ENGLISH = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "to",
-        "of",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "that",
-        "this",
-        "it",
-        "as",
-        "not",
-        "you",
-        "we",
-        "i",
-        "he",
-        "she",
-        "they",
-        "my",
-        "your",
-        "our",
-        "their",
-        "very",
-        "so",
-    ]
-)
+_SCALES = ("belas", "puluh", "ratus", "ribu", "juta")  # the scale words of compound numbers
+# The meN- prefixes, whose nasal may hide a root's first p, t, k or s (memukul < pukul).
+_NASAL = ("me", "mem", "men", "meng", "meny")
 _MIN_ROOT = 3  # two-letter "roots" are mostly particles and typos
+
+
+@cache
+def _derived_noun() -> re.Pattern[str]:
+    """A derived noun: a ke-an, pe-an, peN-an or per-an form (peningkatan, keamanan). These are
+    not reduplicated in news prose; two in a row are a typo."""
+    prefixes = "|".join(lang_id.noun_prefixes())
+    return re.compile(rf"^(?:{prefixes}).+an$")
+
+
+@cache
+def _verb_prefix() -> re.Pattern[str]:
+    """The verb prefix a word starts with, longest first (memper-, meng-, di- ...)."""
+    return re.compile(rf"^(?:{'|'.join(sorted(lang_id.verb_prefixes(), key=len, reverse=True))})")
+
+
+@cache
+def _numerals() -> frozenset[str]:
+    """Number words up to eleven and the scale words: "dua kali kali" is no reduplication."""
+    return frozenset(w for w, n in lang_id.numbers().items() if n <= 11) | frozenset(_SCALES)
+
+
+@cache
+def _affixes() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The prefixes and suffixes of affixed reduplication, each with "" (none)."""
+    return ("", *redup_affixes("prefix")), frozenset(("", *redup_affixes("suffix")))
 
 
 def _is_affixed(a: str, b: str, words: frozenset[str], stop: frozenset[str]) -> bool:
     """``berX X``, ``seX Xnya``, ``keX Xan``, ``X Xnya`` ... around an Indonesian root."""
-    for p in _PREFIXES:
+    prefixes, suffixes = _affixes()
+    for p in prefixes:
         if not a.startswith(p):
             continue
         root = a[len(p) :]
         if len(root) < _MIN_ROOT or root not in words or root in stop or not b.startswith(root):
             continue
         suffix = b[len(root) :]
-        if suffix not in _SUFFIXES or not (p or suffix):
+        if suffix not in suffixes or not (p or suffix):
             continue
         # se- and ke- only reduplicate with their own suffixes (sebaik-baiknya,
         # kehati-hatian); elsewhere "seorang orang" is two words.
@@ -130,14 +99,14 @@ def _affixed_verb(word: str, words: frozenset[str]) -> bool:
     A full repetition of one ("berharap berharap") is a typo: real reduplications of
     verbs repeat the root (berharap-harap), which the affix rule handles.
     """
-    m = _VERB_PREFIX.match(word)
+    m = _verb_prefix().match(word)
     if m is None:
         return False
     rest = word[m.end() :]
     candidates = {rest, *(rest[: -len(s)] for s in ("kan", "i", "an") if rest.endswith(s))}
     if m.group() in ("ber", "ter"):  # berencana < ber + rencana
         candidates |= {"r" + c for c in list(candidates)}
-    if m.group() in ("me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "peny"):
+    if m.group() in _NASAL:
         # Nasal assimilation hides a root's first p/t/k/s: memukul < pukul, menulis < tulis.
         candidates |= {c2 for c in list(candidates) for c2 in ("p" + c, "t" + c, "k" + c, "s" + c)}
     return any(len(c) >= _MIN_ROOT and c in words for c in candidates)
@@ -157,7 +126,7 @@ def reduplicated_form(a: str, b: str, *, names_likely: bool = False) -> str | No
     la, lb = a.lower(), b.lower()
     if f"{la}-{lb}" in redup_lexicon():
         return "lexicon"
-    if names_likely or la in _ENGLISH:
+    if names_likely or la in english_words():
         return None
     if la == lb:
         words = id_words()
@@ -165,9 +134,9 @@ def reduplicated_form(a: str, b: str, *, names_likely: bool = False) -> str | No
             len(la) >= _MIN_ROOT
             and la in words
             and la not in function_words()
-            and la not in _NUMERALS
+            and la not in _numerals()
             and not _affixed_verb(la, words)
-            and _DERIVED_NOUN.match(la) is None
+            and _derived_noun().match(la) is None
         ):
             return "full"
         return None
@@ -309,15 +278,26 @@ def _previous_word(text: str, start: int, longest: int) -> str:
 
 # Capitalised reduplications that stand mid-sentence in names of laws and bodies.
 _CAPITALISED_OK = frozenset({"undang-undang", "bangsa-bangsa", "raja-raja", "butar-butar"})
-_NUMERAL_BEFORE = re.compile(
-    r"(?:\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|belas|puluh|ratus|ribu|juta"
-    r"|beberapa|para|sejumlah|banyak|berbagai))[ \t]*$",
-    re.IGNORECASE,
-)
 _DIGIT_AFTER = re.compile(r"[ \t]*\d")
 _HYPHEN_REDUP = re.compile(r"\b([a-z]{2,})-\1\b")
 _HYPHENATED = re.compile(r"\b[a-z]{2,}-[a-z]{2,}\b")
-_DEGREE_BEFORE = re.compile(r"\b(?:semakin|makin|sangat|lebih|paling|amat|terlalu)[ \t]+$", re.IGNORECASE)
+
+
+@cache
+def _numeral_before() -> re.Pattern[str]:
+    """A digit, a number word up to ten, a scale word or a quantifier ("beberapa", "para")
+    right before a position."""
+    words = [w for w, n in lang_id.numbers().items() if n <= 10]
+    words += [*_SCALES, "beberapa", "para", "sejumlah", "banyak", "berbagai"]
+    return re.compile(rf"(?:\d|\b(?:{'|'.join(words)}))[ \t]*$", re.IGNORECASE)
+
+
+@cache
+def _degree_before() -> re.Pattern[str]:
+    """An adverb of degree ("semakin", "sangat") right before a position."""
+    return re.compile(rf"\b(?:{'|'.join(sorted(lang_id.degree_adverbs()))})[ \t]+$", re.IGNORECASE)
+
+
 _QUOTE_BEFORE = re.compile(r"[\"”],?[ \t]*$")
 
 
@@ -329,7 +309,7 @@ def _bad_context(text: str, start: int, end: int, a: str, b: str) -> bool:
         return True  # "Timur Tengah tengah", "pasal Pasal": a name boundary or a typo
     if a[0].isupper() and start > 0 and text[start - 1] in "\"“‘'":
         return True  # a quoted title: "Umpah Umpah", "Bang Bang"
-    if a.lower() == b.lower() and _DEGREE_BEFORE.search(text, max(0, start - 20), start) is not None:
+    if a.lower() == b.lower() and _degree_before().search(text, max(0, start - 20), start) is not None:
         return True  # "semakin pekat pekat": a degree word takes the plain adjective
     if a.lower() in ("kata", "ujar", "ucap", "tutur") and _QUOTE_BEFORE.search(
         text, max(0, start - 5), start
@@ -337,17 +317,23 @@ def _bad_context(text: str, start: int, end: int, a: str, b: str) -> bool:
         return True  # '..." kata kata Wali Kota': a quote cue typed twice
     # A plural after a numeral or "para" is redundant Indonesian; the repetition is
     # then more often a typo ("dua kali kali") than a reduplication.
-    return a.lower() == b.lower() and _NUMERAL_BEFORE.search(text, max(0, start - 20), start) is not None
+    return a.lower() == b.lower() and _numeral_before().search(text, max(0, start - 20), start) is not None
 
 
-_NOT_A_STOP = re.compile(r"(?:^|[\s(])(?:\d{1,2}|Dr|Prof|Ir|H|Hj|St|No)\.[ \t]*$")
+
+
+@cache
+def _not_a_stop() -> re.Pattern[str]:
+    """A list number or an abbreviation ("7.", "Dr.") whose period ends right before a position."""
+    abbreviations = "|".join(re.escape(a) for a in stop_abbreviations())
+    return re.compile(rf"(?:^|[\s(])(?:\d{{1,2}}|{abbreviations})\.[ \t]*$")
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     k = pos - 1
     while k >= 0 and text[k] in " \t":
         k -= 1
-    if k >= 0 and text[k] == "." and _NOT_A_STOP.search(text, max(0, k - 6), pos):
+    if k >= 0 and text[k] == "." and _not_a_stop().search(text, max(0, k - 6), pos):
         return False  # "7. Norwegia", "Dr. Abdullah": a list number or a title, not a full stop
     return k < 0 or text[k] in '\n.!?"“”:'
 
@@ -356,4 +342,5 @@ def _english_context(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20) : start].split()
     after = text[end : end + 20].split()
     near = [w.strip(".,;:!?\"'“”").lower() for w in (before[-1:] + after[:1])]
-    return any(w in _ENGLISH for w in near)
+    english = english_words()
+    return any(w in english for w in near)

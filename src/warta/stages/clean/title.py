@@ -4,42 +4,13 @@ from __future__ import annotations
 
 import re
 
+from warta.stages.clean.resources import headline_lower
+
 __all__ = ["detect_title"]
 
 _MAX_TITLE_CHARS = 250
 _MAX_TITLE_WORDS = 30
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SMALL = frozenset(
-    [
-        "di",
-        "ke",
-        "dari",
-        "dan",
-        "yang",
-        "untuk",
-        "dengan",
-        "pada",
-        "atau",
-        "bagi",
-        "dalam",
-        "soal",
-        "terkait",
-        "vs",
-        "usai",
-        "jelang",
-        "hingga",
-        "oleh",
-        "ini",
-        "itu",
-        "tak",
-        "tidak",
-        "akan",
-        "sudah",
-        "jadi",
-        "juga",
-    ]
-)
-
 
 def detect_title(text: str) -> tuple[int, int] | None:
     """The span of the headline line at the top of ``text``, or ``None``.
@@ -62,7 +33,8 @@ def detect_title(text: str) -> tuple[int, int] | None:
     words = _WORD.findall(line)
     if not 2 <= len(words) <= _MAX_TITLE_WORDS or line[-1] in ".,;":
         return None
-    content = [w for w in words if w.lower() not in _SMALL]
+    small = headline_lower()
+    content = [w for w in words if w.lower() not in small]
     capitalised = sum(1 for w in content if w[0].isupper())
     title_case = bool(content) and capitalised / len(content) >= 0.6
     blank_after = text[end : end + 3].lstrip(" \t").startswith("\n") or text[end + 1 : end + 2] == "\n"
