@@ -123,6 +123,9 @@ def ingest(
     interrupted = False
     store = Store.open(db)
     try:
+        from warta.versions import describe_version
+
+        store.record_version(describe_version(keys))
         known = store.known()
         poisoned = set() if retry_over_budget else store.over_budget()
         rejects: deque[Reject] = deque()

@@ -26,7 +26,16 @@ from typing import Any
 from warta.errors import PipelineError, UnknownStepError
 from warta.pipeline import Step
 
-__all__ = ["StepFactory", "StepRef", "StepSpec", "available_steps", "make_step", "register", "step_spec"]
+__all__ = [
+    "StepFactory",
+    "StepRef",
+    "StepSpec",
+    "available_steps",
+    "make_step",
+    "register",
+    "step_module",
+    "step_spec",
+]
 
 StepFactory = Callable[..., Step]
 
@@ -99,6 +108,16 @@ def _factory(key: str) -> StepFactory:
         factory = getattr(import_module(module), attr)
         _FACTORIES[key] = factory
     return factory
+
+
+def step_module(key: str) -> str:
+    """The module that defines the step registered under ``key`` (without importing it when
+    the key is one of warta's own)."""
+    key = _ALIASES.get(key, key)
+    target = _LAZY.get(key)
+    if target is not None:
+        return target.partition(":")[0]
+    return str(getattr(_factory(key), "__module__", ""))
 
 
 def make_step(step: str | StepSpec, **options: Any) -> Step:

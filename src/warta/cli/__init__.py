@@ -19,6 +19,7 @@ from warta.cli import eval_timex as _eval_timex
 from warta.cli import ingest as _ingest
 from warta.cli import schema as _schema
 from warta.cli import serve as _serve
+from warta.cli import status as _status
 from warta.cli import train as _train
 
 __all__ = ["app", "main"]
@@ -40,6 +41,8 @@ app.command("quotes")(_corpus.quotes_cmd)
 app.command("dupes")(_corpus.dupes_cmd)
 app.command("export")(_corpus.export_cmd)
 app.command("serve")(_serve.serve_cmd)
+app.command("status")(_status.status_cmd)
+app.command("reanalyze")(_status.reanalyze_cmd)
 _eval.eval_app.command("seed")(_eval_seed.seed_cmd)
 _eval.eval_app.command("timex")(_eval_timex.timex_cmd)
 _eval.eval_app.command("ner")(_eval_ner.ner_cmd)

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -274,6 +275,55 @@ class Store:
                 table.name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
                 for table in t.metadata.sorted_tables
             }
+
+    def record_version(self, description: dict[str, Any]) -> None:
+        """Keep what an analysis version stands for (``meta`` key ``analysis:<version>``), so
+        that ``warta status`` can say which steps changed since."""
+        key = f"analysis:{description['version']}"
+        value = json.dumps(description, ensure_ascii=False, sort_keys=True)
+        with self.transaction() as conn:
+            found = conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+            if found is None:
+                conn.execute(t.meta.insert().values(key=key, value=value))
+
+    def versions(self) -> list[dict[str, Any]]:
+        """Articles per analysis version (newest first), with what each version stood for
+        when it was recorded."""
+        a = t.articles.c
+        with self.connect() as conn:
+            rows = conn.execute(
+                sa.select(a.pipeline, sa.func.count(), sa.func.min(a.updated_at), sa.func.max(a.updated_at))
+                .group_by(a.pipeline)
+                .order_by(sa.func.max(a.updated_at).desc())
+            ).all()
+            known = {
+                k.removeprefix("analysis:"): json.loads(v)
+                for k, v in conn.execute(
+                    sa.select(t.meta.c.key, t.meta.c.value).where(t.meta.c.key.like("analysis:%"))
+                )
+            }
+        return [
+            {
+                "version": v,
+                "articles": int(n),
+                "first": first,
+                "last": last,
+                "steps": known.get(v, {}).get("steps"),
+                "warta": known.get(v, {}).get("warta"),
+            }
+            for v, n, first, last in rows
+        ]
+
+    def stale_ids(self, version: str, *, after: int = 0, limit: int = 1000) -> list[int]:
+        """Row ids of articles analysed by another version than ``version``, in id order."""
+        a = t.articles.c
+        with self.connect() as conn:
+            return [
+                int(i)
+                for i in conn.execute(
+                    sa.select(a.id).where(a.pipeline != version, a.id > after).order_by(a.id).limit(limit)
+                ).scalars()
+            ]
 
     def get_article(self, article_id: int) -> Article | None:
         """The stored Article record of row ``article_id``."""

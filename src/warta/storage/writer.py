@@ -8,7 +8,6 @@ its parts, or inserts a new row; it resolves each entity to a corpus-level id (s
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -47,14 +46,12 @@ class Fingerprint(msgspec.Struct, frozen=True):
 
 
 def pipeline_hash(steps: Sequence[StepRef]) -> str:
-    """A short hash of the warta version and the steps with their options: articles analysed
-    by other steps, or with other options, are analysed again."""
-    from warta import __version__
-    from warta.registry import step_spec
+    """The analysis version of the steps (:func:`warta.versions.analysis_version`): warta's
+    version, the steps with their options, and the code, models and word lists they read.
+    Articles stored under another version are stale, and analysed again."""
+    from warta.versions import analysis_version
 
-    return hashlib.sha1("\n".join([__version__, *(str(step_spec(s)) for s in steps)]).encode()).hexdigest()[
-        :16
-    ]
+    return analysis_version(steps)
 
 
 def article_fingerprint(article: Article, *, pipeline: str) -> Fingerprint:

@@ -21,23 +21,17 @@ from pathlib import Path
 
 __all__ = ["Gazetteer", "build_gazetteer", "load_gazetteer", "read_gazetteer"]
 
-# Official names that news writes differently (README of gazetteer-wilayah).
-_REGION_ALIASES: dict[str, tuple[str, ...]] = {
-    "Daerah Khusus Ibukota Jakarta": ("DKI Jakarta", "DKI", "Jakarta"),
-    "Daerah Istimewa Yogyakarta": ("DI Yogyakarta", "DIY", "Yogyakarta", "Yogya", "Jogja"),
-    "Jawa Tengah": ("Jateng",),
-    "Jawa Barat": ("Jabar",),
-    "Jawa Timur": ("Jatim",),
-    "Sumatera Utara": ("Sumut",),
-    "Sumatera Barat": ("Sumbar",),
-    "Sumatera Selatan": ("Sumsel",),
-    "Sulawesi Selatan": ("Sulsel",),
-    "Sulawesi Utara": ("Sulut",),
-    "Kalimantan Timur": ("Kaltim",),
-    "Kalimantan Barat": ("Kalbar",),
-    "Nusa Tenggara Barat": ("NTB",),
-    "Nusa Tenggara Timur": ("NTT",),
-}
+def _region_aliases() -> dict[str, tuple[str, ...]]:
+    """Official province names and the shorter names news writes for them
+    (``resources/region_aliases.tsv``)."""
+    from warta.resources import resource_lines
+
+    out: dict[str, tuple[str, ...]] = {}
+    for line in resource_lines("ner", "region_aliases.tsv"):
+        name, *aliases = line.split("\t")
+        out[name] = tuple(aliases)
+    return out
+
 
 
 @dataclass(slots=True)
@@ -97,11 +91,12 @@ def build_gazetteer(data_dir: Path) -> list[tuple[str, str]]:
     from babel import Locale
 
     rows: list[tuple[str, str]] = []
+    aliases = _region_aliases()
     wilayah = data_dir / "gazetteer-wilayah"
     politics = data_dir / "gazetteer-politics"
     for r in _csv_rows(wilayah / "provinsi.csv"):
         rows.append((r["nama"], "prov"))
-        rows.extend((a, "prov") for a in _REGION_ALIASES.get(r["nama"], ()))
+        rows.extend((a, "prov") for a in aliases.get(r["nama"], ()))
     for code, name in Locale("id").territories.items():
         # Letters are countries and regions; digits are continents and world regions.
         rows.append((name, "country" if code.isalpha() else "region"))

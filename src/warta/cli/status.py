@@ -1,0 +1,145 @@
+"""``warta status`` and ``warta reanalyze``: what analysed a store, and bringing it up to date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from warta.errors import WartaError
+
+from ._signals import graceful_stop
+
+__all__ = ["reanalyze_cmd", "status_cmd", "store_status"]
+
+
+def store_status(db: Path, settings: Any) -> dict[str, Any]:
+    """Counts of a store, and its articles per analysis version, the current one marked."""
+    from warta.config import pipeline_specs
+    from warta.storage import Store
+    from warta.storage.writer import pipeline_hash
+
+    current = pipeline_hash(pipeline_specs(settings))
+    with Store.open(db, create=False) as store:
+        counts = store.counts()
+        versions = store.versions()
+    for v in versions:
+        v["current"] = v["version"] == current
+    return {
+        "db": str(db),
+        "articles": counts.get("articles", 0),
+        "quotes": counts.get("quotes", 0),
+        "entities": counts.get("entities", 0),
+        "rejects": counts.get("rejects", 0),
+        "over_budget": counts.get("over_budget", 0),
+        "current_version": current,
+        "stale": sum(v["articles"] for v in versions if not v["current"]),
+        "versions": versions,
+    }
+
+
+def status_cmd(
+    db: Annotated[Path, typer.Option("--db", help="The corpus database.")] = Path("warta.db"),
+    json_: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")
+    ] = None,
+) -> None:
+    """What a store holds, and which analysis version produced its articles (stale ones are
+    analysed again by `warta reanalyze` or the next `warta ingest` of their inputs)."""
+    from warta.config import load_settings
+
+    err = Console(stderr=True)
+    try:
+        status = store_status(db, load_settings(config))
+    except WartaError as exc:
+        err.print(f"[red]error[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+    if json_:
+        typer.echo(json.dumps(status, ensure_ascii=False, indent=2))
+        return
+    out = Console()
+    out.print(
+        f"{escape(str(db))}: {status['articles']:,} articles, {status['quotes']:,} quotes, "
+        f"{status['entities']:,} entities; {status['rejects']:,} rejects, {status['over_budget']:,} over budget",
+        highlight=False,
+    )
+    table = Table(title="articles per analysis version", title_justify="left")
+    for col in ("version", "articles", "analysed", "warta", "state"):
+        table.add_column(col, justify="right" if col == "articles" else "left")
+    for v in status["versions"]:
+        when = f"{(v['first'] or '')[:10]} .. {(v['last'] or '')[:10]}"
+        table.add_row(
+            v["version"],
+            f"{v['articles']:,}",
+            when,
+            v.get("warta") or "?",
+            "[green]current[/]" if v["current"] else "[yellow]stale[/]",
+        )
+    out.print(table)
+    if status["stale"]:
+        out.print(f"{status['stale']:,} stale: `warta reanalyze --db {escape(str(db))}` analyses them again")
+
+
+def reanalyze_cmd(
+    db: Annotated[Path, typer.Option("--db", help="The corpus database.")] = Path("warta.db"),
+    all_: Annotated[bool, typer.Option("--all", help="Every article, not only the stale ones.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Pipeline processes.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 100,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")
+    ] = None,
+) -> None:
+    """Analyse stored articles again with today's pipeline: the stale ones (an older version
+    analysed them), or --all. Interrupted, it resumes on the next run."""
+    from warta.config import load_settings
+    from warta.reanalyze import ReanalyzeReport, reanalyze
+
+    err = Console(stderr=True)
+    progress = Progress(
+        TextColumn("[cyan]reanalyse"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    try:
+        settings = load_settings(config)
+        with (
+            progress,
+            graceful_stop(lambda name: err.print(f"[yellow]{name}[/]: stopping after this batch")) as stop,
+        ):
+            task = progress.add_task("reanalyse", total=None)
+
+            def show(r: ReanalyzeReport) -> None:
+                progress.update(task, total=r.stale, completed=r.done + r.over_budget)
+
+            report = reanalyze(
+                db,
+                settings=settings,
+                stale_only=not all_,
+                workers=workers,
+                batch_size=batch_size,
+                stop=stop,
+                on_progress=show,
+            )
+    except WartaError as exc:
+        err.print(f"[red]error[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+    err.print(
+        f"{report.done:,} of {report.stale:,} articles analysed again with version {report.version} "
+        f"in {report.seconds:,.1f} s"
+        + (f"; {report.over_budget:,} over budget, left as they were" if report.over_budget else ""),
+        highlight=False,
+    )
+    if report.interrupted:
+        err.print("[yellow]interrupted[/]: run it again to go on")
+        raise typer.Exit(130)
