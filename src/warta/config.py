@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from warta.errors import InputError
 
-__all__ = ["Settings", "load_settings", "pipeline_specs"]
+__all__ = ["Settings", "as_of_day", "load_settings", "pipeline_specs"]
 
 
 @cache
@@ -61,8 +62,14 @@ class Settings(BaseSettings):
     max_analyze_chars: int = Field(default_factory=lambda: _default("max_analyze_chars"), gt=0)
     max_form_chars: int = Field(default_factory=lambda: _default("max_form_chars"), gt=0)
     review_below: float = Field(default_factory=lambda: _default("review_below"), ge=0, le=1)
+    as_of: str = Field(default_factory=lambda: _default("as_of"), pattern=r"^(\d{4}-\d{2}-\d{2})?$")
     article_seconds: float = Field(default_factory=lambda: _default("article_seconds"), ge=0)
     article_memory_mb: float = Field(default_factory=lambda: _default("article_memory_mb"), ge=0)
+
+
+def as_of_day(settings: Settings) -> date:
+    """The day "this week" ends on: ``settings.as_of`` (an archive), else today."""
+    return date.fromisoformat(settings.as_of) if settings.as_of else date.today()
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:

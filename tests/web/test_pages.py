@@ -72,6 +72,23 @@ def test_home_shows_latest_articles_speakers_and_counts(client: TestClient, web_
     assert "6</b><span>articles" in page
 
 
+def test_this_week_is_this_week_unless_the_server_browses_an_archive(web_store: Store, web_db: Path) -> None:
+    # Today (no as-of day): the March 2025 quotes are not this week's; the page says how to look back.
+    today = create_app(load_settings(db=str(web_db), api_token="", cors_origins=[]), store=web_store)
+    with TestClient(today) as c:
+        page = _main(c.get("/").text)
+    assert "Nobody was quoted by name in these 7 days" in page and "--as-of 2025-03-22" in page
+    # As of the corpus's newest day: its week, with the speaker quoted in it.
+    archive = create_app(
+        load_settings(db=str(web_db), api_token="", cors_origins=[], as_of="2025-03-22"), store=web_store
+    )
+    with TestClient(archive) as c:
+        page = _main(c.get("/").text)
+        api = c.get("/api/v1/quotes/top-speakers", params={"days": 7}).json()
+    assert "7 days to 2025-03-22 (the server's as-of day)" in page
+    assert "Nobody was quoted" not in page and api
+
+
 def test_article_page_highlights_quote_and_links_speaker(client: TestClient, web_ids: dict[str, int]) -> None:
     r = client.get(f"/article/{web_ids['quoted_article']}")
     assert r.status_code == 200

@@ -44,6 +44,12 @@ def serve_cmd(
         Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")
     ] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="YYYY-MM-DD: the day the dashboard's 'this week' ends on (default: today)."
+        ),
+    ] = None,
 ) -> None:
     """Serve the API (/api/v1, schema at /api/v1/openapi.json) and the dashboard (/).
 
@@ -52,7 +58,7 @@ def serve_cmd(
     """
     err = Console(stderr=True)
     try:
-        settings = load_settings(config, db=db)
+        settings = load_settings(config, db=db, as_of=as_of)
     except WartaError as exc:
         err.print(f"[red]error[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc

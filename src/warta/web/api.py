@@ -28,7 +28,7 @@ from starlette.responses import JSONResponse, Response
 
 from warta import __version__
 from warta.article import Article, from_json
-from warta.config import Settings
+from warta.config import Settings, as_of_day
 from warta.errors import OverBudgetError, WartaError
 from warta.io import FieldMap, Reject, article_from_record
 from warta.storage import Store
@@ -618,14 +618,15 @@ def search_entities(
 )
 def rising(
     store: StoreDep,
-    days: Annotated[int, Query(ge=1, le=365, description="Window length; the corpus's latest days.")] = 7,
+    settings: SettingsDep,
+    days: Annotated[int, Query(ge=1, le=365, description="Window length, in days.")] = 7,
     end: Annotated[
-        date | None, Query(description="Last day of the window (default: the corpus's latest).")
+        date | None, Query(description="Last day of the window (default: today, or the server's as-of day).")
     ] = None,
     label: Label | None = None,
     limit: Limit = 10,
 ) -> JSON:
-    return JSON(Q.rising_entities(store, end=end, days=days, label=label, limit=limit))
+    return JSON(Q.rising_entities(store, end=end or as_of_day(settings), days=days, label=label, limit=limit))
 
 
 @router.get(
@@ -781,15 +782,25 @@ def quotes(
 )
 def top_speakers(
     store: StoreDep,
+    settings: SettingsDep,
     days: Annotated[
-        int | None, Query(ge=1, le=3650, description="The corpus's latest days (instead of dates).")
+        int | None,
+        Query(
+            ge=1,
+            le=3650,
+            description="The latest days up to today, or the server's as-of day (instead of dates).",
+        ),
     ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Limit = 10,
 ) -> JSON:
     _dates(date_from, date_to)
-    return JSON(Q.top_speakers(store, date_from=date_from, date_to=date_to, days=days, limit=limit))
+    return JSON(
+        Q.top_speakers(
+            store, date_from=date_from, date_to=date_to, days=days, limit=limit, end=as_of_day(settings)
+        )
+    )
 
 
 @router.get(

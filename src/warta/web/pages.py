@@ -30,7 +30,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from warta.article import Article, from_json
-from warta.config import Settings
+from warta.config import Settings, as_of_day
 from warta.errors import WartaError
 from warta.storage import Store
 from warta.storage.errors import StorageError
@@ -125,9 +125,9 @@ def plotly_js() -> FileResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreDep) -> HTMLResponse:
+def home(request: Request, store: StoreDep, settings: SettingsDep) -> HTMLResponse:
     stats = queries.corpus_stats(store)
-    week_end = stats.last_day
+    week_end = as_of_day(settings)
     return _page(
         request,
         "home.html",
@@ -135,9 +135,11 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
             "title": "warta",
             "stats": stats,
             "latest": queries.latest_articles(store, limit=15),
-            "speakers": queries.top_speakers(store, days=7, limit=10) if week_end else [],
-            "rising": queries.rising_entities(store, days=7, limit=10) if week_end else [],
-            "week_end": week_end,
+            "speakers": queries.top_speakers(store, days=7, limit=10, end=week_end),
+            "rising": queries.rising_entities(store, days=7, limit=10, end=week_end),
+            "week_end": week_end.isoformat(),
+            "as_of": bool(settings.as_of),
+            "newest": queries.latest_day(store),
         },
     )
 

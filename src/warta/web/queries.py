@@ -9,8 +9,8 @@ indexes answer (see :func:`ensure_indexes`), never a loop over every row in Pyth
 
 Every function takes the store first and returns msgspec structs (encode them with
 ``msgspec.json.encode``). Dates are ``YYYY-MM-DD`` strings or :class:`datetime.date`;
-"the latest day" means the latest day *in the corpus*, not today, so that an old
-corpus still has a "this week".
+Windows of recent days ("this week") end on the day given (``end``), by default today: the
+app passes its ``as_of`` setting, so an archive can be browsed as of its time.
 
 Example:
     >>> with Store.open("warta.db") as store:  # doctest: +SKIP
@@ -1008,19 +1008,23 @@ def rising_entities(
     label: str | None = None,
     min_recent: int = 2,
 ) -> list[RisingEntity]:
-    """Entities named in more articles in the ``days`` up to ``end`` (default: the
-    corpus's latest day, see :func:`latest_day`) than in the ``days`` before, the steepest
-    rise first.
+    """Entities named in more articles in the ``days`` up to ``end`` (default: today) than in
+    the ``days`` before, the steepest rise first.
 
     An entity needs ``min_recent`` articles in the recent window to count.
     """
     return list(
         _memo(
             store,
-            ("rising", _iso(end), days, limit, label, min_recent),
+            ("rising", _iso(_anchor(end)), days, limit, label, min_recent),
             lambda: _rising(store, end, days, limit, label, min_recent),
         )
     )
+
+
+def _anchor(end: Day) -> date:
+    """The last day of a window of recent days: ``end``, else today."""
+    return date.fromisoformat(str(_iso(end))) if end is not None else date.today()
 
 
 def _days_before(day: date, days: int) -> date:
@@ -1032,10 +1036,7 @@ def _rising(
     store: Store, end: Day, days: int, limit: int, label: str | None, min_recent: int
 ) -> list[RisingEntity]:
     with store.connect() as conn:
-        last = _iso(end) or _latest_day(conn)
-        if last is None:
-            return []
-        stop = date.fromisoformat(str(last))
+        stop = _anchor(end)
         # Windows that would start before year 1 (end=0001-01-01) are cut at date.min,
         # instead of overflowing.
         mid = _days_before(stop, days - 1)
@@ -1180,27 +1181,33 @@ def quote_page(
 
 
 def top_speakers(
-    store: Store, *, date_from: Day = None, date_to: Day = None, limit: int = 10, days: int | None = None
+    store: Store,
+    *,
+    date_from: Day = None,
+    date_to: Day = None,
+    limit: int = 10,
+    days: int | None = None,
+    end: Day = None,
 ) -> list[SpeakerCount]:
-    """The people quoted most, within dates; ``days`` means the corpus's latest ``days`` days
-    (see :func:`latest_day`)."""
+    """The people quoted most, within dates; ``days`` means the ``days`` days up to ``end``
+    (default: today)."""
     return list(
         _memo(
             store,
-            ("speakers", _iso(date_from), _iso(date_to), limit, days),
-            lambda: _top_speakers(store, date_from, date_to, limit, days),
+            ("speakers", _iso(date_from), _iso(date_to), limit, days, _iso(_anchor(end))),
+            lambda: _top_speakers(store, date_from, date_to, limit, days, end),
         )
     )
 
 
 def _top_speakers(
-    store: Store, date_from: Day, date_to: Day, limit: int, days: int | None
+    store: Store, date_from: Day, date_to: Day, limit: int, days: int | None, end: Day
 ) -> list[SpeakerCount]:
     with store.connect() as conn:
         if days is not None and date_from is None:
-            last = _latest_day(conn)
-            if last is not None:
-                date_from = _days_before(date.fromisoformat(last), days - 1)
+            last = _anchor(end)
+            date_from = _days_before(last, days - 1)
+            date_to = date_to or last
         w = _Where()
         _days(w, "q.day", date_from, date_to)
         rows = conn.execute(
