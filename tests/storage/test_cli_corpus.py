@@ -70,3 +70,21 @@ def test_foreign_database_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["search", "banjir", "--db", str(bad)])
     assert result.exit_code == 2
     assert "W503" in result.output and "foto.db" in result.output
+
+
+def test_the_corpus_commands_speak_json_and_status_counts_versions(tmp_path: Path) -> None:
+    data, config = _setup(tmp_path)
+    db = str(tmp_path / "k.db")
+    assert runner.invoke(app, ["ingest", str(data), "--db", db, "--config", str(config)]).exit_code == 0
+    hits = json.loads(runner.invoke(app, ["search", "investasi", "--db", db, "--json"]).stdout)
+    assert hits and hits[0]["title"] == "Investasi" and "snippet" in hits[0]
+    for args in (["dupes", "--db", db, "--json"], ["quotes", "--about", "banjir", "--db", db, "--json"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0 and isinstance(json.loads(result.stdout), list), args
+    assert runner.invoke(app, ["quotes", "--db", db]).exit_code == 2  # neither --speaker nor --about
+    status = json.loads(runner.invoke(app, ["status", "--db", db, "--json", "--config", str(config)]).stdout)
+    assert status["articles"] == 2 and status["stale"] == 0
+    assert [v["current"] for v in status["versions"]] == [True]
+    # With another pipeline, what is stored is stale.
+    other = json.loads(runner.invoke(app, ["status", "--db", db, "--json"]).stdout)
+    assert other["stale"] == 2

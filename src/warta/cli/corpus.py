@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
+import msgspec
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -22,6 +23,8 @@ from warta.storage.search import search
 __all__ = ["dupes_cmd", "entity_cmd", "export_cmd", "quotes_cmd", "search_cmd"]
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The corpus database.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of a report.")]
+
 FromOpt = Annotated[
     datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="From this day (YYYY-MM-DD).")
 ]
@@ -38,6 +41,12 @@ def _open(db: Path) -> Store:
     return Store.open(db, create=False)
 
 
+def _emit_json(value: object) -> None:
+    """``value`` (msgspec structs, lists of them) as JSON on stdout."""
+    sys.stdout.buffer.write(msgspec.json.format(msgspec.json.encode(value), indent=2) + b"\n")
+    sys.stdout.flush()
+
+
 def _fail(err: Console, exc: WartaError) -> typer.Exit:
     err.print(f"[red]error[/] {exc}", highlight=False)
     return typer.Exit(2)
@@ -52,6 +61,7 @@ def search_cmd(
     entity: Annotated[str | None, typer.Option("--entity", help="Articles mentioning this entity.")] = None,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Articles quoting this person.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1)] = 10,
+    json_: JsonOpt = False,
 ) -> None:
     """Full-text search (BM25, Indonesian stems) with highlighted snippets."""
     out, err = Console(), Console(stderr=True)
@@ -69,6 +79,9 @@ def search_cmd(
             )
     except WartaError as exc:
         raise _fail(err, exc) from exc
+    if json_:
+        _emit_json(hits)
+        return
     for i, hit in enumerate(hits, 1):
         out.print(
             Text.assemble(
@@ -100,8 +113,11 @@ def _quote_table(rows: list[QuoteRow], title: str) -> Table:
 def entity_cmd(
     name: Annotated[str, typer.Argument(help="A person, organisation or place.")],
     db: DbOpt = Path("warta.db"),
+    json_: JsonOpt = False,
 ) -> None:
-    """The profile of an entity: mentions by outlet and day, roles, co-mentions, latest quotes."""
+    """The profile of an entity: mentions by outlet and day, roles, co-mentions, latest quotes.
+
+    A name several entities go by opens the most mentioned one; the others are listed."""
     out, err = Console(), Console(stderr=True)
     try:
         with _open(db) as store:
@@ -111,6 +127,9 @@ def entity_cmd(
     if p is None:
         err.print(f"no entity called {name!r} in {db}", highlight=False)
         raise typer.Exit(1)
+    if json_:
+        _emit_json(p)
+        return
     out.print(
         Text.assemble(
             (p.name, "bold"), f"  [{p.label}] id {p.id}: {p.articles} articles, {p.mentions} mentions"
@@ -139,7 +158,7 @@ def entity_cmd(
 
 
 def quotes_cmd(
-    speaker: Annotated[str, typer.Option("--speaker", help="Who said it.")],
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Who said it.")] = None,
     about: Annotated[
         str | None, typer.Option("--about", help="Only quotes that mention this entity.")
     ] = None,
@@ -147,9 +166,14 @@ def quotes_cmd(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    json_: JsonOpt = False,
 ) -> None:
-    """What a person said, with article, outlet and date (newest first)."""
+    """What was said, with article, outlet and date (newest first): by a person (--speaker),
+    about someone or something (--about), or both."""
     out, err = Console(), Console(stderr=True)
+    if speaker is None and about is None:
+        err.print("[red]error[/] give --speaker, --about, or both")
+        raise typer.Exit(2)
     try:
         with _open(db) as store:
             rows = list_quotes(
@@ -162,7 +186,13 @@ def quotes_cmd(
             )
     except WartaError as exc:
         raise _fail(err, exc) from exc
-    out.print(_quote_table(rows, f"quotes by {speaker}" + (f" about {about}" if about else "")))
+    if json_:
+        _emit_json(rows)
+        return
+    title = " ".join(
+        x for x in ("quotes", f"by {speaker}" if speaker else "", f"about {about}" if about else "") if x
+    )
+    out.print(_quote_table(rows, title))
     err.print(f"{len(rows)} quote(s)", highlight=False)
 
 
@@ -179,6 +209,7 @@ def dupes_cmd(
     resign_: Annotated[
         bool, typer.Option("--resign", help="Re-make the stored signatures first (after an upgrade).")
     ] = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Recycled stories: copies across outlets, republished articles, quotes on many sites, or stories."""
     out, err = Console(), Console(stderr=True)
@@ -200,6 +231,9 @@ def dupes_cmd(
                 )
     except WartaError as exc:
         raise _fail(err, exc) from exc
+    if json_:
+        _emit_json(clusters[:limit])
+        return
     for i, c in enumerate(clusters[:limit], 1):
         first = c.first
         head = (first.quote or first.title or "")[:120]
