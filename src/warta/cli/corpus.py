@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
-from pathlib import Path
 from typing import Annotated, Literal
 
 import msgspec
@@ -22,7 +21,9 @@ from warta.storage.search import search
 
 __all__ = ["dupes_cmd", "entity_cmd", "export_cmd", "quotes_cmd", "search_cmd"]
 
-DbOpt = Annotated[Path, typer.Option("--db", help="The corpus database.")]
+DbOpt = Annotated[
+    str, typer.Option("--db", help="The corpus database: a SQLite file, or a postgresql:// URL.")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of a report.")]
 
 FromOpt = Annotated[
@@ -37,7 +38,7 @@ def _day(value: datetime | None) -> date | None:
     return value.date() if value is not None else None
 
 
-def _open(db: Path) -> Store:
+def _open(db: str) -> Store:
     return Store.open(db, create=False)
 
 
@@ -54,7 +55,7 @@ def _fail(err: Console, exc: WartaError) -> typer.Exit:
 
 def search_cmd(
     query: Annotated[str, typer.Argument(help='Words (matched with their stems) and "quoted phrases".')],
-    db: DbOpt = Path("warta.db"),
+    db: DbOpt = "warta.db",
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Part of the outlet name.")] = None,
@@ -112,7 +113,7 @@ def _quote_table(rows: list[QuoteRow], title: str) -> Table:
 
 def entity_cmd(
     name: Annotated[str, typer.Argument(help="A person, organisation or place.")],
-    db: DbOpt = Path("warta.db"),
+    db: DbOpt = "warta.db",
     json_: JsonOpt = False,
 ) -> None:
     """The profile of an entity: mentions by outlet and day, roles, co-mentions, latest quotes.
@@ -162,7 +163,7 @@ def quotes_cmd(
     about: Annotated[
         str | None, typer.Option("--about", help="Only quotes that mention this entity.")
     ] = None,
-    db: DbOpt = Path("warta.db"),
+    db: DbOpt = "warta.db",
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
@@ -197,7 +198,7 @@ def quotes_cmd(
 
 
 def dupes_cmd(
-    db: DbOpt = Path("warta.db"),
+    db: DbOpt = "warta.db",
     what: Annotated[str, typer.Option("--what", help="articles, quotes or stories.")] = "articles",
     threshold: Annotated[
         float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Estimated Jaccard similarity.")
@@ -266,7 +267,7 @@ def dupes_cmd(
 def export_cmd(
     output: Annotated[str, typer.Argument(help="Output file, or - for stdout (jsonl, csv).")],
     format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
-    db: DbOpt = Path("warta.db"),
+    db: DbOpt = "warta.db",
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     outlet: Annotated[str | None, typer.Option("--outlet")] = None,

@@ -33,8 +33,11 @@ def ingest_cmd(
         ),
     ],
     db: Annotated[
-        Path, typer.Option("--db", help="The corpus database (SQLite file, created when missing).")
-    ] = Path("warta.db"),
+        str,
+        typer.Option(
+            "--db", help="The corpus database: a SQLite file (created when missing), or a postgresql:// URL."
+        ),
+    ] = "warta.db",
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=1, help="Pipeline processes (one model copy each).")
     ] = 1,

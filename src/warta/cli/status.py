@@ -19,7 +19,7 @@ from ._signals import graceful_stop
 __all__ = ["reanalyze_cmd", "status_cmd", "store_status"]
 
 
-def store_status(db: Path, settings: Any) -> dict[str, Any]:
+def store_status(db: str | Path, settings: Any) -> dict[str, Any]:
     """Counts of a store, and its articles per analysis version, the current one marked."""
     from warta.config import pipeline_specs
     from warta.storage import Store
@@ -45,7 +45,9 @@ def store_status(db: Path, settings: Any) -> dict[str, Any]:
 
 
 def status_cmd(
-    db: Annotated[Path, typer.Option("--db", help="The corpus database.")] = Path("warta.db"),
+    db: Annotated[
+        str, typer.Option("--db", help="The corpus database: a SQLite file or a postgresql:// URL.")
+    ] = "warta.db",
     json_: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
     config: Annotated[
         Path | None, typer.Option("--config", help="A TOML file overlaying the defaults.")
@@ -88,7 +90,9 @@ def status_cmd(
 
 
 def reanalyze_cmd(
-    db: Annotated[Path, typer.Option("--db", help="The corpus database.")] = Path("warta.db"),
+    db: Annotated[
+        str, typer.Option("--db", help="The corpus database: a SQLite file or a postgresql:// URL.")
+    ] = "warta.db",
     all_: Annotated[bool, typer.Option("--all", help="Every article, not only the stale ones.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Pipeline processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = 100,

@@ -113,10 +113,13 @@ class Store:
             StorageError: missing and ``create`` is False, or cannot be opened (W501).
         """
         text = str(target)
+        writer: Engine | None = None
         if "://" in text:
             url = sa.engine.make_url(text)
+            if url.drivername in ("postgresql", "postgres"):
+                url = url.set(drivername="postgresql+psycopg")  # psycopg 3, the maintained driver
             name = url.render_as_string(hide_password=True)
-            engine = sa.create_engine(url)
+            engine = sa.create_engine(url, pool_pre_ping=True)
         else:
             path = Path(text)
             name = str(path)
