@@ -18,10 +18,18 @@ from warta.storage.writer import pipeline_hash
 STEPS = ["warta.clean.v1", "warta.segment.v1"]
 
 BERITA = [
-    {"id": "b1", "title": "Jembatan Cibeber Diperbaiki", "url": "https://kabar.example/1",
-     "text": "Pemerintah Kabupaten Sukamaju mulai memperbaiki jembatan gantung di Desa Cibeber. Warga menyambut baik."},
-    {"id": "b2", "title": "Harga Cabai Naik", "url": "https://kabar.example/2",
-     "text": "Harga cabai di Pasar Sukamaju naik dua kali lipat sejak awal pekan. Pedagang mengeluh sepi."},
+    {
+        "id": "b1",
+        "title": "Jembatan Cibeber Diperbaiki",
+        "url": "https://kabar.example/1",
+        "text": "Pemerintah Kabupaten Sukamaju mulai memperbaiki jembatan gantung di Desa Cibeber. Warga menyambut baik.",
+    },
+    {
+        "id": "b2",
+        "title": "Harga Cabai Naik",
+        "url": "https://kabar.example/2",
+        "text": "Harga cabai di Pasar Sukamaju naik dua kali lipat sejak awal pekan. Pedagang mengeluh sepi.",
+    },
 ]
 
 

@@ -264,7 +264,7 @@ def _teaser_grid(blocks: list[str]) -> bool:
 def _cohesion(blocks: list[str], reach: int = 2) -> float:
     """The share of ``blocks`` that share a content word (five letters or more, not a
     function word) with a block at most ``reach`` paragraphs away."""
-    from warta.stages.clean.resources import function_words
+    from warta.lang.id import function_words
 
     function = function_words()
     words = [{w for w in (m.lower() for m in _CONTENT_WORD.findall(b)) if w not in function} for b in blocks]
@@ -286,7 +286,7 @@ def _with_lede(page: str, blocks: list[str]) -> list[str]:
     extracted text opens with none, the page block that does, right before the first
     extracted paragraph (at most a few blocks earlier: a photo, its caption), is prepended.
     """
-    from warta.stages.clean.dateline import find_dateline
+    from warta.lang.id.dateline import find_dateline
 
     if not blocks or find_dateline(blocks[0]) is not None:
         return blocks

@@ -8,7 +8,7 @@ Writes, under src/warta/stages/clean/resources/:
   list has them or the news corpora use them at least 3 times;
 - id_words.txt: Indonesian word forms from the KBBI-derived lists (wikidepia, geovedi 01 KBBI3,
   Sastrawi roots), lower case, alphabetic, used to tell Indonesian words from names and English;
-- function_words.txt: the merged Indonesian stopword list (never reduplicated by the generic rule).
+- lang/id/function_words.txt: the merged Indonesian stopword list (never reduplicated by the generic rule).
 Each file starts with a header naming its sources and their sha256, so the build is reproducible.
 """
 
@@ -29,6 +29,15 @@ def _out() -> Path:
 
 
 OUT = _out()
+
+
+def _lang() -> Path:
+    import warta.lang.id
+
+    return Path(warta.lang.id.__file__).resolve().parent
+
+
+LANG = _lang()
 ALPHA = re.compile(r"^[a-z]+$")
 ALPHA_HYPHEN = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
@@ -124,7 +133,8 @@ def main(argv: list[str] | None = None) -> None:
 
     stop_src = data / "lexicon-stopwords" / "stopwords-id.txt"
     stops = sorted({w.lower() for w in lines(stop_src) if ALPHA.match(w.lower())})
-    (OUT / "function_words.txt").write_text(
+    # Shared language data: the clean stage and the HTML reader read it (warta.lang.id).
+    (LANG / "function_words.txt").write_text(
         header([stop_src], data) + "\n".join(stops) + "\n", encoding="utf-8"
     )
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from warta.article import Article
+from warta.lang.id.dateline import find_dateline
 from warta.stages.clean.clean import clean_text
-from warta.stages.clean.dateline import find_dateline
 from warta.stages.clean.paragraphs import find_glued_paragraphs
 from warta.stages.clean.step import CleanStep
 

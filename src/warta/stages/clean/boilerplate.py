@@ -149,10 +149,7 @@ def _walk_back(text: str, words: list[tuple[int, int]], j: int) -> int:
         (ws[j - 1].endswith(",") and ws[j - 1][:-1] in connectives()) or ws[j - 1] in _SUBORDINATORS
     ):
         return j - 1
-    if (
-        _NAME_WORD.match(ws[j]) is None
-        or ws[j].strip(",") in _sentence_openers()
-    ):
+    if _NAME_WORD.match(ws[j]) is None or ws[j].strip(",") in _sentence_openers():
         return j
     best = j
     for i in range(j - 1, max(0, j - 4), -1):
@@ -246,11 +243,7 @@ def headline_end(text: str, pos: int, limit: int) -> int:
                 nxt[0].islower() and (nxt_low not in _headline_lower() or nxt_low in clause_words())
             ):
                 return words[_walk_back(text, words, k)][0]  # "Menurut dia, ...", "Ia mengatakan ..."
-        if (
-            core.islower()
-            and low in headline_if_capital()
-            and not (nxt[:1].isupper() or nxt[:1].isdigit())
-        ):
+        if core.islower() and low in headline_if_capital() and not (nxt[:1].isupper() or nxt[:1].isdigit()):
             return words[_walk_back(text, words, k - 1)][0] if k >= 1 else pos
         if low in headline_if_capital() or _capitalised(core) or low in _headline_lower():
             last_end = e

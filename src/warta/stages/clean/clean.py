@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from warta.article import Change, Cleaning
+from warta.lang.id.dateline import Dateline, find_dateline
 from warta.offsets import OffsetMap, apply_edits
 from warta.stages.clean.boilerplate import find_boilerplate
 from warta.stages.clean.characters import find_character_fixes, find_mojibake
 from warta.stages.clean.citations import find_dangling_citations
-from warta.stages.clean.dateline import Dateline, find_dateline
 from warta.stages.clean.fixes import Fix
 from warta.stages.clean.glued_words import find_glued_words
 from warta.stages.clean.lost_characters import find_lost_capitals

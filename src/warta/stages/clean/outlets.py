@@ -1,6 +1,6 @@
 """News outlets by name: what datelines sign, and what no entity or keyphrase should be.
 
-``resources/outlets.txt`` lists outlets as they sign datelines; a name written as a web domain
+``lang/id/outlets.txt`` lists outlets as they sign datelines; a name written as a web domain
 ("Kompas.com", "TEMPO.CO", "iNews.id") needs no entry. The article's own outlet (its
 ``Source.outlet``) adds its distinctive words ("TurnBackHoax.id (Mafindo)": turnbackhoax,
 mafindo), so that the publisher signing its story ("Tim Pemeriksa Fakta Mafindo") is read as
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from warta.resources import resource_lines
+from warta.lang.id import outlets
 from warta.stages.clean.resources import outlet_generic_words
 
 __all__ = ["is_outlet_name", "names_own_outlet", "outlet_words"]
@@ -31,7 +31,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 @cache
 def _names() -> frozenset[str]:
-    return frozenset(n.lower() for n in resource_lines("clean", "outlets.txt"))
+    return frozenset(n.lower() for n in outlets())
 
 
 def is_outlet_name(name: str) -> bool:

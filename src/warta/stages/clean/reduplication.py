@@ -4,7 +4,7 @@
 "kehati hatian" -> "kehati-hatian". A pair of words is joined when:
 
 1. the hyphenated form is in the reduplication lexicon (KBBI lists and forms the news
-   corpora use; see ``scripts/build_clean_resources.py``), or
+   corpora use; see ``warta build resources clean``), or
 2. it is a full repetition ``X X`` of an Indonesian content word (plural and
    intensifying reduplication are productive, so the lexicon cannot list them all), or
 3. it is an affixed repetition of an Indonesian root: ``X Xan``, ``X Xnya``, ``berX X``,
@@ -318,8 +318,6 @@ def _bad_context(text: str, start: int, end: int, a: str, b: str) -> bool:
     # A plural after a numeral or "para" is redundant Indonesian; the repetition is
     # then more often a typo ("dua kali kali") than a reduplication.
     return a.lower() == b.lower() and _numeral_before().search(text, max(0, start - 20), start) is not None
-
-
 
 
 @cache

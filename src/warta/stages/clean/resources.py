@@ -94,7 +94,10 @@ def camel_names() -> frozenset[str]:
 
 @cache
 def function_words() -> frozenset[str]:
-    return frozenset(_word_lines("function_words.txt"))
+    """Indonesian function words (:func:`warta.lang.id.function_words`)."""
+    from warta.lang.id import function_words as shared
+
+    return shared()
 
 
 @cache

@@ -12,6 +12,7 @@ _MAX_TITLE_CHARS = 250
 _MAX_TITLE_WORDS = 30
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
+
 def detect_title(text: str) -> tuple[int, int] | None:
     """The span of the headline line at the top of ``text``, or ``None``.
 

@@ -36,20 +36,33 @@ def _grammar() -> list[tuple[str, re.Pattern[str], bool]]:
     lx = lexicon()
     month_any = _alt(list(lx.months))
     month_full = _alt([m for m in lx.months if len(m) >= 4 or m == "mei"])
-    days_low = _alt(list(lx.days))
     days = _alt([d.capitalize() for d in lx.days] + [d.upper() for d in lx.days])
     parts = _alt(list(lx.parts_of_day))
     units = _alt(list(lx.units))
+    # A number in digits, a digit word with an optional scale and digit ("dua puluh satu"),
+    # or a word of ten and more ("sebelas").
+    digits = _alt([w for w, n in lx.numbers.items() if n < 10])
+    tens = _alt([w for w, n in lx.numbers.items() if n >= 10])
     numw = (
-        r"(?:\d+(?:,\d+)?|(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:\s+(?:belas|puluh|ratus))?"
-        r"(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?)|sepuluh|sebelas|seratus)"
+        rf"(?:\d+(?:,\d+)?|(?:(?:{digits})(?:\s+(?:belas|puluh|ratus))?"
+        rf"(?:\s+(?:{digits}))?)|{tens})"
     )
-    clock = r"(?:pukul|jam|pkl\.?)\s+(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?:\s*(?P<tz>WIB|WITA|WIT))?"
+    zones = _alt(list(lx.time_zones))
+    zones_any = _alt([*(z.lower() for z in lx.time_zones), *lx.time_zones])
+    clock = rf"(?:pukul|jam|pkl\.?)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?(?:\s*(?P<tz>{zones}))?"
     tail = (
-        rf"(?:\s*,?\s+(?:pukul|jam)\s+(?P<th>\d{{1,2}})(?:[.:](?P<tmi>\d{{2}}))?(?:\s*(?P<ttz>wib|wita|wit|WIB|WITA|WIT))?)?"
+        rf"(?:\s*,?\s+(?:pukul|jam)\s+(?P<th>\d{{1,2}})(?:[.:](?P<tmi>\d{{2}}))?(?:\s*(?P<ttz>{zones_any}))?)?"
         rf"(?:\s+(?P<part>{parts})\b)?(?:\s+(?P<kemarin>kemarin))?"
     )
     capital_months = _alt([m.capitalize() for m in lx.months if len(m) >= 4 or m == "mei"])
+    # "[Pp]ada|[Ss]ejak|...": the opener in lower case, or capitalised at a sentence start.
+    month_openers = "|".join(
+        f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+        for w in sorted(set(lx.month_openers), key=len, reverse=True)
+    )
+    calendar = _alt(list(lx.calendar_units))
+    # "setiap pagi": the parts of the day news repeats (not "subuh", "dini hari", "petang").
+    set_parts = ("pagi", "siang", "sore", "malam")
     g: list[tuple[str, str, bool]] = [
         # A day name before a date ("Minggu (20/2/2022)", "Senin, 3 Maret") is found by
         # looking back from the date (see _DAY_BEFORE): a leading optional group would
@@ -74,19 +87,18 @@ def _grammar() -> list[tuple[str, re.Pattern[str], bool]]:
         ),
         (
             "month",
-            rf"\b(?P<prep>[Pp]ada|[Ss]ejak|[Hh]ingga|[Ss]ampai|[Aa]wal|[Aa]khir|[Pp]ertengahan|[Bb]ulan|[Mm]edio|"
-            rf"[Ss]elama)\s+(?:(?:bulan)\s+)?(?P<mon>{_alt([m.capitalize() for m in lx.months if len(m) >= 3])})\b"
+            rf"\b(?P<prep>{month_openers})\s+(?:(?:bulan)\s+)?(?P<mon>{_alt([m.capitalize() for m in lx.months if len(m) >= 3])})\b"
             rf"(?!\s+\d)",
             False,
         ),
         (
             "monthrel",
-            rf"\b(?P<mon>{capital_months})\s+(?P<rel>lalu|silam|depan|mendatang|nanti|ini)\b",
+            rf"\b(?P<mon>{capital_months})\s+(?P<rel>{_alt(list(lx.month_relative))})\b",
             False,
         ),
         (
             "quarter",
-            r"\b(?:kuartal|triwulan|semester|caturwulan)\s+(?P<q>iv|iii|ii|i|[1-4]|pertama|kedua|ketiga|keempat)"
+            rf"\b(?:kuartal|triwulan|semester|caturwulan)\s+(?P<q>{_alt(list(lx.quarters))})"
             r"(?:\s+(?:tahun\s+)?(?P<y>\d{4}))?\b",
             True,
         ),
@@ -98,22 +110,19 @@ def _grammar() -> list[tuple[str, re.Pattern[str], bool]]:
         ("bareyear", r"(?<![\d.,/:\w-])(?P<y>(?:19|20)\d{2})(?P<dec>-an)?(?![\d/:%]|[.,]\d|-\d)", True),
         (
             "relative",
-            r"\b(?:(?P<mod>awal|pertengahan|akhir)\s+)?(?P<unit>akhir pekan|hari|pekan|minggu|bulan|tahun)"
-            r"\s+(?P<rel>ini|lalu|depan|kemarin|mendatang|silam|itu|sebelumnya)\b",
+            rf"\b(?:(?P<mod>awal|pertengahan|akhir)\s+)?(?P<unit>akhir pekan|{calendar})"
+            rf"\s+(?P<rel>{_alt(list(lx.relative))})\b",
             True,
         ),
         (
             "ago",
             rf"\b(?P<n>{numw}|beberapa)\s+(?P<unit>{units})\s+(?:yang\s+)?"
-            r"(?P<rel>lalu|silam|sebelumnya|lagi|mendatang|kemudian)\b",
+            rf"(?P<rel>{_alt(list(lx.ago))})\b",
             True,
         ),
         (
             "word",
-            r"\b(?P<w>kemarin lusa|kemarin|besok|esok hari|esok|lusa|hari ini|tadi malam|tadi pagi|tadi siang|"
-            r"tadi sore|pagi tadi|siang tadi|sore tadi|malam tadi|semalam|pagi ini|siang ini|sore ini|malam ini|"
-            r"nanti malam|saat ini|kini|sekarang|dewasa ini|belakangan ini|selama ini|saat itu|waktu itu|ketika itu|"
-            r"kala itu|beberapa waktu lalu|baru-baru ini)\b",
+            rf"\b(?P<w>{_alt([*lx.deictic, *lx.present, *lx.past])})\b",
             True,
         ),
         (
@@ -123,7 +132,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str], bool]]:
         ),
         (
             "clock",
-            rf"\b(?:{clock}|(?P<h2>\d{{1,2}})[.:](?P<mi2>\d{{2}})\s*(?P<tz2>WIB|WITA|WIT))"
+            rf"\b(?:{clock}|(?P<h2>\d{{1,2}})[.:](?P<mi2>\d{{2}})\s*(?P<tz2>{zones}))"
             rf"(?:\s+(?P<part>{parts})\b)?(?:\s+(?P<kemudian>kemudian))?",
             False,
         ),
@@ -133,18 +142,18 @@ def _grammar() -> list[tuple[str, re.Pattern[str], bool]]:
             r"(?:\s+(?P<post>terakhir|belakangan))?",
             True,
         ),
-        ("seduration", r"\bse(?P<unit>tahun|bulan|minggu|pekan|hari|jam|abad|dekade)\b", True),
+        ("seduration", rf"\bse(?P<unit>{_alt(list(lx.se_units))})\b", True),
         (
             "redupduration",
-            r"\bber(?P<unit>tahun|bulan|minggu|hari|jam|abad)[- ](?P=unit)\b|\bsejenak\b",
+            rf"\bber(?P<unit>{_alt(list(lx.ber_units))})[- ](?P=unit)\b|\bsejenak\b",
             True,
         ),
         (
             "set",
-            rf"\b(?:setiap|tiap|saban)\s+(?P<unit>hari|minggu|pekan|bulan|tahun|pagi|siang|sore|malam|{days_low})\b",
+            rf"\b(?:setiap|tiap|saban)\s+(?P<unit>{_alt([*lx.calendar_units, *set_parts, *lx.days])})\b",
             True,
         ),
-        ("season", r"\bmusim\s+(?P<season>hujan|penghujan|kemarau|panas|dingin|semi|gugur)\b", True),
+        ("season", rf"\bmusim\s+(?P<season>{_alt(list(lx.seasons))})\b", True),
         ("holiday", r"\b(?P<eve>malam\s+)?(?:hari\s+(?:raya\s+)?)?(?P<h>natal|tahun\s+baru)\b", True),
     ]
     return [(name, re.compile(rx), low) for name, rx, low in g]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from warta.article import TimexType
 from warta.stages.dates.calendar import closest_year, iso_week, month_value, shift, weekday_near
@@ -14,28 +15,8 @@ from warta.stages.dates.lexicon import lexicon, parse_number
 
 __all__ = ["NORMALISERS", "Context"]
 
-_TZ = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
 _MODS = {"awal": "START", "pertengahan": "MID", "medio": "MID", "akhir": "END"}
-_SEASONS = {
-    "hujan": "WI",
-    "penghujan": "WI",
-    "dingin": "WI",
-    "kemarau": "SU",
-    "panas": "SU",
-    "semi": "SP",
-    "gugur": "FA",
-}
-_PRESENT = ("saat ini", "kini", "sekarang", "dewasa ini", "belakangan ini", "hingga kini", "selama ini")
 _YEAR_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][a-z]+)?\s+tahun\s+(ini|lalu|depan)\b")
-_PAST = (
-    "saat itu",
-    "waktu itu",
-    "ketika itu",
-    "kala itu",
-    "pada masanya",
-    "beberapa waktu lalu",
-    "baru-baru ini",
-)
 
 
 @dataclass(slots=True)
@@ -74,7 +55,7 @@ def _with_tail(m: re.Match[str], d: date) -> tuple[TimexType, str, str | None]:
     clock = _clock(m.group("th"), m.group("tmi"))
     if clock:
         tz = m.group("ttz")
-        return "TIME", d.isoformat() + clock, _TZ.get(tz.upper()) if tz else None
+        return "TIME", d.isoformat() + clock, lexicon().time_zones.get(tz.upper()) if tz else None
     part = m.group("part")
     if part:
         return "TIME", d.isoformat() + "T" + lexicon().parts_of_day[part.lower()], None
@@ -151,39 +132,23 @@ def _n_month(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, st
 def _n_monthrel(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
     mo = lexicon().months[m.group("mon").lower()]
-    rel = m.group("rel").lower()
+    sign = lexicon().month_relative[m.group("rel").lower()]
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mo:02d}", None, None
     a = ctx.anchor
-    if rel in ("lalu", "silam"):
+    if sign < 0:
         year = a.year if mo < a.month else a.year - 1
-    elif rel in ("depan", "mendatang", "nanti"):
+    elif sign > 0:
         year = a.year if mo > a.month else a.year + 1
     else:
         year = a.year
     return "DATE", month_value(year, mo), None, None
 
 
-_QUARTERS = {
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-    "iv": 4,
-    "1": 1,
-    "2": 2,
-    "3": 3,
-    "4": 4,
-    "pertama": 1,
-    "kedua": 2,
-    "ketiga": 3,
-    "keempat": 4,
-}
-
-
 def _n_quarter(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
     kind = m.group(0).split()[0].lower()
-    n = _QUARTERS[m.group("q").lower()]
+    n = lexicon().quarters[m.group("q").lower()]
     year = m.group("y") or (f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX")
     if kind == "semester":
         return ("DATE", f"{year}-H{n}", None, None) if n <= 2 else None
@@ -203,29 +168,15 @@ def _n_year(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str
 
 def _n_bareyear(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
+    lx = lexicon()
     before = ctx.text[max(0, c.start - 6) : c.start].lower()
-    if before.rstrip().endswith(("rp", "rp.", "no.", "nomor", "no", "pasal", "uu", "kode", "kg", "unit")):
+    if before.rstrip().endswith(lx.not_year_before):
         return None
     after = ctx.text[c.end : c.end + 12].lower().lstrip()
-    if after.startswith(
-        ("orang", "unit", "ekor", "buah", "km", "kg", "meter", "ton", "rupiah", "jiwa", "kali")
-    ):
+    if after.startswith(lx.not_year_after):
         return None
     y = m.group("y")
     return ("DATE", y[:3], None, None) if m.group("dec") else ("DATE", y, None, None)
-
-
-_REL_SIGN = {
-    "ini": 0,
-    "itu": 0,
-    "lalu": -1,
-    "kemarin": -1,
-    "silam": -1,
-    "sebelumnya": -1,
-    "depan": 1,
-    "mendatang": 1,
-}
-_UNIT_OF = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"}
 
 
 def _n_relative(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
@@ -244,20 +195,20 @@ def _n_relative(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None,
         return "DATE", "PAST_REF", mod, None
     if ctx.anchor is None:
         return "DATE", "XXXX-XX-XX", mod, None
-    sign = _REL_SIGN[rel]
+    sign = lexicon().relative[rel]
     if unit == "akhir pekan":
         week = iso_week(ctx.anchor) if sign == 0 else shift(ctx.anchor, sign, "W")
         return "DATE", week + "-WE", mod, None
     if unit == "hari" and sign == 0:
         return "DATE", ctx.anchor.isoformat(), mod, None
-    return "DATE", shift(ctx.anchor, sign, _UNIT_OF[unit]), mod, None
+    return "DATE", shift(ctx.anchor, sign, lexicon().units[unit]), mod, None
 
 
 def _n_ago(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     m = c.match
     unit = lexicon().units[m.group("unit").lower()]
     rel = m.group("rel").lower()
-    sign = -1 if rel in ("lalu", "silam", "sebelumnya") else 1
+    sign = -1 if lexicon().ago[rel] < 0 else 1
     n_text = m.group("n").lower()
     if n_text == "beberapa":
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None
@@ -274,39 +225,17 @@ def _n_ago(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str 
 
 def _n_word(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
     w = c.match.group("w").lower()
-    if w in _PRESENT:
+    lx = lexicon()
+    if w in lx.present:
         return "DATE", "PRESENT_REF", None, None
-    if w in _PAST:
+    if w in lx.past:
         return "DATE", "PAST_REF", None, None
     a = ctx.anchor
     if a is None:
         return "DATE", "XXXX-XX-XX", None, None
-    table: dict[str, tuple[TimexType, int, str]] = {
-        "kemarin lusa": ("DATE", -2, ""),
-        "kemarin": ("DATE", -1, ""),
-        "besok": ("DATE", 1, ""),
-        "esok": ("DATE", 1, ""),
-        "esok hari": ("DATE", 1, ""),
-        "lusa": ("DATE", 2, ""),
-        "hari ini": ("DATE", 0, ""),
-        "tadi malam": ("TIME", -1, "NI"),
-        "semalam": ("TIME", -1, "NI"),
-        "tadi pagi": ("TIME", 0, "MO"),
-        "tadi siang": ("TIME", 0, "MI"),
-        "tadi sore": ("TIME", 0, "AF"),
-        "pagi ini": ("TIME", 0, "MO"),
-        "siang ini": ("TIME", 0, "MI"),
-        "sore ini": ("TIME", 0, "AF"),
-        "malam ini": ("TIME", 0, "NI"),
-        "nanti malam": ("TIME", 0, "NI"),
-        "pagi tadi": ("TIME", 0, "MO"),
-        "siang tadi": ("TIME", 0, "MI"),
-        "sore tadi": ("TIME", 0, "AF"),
-        "malam tadi": ("TIME", -1, "NI"),
-    }
-    typ, days, part = table[w]
+    typ, days, part = lx.deictic[w]
     value = shift(a, days, "D")
-    return typ, value + (f"T{part}" if part else ""), None, None
+    return cast(TimexType, typ), value + (f"T{part}" if part else ""), None, None
 
 
 def _n_dayname(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
@@ -340,7 +269,7 @@ def _n_clock(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, st
         return None
     base = ctx.ref or ctx.anchor
     day = base.isoformat() if base else "XXXX-XX-XX"
-    return "TIME", day + clock, None, _TZ.get(tz) if tz else None
+    return "TIME", day + clock, None, lexicon().time_zones.get(tz) if tz else None
 
 
 def _duration(n: float | None, unit: str) -> str:
@@ -395,16 +324,11 @@ def _n_set(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str 
     parts = lexicon().parts_of_day
     if low in parts:
         return "SET", f"XXXX-XX-XXT{parts[low]}", None, None
-    return (
-        "SET",
-        {"hari": "P1D", "minggu": "P1W", "pekan": "P1W", "bulan": "P1M", "tahun": "P1Y"}[low],
-        None,
-        None,
-    )
+    return "SET", f"P1{lexicon().units[low]}", None, None
 
 
 def _n_season(c: Candidate, ctx: Context) -> tuple[TimexType, str, str | None, str | None] | None:
-    code = _SEASONS[c.match.group("season").lower()]
+    code = lexicon().seasons[c.match.group("season").lower()]
     year = ctx.anchor.year if ctx.anchor else None
     return "DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", None, None
 

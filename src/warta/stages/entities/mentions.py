@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from warta.article import EntityLabel
 from warta.stages.entities.names import fold, is_acronym, name_tokens, subsequence_of
-from warta.stages.entities.resources import EntityResources
+from warta.stages.entities.resources import EntityResources, ranks
 
 __all__ = ["NameForm", "name_form"]
 
@@ -152,7 +152,7 @@ def _trailing_role(
         for k in range(i + 2, len(words)):
             if words[k] in res.role_nouns and words[k] not in _ALSO_NAMES and text[spans[k][0]].isupper():
                 return k
-    elif len(words) - i >= 2 and words[-1] in _RANKS:
+    elif len(words) - i >= 2 and words[-1] in ranks():
         return len(words) - 1
     return len(words)
 
@@ -197,54 +197,6 @@ def _role_end(
 # Role nouns that are also given names or parts of place names ("Raja Ampat", "Ratu Tisha"):
 # never read as a title after a name.
 _ALSO_NAMES = frozenset({"raja", "ratu", "pangeran", "paus", "duta"})
-# Police and military ranks: written before a name, never the last word of a place or body
-# ("Kapolres Bantul AKBP Budi" tagged "Bantul AKBP"), unlike other titles ("Kantor Presiden").
-_RANKS = frozenset(
-    {
-        "bripda",
-        "briptu",
-        "brigpol",
-        "brigadir",
-        "bripka",
-        "aipda",
-        "aiptu",
-        "ipda",
-        "iptu",
-        "akp",
-        "kompol",
-        "akbp",
-        "kombes",
-        "brigjen",
-        "irjen",
-        "komjen",
-        "prada",
-        "pratu",
-        "praka",
-        "kopda",
-        "koptu",
-        "kopka",
-        "serda",
-        "sertu",
-        "serka",
-        "serma",
-        "pelda",
-        "peltu",
-        "letda",
-        "lettu",
-        "kapten",
-        "mayor",
-        "letkol",
-        "kolonel",
-        "mayjen",
-        "letjen",
-        "laksma",
-        "laksda",
-        "laksdya",
-        "marsma",
-        "marsda",
-        "marsdya",
-    }
-)
 # The particle "pun" written glued to a pronoun ("Beliaupun", "Iapun"): still a pronoun. ("-lah"
 # is left out: "Kamilah" is also a given name.)
 _CLITICS = ("pun",)

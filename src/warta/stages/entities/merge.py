@@ -41,15 +41,21 @@ from functools import cache
 from warta.article import Entity, EntityLabel, Mention, Role, Sentence
 from warta.stages.entities.mentions import NameForm, name_form
 from warta.stages.entities.names import (
-    LEGAL_FORMS,
     LONGEST_TYPO,
     fold,
     initials,
+    legal_forms,
     name_tokens,
     subsequence_of,
     tokens_match,
 )
-from warta.stages.entities.resources import EntityResources, load_resources
+from warta.stages.entities.resources import (
+    EntityResources,
+    load_resources,
+    name_prefixes,
+    part_heads,
+    same_place_words,
+)
 from warta.stages.entities.roles import find_roles
 
 __all__ = ["bracketed_names", "compatible", "merge_mentions", "name_forms", "seat_of", "spelled_out_acronyms"]
@@ -132,7 +138,7 @@ def _same_start(short: str, full: list[str]) -> bool:
     name keeps its foreign acronym ("Badan Energi Atom Internasional (IAEA)")."""
     key = _acr(short)
     for k in range(1, len(full)):
-        if all(w in LEGAL_FORMS for w in full[:k]):
+        if all(w in legal_forms() for w in full[:k]):
             continue
         if initials(" ".join(full[k:])) == key:
             return False
@@ -182,102 +188,8 @@ def _short_name_of(short: NameForm, full: NameForm) -> bool:
     return len(word) >= 3 and any(t[:1] == word[:1] for t in full.tokens)
 
 
-# Words before a place name that still name that place ("DKI Jakarta", "Republik Indonesia").
-_SAME_PLACE_BEFORE = frozenset(
-    {
-        "dki",
-        "diy",
-        "republik",
-        "kerajaan",
-        "negara",
-        "bagian",
-        "federasi",
-        "kesultanan",
-        "keamiran",
-        "emirat",
-        "persemakmuran",
-    }
-)
 # Gazetteer types that name a place a longer name can be *in* (not "kec": too many common words).
 _PLACE_TYPES = frozenset({"country", "prov", "kab", "region"})
-
-
-# Words that may open a person's full name and be left out of a shorter one: noble and
-# regional titles and the "Muhammad" many Indonesian names start with ("Andi Amran Sulaiman" /
-# "Amran Sulaiman", "Muhammad Yusuf Kalla" / "Yusuf Kalla"), and East Asian family names.
-# Lower case.
-_NAME_PREFIXES = frozenset(
-    {
-        "andi",
-        "teuku",
-        "tengku",
-        "cut",
-        "raden",
-        "rd",
-        "gusti",
-        "anak",
-        "agung",
-        "i",
-        "ni",
-        "sultan",
-        "muhammad",
-        "mohammad",
-        "mohamad",
-        "muhamad",
-        "mochammad",
-        "mochamad",
-        "moh",
-        "mohd",
-        "m",
-        # Common Korean and Chinese family names, written first ("Lee Dae Hwi" / "Dae Hwi").
-        "lee",
-        "kim",
-        "park",
-        "choi",
-        "jung",
-        "kang",
-        "cho",
-        "yoon",
-        "jang",
-        "lim",
-        "han",
-        "oh",
-        "seo",
-        "shin",
-        "kwon",
-        "hwang",
-        "ahn",
-        "song",
-        "yoo",
-        "hong",
-        "jeon",
-        "ko",
-        "moon",
-        "bae",
-        "baek",
-        "li",
-        "wang",
-        "zhang",
-        "liu",
-        "chen",
-        "yang",
-        "huang",
-        "zhao",
-        "wu",
-        "zhou",
-        "xu",
-        "sun",
-        "ma",
-        "zhu",
-        "hu",
-        "guo",
-        "he",
-        "lin",
-        "luo",
-        "gao",
-        "xi",
-    }
-)
 
 
 def _same_given_name(short: Sequence[str], full: Sequence[str], *, fuzzy: bool = False) -> bool:
@@ -292,40 +204,7 @@ def _same_given_name(short: Sequence[str], full: Sequence[str], *, fuzzy: bool =
         True
     """
     at = next((p for p, w in enumerate(full) if tokens_match(short[0], w, fuzzy=fuzzy)), None)
-    return at is not None and all(w in _NAME_PREFIXES for w in full[:at])
-
-
-# Nouns that head a name made of a body and another name after it: "Forum Korban Maju Gym" is
-# a forum of Maju Gym's victims, "Fraksi Partai Maju" a part of the party. Lower case.
-_PART_HEADS = frozenset(
-    {
-        "forum",
-        "komunitas",
-        "asosiasi",
-        "serikat",
-        "ikatan",
-        "himpunan",
-        "aliansi",
-        "koalisi",
-        "paguyuban",
-        "korban",
-        "keluarga",
-        "pendukung",
-        "relawan",
-        "penggemar",
-        "fans",
-        "fraksi",
-        "divisi",
-        "departemen",
-        "direktorat",
-        "biro",
-        "bagian",
-        "unit",
-        "cabang",
-        "sayap",
-        "anak",
-    }
-)
+    return at is not None and all(w in name_prefixes() for w in full[:at])
 
 
 def _part_of(short: Sequence[str], full: Sequence[str]) -> bool:
@@ -336,7 +215,7 @@ def _part_of(short: Sequence[str], full: Sequence[str]) -> bool:
         (True, False)
     """
     n, short = len(short), tuple(short)
-    return full[0] in _PART_HEADS and any(
+    return full[0] in part_heads() and any(
         tuple(full[p : p + n]) == short for p in range(1, len(full) - n + 1)
     )
 
@@ -353,7 +232,7 @@ def _located_in(short: Sequence[str], full: Sequence[str]) -> bool:
     """
     n, short = len(short), tuple(short)
     at = next((p for p in range(1, len(full) - n + 1) if tuple(full[p : p + n]) == short), None)
-    if at is None or all(w in _SAME_PLACE_BEFORE for w in full[:at]):
+    if at is None or all(w in same_place_words() for w in full[:at]):
         return False
     return _known_place(short)
 
@@ -443,7 +322,7 @@ class _Merger:
             # "IWIP" for "PT IWIP": an acronym is a shorter form only of itself with a legal form.
             mine = self.forms[i].tokens
             return any(
-                len(full) > len(mine) and tuple(w for w in full if w not in LEGAL_FORMS) == mine
+                len(full) > len(mine) and tuple(w for w in full if w not in legal_forms()) == mine
                 for full in c.forms
             )
         toks = list(self.forms[i].tokens)

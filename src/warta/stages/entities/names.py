@@ -8,31 +8,37 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from warta.resources import resource_words
 
 __all__ = [
-    "LEGAL_FORMS",
     "LONGEST_TYPO",
     "edit_distance",
     "fold",
     "initials",
     "is_acronym",
     "is_typo_of",
+    "legal_forms",
     "name_tokens",
     "subsequence_of",
     "tokens_match",
 ]
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-"})
-# Lower-case words inside full names that initials skip ("Badan Meteorologi, Klimatologi,
-# dan Geofisika" -> BMKG; "Perhimpunan Bangsa-Bangsa Asia Tenggara" -> ASEAN keeps them all).
-_SKIP_IN_INITIALS = frozenset({"dan", "dari", "untuk", "di", "ke", "yang", "of", "the", "and", "for", "de"})
 
-# Legal forms of companies written before or after their name ("PT Maju", "Maju Tbk"); a
-# short form leaves them out. Lower case.
-LEGAL_FORMS = frozenset(
-    {"pt", "cv", "ud", "pd", "tbk", "persero", "perum", "ltd", "inc", "llc", "plc", "corp"}
-)
+
+@cache
+def _skip_in_initials() -> frozenset[str]:
+    """Lower-case words inside full names that initials skip ("dan", "of")."""
+    return resource_words("entities", "initials_skip.txt")
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    """Legal forms of companies written before or after their name ("PT Maju", "Maju Tbk");
+    a short form leaves them out. Lower case."""
+    return resource_words("entities", "legal_forms.txt")
 
 
 # Pure functions of a string, called for the same names over and over while merging.
@@ -87,9 +93,10 @@ def initials(name: str) -> str:
         'BMKG'
     """
     letters = []
+    skip = _skip_in_initials()
     for word in re.split(r"[\s\-]+", fold(name)):
         word = word.strip(".,;:()")
-        if word and word not in _SKIP_IN_INITIALS:
+        if word and word not in skip:
             letters.append(word[0])
     return "".join(letters).upper()
 

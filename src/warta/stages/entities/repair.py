@@ -34,8 +34,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from warta.article import EntityLabel, Mention, Sentence
-from warta.stages.entities.names import LEGAL_FORMS, fold, is_acronym, is_typo_of, name_tokens
-from warta.stages.entities.resources import EntityResources
+from warta.stages.entities.names import fold, is_acronym, is_typo_of, legal_forms, name_tokens
+from warta.stages.entities.resources import EntityResources, name_particles
 
 __all__ = ["repair_mentions", "tidy_mention"]
 
@@ -57,38 +57,6 @@ _GAZETTEER_LABELS: dict[str, EntityLabel] = {
 _SENTENCE_OPENERS = frozenset(".!?\"“”'‘’(:\n")
 # Shorter words are too often a real, different word one letter away.
 _MIN_RECOVERED = 4
-# Lower-case words that belong inside a person's name ("Mohammed bin Salman", "Charles de
-# Gaulle", "Ludwig van Beethoven"); any other lower-case word inside a person span ends the name.
-_NAME_PARTICLES = frozenset(
-    {
-        "bin",
-        "binti",
-        "bint",
-        "ibn",
-        "ibnu",
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "du",
-        "dos",
-        "das",
-        "la",
-        "le",
-        "al",
-        "el",
-        "ter",
-        "ten",
-        "y",
-        "zu",
-        "e",
-    }
-)
 # A span's words with their punctuation (brackets, slashes, dashes kept inside the word).
 _SPAN_WORD = re.compile(r"\S+")
 # Where tidy_mention may cut, besides a word in lower case: a bracket, a slash, a long dash.
@@ -261,7 +229,7 @@ def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
             # "PT Maju Jaya (Persero": a company's legal form is no name of its own; after a
             # person, only one word is the person's short name ("Budi Santoso (SMA Negeri 1" is
             # a school, of unknown type).
-            drop = fold(inner.text) in LEGAL_FORMS or (m.label == "PER" and " " in inner.text)
+            drop = fold(inner.text) in legal_forms() or (m.label == "PER" and " " in inner.text)
             return [*tidy_mention(text, head, res), *([] if drop else [inner])]
     # "Badan Penanggulangan Bencana/BPB": a long name and its acronym after a slash.
     slash = span.rfind("/")
@@ -283,7 +251,7 @@ def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
     if m.label == "PER":
         # "Budi Santoso menemui Rina Wati": a lower-case word that is no name particle, title or
         # role word ends a person's name; a second name after it needs two capitalised words.
-        keep = res.honorifics | res.role_nouns | res.role_words | _NAME_PARTICLES
+        keep = res.honorifics | res.role_nouns | res.role_words | name_particles()
         first = next((k for k, (a, b) in enumerate(words) if text[a].isupper()), None)
         if first is not None:
             for k in range(first + 1, len(words)):

@@ -10,9 +10,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.errors import ResourceError
+from warta.lang import id as lang_id
 from warta.resources import resource_lines, resource_words
 
-__all__ = ["EntityResources", "load_resources"]
+__all__ = [
+    "EntityResources",
+    "load_resources",
+    "name_particles",
+    "name_prefixes",
+    "part_heads",
+    "ranks",
+    "same_place_words",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,12 +30,14 @@ class EntityResources:
 
     Attributes:
         honorifics: titles before a name that are not roles (``pak``, ``dr``, ``hj``).
-        role_nouns: words that open a role phrase (``presiden``, ``menteri``, ``juru``).
+        role_nouns: words that open a role phrase (``presiden``, ``menteri``, ``juru``), ranks
+            (``akbp``, ``kolonel``) among them.
         role_words: lower-case words that may continue one (``luar``, ``negeri``, ``pers``).
         function_words: conjunctions and prepositions stripped from a mention's start
             (``namun``, ``sementara``, ``pada``).
-        pronouns: pronouns (``dia``, ``beliau``, ``mereka``).
-        dates: day and month names and time words (``minggu``, ``juni``, ``pagi``).
+        pronouns: pronouns (``dia``, ``beliau``, ``mereka``, ``keduanya``).
+        dates: day and month names and time words (``minggu``, ``juni``, ``pagi``); not
+            ``agus``, a common given name as well as an abbreviation of Agustus.
         never_alone: words that are never an entity on their own or together: the
             pronouns, dates and function words.
         place_qualifiers: words that make a different place of a shared name
@@ -86,15 +97,21 @@ def _seats() -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
     return table
 
 
+# Month abbreviations that are also common given names: never read as a date ("Agus").
+_MONTHS_ALSO_NAMES = frozenset({"agus"})
+
+
 @cache
 def load_resources() -> EntityResources:
     """Read the entity stage's word lists once per process."""
-    pronouns = _words("pronouns.txt")
-    dates = _words("days.txt") | _words("months.txt") | _words("time_words.txt")
+    pronouns = frozenset(lang_id.pronouns()) | _words("pronouns.txt")
+    days = frozenset(d.lower() for d in lang_id.days())
+    months = frozenset(m.lower() for m in lang_id.months()) - _MONTHS_ALSO_NAMES
+    dates = days | months | _words("time_words.txt")
     function_words = _words("function_words.txt")
     return EntityResources(
         honorifics=_words("honorifics.txt"),
-        role_nouns=_words("role_nouns.txt"),
+        role_nouns=_words("role_nouns.txt") | lang_id.ranks(),
         role_words=_words("role_words.txt"),
         function_words=function_words,
         pronouns=pronouns,
@@ -106,3 +123,40 @@ def load_resources() -> EntityResources:
         place_cues=_words("place_cues.txt"),
         presidency_words=_words("presidency_words.txt"),
     )
+
+
+# Police and military ranks that are never the last word of a place or body; "kopral" and
+# "sersan" have always been left out here (they stay role nouns).
+_RANKS_NOT_LAST = frozenset({"kopral", "sersan"})
+
+
+@cache
+def ranks() -> frozenset[str]:
+    """Police and military ranks written before a name, never the last word of a place or body
+    ("Kapolres Bantul AKBP Budi" tagged "Bantul AKBP"), unlike other titles ("Kantor Presiden")."""
+    return lang_id.ranks() - _RANKS_NOT_LAST
+
+
+@cache
+def same_place_words() -> frozenset[str]:
+    """Words before a place name that still name that place ("dki", "republik")."""
+    return _words("same_place_words.txt")
+
+
+@cache
+def name_prefixes() -> frozenset[str]:
+    """Words that may open a person's full name and be left out of a shorter one: titles,
+    "muhammad", East Asian family names ("andi", "muhammad", "lee")."""
+    return _words("name_prefixes.txt")
+
+
+@cache
+def part_heads() -> frozenset[str]:
+    """Nouns that head a body named after another name ("forum", "fraksi")."""
+    return _words("part_heads.txt")
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside a person's name ("bin", "de", "van")."""
+    return _words("name_particles.txt")

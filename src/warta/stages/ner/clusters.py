@@ -1,6 +1,6 @@
 """Word classes learned from unlabelled news text, used as NER features.
 
-Built once (``scripts/build_ner_resources.py``) from the ~8 M tokens of news in
+Built once (``warta build resources ner``) from the ~8 M tokens of news in
 ``../shared/data``: word2vec (gensim, skip-gram) vectors of lower-cased words are
 grouped by spherical k-means at several granularities, so that a name never seen
 in the labelled data ("Sumbawa", "Nadiem") still shares a feature with names that

@@ -1,6 +1,6 @@
 """Name lists matched as NER features: regions, countries, parties, ministers.
 
-Built once (``scripts/build_ner_resources.py``) into ``resources/gazetteer.tsv``
+Built once (``warta build resources ner``) into ``resources/gazetteer.tsv``
 (``phrase<TAB>type``, phrases lower-cased) from ``../shared/data/gazetteer-wilayah``,
 ``../shared/data/gazetteer-politics`` and the Indonesian names of countries in
 CLDR (the ``babel`` package). Each list keeps its own type, so that the CRF learns
@@ -21,6 +21,7 @@ from pathlib import Path
 
 __all__ = ["Gazetteer", "build_gazetteer", "load_gazetteer", "read_gazetteer"]
 
+
 def _region_aliases() -> dict[str, tuple[str, ...]]:
     """Official province names and the shorter names news writes for them
     (``resources/region_aliases.tsv``)."""
@@ -31,7 +32,6 @@ def _region_aliases() -> dict[str, tuple[str, ...]]:
         name, *aliases = line.split("\t")
         out[name] = tuple(aliases)
     return out
-
 
 
 @dataclass(slots=True)

@@ -21,7 +21,9 @@ from warta.stages.quotes.marks import Marked, find_marked
 from warta.stages.quotes.resources import (
     cue_pattern,
     cue_verbs,
+    introducers,
     lead_words,
+    naming_verbs,
     not_said_words,
     not_speech_words,
     object_openers,
@@ -29,9 +31,14 @@ from warta.stages.quotes.resources import (
     opener_words,
     passive_cues,
     predicate_words,
+    prepositions,
     reporting_alternation,
     reporting_pattern,
     role_words,
+    statement_channels,
+    title_cues,
+    title_small_words,
+    topic_words,
 )
 from warta.stages.quotes.speakers import ParsedSpeaker, parse_after, parse_before
 
@@ -49,14 +56,21 @@ _SHORT_QUOTE_WORDS = 4
 # many words; longer quoted stretches are direct quotes in their own right.
 _PARTIAL_MAX_WORDS = 12
 _MENURUT = re.compile(r"(?:^|(?<=[,;]\s)|(?<=\s))[Mm]enurut(?P<nya>nya)?\b")
-_AFTER_VERB = re.compile(
-    r"\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:pernyataan|keterangan|siaran\s+pers|rilis|"
-    r"konferensi\s+pers|jumpa\s+pers)(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|\w+)\s*)?"
-    r"(?:(?:,\s*|:\s*)?bahwa\s+|(?:jika|agar|supaya)\s+|,\s*|:\s*)?"
-)
-_NAMING = frozenset(
-    {"menyebut", "menyebutnya", "disebut", "dijuluki", "menjuluki", "menamai", "dinamai", "menamakan"}
-)
+
+
+@cache
+def _after_verb() -> re.Pattern[str]:
+    """What may stand between a reporting verb and what was said: the statement it was made in
+    ("dalam keterangan tertulis"), who it was said to ("kepada wartawan"), a complementiser
+    ("bahwa"), a comma or a colon."""
+    channels = "|".join(r"\s+".join(map(re.escape, c.split())) for c in statement_channels())
+    return re.compile(
+        rf"\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:{channels})"
+        r"(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|\w+)\s*)?"
+        r"(?:(?:,\s*|:\s*)?bahwa\s+|(?:jika|agar|supaya)\s+|,\s*|:\s*)?"
+    )
+
+
 _SHORT_NAME_AFTER = r"\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
 
 
@@ -142,23 +156,33 @@ def _not_speech(text: str, m: Marked) -> bool:
     if prev in not_speech_words():
         return True
     # Naming, not speech: "warga menyebut terminal itu ”pasar malam”".
-    if any(w.lower() in _NAMING for w in before[-4:]):
+    if any(w.lower() in naming_verbs() for w in before[-4:]):
         return True
     words = text[m.start : m.end].split()
     # Title Case with no sentence punctuation: a programme, film or book title.
+    small = title_small_words() - _SMALL_NEXT_TO_CUE
     return (
         0 < len(words) <= 8
-        and all(
-            w[:1].isupper() or not w[:1].isalpha() or w in ("dan", "di", "of", "the", "untuk", "yang")
-            for w in words
-        )
+        and all(w[:1].isupper() or not w[:1].isalpha() or w in small for w in words)
         and text[m.end - 1 : m.end] not in (",", ".", "!", "?")
     )
 
 
-# A quoted title, not speech: Title Case words right after "di"/"dalam acara"/"program"
-# ("kata Blinken di ”State of the Union” CNN") or followed by an outlet's name.
-_TITLE_BEFORE = re.compile(r"(?:\b(?:di|dalam|acara|program|programnya|tayangan|siaran)\s*)$", re.IGNORECASE)
+# Small words of resources/title_small_words.txt that only one of the two title checks
+# accepts (their lists have always differed): English ones only next to a cue
+# (_is_title), "untuk" and "yang" only with no cue (_not_speech).
+_SMALL_NEXT_TO_CUE = frozenset({"and", "a", "in", "on"})
+_SMALL_WITHOUT_CUE = frozenset({"untuk", "yang"})
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    """A quoted title, not speech: Title Case words right after "di"/"dalam acara"/"program"
+    ("kata Blinken di ”State of the Union” CNN")."""
+    return re.compile(rf"(?:\b(?:{'|'.join(title_cues())})\s*)$", re.IGNORECASE)
+
+
+# ... or followed by an outlet's name.
 _TITLE_AFTER = re.compile(r"\s*[A-Z][A-Za-z]*(?:TV|\.com)?\b")
 
 
@@ -169,15 +193,11 @@ def _is_title(text: str, m: Marked) -> bool:
     words = text[m.start : m.end].split()
     if not 0 < len(words) <= 8 or text[m.end - 1] in ",.!?":
         return False
-    if not all(
-        w[:1].isupper()
-        or not w[:1].isalpha()
-        or w.lower() in ("dan", "di", "of", "the", "and", "a", "in", "on")
-        for w in words
-    ):
+    small = title_small_words() - _SMALL_WITHOUT_CUE
+    if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in small for w in words):
         return False
     before = text[max(0, m.open - 20) : m.open]
-    return _TITLE_BEFORE.search(before) is not None or _TITLE_AFTER.match(text, m.close + 1) is not None
+    return _title_before().search(before) is not None or _TITLE_AFTER.match(text, m.close + 1) is not None
 
 
 def _cue_after(
@@ -326,7 +346,7 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     sp = parse_after(text, m.end(), known=known)
     if sp is None:
         return None
-    rest = _AFTER_VERB.match(text, sp.end, e)
+    rest = _after_verb().match(text, sp.end, e)
     after = rest.end() if rest is not None else sp.end
     if text[sp.end : after].strip(" \t") not in (",", ":") and not text[sp.end : after].rstrip().endswith(
         ","
@@ -342,42 +362,12 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
 
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
 _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
-# Prepositions and subordinators: a verb after one belongs to a phrase inside the object
-# ("pentingnya kerja sama *dalam mewujudkan* ..."), not to a clause of its own.
-_PREPOSITIONS = frozenset(
-    {
-        "dalam",
-        "untuk",
-        "terhadap",
-        "atas",
-        "dari",
-        "di",
-        "ke",
-        "pada",
-        "bagi",
-        "tentang",
-        "mengenai",
-        "soal",
-        "dengan",
-        "oleh",
-        "agar",
-        "supaya",
-        "demi",
-        "guna",
-        "sebagai",
-    }
-)
 # Verbs this many words after "yang" belong to its relative clause ("agen *yang diduga
 # bekerja* untuk ..."), not to a clause of their own.
 _RELATIVE_WORDS = 2
 # Verbs that say what something is: "menyebut Borobudur *sebagai* adikarya" is a statement.
 _PREDICATING = frozenset({"menyebut", "menggambarkan", "menilai", "menganggap"})
 _SEBAGAI = re.compile(r"\ssebagai\s")
-# Topic prepositions: "memperingatkan pemerintah *soal* rencana itu" is about something,
-# not what was said.
-_TOPICS = frozenset({"soal", "perihal", "terkait", "tentang", "mengenai", "seputar"})
-# Words that open a clause after a verb: a complementiser, a condition, a purpose.
-_INTRODUCERS = frozenset({"bahwa", "jika", "kalau", "agar", "supaya", "apakah", "mengapa", "bagaimana"})
 
 
 def _inverted(text: str, s: int, speaker_start: int, verb_end: int, e: int) -> bool:
@@ -399,8 +389,8 @@ def _introduced(text: str, verb_end: int, content_start: int) -> bool:
     return (
         "," in between
         or ":" in between
-        or any(w in _INTRODUCERS for w in between.split())
-        or (first is not None and first.group().lower() in _INTRODUCERS)
+        or any(w in introducers() for w in between.split())
+        or (first is not None and first.group().lower() in introducers())
     )
 
 
@@ -415,19 +405,22 @@ def _clause(text: str, start: int, end: int) -> bool:
     words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
     if words and (
         words[0] in object_openers()
-        or (len(words) > 1 and words[1] in _TOPICS)
-        or (words[0].endswith("nya") and len(words) > 1 and words[1] in _PREPOSITIONS)
+        or (len(words) > 1 and words[1] in topic_words())
+        or (words[0].endswith("nya") and len(words) > 1 and words[1] in prepositions())
     ):
         # "soal rencana ...", "pentingnya kerja sama ...", "dukungannya terhadap ...": a topic
         # or a nominalised object, whatever verbs its phrases hold.
         return False
     preds = predicate_words()
+    # A verb after a preposition or subordinator belongs to a phrase inside the object
+    # ("pentingnya kerja sama *dalam mewujudkan* ..."), not to a clause of its own.
+    preps = prepositions()
     relative = -9
     for k, w in enumerate(words):
         prev = words[k - 1] if k else ""
         if w == "yang":
             relative = k
-        if prev == "yang" or prev in _PREPOSITIONS or w in _PREPOSITIONS:
+        if prev == "yang" or prev in preps or w in preps:
             continue  # "terhadap", "di" + "terapkan": a preposition is no prefixed verb
         if w in preds or (k > 0 and k - relative > _RELATIVE_WORDS and _PREFIXED_VERB.fullmatch(w)):
             return True
@@ -446,7 +439,7 @@ def _indirect_in(
     if opening is not None:
         return opening
     for v in reporting_pattern().finditer(text, s, e):
-        rest = _AFTER_VERB.match(text, v.end(), e)
+        rest = _after_verb().match(text, v.end(), e)
         cstart = rest.end() if rest is not None else v.end()
         if cstart >= e or text[cstart] in '“”"':
             return None  # a cue before a direct quote: handled with the quote

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from warta.article import Mention
-from warta.stages.quotes.resources import name_openers, org_heads, role_words
+from warta.stages.quotes.resources import name_openers, org_heads, role_words, service_marks
 from warta.stages.quotes.speakers import OFFICE_BEFORE_RANK, ParsedSpeaker, Tok, rank_at, tokens
 
 __all__ = ["MentionIndex", "refine_speaker"]
@@ -56,36 +56,12 @@ def _strip_roles(text: str, start: int, end: int) -> int:
     return pos
 
 
-# Corps and status marks between a rank and the name: "Brigadir Jenderal ( Pol )",
-# "Letnan Kolonel Inf", "Laksda TNI", "Letjen TNI ( Purn )".
-_SERVICE = frozenset(
-    {
-        "TNI",
-        "Polri",
-        "Pol",
-        "Purn",
-        "Inf",
-        "Laut",
-        "Mar",
-        "Czi",
-        "Kav",
-        "Arh",
-        "Pnb",
-        "Kes",
-        "CPM",
-        "AD",
-        "AL",
-        "AU",
-    }
-)
-
-
 def _rank_start(toks: Sequence[Tok], k: int) -> int | None:
     """Index of the rank ("Komisaris Besar", "Brigadir Jenderal ( Pol )") that ends right
     before ``toks[k]``, with initials of the name after it ("Inspektur Jenderal RZ"), or None."""
     j = k
     while j > 0 and (
-        toks[j - 1][2] in _SERVICE
+        toks[j - 1][2] in service_marks()  # "Letjen TNI ( Purn )", "Kolonel Inf"
         or toks[j - 1][2] in ("(", ")")
         or (toks[j - 1][2].isupper() and toks[j - 1][2].isalpha() and len(toks[j - 1][2]) <= 2)
     ):
@@ -96,7 +72,8 @@ def _rank_start(toks: Sequence[Tok], k: int) -> int | None:
         if size and i + size <= k:
             rest = toks[i + size : k]
             if all(
-                t[2] in _SERVICE or t[2] in ("(", ")") or (t[2].isupper() and len(t[2]) <= 2) for t in rest
+                t[2] in service_marks() or t[2] in ("(", ")") or (t[2].isupper() and len(t[2]) <= 2)
+                for t in rest
             ):
                 best = i
                 break

@@ -13,7 +13,13 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 
 from warta.resources import resource_lines
-from warta.stages.quotes.resources import org_heads, passive_cues, reporting_pattern, role_words
+from warta.stages.quotes.resources import (
+    agent_passives,
+    org_heads,
+    passive_cues,
+    reporting_pattern,
+    role_words,
+)
 from warta.stages.quotes.speakers import ParsedSpeaker, parse_after, parse_before, role_run_start, tokens
 
 __all__ = ["introductions", "public_status"]
@@ -200,28 +206,15 @@ def _subject_of_verb(text: str, s: int, e: int, known: Collection[str]) -> Parse
     return p if _introduces(p) and p is not None and not text[p.end : v.start()].strip(" ,") else None
 
 
-_PASSIVE_AGENT = re.compile(
-    r"\b(?:"
-    + "|".join(
-        (
-            "disampaikan",
-            "diungkapkan",
-            "dikemukakan",
-            "dikatakan",
-            "dijelaskan",
-            "dituturkan",
-            "ditegaskan",
-            "diutarakan",
-            "dipaparkan",
-        )
-    )
-    + r")\s+(?:oleh\s+)?"
-)
+@cache
+def _passive_agent() -> re.Pattern[str]:
+    """A passive cue that names its speaker right after it ("disampaikan (oleh) ...")."""
+    return re.compile(r"\b(?:" + "|".join(agent_passives()) + r")\s+(?:oleh\s+)?")
 
 
 def _agent_of_passive(text: str, s: int, e: int, known: Collection[str]) -> ParsedSpeaker | None:
     """ "Hal itu disampaikan Ketua KPU Kota X Budi Santoso": the agent of a passive cue."""
-    m = _PASSIVE_AGENT.search(text, s, e)
+    m = _passive_agent().search(text, s, e)
     if m is None or m.group().split()[0] not in passive_cues():
         return None
     p = parse_after(text, m.end(), known=known, limit=e - m.end())

@@ -5,33 +5,53 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from warta.lang import id as lang_id
 from warta.resources import resource_lines
 
 __all__ = [
+    "adjunct_openers",
+    "agent_passives",
     "anonymous_heads",
+    "body_acronyms",
+    "body_levels",
+    "connectors",
     "cue_pattern",
     "cue_verbs",
     "days",
     "definite_markers",
+    "description_ends",
     "discourse_words",
+    "introducers",
     "lead_words",
     "name_openers",
+    "named_org_heads",
+    "naming_verbs",
     "not_speech_words",
     "object_verbs",
     "opener_words",
     "org_heads",
+    "org_titles",
     "passive_cues",
     "place_types",
     "plural_words",
     "predicate_words",
+    "prepositions",
     "pronouns",
     "ranks",
+    "region_acronyms",
     "reporting_alternation",
     "reporting_pattern",
     "reporting_verbs",
     "role_words",
+    "service_marks",
+    "statement_channels",
     "statement_nouns",
     "stop_words",
+    "title_cues",
+    "title_small_words",
+    "title_words",
+    "titled_offices",
+    "topic_words",
 ]
 
 
@@ -83,8 +103,25 @@ def opener_words() -> frozenset[str]:
 
 
 @cache
+def _passive_rows() -> list[tuple[str, str]]:
+    """Passive reporting forms, each with its mark ("agent" or "")."""
+    return [
+        (w.strip(), mark.strip())
+        for w, _, mark in (line.partition("\t") for line in _lines("passive_cues.txt"))
+    ]
+
+
+@cache
 def passive_cues() -> frozenset[str]:
-    return frozenset(_lines("passive_cues.txt"))
+    """Passive reporting forms ("ditambahkan", "dikatakan")."""
+    return frozenset(w for w, _ in _passive_rows())
+
+
+@cache
+def agent_passives() -> tuple[str, ...]:
+    """Passive reporting forms that introduce their speaker right after them ("disampaikan
+    Ketua KPU Budi"), in file order."""
+    return tuple(w for w, mark in _passive_rows() if mark == "agent")
 
 
 @cache
@@ -94,12 +131,9 @@ def reporting_verbs() -> frozenset[str]:
 
 @cache
 def pronouns() -> dict[str, str]:
-    """Pronoun -> number (``sg``/``pl``)."""
-    out: dict[str, str] = {}
-    for line in _lines("pronouns.txt"):
-        word, _, number = line.partition("\t")
-        out[word] = number.strip() or "sg"
-    return out
+    """Pronouns that can stand for a speaker ("kata dia", "Ia mengatakan"), the third-person
+    ones of :func:`warta.lang.id.pronouns` -> number (``sg``/``pl``)."""
+    return {word: number for word, (person, number) in lang_id.pronouns().items() if person == 3}
 
 
 @cache
@@ -175,9 +209,16 @@ def discourse_words() -> frozenset[str]:
     return frozenset(_lines("discourse.txt"))
 
 
+# Spellings of day names a speaker phrase has never stopped at (its first list had only the
+# common ones): leaving them out keeps the stage's output as it was.
+_DAYS_NOT_STOPPING = frozenset({"Jum'at", "Ahad"})
+
+
 @cache
 def days() -> frozenset[str]:
-    return frozenset(_lines("days.txt"))
+    """Day names as written ("Senin"): a date after a speaker phrase is not part of it ("kata
+    Budi, Senin (3/8/2020)")."""
+    return frozenset(lang_id.days()) - _DAYS_NOT_STOPPING
 
 
 @cache
@@ -201,3 +242,111 @@ def plural_words() -> frozenset[str]:
 def name_openers() -> frozenset[str]:
     """Words that open personal names ("Muhammad", "I Gusti", "Lalu")."""
     return frozenset(_lines("name_openers.txt"))
+
+
+@cache
+def naming_verbs() -> frozenset[str]:
+    """Verbs of naming ("menyebut", "dijuluki"): a quoted phrase after one is a name."""
+    return frozenset(_lines("naming_verbs.txt"))
+
+
+@cache
+def prepositions() -> frozenset[str]:
+    """Prepositions and subordinators ("dalam", "untuk", "agar")."""
+    return frozenset(_lines("prepositions.txt"))
+
+
+@cache
+def topic_words() -> frozenset[str]:
+    """Topic prepositions ("soal", "terkait", "mengenai")."""
+    return frozenset(_lines("topic_words.txt"))
+
+
+@cache
+def introducers() -> frozenset[str]:
+    """Words that open a clause after a verb ("bahwa", "jika", "apakah")."""
+    return frozenset(_lines("introducers.txt"))
+
+
+@cache
+def title_small_words() -> frozenset[str]:
+    """Small words a quoted Title Case title keeps in lower case ("dan", "di", "of")."""
+    return frozenset(_lines("title_small_words.txt"))
+
+
+@cache
+def title_cues() -> tuple[str, ...]:
+    """Words before a quoted title that make it a programme or show ("acara", "tayangan")."""
+    return tuple(_lines("title_cues.txt"))
+
+
+@cache
+def connectors() -> frozenset[str]:
+    """Words and signs that join the parts of a name or role ("dan", "of", "bin", "&")."""
+    return frozenset(_lines("connectors.txt"))
+
+
+@cache
+def region_acronyms() -> frozenset[str]:
+    """Region acronyms read as part of a role ("DKI", "RI"), upper case."""
+    return frozenset(_lines("region_acronyms.txt"))
+
+
+@cache
+def named_org_heads() -> frozenset[str]:
+    """Organisation words whose own name follows them ("PT", "Universitas"), as written."""
+    return frozenset(_lines("named_org_heads.txt"))
+
+
+@cache
+def titled_offices() -> frozenset[str]:
+    """Offices whose title includes what they head ("menteri", "menko")."""
+    return frozenset(_lines("titled_offices.txt"))
+
+
+@cache
+def org_titles() -> frozenset[str]:
+    """Titles that head an organisation named right after them ("ceo", "ketua")."""
+    return frozenset(_lines("org_titles.txt"))
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Words that continue an organisation title ("officer", "eksekutif")."""
+    return frozenset(_lines("title_words.txt"))
+
+
+@cache
+def body_levels() -> frozenset[str]:
+    """Levels of a governing body ("Pusat", "Wilayah"), as written."""
+    return frozenset(_lines("body_levels.txt"))
+
+
+@cache
+def body_acronyms() -> frozenset[str]:
+    """Acronyms of a party's or association's boards ("DPP", "PB"), upper case."""
+    return frozenset(_lines("body_acronyms.txt"))
+
+
+@cache
+def description_ends() -> frozenset[str]:
+    """Words that end an anonymous description ("yang", "kepada", "bahwa")."""
+    return frozenset(_lines("description_ends.txt"))
+
+
+@cache
+def adjunct_openers() -> frozenset[str]:
+    """Words that open an adjunct between subject and reporting verb ("pada", "dilansir")."""
+    return frozenset(_lines("adjunct_openers.txt"))
+
+
+@cache
+def service_marks() -> frozenset[str]:
+    """Corps and status marks between a rank and a name ("TNI", "Purn", "Inf"), as written."""
+    return frozenset(_lines("service_marks.txt"))
+
+
+@cache
+def statement_channels() -> tuple[str, ...]:
+    """Statements and press events something is said in ("keterangan", "siaran pers")."""
+    return tuple(_lines("statement_channels.txt"))

@@ -17,24 +17,35 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from warta.lang import id as lang_id
 from warta.stages.quotes.resources import (
+    adjunct_openers,
     anonymous_heads,
+    body_acronyms,
+    body_levels,
+    connectors,
     cue_verbs,
     days,
+    description_ends,
     discourse_words,
     lead_words,
     name_openers,
+    named_org_heads,
     opener_words,
     org_descriptors,
     org_heads,
+    org_titles,
     place_types,
     plural_words,
     pronouns,
     ranks,
+    region_acronyms,
     reporting_verbs,
     role_words,
     statement_nouns,
     stop_words,
+    title_words,
+    titled_offices,
 )
 
 __all__ = [
@@ -52,11 +63,6 @@ Tok = tuple[int, int, str]
 SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "role"]
 
 _TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
-_CONNECTORS = frozenset(
-    {"dan", "untuk", "of", "for", "the", "and", "on", "at", "-", "/", "&", "bin", "binti", "van", "de", "ke"}
-)
-# Region acronyms read as part of a role ("Gubernur DKI Jakarta"), not as an organisation.
-_REGION_ACRONYMS = frozenset({"DKI", "NTT", "NTB", "DIY", "AS", "RI", "UEA", "PBB"})
 # A speaker phrase is short; anything longer is a clause, not a name.
 _MAX_TOKENS = 30
 
@@ -107,7 +113,7 @@ def _is_org(w: str, prev: str | None) -> bool:
         len(w) >= 2
         and w.isupper()
         and w.isalpha()
-        and w not in _REGION_ACRONYMS
+        and w not in region_acronyms()  # "Gubernur DKI Jakarta": part of a role
         and prev not in place_types()
         and w.lower() not in role_words()  # "CEO", "EVP": a role, not an organisation
         and not _ROMAN.fullmatch(w)
@@ -117,61 +123,8 @@ def _is_org(w: str, prev: str | None) -> bool:
 _ROMAN = re.compile(r"[IVXL]+")
 
 
-# Organisation words whose own name follows them ("PT Sari Teknologi", "Universitas X").
-_NAMED_ORG_HEADS = frozenset(
-    {"PT", "CV", "Perum", "Perumda", "Yayasan", "Universitas", "Institut", "Bank", "Komunitas"}
-)
 # Offices spelled with a rank word ("Direktur Jenderal", "Sekretaris Jenderal"): no rank.
 OFFICE_BEFORE_RANK = frozenset({"Direktur", "Sekretaris", "Jaksa", "Dirjen", "Sekjen"})
-# Offices whose title includes what they head ("Menteri Keuangan", "Menko Perekonomian").
-_TITLED_OFFICES = frozenset({"menteri", "menko", "wamen", "mendagri", "menkeu", "menlu"})
-# Titles that head an organisation named right after them, with no word such as
-# "Dinas" or "PT" to mark it: "CEO Warungku", "Ketua Gili Hotel Association".
-_ORG_TITLES = frozenset(
-    {
-        "ceo",
-        "cfo",
-        "coo",
-        "cto",
-        "cmo",
-        "chief",
-        "founder",
-        "co-founder",
-        "president",
-        "vice",
-        "vp",
-        "evp",
-        "svp",
-        "head",
-        "manager",
-        "general",
-        "chairman",
-        "director",
-        "managing",
-        "pendiri",
-        "direktur",
-        "ketua",
-        "rektor",
-    }
-)
-# Words that continue such a title ("Chief Information Officer", "Direktur Eksekutif").
-_TITLE_WORDS = frozenset(
-    {
-        "officer",
-        "executive",
-        "eksekutif",
-        "utama",
-        "umum",
-        "harian",
-        "senior",
-        "lead",
-        "partner",
-        "sekaligus",
-        "-",
-        "founder",
-        "co",
-    }
-)
 
 
 def _titled_org(prefix: list[Tok]) -> int | None:
@@ -187,7 +140,7 @@ def _titled_org(prefix: list[Tok]) -> int | None:
             # runs to the last word, the organisation.
             last = max(j + 1, len(prefix) - 2)
             break
-        if _is_role(w) or w.lower() in _TITLE_WORDS or (not _cap(w) and j == last + 1):
+        if _is_role(w) or w.lower() in title_words() or (not _cap(w) and j == last + 1):
             last = j
         elif j > last + 1:
             break
@@ -200,13 +153,9 @@ def _titled_org(prefix: list[Tok]) -> int | None:
 
 # Words between a role and its organisation ("peneliti dari LIPI", "Head of X").
 _JOINERS = frozenset({"dari", "di", "pada", "of", "at"})
-# Levels of a governing body ("Dewan Pimpinan Pusat", "Pengurus Besar"): the organisation
-# whose body it is follows ("Dewan Pimpinan Pusat Partai X").
-_BODY_LEVELS = frozenset({"Pusat", "Daerah", "Wilayah", "Cabang", "Besar", "Harian", "Ranting", "Perwakilan"})
 # Branches: after an organisation they continue it, before one they are a unit of it
 # ("Kepala Perwakilan Komnas HAM Papua").
 _BRANCHES = frozenset({"Perwakilan", "Cabang", "Wilayah"})
-_BODY_ACRONYMS = frozenset({"DPP", "DPW", "DPC", "PB", "PW", "PC"})  # "Ketua DPP Partai X"
 
 
 def _unit_starts(seg: list[Tok]) -> list[int]:
@@ -232,7 +181,9 @@ def _unit_starts(seg: list[Tok]) -> list[int]:
         # so does an office of an organisation ("Ombudsman RI Perwakilan Jakarta").
         if (
             org
-            and (not prev_org or prev in _BODY_LEVELS or prev in _BODY_ACRONYMS)
+            # A level of a body ("Dewan Pimpinan Pusat") or a board ("DPP") before it: the
+            # organisation whose body it is.
+            and (not prev_org or prev in body_levels() or prev in body_acronyms())
             and not (out and prev in ("dan", "&"))
             and not (out and w in _BRANCHES)
         ):
@@ -323,7 +274,7 @@ def _core_end(toks: list[Tok], i: int) -> int:
             break
         elif w == _LIST_COMMA:
             pass
-        elif lw in _CONNECTORS and w != "-" and w != "/":
+        elif lw in connectors() and w != "-" and w != "/":
             if not (j + 1 < n and _cap(toks[j + 1][2])) or (
                 lw == "dan" and j + 1 < n and toks[j + 1][2] in days()
             ):
@@ -347,8 +298,8 @@ def _core_end(toks: list[Tok], i: int) -> int:
         else:
             break
         j += 1
-    while j > i and toks[j - 1][2] in ("(", "-", "/", "&", "dan", "untuk", "of"):
-        j -= 1
+    while j > i and (toks[j - 1][2] in ("(", "-", "/", "&") or toks[j - 1][2] in ("dan", "untuk", "of")):
+        j -= 1  # a run ends on no bracket, sign or joining word
     return j
 
 
@@ -406,7 +357,7 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
         if prev in place_types() or w in place_types():
             break
         k -= 1
-    if 0 < k < n and seg[k - 1][2] in _NAMED_ORG_HEADS and n - k <= 2:
+    if 0 < k < n and seg[k - 1][2] in named_org_heads() and n - k <= 2:
         return n  # "Direktur PT Sari Teknologi": the words after "PT" name the company
     start = max(k, n - 2)
     while start > k and (len(seg[start - 1][2].rstrip(".")) == 1 or seg[start - 1][2] in name_openers()):
@@ -462,8 +413,9 @@ def _segment_parts(
     if not prefix:
         return
     units = _unit_starts(prefix)
-    if first.lower() in _TITLED_OFFICES or (
-        first.lower() == "wakil" and len(prefix) > 1 and prefix[1][2].lower() in _TITLED_OFFICES
+    # Offices whose title includes what they head ("Menteri Keuangan", "Menko Perekonomian").
+    if first.lower() in titled_offices() or (
+        first.lower() == "wakil" and len(prefix) > 1 and prefix[1][2].lower() in titled_offices()
     ):
         units = []  # "Menteri Sekretariat Negara": the ministry names the office
     # An office inside an organisation ("Kepala Bidang Humas Polda X", "Kepala Pusat
@@ -471,7 +423,8 @@ def _segment_parts(
     # the organisation after it.
     aff = (units[1] if len(units) > 1 and units[0] > 0 else units[0]) if units else None
     if aff is None:
-        split = _titled_org(prefix) if first.lower() in _ORG_TITLES else None
+        # A title that heads an organisation named right after it ("CEO Warungku").
+        split = _titled_org(prefix) if first.lower() in org_titles() else None
         if split is not None:
             out.roles.append((prefix[0][0], prefix[split - 1][1]))
             out.affiliations.append((prefix[split][0], prefix[-1][1]))
@@ -503,15 +456,19 @@ def _not_a_name(toks: list[Tok], name: tuple[int, int]) -> bool:
     )
 
 
-# Abstract nouns of the ke-an / pe-an / per-an pattern ("Kesehatan", "Pendidikan",
-# "Perhubungan", "Ketenagakerjaan"): the fields of offices, never a person's name.
-_FIELD = re.compile(r"(?:Ke|Pe|Per|Pem|Pen|Peng|Peny)[a-z]{3,}an")
+@cache
+def _field() -> re.Pattern[str]:
+    """Abstract nouns of the ke-an / pe-an / per-an pattern ("Kesehatan", "Pendidikan",
+    "Perhubungan", "Ketenagakerjaan"): the fields of offices, never a person's name."""
+    prefixes = "|".join(p.capitalize() for p in lang_id.noun_prefixes())
+    return re.compile(rf"(?:{prefixes})[a-z]{{3,}}an")
 
 
 def _field_of_office(toks: list[Tok], name: tuple[int, int]) -> bool:
     """The "name" is only fields of an office ("Dinas *Kesehatan*", "Kementerian *Pendidikan*")."""
     words = [t[2] for t in toks if name[0] <= t[0] and t[1] <= name[1]]
-    return bool(words) and all(_FIELD.fullmatch(w) or w.lower() in _CONNECTORS for w in words)
+    field = _field()
+    return bool(words) and all(field.fullmatch(w) or w.lower() in connectors() for w in words)
 
 
 def _classify(
@@ -754,46 +711,7 @@ def _anonymous(text: str, toks: list[Tok]) -> ParsedSpeaker | None:
 def _ends_description(w: str) -> bool:
     """A word that ends an anonymous description: a clause, a cue or what was said."""
     low = w.lower()
-    return (
-        low in ("yang", "kepada", "saat", "ketika", "bahwa", "dalam", "pada")
-        or low in reporting_verbs()
-        or low in cue_verbs()
-    )
-
-
-# Words that open an adjunct between a subject and its reporting verb: time, place, manner,
-# source ("Budi *pada Senin* mengatakan", "Budi *dalam keterangan tertulis* menyatakan",
-# "Budi, *seperti dikutip Antara,* mengatakan").
-_ADJUNCT_OPENERS = frozenset(
-    {
-        "pada",
-        "saat",
-        "ketika",
-        "usai",
-        "seusai",
-        "setelah",
-        "sesudah",
-        "sebelum",
-        "dalam",
-        "di",
-        "kepada",
-        "melalui",
-        "lewat",
-        "seperti",
-        "sebagaimana",
-        "via",
-        "sembari",
-        "sambil",
-        "dihubungi",
-        "ditemui",
-        "dikonfirmasi",
-        "dikutip",
-        "dilansir",
-        "menurut",
-        "selama",
-        "sejak",
-    }
-)
+    return low in description_ends() or low in reporting_verbs() or low in cue_verbs()
 
 
 def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()) -> ParsedSpeaker | None:
@@ -835,7 +753,7 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     cuts = [
         k
         for k in range(1, len(toks))
-        if toks[k][2].lower() in _ADJUNCT_OPENERS
+        if toks[k][2].lower() in adjunct_openers()
         or toks[k][2] in days()
         or (toks[k][2] == "," and k + 1 < len(toks) and toks[k + 1][2].lower() == "yang")
     ]
@@ -903,7 +821,7 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
             continue
         if kept and all(t[2].lower() in openers for t in g):
             break  # "Sebelumnya,", "Sementara itu,": an adverbial opening the sentence
-        if g[0][2].lower() == "menurut" or (kept and g[0][2].lower() in _ADJUNCT_OPENERS):
+        if g[0][2].lower() == "menurut" or (kept and g[0][2].lower() in adjunct_openers()):
             break  # "Di Makassar, Budi ...": a place or time adverbial opening the sentence
         if not kept:
             # A connective opening the sentence is not part of the subject

@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from warta.article import Article, Mention, Span
+from warta.lang import id as lang_id
 from warta.resources import resource_lines
 from warta.stages.clean.resources import camel_names, id_words
 from warta.stages.dates.lexicon import lexicon
@@ -259,41 +260,36 @@ def _crosses_names(c: _Cand, starts: list[int], mentions: list[tuple[int, int]])
     return crossing * 2 >= len(own) > 0
 
 
-# A prefixed verb form: meN-, ber-, di-, ter-, memper-, diper- before a root of three letters or more.
-_VERB_FORM = re.compile(r"(?:memper|diper|meng|meny|mem|men|me|ber|di|ter)[a-z]{3,}")
+@cache
+def _verb_form() -> re.Pattern[str]:
+    """A prefixed verb form: meN-, ber-, di-, ter-, memper-, diper- before a root of three
+    letters or more."""
+    prefixes = "|".join(sorted(lang_id.verb_prefixes(), key=len, reverse=True))
+    return re.compile(rf"(?:{prefixes})[a-z]{{3,}}")
 
 
 def _is_verb(key: str) -> bool:
     """A prefixed verb of the word list ("melaksanakan", "dituduh", "dievakuasi"), or a phrase
     that opens with one ("menyasar sektor"): a verb phrase, not a noun phrase."""
     first = key.split(" ", 1)[0]
-    if len(first) < 6 or not _VERB_FORM.fullmatch(first) or first.startswith(("pem", "pen", "per", "pe")):
+    if len(first) < 6 or not _verb_form().fullmatch(first) or first.startswith(("pem", "pen", "per", "pe")):
         return False
     words = id_words()
     return first in words or any(root in words for root in _verb_roots(first))
 
 
-_PREFIX_ROOTS = (
-    ("memper", ""),
-    ("diper", ""),
-    ("meng", ""),
-    ("meng", "k"),
-    ("meny", "s"),
-    ("mem", ""),
-    ("mem", "p"),
-    ("men", ""),
-    ("men", "t"),
-    ("me", ""),
-    ("ber", ""),
-    ("di", ""),
-    ("ter", ""),
-)
+@cache
+def _prefix_roots() -> tuple[tuple[str, str], ...]:
+    """(verb prefix, what the root starts with in its place): ("mem", "p") for "memukul"."""
+    return tuple((prefix, start) for prefix, starts in lang_id.verb_prefixes().items() for start in starts)
+
+
 _SUFFIXES = ("kan", "i", "an", "nya", "")
 
 
 def _verb_roots(word: str) -> Iterable[str]:
     """Roots a prefixed word may be built on ("dievakuasi" -> "evakuasi", "menyasar" -> "sasar")."""
-    for prefix, first in _PREFIX_ROOTS:
+    for prefix, first in _prefix_roots():
         if word.startswith(prefix):
             stem = first + word[len(prefix) :]
             for suffix in _SUFFIXES:

@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from functools import cache
 
 from warta.article import Article
+from warta.lang import id as lang_id
 from warta.stages.summary.features import DocumentView
-from warta.stages.summary.resources import RankerModel, TreeRanker, boilerplate_cues
+from warta.stages.summary.resources import RankerModel, TreeRanker, boilerplate_cues, dangling_openers
 
 __all__ = [
     "document_view",
@@ -293,12 +294,18 @@ def document_view(
     )
 
 
-# A sentence that opens with a pronoun ("Ia", "Menurut dia", "Hal itu") points at the
-# sentence before it: read alone in a summary, it names no one.
-_DANGLING = re.compile(
-    r"[\"“'‘]?\s*(?:Ia|Dia|Beliau|Mereka|Menurutnya|Menurut (?:dia|ia|beliau|mereka)|Hal (?:ini|itu|tersebut)"
-    r"|Kata(?:nya)? (?:dia|ia)|Dirinya|Pihaknya)\b"
-)
+@cache
+def _dangling() -> re.Pattern[str]:
+    """A sentence that opens with a pronoun ("Ia", "Menurut dia", "Hal itu") points at the
+    sentence before it: read alone in a summary, it names no one."""
+    third = [p for p, (person, _) in lang_id.pronouns().items() if person == 3]
+    openers = [
+        *(p.capitalize() for p in third),
+        *(f"Menurut {p}" for p in third),
+        *dangling_openers(),
+    ]
+    alternation = "|".join(re.escape(o) for o in sorted(openers, key=len, reverse=True))
+    return re.compile(rf"[\"“'‘]?\s*(?:{alternation})\b")
 
 
 def with_antecedents(chosen: list[int], sentence_texts: Sequence[str], blocked: Sequence[bool]) -> list[int]:
@@ -315,7 +322,7 @@ def with_antecedents(chosen: list[int], sentence_texts: Sequence[str], blocked: 
     for i in sorted(chosen):
         j = i
         # Walk back over a run of pronoun openings to the sentence that names someone.
-        while j > 0 and j - 1 not in picked and _DANGLING.match(sentence_texts[j].lstrip()):
+        while j > 0 and j - 1 not in picked and _dangling().match(sentence_texts[j].lstrip()):
             j -= 1
         if j != i and (blocked[j] or j in out):
             continue

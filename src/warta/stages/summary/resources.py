@@ -22,10 +22,12 @@ __all__ = [
     "TopicModel",
     "TreeRanker",
     "boilerplate_cues",
+    "dangling_openers",
     "idf_table",
     "load_ranker",
     "load_topic_model",
     "stem_table",
+    "stemmer_affixes",
     "stopwords",
 ]
 
@@ -42,6 +44,26 @@ def stopwords() -> frozenset[str]:
 def boilerplate_cues() -> tuple[str, ...]:
     """Lower-case phrases that mark a sentence as boilerplate ("baca juga", "foto:")."""
     return tuple(resource_lines(STAGE, "boilerplate_cues.txt"))
+
+
+@cache
+def dangling_openers() -> tuple[str, ...]:
+    """Sentence openers that point back at someone named before ("Menurutnya", "Hal itu"),
+    as written; the third-person pronouns are in :func:`warta.lang.id.pronouns`."""
+    return tuple(resource_lines(STAGE, "dangling_openers.txt"))
+
+
+@cache
+def stemmer_affixes() -> dict[str, tuple[str, ...]]:
+    """The affixes Sastrawi strips, by kind: ``prefix``, ``infix`` (after a word's first
+    letter) and ``suffix``."""
+    out: dict[str, list[str]] = {"prefix": [], "infix": [], "suffix": []}
+    for line in resource_lines(STAGE, "stemmer_affixes.txt"):
+        kind, _, affix = line.partition(" ")
+        if kind not in out or not affix.strip().isalpha():
+            raise ResourceError(f"stages/summary/resources/stemmer_affixes.txt: bad line {line!r}")
+        out[kind].append(affix.strip())
+    return {kind: tuple(v) for kind, v in out.items()}
 
 
 def _tsv(name: str) -> list[list[str]]:

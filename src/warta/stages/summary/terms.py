@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any
 
-from warta.stages.summary.resources import stem_table, stopwords
+from warta.stages.summary.resources import stem_table, stemmer_affixes, stopwords
 
 __all__ = ["Stemmer", "content_terms", "is_word"]
 
@@ -25,11 +26,13 @@ def is_word(token: str) -> bool:
     return any(c.isalnum() for c in token)
 
 
-# Sastrawi only strips these prefixes and suffixes; a word with none of them comes back
-# unchanged, so it need not pay for the call (most unknown words are names).
-_MAY_BE_AFFIXED = re.compile(
-    r"^(?:me|be|di|te|pe|ke|se|ku|kau|.in|.em|.el|.er)|(?:kan|an|i|nya|lah|kah|tah|pun|ku|mu|is|isme|isasi|wan|wati)$"
-)
+@cache
+def _may_be_affixed() -> re.Pattern[str]:
+    """A word with an affix Sastrawi strips; a word with none comes back unchanged, so it need
+    not pay for the call (most unknown words are names)."""
+    affixes = stemmer_affixes()
+    start = "|".join([*affixes["prefix"], *("." + a for a in affixes["infix"])])
+    return re.compile(rf"^(?:{start})|(?:{'|'.join(affixes['suffix'])})$")
 
 
 class Stemmer:
@@ -65,7 +68,7 @@ class Stemmer:
         stem = self._cache.get(word)
         if stem is None:
             stem = word
-            if len(word) >= _MIN_STEM_LEN and word.isalpha() and _MAY_BE_AFFIXED.search(word):
+            if len(word) >= _MIN_STEM_LEN and word.isalpha() and _may_be_affixed().search(word):
                 fallback = self._sastrawi()
                 if fallback is not None:
                     stem = fallback(word) or word

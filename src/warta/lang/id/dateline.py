@@ -8,7 +8,7 @@ the body as metadata (place and outlet), like a byline, so that no stage reads i
 remnant of one a scraper cut (", , - ...", "- / ...").
 
 Outlets are recognised by a web-domain look ("KOMPAS.com", "iNews.id", "TEMPO.CO") or by name
-(``resources/outlets.txt``); a place is one to three capitalised words.
+(``lang/id/outlets.txt``); a place is one to three capitalised words.
 
 Example:
     >>> d = find_dateline("JAKARTA, KOMPAS.com - Harga beras naik.")
@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from warta.resources import resource_lines
+from warta.lang.id import outlets
 
 __all__ = ["Dateline", "find_dateline"]
 
@@ -39,7 +39,7 @@ class Dateline:
 
 @cache
 def _outlets() -> str:
-    names = sorted(resource_lines("clean", "outlets.txt"), key=len, reverse=True)
+    names = sorted(outlets(), key=len, reverse=True)
     return "|".join(re.escape(n) for n in names)
 
 

@@ -1,0 +1,1 @@
+"""Language data shared by the stages, one package per language (``lang/id``: Indonesian)."""
