@@ -313,7 +313,25 @@ def _debris(text: str, start: int, end: int) -> bool:
             return True
         if len(tok) >= _GLUED_LENGTH and tok.isalpha() and tok.lower() not in id_words():
             return True
+        if _glued_verb(tok.lower()):
+            return True
     return False
+
+
+_MIN_VERB, _MIN_OBJECT = 6, 4
+
+
+def _glued_verb(tok: str) -> bool:
+    """A prefixed verb glued to the word after it ("mengunggahvideo", "beredarvideo"): no
+    word itself, but a dictionary verb followed by a dictionary word."""
+    if len(tok) < _MIN_VERB + _MIN_OBJECT or not tok.isalpha() or not _verb_form().match(tok):
+        return False
+    words = id_words()
+    if tok in words:
+        return False
+    return any(
+        tok[:cut] in words and tok[cut:] in words for cut in range(_MIN_VERB, len(tok) - _MIN_OBJECT + 1)
+    )
 
 
 def _is_date(key: str) -> bool:
