@@ -370,6 +370,11 @@ _PREDICATING = frozenset({"menyebut", "menggambarkan", "menilai", "menganggap"})
 _SEBAGAI = re.compile(r"\ssebagai\s")
 
 
+@cache
+def _openers_and_leads() -> frozenset[str]:
+    return opener_words() | lead_words()
+
+
 def _inverted(text: str, s: int, speaker_start: int, verb_end: int, e: int) -> bool:
     """Speaker and verb set off by commas inside the statement ("X, Budi menambahkan, Y"):
     a clause of two words or more before them (not an opening adverbial such as "Sementara
@@ -378,7 +383,7 @@ def _inverted(text: str, s: int, speaker_start: int, verb_end: int, e: int) -> b
     if not before.endswith(",") or not text[verb_end:e].lstrip(" \t").startswith(","):
         return False
     words = [w.lower() for w in _CLAUSE_WORD.findall(before)]
-    openers = opener_words() | lead_words()
+    openers = _openers_and_leads()
     return len(words) >= 2 and not all(w in openers for w in words)
 
 

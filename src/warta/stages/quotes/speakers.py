@@ -617,9 +617,16 @@ def parse_after(
     return parsed
 
 
+@cache
+def _descriptor_openers() -> frozenset[str]:
+    return frozenset(d[0] for d in org_descriptors())
+
+
 def _described_org(text: str, toks: list[Tok], known: Collection[str]) -> ParsedSpeaker | None:
     """ "surat kabar Daily Trust", "kantor berita Reuters": a common noun that describes the
     organisation named right after it (see ``resources/org_descriptors.txt``)."""
+    if len(toks) < 2 or toks[0][2].lower() not in _descriptor_openers():
+        return None
     for desc in org_descriptors():
         n = len(desc)
         if len(toks) > n and tuple(t[2].lower() for t in toks[:n]) == desc and _cap(toks[n][2]):

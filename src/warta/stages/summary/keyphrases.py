@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from warta.article import Article, Mention, Span
@@ -308,14 +308,16 @@ _GLUED_LENGTH = 16
 def _debris(text: str, start: int, end: int) -> bool:
     """A candidate (its first occurrence ``text[start:end]``) holding a token glued out of
     several words: no keyphrase to show."""
-    for tok in text[start:end].split():
-        if _CAMEL.search(tok) and tok.lower() not in camel_names():
-            return True
-        if len(tok) >= _GLUED_LENGTH and tok.isalpha() and tok.lower() not in id_words():
-            return True
-        if _glued_verb(tok.lower()):
-            return True
-    return False
+    return any(_debris_token(tok) for tok in text[start:end].split())
+
+
+@lru_cache(maxsize=65536)
+def _debris_token(tok: str) -> bool:
+    if _CAMEL.search(tok) and tok.lower() not in camel_names():
+        return True
+    if len(tok) >= _GLUED_LENGTH and tok.isalpha() and tok.lower() not in id_words():
+        return True
+    return _glued_verb(tok.lower())
 
 
 _MIN_VERB, _MIN_OBJECT = 6, 4
