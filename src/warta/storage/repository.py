@@ -183,6 +183,9 @@ class Store:
             t.metadata.create_all(conn)
             if self.is_sqlite:
                 conn.exec_driver_sql(t.FTS_DDL)
+            elif conn.dialect.name == "postgresql":
+                t.pg_metadata.create_all(conn)
+                conn.exec_driver_sql(t.PG_TEXT_INDEX)
             if not names:
                 conn.execute(
                     t.meta.insert(),

@@ -29,7 +29,13 @@ from .people import candidates
 from .repository import Store
 from .text import make_stemmer, words
 
-__all__ = ["Hit", "SearchQuery", "parse_query", "search"]
+__all__ = [
+    "Hit",
+    "SearchQuery",
+    "parse_query",
+    "search",
+    "tsquery_expression",
+]
 
 # BM25 column weights: a word in the title counts more than one in the body; a stem-only
 # match (the stems column) counts least, so exact forms rank first.
@@ -93,6 +99,24 @@ def match_expression(query: SearchQuery, stem: Callable[[str], str]) -> str:
     return " AND ".join(parts)
 
 
+def tsquery_expression(query: SearchQuery, stem: Callable[[str], str]) -> str:
+    """The PostgreSQL ``to_tsquery('simple', ...)`` expression of a query: what
+    :func:`match_expression` asks of FTS5, with the fields as tsvector weights (title A,
+    body B, stems C).
+
+    Example:
+        >>> tsquery_expression(parse_query('berinvestasi "bank sentral"'), {"berinvestasi": "investasi"}.get)
+        "('berinvestasi':AB | 'investasi':ABC) & ('bank':AB <-> 'sentral':AB)"
+    """
+    parts = []
+    for w in query.words:
+        s = stem(w) or w
+        parts.append(f"('{w}':AB | '{s}':ABC)" if s != w else f"'{w}':ABC")
+    for p in query.phrases:
+        parts.append("(" + " <-> ".join(f"'{w}':AB" for w in p) + ")")
+    return " & ".join(parts)
+
+
 def search(
     store: Store,
     query: str,
@@ -115,12 +139,16 @@ def search(
         speaker: a name; articles that quote that person.
         limit: most hits to return.
 
+    On SQLite the index is FTS5 ranked by BM25; on PostgreSQL a weighted ``tsvector`` under a
+    GIN index ranked by ``ts_rank_cd`` with the same field weights (title, body, stems).
+
     Raises:
-        StorageError: the store is not SQLite (full-text search needs FTS5), or an
-            empty query without filters.
+        StorageError: an empty query without filters, or a store that is neither SQLite nor
+            PostgreSQL.
     """
-    if not store.is_sqlite:
-        raise StorageError("full-text search needs a SQLite store (FTS5)", source=store.name)
+    postgres = store.engine.dialect.name == "postgresql"
+    if not store.is_sqlite and not postgres:
+        raise StorageError("full-text search needs SQLite (FTS5) or PostgreSQL", source=store.name)
     stem = make_stemmer()
     parsed = parse_query(query)
     where: list[str] = []
@@ -166,6 +194,18 @@ def search(
                 "SELECT a.id, 0.0 AS score, a.title, a.outlet, a.published, a.url FROM articles a "
                 f"WHERE 1 = 1{filters} ORDER BY a.published DESC LIMIT :limit"
             )
+        elif postgres:
+            params["match"] = tsquery_expression(parsed, stem)
+            w1, w2, w3 = _WEIGHTS
+            top = max(_WEIGHTS)
+            # ts_rank_cd's weights are {D, C, B, A}; higher ranks first, so the score is negated
+            # to sort like BM25 (lower is better) below.
+            sql = (
+                f"SELECT a.id, -ts_rank_cd('{{0, {w3 / top}, {w2 / top}, {w1 / top}}}', x.tsv, "
+                "to_tsquery('simple', :match)) AS score, a.title, a.outlet, a.published, a.url "
+                "FROM articles_text x JOIN articles a ON a.id = x.article_id "
+                f"WHERE x.tsv @@ to_tsquery('simple', :match){filters} ORDER BY score, a.id LIMIT :limit"
+            )
         else:
             params["match"] = match_expression(parsed, stem)
             w1, w2, w3 = _WEIGHTS
@@ -176,17 +216,19 @@ def search(
             )
         try:
             rows = conn.execute(sa.text(sql), params).all()
-        except sa.exc.OperationalError as exc:
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
             raise StorageError(f"search failed for {query!r}: {exc.orig}", source=store.name) from exc
         bodies: dict[int, str] = {}
         if rows:
             by_name = {f"b{i}": int(row.id) for i, row in enumerate(rows)}
             names = ", ".join(f":{k}" for k in by_name)
+            table = (
+                "SELECT article_id, body FROM articles_text WHERE article_id"
+                if postgres
+                else "SELECT rowid, body FROM articles_fts WHERE rowid"
+            )
             bodies = {
-                int(r[0]): str(r[1] or "")
-                for r in conn.execute(
-                    sa.text(f"SELECT rowid, body FROM articles_fts WHERE rowid IN ({names})"), by_name
-                )
+                int(r[0]): str(r[1] or "") for r in conn.execute(sa.text(f"{table} IN ({names})"), by_name)
             }
         hits = []
         for row in rows:

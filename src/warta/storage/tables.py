@@ -22,20 +22,24 @@ On SQLite an FTS5 table ``articles_fts(title, body, stems)`` sits beside them (s
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 
 __all__ = [
     "FTS_DDL",
+    "PG_TEXT_INDEX",
     "SCHEMA_NAME",
     "SCHEMA_VERSION",
     "article_entities",
     "article_sources",
     "articles",
+    "articles_text",
     "entities",
     "entity_aliases",
     "keywords",
     "meta",
     "metadata",
     "over_budget",
+    "pg_metadata",
     "quote_entities",
     "quotes",
     "rejects",
@@ -226,3 +230,19 @@ FTS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
     "title, body, stems, tokenize = 'unicode61 remove_diacritics 2')"
 )
+
+# Full-text index on PostgreSQL: the same three fields as FTS5, in one weighted tsvector
+# (title A, body B, stems C) under a GIN index. The 'simple' configuration: warta gives the
+# Indonesian stems itself, as on SQLite. Created only on PostgreSQL (pg_metadata).
+pg_metadata = sa.MetaData()
+
+articles_text = sa.Table(
+    "articles_text",
+    pg_metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey(articles.c.id, ondelete="CASCADE"), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("tsv", postgresql.TSVECTOR, nullable=False),
+)
+
+PG_TEXT_INDEX = "CREATE INDEX IF NOT EXISTS ix_articles_text_tsv ON articles_text USING GIN (tsv)"

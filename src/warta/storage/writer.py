@@ -24,7 +24,7 @@ from . import tables as t
 from .dupes import quote_signature, text_signature
 from .names import url_key
 from .people import EntityResolver
-from .text import content_hash, index_stems, make_stemmer
+from .text import content_hash, index_stems, make_stemmer, words
 
 __all__ = ["Fingerprint", "Writer", "article_fingerprint", "decode_doc", "encode_doc", "pipeline_hash"]
 
@@ -180,6 +180,8 @@ class Writer:
             conn.execute(table.delete().where(table.c.article_id == row_id))
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("DELETE FROM articles_fts WHERE rowid = ?", (row_id,))
+        elif conn.dialect.name == "postgresql":
+            conn.execute(t.articles_text.delete().where(t.articles_text.c.article_id == row_id))
 
     def _write_parts(self, conn: Connection, row_id: int, article: Article, day: str | None) -> None:
         ids = self.resolver.resolve_article(conn, article)
@@ -231,12 +233,29 @@ class Writer:
                     for i, k in enumerate(article.keywords)
                 ],
             )
+        body = article.text or article.raw
+        title = article.title or ""
         if conn.dialect.name == "sqlite":
-            body = article.text or article.raw
-            title = article.title or ""
             conn.exec_driver_sql(
                 "INSERT INTO articles_fts(rowid, title, body, stems) VALUES (?, ?, ?, ?)",
                 (row_id, title, body, index_stems(f"{title}\n{body}", self._stem)),
+            )
+        elif conn.dialect.name == "postgresql":
+            # The same words as FTS5 reads (warta.storage.text.words), weighted by field.
+            conn.execute(
+                sa.text(
+                    "INSERT INTO articles_text (article_id, title, body, tsv) VALUES (:id, :title, :body, "
+                    "setweight(to_tsvector('simple', :tw), 'A') || setweight(to_tsvector('simple', :bw), 'B') "
+                    "|| setweight(to_tsvector('simple', :sw), 'C'))"
+                ),
+                {
+                    "id": row_id,
+                    "title": title,
+                    "body": body,
+                    "tw": " ".join(words(title)),
+                    "bw": " ".join(words(body)),
+                    "sw": index_stems(f"{title}\n{body}", self._stem),
+                },
             )
 
     def _write_quotes(
