@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 import msgspec
 import sqlalchemy as sa
@@ -30,8 +31,11 @@ from .repository import Store
 from .text import make_stemmer, words
 
 __all__ = [
+    "FullText",
     "Hit",
     "SearchQuery",
+    "full_text",
+    "indexed_bodies",
     "parse_query",
     "search",
     "tsquery_expression",
@@ -117,6 +121,58 @@ def tsquery_expression(query: SearchQuery, stem: Callable[[str], str]) -> str:
     return " & ".join(parts)
 
 
+class FullText(msgspec.Struct, frozen=True):
+    """The SQL of a full-text query on one backend: the index joined to ``articles a``
+    (``source``), the ``condition`` (with the bound parameter ``:match``), the ``score`` (lower
+    is better, as BM25's), the ``match`` expression to bind, and the query that reads the
+    indexed bodies of some articles (``bodies`` + ``IN (...)``)."""
+
+    source: str
+    condition: str
+    score: str
+    match: str
+    bodies: str
+
+
+def full_text(store: Store, parsed: SearchQuery, stem: Callable[[str], str]) -> FullText:
+    """The full-text SQL of ``parsed`` for the store's backend: FTS5 ranked by BM25 on SQLite,
+    a weighted tsvector ranked by ``ts_rank_cd`` (the same field weights) on PostgreSQL. The one
+    place the search SQL and its weights are written (the CLI, the API and the pages use it).
+
+    Raises:
+        StorageError: the store is neither SQLite nor PostgreSQL.
+    """
+    w1, w2, w3 = _WEIGHTS
+    if store.is_sqlite:
+        return FullText(
+            source="articles_fts JOIN articles a ON a.id = articles_fts.rowid",
+            condition="articles_fts MATCH :match",
+            score=f"bm25(articles_fts, {w1}, {w2}, {w3})",
+            match=match_expression(parsed, stem),
+            bodies="SELECT rowid, body FROM articles_fts WHERE rowid",
+        )
+    if store.engine.dialect.name == "postgresql":
+        top = max(_WEIGHTS)
+        # ts_rank_cd's weights are {D, C, B, A}; it ranks higher as better, so it is negated.
+        return FullText(
+            source="articles_text x JOIN articles a ON a.id = x.article_id",
+            condition="x.tsv @@ to_tsquery('simple', :match)",
+            score=f"-ts_rank_cd('{{0, {w3 / top}, {w2 / top}, {w1 / top}}}', x.tsv, to_tsquery('simple', :match))",
+            match=tsquery_expression(parsed, stem),
+            bodies="SELECT article_id, body FROM articles_text WHERE article_id",
+        )
+    raise StorageError("full-text search needs SQLite (FTS5) or PostgreSQL", source=store.name)
+
+
+def indexed_bodies(conn: Any, text: FullText, ids: Sequence[int]) -> dict[int, str]:
+    """The indexed body text of the articles ``ids`` (for snippets)."""
+    if not ids:
+        return {}
+    by_name = {f"b{i}": int(v) for i, v in enumerate(ids)}
+    names = ", ".join(f":{k}" for k in by_name)
+    return {int(r[0]): str(r[1] or "") for r in conn.execute(sa.text(f"{text.bodies} IN ({names})"), by_name)}
+
+
 def search(
     store: Store,
     query: str,
@@ -146,9 +202,6 @@ def search(
         StorageError: an empty query without filters, or a store that is neither SQLite nor
             PostgreSQL.
     """
-    postgres = store.engine.dialect.name == "postgresql"
-    if not store.is_sqlite and not postgres:
-        raise StorageError("full-text search needs SQLite (FTS5) or PostgreSQL", source=store.name)
     stem = make_stemmer()
     parsed = parse_query(query)
     where: list[str] = []
@@ -194,42 +247,20 @@ def search(
                 "SELECT a.id, 0.0 AS score, a.title, a.outlet, a.published, a.url FROM articles a "
                 f"WHERE 1 = 1{filters} ORDER BY a.published DESC LIMIT :limit"
             )
-        elif postgres:
-            params["match"] = tsquery_expression(parsed, stem)
-            w1, w2, w3 = _WEIGHTS
-            top = max(_WEIGHTS)
-            # ts_rank_cd's weights are {D, C, B, A}; higher ranks first, so the score is negated
-            # to sort like BM25 (lower is better) below.
-            sql = (
-                f"SELECT a.id, -ts_rank_cd('{{0, {w3 / top}, {w2 / top}, {w1 / top}}}', x.tsv, "
-                "to_tsquery('simple', :match)) AS score, a.title, a.outlet, a.published, a.url "
-                "FROM articles_text x JOIN articles a ON a.id = x.article_id "
-                f"WHERE x.tsv @@ to_tsquery('simple', :match){filters} ORDER BY score, a.id LIMIT :limit"
-            )
         else:
-            params["match"] = match_expression(parsed, stem)
-            w1, w2, w3 = _WEIGHTS
+            text = full_text(store, parsed, stem)
+            params["match"] = text.match
             sql = (
-                f"SELECT a.id, bm25(articles_fts, {w1}, {w2}, {w3}) AS score, a.title, a.outlet, "
-                "a.published, a.url FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                f"WHERE articles_fts MATCH :match{filters} ORDER BY score LIMIT :limit"
+                f"SELECT a.id, {text.score} AS score, a.title, a.outlet, a.published, a.url "
+                f"FROM {text.source} WHERE {text.condition}{filters} ORDER BY score, a.id LIMIT :limit"
             )
         try:
             rows = conn.execute(sa.text(sql), params).all()
         except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
             raise StorageError(f"search failed for {query!r}: {exc.orig}", source=store.name) from exc
-        bodies: dict[int, str] = {}
-        if rows:
-            by_name = {f"b{i}": int(row.id) for i, row in enumerate(rows)}
-            names = ", ".join(f":{k}" for k in by_name)
-            table = (
-                "SELECT article_id, body FROM articles_text WHERE article_id"
-                if postgres
-                else "SELECT rowid, body FROM articles_fts WHERE rowid"
-            )
-            bodies = {
-                int(r[0]): str(r[1] or "") for r in conn.execute(sa.text(f"{table} IN ({names})"), by_name)
-            }
+        bodies = (
+            indexed_bodies(conn, full_text(store, parsed, stem), [int(r.id) for r in rows]) if rows else {}
+        )
         hits = []
         for row in rows:
             snippet, marks = make_snippet(bodies.get(int(row.id), ""), parsed, stem)

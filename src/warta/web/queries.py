@@ -37,7 +37,7 @@ from warta.storage.names import name_key
 from warta.storage.people import candidates, entity_key
 from warta.storage.profiles import EntityProfile, QuoteRow, RoleSeen
 from warta.storage.recycled import Cluster, find_recycled, find_stories
-from warta.storage.search import make_snippet, match_expression, parse_query
+from warta.storage.search import full_text, indexed_bodies, make_snippet, parse_query
 from warta.storage.text import make_stemmer
 
 __all__ = [
@@ -453,7 +453,7 @@ def list_articles(
         limit, offset: the page.
 
     Raises:
-        StorageError: a text query on a store without full-text search (not SQLite).
+        StorageError: a text query that the index cannot run.
     """
     where = _Where()
     _days(where, "a.day", date_from, date_to)
@@ -504,36 +504,23 @@ def list_articles(
             return ArticlePage(
                 total=total, limit=limit, offset=offset, items=[_item(r, quotes) for r in rows]
             )
-        if not store.is_sqlite:
-            raise StorageError("full-text search needs a SQLite store (FTS5)", source=store.name)
         stem = make_stemmer()
-        params["match"] = match_expression(parsed, stem)
+        text = full_text(store, parsed, stem)
+        params["match"] = text.match
         filters = where.sql(" AND ")
-        base = (
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            f"WHERE articles_fts MATCH :match{filters}"
-        )
+        base = f"FROM {text.source} WHERE {text.condition}{filters}"
         try:
             total = int(conn.execute(sa.text(f"SELECT count(*) {base}"), params).scalar_one())
             rows = conn.execute(
                 sa.text(
-                    f"SELECT {_ITEM_COLUMNS}, bm25(articles_fts, 4.0, 1.0, 0.6) AS score {base} "
-                    "ORDER BY score LIMIT :limit OFFSET :offset"
+                    f"SELECT {_ITEM_COLUMNS}, {text.score} AS score {base} "
+                    "ORDER BY score, a.id LIMIT :limit OFFSET :offset"
                 ),
                 params,
             ).all()
-        except sa.exc.OperationalError as exc:
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
             raise StorageError(f"search failed for {q!r}: {exc.orig}", source=store.name) from exc
-        bodies: dict[int, str] = {}
-        if rows:
-            w = _Where()
-            w.ids("rowid IN ({})", "b", [int(r.id) for r in rows])
-            bodies = {
-                int(i): str(b or "")
-                for i, b in conn.execute(
-                    sa.text(f"SELECT rowid, body FROM articles_fts WHERE {w.parts[0]}"), w.params
-                )
-            }
+        bodies = indexed_bodies(conn, text, [int(r.id) for r in rows])
         quotes = _quote_counts(conn, [int(r.id) for r in rows])
         items = []
         for r in rows:
