@@ -32,6 +32,7 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 from starlette.exceptions import StarletteDeprecationWarning
 
+from pghelpers import BACKENDS, is_url, postgres_database
 from warta.config import Settings, load_settings
 from warta.ingest import ingest
 from warta.storage import Store
@@ -135,26 +136,50 @@ RECORDS: list[dict[str, str]] = [
 ]
 
 
-@pytest.fixture(scope="session")
-def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture corpus: RECORDS through the default pipeline into a new store."""
-    folder = tmp_path_factory.mktemp("web")
+def fill(db: str | Path, folder: Path) -> None:
+    """RECORDS through the default pipeline into the store at ``db``."""
     data = folder / "berita.jsonl"
     data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), encoding="utf-8")
-    db = folder / "korpus.db"
     report = ingest([data], db=db, settings=load_settings(), workers=1)
     assert report.inserted == len(RECORDS), report
-    return db
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def web_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture corpus in a new store: a SQLite file, or a PostgreSQL database."""
+    folder = tmp_path_factory.mktemp("web")
+    if request.param == "sqlite":
+        db = str(folder / "korpus.db")
+        fill(db, folder)
+        yield db
+        return
+    for url in postgres_database():
+        fill(url, folder)
+        yield url
 
 
 @pytest.fixture(scope="session")
-def web_store(web_db: Path) -> Iterator[Store]:
+def filler() -> Callable[[str | Path, Path], None]:
+    """:func:`fill`, for tests that need a second copy of the fixture corpus."""
+    return fill
+
+
+@pytest.fixture
+def sqlite_db(web_db: str) -> str:
+    """The fixture corpus when it is a SQLite file (tests of SQLite itself skip on PostgreSQL)."""
+    if is_url(web_db):
+        pytest.skip("a test of the SQLite file")
+    return web_db
+
+
+@pytest.fixture(scope="session")
+def web_store(web_db: str) -> Iterator[Store]:
     with Store.open(web_db, create=False) as store:
         yield store
 
 
 @pytest.fixture(scope="session")
-def web_settings(web_db: Path) -> Settings:
+def web_settings(web_db: str) -> Settings:
     # The corpus is of March 2025: its "this week" is the week to its newest day.
     return load_settings(db=str(web_db), api_token="", cors_origins=[], as_of="2025-03-22")
 

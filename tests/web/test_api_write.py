@@ -12,6 +12,7 @@ import pytest
 from fastapi import FastAPI
 from typer.testing import CliRunner
 
+from pghelpers import is_url, postgres_database
 from warta.config import Settings, load_settings
 from warta.storage import Store
 from warta.web import queries
@@ -44,27 +45,32 @@ def _error(response: Any, status: int, code: str) -> None:
     assert response.json()["error"]["code"] == code
 
 
-def _count(db: Path) -> int:
-    with sqlite3.connect(db) as conn:
-        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+def _count(db: str | Path) -> int:
+    with Store.open(db, create=False) as store:
+        return store.counts()["articles"]
 
 
 @pytest.fixture
-def writable(web_db: Path, tmp_path: Path) -> Path:
-    """A copy of the fixture corpus that a test may write to."""
-    copy = tmp_path / "salinan.db"
-    with sqlite3.connect(web_db) as src, sqlite3.connect(copy) as dst:
-        src.backup(dst)
-    return copy
+def writable(web_db: str, tmp_path: Path, filler: Callable[[str | Path, Path], None]) -> Iterator[str]:
+    """A copy of the fixture corpus that a test may write to (on the same backend)."""
+    if not is_url(web_db):
+        copy = tmp_path / "salinan.db"
+        with sqlite3.connect(web_db) as src, sqlite3.connect(copy) as dst:
+            src.backup(dst)
+        yield str(copy)
+        return
+    for url in postgres_database():
+        filler(url, tmp_path)
+        yield url
 
 
-def _app(db: Path, **settings: Any) -> tuple[FastAPI, Settings]:
+def _app(db: str | Path, **settings: Any) -> tuple[FastAPI, Settings]:
     s = load_settings(db=str(db), **settings)
     return create_app(s), s
 
 
 @pytest.fixture
-def token_client(writable: Path, make_client: Callable[..., TestClient]) -> Iterator[TestClient]:
+def token_client(writable: str, make_client: Callable[..., TestClient]) -> Iterator[TestClient]:
     app, _ = _app(writable, api_token=TOKEN)
     with make_client(app) as c:
         yield c
@@ -73,7 +79,7 @@ def token_client(writable: Path, make_client: Callable[..., TestClient]) -> Iter
 # -- analyse (read-only) -----------------------------------------------------------------
 
 
-def test_analyze_text(client: TestClient, web_db: Path) -> None:
+def test_analyze_text(client: TestClient, web_db: str) -> None:
     before = _count(web_db)
     r = client.post(f"{API}/analyze", json={"text": BERITA, "outlet": "Kabar Uji", "date": "2025-04-08"})
     assert r.status_code == 200, r.text
@@ -115,7 +121,7 @@ def test_analyze_malformed_json(client: TestClient) -> None:
     _error(r, 422, "invalid_request")
 
 
-def test_body_limit(web_db: Path, make_client: Callable[..., TestClient]) -> None:
+def test_body_limit(web_db: str, make_client: Callable[..., TestClient]) -> None:
     app, _ = _app(web_db, max_request_bytes=1000)
     with make_client(app) as c:
         _error(c.post(f"{API}/analyze", json={"text": "kata " * 400}), 413, "request_too_large")
@@ -164,7 +170,7 @@ def test_token_is_checked(token_client: TestClient) -> None:
     )
 
 
-def test_store_article(token_client: TestClient, writable: Path) -> None:
+def test_store_article(token_client: TestClient, writable: str) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     before = _count(writable)
     body = {
@@ -189,7 +195,7 @@ def test_store_article(token_client: TestClient, writable: Path) -> None:
     assert _count(writable) == before + 1
 
 
-def test_ingest_records(token_client: TestClient, writable: Path) -> None:
+def test_ingest_records(token_client: TestClient, writable: str) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     before = _count(writable)
     records = [
@@ -221,7 +227,7 @@ def test_cors_off_by_default(client: TestClient) -> None:
     assert "access-control-allow-origin" not in r.headers
 
 
-def test_cors_when_configured(web_db: Path, make_client: Callable[..., TestClient]) -> None:
+def test_cors_when_configured(web_db: str, make_client: Callable[..., TestClient]) -> None:
     app, _ = _app(web_db, cors_origins=["https://dasbor.test"])
     with make_client(app) as c:
         ok = c.get(f"{API}/stats", headers={"Origin": "https://dasbor.test"})
@@ -254,7 +260,7 @@ def test_serve_needs_an_existing_store(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "is a folder" in result.output
 
 
-def test_serve_runs_uvicorn(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_runs_uvicorn(web_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
     from warta.cli import app
@@ -272,7 +278,8 @@ def test_serve_runs_uvicorn(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert warmed.wait(10)  # the corpus-wide answers are computed in the background
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     store: Store = seen["app"].state.store
-    assert store.name == str(web_db)
+    with Store.open(web_db, create=False) as same:
+        assert store.name == same.name
     assert seen["app"].state.settings.api_token == ""
     store.close()
 

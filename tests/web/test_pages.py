@@ -72,7 +72,7 @@ def test_home_shows_latest_articles_speakers_and_counts(client: TestClient, web_
     assert "6</b><span>articles" in page
 
 
-def test_this_week_is_this_week_unless_the_server_browses_an_archive(web_store: Store, web_db: Path) -> None:
+def test_this_week_is_this_week_unless_the_server_browses_an_archive(web_store: Store, web_db: str) -> None:
     # Today (no as-of day): the March 2025 quotes are not this week's; the page says how to look back.
     today = create_app(load_settings(db=str(web_db), api_token="", cors_origins=[]), store=web_store)
     with TestClient(today) as c:

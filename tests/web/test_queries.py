@@ -19,8 +19,8 @@ def _copy(src: Path, dst: Path) -> Path:
     return dst
 
 
-def test_kept_answers_follow_the_store(web_db: Path, tmp_path: Path) -> None:
-    with Store.open(_copy(web_db, tmp_path / "k.db"), create=False) as store:
+def test_kept_answers_follow_the_store(sqlite_db: str, tmp_path: Path) -> None:
+    with Store.open(_copy(Path(sqlite_db), tmp_path / "k.db"), create=False) as store:
         before = queries.corpus_stats(store)
         outlets = dict(queries.list_outlets(store))
         text = "Gubernur Sinta Maharani meresmikan pasar baru di Sukamaju."
@@ -39,9 +39,9 @@ def test_kept_answers_follow_the_store(web_db: Path, tmp_path: Path) -> None:
         assert queries.list_articles(store, outlet="baru").total == 1
 
 
-def test_queries_without_the_web_indexes(web_db: Path, tmp_path: Path, web_ids: dict[str, int]) -> None:
-    db = _copy(web_db, tmp_path / "lama.db")
-    with Store.open(web_db, create=False) as indexed:
+def test_queries_without_the_web_indexes(sqlite_db: str, tmp_path: Path, web_ids: dict[str, int]) -> None:
+    db = _copy(Path(sqlite_db), tmp_path / "lama.db")
+    with Store.open(sqlite_db, create=False) as indexed:
         queries.ensure_indexes(indexed)
         want = queries.entity_profile_by_id(indexed, web_ids["speaker"])
         want_net = queries.entity_network(indexed, web_ids["speaker"])

@@ -46,7 +46,8 @@ __all__ = ["RESPONSE_TYPES", "router"]
 
 router = APIRouter(prefix="/api/v1")
 
-_MAX_ID = 2**63 - 1
+# Ids are INTEGER columns: 32 bits on PostgreSQL (and far beyond any corpus on SQLite).
+_MAX_ID = 2**31 - 1
 _MAX_LIMIT = 100
 # Records one POST /ingest may carry.
 MAX_INGEST_RECORDS = 100

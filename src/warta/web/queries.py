@@ -680,7 +680,7 @@ def search_entities(
             inner += " UNION SELECT id FROM entities WHERE key LIKE :word ESCAPE '\\'"
         rows = conn.execute(
             sa.text(
-                f"SELECT e.id, e.name, e.label, e.key FROM entities e WHERE e.id IN (SELECT DISTINCT entity_id FROM ({inner}) "
+                f"SELECT e.id, e.name, e.label, e.key FROM entities e WHERE e.id IN (SELECT DISTINCT u.entity_id FROM ({inner}) u "
                 f"LIMIT :cap) AND {label_sql}"
             ),
             params,
@@ -1043,7 +1043,7 @@ def _rising(
             sa.text(
                 "SELECT e.id, e.name, e.label, c.recent, c.previous FROM ("
                 "  SELECT p.eid, sum(p.recent) AS recent, sum(1 - p.recent) AS previous FROM ("
-                "    SELECT DISTINCT ae.entity_id AS eid, a.id, a.day >= :mid AS recent "
+                "    SELECT DISTINCT ae.entity_id AS eid, a.id, CASE WHEN a.day >= :mid THEN 1 ELSE 0 END AS recent "
                 "    FROM articles a JOIN article_entities ae ON ae.article_id = a.id "
                 "    WHERE a.day >= :start AND a.day <= :stop"
                 "  ) p GROUP BY p.eid"
