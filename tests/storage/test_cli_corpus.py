@@ -42,9 +42,9 @@ def _setup(tmp_path: Path) -> tuple[Path, Path]:
     return data, config
 
 
-def test_ingest_search_export(tmp_path: Path) -> None:
+def test_ingest_search_export(tmp_path: Path, store_target: str) -> None:
     data, config = _setup(tmp_path)
-    db = str(tmp_path / "k.db")
+    db = store_target
     result = runner.invoke(app, ["ingest", str(data), "--db", db, "--config", str(config)])
     assert result.exit_code == 0, result.output
     assert "2 new" in result.output
@@ -72,9 +72,9 @@ def test_foreign_database_is_a_clear_error(tmp_path: Path) -> None:
     assert "W503" in result.output and "foto.db" in result.output
 
 
-def test_the_corpus_commands_speak_json_and_status_counts_versions(tmp_path: Path) -> None:
+def test_the_corpus_commands_speak_json_and_status_counts_versions(tmp_path: Path, store_target: str) -> None:
     data, config = _setup(tmp_path)
-    db = str(tmp_path / "k.db")
+    db = store_target
     assert runner.invoke(app, ["ingest", str(data), "--db", db, "--config", str(config)]).exit_code == 0
     hits = json.loads(runner.invoke(app, ["search", "investasi", "--db", db, "--json"]).stdout)
     assert hits and hits[0]["title"] == "Investasi" and "snippet" in hits[0]

@@ -43,9 +43,9 @@ RECORDS = [
 ]
 
 
-def test_ingest_stores_then_skips(tmp_path: Path) -> None:
+def test_ingest_stores_then_skips(tmp_path: Path, store_target: str) -> None:
     data = _jsonl(tmp_path / "berita.jsonl", RECORDS, extra='{"id": "4", "text": ""}\n{rusak\n')
-    db = tmp_path / "korpus.db"
+    db = store_target
     settings = load_settings()
     assert count_records([data], settings=settings) == 5
     first = ingest([data], db=db, settings=settings, steps=STEPS, batch_size=2)
@@ -61,8 +61,8 @@ def test_ingest_stores_then_skips(tmp_path: Path) -> None:
     assert sorted(reasons) == ["W101", "W104"]
 
 
-def test_changed_article_is_updated(tmp_path: Path) -> None:
-    db = tmp_path / "korpus.db"
+def test_changed_article_is_updated(tmp_path: Path, store_target: str) -> None:
+    db = store_target
     settings = load_settings()
     ingest([_jsonl(tmp_path / "a.jsonl", RECORDS)], db=db, settings=settings, steps=STEPS)
     changed = [dict(RECORDS[1], text=BERITA_BANJIR + " Air mulai surut pada Rabu siang.")]
@@ -72,8 +72,8 @@ def test_changed_article_is_updated(tmp_path: Path) -> None:
         assert store.counts()["articles"] == 3
 
 
-def test_other_steps_analyse_again(tmp_path: Path) -> None:
-    db = tmp_path / "korpus.db"
+def test_other_steps_analyse_again(tmp_path: Path, store_target: str) -> None:
+    db = store_target
     data = _jsonl(tmp_path / "a.jsonl", RECORDS)
     settings = load_settings()
     ingest([data], db=db, settings=settings, steps=STEPS[:1])
@@ -92,8 +92,8 @@ def test_two_workers_store_the_same(tmp_path: Path) -> None:
         assert [a.get_article(i) for i in (1, 2, 3)] == [b.get_article(i) for i in (1, 2, 3)]
 
 
-def test_first_record_of_a_url_wins_every_run(tmp_path: Path) -> None:
-    db = tmp_path / "korpus.db"
+def test_first_record_of_a_url_wins_every_run(tmp_path: Path, store_target: str) -> None:
+    db = store_target
     twice = [RECORDS[0], dict(RECORDS[0], text=BERITA_BANJIR)]
     data = _jsonl(tmp_path / "a.jsonl", twice)
     settings = load_settings()

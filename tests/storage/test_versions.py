@@ -41,10 +41,10 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_a_changed_resource_makes_the_stored_articles_stale_until_reanalysed(
-    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, store_target: str
 ) -> None:
     settings = Settings(pipeline=STEPS)
-    db = tmp_path / "korpus.db"
+    db = store_target
     ingest([corpus], db=db, settings=settings)
     old = pipeline_hash(pipeline_specs(settings))
     with Store.open(db) as store:
