@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 from storagehelpers import person_article
@@ -158,3 +160,33 @@ def test_quotes_by_speaker_and_topic(store: Store) -> None:
     rows = list_quotes(store, speaker="Gubernur Lina Marlina")
     assert [(r.speaker, r.outlet, r.day) for r in rows] == [("Lina Marlina", "A", "2025-05-01")]
     assert list_quotes(store, speaker="Lina Marlina", about="Orang Lain") == []
+
+
+def test_a_short_name_an_article_introduces_joins_the_person_across_articles(
+    tmp_path: Path, store_target: str
+) -> None:
+    import json
+
+    from warta.config import load_settings
+    from warta.ingest import ingest
+    from warta.storage.profiles import entity_profile
+
+    records = [
+        {
+            "id": "1",
+            "url": "https://k.test/1",
+            "text": "Menteri Sosial Hendra Wijaya atau Gus Ajo meninjau banjir di Pasuruan. "
+            '"Bantuan segera datang," kata Gus Ajo kepada wartawan.',
+        },
+        {
+            "id": "2",
+            "url": "https://k.test/2",
+            "text": 'Gus Ajo kembali meninjau pengungsian di Pasuruan. "Kami tambah dapur umum," ujar Gus Ajo.',
+        },
+    ]
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    ingest([data], db=store_target, settings=load_settings())
+    with Store.open(store_target) as store:
+        p = entity_profile(store, "Gus Ajo")
+    assert p is not None and p.name == "Hendra Wijaya" and p.articles == 2

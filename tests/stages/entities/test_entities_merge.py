@@ -54,6 +54,16 @@ def groups(text: str, tagged: list[tuple[str, EntityLabel]]) -> list[list[str]]:
             [("Kepolisian Negara Republik Indonesia", "ORG"), ("Polri", "ORG")],
             [["Kepolisian Negara Republik Indonesia", "Polri"]],
         ),
+        (  # the short name the article says a person goes by
+            "Menteri Sosial Saifullah Yusuf atau Gus Ipul meninjau banjir. Gus Ipul lalu berbicara.",
+            [("Saifullah Yusuf", "PER"), ("Gus Ipul", "PER"), ("Gus Ipul", "PER")],
+            [["Saifullah Yusuf", "Gus Ipul", "Gus Ipul"]],
+        ),
+        (
+            "Ketua RT Hendra Wijaya yang akrab disapa Ajo menyambut warga. Ajo tersenyum.",
+            [("Hendra Wijaya", "PER"), ("Ajo", "PER"), ("Ajo", "PER")],
+            [["Hendra Wijaya", "Ajo", "Ajo"]],
+        ),
         (  # misspellings, once everything else is settled
             "Sergey Lavrov tiba di Rusia. Larov lalu kembali ke Rusi.",
             [("Sergey Lavrov", "PER"), ("Rusia", "LOC"), ("Larov", "PER"), ("Rusi", "LOC")],
@@ -108,6 +118,11 @@ def test_merges(text: str, tagged: list[tuple[str, EntityLabel]], expected: list
             "Hartono bertemu Hartanto. Hartano pulang.",
             [("Hartono", "PER"), ("Hartanto", "PER"), ("Hartano", "PER")],
             [["Hartono"], ["Hartanto"], ["Hartano"]],
+        ),
+        (  # "atau" between two people: either of them, not one person
+            "Hendra Wijaya atau Dedi akan memimpin rapat.",
+            [("Hendra Wijaya", "PER"), ("Dedi", "PER")],
+            [["Hendra Wijaya"], ["Dedi"]],
         ),
         (  # an acronym never fuzzes into another
             "Pejabat AS dan AU hadir.",

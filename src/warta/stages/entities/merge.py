@@ -172,7 +172,42 @@ def bracketed_names(
             continue
         if _short_name_of(forms[j], f):
             pairs.append((i, j))
+    pairs.extend(_named_aliases(text, mentions, forms, people))
     return pairs
+
+
+@cache
+def _alias_cue() -> re.Pattern[str]:
+    from warta.resources import resource_lines
+
+    cues = sorted(resource_lines("entities", "alias_cues.txt"), key=len, reverse=True)
+    return re.compile(
+        r"\s*[,-]?\s*(" + "|".join(re.escape(c).replace("\\ ", r"\s+") for c in cues) + r")\s+", re.I
+    )
+
+
+def _named_aliases(
+    text: str, mentions: Sequence[Mention], forms: Sequence[NameForm], people: dict[int, int]
+) -> list[tuple[int, int]]:
+    """(full name, short name) pairs the article states: "Saifullah Yusuf atau Gus Ipul",
+    "Budi Santoso alias Bento", "Budi yang akrab disapa Bento". The short name is one word
+    (an honorific aside); after "atau", which also joins two people, it needs an honorific."""
+    from warta.stages.entities.resources import load_resources
+
+    honorifics = load_resources().honorifics
+    out = []
+    for i, (m, f) in enumerate(zip(mentions, forms, strict=True)):
+        if m.label != "PER" or f.dropped or len(f.tokens) < 2:
+            continue
+        cue = _alias_cue().match(text, m.end)
+        j = people.get(cue.end()) if cue else None
+        if cue is None or j is None or j == i or len(forms[j].tokens) != 1:
+            continue
+        titled = mentions[j].text.split()[0].lower().rstrip(".") in honorifics
+        if cue.group(1).lower() == "atau" and not titled:
+            continue
+        out.append((i, j))
+    return out
 
 
 def _short_name_of(short: NameForm, full: NameForm) -> bool:
