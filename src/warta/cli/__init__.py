@@ -53,6 +53,7 @@ _eval.eval_app.command("html")(_eval_html.html_cmd)
 app.add_typer(_eval.eval_app, name="eval")
 app.add_typer(_train.train_app, name="train")
 app.add_typer(_build.build_app, name="build")
+app.add_typer(_status.db_app, name="db")
 
 
 def main() -> None:

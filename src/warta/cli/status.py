@@ -16,7 +16,7 @@ from warta.errors import WartaError
 
 from ._signals import graceful_stop
 
-__all__ = ["reanalyze_cmd", "status_cmd", "store_status"]
+__all__ = ["db_app", "reanalyze_cmd", "status_cmd", "store_status"]
 
 
 def store_status(db: str | Path, settings: Any) -> dict[str, Any]:
@@ -147,3 +147,58 @@ def reanalyze_cmd(
     if report.interrupted:
         err.print("[yellow]interrupted[/]: run it again to go on")
         raise typer.Exit(130)
+
+
+db_app = typer.Typer(
+    help="The corpus database's schema: its revision, and upgrading it.", no_args_is_help=True
+)
+
+
+@db_app.command("upgrade")
+def db_upgrade_cmd(
+    db: Annotated[
+        str, typer.Option("--db", help="The corpus database: a SQLite file or a postgresql:// URL.")
+    ] = "warta.db",
+) -> None:
+    """Bring a store written by an older warta to this warta's schema, in place (opening a
+    store does it too; this runs it on its own, e.g. before deploying a new version)."""
+    from warta.storage import Store
+    from warta.storage.migrations import HEAD
+
+    err = Console(stderr=True)
+    try:
+        with Store.open(db, create=False):
+            pass
+    except WartaError as exc:
+        err.print(f"[red]error[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+    err.print(f"{escape(str(db))}: schema at revision {HEAD}", highlight=False)
+
+
+@db_app.command("current")
+def db_current_cmd(
+    db: Annotated[
+        str, typer.Option("--db", help="The corpus database: a SQLite file or a postgresql:// URL.")
+    ] = "warta.db",
+) -> None:
+    """The store's schema revision, without changing anything."""
+    import sqlalchemy as sa
+
+    from warta.storage.migrations import HEAD, current_revision
+
+    text = str(db)
+    url = text if "://" in text else f"sqlite:///{text}"
+    if "://" not in text and not Path(text).exists():
+        Console(stderr=True).print(f"[red]error[/] {escape(text)}: no such corpus database")
+        raise typer.Exit(2)
+    engine = sa.create_engine(
+        sa.engine.make_url(url).set(drivername="postgresql+psycopg")
+        if url.startswith("postgresql://")
+        else url
+    )
+    with engine.connect() as conn:
+        rev = current_revision(conn)
+    engine.dispose()
+    typer.echo(
+        f"{rev or '0001 (before migrations)'}" + (" (newest)" if rev == HEAD else f" (newest: {HEAD})")
+    )

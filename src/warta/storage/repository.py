@@ -31,6 +31,7 @@ from sqlalchemy.engine import Connection, Engine
 from warta.article import Article
 from warta.io import Reject
 
+from . import migrations
 from . import tables as t
 from .dupes import SIGNATURE_VERSION
 from .errors import CorruptStoreError, ForeignStoreError, StorageError, StoreVersionError
@@ -180,22 +181,30 @@ class Store:
                 )
             if names:
                 self._check_version(conn)
+                # An older store is brought to the newest schema in place (warta.storage.migrations).
+                before, after = migrations.upgrade(conn)
+                if before != after:
+                    logger.warning("%s: upgraded the store's schema from %s to %s", self.name, before, after)
+                    conn.execute(
+                        t.meta.update().where(t.meta.c.key == "version").values(value=str(t.SCHEMA_VERSION))
+                    )
+                return
             t.metadata.create_all(conn)
             if self.is_sqlite:
                 conn.exec_driver_sql(t.FTS_DDL)
             elif conn.dialect.name == "postgresql":
                 t.pg_metadata.create_all(conn)
                 conn.exec_driver_sql(t.PG_TEXT_INDEX)
-            if not names:
-                conn.execute(
-                    t.meta.insert(),
-                    [
-                        {"key": "schema", "value": t.SCHEMA_NAME},
-                        {"key": "version", "value": str(t.SCHEMA_VERSION)},
-                        {"key": "created", "value": _now()},
-                        {"key": "signatures", "value": SIGNATURE_VERSION},
-                    ],
-                )
+            conn.execute(
+                t.meta.insert(),
+                [
+                    {"key": "schema", "value": t.SCHEMA_NAME},
+                    {"key": "version", "value": str(t.SCHEMA_VERSION)},
+                    {"key": "created", "value": _now()},
+                    {"key": "signatures", "value": SIGNATURE_VERSION},
+                ],
+            )
+            migrations.upgrade(conn, new=True)
 
     def _check_version(self, conn: Connection) -> None:
         found = dict(conn.execute(sa.select(t.meta.c.key, t.meta.c.value)).all())

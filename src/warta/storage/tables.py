@@ -48,7 +48,8 @@ __all__ = [
 ]
 
 SCHEMA_NAME = "warta-corpus"
-SCHEMA_VERSION = 1
+# Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL.
+SCHEMA_VERSION = 2
 
 metadata = sa.MetaData()
 
