@@ -382,3 +382,34 @@ def test_quotes_carry_confidence_and_filter_on_review(client: TestClient) -> Non
     assert all(q["needs_review"] for q in flagged["items"]) and not any(
         q["needs_review"] for q in sure["items"]
     )
+
+
+def test_the_cli_and_the_api_give_the_same_numbers(
+    client: TestClient, web_db: str, web_ids: dict[str, int]
+) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    runner = CliRunner()
+    cli = json.loads(runner.invoke(app, ["entity", "Rina Kartika", "--db", web_db, "--json"]).stdout)
+    api = client.get(f"{API}/entities/{web_ids['speaker']}").json()
+    for key in (
+        "id",
+        "name",
+        "articles",
+        "mentions",
+        "by_outlet",
+        "by_day",
+        "roles",
+        "co_mentioned",
+        "aliases",
+    ):
+        assert cli[key] == api[key], key
+    hits = json.loads(
+        runner.invoke(app, ["search", "beras", "--db", web_db, "--json", "--limit", "20"]).stdout
+    )
+    page = client.get(f"{API}/articles", params={"q": "beras", "limit": 20}).json()
+    assert [h["article_id"] for h in hits] == [a["id"] for a in page["items"]] and hits
