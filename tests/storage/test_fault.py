@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from dupegen import base_article
 
+from pghelpers import is_url
 from warta.storage import Store
 
 RUNNER = """
@@ -25,12 +26,13 @@ ingest([sys.argv[1]], db=sys.argv[2], settings=load_settings(), steps=["warta.cl
 """
 
 
-def _check(db: Path) -> dict[str, int]:
+def _check(db: str) -> dict[str, int]:
     with Store.open(db) as store:
         assert store.integrity_check() == "ok"
         counts = store.counts()
         with store.connect() as conn:
-            fts = conn.exec_driver_sql("SELECT count(*) FROM articles_fts").scalar_one()
+            index = "articles_fts" if store.is_sqlite else "articles_text"
+            fts = conn.exec_driver_sql(f"SELECT count(*) FROM {index}").scalar_one()
             dup_keys = conn.exec_driver_sql(
                 "SELECT count(*) - count(DISTINCT key) FROM articles"
             ).scalar_one()
@@ -40,8 +42,19 @@ def _check(db: Path) -> dict[str, int]:
     return counts
 
 
-def _stored_now(db: Path) -> int:
-    if not db.exists():
+def _stored_now(db: str) -> int:
+    if is_url(db):
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(sa.engine.make_url(db).set(drivername="postgresql+psycopg"))
+        try:
+            with engine.connect() as conn:
+                return int(conn.exec_driver_sql("SELECT count(*) FROM articles").scalar_one())
+        except sa.exc.SQLAlchemyError:
+            return 0  # not created yet
+        finally:
+            engine.dispose()
+    if not Path(db).exists():
         return 0
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
@@ -51,7 +64,7 @@ def _stored_now(db: Path) -> int:
 
 
 @pytest.mark.slow
-def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path, store_target: str) -> None:
     rng = random.Random(2025)
     n = 600
     data = tmp_path / "berita.jsonl"
@@ -65,7 +78,7 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> Non
                 "text": "\n\n".join(base_article(rng)),
             }
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    db = tmp_path / "korpus.db"
+    db = store_target
     stored = 0
     kills = 0
     for run in range(10):
@@ -84,7 +97,7 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> Non
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait()
-        if db.exists():
+        if is_url(db) or Path(db).exists():
             now = _check(db)["articles"]
             assert now >= stored, "committed rows were lost"
             print(f"kill {kills}: {now} articles stored, store sound")
