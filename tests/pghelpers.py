@@ -25,13 +25,13 @@ def postgres_database() -> Iterator[str]:
     """A fresh PostgreSQL database (dropped afterwards), as a URL; skips without a server."""
     import sqlalchemy as sa
 
+    from warta.storage.repository import database_url
+
     server = os.environ.get(PG_ENV)
     if not server:
         pytest.skip(f"no PostgreSQL server for the tests ({PG_ENV} unset)")
     name = f"warta_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(
-        sa.engine.make_url(server).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
-    )
+    admin = sa.create_engine(database_url(server), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
     url = sa.engine.make_url(server).set(database=name).render_as_string(hide_password=False)

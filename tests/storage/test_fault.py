@@ -46,7 +46,9 @@ def _stored_now(db: str) -> int:
     if is_url(db):
         import sqlalchemy as sa
 
-        engine = sa.create_engine(sa.engine.make_url(db).set(drivername="postgresql+psycopg"))
+        from warta.storage.repository import database_url
+
+        engine = sa.create_engine(database_url(db))
         try:
             with engine.connect() as conn:
                 return int(conn.exec_driver_sql("SELECT count(*) FROM articles").scalar_one())

@@ -185,17 +185,13 @@ def db_current_cmd(
     import sqlalchemy as sa
 
     from warta.storage.migrations import HEAD, current_revision
+    from warta.storage.repository import database_url
 
     text = str(db)
-    url = text if "://" in text else f"sqlite:///{text}"
     if "://" not in text and not Path(text).exists():
         Console(stderr=True).print(f"[red]error[/] {escape(text)}: no such corpus database")
         raise typer.Exit(2)
-    engine = sa.create_engine(
-        sa.engine.make_url(url).set(drivername="postgresql+psycopg")
-        if url.startswith("postgresql://")
-        else url
-    )
+    engine = sa.create_engine(database_url(text))
     with engine.connect() as conn:
         rev = current_revision(conn)
     engine.dispose()

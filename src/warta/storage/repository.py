@@ -46,6 +46,17 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _OUR_TABLES = {"meta", "articles"}
 
 
+def database_url(target: str) -> sa.URL:
+    """The SQLAlchemy URL of a store given as a URL (``postgresql://`` uses psycopg 3, the
+    maintained driver) or a SQLite file path."""
+    if "://" not in target:
+        return sa.engine.make_url(f"sqlite:///{target}")
+    url = sa.engine.make_url(target)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
@@ -116,9 +127,7 @@ class Store:
         text = str(target)
         writer: Engine | None = None
         if "://" in text:
-            url = sa.engine.make_url(text)
-            if url.drivername in ("postgresql", "postgres"):
-                url = url.set(drivername="postgresql+psycopg")  # psycopg 3, the maintained driver
+            url = database_url(text)
             name = url.render_as_string(hide_password=True)
             engine = sa.create_engine(url, pool_pre_ping=True)
         else:

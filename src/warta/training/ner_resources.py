@@ -58,23 +58,12 @@ def build_embeddings(
     (the command, the data's hashes) included.
     """
     import numpy as np
-    from gensim.models import Word2Vec
 
-    from warta.stages.ner.clusters import NEWS_CORPORA, iter_news_sentences
+    from warta.stages.ner.clusters import NEWS_CORPORA, iter_news_sentences, train_word2vec
     from warta.stages.ner.neural import Embeddings
 
     lowered = [[t.lower() for t in s] for s in iter_news_sentences(data_dir)]
-    model = Word2Vec(
-        lowered,
-        vector_size=dim,
-        window=5,
-        min_count=min_count,
-        sg=1,
-        negative=5,
-        epochs=epochs,
-        workers=workers,
-        seed=seed,
-    )
+    model = train_word2vec(lowered, dim=dim, min_count=min_count, epochs=epochs, workers=workers, seed=seed)
     words = [w for w in model.wv.index_to_key if "\n" not in w]
     meta = {
         "corpora": list(NEWS_CORPORA),

@@ -35,6 +35,7 @@ __all__ = [
     "iter_news_sentences",
     "load_word_classes",
     "read_word_classes",
+    "train_word2vec",
 ]
 
 logger = logging.getLogger(__name__)
@@ -117,6 +118,26 @@ def _spherical_kmeans(vectors: Any, k: int, *, iterations: int, seed: int) -> An
     return assign
 
 
+def train_word2vec(
+    lowered: list[list[str]], *, dim: int, min_count: int, epochs: int, workers: int, seed: int
+) -> Any:
+    """The skip-gram word2vec both the word classes and the neural tagger's vectors come from
+    (window 5, 5 negative samples)."""
+    from gensim.models import Word2Vec
+
+    return Word2Vec(
+        lowered,
+        vector_size=dim,
+        window=5,
+        min_count=min_count,
+        sg=1,
+        negative=5,
+        epochs=epochs,
+        workers=workers,
+        seed=seed,
+    )
+
+
 def build_clusters(
     data_dir: Path,
     output: Path,
@@ -133,24 +154,12 @@ def build_clusters(
     Returns:
         Metadata (corpus sizes, vocabulary, parameters) for the resource's JSON.
     """
-    from gensim.models import Word2Vec
-
     sentences = list(iter_news_sentences(data_dir))
     total, eligible, capital = _case_counts(sentences)
     lowered = [[t.lower() for t in s] for s in sentences]
     n_tokens = sum(total.values())
     logger.info("corpus: %d sentences, %d tokens", len(lowered), n_tokens)
-    model = Word2Vec(
-        lowered,
-        vector_size=dim,
-        window=5,
-        min_count=min_count,
-        sg=1,
-        negative=5,
-        epochs=epochs,
-        workers=workers,
-        seed=seed,
-    )
+    model = train_word2vec(lowered, dim=dim, min_count=min_count, epochs=epochs, workers=workers, seed=seed)
     words = list(model.wv.index_to_key)
     vectors = model.wv.vectors
     assignments = [_spherical_kmeans(vectors, k, iterations=15, seed=seed) for k in granularities]
