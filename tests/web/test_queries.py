@@ -1,5 +1,5 @@
 """warta.web.queries directly: kept answers follow the store, and the queries work on a
-store without the web indexes (as written by an older warta, or read-only)."""
+store of an older schema gets the read layer's indexes by migration."""
 
 from __future__ import annotations
 
@@ -39,25 +39,27 @@ def test_kept_answers_follow_the_store(sqlite_db: str, tmp_path: Path) -> None:
         assert queries.list_articles(store, outlet="baru").total == 1
 
 
-def test_queries_without_the_web_indexes(sqlite_db: str, tmp_path: Path, web_ids: dict[str, int]) -> None:
+def test_a_store_without_the_read_indexes_gets_them(
+    sqlite_db: str, tmp_path: Path, web_ids: dict[str, int]
+) -> None:
+    """A store of schema 2 (warta 0.2, whose web app made these indexes on demand) is
+    brought to revision 0003 on open: the indexes exist and the answers are the same."""
+    from warta.storage.migrations.versions.v0003_read_indexes import INDEXES
+
     db = _copy(Path(sqlite_db), tmp_path / "lama.db")
     with Store.open(sqlite_db, create=False) as indexed:
-        queries.ensure_indexes(indexed)
         want = queries.entity_profile_by_id(indexed, web_ids["speaker"])
         want_net = queries.entity_network(indexed, web_ids["speaker"])
     with sqlite3.connect(db) as conn:
-        names = [
-            r[0]
-            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'")
-        ]
-        for ddl in queries._INDEXES:
-            name = queries._index_name(ddl)
-            if name in names:
-                conn.execute(f"DROP INDEX {name}")
+        for name, _table, _columns in INDEXES:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'version'")
     with Store.open(db, create=False) as old:
-        queries._HAS_NARROW.pop(old.name, None)
         assert queries.entity_profile_by_id(old, web_ids["speaker"]) == want
         assert queries.entity_network(old, web_ids["speaker"]) == want_net
         assert queries.quotes_by_outlet(old, speaker_id=web_ids["speaker"])[0].outlet == "Kabar Uji"
-        assert queries.ensure_indexes(old) is True
-        assert queries.entity_profile_by_id(old, web_ids["speaker"]) == want
+    with sqlite3.connect(db) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {name for name, _t, _c in INDEXES} <= names
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)

@@ -48,8 +48,9 @@ __all__ = [
 ]
 
 SCHEMA_NAME = "warta-corpus"
-# Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL.
-SCHEMA_VERSION = 2
+# Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL,
+# 3 = the read layer's indexes (warta.storage.queries).
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -83,6 +84,13 @@ articles = sa.Table(
     sa.Column("updated_at", sa.String(32), nullable=False),
     sa.Column("minhash", sa.LargeBinary),  # uint32 MinHash signature of the text (warta.storage.dupes)
     sa.Column("doc", sa.LargeBinary, nullable=False),  # zlib(Article JSON)
+    # The read layer's (warta.storage.queries): lists by day or date, changes since a time,
+    # and a narrow index (id, day, outlet) a join reads instead of the wide row, which holds
+    # the compressed Article.
+    sa.Index("ix_articles_day_id", "day", "id"),
+    sa.Index("ix_articles_published_id", "published", "id"),
+    sa.Index("ix_articles_updated_at", "updated_at"),
+    sa.Index("ix_articles_narrow", "id", "day", "outlet"),
 )
 
 article_sources = sa.Table(
@@ -106,6 +114,7 @@ entities = sa.Table(
     sa.Column("key", sa.Text, nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.UniqueConstraint("label", "key", name="uq_entities_label_key"),
+    sa.Index("ix_entities_name", "name"),
 )
 
 entity_aliases = sa.Table(
@@ -130,6 +139,9 @@ article_entities = sa.Table(
     sa.Column("first_start", sa.Integer),
     sa.PrimaryKeyConstraint("article_id", "idx"),
     sa.Index("ix_article_entities_entity", "entity_id", "article_id"),
+    # Covering indexes: an article's entities, and an entity's articles, with the counts.
+    sa.Index("ix_article_entities_article_entity", "article_id", "entity_id", "mentions"),
+    sa.Index("ix_article_entities_entity_cover", "entity_id", "article_id", "mentions"),
 )
 
 roles = sa.Table(
@@ -163,6 +175,7 @@ quotes = sa.Table(
     sa.Column("minhash", sa.LargeBinary),
     sa.PrimaryKeyConstraint("article_id", "idx"),
     sa.Index("ix_quotes_speaker", "speaker_id", "day"),
+    sa.Index("ix_quotes_day_order", "day", "article_id", "idx"),
 )
 
 quote_entities = sa.Table(

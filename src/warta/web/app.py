@@ -23,7 +23,6 @@ from warta.storage import Store
 from . import api, errors, pages
 from .analysis import AnalysisPool
 from .pages import CSP
-from .queries import ensure_indexes
 
 __all__ = ["create_app"]
 
@@ -75,7 +74,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     The store is ``store`` when given (tests), else opened from ``settings.db`` (which
     must exist: the app never creates a corpus); an app that opened its store closes it
-    on shutdown. Indexes the queries need are added to the store when it can be written.
+    on shutdown.
     The analysis pipeline is built on the first request that needs it, not here.
 
     Middleware, outermost first: errors to a generic JSON 500, security headers, CORS
@@ -85,8 +84,6 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     settings = settings or load_settings()
     own = store is None
     opened = store if store is not None else Store.open(settings.db, create=False)
-    if not ensure_indexes(opened):
-        logger.warning("%s: cannot add the web indexes (read-only?); queries may be slower", opened.name)
 
     analysis = AnalysisPool(
         list(pipeline_specs(settings)),

@@ -5,7 +5,7 @@ name, quotes by speaker). The web needs others: lists with totals and offsets, t
 looked up by their corpus id, and small aggregates for a dashboard (who is quoted most
 this week, which names are rising, one entity's day-by-day timeline, its co-mention
 network, quotes per outlet). They live here, each one a few SQL statements that the
-indexes answer (see :func:`ensure_indexes`), never a loop over every row in Python.
+indexes answer (the schema's, migration 0003), never a loop over every row in Python.
 
 Every function takes the store first and returns msgspec structs (encode them with
 ``msgspec.json.encode``). Dates are ``YYYY-MM-DD`` strings or :class:`datetime.date`;
@@ -61,7 +61,6 @@ __all__ = [
     "article_links",
     "corpus_stats",
     "duplicate_clusters",
-    "ensure_indexes",
     "entity_network",
     "entity_profile_by_id",
     "entity_timeline",
@@ -239,70 +238,16 @@ class ClusterPage(msgspec.Struct):
 
 # -- indexes -----------------------------------------------------------------------------
 
-# Indexes these queries lean on, beyond those of the schema. Created on demand with
-# IF NOT EXISTS, so stores written by an older warta get them too. The narrow articles
-# index lets a join read an article's day and outlet without touching its row, which
-# holds the compressed Article (SQLite then reads one small index page, not a big row).
+# The schema's narrow articles index (migration 0003) lets a join read an article's day and
+# outlet without touching its row, which holds the compressed Article (SQLite then reads one
+# small index page, not a big row). SQLite's planner needs telling.
 _NARROW = "ix_articles_narrow"
-_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_quotes_day_order ON quotes (day, article_id, idx)",
-    "CREATE INDEX IF NOT EXISTS ix_entities_name ON entities (name)",
-    "CREATE INDEX IF NOT EXISTS ix_article_entities_article_entity ON article_entities (article_id, entity_id, mentions)",
-    "CREATE INDEX IF NOT EXISTS ix_article_entities_entity_cover ON article_entities (entity_id, article_id, mentions)",
-    "CREATE INDEX IF NOT EXISTS ix_articles_day_id ON articles (day, id)",
-    "CREATE INDEX IF NOT EXISTS ix_articles_published_id ON articles (published, id)",
-    "CREATE INDEX IF NOT EXISTS ix_articles_updated_at ON articles (updated_at)",
-    f"CREATE INDEX IF NOT EXISTS {_NARROW} ON articles (id, day, outlet)",
-)
-
-
-def ensure_indexes(store: Store) -> bool:
-    """Create the indexes these queries need when the store lacks them.
-
-    Returns False (and changes nothing) when the store cannot be written (a read-only
-    file): the queries still work, only slower.
-    """
-    try:
-        if store.is_sqlite:
-            with store.connect() as conn:
-                present = set(
-                    conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars()
-                )
-            if all(_index_name(ddl) in present for ddl in _INDEXES):
-                return True
-        with store.transaction() as conn:
-            for ddl in _INDEXES:
-                conn.exec_driver_sql(ddl)
-            if store.is_sqlite:
-                conn.exec_driver_sql("ANALYZE")  # the planner's statistics, for the new indexes
-    except StorageError:
-        return False
-    finally:
-        _HAS_NARROW.pop(store.name, None)
-    return True
-
-
-_HAS_NARROW: dict[str, bool] = {}
-
-
-def _index_name(ddl: str) -> str:
-    return ddl.split(" ON ", 1)[0].split()[-1]
 
 
 def _articles(conn: Connection, store: Store, alias: str = "a") -> str:
     """``articles <alias>`` for a join that reads only id, day and outlet: through the
-    narrow index on SQLite when the store has it."""
-    if not store.is_sqlite:
-        return f"articles {alias}"
-    found = _HAS_NARROW.get(store.name)
-    if found is None:
-        found = _HAS_NARROW[store.name] = (
-            conn.execute(
-                sa.text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n"), {"n": _NARROW}
-            ).first()
-            is not None
-        )
-    return f"articles {alias} INDEXED BY {_NARROW}" if found else f"articles {alias}"
+    narrow index on SQLite."""
+    return f"articles {alias} INDEXED BY {_NARROW}" if store.is_sqlite else f"articles {alias}"
 
 
 # Corpus-wide aggregates (the home page's) are kept until the store changes.
