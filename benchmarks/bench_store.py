@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from warta.storage import Store
-from warta.storage.search import search
+from warta.storage.queries.text_search import search
 
 
 def _parse(line: str) -> tuple[str, dict[str, object]]:

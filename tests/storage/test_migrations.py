@@ -10,7 +10,7 @@ from warta.cli import app
 from warta.storage import Store
 from warta.storage import tables as t
 from warta.storage.migrations import HEAD
-from warta.storage.search import search
+from warta.storage.queries.text_search import search
 from warta.storage.writer import article_fingerprint
 
 

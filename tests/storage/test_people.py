@@ -11,7 +11,7 @@ from warta.storage import Store
 from warta.storage import tables as t
 from warta.storage.names import person_key, url_key
 from warta.storage.people import entity_key
-from warta.storage.profiles import entity_profile, list_quotes
+from warta.storage.queries import entity_profile, list_quotes
 from warta.storage.writer import article_fingerprint
 
 
@@ -169,7 +169,7 @@ def test_a_short_name_an_article_introduces_joins_the_person_across_articles(
 
     from warta.config import load_settings
     from warta.ingest import ingest
-    from warta.storage.profiles import entity_profile
+    from warta.storage.queries import entity_profile
 
     records = [
         {

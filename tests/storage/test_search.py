@@ -6,7 +6,7 @@ import pytest
 from storagehelpers import BERITA_BANJIR, BERITA_INVESTASI, BERITA_PASAR, person_article
 
 from warta.storage import StorageError, Store
-from warta.storage.search import make_snippet, parse_query, search
+from warta.storage.queries.text_search import make_snippet, parse_query, search
 from warta.storage.writer import article_fingerprint
 
 INVESTASI_LAIN = "Investasi asing di kawasan industri Sukamaju naik dua kali lipat tahun ini."

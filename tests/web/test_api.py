@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI
 from webhelpers import IMG_PAYLOAD, SCRIPT_PAYLOAD
 
-from warta.web import queries
+from warta.storage import queries
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient

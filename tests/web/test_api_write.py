@@ -14,8 +14,7 @@ from typer.testing import CliRunner
 
 from pghelpers import is_url, postgres_database
 from warta.config import Settings, load_settings
-from warta.storage import Store
-from warta.web import queries
+from warta.storage import Store, queries
 from warta.web.app import create_app
 
 if TYPE_CHECKING:
@@ -293,8 +292,7 @@ def test_warm_up_fills_the_kept_answers(web_store: Store) -> None:
         statements.append(statement)
 
     # Start cold: other tests may have filled the kept answers of this store already.
-    queries._MEMO.clear()
-    queries._CLUSTER_CACHE.clear()
+    web_store.memo.clear()
     sa.event.listen(web_store.engine, "before_cursor_execute", count)
     try:
         queries.warm_up(web_store)

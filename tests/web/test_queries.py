@@ -1,4 +1,4 @@
-"""warta.web.queries directly: kept answers follow the store, and the queries work on a
+"""warta.storage.queries directly: kept answers follow the store, and the queries work on a
 store of an older schema gets the read layer's indexes by migration."""
 
 from __future__ import annotations
@@ -8,9 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from warta.article import Article, Published, Source
-from warta.storage import Store
+from warta.storage import Store, queries
 from warta.storage.writer import article_fingerprint
-from warta.web import queries
 
 
 def _copy(src: Path, dst: Path) -> Path:

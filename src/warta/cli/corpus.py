@@ -15,9 +15,8 @@ from rich.text import Text
 from warta.errors import WartaError
 from warta.storage import Store
 from warta.storage.export import export_articles
-from warta.storage.profiles import EntityProfile, QuoteRow, list_quotes
+from warta.storage.queries import QuoteRow, entity_profile, list_quotes, search
 from warta.storage.recycled import find_recycled, find_stories, resign
-from warta.storage.search import search
 
 __all__ = ["dupes_cmd", "entity_cmd", "export_cmd", "quotes_cmd", "search_cmd"]
 
@@ -111,23 +110,6 @@ def _quote_table(rows: list[QuoteRow], title: str) -> Table:
     return table
 
 
-def _profile(store: Store, name: str) -> EntityProfile | None:
-    """The profile of the most mentioned entity ``name`` may mean, counted as the API and the
-    dashboard count it (one query: ``warta.web.queries.entity_profile_by_id``); the other
-    entities of that name are listed."""
-    from warta.storage.profiles import resolve_entity
-    from warta.web.queries import entity_profile_by_id
-
-    with store.connect() as conn:
-        found = resolve_entity(conn, name)
-    if not found:
-        return None
-    p = entity_profile_by_id(store, found[0][0], quotes=5)
-    if p is not None:
-        p.other_candidates = [x for x in found[1:11]]
-    return p
-
-
 def entity_cmd(
     name: Annotated[str, typer.Argument(help="A person, organisation or place.")],
     db: DbOpt = "warta.db",
@@ -139,7 +121,7 @@ def entity_cmd(
     out, err = Console(), Console(stderr=True)
     try:
         with _open(db) as store:
-            p = _profile(store, name)
+            p = entity_profile(store, name)
     except WartaError as exc:
         raise _fail(err, exc) from exc
     if p is None:

@@ -19,7 +19,7 @@ def _warm_up_in_background(store: Any, err: Console) -> None:
     starts taking requests, so that the first visitor does not wait for them."""
     import threading
 
-    from warta.web.queries import warm_up
+    from warta.storage.queries import warm_up
 
     def run() -> None:
         try:

@@ -1,8 +1,8 @@
 """The corpus store: analysed articles in SQLite (or PostgreSQL), searchable and linked.
 
 - :class:`Store` opens a database and writes articles (:mod:`.repository`, :mod:`.writer`);
-- :func:`search` ranks articles by BM25 with Indonesian stems (:mod:`.search`);
-- :func:`entity_profile` and :func:`list_quotes`: one page per person (:mod:`.profiles`);
+- :mod:`.queries` is the read layer: search (BM25 with Indonesian stems), entity
+  profiles, quotes, duplicates, for the CLI, the API and the pages alike;
 - :func:`find_recycled` and :func:`find_stories`: copies and stories (:mod:`.recycled`);
 - :func:`export_articles`: JSONL, CSV, Parquet (:mod:`.export`).
 

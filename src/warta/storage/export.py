@@ -25,7 +25,7 @@ from warta.article import Article, to_json
 
 from . import tables as t
 from .errors import StorageError
-from .profiles import resolve_entity
+from .queries.entities import resolve_entity
 from .repository import Store
 from .writer import decode_doc
 

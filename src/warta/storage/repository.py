@@ -18,12 +18,12 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -35,7 +35,10 @@ from . import migrations
 from . import tables as t
 from .dupes import SIGNATURE_VERSION
 from .errors import CorruptStoreError, ForeignStoreError, StorageError, StoreVersionError
+from .memo import Memo
 from .writer import Fingerprint, Writer
+
+T = TypeVar("T")
 
 __all__ = ["Store"]
 
@@ -103,12 +106,14 @@ class Store:
     Attributes:
         engine: the SQLAlchemy engine, for queries.
         name: what messages call the database (the file path, or the URL without password).
+        memo: answers the read layer keeps until the store changes (:class:`~warta.storage.memo.Memo`).
     """
 
     def __init__(self, engine: Engine, *, name: str, writer_engine: Engine | None = None) -> None:
         self.engine = engine
         self.name = name
         self._writer_engine = writer_engine or engine
+        self.memo = Memo()
 
     @property
     def is_sqlite(self) -> bool:
@@ -159,6 +164,25 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
         self._writer_engine.dispose()
+
+    def state(self, conn: Connection | None = None) -> tuple[Any, ...]:
+        """A value that changes whenever an article is added, updated or removed: the
+        article count, the newest id and the newest change time (three index lookups)."""
+        if conn is None:
+            with self.connect() as own:
+                return self.state(own)
+        return tuple(
+            conn.execute(
+                sa.text(
+                    "SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM articles), "
+                    "(SELECT max(updated_at) FROM articles)"
+                )
+            ).one()
+        )
+
+    def remember(self, key: tuple[Any, ...], compute: Callable[[], T], *, single_flight: bool = False) -> T:
+        """``compute()``, kept in :attr:`memo` until the store changes."""
+        return self.memo.get(self.state(), key, compute, single_flight=single_flight)
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:

@@ -16,7 +16,7 @@ Article's parts, normalised so that queries across the corpus are plain SQL:
 - ``meta``: the schema name and version, checked on open.
 
 On SQLite an FTS5 table ``articles_fts(title, body, stems)`` sits beside them (see
-:mod:`warta.storage.search`).
+:mod:`warta.storage.queries.text_search`).
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from datetime import date
 from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -32,12 +31,11 @@ from warta.config import Settings, as_of_day
 from warta.errors import OverBudgetError, WartaError
 from warta.io import FieldMap, Reject, article_from_record
 from warta.storage import Store
-from warta.storage import tables as t
+from warta.storage import queries as Q
 from warta.storage.errors import StorageError
-from warta.storage.profiles import EntityProfile
+from warta.storage.queries import EntityProfile
 from warta.storage.writer import Fingerprint, Writer, article_fingerprint, pipeline_hash
 
-from . import queries as Q
 from .analysis import RETRY_AFTER, AnalysisPool, Busy, Cancelled, WorkerFailed, content_id
 from .deps import get_analysis, get_settings, get_store, require_token
 from .errors import ApiError, ErrorBody
@@ -82,17 +80,10 @@ class OutletArticles(msgspec.Struct):
     articles: int
 
 
-class StoredArticle(msgspec.Struct):
-    """A stored article: its row, the corpus ids of its entities and speakers, and the Article."""
+class StoredArticle(Q.Provenance):
+    """A stored article: where and when it was seen, the corpus ids of its entities and
+    speakers, and the Article."""
 
-    id: int
-    url: str | None
-    outlet: str | None
-    published: str | None
-    day: str | None
-    first_seen: str
-    updated_at: str
-    sources: list[str]
     links: Q.ArticleLinks
     article: Article
 
@@ -214,9 +205,8 @@ def _dates(date_from: date | None, date_to: date | None) -> None:
 
 
 def _entity_exists(store: Store, entity_id: int) -> None:
-    with store.connect() as conn:
-        if conn.execute(sa.select(t.entities.c.id).where(t.entities.c.id == entity_id)).first() is None:
-            raise ApiError(404, "entity_not_found", f"no entity with id {entity_id}")
+    if not Q.entity_exists(store, entity_id):
+        raise ApiError(404, "entity_not_found", f"no entity with id {entity_id}")
 
 
 # -- service -----------------------------------------------------------------------------
@@ -238,8 +228,7 @@ async def _probe_store(store: Store) -> int:
     """The article count, read off the event loop; ApiError 503 when the store fails or hangs."""
 
     def count() -> int:
-        with store.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(t.articles)).scalar_one())
+        return Q.article_count(store)
 
     try:
         return await asyncio.wait_for(run_in_threadpool(count), timeout=_READY_TIMEOUT)
@@ -380,13 +369,7 @@ async def analyze(
 
 
 def _source_ids(store: Store, fps: list[Fingerprint]) -> list[int]:
-    s = t.article_sources.c
-    out = []
-    with store.connect() as conn:
-        for fp in fps:
-            found = conn.execute(sa.select(s.article_id).where(s.source_key == fp.source_key)).scalar()
-            out.append(int(found) if found is not None else 0)
-    return out
+    return Q.article_ids_by_source(store, [fp.source_key for fp in fps])
 
 
 @router.post(
@@ -557,39 +540,14 @@ def list_articles(
     **_ok(StoredArticle, "The article", 404, 422),
 )
 def get_article(store: StoreDep, article_id: Annotated[int, Path(ge=1, le=_MAX_ID)]) -> JSON:
-    a, s = t.articles.c, t.article_sources.c
-    with store.connect() as conn:
-        row = conn.execute(
-            sa.select(a.id, a.url, a.outlet, a.published, a.day, a.first_seen, a.updated_at).where(
-                a.id == article_id
-            )
-        ).first()
-        if row is None:
-            raise ApiError(404, "article_not_found", f"no article with id {article_id}")
-        sources = [
-            str(k)
-            for k in conn.execute(
-                sa.select(s.source_key).where(s.article_id == article_id).order_by(s.seen_at, s.source_key)
-            ).scalars()
-        ]
+    row = Q.article_provenance(store, article_id)
+    if row is None:
+        raise ApiError(404, "article_not_found", f"no article with id {article_id}")
     article = store.get_article(article_id)
     links = Q.article_links(store, article_id)
     if article is None or links is None:  # deleted between the two reads
         raise ApiError(404, "article_not_found", f"no article with id {article_id}")
-    return JSON(
-        StoredArticle(
-            id=int(row.id),
-            url=row.url,
-            outlet=row.outlet,
-            published=row.published,
-            day=row.day,
-            first_seen=row.first_seen,
-            updated_at=row.updated_at,
-            sources=sources,
-            links=links,
-            article=article,
-        )
-    )
+    return JSON(StoredArticle(**msgspec.structs.asdict(row), links=links, article=article))
 
 
 # -- entities ----------------------------------------------------------------------------

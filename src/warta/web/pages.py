@@ -32,11 +32,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from warta.article import Article, from_json
 from warta.config import Settings, as_of_day
 from warta.errors import WartaError
-from warta.storage import Store
+from warta.storage import Store, queries
 from warta.storage.errors import StorageError
-from warta.storage.profiles import resolve_entity
+from warta.storage.queries import resolve_entity
 
-from . import queries, views
+from . import views
 from .analysis import AnalysisPool
 from .api import run_analysis
 from .deps import get_analysis, get_settings, get_store
@@ -214,8 +214,7 @@ def article_page(request: Request, article_id: int, store: StoreDep) -> HTMLResp
     if article is None or links is None:
         return _not_found(request, f"article {article_id}")
     entity_links = {x.idx: f"/entity/{x.entity_id}" for x in links.entities}
-    with store.connect() as conn:
-        row = views.article_row(conn, article_id)
+    row = queries.article_item(store, article_id)
     day = row.day if row else None
     speaker_links = {i: f"/entity/{eid}" for i, eid in links.quote_speakers.items()}
     ctx = _article_context(article, entity_links=entity_links, day=day, speaker_links=speaker_links)
@@ -245,8 +244,8 @@ def _charts(page: views.EntityPage) -> dict[str, Any]:
     net = page.network
     return {
         "timeline": {
-            "days": [d for d, _n in page.mentions_by_day],
-            "articles": [n for _d, n in page.mentions_by_day],
+            "days": [d for d, _n in page.articles_by_day],
+            "articles": [n for _d, n in page.articles_by_day],
             "quote_days": [d for d, _n in page.quotes_by_day],
             "quotes": [n for _d, n in page.quotes_by_day],
         },
@@ -275,7 +274,7 @@ def entity_page(request: Request, entity_id: int, store: StoreDep) -> HTMLRespon
         request,
         "entity.html",
         {
-            "title": page.entity.name,
+            "title": page.profile.name,
             "page": page,
             "charts": _charts(page),
         },

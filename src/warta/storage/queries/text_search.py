@@ -25,10 +25,10 @@ from typing import Any
 import msgspec
 import sqlalchemy as sa
 
-from .errors import StorageError
-from .people import candidates
-from .repository import Store
-from .text import make_stemmer, words
+from warta.storage.errors import StorageError
+from warta.storage.people import candidates
+from warta.storage.repository import Store
+from warta.storage.text import make_stemmer, words
 
 __all__ = [
     "FullText",

@@ -1,0 +1,254 @@
+"""The read layer's result records (msgspec structs: encode them with ``msgspec.json.encode``),
+the same for the CLI's ``--json``, the REST API and the dashboard."""
+
+from __future__ import annotations
+
+import msgspec
+
+from warta.storage.recycled import Cluster
+
+__all__ = [
+    "ArticleItem",
+    "ArticleLinks",
+    "ArticlePage",
+    "ClusterPage",
+    "CorpusStats",
+    "EntityHit",
+    "EntityLink",
+    "EntityPage",
+    "EntityProfile",
+    "Network",
+    "NetworkEdge",
+    "NetworkNode",
+    "OutletCount",
+    "OutletQuotes",
+    "Provenance",
+    "QuotePage",
+    "QuoteRow",
+    "RisingEntity",
+    "RoleSeen",
+    "SpeakerCount",
+    "TimelinePoint",
+]
+
+
+class RoleSeen(msgspec.Struct):
+    role: str
+    count: int
+    first_day: str | None
+    last_day: str | None
+
+
+class QuoteRow(msgspec.Struct):
+    """A quote with where and when it appeared."""
+
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_id: int | None
+    cue: str | None
+    article_id: int
+    title: str | None
+    outlet: str | None
+    day: str | None
+    url: str | None
+    confidence: float = 1.0  # the probability that the attribution is right
+    needs_review: bool = False  # confidence below the review threshold
+    idx: int = 0  # the quote's index in its article (the page's anchor #q-<idx>)
+
+
+class OutletQuotes(msgspec.Struct):
+    """One outlet's quotes by a speaker: how many, and the latest few."""
+
+    outlet: str
+    total: int
+    quotes: list[QuoteRow]
+
+
+class EntityProfile(msgspec.Struct):
+    """One entity across the corpus.
+
+    ``by_outlet`` and ``by_day`` count mentions; ``co_mentioned`` lists the entities
+    most often in the same articles, as ``(name, label, articles)``.
+    """
+
+    id: int
+    name: str
+    label: str
+    articles: int
+    mentions: int
+    aliases: list[tuple[str, int]]
+    by_outlet: list[tuple[str, int]]
+    by_day: list[tuple[str, int]]
+    roles: list[RoleSeen]
+    co_mentioned: list[tuple[str, str, int]]
+    latest_quotes: list[QuoteRow]
+    other_candidates: list[
+        tuple[int, str, str, int]
+    ]  # (id, name, label, articles): other entities the name may mean
+    quotes: int = 0  # quotes the corpus attributes to it
+
+
+class ArticleItem(msgspec.Struct):
+    """One article in a list. ``score``, ``snippet`` and ``marks`` are set for a text search
+    (``marks``: ``(start, end)`` offsets of the query words in ``snippet``)."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    day: str | None
+    url: str | None
+    word_count: int
+    topic: str | None
+    quotes: int
+    score: float | None = None
+    snippet: str | None = None
+    marks: list[tuple[int, int]] = msgspec.field(default_factory=list)
+
+
+class ArticlePage(msgspec.Struct):
+    """A page of articles: ``total`` matches in all, ``items`` from ``offset`` on."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[ArticleItem]
+
+
+class Provenance(msgspec.Struct):
+    """Where and when a stored article was seen (``sources``: every URL or file it came
+    from, oldest first)."""
+
+    id: int
+    url: str | None
+    outlet: str | None
+    published: str | None
+    day: str | None
+    first_seen: str
+    updated_at: str
+    sources: list[str]
+
+
+class EntityLink(msgspec.Struct):
+    """Entity ``idx`` of an Article (``Article.entities[idx]``) is corpus entity ``entity_id``."""
+
+    idx: int
+    entity_id: int
+    name: str
+    label: str
+    mentions: int
+
+
+class ArticleLinks(msgspec.Struct):
+    """Corpus ids for the parts of one stored article, to link them to their pages.
+
+    ``quote_speakers`` maps a quote (``Article.quotes[idx]``) to its speaker's entity id
+    (only for quotes whose speaker is a known person).
+    """
+
+    article_id: int
+    entities: list[EntityLink]
+    quote_speakers: dict[int, int]
+
+
+class EntityHit(msgspec.Struct):
+    id: int
+    name: str
+    label: str
+    articles: int
+
+
+class EntityPage(msgspec.Struct):
+    total: int
+    limit: int
+    offset: int
+    items: list[EntityHit]
+
+
+class QuotePage(msgspec.Struct):
+    """A page of quotes, newest first (``total`` is the number of matching quotes)."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[QuoteRow]
+
+
+class SpeakerCount(msgspec.Struct):
+    """A person and how often they were quoted (``quotes``), in how many articles."""
+
+    entity_id: int
+    name: str
+    quotes: int
+    articles: int
+
+
+class RisingEntity(msgspec.Struct):
+    """An entity mentioned more in the recent window than in the one before it.
+
+    ``recent`` and ``previous`` count articles; ``ratio`` is (recent + 1) / (previous + 1).
+    """
+
+    entity_id: int
+    name: str
+    label: str
+    recent: int
+    previous: int
+    ratio: float
+
+
+class TimelinePoint(msgspec.Struct):
+    """One day of an entity: ``mentions`` (sum over articles), ``articles``, ``quotes`` it gave."""
+
+    day: str
+    mentions: int
+    articles: int
+    quotes: int
+
+
+class NetworkNode(msgspec.Struct):
+    id: int
+    name: str
+    label: str
+    articles: int
+
+
+class NetworkEdge(msgspec.Struct):
+    """Two entities named in ``weight`` of the same articles."""
+
+    source: int
+    target: int
+    weight: int
+
+
+class Network(msgspec.Struct):
+    """A co-mention network: the centre (when one was asked for) and its neighbours."""
+
+    center: int | None
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+class OutletCount(msgspec.Struct):
+    outlet: str
+    quotes: int
+    articles: int
+
+
+class CorpusStats(msgspec.Struct):
+    articles: int
+    entities: int
+    quotes: int
+    outlets: int
+    first_day: str | None
+    last_day: str | None
+
+
+class ClusterPage(msgspec.Struct):
+    """A page of duplicate clusters (largest first); ``total`` clusters in all."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[Cluster]
