@@ -150,7 +150,8 @@ def reanalyze_cmd(
 
 
 db_app = typer.Typer(
-    help="The corpus database's schema: its revision, and upgrading it.", no_args_is_help=True
+    help="The corpus database: its schema revision, upgrading it, copying it to another store.",
+    no_args_is_help=True,
 )
 
 
@@ -197,4 +198,45 @@ def db_current_cmd(
     engine.dispose()
     typer.echo(
         f"{rev or '0001 (before migrations)'}" + (" (newest)" if rev == HEAD else f" (newest: {HEAD})")
+    )
+
+
+@db_app.command("copy")
+def db_copy_cmd(
+    source: Annotated[str, typer.Argument(help="The store to copy: a SQLite file or a postgresql:// URL.")],
+    to: Annotated[
+        str, typer.Option("--to", help="The store to copy into (created when missing): a file or a URL.")
+    ],
+) -> None:
+    """Copy a corpus store into another as analysed (nothing is analysed again): moving a
+    SQLite file onto a PostgreSQL server, or back. Articles keep their analysis version
+    and sources; rejects and over-budget records come along. Interrupted, it resumes."""
+    from warta.storage import Store
+    from warta.storage.copy import copy_store
+    from warta.storage.queries import article_count
+
+    err = Console(stderr=True)
+    progress = Progress(
+        TextColumn("[cyan]copy"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    try:
+        with Store.open(source, create=False) as src, Store.open(to) as dst, progress:
+            if src.name == dst.name:
+                err.print("[red]error[/] the source and the target are the same store")
+                raise typer.Exit(2)
+            task = progress.add_task("copy", total=article_count(src))
+            result = copy_store(src, dst, progress=lambda n: progress.advance(task, n))
+    except WartaError as exc:
+        err.print(f"[red]error[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+    err.print(
+        f"{result.articles:,} articles copied ({result.sources:,} sources), {result.skipped:,} already there; "
+        f"{result.rejects:,} rejects, {result.over_budget:,} over budget",
+        highlight=False,
     )

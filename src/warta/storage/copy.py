@@ -1,0 +1,126 @@
+"""Copying a corpus store to another: a team moving its SQLite file onto a PostgreSQL
+server, or the other way for an archive.
+
+Articles are copied as analysed (nothing runs the pipeline again): each keeps its analysis
+version, its content hash and every source it was seen under, and the target derives its
+own rows (entities, quotes, search index) from them as an ingest would. Rejects, records
+over budget and what each analysis version stood for come along. A copy that stops
+resumes: articles whose content the target already holds under the same analysis
+version are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import msgspec
+import sqlalchemy as sa
+
+from warta.article import Article
+
+from . import tables as t
+from .names import url_key
+from .repository import Store
+from .writer import Fingerprint, Writer, decode_doc
+
+__all__ = ["CopyResult", "copy_store"]
+
+_BATCH = 200
+
+
+class CopyResult(msgspec.Struct):
+    articles: int  # copied
+    skipped: int  # already in the target, same analysis version
+    sources: int  # source keys written (an article seen under several URLs has several)
+    rejects: int
+    over_budget: int
+
+
+def _articles(source: Store) -> Iterator[tuple[Article, str, str, list[str]]]:
+    """(article, content hash, analysis version, source keys) of every stored article, by id."""
+    a, s = t.articles.c, t.article_sources.c
+    last = 0
+    while True:
+        with source.connect() as conn:
+            rows = conn.execute(
+                sa.select(a.id, a.content_hash, a.pipeline, a.doc)
+                .where(a.id > last)
+                .order_by(a.id)
+                .limit(_BATCH)
+            ).all()
+            if not rows:
+                return
+            keys: dict[int, list[str]] = {}
+            for aid, key in conn.execute(
+                sa.select(s.article_id, s.source_key)
+                .where(s.article_id.in_([r.id for r in rows]))
+                .order_by(s.article_id, s.seen_at, s.source_key)
+            ):
+                keys.setdefault(int(aid), []).append(str(key))
+        for r in rows:
+            yield decode_doc(r.doc), str(r.content_hash), str(r.pipeline), keys.get(int(r.id), [])
+        last = int(rows[-1].id)
+
+
+def copy_store(source: Store, target: Store, *, progress: Callable[[int], None] | None = None) -> CopyResult:
+    """Copy every article, reject and over-budget record of ``source`` into ``target``."""
+    known = target.known()
+    writer = Writer()
+    copied = skipped = sources = 0
+    batch: list[tuple[Article, Fingerprint]] = []
+
+    def flush() -> None:
+        if batch:
+            target.write_batch(batch, writer=writer)
+            batch.clear()
+
+    for article, chash, pipeline, keys in _articles(source):
+        if known.get(f"sha1:{chash}") == (chash, pipeline):
+            skipped += 1
+        else:
+            ukey = url_key(article.source.url)
+            for key in keys or [f"sha1:{chash}"]:
+                batch.append(
+                    (
+                        article,
+                        Fingerprint(source_key=key, url_key=ukey, content_hash=chash, pipeline=pipeline),
+                    )
+                )
+                sources += 1
+            copied += 1
+            if len(batch) >= _BATCH:
+                flush()
+        if progress is not None:
+            progress(1)
+    flush()
+    for description in _versions(source):
+        target.record_version(description)
+    rejects = _copy_rows(source, target, t.rejects, ("source", "code", "reason"))
+    over = _copy_rows(source, target, t.over_budget, ("source_key", "content_hash"))
+    return CopyResult(articles=copied, skipped=skipped, sources=sources, rejects=rejects, over_budget=over)
+
+
+def _versions(source: Store) -> list[dict[str, Any]]:
+    m = t.meta.c
+    with source.connect() as conn:
+        values = conn.execute(sa.select(m.value).where(m.key.like("analysis:%"))).scalars().all()
+    return [json.loads(v) for v in values]
+
+
+def _copy_rows(source: Store, target: Store, table: sa.Table, identity: tuple[str, ...]) -> int:
+    """Rows of ``table`` the target lacks (by the ``identity`` columns), without their ids."""
+    columns = [c for c in table.c if not c.primary_key or c.name not in ("id",)]
+    with target.connect() as conn:
+        have = {tuple(r) for r in conn.execute(sa.select(*[table.c[k] for k in identity]))}
+    with source.connect() as conn:
+        rows = [
+            dict(r._mapping)
+            for r in conn.execute(sa.select(*columns))
+            if tuple(r._mapping[k] for k in identity) not in have
+        ]
+    if rows:
+        with target.transaction() as conn:
+            conn.execute(table.insert(), rows)
+    return len(rows)
