@@ -274,9 +274,7 @@ watch_items = sa.Table(
     "watch_items",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "watchlist_id", sa.Integer, sa.ForeignKey("watchlists.id", ondelete="CASCADE"), nullable=False
-    ),
+    sa.Column("watchlist_id", sa.Integer, sa.ForeignKey("watchlists.id", ondelete="CASCADE"), nullable=False),
     sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     sa.Column("item_key", sa.String(48), nullable=False),
     sa.Column("quote_idx", sa.Integer),
