@@ -35,6 +35,7 @@ from warta.article import (
 )
 from warta.config import Settings, load_settings
 from warta.errors import (
+    AlertError,
     BinaryInputError,
     CorruptStoreError,
     EmptyInputError,
@@ -56,6 +57,7 @@ from warta.errors import (
     UnknownStepError,
     UnsupportedInputError,
     WartaError,
+    WatchlistError,
     WebError,
 )
 from warta.offsets import OffsetMap
@@ -66,6 +68,7 @@ from warta.pipeline import Pipeline, Step
 __version__ = "0.2.0"
 
 __all__ = [
+    "AlertError",
     "Article",
     "BinaryInputError",
     "Change",
@@ -113,6 +116,7 @@ __all__ = [
     "UnknownStepError",
     "UnsupportedInputError",
     "WartaError",
+    "WatchlistError",
     "WebError",
     "__version__",
     "analyze",

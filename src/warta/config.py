@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -65,6 +65,27 @@ class Settings(BaseSettings):
     as_of: str = Field(default_factory=lambda: _default("as_of"), pattern=r"^(\d{4}-\d{2}-\d{2})?$")
     article_seconds: float = Field(default_factory=lambda: _default("article_seconds"), ge=0)
     article_memory_mb: float = Field(default_factory=lambda: _default("article_memory_mb"), ge=0)
+    # Watchlists and their alerts (warta.watchlists); secrets come best from the environment
+    # (WARTA_ALERT_WEBHOOK_SECRET, WARTA_ALERT_SMTP_PASSWORD).
+    watch_max_items: int = Field(default_factory=lambda: _default("watch_max_items"), ge=1)
+    alert_base_url: str = Field(default_factory=lambda: _default("alert_base_url"))
+    alert_max_attempts: int = Field(default_factory=lambda: _default("alert_max_attempts"), ge=1)
+    alert_digest_dir: str = Field(default_factory=lambda: _default("alert_digest_dir"))
+    alert_webhook_url: str = Field(default_factory=lambda: _default("alert_webhook_url"))
+    alert_webhook_secret: str = Field(default_factory=lambda: _default("alert_webhook_secret"))
+    alert_webhook_retries: int = Field(default_factory=lambda: _default("alert_webhook_retries"), ge=0, le=10)
+    alert_webhook_backoff: float = Field(default_factory=lambda: _default("alert_webhook_backoff"), ge=0)
+    alert_webhook_timeout: float = Field(default_factory=lambda: _default("alert_webhook_timeout"), gt=0)
+    alert_smtp_host: str = Field(default_factory=lambda: _default("alert_smtp_host"))
+    alert_smtp_port: int = Field(default_factory=lambda: _default("alert_smtp_port"), ge=1, le=65535)
+    alert_smtp_security: Literal["starttls", "ssl", "none"] = Field(
+        default_factory=lambda: _default("alert_smtp_security")
+    )
+    alert_smtp_username: str = Field(default_factory=lambda: _default("alert_smtp_username"))
+    alert_smtp_password: str = Field(default_factory=lambda: _default("alert_smtp_password"))
+    alert_smtp_timeout: float = Field(default_factory=lambda: _default("alert_smtp_timeout"), gt=0)
+    alert_mail_from: str = Field(default_factory=lambda: _default("alert_mail_from"))
+    alert_mail_to: list[str] = Field(default_factory=lambda: _default("alert_mail_to"))
 
 
 def as_of_day(settings: Settings) -> date:

@@ -12,7 +12,8 @@ anywhere in warta is in it)::
     │   ├── InputTooLargeError     W103
     │   ├── MalformedInputError    W104 (bad JSON line, CSV row, HTML)
     │   ├── UnsupportedInputError  W105
-    │   └── EncodingError          W106
+    │   ├── EncodingError          W106
+    │   └── WatchlistError         W107 (a watchlist that cannot be made, or no such watchlist)
     ├── PipelineError              W2xx: a pipeline or engine that cannot be built or run
     │   ├── PipelineOrderError     W201 (a step needs a field nobody provides)
     │   ├── UnknownStepError       W202 (registry key not found)
@@ -23,7 +24,8 @@ anywhere in warta is in it)::
     ├── ResourceError              W3xx: a packaged lexicon or model is missing or corrupt (W301)
     │   └── EvaluationError        W302 (gold data missing or in an unexpected format)
     ├── WebError                   W4xx: a request the web app or the API refuses
-    │   └── ApiError               W401 (an API answer with an HTTP status; warta.web.errors)
+    │   ├── ApiError               W401 (an API answer with an HTTP status; warta.web.errors)
+    │   └── AlertError             W402 (an alert channel misconfigured, or refusing a delivery)
     └── StorageError               W5xx: the store cannot be opened, read or written (W501)
         ├── CorruptStoreError      W502 (a damaged SQLite file)
         ├── ForeignStoreError      W503 (not SQLite, or SQLite without warta's tables)
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 __all__ = [
     "CODES",
+    "AlertError",
     "BinaryInputError",
     "CorruptStoreError",
     "EmptyInputError",
@@ -55,6 +58,7 @@ __all__ = [
     "UnknownStepError",
     "UnsupportedInputError",
     "WartaError",
+    "WatchlistError",
     "WebError",
 ]
 
@@ -97,6 +101,13 @@ class UnsupportedInputError(InputError):
 
 class EncodingError(InputError):
     code = "W106"
+
+
+class WatchlistError(InputError):
+    """A watchlist definition that cannot be used (a bad name, kind, value or date), a name
+    already taken, or a name that names no watchlist; the message names the input."""
+
+    code = "W107"
 
 
 class PipelineError(WartaError):
@@ -146,6 +157,13 @@ class WebError(WartaError):
     """A request the web app or the API refuses (see :class:`warta.web.errors.ApiError`)."""
 
     code = "W400"
+
+
+class AlertError(WebError):
+    """An alert channel (digest folder, webhook, SMTP server) that is misconfigured or refused
+    a delivery; a failed delivery is recorded and tried again at the next check."""
+
+    code = "W402"
 
 
 class StorageError(WartaError):

@@ -21,6 +21,7 @@ from warta.cli import schema as _schema
 from warta.cli import serve as _serve
 from warta.cli import status as _status
 from warta.cli import train as _train
+from warta.cli import watchlist as _watchlist
 
 __all__ = ["app", "main"]
 
@@ -54,6 +55,7 @@ app.add_typer(_eval.eval_app, name="eval")
 app.add_typer(_train.train_app, name="train")
 app.add_typer(_build.build_app, name="build")
 app.add_typer(_status.db_app, name="db")
+app.add_typer(_watchlist.watchlist_app, name="watchlist")
 
 
 def main() -> None:

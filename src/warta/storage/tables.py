@@ -13,7 +13,10 @@ Article's parts, normalised so that queries across the corpus are plain SQL:
 - ``rejects``: inputs that could not be read, with the reason;
 - ``over_budget``: records that ran over the per-article budget (source and content hash),
   which a resumed ingest skips instead of meeting them again;
-- ``meta``: the schema name and version, checked on open.
+- ``meta``: the schema name and version, checked on open;
+- ``watchlists`` (named saved searches), ``watch_items`` (what each has reported: one row
+  per article or quote, never two) and ``watch_deliveries`` (each item's delivery per alert
+  channel: pending, sent or failed); see :mod:`warta.storage.watchlists`.
 
 On SQLite an FTS5 table ``articles_fts(title, body, stems)`` sits beside them (see
 :mod:`warta.storage.queries.text_search`).
@@ -45,12 +48,16 @@ __all__ = [
     "rejects",
     "roles",
     "timexes",
+    "watch_deliveries",
+    "watch_items",
+    "watchlists",
 ]
 
 SCHEMA_NAME = "warta-corpus"
 # Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL,
-# 3 = the read layer's indexes (warta.storage.queries).
-SCHEMA_VERSION = 3
+# 3 = the read layer's indexes (warta.storage.queries), 5 = watchlists and their alerts
+# (4 is another branch's; the two are chained when merged).
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 
@@ -236,6 +243,68 @@ over_budget = sa.Table(
     sa.Column("last_seen", sa.String(32), nullable=False),
     sa.Column("count", sa.Integer, nullable=False, default=1),
     sa.PrimaryKeyConstraint("source_key", "content_hash"),
+)
+
+# Watchlists: named saved searches (warta.storage.watchlists). ``kind`` is what ``value`` is:
+# a text query, an entity (articles naming it), a speaker or an entity quotes are about, an
+# outlet or a topic; the optional filters narrow it. ``mark`` is the high-water mark of the
+# checks (the newest ``articles.updated_at`` the last check saw); ``seen`` the newest
+# ``watch_items.id`` marked as seen on the dashboard.
+watchlists = sa.Table(
+    "watchlists",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(64), nullable=False, unique=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("date_from", sa.String(10)),
+    sa.Column("date_to", sa.String(10)),
+    sa.Column("outlet", sa.Text),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("checked_at", sa.String(32)),
+    sa.Column("mark", sa.String(32)),
+    sa.Column("seen", sa.Integer, nullable=False, default=0),
+)
+
+# What a watchlist has reported: one row per (watchlist, article, item), never two. ``item_key``
+# is "" for an article, "q:<hash of the quote's text>" for a quote (a quote keeps its key when
+# the article is analysed again and its quotes are renumbered). The shown fields are kept as
+# they were found, so that a delivery retried later sends what was found.
+watch_items = sa.Table(
+    "watch_items",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("watchlist_id", sa.Integer, sa.ForeignKey("watchlists.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("item_key", sa.String(48), nullable=False),
+    sa.Column("quote_idx", sa.Integer),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("published", sa.String(32)),
+    sa.Column("day", sa.String(10)),
+    sa.Column("url", sa.Text),
+    sa.Column("quote", sa.Text),
+    sa.Column("speaker", sa.Text),
+    sa.Column("found_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("watchlist_id", "article_id", "item_key", name="uq_watch_items_item"),
+    sa.Index("ix_watch_items_article", "article_id"),
+)
+
+# Each found item's delivery on each alert channel ("digest", "webhook", "email") configured
+# when it was found: "pending" until sent, "sent" once (never again), "failed" after too many
+# attempts. A failed attempt is counted and its error kept; the next check tries again.
+watch_deliveries = sa.Table(
+    "watch_deliveries",
+    metadata,
+    sa.Column("item_id", sa.Integer, sa.ForeignKey("watch_items.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(8), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("last_error", sa.Text),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("sent_at", sa.String(32)),
+    sa.PrimaryKeyConstraint("item_id", "channel"),
+    sa.Index("ix_watch_deliveries_channel_status", "channel", "status", "item_id"),
 )
 
 # Full-text index (SQLite only). rowid = articles.id; `stems` holds the Sastrawi stems of

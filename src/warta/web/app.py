@@ -20,7 +20,7 @@ from warta.budget import Budget
 from warta.config import Settings, load_settings, pipeline_specs
 from warta.storage import Store
 
-from . import api, errors, pages
+from . import api, errors, pages, watchlists
 from .analysis import AnalysisPool
 from .pages import CSP
 
@@ -117,7 +117,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.analysis = analysis
     errors.install(app, pages=pages.render_error)
     app.include_router(api.router)
+    app.include_router(watchlists.api_router)
     app.include_router(pages.router)
+    app.include_router(watchlists.page_router)
     app.mount("/static/docs", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
@@ -134,7 +136,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(_SecurityHeaders)
@@ -147,6 +149,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             )
             comps = schema.setdefault("components", {}).setdefault("schemas", {})
             comps.update(api.components())
+            comps.update(watchlists.components())
             # Validation errors are answered in the API's error format, not FastAPI's.
             for name in ("HTTPValidationError", "ValidationError"):
                 comps.pop(name, None)
