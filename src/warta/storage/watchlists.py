@@ -3,7 +3,7 @@ of each reported item on each alert channel.
 
 A watchlist is a *kind* and a *value* (a text query, an entity, a speaker, an entity quotes
 are about, an outlet, a topic), optionally narrowed by days and an outlet. Its matches are
-articles, or quotes for the speaker and about kinds (:mod:`.watch_match` writes the SQL).
+articles, or quotes for the speaker and about kinds (:mod:`.queries.watch_match` writes the SQL).
 
 A check (:func:`record_new`) finds the matches no check has reported yet and writes them to
 ``watch_items``, with one pending row per alert channel in ``watch_deliveries``, in one
@@ -32,9 +32,9 @@ from sqlalchemy.engine import Connection
 from warta.errors import WatchlistError
 
 from . import tables as t
+from .queries.text_search import parse_query
+from .queries.watch_match import MatchItem, Window, match_rows
 from .repository import Store
-from .search import parse_query
-from .watch_match import MatchItem, Window, match_rows
 
 __all__ = [
     "CHANNELS",

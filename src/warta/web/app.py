@@ -117,7 +117,6 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.analysis = analysis
     errors.install(app, pages=pages.render_error)
     app.include_router(api.router)
-    app.include_router(watchlists.api_router)
     app.include_router(pages.router)
     app.include_router(watchlists.page_router)
     app.mount("/static/docs", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
@@ -149,7 +148,6 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             )
             comps = schema.setdefault("components", {}).setdefault("schemas", {})
             comps.update(api.components())
-            comps.update(watchlists.components())
             # Validation errors are answered in the API's error format, not FastAPI's.
             for name in ("HTTPValidationError", "ValidationError"):
                 comps.pop(name, None)

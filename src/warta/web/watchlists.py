@@ -1,8 +1,4 @@
-"""Watchlists on the web: the API (``/api/v1/watchlists``) and the dashboard's pages.
-
-API: ``GET /api/v1/watchlists`` (the list, with found and unseen counts), ``POST`` (create;
-token), ``DELETE /api/v1/watchlists/{name}`` (token), ``GET /api/v1/watchlists/{name}/matches``
-(the current matches in the store, newest first, each saying whether a check reported it).
+"""Watchlists on the dashboard (their API is :mod:`warta.web.api.watchlists`).
 
 Pages: ``/watchlists`` (the list, a form to create one), ``/watchlists/{name}`` (what its
 checks found, the new items marked, its current matches, "mark as seen"). The forms that
@@ -18,20 +14,16 @@ import hmac
 import secrets
 from typing import Annotated, Any
 
-import msgspec
-from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
 
 from warta.config import Settings
 from warta.errors import StorageError, WatchlistError
 from warta.storage import Store
 from warta.storage.watchlists import (
     KINDS,
-    Kind,
     MatchPage,
-    Watchlist,
     add_watchlist,
     found_items,
     get_watchlist,
@@ -42,140 +34,16 @@ from warta.storage.watchlists import (
     remove_watchlist,
 )
 
-from .api import JSON
-from .deps import get_settings, get_store, require_token
-from .errors import ApiError, ErrorBody
+from .deps import get_settings, get_store
 from .pages import CSP, _same_origin, templates
 
-__all__ = ["api_router", "components", "page_router"]
+__all__ = ["page_router"]
 
-api_router = APIRouter(prefix="/api/v1/watchlists", tags=["watchlists"])
 page_router = APIRouter(include_in_schema=False)
 
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 WatchName = Annotated[str, Path(min_length=1, max_length=64, description="The watchlist's name.")]
-
-_TYPES: tuple[Any, ...] = (ErrorBody, Watchlist, list[Watchlist], MatchPage)
-_SCHEMAS, _COMPONENTS = msgspec.json.schema_components(_TYPES, ref_template="#/components/schemas/{name}")
-_SCHEMA = dict(zip(_TYPES, _SCHEMAS, strict=True))
-_ERRORS = {
-    401: "No bearer token",
-    403: "Writes are off, or the token is wrong",
-    404: "No such watchlist",
-    409: "A watchlist of that name exists",
-    422: "Invalid parameters or body",
-    503: "The store cannot be read",
-}
-
-
-def components() -> dict[str, Any]:
-    """The named schemas the watchlist routes' responses refer to (merged into the OpenAPI)."""
-    return dict(_COMPONENTS)
-
-
-def _ok(tp: Any, description: str, *errors: int, status: int = 200) -> dict[str, Any]:
-    responses: dict[int | str, dict[str, Any]] = {}
-    if tp is None:
-        responses[status] = {"description": description}
-    else:
-        responses[status] = {
-            "description": description,
-            "content": {"application/json": {"schema": _SCHEMA[tp]}},
-        }
-    for code in errors:
-        responses[code] = {
-            "description": _ERRORS[code],
-            "content": {"application/json": {"schema": _SCHEMA[ErrorBody]}},
-        }
-    return {"response_model": None, "response_class": JSON, "responses": responses, "status_code": status}
-
-
-def _missing(name: str) -> ApiError:
-    return ApiError(404, "watchlist_not_found", f"no watchlist called {name!r}")
-
-
-# -- API --------------------------------------------------------------------------------------
-
-
-class WatchlistCreate(BaseModel):
-    """A new watchlist: a ``kind`` and the ``value`` it watches, optionally narrowed to days
-    (YYYY-MM-DD, inclusive) and to outlets whose name contains ``outlet``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-    kind: Kind
-    value: str = Field(min_length=1, max_length=200)
-    date_from: str | None = Field(default=None, max_length=10)
-    date_to: str | None = Field(default=None, max_length=10)
-    outlet: str | None = Field(default=None, max_length=200)
-
-
-@api_router.get("", summary="The watchlists", **_ok(list[Watchlist], "By name", 503))
-def api_list(store: StoreDep) -> JSON:
-    return JSON(list_watchlists(store))
-
-
-@api_router.post(
-    "",
-    summary="Create a watchlist (token)",
-    dependencies=[Depends(require_token)],
-    **_ok(Watchlist, "Created", 401, 403, 409, 422, 503, status=201),
-)
-def api_create(body: WatchlistCreate, store: StoreDep) -> JSON:
-    """Its first check reports every match the store already holds."""
-    try:
-        spec = make_spec(
-            body.name,
-            body.kind,
-            body.value,
-            date_from=body.date_from,
-            date_to=body.date_to,
-            outlet=body.outlet,
-        )
-    except WatchlistError as exc:
-        raise ApiError(422, "invalid_watchlist", exc.message) from exc
-    try:
-        created = add_watchlist(store, spec)
-    except WatchlistError as exc:
-        raise ApiError(409, "watchlist_exists", exc.message) from exc
-    return JSON(created, status_code=201)
-
-
-@api_router.delete(
-    "/{name}",
-    summary="Remove a watchlist (token)",
-    dependencies=[Depends(require_token)],
-    **_ok(None, "Removed", 401, 403, 404, 422, 503, status=204),
-)
-def api_remove(name: WatchName, store: StoreDep) -> Response:
-    """Forgets the watchlist, what it reported and its pending alerts."""
-    try:
-        remove_watchlist(store, name)
-    except WatchlistError as exc:
-        raise _missing(name) from exc
-    return Response(status_code=204)
-
-
-@api_router.get(
-    "/{name}/matches",
-    summary="A watchlist's current matches",
-    **_ok(MatchPage, "Newest first", 404, 422, 503),
-)
-def api_matches(
-    name: WatchName,
-    store: StoreDep,
-    limit: Annotated[int, Query(ge=1, le=100, description="Items per page (1-100).")] = 20,
-    offset: Annotated[int, Query(ge=0, le=10_000, description="Items to skip.")] = 0,
-) -> JSON:
-    """Articles (or quotes, for speaker and about watchlists) in the store that match, whether
-    a check reported them already (``reported``) or not."""
-    try:
-        return JSON(live_matches(store, name, limit=limit, offset=offset))
-    except WatchlistError as exc:
-        raise _missing(name) from exc
-
 
 # -- pages ------------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ Responses are msgspec structs encoded by msgspec; their JSON Schemas go into the
 document (see :func:`openapi_components`), so the schema describes what is sent.
 
 One router a resource (:mod:`.service`, :mod:`.analyze`, :mod:`.articles`, :mod:`.entities`,
-:mod:`.quotes`, :mod:`.clusters`), each asking the read layer (:mod:`warta.storage.queries`);
+:mod:`.quotes`, :mod:`.clusters`, :mod:`.watchlists`), each asking the read layer (:mod:`warta.storage.queries`);
 :mod:`.common` holds what they share.
 """
 
@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import analyze, articles, clusters, entities, quotes, service
+from . import analyze, articles, clusters, entities, quotes, service, watchlists
 from .analyze import run_analysis
 from .common import RESPONSE_TYPES, components, openapi_components
 
 __all__ = ["RESPONSE_TYPES", "components", "openapi_components", "router", "run_analysis"]
 
 router = APIRouter(prefix="/api/v1")
-for _part in (service, analyze, articles, entities, quotes, clusters):
+for _part in (service, analyze, articles, entities, quotes, clusters, watchlists):
     router.include_router(_part.router)

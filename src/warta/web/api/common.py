@@ -15,6 +15,7 @@ from warta.config import Settings
 from warta.storage import Store
 from warta.storage import queries as Q
 from warta.storage.queries import EntityProfile
+from warta.storage.watchlists import MatchPage, Watchlist
 
 from ..analysis import AnalysisPool
 from ..deps import get_analysis, get_settings, get_store
@@ -108,6 +109,9 @@ RESPONSE_TYPES: tuple[Any, ...] = (
     list[Q.SpeakerCount],
     list[Q.OutletCount],
     Q.ClusterPage,
+    Watchlist,
+    list[Watchlist],
+    MatchPage,
 )
 
 
@@ -137,9 +141,11 @@ def responds(
     tp: Any, description: str, *errors: int, status: int = 200, also: dict[int, str] | None = None
 ) -> dict[str, Any]:
     """Route keyword arguments declaring the response schema of ``tp`` (under ``status``
-    and the statuses in ``also``) and the errors."""
-    content = {"application/json": {"schema": schema_of(tp)}}
-    responses: dict[int | str, dict[str, Any]] = {status: {"description": description, "content": content}}
+    and the statuses in ``also``; ``tp`` None for an answer without a body) and the errors."""
+    content = {"application/json": {"schema": schema_of(tp)}} if tp is not None else None
+    responses: dict[int | str, dict[str, Any]] = {status: {"description": description}}
+    if content is not None:
+        responses[status]["content"] = content
     for code, text in (also or {}).items():
         responses[code] = {"description": text, "content": content}
     for code in errors:
@@ -155,6 +161,7 @@ _ERROR_TEXT = {
     401: "No bearer token",
     403: "Writes are off, or the token is wrong",
     404: "Not found",
+    409: "It exists already (a watchlist of that name)",
     413: "The request body, or the text in it, is too large",
     422: "Invalid parameters or body, or a text over the analysis budget",
     503: "The store cannot be read, or every analysis worker is busy (see Retry-After)",

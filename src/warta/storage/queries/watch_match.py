@@ -1,6 +1,6 @@
 """The SQL of a watchlist's matches, on SQLite and PostgreSQL (used by :mod:`.watchlists`).
 
-- ``query``: articles the full-text index finds (:func:`warta.storage.search.full_text`, the
+- ``query``: articles the full-text index finds (:func:`warta.storage.queries.text_search.full_text`, the
   search SQL of the CLI, the API and the pages);
 - ``entity``: articles naming any entity the name may mean (:func:`.people.candidates`);
 - ``speaker``: quotes by a person of that name; ``about``: quotes whose text names the entity;
@@ -22,11 +22,12 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from .errors import StorageError
-from .people import candidates
-from .repository import Store
-from .search import full_text, parse_query
-from .text import make_stemmer
+from warta.storage.errors import StorageError
+from warta.storage.people import candidates
+from warta.storage.repository import Store
+from warta.storage.text import make_stemmer
+
+from .text_search import full_text, parse_query
 
 __all__ = ["MatchItem", "Window", "item_key", "match_rows"]
 
