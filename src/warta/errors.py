@@ -12,7 +12,10 @@ anywhere in warta is in it)::
     │   ├── InputTooLargeError     W103
     │   ├── MalformedInputError    W104 (bad JSON line, CSV row, HTML)
     │   ├── UnsupportedInputError  W105
-    │   └── EncodingError          W106
+    │   ├── EncodingError          W106
+    │   ├── SourcesError           W107 (a sources file of `warta watch` that cannot be used)
+    │   └── FetchError             W108 (a page that could not be fetched: HTTP error, timeout,
+    │                                    too many redirects, refused by robots.txt)
     ├── PipelineError              W2xx: a pipeline or engine that cannot be built or run
     │   ├── PipelineOrderError     W201 (a step needs a field nobody provides)
     │   ├── UnknownStepError       W202 (registry key not found)
@@ -40,6 +43,7 @@ __all__ = [
     "EncodingError",
     "EngineError",
     "EvaluationError",
+    "FetchError",
     "ForeignStoreError",
     "InputError",
     "InputTooLargeError",
@@ -49,6 +53,7 @@ __all__ = [
     "PipelineOrderError",
     "ResourceError",
     "StepFailedError",
+    "SourcesError",
     "StepSkippedError",
     "StorageError",
     "StoreVersionError",
@@ -97,6 +102,20 @@ class UnsupportedInputError(InputError):
 
 class EncodingError(InputError):
     code = "W106"
+
+
+class SourcesError(InputError):
+    """A sources file (``warta watch --sources``) that is missing, not TOML, or describes a
+    source wrongly; the message names the file, the source and the problem."""
+
+    code = "W107"
+
+
+class FetchError(InputError):
+    """A page the news collector could not fetch (an HTTP error, a timeout, too many
+    redirects, a page over the size limit, or one robots.txt forbids)."""
+
+    code = "W108"
 
 
 class PipelineError(WartaError):

@@ -13,7 +13,11 @@ Article's parts, normalised so that queries across the corpus are plain SQL:
 - ``rejects``: inputs that could not be read, with the reason;
 - ``over_budget``: records that ran over the per-article budget (source and content hash),
   which a resumed ingest skips instead of meeting them again;
-- ``meta``: the schema name and version, checked on open.
+- ``meta``: the schema name and version, checked on open;
+- ``watch_sources``, ``watch_urls``, ``watch_hosts``: the news collector's state (``warta
+  watch``): each source's last poll and counts, the frontier of URLs (state, attempts, last
+  error, validators, the feed's date), and requests and errors per host
+  (:mod:`warta.storage.frontier`).
 
 On SQLite an FTS5 table ``articles_fts(title, body, stems)`` sits beside them (see
 :mod:`warta.storage.search`).
@@ -45,12 +49,15 @@ __all__ = [
     "rejects",
     "roles",
     "timexes",
+    "watch_hosts",
+    "watch_sources",
+    "watch_urls",
 ]
 
 SCHEMA_NAME = "warta-corpus"
 # Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL,
-# 3 = the read layer's indexes (warta.storage.queries).
-SCHEMA_VERSION = 3
+# 3 = the read layer's indexes (warta.storage.queries), 4 = the news collector's frontier.
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
@@ -236,6 +243,56 @@ over_budget = sa.Table(
     sa.Column("last_seen", sa.String(32), nullable=False),
     sa.Column("count", sa.Integer, nullable=False, default=1),
     sa.PrimaryKeyConstraint("source_key", "content_hash"),
+)
+
+# The news collector (warta.watch; reads and writes in warta.storage.frontier). Times are
+# UTC "YYYY-MM-DDTHH:MM:SS" strings, like the other tables', so they compare as text.
+watch_sources = sa.Table(
+    "watch_sources",
+    metadata,
+    sa.Column("name", sa.String(128), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # rss | sitemap | frontpage
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("etag", sa.Text),  # the listing's validators, for a conditional GET
+    sa.Column("last_modified", sa.Text),
+    sa.Column("last_poll", sa.String(32)),
+    sa.Column("last_ok", sa.String(32)),
+    sa.Column("last_error", sa.Text),
+    sa.Column("polls", sa.Integer, nullable=False, default=0),
+    sa.Column("new_articles", sa.Integer, nullable=False, default=0),
+    sa.Column("errors", sa.Integer, nullable=False, default=0),
+)
+
+watch_urls = sa.Table(
+    "watch_urls",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),  # normalised (warta.watch.urls)
+    sa.Column("source", sa.String(128), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # article | sitemap (a child of an index)
+    sa.Column("host", sa.Text, nullable=False),
+    sa.Column("state", sa.String(12), nullable=False),  # seen | fetched | failed | forbidden
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("last_error", sa.Text),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("lastmod", sa.String(32)),  # the date the feed or sitemap gives, newest seen
+    sa.Column("fetched_lastmod", sa.String(32)),  # ... and the one it had when last fetched
+    sa.Column("first_seen", sa.String(32), nullable=False),
+    sa.Column("last_fetch", sa.String(32)),
+    sa.Column("next_try", sa.String(32)),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="SET NULL")),
+    sa.Index("ix_watch_urls_source_state", "source", "state"),
+)
+
+watch_hosts = sa.Table(
+    "watch_hosts",
+    metadata,
+    sa.Column("host", sa.Text, primary_key=True),
+    sa.Column("requests", sa.Integer, nullable=False, default=0),
+    sa.Column("errors", sa.Integer, nullable=False, default=0),
+    sa.Column("last_request", sa.String(32)),
+    sa.Column("last_error", sa.Text),
+    sa.Column("last_error_at", sa.String(32)),
 )
 
 # Full-text index (SQLite only). rowid = articles.id; `stems` holds the Sastrawi stems of
