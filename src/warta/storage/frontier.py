@@ -34,6 +34,7 @@ __all__ = [
     "DueUrl",
     "HostCount",
     "Link",
+    "StoredLookup",
     "UrlKind",
     "UrlState",
     "add_new_articles",
@@ -42,6 +43,7 @@ __all__ = [
     "mark_failed",
     "mark_fetched",
     "mark_forbidden",
+    "mark_unchanged",
     "record_hosts",
     "record_listing",
     "record_listing_failure",
@@ -410,3 +412,33 @@ def watch_status(store: Store) -> dict[str, Any]:
             for row in conn.execute(sa.select(t.watch_hosts).order_by(_h.host))
         ]
     return {"sources": sources, "hosts": hosts}
+
+
+def mark_unchanged(store: Store, url: str, *, now: str) -> None:
+    """A conditional GET answered 304: the URL counts as fetched at its announced date,
+    with the validators it had."""
+    with store.transaction() as conn:
+        mark_fetched(conn, url, now=now, keep_validators=True)
+
+
+class StoredLookup:
+    """What is stored under a source key (or ``sha1:<content hash>``), asked of the store per
+    key: a long-running collector cannot hold the whole corpus's keys in memory the way an
+    ingest's ``Store.known()`` does."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, key: str, /) -> tuple[str, str] | None:
+        a, s = t.articles.c, t.article_sources.c
+        if key.startswith("sha1:"):
+            query = sa.select(a.content_hash, a.pipeline).where(a.content_hash == key[5:]).limit(1)
+        else:
+            query = (
+                sa.select(a.content_hash, a.pipeline)
+                .join(t.article_sources, s.article_id == a.id)
+                .where(s.source_key == key)
+            )
+        with self.store.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else (str(row[0]), str(row[1]))

@@ -56,11 +56,39 @@ MAX_INGEST_RECORDS = 100
 # -- response records beyond queries.py -----------------------------------------------
 
 
+class WatchedSource(msgspec.Struct):
+    """One source of the news collector (``warta watch``): its last poll and success, its
+    last error, the new articles it brought, its errors, and its URLs by state."""
+
+    name: str
+    kind: str
+    url: str
+    last_poll: str | None
+    last_ok: str | None
+    last_error: str | None
+    polls: int
+    new_articles: int
+    errors: int
+    urls: dict[str, int]
+
+
+class WatchedHost(msgspec.Struct):
+    host: str
+    requests: int
+    errors: int
+    last_request: str | None
+    last_error: str | None
+    last_error_at: str | None
+
+
 class Health(msgspec.Struct):
     status: str
     version: str
     articles: int
     pipeline_loaded: bool
+    # The news collector's sources and hosts (empty when it never ran on this store).
+    sources: list[WatchedSource] = []
+    hosts: list[WatchedHost] = []
 
 
 class Liveness(msgspec.Struct):
@@ -227,7 +255,26 @@ async def health(store: StoreDep, analysis: AnalysisDep) -> JSON:
     """The store's article count and whether the analysis workers are loaded (503 when the
     store does not answer within the readiness timeout)."""
     n = await _probe_store(store)
-    return JSON(Health(status="ok", version=__version__, articles=n, pipeline_loaded=analysis.loaded))
+    watched = await run_in_threadpool(_watch_status, store)
+    return JSON(
+        Health(
+            status="ok",
+            version=__version__,
+            articles=n,
+            pipeline_loaded=analysis.loaded,
+            sources=msgspec.convert(watched["sources"], list[WatchedSource]),
+            hosts=msgspec.convert(watched["hosts"], list[WatchedHost]),
+        )
+    )
+
+
+def _watch_status(store: Store) -> dict[str, Any]:
+    from warta.storage.frontier import watch_status
+
+    try:
+        return watch_status(store)
+    except StorageError:
+        return {"sources": [], "hosts": []}  # health answers even when this part cannot be read
 
 
 # Readiness gives up on a store that does not answer in this time (seconds).
