@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import io
+import warnings
 import zlib
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
@@ -93,7 +94,10 @@ def _feed(content: bytes, *, url: str, hosts: HostMap) -> Listing:
         target = normalize_url(link, base=url, hosts=hosts) if link else None
         if target is None:
             continue
-        stamp = entry.get("updated_parsed") or entry.get("published_parsed")
+        with warnings.catch_warnings():
+            # feedparser warns that "updated" falls back to "published"; that is what we want.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            stamp = entry.get("updated_parsed") or entry.get("published_parsed")
         lastmod = time_text(datetime.fromtimestamp(calendar.timegm(stamp), UTC)) if stamp else None
         out.append(Link(target, lastmod))
     return Listing(out, [])
