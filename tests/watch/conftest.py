@@ -1,4 +1,4 @@
-"""The collector's fixtures: the invented news site, a sources file for it, fast polite settings."""
+"""The collector's fixtures: the invented news site, a sources file for it, a store per backend."""
 
 from __future__ import annotations
 
@@ -11,28 +11,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from newssite import NewsSite
+from watchhelpers import sources_toml
 
 from pghelpers import BACKENDS, postgres_database
-from warta.config import Settings, load_settings
-
-# Only the first steps: these tests are about collecting, not about the analysis.
-STEPS = ["warta.clean.v1", "warta.segment.v1"]
-
-# The articles the site publishes that the collector may and can store, by path.
-STORED = {
-    "/berita/1",
-    "/berita/2",
-    "/berita/3",
-    "/berita/4",
-    "/berita/5",
-    "/berita/6",
-    "/berita/7",
-    "/berita/8",
-    "/berita/rusak",
-    "/berita/tujuan",
-    "/berita/cp1252",
-    "/berita/latin",
-}
 
 
 @pytest.fixture
@@ -44,52 +25,11 @@ def site() -> Iterator[NewsSite]:
         s.stop()
 
 
-def sources_toml(site: NewsSite) -> str:
-    return f"""
-[defaults]
-interval = "5m"
-outlet = "Kabar Nusantara Uji"
-
-[[source]]
-name = "uji-rss"
-kind = "rss"
-url = "{site.url("/rss.xml")}"
-
-[[source]]
-name = "uji-sitemap"
-kind = "sitemap"
-url = "{site.url("/sitemap.xml")}"
-pattern = "/berita/"
-
-[[source]]
-name = "uji-depan"
-kind = "frontpage"
-url = "{site.url("/depan")}"
-pattern = "/berita/[0-9a-z-]+$"
-"""
-
-
 @pytest.fixture
 def sources_file(site: NewsSite, tmp_path: Path) -> Path:
     p = tmp_path / "sources.toml"
     p.write_text(sources_toml(site), encoding="utf-8")
     return p
-
-
-def fast_settings(**overrides: object) -> Settings:
-    """Polite, but quick: no delay between requests to the one test host, short timeouts."""
-    values: dict[str, object] = {
-        "watch_host_delay": 0.0,
-        "watch_timeout": 0.5,
-        "watch_retries": 1,
-        "watch_backoff": 0.05,
-        "watch_max_bytes": 200_000,
-        "watch_max_redirects": 3,
-        "watch_retry_after": 3600.0,
-        "watch_max_attempts": 3,
-    }
-    values.update(overrides)
-    return load_settings(**values)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import STORED
 from newssite import NewsSite
+from watchhelpers import STORED
 
 from warta.storage import Store
 from warta.storage import tables as t
@@ -22,7 +22,7 @@ from warta.storage import tables as t
 RUNNER = """
 import sys
 sys.path.insert(0, sys.argv[3])
-from conftest import STEPS, fast_settings
+from watchhelpers import STEPS, fast_settings
 from warta.watch import load_sources, watch
 watch(load_sources(sys.argv[1]), db=sys.argv[2], settings=fast_settings(watch_retry_after=0.0), steps=STEPS,
       batch_size=2)

@@ -104,3 +104,9 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
 def test_urls_have_one_spelling(url: str, expected: str | None) -> None:
     hosts = HostMap(["https://www.kabar.test/rss"])
     assert normalize_url(url, base="https://www.kabar.test/", hosts=hosts) == expected
+
+
+def test_the_example_sources_file_is_valid() -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "sources.toml"
+    specs = load_sources(example)
+    assert len(specs) >= 6 and all(s.kind == "rss" for s in specs)

@@ -8,8 +8,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from newssite import NewsSite
 from typer.testing import CliRunner
+from watchhelpers import STEPS, STORED, fast_settings
 
-from conftest import STEPS, STORED, fast_settings
 from warta.cli import app
 from warta.storage import Store
 from warta.storage import tables as t
