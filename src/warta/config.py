@@ -86,6 +86,19 @@ class Settings(BaseSettings):
     alert_smtp_timeout: float = Field(default_factory=lambda: _default("alert_smtp_timeout"), gt=0)
     alert_mail_from: str = Field(default_factory=lambda: _default("alert_mail_from"))
     alert_mail_to: list[str] = Field(default_factory=lambda: _default("alert_mail_to"))
+    # warta watch: how the news collector fetches (see defaults.toml).
+    watch_user_agent: str = Field(default_factory=lambda: _default("watch_user_agent"), min_length=1)
+    watch_timeout: float = Field(default_factory=lambda: _default("watch_timeout"), gt=0)
+    watch_max_bytes: int = Field(default_factory=lambda: _default("watch_max_bytes"), gt=0)
+    watch_max_redirects: int = Field(default_factory=lambda: _default("watch_max_redirects"), ge=0)
+    watch_retries: int = Field(default_factory=lambda: _default("watch_retries"), ge=0)
+    watch_backoff: float = Field(default_factory=lambda: _default("watch_backoff"), ge=0)
+    watch_host_delay: float = Field(default_factory=lambda: _default("watch_host_delay"), ge=0)
+    watch_host_concurrency: int = Field(default_factory=lambda: _default("watch_host_concurrency"), ge=1)
+    watch_concurrency: int = Field(default_factory=lambda: _default("watch_concurrency"), ge=1)
+    watch_max_attempts: int = Field(default_factory=lambda: _default("watch_max_attempts"), ge=1)
+    watch_retry_after: float = Field(default_factory=lambda: _default("watch_retry_after"), ge=0)
+    watch_max_crawl_delay: float = Field(default_factory=lambda: _default("watch_max_crawl_delay"), ge=0)
 
 
 def as_of_day(settings: Settings) -> date:

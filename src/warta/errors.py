@@ -13,7 +13,10 @@ anywhere in warta is in it)::
     │   ├── MalformedInputError    W104 (bad JSON line, CSV row, HTML)
     │   ├── UnsupportedInputError  W105
     │   ├── EncodingError          W106
-    │   └── WatchlistError         W107 (a watchlist that cannot be made, or no such watchlist)
+    │   ├── SourcesError           W107 (a sources file of `warta watch` that cannot be used)
+    │   ├── FetchError             W108 (a page that could not be fetched: HTTP error, timeout,
+    │   │                                too many redirects, refused by robots.txt)
+    │   └── WatchlistError         W109 (a watchlist that cannot be made, or no such watchlist)
     ├── PipelineError              W2xx: a pipeline or engine that cannot be built or run
     │   ├── PipelineOrderError     W201 (a step needs a field nobody provides)
     │   ├── UnknownStepError       W202 (registry key not found)
@@ -43,6 +46,7 @@ __all__ = [
     "EncodingError",
     "EngineError",
     "EvaluationError",
+    "FetchError",
     "ForeignStoreError",
     "InputError",
     "InputTooLargeError",
@@ -51,6 +55,7 @@ __all__ = [
     "PipelineError",
     "PipelineOrderError",
     "ResourceError",
+    "SourcesError",
     "StepFailedError",
     "StepSkippedError",
     "StorageError",
@@ -103,11 +108,25 @@ class EncodingError(InputError):
     code = "W106"
 
 
+class SourcesError(InputError):
+    """A sources file (``warta watch --sources``) that is missing, not TOML, or describes a
+    source wrongly; the message names the file, the source and the problem."""
+
+    code = "W107"
+
+
+class FetchError(InputError):
+    """A page the news collector could not fetch (an HTTP error, a timeout, too many
+    redirects, a page over the size limit, or one robots.txt forbids)."""
+
+    code = "W108"
+
+
 class WatchlistError(InputError):
     """A watchlist definition that cannot be used (a bad name, kind, value or date), a name
     already taken, or a name that names no watchlist; the message names the input."""
 
-    code = "W107"
+    code = "W109"
 
 
 class PipelineError(WartaError):

@@ -30,8 +30,10 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import msgspec
 
@@ -45,7 +47,18 @@ from warta.registry import StepRef
 from warta.storage import Store
 from warta.storage.writer import Fingerprint, Writer, article_fingerprint, pipeline_hash
 
-__all__ = ["IngestProgress", "IngestReport", "count_records", "ingest"]
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+__all__ = [
+    "Committed",
+    "IngestProgress",
+    "IngestReport",
+    "KnownLookup",
+    "analyse_and_store",
+    "count_records",
+    "ingest",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -116,132 +129,35 @@ def ingest(
         StorageError: the database cannot be opened or written (see warta.storage.errors).
     """
     keys = tuple(steps) if steps is not None else pipeline_specs(settings)
-    pipe = pipeline_hash(keys)
     progress = IngestProgress(total=total)
     started = time.perf_counter()
     stop = stop or threading.Event()
-    interrupted = False
+
+    def report() -> None:
+        progress.seconds = time.perf_counter() - started
+        if on_progress is not None:
+            on_progress(progress)
+
     store = Store.open(db)
     try:
         from warta.versions import describe_version
 
         store.record_version(describe_version(keys))
-        known = store.known()
-        poisoned = set() if retry_over_budget else store.over_budget()
-        rejects: deque[Reject] = deque()
-        # Fingerprints of the articles sent to the engine, in order (results come back in order).
-        sent: deque[Fingerprint] = deque()
-        # Bounds the articles read ahead of the writer (the pool's feeder reads eagerly).
-        slots = threading.Semaphore(max(4 * batch_size, 32 * workers))
-        lock = threading.Lock()
-
-        def report() -> None:
-            progress.seconds = time.perf_counter() - started
-            if on_progress is not None:
-                on_progress(progress)
-
-        def feed() -> Iterator[Article]:
-            queued: dict[str, str] = {}
-            queued_hashes: set[str] = set()
-            for item in read_inputs(paths, settings=settings):
-                if stop.is_set():
-                    return
-                if isinstance(item, Reject):
-                    rejects.append(item)
-                    continue
-                fp = article_fingerprint(item, pipeline=pipe)
-                if (fp.source_key, fp.content_hash) in poisoned:
-                    logger.warning(
-                        "%s: skipped, it ran over the per-article budget in an earlier run "
-                        "(--retry-over-budget analyses it again)",
-                        fp.source_key,
-                    )
-                    with lock:
-                        progress.skipped_over_budget += 1
-                        progress.done += 1
-                    continue
-                skip = _queued(fp, queued, queued_hashes) or _stored(fp, known)
-                queued.setdefault(fp.source_key, fp.content_hash)
-                queued_hashes.add(fp.content_hash)
-                if skip:
-                    with lock:
-                        progress.unchanged += 1
-                        progress.done += 1
-                        skipped = progress.unchanged
-                    if skipped % 500 == 0:
-                        report()
-                    continue
-                # Wait for room, but never past a stop: the pool's feeder thread runs this, and
-                # stopping the pool waits for that thread.
-                while not slots.acquire(timeout=0.1):
-                    if stop.is_set():
-                        return
-                sent.append(fp)
-                yield item
-
-        writer = Writer()
-        batch: list[tuple[Article, Fingerprint]] = []
-        heavy: list[tuple[Fingerprint, str]] = []
-        last = time.perf_counter()
-
-        def flush() -> None:
-            nonlocal last
-            taken = list(rejects)
-            if not batch and not taken and not heavy:
-                return
-            try:
-                inserted, updated = store.write_batch(batch, rejects=taken, over_budget=heavy, writer=writer)
-            except BaseException:
-                writer.resolver.clear()  # the ids it cached were rolled back
-                raise
-            for _ in taken:
-                rejects.popleft()
-            with lock:
-                progress.inserted += inserted
-                progress.updated += updated
-                progress.rejected += len(taken)
-                progress.words += sum(a.word_count for a, _ in batch)
-                progress.done += len(batch) + len(taken)
-            batch.clear()
-            heavy.clear()
-            last = time.perf_counter()
-            report()
-
         engine = LocalEngine(workers=workers, budget=Budget.from_settings(settings))
         try:
-            for article in engine.run(feed(), steps=keys):
-                slots.release()
-                fp = sent.popleft()
-                rejected = over_budget_reject(article)
-                if rejected is not None:
-                    rejects.append(rejected)
-                    heavy.append((fp, rejected.reason))
-                else:
-                    batch.append((article, fp))
-                if len(batch) >= batch_size or time.perf_counter() - last > _COMMIT_SECONDS:
-                    flush()
-                if stop.is_set():
-                    interrupted = True
-                    break
-            # Rejects met while reading after the last article (or all of them, with none to analyse).
-            if stop.is_set():
-                interrupted = True
-            flush()
-        except KeyboardInterrupt:
-            # Keep what is done: the analysed articles and the rejects so far are committed
-            # (a write the interrupt cut short was rolled back, and its batch is still here).
-            stop.set()
-            engine.terminate()
-            flush()
-            raise
-        except BaseException:
-            # Stop the workers now rather than let them finish the queue (errors downstream).
-            stop.set()
-            engine.terminate()
-            raise
+            interrupted = analyse_and_store(
+                read_inputs(paths, settings=settings),
+                store=store,
+                engine=engine,
+                steps=keys,
+                progress=progress,
+                report=report,
+                known=store.known(),
+                poisoned=set() if retry_over_budget else store.over_budget(),
+                batch_size=batch_size,
+                stop=stop,
+            )
         finally:
-            if interrupted:
-                engine.terminate()
             engine.close()
         report()
     finally:
@@ -256,7 +172,182 @@ def ingest(
     )
 
 
-def _stored(fp: Fingerprint, known: dict[str, tuple[str, str]]) -> bool:
+class KnownLookup(Protocol):
+    """What is stored, by source key (and ``sha1:<hash>``): a dict from :meth:`Store.known`,
+    or a lookup that asks the store per key."""
+
+    def get(self, key: str, /) -> tuple[str, str] | None: ...
+
+
+@dataclass
+class Committed:
+    """What one transaction of :func:`analyse_and_store` wrote, for ``on_commit``: the
+    articles with their row id and whether the row is new, the rejects, the articles over
+    budget (with the reason), and the articles skipped since then as already stored."""
+
+    articles: list[tuple[Article, Fingerprint, int, bool]] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    over_budget: list[tuple[Article, str]] = field(default_factory=list)
+    skipped: list[tuple[Article, Fingerprint]] = field(default_factory=list)
+
+
+def analyse_and_store(
+    items: Iterable[Article | Reject],
+    *,
+    store: Store,
+    engine: LocalEngine,
+    steps: tuple[StepRef, ...],
+    progress: IngestProgress,
+    report: Callable[[], None],
+    known: KnownLookup,
+    poisoned: set[tuple[str, str]],
+    batch_size: int,
+    stop: threading.Event,
+    on_commit: Callable[[Connection, Committed], None] | None = None,
+) -> bool:
+    """Analyse ``items`` on ``engine`` and store them in batches: the heart of
+    :func:`ingest`, shared with the news collector (:mod:`warta.watch`).
+
+    Articles already stored with the same content by the same steps are skipped; the
+    same record twice in ``items`` is analysed once; rejects are stored with the next
+    batch. ``on_commit`` runs inside each batch's transaction, after its writes. The
+    engine is left open (the caller closes it, and may run it again).
+
+    Returns:
+        True when ``stop`` cut the run short (what was analysed is committed).
+    """
+    pipe = pipeline_hash(steps)
+    interrupted = False
+    rejects: deque[Reject] = deque()
+    skipped: deque[tuple[Article, Fingerprint]] = deque()
+    # Fingerprints of the articles sent to the engine, in order (results come back in order).
+    sent: deque[Fingerprint] = deque()
+    # Bounds the articles read ahead of the writer (the pool's feeder reads eagerly).
+    slots = threading.Semaphore(max(4 * batch_size, 32 * engine.workers))
+    lock = threading.Lock()
+
+    def feed() -> Iterator[Article]:
+        queued: dict[str, str] = {}
+        queued_hashes: set[str] = set()
+        for item in items:
+            if stop.is_set():
+                return
+            if isinstance(item, Reject):
+                rejects.append(item)
+                continue
+            fp = article_fingerprint(item, pipeline=pipe)
+            if (fp.source_key, fp.content_hash) in poisoned:
+                logger.warning(
+                    "%s: skipped, it ran over the per-article budget in an earlier run "
+                    "(--retry-over-budget analyses it again)",
+                    fp.source_key,
+                )
+                with lock:
+                    progress.skipped_over_budget += 1
+                    progress.done += 1
+                continue
+            skip = _queued(fp, queued, queued_hashes) or _stored(fp, known)
+            queued.setdefault(fp.source_key, fp.content_hash)
+            queued_hashes.add(fp.content_hash)
+            if skip:
+                if on_commit is not None:
+                    skipped.append((item, fp))
+                with lock:
+                    progress.unchanged += 1
+                    progress.done += 1
+                    count = progress.unchanged
+                if count % 500 == 0:
+                    report()
+                continue
+            # Wait for room, but never past a stop: the pool's feeder thread runs this, and
+            # stopping the pool waits for that thread.
+            while not slots.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            sent.append(fp)
+            yield item
+
+    writer = Writer()
+    batch: list[tuple[Article, Fingerprint]] = []
+    heavy: list[tuple[Fingerprint, str]] = []
+    heavy_articles: list[tuple[Article, str]] = []
+    last = time.perf_counter()
+
+    def flush() -> None:
+        nonlocal last
+        taken = list(rejects)
+        passed = list(skipped)
+        if not batch and not taken and not heavy and not passed:
+            return
+        after = None
+        if on_commit is not None:
+            hook = on_commit
+
+            def after(conn: Connection, written: list[tuple[int, bool]]) -> None:
+                done = [(a, fp, row, new) for (a, fp), (row, new) in zip(batch, written, strict=True)]
+                hook(conn, Committed(done, taken, list(heavy_articles), passed))
+
+        try:
+            inserted, updated = store.write_batch(
+                batch, rejects=taken, over_budget=heavy, writer=writer, after=after
+            )
+        except BaseException:
+            writer.resolver.clear()  # the ids it cached were rolled back
+            raise
+        for _ in taken:
+            rejects.popleft()
+        for _ in passed:
+            skipped.popleft()
+        with lock:
+            progress.inserted += inserted
+            progress.updated += updated
+            progress.rejected += len(taken)
+            progress.words += sum(a.word_count for a, _ in batch)
+            progress.done += len(batch) + len(taken)
+        batch.clear()
+        heavy.clear()
+        heavy_articles.clear()
+        last = time.perf_counter()
+        report()
+
+    try:
+        for article in engine.run(feed(), steps=steps):
+            slots.release()
+            fp = sent.popleft()
+            rejected = over_budget_reject(article)
+            if rejected is not None:
+                rejects.append(rejected)
+                heavy.append((fp, rejected.reason))
+                heavy_articles.append((article, rejected.reason))
+            else:
+                batch.append((article, fp))
+            if len(batch) >= batch_size or time.perf_counter() - last > _COMMIT_SECONDS:
+                flush()
+            if stop.is_set():
+                interrupted = True
+                break
+        # Rejects met while reading after the last article (or all of them, with none to analyse).
+        if stop.is_set():
+            interrupted = True
+        flush()
+    except KeyboardInterrupt:
+        # Keep what is done: the analysed articles and the rejects so far are committed
+        # (a write the interrupt cut short was rolled back, and its batch is still here).
+        stop.set()
+        engine.terminate()
+        flush()
+        raise
+    except BaseException:
+        # Stop the workers now rather than let them finish the queue (errors downstream).
+        stop.set()
+        engine.terminate()
+        raise
+    if interrupted:
+        engine.terminate()
+    return interrupted
+
+
+def _stored(fp: Fingerprint, known: KnownLookup) -> bool:
     """Already stored with the same content by the same steps?"""
     same = (fp.content_hash, fp.pipeline)
     found = known.get(fp.source_key)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from watchhelpers import (
+from alerthelpers import (
     Q_BARU,
     Q_KAPAL,
     Q_PELABUHAN,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from alerthelpers import Q_KAPAL, Q_PELABUHAN, SARI, store_articles
 from typer.testing import CliRunner
-from watchhelpers import Q_KAPAL, Q_PELABUHAN, SARI, store_articles
 
 from warta.cli import app
 from warta.storage import Store
@@ -62,7 +62,7 @@ def test_bad_input_is_refused_with_a_message_naming_it(store: Store, store_targe
     code, out = _run("add", "x", "--speaker", "A", "--about", "B", *db)
     assert code == 2 and "(got --speaker, --about)" in out
     code, out = _run("add", "bad name!", "--speaker", SARI, *db)
-    assert code == 2 and "W107" in out and "'bad name!'" in out
+    assert code == 2 and "W109" in out and "'bad name!'" in out
     code, out = _run("add", "q", "--query", '""', *db)
     assert code == 2 and "no words" in out
     code, out = _run("add", "d", "--topic", "cuaca", "--from", "2025-05-01", "--to", "2025-04-01", *db)

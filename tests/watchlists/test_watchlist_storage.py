@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from watchhelpers import Q_BARU, Q_CUACA, Q_KAPAL, Q_PELABUHAN, Q_TERIMA_KASIH, SARI, YUSUF, store_articles
+from alerthelpers import Q_BARU, Q_CUACA, Q_KAPAL, Q_PELABUHAN, Q_TERIMA_KASIH, SARI, YUSUF, store_articles
 
 from warta.errors import WatchlistError
 from warta.storage import Store

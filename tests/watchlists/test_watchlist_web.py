@@ -8,8 +8,8 @@ import warnings
 from collections.abc import Iterator
 
 import pytest
+from alerthelpers import Q_KAPAL, Q_PELABUHAN, SARI, store_articles
 from starlette.exceptions import StarletteDeprecationWarning
-from watchhelpers import Q_KAPAL, Q_PELABUHAN, SARI, store_articles
 
 from warta.config import load_settings
 from warta.storage import Store

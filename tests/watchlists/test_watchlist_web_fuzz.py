@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from alerthelpers import SARI, store_articles
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import not_a_server_error
-from watchhelpers import SARI, store_articles
 
 from warta.config import load_settings
 from warta.storage import Store

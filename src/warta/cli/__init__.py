@@ -21,6 +21,7 @@ from warta.cli import schema as _schema
 from warta.cli import serve as _serve
 from warta.cli import status as _status
 from warta.cli import train as _train
+from warta.cli import watch as _watch
 from warta.cli import watchlist as _watchlist
 
 __all__ = ["app", "main"]
@@ -44,6 +45,7 @@ app.command("export")(_corpus.export_cmd)
 app.command("serve")(_serve.serve_cmd)
 app.command("status")(_status.status_cmd)
 app.command("reanalyze")(_status.reanalyze_cmd)
+app.command("watch")(_watch.watch_cmd)
 _eval.eval_app.command("seed")(_eval_seed.seed_cmd)
 _eval.eval_app.command("timex")(_eval_timex.timex_cmd)
 _eval.eval_app.command("ner")(_eval_ner.ner_cmd)

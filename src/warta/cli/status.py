@@ -23,12 +23,14 @@ def store_status(db: str | Path, settings: Any) -> dict[str, Any]:
     """Counts of a store, and its articles per analysis version, the current one marked."""
     from warta.config import pipeline_specs
     from warta.storage import Store
+    from warta.storage.frontier import watch_status
     from warta.storage.writer import pipeline_hash
 
     current = pipeline_hash(pipeline_specs(settings))
     with Store.open(db, create=False) as store:
         counts = store.counts()
         versions = store.versions()
+        watched = watch_status(store)
     for v in versions:
         v["current"] = v["version"] == current
     return {
@@ -41,6 +43,8 @@ def store_status(db: str | Path, settings: Any) -> dict[str, Any]:
         "current_version": current,
         "stale": sum(v["articles"] for v in versions if not v["current"]),
         "versions": versions,
+        # warta watch: per source and per host (empty lists for a store nobody watched into).
+        "watch": watched,
     }
 
 
@@ -85,8 +89,47 @@ def status_cmd(
             "[green]current[/]" if v["current"] else "[yellow]stale[/]",
         )
     out.print(table)
+    _print_watch(out, status["watch"])
     if status["stale"]:
         out.print(f"{status['stale']:,} stale: `warta reanalyze --db {escape(str(db))}` analyses them again")
+
+
+def _print_watch(out: Console, watched: dict[str, Any]) -> None:
+    """The collector's sources and hosts (``warta watch``), when it ran on this store."""
+    if watched["sources"]:
+        table = Table(title="sources (warta watch)", title_justify="left")
+        for col in (
+            "source",
+            "last poll",
+            "last ok",
+            "new articles",
+            "errors",
+            "urls seen/fetched/failed/forbidden",
+        ):
+            table.add_column(col)
+        for src in watched["sources"]:
+            u = src["urls"]
+            table.add_row(
+                escape(src["name"]),
+                src["last_poll"] or "never",
+                src["last_ok"] or "never",
+                f"{src['new_articles']:,}",
+                f"{src['errors']:,}" + (f" ({escape(src['last_error'][:60])})" if src["last_error"] else ""),
+                f"{u['seen']:,}/{u['fetched']:,}/{u['failed']:,}/{u['forbidden']:,}",
+            )
+        out.print(table)
+    if watched["hosts"]:
+        table = Table(title="hosts", title_justify="left")
+        for col in ("host", "requests", "errors", "last error"):
+            table.add_column(col)
+        for h in watched["hosts"]:
+            table.add_row(
+                escape(h["host"]),
+                f"{h['requests']:,}",
+                f"{h['errors']:,}",
+                escape((h["last_error"] or "")[:60]),
+            )
+        out.print(table)
 
 
 def reanalyze_cmd(

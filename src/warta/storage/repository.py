@@ -263,12 +263,15 @@ class Store:
         rejects: Sequence[Reject] = (),
         over_budget: Sequence[tuple[Fingerprint, str]] = (),
         writer: Writer | None = None,
+        after: Callable[[Connection, list[tuple[int, bool]]], None] | None = None,
     ) -> tuple[int, int]:
         """Store analysed articles, rejects and records over budget in one transaction.
 
         An article already stored under the same URL or the same content hash is
         updated in place (its parts replaced), never duplicated. ``over_budget`` lists
         the records (by fingerprint, with the reason) that a later ingest skips.
+        ``after`` runs last in the same transaction, with each article's (row id, inserted),
+        for rows that must change with the articles (the news collector's frontier).
 
         Returns:
             (inserted, updated) article counts.
@@ -276,16 +279,21 @@ class Store:
         w = writer or Writer()
         inserted = updated = 0
         with self.transaction() as conn:
+            written: list[tuple[int, bool]] = []
             for article, fp in items:
-                if w.write_article(conn, article, fp):
+                new = w.write_article(conn, article, fp)
+                if new:
                     inserted += 1
                 else:
                     updated += 1
+                written.append((w.last_id or 0, new))
             now = _now()
             for reject in rejects:
                 _write_reject(conn, reject, now)
             for fp, reason in over_budget:
                 _write_over_budget(conn, fp, reason, now)
+            if after is not None:
+                after(conn, written)
         return inserted, updated
 
     # -- reading ---------------------------------------------------------------------

@@ -17,6 +17,10 @@ Article's parts, normalised so that queries across the corpus are plain SQL:
 - ``watchlists`` (named saved searches), ``watch_items`` (what each has reported: one row
   per article or quote, never two) and ``watch_deliveries`` (each item's delivery per alert
   channel: pending, sent or failed); see :mod:`warta.storage.watchlists`.
+- ``watch_sources``, ``watch_urls``, ``watch_hosts``: the news collector's state (``warta
+  watch``): each source's last poll and counts, the frontier of URLs (state, attempts, last
+  error, validators, the feed's date), and requests and errors per host
+  (:mod:`warta.storage.frontier`).
 
 On SQLite an FTS5 table ``articles_fts(title, body, stems)`` sits beside them (see
 :mod:`warta.storage.queries.text_search`).
@@ -49,14 +53,17 @@ __all__ = [
     "roles",
     "timexes",
     "watch_deliveries",
+    "watch_hosts",
     "watch_items",
+    "watch_sources",
+    "watch_urls",
     "watchlists",
 ]
 
 SCHEMA_NAME = "warta-corpus"
 # Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL,
-# 3 = the read layer's indexes (warta.storage.queries), 5 = watchlists and their alerts
-# (4 is another branch's; the two are chained when merged).
+# 3 = the read layer's indexes (warta.storage.queries), 4 = the news collector's frontier,
+# 5 = watchlists and their alerts.
 SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
@@ -305,6 +312,56 @@ watch_deliveries = sa.Table(
     sa.Column("sent_at", sa.String(32)),
     sa.PrimaryKeyConstraint("item_id", "channel"),
     sa.Index("ix_watch_deliveries_channel_status", "channel", "status", "item_id"),
+)
+
+# The news collector (warta.watch; reads and writes in warta.storage.frontier). Times are
+# UTC "YYYY-MM-DDTHH:MM:SS" strings, like the other tables', so they compare as text.
+watch_sources = sa.Table(
+    "watch_sources",
+    metadata,
+    sa.Column("name", sa.String(128), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # rss | sitemap | frontpage
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("etag", sa.Text),  # the listing's validators, for a conditional GET
+    sa.Column("last_modified", sa.Text),
+    sa.Column("last_poll", sa.String(32)),
+    sa.Column("last_ok", sa.String(32)),
+    sa.Column("last_error", sa.Text),
+    sa.Column("polls", sa.Integer, nullable=False, default=0),
+    sa.Column("new_articles", sa.Integer, nullable=False, default=0),
+    sa.Column("errors", sa.Integer, nullable=False, default=0),
+)
+
+watch_urls = sa.Table(
+    "watch_urls",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),  # normalised (warta.watch.urls)
+    sa.Column("source", sa.String(128), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # article | sitemap (a child of an index)
+    sa.Column("host", sa.Text, nullable=False),
+    sa.Column("state", sa.String(12), nullable=False),  # seen | fetched | failed | forbidden
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("last_error", sa.Text),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("lastmod", sa.String(32)),  # the date the feed or sitemap gives, newest seen
+    sa.Column("fetched_lastmod", sa.String(32)),  # ... and the one it had when last fetched
+    sa.Column("first_seen", sa.String(32), nullable=False),
+    sa.Column("last_fetch", sa.String(32)),
+    sa.Column("next_try", sa.String(32)),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="SET NULL")),
+    sa.Index("ix_watch_urls_source_state", "source", "state"),
+)
+
+watch_hosts = sa.Table(
+    "watch_hosts",
+    metadata,
+    sa.Column("host", sa.Text, primary_key=True),
+    sa.Column("requests", sa.Integer, nullable=False, default=0),
+    sa.Column("errors", sa.Integer, nullable=False, default=0),
+    sa.Column("last_request", sa.String(32)),
+    sa.Column("last_error", sa.Text),
+    sa.Column("last_error_at", sa.String(32)),
 )
 
 # Full-text index (SQLite only). rowid = articles.id; `stems` holds the Sastrawi stems of

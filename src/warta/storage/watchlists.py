@@ -179,7 +179,7 @@ def make_spec(
     Raises:
         WatchlistError: a name that is not a short slug, an unknown kind, an empty or too
             long value, a text query without words, a date that is not YYYY-MM-DD, or
-            ``date_from`` after ``date_to`` (W107).
+            ``date_from`` after ``date_to`` (W109).
     """
     name = name.strip()
     if not _NAME.match(name):
@@ -230,7 +230,7 @@ def add_watchlist(store: Store, spec: WatchSpec, *, now: str | None = None) -> W
     """Keep a new watchlist. Its first check reports every match the store already holds.
 
     Raises:
-        WatchlistError: a watchlist of that name exists (W107).
+        WatchlistError: a watchlist of that name exists (W109).
     """
     w = t.watchlists.c
     with store.transaction() as conn:
@@ -285,7 +285,7 @@ def get_watchlist(store: Store, name: str) -> Watchlist:
     """The watchlist called ``name``.
 
     Raises:
-        WatchlistError: no such watchlist (W107).
+        WatchlistError: no such watchlist (W109).
     """
     with store.connect() as conn:
         return _get(conn, name)
@@ -295,7 +295,7 @@ def remove_watchlist(store: Store, name: str) -> None:
     """Forget a watchlist, what it reported and its deliveries.
 
     Raises:
-        WatchlistError: no such watchlist (W107).
+        WatchlistError: no such watchlist (W109).
     """
     with store.transaction() as conn:
         found = _get(conn, name)
@@ -310,7 +310,7 @@ def mark_seen(store: Store, name: str) -> int:
     """Mark every item the watchlist has reported as seen; returns how many were new.
 
     Raises:
-        WatchlistError: no such watchlist (W107).
+        WatchlistError: no such watchlist (W109).
     """
     i = t.watch_items.c
     with store.transaction() as conn:
@@ -328,7 +328,7 @@ def live_matches(store: Store, name: str, *, limit: int = 20, offset: int = 0) -
     """The watchlist's current matches in the store, newest first, whether reported or not.
 
     Raises:
-        WatchlistError: no such watchlist (W107).
+        WatchlistError: no such watchlist (W109).
         StorageError: a text query the index cannot run.
     """
     with store.connect() as conn:
@@ -389,7 +389,7 @@ def record_new(
         Each watchlist checked, with the items it found now (in the order found).
 
     Raises:
-        WatchlistError: a name in ``names`` that names no watchlist (W107).
+        WatchlistError: a name in ``names`` that names no watchlist (W109).
         StorageError: a text query the index cannot run.
     """
     stamp = now or _now()
@@ -528,7 +528,7 @@ def found_items(store: Store, name: str, *, limit: int = 50, only_new: bool = Fa
     """What the watchlist has reported, the latest found first.
 
     Raises:
-        WatchlistError: no such watchlist (W107).
+        WatchlistError: no such watchlist (W109).
     """
     i, w = t.watch_items.c, t.watchlists.c
     with store.connect() as conn:

@@ -106,6 +106,8 @@ class Writer:
     def __init__(self) -> None:
         self.resolver = EntityResolver()
         self._stem = make_stemmer()
+        # The row the last write_article wrote (for callers that link other rows to it).
+        self.last_id: int | None = None
 
     def write_article(self, conn: Connection, article: Article, fp: Fingerprint) -> bool:
         """Insert or update ``article``; True when a new row was inserted."""
@@ -145,6 +147,7 @@ class Writer:
             self._delete_parts(conn, row_id)
         self._add_source(conn, row_id, article, fp, now)
         self._write_parts(conn, row_id, article, day)
+        self.last_id = row_id
         return inserted
 
     def _find(self, conn: Connection, fp: Fingerprint) -> int | None:

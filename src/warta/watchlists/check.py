@@ -150,7 +150,7 @@ def check_watchlists(
     Raises:
         AlertError: the settings turn a channel on without what it needs (W402); a channel
             that fails to deliver does not raise, its failure is in the result.
-        WatchlistError: a name that names no watchlist (W107).
+        WatchlistError: a name that names no watchlist (W109).
 
     Example:
         >>> result = check_watchlists(store, load_settings())  # doctest: +SKIP

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import Annotated, Any
 
+import msgspec
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 
@@ -14,7 +15,18 @@ from warta.storage import queries as Q
 from warta.storage.errors import StorageError
 
 from ..errors import ApiError
-from .common import JSON, AnalysisDep, Health, Liveness, OutletArticles, Readiness, StoreDep, responds
+from .common import (
+    JSON,
+    AnalysisDep,
+    Health,
+    Liveness,
+    OutletArticles,
+    Readiness,
+    StoreDep,
+    WatchedHost,
+    WatchedSource,
+    responds,
+)
 
 router = APIRouter()
 
@@ -28,7 +40,26 @@ async def health(store: StoreDep, analysis: AnalysisDep) -> JSON:
     """The store's article count and whether the analysis workers are loaded (503 when the
     store does not answer within the readiness timeout)."""
     n = await _probe_store(store)
-    return JSON(Health(status="ok", version=__version__, articles=n, pipeline_loaded=analysis.loaded))
+    watched = await run_in_threadpool(_watch_status, store)
+    return JSON(
+        Health(
+            status="ok",
+            version=__version__,
+            articles=n,
+            pipeline_loaded=analysis.loaded,
+            sources=msgspec.convert(watched["sources"], list[WatchedSource]),
+            hosts=msgspec.convert(watched["hosts"], list[WatchedHost]),
+        )
+    )
+
+
+def _watch_status(store: Store) -> dict[str, Any]:
+    from warta.storage.frontier import watch_status
+
+    try:
+        return watch_status(store)
+    except StorageError:
+        return {"sources": [], "hosts": []}  # health answers even when this part cannot be read
 
 
 # Readiness gives up on a store that does not answer in this time (seconds).

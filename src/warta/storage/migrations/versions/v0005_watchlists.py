@@ -1,10 +1,8 @@
 """Watchlists and their alerts: the ``watchlists``, ``watch_items`` and ``watch_deliveries``
 tables (see :mod:`warta.storage.tables` and :mod:`warta.storage.watchlists`), on both backends.
 
-Revision 0004 is another branch's; when the two are merged this one is re-chained after it.
-
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -12,7 +10,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,6 @@
 """Hand-built analysed Articles for the watchlist tests, and local receivers for the alerts.
 
-Imported by name (``from watchhelpers import ...``). The news text is invented for these
+Imported by name (``from alerthelpers import ...``). The news text is invented for these
 tests: Menteri Kelautan Sari Wulandari, Bupati Yusuf Hakim of Tanjung Lestari and the outlets
 Kabar Pesisir and Suara Timur do not exist.
 """
