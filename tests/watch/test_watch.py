@@ -149,8 +149,12 @@ def test_status_and_health_show_each_source(site: NewsSite, sources_file: Path, 
 
     with Store.open(db) as store, TestClient(create_app(fast_settings(), store=store)) as client:
         health = client.get("/api/v1/health").json()
+        page = client.get("/sources")
     assert {s["name"] for s in health["sources"]} == set(by_name)
     assert health["hosts"][0]["errors"] == host["errors"]
+    # The dashboard's sources page: every source, and the hosts with their errors.
+    assert page.status_code == 200
+    assert all(name in page.text for name in by_name) and "Hosts" in page.text
 
 
 def test_the_cli_runs_once_and_reports(site: NewsSite, sources_file: Path, tmp_path: Path) -> None:

@@ -282,3 +282,36 @@ def test_dashboard_errors_are_pages(client: TestClient) -> None:
     assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
     api = client.get("/api/v1/tidak-ada")
     assert api.status_code == 404 and api.headers["content-type"].startswith("application/json")
+
+
+def test_the_sources_page_escapes_what_the_collector_recorded(client: TestClient, web_store: Store) -> None:
+    """An error message from a hostile host reaches the page as text, never as markup."""
+    import sqlalchemy as sa
+
+    from warta.storage import tables as t
+
+    row = {
+        "name": "kabar-uji",
+        "kind": "rss",
+        "url": "https://kabar.test/rss",
+        "last_poll": "2025-03-03T08:00:00",
+        "last_error": "HTTP 500 <script>alert(1)</script>",
+        "polls": 3,
+        "new_articles": 7,
+        "errors": 1,
+    }
+    with web_store.transaction() as conn:
+        conn.execute(sa.insert(t.watch_sources), [row])
+    try:
+        page = client.get("/sources")
+    finally:
+        with web_store.transaction() as conn:
+            conn.execute(sa.delete(t.watch_sources).where(t.watch_sources.c.name == "kabar-uji"))
+    assert page.status_code == 200
+    body = _main(page.text)
+    assert (
+        "kabar-uji" in body
+        and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+        and "<script>alert" not in body
+    )
+    assert client.get("/sources").text.count("kabar-uji") == 0

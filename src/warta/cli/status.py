@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Any
 
+import msgspec
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -23,14 +24,14 @@ def store_status(db: str | Path, settings: Any) -> dict[str, Any]:
     """Counts of a store, and its articles per analysis version, the current one marked."""
     from warta.config import pipeline_specs
     from warta.storage import Store
-    from warta.storage.frontier import watch_status
+    from warta.storage.queries import watch_status
     from warta.storage.writer import pipeline_hash
 
     current = pipeline_hash(pipeline_specs(settings))
     with Store.open(db, create=False) as store:
         counts = store.counts()
         versions = store.versions()
-        watched = watch_status(store)
+        watched = msgspec.to_builtins(watch_status(store))
     for v in versions:
         v["current"] = v["version"] == current
     return {

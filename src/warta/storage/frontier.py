@@ -49,7 +49,6 @@ __all__ = [
     "record_listing_failure",
     "register_sources",
     "time_text",
-    "watch_status",
 ]
 
 UrlState = Literal["seen", "fetched", "failed", "forbidden"]
@@ -370,48 +369,6 @@ def record_hosts(store: Store, counts: Mapping[str, HostCount]) -> None:
             if c.last_error is not None:
                 values.update(last_error=c.last_error, last_error_at=c.last_error_at)
             conn.execute(t.watch_hosts.update().where(_h.host == host).values(**values))
-
-
-def watch_status(store: Store) -> dict[str, Any]:
-    """Per source: last poll and success, its last error, new articles, errors, and its URLs
-    by state; per host: requests and errors. Empty lists for a store nobody watched into."""
-    with store.connect() as conn:
-        states: dict[str, dict[str, int]] = {}
-        for source, state, n in conn.execute(
-            sa.select(_u.source, _u.state, sa.func.count())
-            .where(_u.kind == "article")
-            .group_by(_u.source, _u.state)
-        ):
-            states.setdefault(source, {})[state] = int(n)
-        sources = [
-            {
-                "name": row.name,
-                "kind": row.kind,
-                "url": row.url,
-                "last_poll": row.last_poll,
-                "last_ok": row.last_ok,
-                "last_error": row.last_error,
-                "polls": int(row.polls),
-                "new_articles": int(row.new_articles),
-                "errors": int(row.errors),
-                "urls": {
-                    s: states.get(row.name, {}).get(s, 0) for s in ("seen", "fetched", "failed", "forbidden")
-                },
-            }
-            for row in conn.execute(sa.select(t.watch_sources).order_by(_s.name))
-        ]
-        hosts = [
-            {
-                "host": row.host,
-                "requests": int(row.requests),
-                "errors": int(row.errors),
-                "last_request": row.last_request,
-                "last_error": row.last_error,
-                "last_error_at": row.last_error_at,
-            }
-            for row in conn.execute(sa.select(t.watch_hosts).order_by(_h.host))
-        ]
-    return {"sources": sources, "hosts": hosts}
 
 
 def mark_unchanged(store: Store, url: str, *, now: str) -> None:

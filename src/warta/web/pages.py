@@ -144,6 +144,16 @@ def home(request: Request, store: StoreDep, settings: SettingsDep) -> HTMLRespon
     )
 
 
+# -- sources ------------------------------------------------------------------------------
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request, store: StoreDep) -> HTMLResponse:
+    """The news collector's health: each source's last poll, success and error, its new
+    articles and its URLs by state; requests and errors per host."""
+    return _page(request, "sources.html", {"title": "Sources", "status": queries.watch_status(store)})
+
+
 # -- article ------------------------------------------------------------------------------
 
 

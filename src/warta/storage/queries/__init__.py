@@ -10,7 +10,9 @@ structs; ``msgspec.json.encode`` gives the API's and ``--json``'s shapes):
 - :mod:`.text_search`: BM25 full-text search with Indonesian stems (FTS5 or a tsvector);
 - :mod:`.entities`: resolving a name, name search, profiles, timelines, networks, rising names;
 - :mod:`.quotes`: quotes by speaker, about an entity, per outlet; the most quoted;
-- :mod:`.clusters`: near-duplicate articles and quotes, and stories.
+- :mod:`.clusters`: near-duplicate articles and quotes, and stories;
+- :mod:`.sources`: the news collector's sources and hosts;
+- :mod:`.watch_match`: what a watchlist matches.
 
 Corpus-wide answers that take long (the home page's counts, clusterings) are kept on the
 store (``store.memo``) until an article is added or changed. Dates are ``YYYY-MM-DD``
@@ -59,6 +61,7 @@ from .entities import (
 from .quotes import list_quotes, quote_page, quotes_by_outlet, speaker_quotes_by_outlet, top_speakers
 from .records import *  # noqa: F403 (the records are part of this package's interface)
 from .records import __all__ as _records
+from .sources import watch_status
 from .text_search import Hit, SearchQuery, parse_query, search
 
 __all__ = [
@@ -96,6 +99,7 @@ __all__ = [
     "speaker_quotes_by_outlet",
     "top_speakers",
     "warm_up",
+    "watch_status",
 ]
 
 

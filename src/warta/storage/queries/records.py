@@ -29,6 +29,9 @@ __all__ = [
     "RoleSeen",
     "SpeakerCount",
     "TimelinePoint",
+    "WatchStatus",
+    "WatchedHost",
+    "WatchedSource",
 ]
 
 
@@ -252,3 +255,35 @@ class ClusterPage(msgspec.Struct):
     limit: int
     offset: int
     items: list[Cluster]
+
+
+class WatchedSource(msgspec.Struct):
+    """One source of the news collector (``warta watch``): its last poll and success, its
+    last error, the new articles it brought, its errors, and its URLs by state."""
+
+    name: str
+    kind: str
+    url: str
+    last_poll: str | None
+    last_ok: str | None
+    last_error: str | None
+    polls: int
+    new_articles: int
+    errors: int
+    urls: dict[str, int]
+
+
+class WatchedHost(msgspec.Struct):
+    host: str
+    requests: int
+    errors: int
+    last_request: str | None
+    last_error: str | None
+    last_error_at: str | None
+
+
+class WatchStatus(msgspec.Struct):
+    """The news collector's sources and hosts."""
+
+    sources: list[WatchedSource]
+    hosts: list[WatchedHost]

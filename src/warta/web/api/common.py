@@ -31,39 +31,14 @@ MAX_INGEST_RECORDS = 100
 # -- response records beyond queries.py -----------------------------------------------
 
 
-class WatchedSource(msgspec.Struct):
-    """One source of the news collector (``warta watch``): its last poll and success, its
-    last error, the new articles it brought, its errors, and its URLs by state."""
-
-    name: str
-    kind: str
-    url: str
-    last_poll: str | None
-    last_ok: str | None
-    last_error: str | None
-    polls: int
-    new_articles: int
-    errors: int
-    urls: dict[str, int]
-
-
-class WatchedHost(msgspec.Struct):
-    host: str
-    requests: int
-    errors: int
-    last_request: str | None
-    last_error: str | None
-    last_error_at: str | None
-
-
 class Health(msgspec.Struct):
     status: str
     version: str
     articles: int
     pipeline_loaded: bool
     # The news collector's sources and hosts (empty when it never ran on this store).
-    sources: list[WatchedSource] = []
-    hosts: list[WatchedHost] = []
+    sources: list[Q.WatchedSource] = []
+    hosts: list[Q.WatchedHost] = []
 
 
 class Liveness(msgspec.Struct):

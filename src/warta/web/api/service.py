@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated, Any
+from typing import Annotated
 
-import msgspec
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 
@@ -23,8 +22,6 @@ from .common import (
     OutletArticles,
     Readiness,
     StoreDep,
-    WatchedHost,
-    WatchedSource,
     responds,
 )
 
@@ -47,19 +44,17 @@ async def health(store: StoreDep, analysis: AnalysisDep) -> JSON:
             version=__version__,
             articles=n,
             pipeline_loaded=analysis.loaded,
-            sources=msgspec.convert(watched["sources"], list[WatchedSource]),
-            hosts=msgspec.convert(watched["hosts"], list[WatchedHost]),
+            sources=watched.sources,
+            hosts=watched.hosts,
         )
     )
 
 
-def _watch_status(store: Store) -> dict[str, Any]:
-    from warta.storage.frontier import watch_status
-
+def _watch_status(store: Store) -> Q.WatchStatus:
     try:
-        return watch_status(store)
+        return Q.watch_status(store)
     except StorageError:
-        return {"sources": [], "hosts": []}  # health answers even when this part cannot be read
+        return Q.WatchStatus(sources=[], hosts=[])  # health answers even when this part cannot be read
 
 
 # Readiness gives up on a store that does not answer in this time (seconds).
