@@ -1,8 +1,11 @@
 """Web latency over a corpus store: p50/p95/max per endpoint of the API (and the pages).
 
 Usage:
-    python benchmarks/bench_web.py --db warta.db [-n 40] [--out benchmarks/web_results.json]
-        [--server http://127.0.0.1:8000] [--no-pages] [--seed 1]
+    python benchmarks/bench_web.py --db warta.db [--db postgresql://...] [-n 40]
+        [--out benchmarks/web_results.json] [--server http://127.0.0.1:8000] [--no-pages] [--seed 1]
+
+``--db`` may be given twice (a SQLite file and a copy of it on PostgreSQL, ``warta db
+copy``): both are timed in the same run, one after the other, with the same sampling.
 
 In-process by default (Starlette's TestClient over ``create_app``: the whole ASGI stack,
 no network); ``--server`` times a running ``warta serve`` over HTTP instead. Requests are
@@ -20,7 +23,6 @@ import json
 import os
 import platform
 import random
-import sqlite3
 import statistics
 import sys
 import time
@@ -34,21 +36,44 @@ from urllib.parse import urlencode
 HERE = Path(__file__).resolve().parent
 
 
-def _sample(db: Path, n: int, seed: int) -> dict[str, list[str]]:
+def _engine(db: str) -> Any:
+    import sqlalchemy as sa
+
+    from warta.storage.repository import database_url
+
+    return sa.create_engine(database_url(db))
+
+
+def _sample(db: str, n: int, seed: int) -> dict[str, list[str]]:
     """URLs to time, per kind."""
+    import sqlalchemy as sa
+
     rng = random.Random(seed)
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    one = lambda sql, *a: [r[0] for r in conn.execute(sql, a)]  # noqa: E731
+    engine = _engine(db)
+    conn = engine.connect()
+
+    def one(sql: str, *a: object) -> list[Any]:
+        params = {f"p{i}": v for i, v in enumerate(a)}
+        for i in range(len(a)):
+            sql = sql.replace("?", f":p{i}", 1)
+        return [r[0] for r in conn.execute(sa.text(sql), params)]
+
     articles = one("SELECT id FROM articles")
     common = one("SELECT entity_id FROM article_entities GROUP BY entity_id HAVING count(*) >= 2")
-    top = one("SELECT entity_id FROM article_entities GROUP BY entity_id ORDER BY count(*) DESC LIMIT ?", n)
-    speakers_top = one(
-        "SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
-        "ORDER BY count(*) DESC LIMIT ?",
+    top = one(
+        "SELECT entity_id FROM article_entities GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT ?",
         n,
     )
-    speakers = one("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL")
+    speakers_top = one(
+        "SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
+        "ORDER BY count(*) DESC, speaker_id LIMIT ?",
+        n,
+    )
+    speakers = one("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL ORDER BY speaker_id")
+    articles.sort()
+    common.sort()
     conn.close()
+    engine.dispose()
     pick = lambda xs, k: rng.sample(xs, min(k, len(xs))) if xs else []  # noqa: E731
     queries = []
     for line in (HERE / "search_queries.txt").read_text(encoding="utf-8").splitlines():
@@ -108,7 +133,7 @@ def _sample(db: Path, n: int, seed: int) -> dict[str, list[str]]:
     }
 
 
-def _getter(db: Path, server: str | None) -> tuple[Callable[[str], int], Callable[[], None]]:
+def _getter(db: str, server: str | None) -> tuple[Callable[[str], int], Callable[[], None]]:
     if server:
         import httpx
 
@@ -122,7 +147,7 @@ def _getter(db: Path, server: str | None) -> tuple[Callable[[str], int], Callabl
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", StarletteDeprecationWarning)
         from fastapi.testclient import TestClient
-    client = TestClient(create_app(load_settings(db=str(db))), raise_server_exceptions=False)
+    client = TestClient(create_app(load_settings(db=db)), raise_server_exceptions=False)
     client.__enter__()
     return (lambda url: client.get(url).status_code), lambda: client.__exit__(None, None, None)
 
@@ -139,28 +164,17 @@ def _stats(ms: list[float], errors: int) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", type=Path, required=True)
-    ap.add_argument("-n", type=int, default=40, help="Timed requests per kind.")
-    ap.add_argument("--out", type=Path, default=None, help="Write the results here (JSON).")
-    ap.add_argument("--server", default=None, help="Time a running server at this base URL instead.")
-    ap.add_argument("--no-pages", action="store_true", help="Only the API.")
-    ap.add_argument("--only", default=None, help="Comma-separated kinds to run.")
-    ap.add_argument("--seed", type=int, default=1)
-    args = ap.parse_args(argv)
-    if not args.db.is_file():
-        print(f"error: {args.db}: no such corpus database", file=sys.stderr)
-        return 2
-    urls = _sample(args.db, args.n, args.seed)
+def _run(db: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Every kind of request against one store: its size and p50/p95/max per kind."""
+    urls = _sample(db, args.n, args.seed)
     if args.no_pages:
         urls = {k: v for k, v in urls.items() if not k.startswith("page_")}
     if args.only:
         wanted = set(args.only.split(","))
         urls = {k: v for k, v in urls.items() if k in wanted}
     started = time.perf_counter()
-    get, close = _getter(args.db, args.server)
-    print(f"app ready in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    get, close = _getter(db, args.server)
+    print(f"{db}: app ready in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     results: dict[str, Any] = {}
     try:
         for kind, todo in urls.items():
@@ -185,24 +199,46 @@ def main(argv: list[str] | None = None) -> int:
             )
     finally:
         close()
-    conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    size = {
-        name: int(conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0])
-        for name in ("articles", "entities", "quotes")
-    }
-    conn.close()
+    import sqlalchemy as sa
+
+    engine = _engine(db)
+    with engine.connect() as conn:
+        size = {
+            name: int(conn.execute(sa.text(f"SELECT count(*) FROM {name}")).scalar_one())
+            for name in ("articles", "entities", "quotes")
+        }
+    engine.dispose()
+    shown = engine.url.render_as_string(hide_password=True) if "://" in db else db
+    return {"db": shown, "backend": engine.dialect.name, "store": size, "results": results}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--db", action="append", required=True, help="A store: a file or a URL (twice: both timed)."
+    )
+    ap.add_argument("-n", type=int, default=40, help="Timed requests per kind.")
+    ap.add_argument("--out", type=Path, default=None, help="Write the results here (JSON).")
+    ap.add_argument("--server", default=None, help="Time a running server at this base URL instead.")
+    ap.add_argument("--no-pages", action="store_true", help="Only the API.")
+    ap.add_argument("--only", default=None, help="Comma-separated kinds to run.")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    for db in args.db:
+        if "://" not in db and not Path(db).is_file():
+            print(f"error: {db}: no such corpus database", file=sys.stderr)
+            return 2
+    runs = [_run(db, args) for db in args.db]
     report = {
         "command": "python benchmarks/bench_web.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "when": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "db": str(args.db),
-        "store": size,
         "mode": "http" if args.server else "in-process TestClient",
         "machine": {
             "cpus": os.cpu_count(),
             "load_avg": [round(x, 2) for x in os.getloadavg()],
             "python": platform.python_version(),
         },
-        "results": results,
+        "stores": runs,
     }
     if args.out:
         args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

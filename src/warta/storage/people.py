@@ -55,11 +55,11 @@ def entity_key(name: str, label: EntityLabel | str) -> str:
 _e, _ea = t.entities.c, t.entity_aliases.c
 _GET = sa.select(_e.id).where(_e.label == sa.bindparam("label"), _e.key == sa.bindparam("key"))
 _CREATE = t.entities.insert().returning(_e.id)
-_OWNERS = (
-    sa.select(_ea.entity_id, _ea.count.label("n"))
-    .join(t.entities, _e.id == _ea.entity_id)
-    .where(_ea.alias == sa.bindparam("alias"), _e.label == "PER", _e.key.contains(" "))
-    .order_by(_ea.count.desc())
+# Two index lookups, not a join: on a store that grows during an ingest the planner's
+# statistics lag behind, and PostgreSQL then hashes every person to join a handful of rows.
+_USES = sa.select(_ea.entity_id, _ea.count).where(_ea.alias == sa.bindparam("alias"))
+_FULL_NAMED = sa.select(_e.id).where(
+    _e.id.in_(sa.bindparam("ids", expanding=True)), _e.label == "PER", _e.key.contains(" ")
 )
 
 
@@ -123,13 +123,16 @@ class EntityResolver:
 
     def _dominant_owner(self, conn: Connection, word: str) -> int | None:
         """The full-name person who holds :data:`DOMINANCE` of the uses of ``word``, if any."""
-        rows = conn.execute(_OWNERS, {"alias": word}).all()
-        if not rows:
+        uses = {int(i): int(n) for i, n in conn.execute(_USES, {"alias": word})}
+        if not uses:
             return None
-        total = sum(int(r.n) for r in rows)
-        top = rows[0]
-        if int(top.n) >= _MIN_USES and int(top.n) >= DOMINANCE * total:
-            return int(top.entity_id)
+        people = set(conn.execute(_FULL_NAMED, {"ids": list(uses)}).scalars())
+        if not people:
+            return None
+        total = sum(uses[i] for i in people)
+        top = max(people, key=lambda i: (uses[i], -i))
+        if uses[top] >= _MIN_USES and uses[top] >= DOMINANCE * total:
+            return int(top)
         return None
 
     def _count_aliases(self, conn: Connection, rows: dict[tuple[str, int], int]) -> None:

@@ -100,6 +100,32 @@ _BY_SOURCE = sa.select(_s.article_id).where(_s.source_key == sa.bindparam("key")
 _BY_HASH = sa.select(_a.id).where(_a.content_hash == sa.bindparam("hash")).limit(1)
 
 
+# Bound values in one multi-row INSERT on PostgreSQL (its limit is 65,535).
+_MAX_PARAMS = 30_000
+
+
+def insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) into ``table``. SQLite runs an executemany
+    (in process, cheap). On PostgreSQL each row of an executemany is a round trip, and
+    SQLAlchemy compiles a multi-row INSERT anew for every row count, so the rows go as one
+    multi-row INSERT written here (quoted column names, values bound by the driver), a
+    statement per 30,000 bound values."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    quote = conn.dialect.identifier_preparer.quote
+    head = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) VALUES "
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    step = max(1, _MAX_PARAMS // len(columns))
+    for i in range(0, len(rows), step):
+        chunk = rows[i : i + step]
+        params = tuple(row[c] for row in chunk for c in columns)
+        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), params)
+
+
 class Writer:
     """Writes articles; keeps the entity resolver's caches between batches."""
 
@@ -203,18 +229,19 @@ class Writer:
                         "first_start": min(starts) if starts else None,
                     }
                 )
-            conn.execute(t.article_entities.insert(), rows)
+            insert_rows(conn, t.article_entities, rows)
             role_rows = [
                 {"article_id": row_id, "entity_id": ids[i], "role": role.text, "day": day}
                 for i, ent in enumerate(article.entities)
                 for role in {r.text: r for r in ent.roles}.values()
             ]
             if role_rows:
-                conn.execute(t.roles.insert(), role_rows)
+                insert_rows(conn, t.roles, role_rows)
         self._write_quotes(conn, row_id, article, ids, day)
         if article.timexes:
-            conn.execute(
-                t.timexes.insert(),
+            insert_rows(
+                conn,
+                t.timexes,
                 [
                     {
                         "article_id": row_id,
@@ -229,8 +256,9 @@ class Writer:
                 ],
             )
         if article.keywords:
-            conn.execute(
-                t.keywords.insert(),
+            insert_rows(
+                conn,
+                t.keywords,
                 [
                     {"article_id": row_id, "idx": i, "text": k.text, "score": k.score}
                     for i, k in enumerate(article.keywords)
@@ -300,6 +328,6 @@ class Writer:
                 if m.entity is not None and m.entity < len(ids) and q.start <= m.start and m.end <= q.end
             }
             about.extend({"article_id": row_id, "quote_idx": i, "entity_id": e} for e in sorted(inside))
-        conn.execute(t.quotes.insert(), rows)
+        insert_rows(conn, t.quotes, rows)
         if about:
-            conn.execute(t.quote_entities.insert(), about)
+            insert_rows(conn, t.quote_entities, about)
