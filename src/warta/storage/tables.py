@@ -36,6 +36,7 @@ __all__ = [
     "PG_TEXT_INDEX",
     "SCHEMA_NAME",
     "SCHEMA_VERSION",
+    "TSV_TOKENS",
     "article_entities",
     "article_sources",
     "articles",
@@ -63,8 +64,8 @@ __all__ = [
 SCHEMA_NAME = "warta-corpus"
 # Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL,
 # 3 = the read layer's indexes (warta.storage.queries), 4 = the news collector's frontier,
-# 5 = watchlists and their alerts.
-SCHEMA_VERSION = 5
+# 5 = watchlists and their alerts, 6 = token counts for BM25 on PostgreSQL.
+SCHEMA_VERSION = 6
 
 metadata = sa.MetaData()
 
@@ -383,6 +384,12 @@ articles_text = sa.Table(
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("body", sa.Text, nullable=False),
     sa.Column("tsv", postgresql.TSVECTOR, nullable=False),
+    # The tsvector's positions (its tokens: title, body and stems), for BM25's length
+    # normalisation (warta.storage.queries.text_search); migration 0006.
+    sa.Column("tokens", sa.Integer, nullable=False, server_default="0"),
 )
+
+# The tokens of a tsvector (``TSV_TOKENS.format(tsv)``): the positions of all its lexemes.
+TSV_TOKENS = "(SELECT coalesce(sum(cardinality(u.positions)), 0) FROM unnest({}) u)"
 
 PG_TEXT_INDEX = "CREATE INDEX IF NOT EXISTS ix_articles_text_tsv ON articles_text USING GIN (tsv)"

@@ -275,9 +275,10 @@ class Writer:
             # The same words as FTS5 reads (warta.storage.text.words), weighted by field.
             conn.execute(
                 sa.text(
-                    "INSERT INTO articles_text (article_id, title, body, tsv) VALUES (:id, :title, :body, "
+                    "INSERT INTO articles_text (article_id, title, body, tsv, tokens) "
+                    f"SELECT :id, :title, :body, v.tsv, {t.TSV_TOKENS.format('v.tsv')} FROM (SELECT "
                     "setweight(to_tsvector('simple', :tw), 'A') || setweight(to_tsvector('simple', :bw), 'B') "
-                    "|| setweight(to_tsvector('simple', :sw), 'C'))"
+                    "|| setweight(to_tsvector('simple', :sw), 'C') AS tsv) v"
                 ),
                 {
                     "id": row_id,

@@ -143,7 +143,7 @@ def list_articles(
             )
         stem = make_stemmer()
         text = full_text(store, parsed, stem)
-        params["match"] = text.match
+        params.update(text.params)
         filters = where.sql(" AND ")
         base = f"FROM {text.source} WHERE {text.condition}{filters}"
         try:

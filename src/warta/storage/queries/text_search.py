@@ -17,6 +17,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -39,6 +41,7 @@ __all__ = [
     "parse_query",
     "search",
     "tsquery_expression",
+    "tsquery_phrases",
 ]
 
 # BM25 column weights: a word in the title counts more than one in the body; a stem-only
@@ -124,42 +127,115 @@ def tsquery_expression(query: SearchQuery, stem: Callable[[str], str]) -> str:
 class FullText(msgspec.Struct, frozen=True):
     """The SQL of a full-text query on one backend: the index joined to ``articles a``
     (``source``), the ``condition`` (with the bound parameter ``:match``), the ``score`` (lower
-    is better, as BM25's), the ``match`` expression to bind, and the query that reads the
-    indexed bodies of some articles (``bodies`` + ``IN (...)``)."""
+    is better, as BM25's), the ``match`` expression, the values to bind (``params``: the
+    match and what the score needs), and the query that reads the indexed bodies of some
+    articles (``bodies`` + ``IN (...)``)."""
 
     source: str
     condition: str
     score: str
     match: str
     bodies: str
+    params: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+# BM25's parameters, as FTS5's bm25() has them.
+_K1, _B = 1.2, 0.75
+
+
+def tsquery_phrases(query: SearchQuery, stem: Callable[[str], str]) -> list[str]:
+    """The phrases of :func:`match_expression` one by one, as tsqueries: what FTS5's bm25()
+    counts and weighs separately (a word and its stem are two phrases).
+
+    Example:
+        >>> tsquery_phrases(parse_query('berinvestasi "bank sentral"'), {"berinvestasi": "investasi"}.get)
+        ["'berinvestasi':AB", "'investasi':ABC", "'bank':AB <-> 'sentral':AB"]
+    """
+    out = []
+    for w in query.words:
+        s = stem(w) or w
+        out.extend([f"'{w}':AB", f"'{s}':ABC"] if s != w else [f"'{w}':ABC"])
+    for p in query.phrases:
+        out.append(" <-> ".join(f"'{w}':AB" for w in p))
+    return out
+
+
+def _pg_bm25(store: Store, phrases: list[str]) -> tuple[str, dict[str, Any]]:
+    """BM25 on PostgreSQL, computed as FTS5's bm25() computes it: for each phrase, its
+    inverse document frequency times its saturated frequency in the article, normalised by
+    the article's length against the average. A phrase's frequency is the sum of its
+    occurrences weighted by field (title, body, stems): ``ts_rank_cd`` without
+    normalisation gives exactly that for a query of one phrase (each occurrence is a cover
+    of weight w). Corpus statistics (the article count, the average length, the articles
+    holding each phrase) are counted once per store state and bound as values."""
+    w1, w2, w3 = _WEIGHTS
+    top = max(_WEIGHTS)
+    weights = f"'{{0, {w3 / top}, {w2 / top}, {w1 / top}}}'"
+
+    def totals() -> tuple[int, float]:
+        with store.connect() as conn:
+            n, avg = conn.execute(
+                sa.text("SELECT count(*), coalesce(avg(tokens), 0) FROM articles_text")
+            ).one()
+        return int(n), float(avg or 0.0)
+
+    def holding(phrase: str) -> int:
+        with store.connect() as conn:
+            return int(
+                conn.execute(
+                    sa.text("SELECT count(*) FROM articles_text WHERE tsv @@ to_tsquery('simple', :q)"),
+                    {"q": phrase},
+                ).scalar_one()
+            )
+
+    n, avgdl = store.remember(("bm25-totals",), totals)
+    params: dict[str, Any] = {"bm25_avgdl": max(avgdl, 1.0)}
+    rows = []
+    for i, phrase in enumerate(phrases):
+        hits = store.remember(("bm25-holding", phrase), functools.partial(holding, phrase))
+        idf = math.log((n - hits + 0.5) / (hits + 0.5)) if n else 0.0
+        params[f"bm25_q{i}"] = phrase
+        params[f"bm25_idf{i}"] = idf if idf > 0 else 1e-6
+        rows.append(
+            f"(:bm25_idf{i}, {top} * ts_rank_cd({weights}, x.tsv, to_tsquery('simple', :bm25_q{i}), 0))"
+        )
+    score = (
+        f"-(SELECT sum(v.idf * v.f * {_K1 + 1} / (v.f + {_K1} * ({1 - _B} + {_B} * x.tokens / :bm25_avgdl))) "
+        f"FROM (VALUES {', '.join(rows)}) AS v(idf, f))"
+    )
+    return score, params
 
 
 def full_text(store: Store, parsed: SearchQuery, stem: Callable[[str], str]) -> FullText:
-    """The full-text SQL of ``parsed`` for the store's backend: FTS5 ranked by BM25 on SQLite,
-    a weighted tsvector ranked by ``ts_rank_cd`` (the same field weights) on PostgreSQL. The one
-    place the search SQL and its weights are written (the CLI, the API and the pages use it).
+    """The full-text SQL of ``parsed`` for the store's backend: FTS5 ranked by its bm25() on
+    SQLite, a weighted tsvector ranked by the same BM25 (the same phrases, field weights and
+    parameters, :func:`_pg_bm25`) on PostgreSQL. The one place the search SQL and its weights
+    are written (the CLI, the API, the pages and the watchlists use it).
 
     Raises:
         StorageError: the store is neither SQLite nor PostgreSQL.
     """
     w1, w2, w3 = _WEIGHTS
     if store.is_sqlite:
+        match = match_expression(parsed, stem)
         return FullText(
             source="articles_fts JOIN articles a ON a.id = articles_fts.rowid",
             condition="articles_fts MATCH :match",
             score=f"bm25(articles_fts, {w1}, {w2}, {w3})",
-            match=match_expression(parsed, stem),
+            match=match,
             bodies="SELECT rowid, body FROM articles_fts WHERE rowid",
+            params={"match": match},
         )
     if store.engine.dialect.name == "postgresql":
-        top = max(_WEIGHTS)
-        # ts_rank_cd's weights are {D, C, B, A}; it ranks higher as better, so it is negated.
+        match = tsquery_expression(parsed, stem)
+        score, params = _pg_bm25(store, tsquery_phrases(parsed, stem))
         return FullText(
             source="articles_text x JOIN articles a ON a.id = x.article_id",
             condition="x.tsv @@ to_tsquery('simple', :match)",
-            score=f"-ts_rank_cd('{{0, {w3 / top}, {w2 / top}, {w1 / top}}}', x.tsv, to_tsquery('simple', :match))",
-            match=tsquery_expression(parsed, stem),
+            score=score,
+            match=match,
             bodies="SELECT article_id, body FROM articles_text WHERE article_id",
+            params={"match": match, **params},
         )
     raise StorageError("full-text search needs SQLite (FTS5) or PostgreSQL", source=store.name)
 
@@ -249,7 +325,7 @@ def search(
             )
         else:
             text = full_text(store, parsed, stem)
-            params["match"] = text.match
+            params.update(text.params)
             sql = (
                 f"SELECT a.id, {text.score} AS score, a.title, a.outlet, a.published, a.url "
                 f"FROM {text.source} WHERE {text.condition}{filters} ORDER BY score, a.id LIMIT :limit"

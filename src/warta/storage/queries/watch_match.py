@@ -118,7 +118,7 @@ def match_rows(conn: Connection, store: Store, spec: _Spec, window: Window) -> t
         text = full_text(store, parse_query(spec.value), make_stemmer())
         source = text.source
         where.append(text.condition)
-        params["match"] = text.match
+        params.update(text.params)
     elif spec.kind == "entity":
         ids = _ids("ent", candidates(conn, spec.value), params)
         where.append(f"a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id {ids})")

@@ -32,6 +32,7 @@ def upgrade() -> None:
         "INSERT INTO articles_text (article_id, title, body, tsv) VALUES (:id, :title, :body, "
         "setweight(to_tsvector('simple', :tw), 'A') || setweight(to_tsvector('simple', :bw), 'B') "
         "|| setweight(to_tsvector('simple', :sw), 'C')) ON CONFLICT (article_id) DO NOTHING"
+        # (tokens: filled by 0006)
     )
     for row_id, doc in bind.execute(sa.select(t.articles.c.id, t.articles.c.doc)):
         article = decode_doc(doc)
