@@ -228,6 +228,7 @@ class Store:
             elif conn.dialect.name == "postgresql":
                 t.pg_metadata.create_all(conn)
                 conn.exec_driver_sql(t.PG_TEXT_INDEX)
+                t.compress_tsv_lz4(conn)
             conn.execute(
                 t.meta.insert(),
                 [

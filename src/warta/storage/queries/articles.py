@@ -147,14 +147,32 @@ def list_articles(
         filters = where.sql(" AND ")
         base = f"FROM {text.source} WHERE {text.condition}{filters}"
         try:
-            total = int(conn.execute(sa.text(f"SELECT count(*) {base}"), params).scalar_one())
-            rows = conn.execute(
-                sa.text(
-                    f"SELECT {_ITEM_COLUMNS}, {text.score} AS score {base} "
+            if store.is_sqlite:  # FTS5's bm25() refuses a window: count, then rank
+                total = int(conn.execute(sa.text(f"SELECT count(*) {base}"), params).scalar_one())
+                rows = conn.execute(
+                    sa.text(
+                        f"SELECT {_ITEM_COLUMNS}, {text.score} AS score {base} "
+                        "ORDER BY score, a.id LIMIT :limit OFFSET :offset"
+                    ),
+                    params,
+                ).all()
+            else:
+                # One pass over the matches ranks and counts them (each tsvector is read
+                # once); only the page's rows are then read from the articles table.
+                ranked = (
+                    f"SELECT a.id AS rid, {text.score} AS score, count(*) OVER () AS total {base} "
                     "ORDER BY score, a.id LIMIT :limit OFFSET :offset"
-                ),
-                params,
-            ).all()
+                )
+                rows = conn.execute(
+                    sa.text(
+                        f"SELECT {_ITEM_COLUMNS}, r.score, r.total FROM ({ranked}) r "
+                        "JOIN articles a ON a.id = r.rid ORDER BY r.score, a.id"
+                    ),
+                    params,
+                ).all()
+                total = int(rows[0].total) if rows else 0
+                if not rows and offset:  # past the last page: count alone
+                    total = int(conn.execute(sa.text(f"SELECT count(*) {base}"), params).scalar_one())
         except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
             raise StorageError(f"search failed for {q!r}: {exc.orig}", source=store.name) from exc
         bodies = indexed_bodies(conn, text, [int(r.id) for r in rows])

@@ -106,21 +106,27 @@ def match_expression(query: SearchQuery, stem: Callable[[str], str]) -> str:
     return " AND ".join(parts)
 
 
-def tsquery_expression(query: SearchQuery, stem: Callable[[str], str]) -> str:
+def tsquery_expression(query: SearchQuery, stem: Callable[[str], str], *, weighted: bool = True) -> str:
     """The PostgreSQL ``to_tsquery('simple', ...)`` expression of a query: what
     :func:`match_expression` asks of FTS5, with the fields as tsvector weights (title A,
-    body B, stems C).
+    body B, stems C). Unweighted (``weighted=False``), the GIN index answers it without
+    reading the articles' tsvectors again, as it must to check weights: the condition that
+    finds the matches is unweighted (a word's surface form is in the stems field only when
+    Sastrawi leaves it unchanged, and then it is in the text too), the ranking weighted.
 
     Example:
         >>> tsquery_expression(parse_query('berinvestasi "bank sentral"'), {"berinvestasi": "investasi"}.get)
         "('berinvestasi':AB | 'investasi':ABC) & ('bank':AB <-> 'sentral':AB)"
+        >>> tsquery_expression(parse_query("berinvestasi"), {"berinvestasi": "investasi"}.get, weighted=False)
+        "('berinvestasi' | 'investasi')"
     """
+    ab, abc = (":AB", ":ABC") if weighted else ("", "")
     parts = []
     for w in query.words:
         s = stem(w) or w
-        parts.append(f"('{w}':AB | '{s}':ABC)" if s != w else f"'{w}':ABC")
+        parts.append(f"('{w}'{ab} | '{s}'{abc})" if s != w else f"'{w}'{abc}")
     for p in query.phrases:
-        parts.append("(" + " <-> ".join(f"'{w}':AB" for w in p) + ")")
+        parts.append("(" + " <-> ".join(f"'{w}'{ab}" for w in p) + ")")
     return " & ".join(parts)
 
 
@@ -180,30 +186,31 @@ def _pg_bm25(store: Store, phrases: list[str]) -> tuple[str, dict[str, Any]]:
         return int(n), float(avg or 0.0)
 
     def holding(phrase: str) -> int:
+        # Counted unweighted, so that the GIN index answers without reading the tsvectors
+        # (a word in the stems field alone is one Sastrawi leaves unchanged: in the text too).
+        plain = phrase.replace(":ABC", "").replace(":AB", "")
         with store.connect() as conn:
             return int(
                 conn.execute(
                     sa.text("SELECT count(*) FROM articles_text WHERE tsv @@ to_tsquery('simple', :q)"),
-                    {"q": phrase},
+                    {"q": plain},
                 ).scalar_one()
             )
 
     n, avgdl = store.remember(("bm25-totals",), totals)
     params: dict[str, Any] = {"bm25_avgdl": max(avgdl, 1.0)}
-    rows = []
+    # idf * f * (k1 + 1) / (f + K) written as idf * (k1 + 1) / (1 + K / f), so that each
+    # phrase's frequency is computed (and the tsvector read) once; 0 where f is 0.
+    norm = f"{_K1} * ({1 - _B} + {_B} * x.tokens / :bm25_avgdl)"
+    terms = []
     for i, phrase in enumerate(phrases):
         hits = store.remember(("bm25-holding", phrase), functools.partial(holding, phrase))
         idf = math.log((n - hits + 0.5) / (hits + 0.5)) if n else 0.0
         params[f"bm25_q{i}"] = phrase
         params[f"bm25_idf{i}"] = idf if idf > 0 else 1e-6
-        rows.append(
-            f"(:bm25_idf{i}, {top} * ts_rank_cd({weights}, x.tsv, to_tsquery('simple', :bm25_q{i}), 0))"
-        )
-    score = (
-        f"-(SELECT sum(v.idf * v.f * {_K1 + 1} / (v.f + {_K1} * ({1 - _B} + {_B} * x.tokens / :bm25_avgdl))) "
-        f"FROM (VALUES {', '.join(rows)}) AS v(idf, f))"
-    )
-    return score, params
+        f = f"{top} * ts_rank_cd({weights}, x.tsv, to_tsquery('simple', :bm25_q{i}), 0)"
+        terms.append(f"coalesce(:bm25_idf{i} * {_K1 + 1} / (1 + {norm} / nullif({f}, 0)), 0)")
+    return "-(" + " + ".join(terms) + ")", params
 
 
 def full_text(store: Store, parsed: SearchQuery, stem: Callable[[str], str]) -> FullText:
@@ -227,7 +234,7 @@ def full_text(store: Store, parsed: SearchQuery, stem: Callable[[str], str]) -> 
             params={"match": match},
         )
     if store.engine.dialect.name == "postgresql":
-        match = tsquery_expression(parsed, stem)
+        match = tsquery_expression(parsed, stem, weighted=False)
         score, params = _pg_bm25(store, tsquery_phrases(parsed, stem))
         return FullText(
             source="articles_text x JOIN articles a ON a.id = x.article_id",

@@ -1,6 +1,8 @@
 """BM25 on PostgreSQL: ``articles_text.tokens``, the number of positions in each article's
-tsvector (title, body and stems), which BM25's length normalisation needs; filled from the
-stored tsvectors. Nothing changes on SQLite, whose FTS5 index counts its own tokens.
+tsvector (title, body and stems), which BM25's length normalisation needs, filled from the
+stored tsvectors; and the tsvectors kept lz4-compressed where the server has lz4 (ranking
+unpacks every match's tsvector). Nothing changes on SQLite, whose FTS5 index counts its
+own tokens.
 
 Revision ID: 0006
 Revises: 0005
@@ -25,4 +27,10 @@ def upgrade() -> None:
     bind.exec_driver_sql(
         "ALTER TABLE articles_text ADD COLUMN IF NOT EXISTS tokens integer NOT NULL DEFAULT 0"
     )
-    bind.exec_driver_sql(f"UPDATE articles_text SET tokens = {t.TSV_TOKENS.format('tsv')}")
+    if t.compress_tsv_lz4(bind):
+        # Rewritten (concatenating nothing), so that stored tsvectors are compressed anew.
+        bind.exec_driver_sql(
+            f"UPDATE articles_text SET tsv = tsv || ''::tsvector, tokens = {t.TSV_TOKENS.format('tsv')}"
+        )
+    else:
+        bind.exec_driver_sql(f"UPDATE articles_text SET tokens = {t.TSV_TOKENS.format('tsv')}")
