@@ -413,3 +413,12 @@ def test_the_cli_and_the_api_give_the_same_numbers(
     )
     page = client.get(f"{API}/articles", params={"q": "beras", "limit": 20}).json()
     assert [h["article_id"] for h in hits] == [a["id"] for a in page["items"]] and hits
+    for what in ("articles", "quotes", "stories"):
+        clusters = json.loads(runner.invoke(app, ["dupes", "--what", what, "--db", web_db, "--json"]).stdout)
+        listed = client.get(f"{API}/duplicates", params={"what": what}).json()
+        assert clusters == listed["items"], what
+    quotes = json.loads(
+        runner.invoke(app, ["quotes", "--speaker", "Rina Kartika", "--db", web_db, "--json"]).stdout
+    )
+    api_quotes = client.get(f"{API}/quotes", params={"speaker_id": web_ids["speaker"], "limit": 50}).json()
+    assert [q["text"] for q in quotes] == [q["text"] for q in api_quotes["items"]] and quotes

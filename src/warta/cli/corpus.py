@@ -15,8 +15,8 @@ from rich.text import Text
 from warta.errors import WartaError
 from warta.storage import Store
 from warta.storage.export import export_articles
-from warta.storage.queries import QuoteRow, entity_profile, list_quotes, search
-from warta.storage.recycled import find_recycled, find_stories, resign
+from warta.storage.queries import QuoteRow, duplicate_clusters, entity_profile, list_quotes, search
+from warta.storage.recycled import resign
 
 __all__ = ["dupes_cmd", "entity_cmd", "export_cmd", "quotes_cmd", "search_cmd"]
 
@@ -220,21 +220,25 @@ def dupes_cmd(
         with _open(db) as store:
             if resign_:
                 err.print(f"re-made the signatures of {resign(store)} articles", highlight=False)
-            if what == "stories":
-                clusters = find_stories(
-                    store, window_days=window, date_from=_day(date_from), date_to=_day(date_to)
-                )
-            else:
-                kind: Literal["articles", "quotes"] = "quotes" if what == "quotes" else "articles"
-                clusters = find_recycled(
-                    store, what=kind, threshold=threshold, date_from=_day(date_from), date_to=_day(date_to)
-                )
+            kind: Literal["articles", "quotes", "stories"] = (
+                "stories" if what == "stories" else "quotes" if what == "quotes" else "articles"
+            )
+            page = duplicate_clusters(
+                store,
+                what=kind,
+                threshold=threshold,
+                window_days=window,
+                date_from=_day(date_from),
+                date_to=_day(date_to),
+                limit=limit,
+            )
+            clusters = page.items
     except WartaError as exc:
         raise _fail(err, exc) from exc
     if json_:
-        _emit_json(clusters[:limit])
+        _emit_json(clusters)
         return
-    for i, c in enumerate(clusters[:limit], 1):
+    for i, c in enumerate(clusters, 1):
         first = c.first
         head = (first.quote or first.title or "")[:120]
         out.print(
@@ -259,7 +263,9 @@ def dupes_cmd(
                 )
             )
     err.print(
-        f"{len(clusters)} cluster(s), {sum(len(c.members) for c in clusters)} {what} in them", highlight=False
+        f"{page.total} cluster(s)"
+        + (f", the largest {len(clusters)} shown" if page.total > len(clusters) else ""),
+        highlight=False,
     )
 
 
