@@ -19,7 +19,7 @@ the one-word rule reads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -54,7 +54,6 @@ def entity_key(name: str, label: EntityLabel | str) -> str:
 # Statements built once: building a select per lookup costs more than running it.
 _e, _ea = t.entities.c, t.entity_aliases.c
 _GET = sa.select(_e.id).where(_e.label == sa.bindparam("label"), _e.key == sa.bindparam("key"))
-_CREATE = t.entities.insert().returning(_e.id)
 # Two index lookups, not a join: on a store that grows during an ingest the planner's
 # statistics lag behind, and PostgreSQL then hashes every person to join a handful of rows.
 _USES = sa.select(_ea.entity_id, _ea.count).where(_ea.alias == sa.bindparam("alias"))
@@ -74,16 +73,27 @@ class EntityResolver:
         self._ids.clear()
 
     def resolve_article(self, conn: Connection, article: Article) -> list[int]:
-        """The corpus id of each of ``article.entities``, creating entities as needed."""
+        """The corpus id of each of ``article.entities``, creating entities as needed.
+
+        The article's entities are looked up together and the new ones created together
+        (a statement each, not one per entity: on a server every statement is a round trip).
+        """
+        keys = [(ent.label, entity_key(ent.name, ent.label)) for ent in article.entities]
+        owners: dict[int, int] = {}
+        for i, (label, key) in enumerate(keys):
+            if label == "PER" and " " not in key:
+                found = self._dominant_owner(conn, key)
+                if found is not None:
+                    owners[i] = found
+        wanted = {keys[i]: ent.name for i, ent in enumerate(article.entities) if i not in owners}
+        self._get_many(conn, [k for k in wanted if k not in self._ids])
+        new = [(label, key, wanted[(label, key)]) for label, key in wanted if (label, key) not in self._ids]
+        if new:
+            self._create_many(conn, new)
         out: list[int] = []
         alias_rows: dict[tuple[str, int], int] = {}
-        for ent in article.entities:
-            key = entity_key(ent.name, ent.label)
-            eid: int | None = None
-            if ent.label == "PER" and " " not in key:
-                eid = self._dominant_owner(conn, key)
-            if eid is None:
-                eid = self._get_or_create(conn, ent.label, key, ent.name)
+        for i, ent in enumerate(article.entities):
+            eid = owners[i] if i in owners else self._ids[keys[i]]
             out.append(eid)
             for alias in {ent.name, *ent.aliases}:
                 akey = name_key(alias, ent.label)
@@ -111,15 +121,29 @@ class EntityResolver:
             return int(found)
         return None
 
-    def _get_or_create(self, conn: Connection, label: str, key: str, name: str) -> int:
-        found = self._get(conn, label, key)
-        if found is not None:
-            return found
-        new = int(
-            conn.execute(_CREATE, {"label": label, "key": key, "name": _display(name, key)}).scalar_one()
-        )
-        self._ids[(label, key)] = new
-        return new
+    def _get_many(self, conn: Connection, keys: Sequence[tuple[str, str]]) -> None:
+        """Look up these (label, key) pairs at once; the ids found are cached."""
+        for i in range(0, len(keys), 400):
+            chunk = keys[i : i + 400]
+            rows = conn.execute(
+                sa.select(_e.id, _e.label, _e.key).where(sa.tuple_(_e.label, _e.key).in_(chunk))
+            ).all()
+            for eid, label, key in rows:
+                self._ids[(str(label), str(key))] = int(eid)
+
+    def _create_many(self, conn: Connection, new: Sequence[tuple[str, str, str]]) -> None:
+        """Create these entities (label, key, name as written) at once; their ids are cached."""
+        for i in range(0, len(new), 400):
+            chunk = new[i : i + 400]
+            rows = conn.execute(
+                t.entities.insert()
+                .values(
+                    [{"label": label, "key": key, "name": _display(name, key)} for label, key, name in chunk]
+                )
+                .returning(_e.id, _e.label, _e.key)
+            ).all()
+            for eid, label, key in rows:
+                self._ids[(str(label), str(key))] = int(eid)
 
     def _dominant_owner(self, conn: Connection, word: str) -> int | None:
         """The full-name person who holds :data:`DOMINANCE` of the uses of ``word``, if any."""
