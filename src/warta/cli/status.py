@@ -150,15 +150,7 @@ def reanalyze_cmd(
     from warta.reanalyze import ReanalyzeReport, reanalyze
 
     err = Console(stderr=True)
-    progress = Progress(
-        TextColumn("[cyan]reanalyse"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
+    progress = _progress(err, "reanalyse")
     try:
         settings = load_settings(config)
         with (
@@ -191,6 +183,19 @@ def reanalyze_cmd(
     if report.interrupted:
         err.print("[yellow]interrupted[/]: run it again to go on")
         raise typer.Exit(130)
+
+
+def _progress(err: Console, label: str) -> Progress:
+    """A progress bar on standard error (none when it is not a terminal)."""
+    return Progress(
+        TextColumn(f"[cyan]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
 
 
 db_app = typer.Typer(
@@ -260,15 +265,7 @@ def db_copy_cmd(
     from warta.storage.queries import article_count
 
     err = Console(stderr=True)
-    progress = Progress(
-        TextColumn("[cyan]copy"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
+    progress = _progress(err, "copy")
     try:
         with Store.open(source, create=False) as src, Store.open(to) as dst, progress:
             if src.name == dst.name:

@@ -429,23 +429,22 @@ def record_new(
     return out
 
 
+# What an item shows, kept as it was found (a delivery retried later sends the same).
+_SHOWN = ("title", "outlet", "published", "day", "url", "quote", "speaker")
+
+
 def _insert_item(
     conn: Connection, wl: Watchlist, r: MatchItem, channels: Sequence[Channel], stamp: str
 ) -> FoundItem:
+    shown = {name: getattr(r, name) for name in _SHOWN}
     result = conn.execute(
         t.watch_items.insert().values(
             watchlist_id=wl.id,
             article_id=r.article_id,
             item_key=r.key,
             quote_idx=r.quote_idx,
-            title=r.title,
-            outlet=r.outlet,
-            published=r.published,
-            day=r.day,
-            url=r.url,
-            quote=r.quote,
-            speaker=r.speaker,
             found_at=stamp,
+            **shown,
         )
     )
     key = result.inserted_primary_key
@@ -467,15 +466,9 @@ def _insert_item(
         value=wl.value,
         article_id=r.article_id,
         quote_idx=r.quote_idx,
-        title=r.title,
-        outlet=r.outlet,
-        published=r.published,
-        day=r.day,
-        url=r.url,
-        quote=r.quote,
-        speaker=r.speaker,
         found_at=stamp,
         new=True,
+        **shown,
     )
 
 

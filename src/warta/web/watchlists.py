@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Path, Request
@@ -183,6 +184,28 @@ def watchlist_page(request: Request, name: str, store: StoreDep) -> HTMLResponse
     return _detail(request, store, name, errors=[])
 
 
+async def _act(
+    request: Request,
+    store: Store,
+    settings: Settings,
+    name: str,
+    token: str,
+    csrf: str,
+    action: Callable[[Store, str], object],
+    then: str,
+) -> Response:
+    """A write from a watchlist's page: refused without the token (or across sites), else
+    done and redirected to ``then``; a watchlist that is gone shows its page (a 404)."""
+    refused = _refusal(request, settings, token, csrf)
+    if refused:
+        return await run_in_threadpool(_detail, request, store, name, errors=[refused], status_code=403)
+    try:
+        await run_in_threadpool(action, store, name)
+    except WatchlistError:
+        return await run_in_threadpool(_detail, request, store, name, errors=[])
+    return RedirectResponse(then, status_code=303)
+
+
 @page_router.post("/watchlists/{name}/seen", response_class=HTMLResponse, response_model=None)
 async def seen_from_form(
     request: Request,
@@ -192,14 +215,7 @@ async def seen_from_form(
     token: Annotated[str, Form(max_length=1000)] = "",
     csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
-    refused = _refusal(request, settings, token, csrf)
-    if refused:
-        return await run_in_threadpool(_detail, request, store, name, errors=[refused], status_code=403)
-    try:
-        await run_in_threadpool(mark_seen, store, name)
-    except WatchlistError:
-        return await run_in_threadpool(_detail, request, store, name, errors=[])
-    return RedirectResponse(f"/watchlists/{name}", status_code=303)
+    return await _act(request, store, settings, name, token, csrf, mark_seen, f"/watchlists/{name}")
 
 
 @page_router.post("/watchlists/{name}/remove", response_class=HTMLResponse, response_model=None)
@@ -211,11 +227,4 @@ async def remove_from_form(
     token: Annotated[str, Form(max_length=1000)] = "",
     csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
-    refused = _refusal(request, settings, token, csrf)
-    if refused:
-        return await run_in_threadpool(_detail, request, store, name, errors=[refused], status_code=403)
-    try:
-        await run_in_threadpool(remove_watchlist, store, name)
-    except WatchlistError:
-        return await run_in_threadpool(_detail, request, store, name, errors=[])
-    return RedirectResponse("/watchlists", status_code=303)
+    return await _act(request, store, settings, name, token, csrf, remove_watchlist, "/watchlists")
