@@ -186,3 +186,36 @@ def test_an_article_analysed_again_is_not_reported_again(store: Store, tmp_path:
     assert check_watchlists(store, settings).new == 2
     store_articles(store, "pelabuhan")  # the same article, written again (a re-analysis)
     assert check_watchlists(store, settings).new == 0
+
+
+def test_two_checks_at_once_never_send_one_item_twice(store: Store, tmp_path: Path) -> None:
+    """A check claims what it sends: another check at the same time finds nothing to send,
+    and a claim left by a check that died is taken over once it lapses."""
+    import threading
+
+    from warta.storage.watchlists import claim_pending
+
+    store_articles(store, "pelabuhan", "kapal", "cuaca")
+    add_watchlist(store, make_spec("sari", "speaker", SARI))
+    record_new(store, channels=["digest"])
+    first = claim_pending(store, "digest", "cek-satu", now="2025-05-01T08:00:00")
+    assert len(first) == 2
+    assert claim_pending(store, "digest", "cek-dua", now="2025-05-01T08:05:00") == []
+    retaken = claim_pending(store, "digest", "cek-dua", now="2025-05-01T08:20:00")
+    assert sorted(i.id for i in retaken) == sorted(i.id for i in first)
+
+    # Checks running together, each with the digest on: every item in exactly one digest.
+    add_watchlist(store, make_spec("kapal", "query", "kapal"))
+    settings = _settings(tmp_path)
+    results: list[Any] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(check_watchlists(store, settings))) for _ in range(3)
+    ]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    _md, records = _digest(tmp_path)
+    keys = [(r["watchlist"], r["article_id"], r.get("quote")) for r in records]
+    assert len(keys) == len(set(keys)) and keys
+    assert sum(c.sent for r in results for c in r.channels) == len(records)

@@ -312,6 +312,11 @@ watch_deliveries = sa.Table(
     sa.Column("last_error", sa.Text),
     sa.Column("updated_at", sa.String(32), nullable=False),
     sa.Column("sent_at", sa.String(32)),
+    # Who is sending it now (a check's token) and since when: a check claims the pending
+    # deliveries it sends, so that two checks at once never send one twice; a claim older
+    # than the claim timeout (a check that died while sending) may be taken over.
+    sa.Column("claimed_by", sa.String(32)),
+    sa.Column("claimed_at", sa.String(32)),
     sa.PrimaryKeyConstraint("item_id", "channel"),
     sa.Index("ix_watch_deliveries_channel_status", "channel", "status", "item_id"),
 )

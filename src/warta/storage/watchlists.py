@@ -27,6 +27,7 @@ from typing import Literal, get_args
 
 import msgspec
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from warta.errors import WatchlistError
@@ -38,6 +39,7 @@ from .repository import Store
 
 __all__ = [
     "CHANNELS",
+    "CLAIM_TIMEOUT",
     "KINDS",
     "QUOTE_KINDS",
     "Channel",
@@ -47,6 +49,7 @@ __all__ = [
     "WatchSpec",
     "Watchlist",
     "add_watchlist",
+    "claim_pending",
     "found_items",
     "get_watchlist",
     "list_watchlists",
@@ -65,6 +68,8 @@ KINDS: tuple[Kind, ...] = get_args(Kind)
 QUOTE_KINDS: frozenset[str] = frozenset({"speaker", "about"})
 Channel = Literal["digest", "webhook", "email"]
 CHANNELS: tuple[Channel, ...] = get_args(Channel)
+# A check's claim on the deliveries it sends lapses after this (the check died sending).
+CLAIM_TIMEOUT = timedelta(minutes=15)
 
 # Names are used in URLs and file names: a short slug.
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -419,7 +424,9 @@ def record_new(
                     mark = taken  # capped: the next check goes on after the last one taken
                     break
                 known.add((r.article_id, r.key))
-                items.append(_insert_item(conn, wl, r, channels, stamp))
+                item = _insert_item(conn, wl, r, channels, stamp)
+                if item is not None:
+                    items.append(item)
                 taken = r.updated_at
             conn.execute(
                 t.watchlists.update().where(t.watchlists.c.id == wl.id).values(mark=mark, checked_at=stamp)
@@ -435,10 +442,13 @@ _SHOWN = ("title", "outlet", "published", "day", "url", "quote", "speaker")
 
 def _insert_item(
     conn: Connection, wl: Watchlist, r: MatchItem, channels: Sequence[Channel], stamp: str
-) -> FoundItem:
+) -> FoundItem | None:
+    """Record a found item and its pending deliveries; None when another check running at
+    the same time recorded it first (it is that check's to send)."""
     shown = {name: getattr(r, name) for name in _SHOWN}
-    result = conn.execute(
-        t.watch_items.insert().values(
+    insert = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(t.watch_items)
+    found = conn.execute(
+        insert.values(
             watchlist_id=wl.id,
             article_id=r.article_id,
             item_key=r.key,
@@ -446,11 +456,12 @@ def _insert_item(
             found_at=stamp,
             **shown,
         )
-    )
-    key = result.inserted_primary_key
-    if key is None:  # pragma: no cover - both backends return the new id
-        raise WatchlistError(f"{wl.name}: the store did not return the id of a new item")
-    item_id = int(key[0])
+        .on_conflict_do_nothing(index_elements=["watchlist_id", "article_id", "item_key"])
+        .returning(t.watch_items.c.id)
+    ).scalar()
+    if found is None:
+        return None
+    item_id = int(found)
     if channels:
         conn.execute(
             t.watch_deliveries.insert(),
@@ -533,8 +544,41 @@ def found_items(store: Store, name: str, *, limit: int = 50, only_new: bool = Fa
     return [_found(r) for r in rows]
 
 
-def pending_items(store: Store, channel: Channel, *, limit: int = 10_000) -> list[FoundItem]:
-    """Items whose delivery on ``channel`` is pending, by watchlist name, then as found."""
+def claim_pending(
+    store: Store,
+    channel: Channel,
+    claimant: str,
+    *,
+    limit: int = 10_000,
+    now: str | None = None,
+    stale_after: timedelta = CLAIM_TIMEOUT,
+) -> list[FoundItem]:
+    """Claim up to ``limit`` pending deliveries on ``channel`` for ``claimant`` (a token of
+    one check) and return their items. Deliveries another check claimed less than
+    ``stale_after`` ago are left to it: two checks at once never send one item twice. The
+    claim is one UPDATE, so the database decides who gets a delivery."""
+    d = t.watch_deliveries.c
+    stamp = now or _now()
+    stale = (datetime.fromisoformat(stamp) - stale_after).strftime("%Y-%m-%dT%H:%M:%S")
+    free = (
+        (d.channel == channel) & (d.status == "pending") & (d.claimed_at.is_(None) | (d.claimed_at < stale))
+    )
+    with store.transaction() as conn:
+        ids = list(conn.execute(sa.select(d.item_id).where(free).order_by(d.item_id).limit(limit)).scalars())
+        for start in range(0, len(ids), 500):
+            conn.execute(
+                t.watch_deliveries.update()
+                .where(free & d.item_id.in_(ids[start : start + 500]))
+                .values(claimed_by=claimant, claimed_at=stamp)
+            )
+    return pending_items(store, channel, limit=limit, claimant=claimant)
+
+
+def pending_items(
+    store: Store, channel: Channel, *, limit: int = 10_000, claimant: str | None = None
+) -> list[FoundItem]:
+    """Items whose delivery on ``channel`` is pending (those ``claimant`` claimed, when
+    given), by watchlist name, then as found."""
     i, w, d = t.watch_items.c, t.watchlists.c, t.watch_deliveries.c
     query = (
         _items_query()
@@ -543,6 +587,8 @@ def pending_items(store: Store, channel: Channel, *, limit: int = 10_000) -> lis
         .order_by(w.name, i.id)
         .limit(limit)
     )
+    if claimant is not None:
+        query = query.where(d.claimed_by == claimant)
     with store.connect() as conn:
         return [_found(r) for r in conn.execute(query).all()]
 
@@ -568,7 +614,14 @@ def record_delivery(
                 conn.execute(
                     t.watch_deliveries.update()
                     .where(where)
-                    .values(status="sent", sent_at=stamp, updated_at=stamp, attempts=d.attempts + 1)
+                    .values(
+                        status="sent",
+                        sent_at=stamp,
+                        updated_at=stamp,
+                        attempts=d.attempts + 1,
+                        claimed_by=None,
+                        claimed_at=None,
+                    )
                 )
             else:
                 conn.execute(
@@ -578,6 +631,8 @@ def record_delivery(
                         attempts=d.attempts + 1,
                         last_error=error[:2000],
                         updated_at=stamp,
+                        claimed_by=None,
+                        claimed_at=None,
                         status=sa.case((d.attempts + 1 >= max_attempts, "failed"), else_="pending"),
                     )
                 )

@@ -17,6 +17,7 @@ webhook's ``X-Warta-Delivery`` id lets a receiver drop such a repeat.
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -25,7 +26,7 @@ import msgspec
 from warta.config import Settings
 from warta.errors import AlertError
 from warta.storage import Store
-from warta.storage.watchlists import Channel, FoundItem, pending_items, record_delivery, record_new
+from warta.storage.watchlists import Channel, FoundItem, claim_pending, record_delivery, record_new
 
 from .channels import active_channels, check_channels, send_email, send_webhook, write_digest
 
@@ -96,10 +97,11 @@ def deliver_pending(store: Store, settings: Settings, *, now: datetime | None = 
     when = _now(now)
     stamp = when.strftime("%Y-%m-%dT%H:%M:%S")
     out = []
+    claimant = secrets.token_hex(8)  # this check: two checks at once send different items
     for channel in active_channels(settings):
         result = ChannelResult(channel=channel)
         out.append(result)
-        pending = pending_items(store, channel, limit=DIGEST_BATCH)
+        pending = claim_pending(store, channel, claimant, limit=DIGEST_BATCH, now=stamp)
         size = WEBHOOK_BATCH if channel == "webhook" else DIGEST_BATCH
         for start in range(0, len(pending), size):
             batch = pending[start : start + size]
