@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     watch_max_items: int = Field(default_factory=lambda: _default("watch_max_items"), ge=1)
     alert_base_url: str = Field(default_factory=lambda: _default("alert_base_url"))
     alert_max_attempts: int = Field(default_factory=lambda: _default("alert_max_attempts"), ge=1)
+    alert_claim_timeout: float = Field(default_factory=lambda: _default("alert_claim_timeout"), gt=0)
     alert_digest_dir: str = Field(default_factory=lambda: _default("alert_digest_dir"))
     alert_webhook_url: str = Field(default_factory=lambda: _default("alert_webhook_url"))
     alert_webhook_secret: str = Field(default_factory=lambda: _default("alert_webhook_secret"))

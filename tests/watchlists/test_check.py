@@ -219,3 +219,43 @@ def test_two_checks_at_once_never_send_one_item_twice(store: Store, tmp_path: Pa
     keys = [(r["watchlist"], r["article_id"], r.get("quote")) for r in records]
     assert len(keys) == len(set(keys)) and keys
     assert sum(c.sent for r in results for c in r.channels) == len(records)
+
+
+def test_a_check_killed_between_digest_and_record_leaves_each_item_in_one_digest(
+    store: Store, tmp_path: Path
+) -> None:
+    """Digests are written under pending names and published once the store recorded them:
+    pending files a dead check left are published when their batch was recorded, and
+    deleted (their items sent again) when it was not."""
+    from datetime import UTC, datetime
+
+    from warta.storage.watchlists import claim_pending, record_delivery
+    from warta.watchlists.channels import write_digest
+
+    store_articles(store, "pelabuhan", "kapal", "cuaca")
+    add_watchlist(store, make_spec("sari", "speaker", SARI))
+    settings = _settings(tmp_path, alert_claim_timeout=0.01)
+    record_new(store, channels=["digest"])
+    items = claim_pending(store, "digest", "mati", now="2025-05-01T08:00:00")
+    when = datetime(2025, 5, 1, 8, 0, tzinfo=UTC)
+    # Killed after writing, before recording: the pending files are dropped, the items sent again.
+    write_digest(items, settings, now=when, batch="aa11-0")
+    assert _digest(tmp_path) == ([], [])
+    import time
+
+    time.sleep(0.05)
+    first = check_watchlists(store, settings)
+    assert sum(c.sent for c in first.channels) == 2
+    # Killed after recording, before publishing: the next check publishes the files.
+    store_articles(store, "ekspor")
+    add_watchlist(store, make_spec("tuna", "query", "tuna"))
+    record_new(store, channels=["digest"])
+    more = claim_pending(store, "digest", "mati2", now="2025-05-01T09:00:00")
+    write_digest(more, settings, now=when.replace(hour=9), batch="bb22-0")
+    record_delivery(store, "digest", [i.id for i in more], batch="bb22-0")
+    time.sleep(0.05)
+    check_watchlists(store, settings)
+    _md, records = _digest(tmp_path)
+    keys = [(r["watchlist"], r["article_id"], r.get("quote")) for r in records]
+    assert len(keys) == len(set(keys)) == 2 + len(more)
+    assert not list((tmp_path / "digest").glob(".*.pending"))

@@ -49,6 +49,7 @@ __all__ = [
     "WatchSpec",
     "Watchlist",
     "add_watchlist",
+    "batch_sent",
     "claim_pending",
     "found_items",
     "get_watchlist",
@@ -574,6 +575,18 @@ def claim_pending(
     return pending_items(store, channel, limit=limit, claimant=claimant)
 
 
+def batch_sent(store: Store, channel: Channel, batch: str) -> bool:
+    """Whether deliveries on ``channel`` were recorded as sent in ``batch``."""
+    d = t.watch_deliveries.c
+    with store.connect() as conn:
+        found = conn.execute(
+            sa.select(d.item_id)
+            .where(d.channel == channel, d.status == "sent", d.claimed_by == batch)
+            .limit(1)
+        ).first()
+    return found is not None
+
+
 def pending_items(
     store: Store, channel: Channel, *, limit: int = 10_000, claimant: str | None = None
 ) -> list[FoundItem]:
@@ -601,9 +614,11 @@ def record_delivery(
     error: str | None = None,
     max_attempts: int = 20,
     now: str | None = None,
+    batch: str | None = None,
 ) -> None:
     """Record a delivery of ``item_ids`` on ``channel``: sent (``error`` None), or a failed
-    attempt; a delivery that failed ``max_attempts`` times is given up ("failed")."""
+    attempt; a delivery that failed ``max_attempts`` times is given up ("failed"). A sent
+    delivery keeps ``batch`` (what it was sent in) in ``claimed_by``: :func:`batch_sent`."""
     d = t.watch_deliveries.c
     stamp = now or _now()
     ids = sorted(set(item_ids))
@@ -619,7 +634,7 @@ def record_delivery(
                         sent_at=stamp,
                         updated_at=stamp,
                         attempts=d.attempts + 1,
-                        claimed_by=None,
+                        claimed_by=batch,
                         claimed_at=None,
                     )
                 )

@@ -23,6 +23,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import smtplib
 import ssl
 import time
@@ -112,8 +113,20 @@ def _write_atomic(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def write_digest(items: Sequence[FoundItem], settings: Settings, *, now: datetime) -> list[Path]:
+# A digest written but not yet recorded as sent: ``.<name>.<batch>.pending`` in the folder.
+_PENDING = re.compile(r"^\.(?P<name>warta-digest-[0-9T-]+\.(?:md|jsonl))\.(?P<batch>[0-9a-f]+-\d+)\.pending$")
+
+
+def write_digest(
+    items: Sequence[FoundItem], settings: Settings, *, now: datetime, batch: str | None = None
+) -> list[Path]:
     """Write the Markdown and JSON Lines digests of ``items``; returns their paths.
+
+    With ``batch``, the files are written under hidden pending names (``.<name>.<batch>.pending``)
+    and appear only when :func:`publish_digests` renames them, after the delivery was recorded:
+    a check killed in between leaves pending files, which :func:`recover_digests` publishes if
+    the store says the batch was sent and deletes if not (its items are then sent again). So
+    an item is in exactly one digest, whatever moment a crash picks.
 
     Raises:
         AlertError: the folder cannot be made or written (W402).
@@ -125,6 +138,8 @@ def write_digest(items: Sequence[FoundItem], settings: Settings, *, now: datetim
     while md.exists() or jl.exists():  # two checks in one second: never overwrite a digest
         n += 1
         md, jl = folder / f"{stem}-{n}.md", folder / f"{stem}-{n}.jsonl"
+    if batch is not None:
+        md, jl = (p.with_name(f".{p.name}.{batch}.pending") for p in (md, jl))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write_atomic(md, digest_markdown(items, settings.alert_base_url, when=_stamp(now)))
@@ -132,6 +147,52 @@ def write_digest(items: Sequence[FoundItem], settings: Settings, *, now: datetim
     except OSError as exc:
         raise AlertError(f"digest: cannot write into {folder}: {exc.strerror or exc}") from exc
     return [md, jl]
+
+
+def publish_digests(paths: Sequence[Path]) -> list[Path]:
+    """Give pending digest files (:func:`write_digest` with a batch) their names; returns them."""
+    out = []
+    for path in paths:
+        m = _PENDING.match(path.name)
+        if m is None:
+            out.append(path)
+            continue
+        final = path.with_name(m["name"])
+        try:
+            path.replace(final)
+        except FileNotFoundError:
+            logger.error("digest: %s is gone before it was published", path)
+            continue
+        out.append(final)
+    return out
+
+
+def recover_digests(
+    settings: Settings, sent: Callable[[str], bool], *, now: float | None = None
+) -> list[Path]:
+    """Pending digest files a killed check left: published when ``sent(batch)`` (the store
+    recorded the batch), else deleted (their items are still pending, and sent again once
+    their claim lapses). Only files older than ``alert_claim_timeout`` are touched: a younger
+    one may be a running check's. Returns those published."""
+    folder = Path(settings.alert_digest_dir)
+    if not folder.is_dir():
+        return []
+    cutoff = (time.time() if now is None else now) - settings.alert_claim_timeout
+    published: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        m = _PENDING.match(path.name)
+        if m is None:
+            continue
+        try:
+            if path.stat().st_mtime > cutoff:
+                continue
+        except FileNotFoundError:
+            continue
+        if sent(m["batch"]):
+            published += publish_digests([path])
+        else:
+            path.unlink(missing_ok=True)
+    return published
 
 
 # -- webhook ----------------------------------------------------------------------------------

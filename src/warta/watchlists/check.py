@@ -19,16 +19,32 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import msgspec
 
 from warta.config import Settings
 from warta.errors import AlertError
 from warta.storage import Store
-from warta.storage.watchlists import Channel, FoundItem, claim_pending, record_delivery, record_new
+from warta.storage.watchlists import (
+    Channel,
+    FoundItem,
+    batch_sent,
+    claim_pending,
+    record_delivery,
+    record_new,
+)
 
-from .channels import active_channels, check_channels, send_email, send_webhook, write_digest
+from .channels import (
+    active_channels,
+    check_channels,
+    publish_digests,
+    recover_digests,
+    send_email,
+    send_webhook,
+    write_digest,
+)
 
 __all__ = ["ChannelResult", "CheckResult", "WatchlistResult", "check_watchlists", "deliver_pending"]
 
@@ -82,9 +98,11 @@ def _now(now: datetime | None) -> datetime:
     return now if now.tzinfo is not None else now.replace(tzinfo=UTC)
 
 
-def _send(channel: Channel, items: Sequence[FoundItem], settings: Settings, when: datetime) -> list[str]:
+def _send(
+    channel: Channel, items: Sequence[FoundItem], settings: Settings, when: datetime, batch: str
+) -> list[str]:
     if channel == "digest":
-        return [str(p) for p in write_digest(items, settings, now=when)]
+        return [str(p) for p in write_digest(items, settings, now=when, batch=batch)]
     if channel == "webhook":
         send_webhook(items, settings, now=when)
         return []
@@ -98,16 +116,27 @@ def deliver_pending(store: Store, settings: Settings, *, now: datetime | None = 
     stamp = when.strftime("%Y-%m-%dT%H:%M:%S")
     out = []
     claimant = secrets.token_hex(8)  # this check: two checks at once send different items
-    for channel in active_channels(settings):
+    channels = active_channels(settings)
+    if "digest" in channels:  # what a killed check left half-way
+        recover_digests(settings, lambda tag: batch_sent(store, "digest", tag))
+    for channel in channels:
         result = ChannelResult(channel=channel)
         out.append(result)
-        pending = claim_pending(store, channel, claimant, limit=DIGEST_BATCH, now=stamp)
+        pending = claim_pending(
+            store,
+            channel,
+            claimant,
+            limit=DIGEST_BATCH,
+            now=stamp,
+            stale_after=timedelta(seconds=settings.alert_claim_timeout),
+        )
         size = WEBHOOK_BATCH if channel == "webhook" else DIGEST_BATCH
-        for start in range(0, len(pending), size):
+        for n, start in enumerate(range(0, len(pending), size)):
             batch = pending[start : start + size]
             ids = [i.id for i in batch]
+            tag = f"{claimant}-{n}"
             try:
-                result.files += _send(channel, batch, settings, when)
+                files = _send(channel, batch, settings, when, tag)
             except AlertError as exc:
                 logger.warning("%s: %d items not delivered: %s", channel, len(batch), exc.message)
                 record_delivery(
@@ -121,7 +150,8 @@ def deliver_pending(store: Store, settings: Settings, *, now: datetime | None = 
                 result.failed += len(batch)
                 result.error = exc.message
                 break  # the channel is down: the rest waits for the next check
-            record_delivery(store, channel, ids, now=stamp)
+            record_delivery(store, channel, ids, now=stamp, batch=tag)
+            result.files += [str(p) for p in publish_digests([Path(f) for f in files])]
             result.sent += len(batch)
     return out
 
