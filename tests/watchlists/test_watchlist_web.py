@@ -156,3 +156,40 @@ def test_a_value_with_markup_is_escaped_on_the_pages(client: TestClient, store: 
     for path in ("/watchlists", "/watchlists/jahat"):
         html = client.get(path).text
         assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_watchlist_is_changed_with_the_token_by_api_page_and_cli(client: TestClient, store: Store) -> None:
+    """A changed watchlist keeps what it reported and goes over the store again under its
+    new definition; without the token nothing changes."""
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+    from warta.storage.watchlists import get_watchlist, record_new
+
+    store_articles(store, "pelabuhan", "kapal", "cuaca")
+    add_watchlist(store, make_spec("sari", "speaker", SARI))
+    record_new(store, channels=[])
+    assert get_watchlist(store, "sari").mark is not None
+    edit = {"kind": "query", "value": "pelabuhan"}
+    assert client.put("/api/v1/watchlists/sari", json=edit).status_code == 401
+    assert client.put("/api/v1/watchlists/tiada", json=edit, headers=AUTH).status_code == 404
+    assert (
+        client.put("/api/v1/watchlists/sari", json={**edit, "kind": "orang"}, headers=AUTH).status_code == 422
+    )
+    r = client.put("/api/v1/watchlists/sari", json=edit, headers=AUTH)
+    assert r.status_code == 200 and (r.json()["kind"], r.json()["value"]) == ("query", "pelabuhan")
+    changed = get_watchlist(store, "sari")
+    assert changed.mark is None and changed.found == 2  # what it reported stays
+
+    csrf = _csrf(client, "/watchlists/sari")
+    form = {"kind": "speaker", "value": SARI, "date_from": "", "date_to": "", "outlet": "", "csrf": csrf}
+    r = client.post("/watchlists/sari/edit", data={**form, "token": "salah"}, follow_redirects=False)
+    assert r.status_code == 403 and get_watchlist(store, "sari").kind == "query"
+    r = client.post("/watchlists/sari/edit", data={**form, "token": TOKEN}, follow_redirects=False)
+    assert r.status_code == 303 and get_watchlist(store, "sari").kind == "speaker"
+
+    db = store.name if "://" not in store.name else store.engine.url.render_as_string(hide_password=False)
+    result = CliRunner().invoke(
+        app, ["watchlist", "add", "sari", "--topic", "ekonomi", "--replace", "--db", db]
+    )
+    assert result.exit_code == 0 and "changed watchlist sari (topic: ekonomi)" in result.output

@@ -20,6 +20,7 @@ from warta.storage.watchlists import (
     live_matches,
     make_spec,
     remove_watchlist,
+    update_watchlist,
 )
 from warta.watchlists import check_watchlists
 
@@ -64,9 +65,14 @@ def add_cmd(
     only_outlet: Annotated[
         str | None, typer.Option("--only-outlet", help="Only articles of outlets whose name contains this.")
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Change the watchlist of that name (what it reported stays)."),
+    ] = False,
 ) -> None:
     """Keep a new watchlist: exactly one of --query, --entity, --speaker, --about, --outlet, --topic.
-    Its first check reports the matches the store already holds."""
+    Its first check reports the matches the store already holds. With --replace, an existing
+    watchlist gets the new definition; what it reported is not reported again."""
     given = {
         k: v
         for k, v in {
@@ -91,10 +97,10 @@ def add_cmd(
             name, kind, value, date_from=_day(date_from), date_to=_day(date_to), outlet=only_outlet
         )
         with _open(db) as store:
-            added = add_watchlist(store, spec)
+            added = update_watchlist(store, spec) if replace else add_watchlist(store, spec)
     except WartaError as exc:
         raise _fail(exc) from exc
-    typer.echo(f"added watchlist {added.name} ({added.kind}: {added.value})")
+    typer.echo(f"{'changed' if replace else 'added'} watchlist {added.name} ({added.kind}: {added.value})")
 
 
 @watchlist_app.command("list")

@@ -61,6 +61,7 @@ __all__ = [
     "record_delivery",
     "record_new",
     "remove_watchlist",
+    "update_watchlist",
 ]
 
 Kind = Literal["query", "entity", "speaker", "about", "outlet", "topic"]
@@ -254,6 +255,38 @@ def add_watchlist(store: Store, spec: WatchSpec, *, now: str | None = None) -> W
                 seen=0,
             )
         )
+    return get_watchlist(store, spec.name)
+
+
+def update_watchlist(store: Store, spec: WatchSpec) -> Watchlist:
+    """Give the watchlist ``spec.name`` a new definition. What it reported stays (and is not
+    reported again); when the definition changed, its next check goes over the whole store
+    again under the new one.
+
+    Raises:
+        WatchlistError: no such watchlist (W109).
+    """
+    w = t.watchlists.c
+    with store.transaction() as conn:
+        row = conn.execute(
+            sa.select(w.id, w.kind, w.value, w.date_from, w.date_to, w.outlet).where(w.name == spec.name)
+        ).first()
+        if row is None:
+            raise WatchlistError(f"no watchlist called {spec.name!r}")
+        new = (spec.kind, spec.value, spec.date_from, spec.date_to, spec.outlet)
+        if tuple(row[1:]) != new:
+            conn.execute(
+                t.watchlists.update()
+                .where(w.id == row.id)
+                .values(
+                    kind=spec.kind,
+                    value=spec.value,
+                    date_from=spec.date_from,
+                    date_to=spec.date_to,
+                    outlet=spec.outlet,
+                    mark=None,
+                )
+            )
     return get_watchlist(store, spec.name)
 
 

@@ -33,6 +33,7 @@ from warta.storage.watchlists import (
     make_spec,
     mark_seen,
     remove_watchlist,
+    update_watchlist,
 )
 
 from .deps import get_settings, get_store
@@ -171,6 +172,7 @@ def _detail(
         {
             "title": f"Watchlist {watch.name}",
             "w": watch,
+            "kinds": KINDS,
             "found": found,
             "matches": matches,
             "errors": errors,
@@ -204,6 +206,35 @@ async def _act(
     except WatchlistError:
         return await run_in_threadpool(_detail, request, store, name, errors=[])
     return RedirectResponse(then, status_code=303)
+
+
+@page_router.post("/watchlists/{name}/edit", response_class=HTMLResponse, response_model=None)
+async def edit_from_form(
+    request: Request,
+    name: str,
+    store: StoreDep,
+    settings: SettingsDep,
+    kind: Annotated[str, Form(max_length=20)] = "",
+    value: Annotated[str, Form(max_length=1000)] = "",
+    date_from: Annotated[str, Form(max_length=40)] = "",
+    date_to: Annotated[str, Form(max_length=40)] = "",
+    outlet: Annotated[str, Form(max_length=1000)] = "",
+    token: Annotated[str, Form(max_length=1000)] = "",
+    csrf: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    try:
+        spec = make_spec(name, kind, value, date_from=date_from, date_to=date_to, outlet=outlet)
+    except WatchlistError as exc:
+        refused = _refusal(request, settings, token, csrf)
+        problem = refused or exc.message
+        return await run_in_threadpool(
+            _detail, request, store, name, errors=[problem], status_code=403 if refused else 422
+        )
+
+    def change(store: Store, name: str) -> object:
+        return update_watchlist(store, spec)
+
+    return await _act(request, store, settings, name, token, csrf, change, f"/watchlists/{name}")
 
 
 @page_router.post("/watchlists/{name}/seen", response_class=HTMLResponse, response_model=None)

@@ -23,6 +23,7 @@ from warta.storage.watchlists import (
     live_matches,
     make_spec,
     remove_watchlist,
+    update_watchlist,
 )
 
 from ..deps import require_token
@@ -81,6 +82,39 @@ def api_create(body: WatchlistCreate, store: StoreDep) -> JSON:
     except WatchlistError as exc:
         raise ApiError(409, "watchlist_exists", exc.message) from exc
     return JSON(created, status_code=201)
+
+
+class WatchlistEdit(BaseModel):
+    """A watchlist's new definition (its name stays)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Kind
+    value: str = Field(min_length=1, max_length=200)
+    date_from: str | None = Field(default=None, max_length=10)
+    date_to: str | None = Field(default=None, max_length=10)
+    outlet: str | None = Field(default=None, max_length=200)
+
+
+@router.put(
+    "/{name}",
+    summary="Change a watchlist (token)",
+    dependencies=[Depends(require_token)],
+    **responds(Watchlist, "Changed", 401, 403, 404, 422, 503),
+)
+def api_edit(name: WatchName, body: WatchlistEdit, store: StoreDep) -> JSON:
+    """What it reported stays; under a changed definition its next check goes over the
+    whole store again (without reporting an item twice)."""
+    try:
+        spec = make_spec(
+            name, body.kind, body.value, date_from=body.date_from, date_to=body.date_to, outlet=body.outlet
+        )
+    except WatchlistError as exc:
+        raise ApiError(422, "invalid_watchlist", exc.message) from exc
+    try:
+        return JSON(update_watchlist(store, spec))
+    except WatchlistError as exc:
+        raise _missing(name) from exc
 
 
 @router.delete(
