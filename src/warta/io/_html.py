@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import deque
 from typing import Any
 
 from warta.article import Article, Published, Source
@@ -131,7 +132,7 @@ def article_from_html(
             "articles (an index or section page)",
             source=source,
         )
-    blocks = _with_lede(text, blocks)
+    blocks = _with_lede(tree, text, blocks)
     date = _clean(doc.date)
     page_url = url or _clean(doc.url)
     from warta.io.outlets import next_page_url
@@ -175,8 +176,13 @@ def _read_body(
             found = profile_blocks(tree, profile)
             if found:
                 return _metadata(tree, url), _blocks("\n".join(found)), f"profile:{profile.name}"
-    doc, extractor = _extract(tree if tree is not None else text, url=url, source=source)
-    return doc, _blocks(doc.text) if doc is not None else [], extractor
+    if tree is None:  # lxml could not parse it: trafilatura parses it its own way
+        doc, extractor = _extract(text, url=url, source=source, metadata=True)
+        return doc, _blocks(doc.text) if doc is not None else [], extractor
+    # The metadata once per page, not once per extraction the cascade tries.
+    found, extractor = _extract(tree, url=url, source=source, metadata=False)
+    meta = _metadata(tree, url)
+    return meta, _blocks(found.text) if found is not None else [], extractor
 
 
 def _metadata(tree: Any, url: str | None) -> Any:
@@ -195,7 +201,7 @@ _STORY_WORDS = 120
 _PARAGRAPH_WORDS = 12
 
 
-def _extract(page: Any, *, url: str | None, source: str) -> tuple[Any, str]:
+def _extract(page: Any, *, url: str | None, source: str, metadata: bool) -> tuple[Any, str]:
     import trafilatura  # heavy: imported when the first page is read
     from lxml.etree import LxmlError  # type: ignore[import-untyped]
 
@@ -204,7 +210,7 @@ def _extract(page: Any, *, url: str | None, source: str) -> tuple[Any, str]:
         return trafilatura.bare_extraction(
             page,
             url=url,
-            with_metadata=True,
+            with_metadata=metadata,
             include_comments=False,  # reader comments are not the article
             date_extraction_params=_DATE_PARAMS,
             favor_precision=precision,
@@ -276,7 +282,7 @@ def _cohesion(blocks: list[str], reach: int = 2) -> float:
     return linked / len(blocks) if blocks else 1.0
 
 
-def _with_lede(page: str, blocks: list[str]) -> list[str]:
+def _with_lede(tree: Any, page: str, blocks: list[str]) -> list[str]:
     """The extracted paragraphs, with the story's opening paragraph put back when the
     extractor left it out.
 
@@ -290,24 +296,21 @@ def _with_lede(page: str, blocks: list[str]) -> list[str]:
 
     if not blocks or find_dateline(blocks[0]) is not None:
         return blocks
-    from warta.io.html_blocks import page_blocks
+    from warta.io.html_blocks import iter_blocks, page_blocks
 
-    try:
-        cut = page_blocks(page)
+    try:  # the page as parsed once for the reader (trafilatura reads a copy of it)
+        cut = iter_blocks(tree) if tree is not None else iter(page_blocks(page))
     except ValueError:
         return blocks
     first = _SPACES.sub(" ", blocks[0]).strip()
-    at = next(
-        (
-            i
-            for i, b in enumerate(cut)
-            if b.text == first or (len(first) > 40 and b.text.startswith(first[:40]))
-        ),
-        None,
-    )
-    if at is None:
+    before: deque[Any] = deque(maxlen=_LEDE_REACH)  # the blocks just before the first one
+    for b in cut:  # read up to the extracted body's first paragraph, no further
+        if b.text == first or (len(first) > 40 and b.text.startswith(first[:40])):
+            break
+        before.append(b)
+    else:
         return blocks
-    for b in reversed(cut[max(0, at - _LEDE_REACH) : at]):
+    for b in reversed(before):
         d = find_dateline(b.text)
         # A dateline with an outlet, opening a paragraph of a sentence or more.
         if d is not None and d.outlet is not None and len(b.text[d.end :].split()) >= _LEDE_WORDS:

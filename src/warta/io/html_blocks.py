@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,17 +61,25 @@ def page_blocks(html: str) -> list[Block]:
 def element_blocks(root: Any, *, skip: frozenset[str] = _SKIP) -> list[Block]:
     """The text blocks of a parsed element (lxml), in document order; ``skip`` names the
     elements whose text is left out."""
+    return list(iter_blocks(root, skip=skip))
+
+
+def iter_blocks(root: Any, *, skip: frozenset[str] = _SKIP) -> Iterator[Block]:
+    """:func:`element_blocks` one at a time (a caller looking for one block stops there)."""
     from lxml import etree
 
-    blocks: list[Block] = []
     parts: list[str] = []
     holder = ["body"]
+    count = 0
 
-    def flush() -> None:
+    def flush() -> Block | None:
+        nonlocal count
         text = _SPACES.sub(" ", "".join(parts)).strip()
         parts.clear()
-        if text:
-            blocks.append(Block(len(blocks), holder[-1], text))
+        if not text:
+            return None
+        count += 1
+        return Block(count - 1, holder[-1], text)
 
     skipping = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -80,11 +89,11 @@ def element_blocks(root: Any, *, skip: frozenset[str] = _SKIP) -> list[Block]:
             if skipping or tag in skip:
                 skipping += 1
                 continue
-            if tag == "br":
-                flush()
-            elif tag in _BLOCK:
-                flush()
-                holder.append(tag)
+            if tag == "br" or tag in _BLOCK:
+                if (block := flush()) is not None:
+                    yield block
+                if tag != "br":
+                    holder.append(tag)
             if el.text and tag != "br":
                 parts.append(el.text)
         else:
@@ -94,9 +103,10 @@ def element_blocks(root: Any, *, skip: frozenset[str] = _SKIP) -> list[Block]:
                     parts.append(el.tail)
                 continue
             if tag in _BLOCK:
-                flush()
+                if (block := flush()) is not None:
+                    yield block
                 holder.pop()
             if el.tail and el is not root:
                 parts.append(el.tail)
-    flush()
-    return blocks
+    if (block := flush()) is not None:
+        yield block

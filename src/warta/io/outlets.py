@@ -242,15 +242,16 @@ def next_page_url(tree: Any, url: str | None) -> str | None:
     following = str(_page_number(url) + 1)
     # Short link texts only (the C side of lxml filters them): paging links are a word or a number.
     for a in tree.xpath("//a[@href][string-length(normalize-space(.)) < 30]"):
+        text = " ".join(a.itertext()).strip()
+        if not (_NEXT_TEXT.match(text) or text == following):
+            continue  # (the text first: resolving every link of a page costs more)
         href = a.get("href") or ""
         if href.startswith(("#", "javascript:")):
             continue
         target = _absolute(href, url)
         if target == url or _strip_page(target) != base:
             continue
-        text = " ".join(a.itertext()).strip()
-        if _NEXT_TEXT.match(text) or text == following:
-            return target
+        return target
     return None
 
 
