@@ -25,23 +25,20 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
 import msgspec
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from warta.article import Article, Quote
 from warta.errors import CorrectionError
 
 from . import tables as t
-
-if TYPE_CHECKING:
-    from .repository import Store
+from .corrected import FIELDS, machine_values, quote_hash, reanchor, reapply
+from .repository import Store
+from .writer import decode_doc
 
 __all__ = [
     "ACTIONS",
@@ -58,8 +55,6 @@ __all__ = [
 Action = Literal["confirm", "reject", "speaker", "span"]
 ACTIONS: tuple[str, ...] = get_args(Action)
 
-# The quote's fields a correction may change, as ``quotes`` columns; ``original`` keeps these.
-_FIELDS = ("speaker_id", "speaker_name", "anonymous", "start", "end", "text")
 # Names and reviewers are free text, kept short (an entity name is far shorter).
 _MAX_NAME = 200
 _MAX_REVIEWER = 64
@@ -91,11 +86,6 @@ class Correction(msgspec.Struct):
     orphaned: bool = False
 
 
-def quote_hash(text: str) -> str:
-    """The sha1 of a quote's text (hex), an anchor of its corrections."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
@@ -119,14 +109,6 @@ def correction_record(row: Any) -> Correction:
         orphaned_at=row.orphaned_at,
         orphaned=row.orphaned_at is not None,
     )
-
-
-def _machine(row: Any) -> dict[str, Any]:
-    """The machine's values of a ``quotes`` row: ``original`` where a correction changed them."""
-    if row.original is not None:
-        found: dict[str, Any] = json.loads(row.original)
-        return found
-    return {f: (bool(row.anonymous) if f == "anonymous" else getattr(row, f)) for f in _FIELDS}
 
 
 def _reviewer(reviewer: str) -> str:
@@ -177,8 +159,8 @@ def add_correction(
             raise CorrectionError(
                 "no such quote" if exists is not None else "no such article", source=where, missing=True
             )
-        machine = _machine(row)
-        current = {f: (bool(row.anonymous) if f == "anonymous" else getattr(row, f)) for f in _FIELDS}
+        machine = machine_values(row)
+        current = {f: (bool(row.anonymous) if f == "anonymous" else getattr(row, f)) for f in FIELDS}
         before: dict[str, Any] = {"reviewed": bool(row.reviewed), "rejected": bool(row.rejected)}
         after: dict[str, Any]
         if action in ("confirm", "reject"):
@@ -239,8 +221,6 @@ def _speaker_after(
 def _span_after(
     conn: Connection, where: str, article_id: int, start: int | None, end: int | None
 ) -> dict[str, Any]:
-    from .writer import decode_doc
-
     if start is None or end is None:
         raise CorrectionError("'span' needs start and end", source=where)
     doc = conn.execute(sa.select(t.articles.c.doc).where(t.articles.c.id == article_id)).scalar_one()
@@ -284,103 +264,3 @@ def undo_correction(store: Store, correction_id: int, *, reviewer: str) -> Corre
         )
         reapply(conn, found.article_id)
         return _get(conn, correction_id)
-
-
-def _live(conn: Connection, article_id: int) -> list[Any]:
-    c = t.corrections.c
-    return list(
-        conn.execute(
-            sa.select(t.corrections).where(c.article_id == article_id, c.undone_at.is_(None)).order_by(c.id)
-        )
-    )
-
-
-def reapply(conn: Connection, article_id: int) -> None:
-    """Give the quotes of article ``article_id`` the state its live, fitting corrections make
-    (applied in order over the machine's values); rows already in that state are left alone."""
-    events: dict[int, list[Any]] = {}
-    for ev in _live(conn, article_id):
-        if ev.orphaned_at is None:
-            events.setdefault(int(ev.quote_idx), []).append(ev)
-    q = t.quotes.c
-    rows = conn.execute(
-        sa.select(t.quotes).where(
-            q.article_id == article_id, (q.original.is_not(None)) | q.reviewed | q.rejected
-        )
-    ).all()
-    touched = {int(r.idx): r for r in rows}
-    if events:
-        extra = [i for i in events if i not in touched]
-        if extra:
-            for r in conn.execute(sa.select(t.quotes).where(q.article_id == article_id, q.idx.in_(extra))):
-                touched[int(r.idx)] = r
-    for idx, row in touched.items():
-        machine = _machine(row)
-        state: dict[str, Any] = {**machine, "reviewed": False, "rejected": False}
-        for ev in events.get(idx, []):
-            after = json.loads(ev.after)
-            state["reviewed"] = True
-            if ev.action == "confirm":
-                state["rejected"] = False
-            elif ev.action == "reject":
-                state["rejected"] = True
-            else:
-                state.update(after)
-        changed = any(state[f] != machine[f] for f in _FIELDS)
-        values = {**state, "original": json.dumps(machine, ensure_ascii=False) if changed else None}
-        current = {k: getattr(row, k) for k in values}
-        current["anonymous"], current["reviewed"], current["rejected"] = (
-            bool(row.anonymous),
-            bool(row.reviewed),
-            bool(row.rejected),
-        )
-        if current != values:
-            conn.execute(t.quotes.update().where(q.article_id == article_id, q.idx == idx).values(**values))
-
-
-def _match(quotes: Sequence[Quote], start: int, end: int, digest: str) -> int | None:
-    """The quote a correction anchored at (start, end, digest) now is: the same offsets and
-    text, else the same text elsewhere (the text moved), else the quote whose content covers
-    the same start (its span changed)."""
-    hashes = [quote_hash(q.text) for q in quotes]
-    for i, q in enumerate(quotes):
-        if q.start == start and q.end == end and hashes[i] == digest:
-            return i
-    for i in range(len(quotes)):
-        if hashes[i] == digest:
-            return i
-    for i, q in enumerate(quotes):
-        if q.start <= start < q.end:
-            return i
-    return None
-
-
-def reanchor(conn: Connection, article_id: int, article: Article) -> None:
-    """After the writer rewrote article ``article_id``'s quotes from ``article``: find each
-    live correction's quote among the new ones (:func:`_match`), move its anchor there and
-    apply the corrections again; one that fits no quote (or a span correction whose text is
-    no longer at its offsets) is marked orphaned, never dropped."""
-    live = _live(conn, article_id)
-    if not live:
-        return
-    now = _now()
-    c = t.corrections.c
-    for ev in live:
-        idx = _match(article.quotes, int(ev.quote_start), int(ev.quote_end), str(ev.quote_hash))
-        fits = idx is not None
-        if fits and ev.action == "span":
-            after = json.loads(ev.after)
-            fits = article.text[after["start"] : after["end"]] == after["text"]
-        if idx is not None and fits:
-            q = article.quotes[idx]
-            values: dict[str, Any] = {
-                "quote_idx": idx,
-                "quote_start": q.start,
-                "quote_end": q.end,
-                "quote_hash": quote_hash(q.text),
-                "orphaned_at": None,
-            }
-        else:
-            values = {"orphaned_at": ev.orphaned_at or now}
-        conn.execute(t.corrections.update().where(c.id == ev.id).values(**values))
-    reapply(conn, article_id)

@@ -22,7 +22,7 @@ from warta.article import Article, Speaker, from_json, to_json
 from warta.registry import StepRef
 
 from . import tables as t
-from .corrections import reanchor
+from .corrected import reanchor
 from .dupes import quote_signature, text_signature
 from .names import url_key
 from .people import EntityResolver

@@ -1,7 +1,8 @@
 """Corrections: the reviewers' event log of quote corrections (``corrections``), and the
 corrected state kept on ``quotes`` (``reviewed``, ``rejected``, and ``original``: the
 machine's speaker and span where a correction changed them). The same on SQLite and
-PostgreSQL; existing quotes start unreviewed.
+PostgreSQL; existing quotes start unreviewed. What a store already has is left as it is (a
+store stamped at an older revision may hold the newest tables).
 
 Revision ID: 0007
 Revises: 0006
@@ -19,9 +20,17 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("quotes", sa.Column("reviewed", sa.Boolean, nullable=False, server_default=sa.false()))
-    op.add_column("quotes", sa.Column("rejected", sa.Boolean, nullable=False, server_default=sa.false()))
-    op.add_column("quotes", sa.Column("original", sa.Text))
+    inspector = sa.inspect(op.get_bind())
+    have = {c["name"] for c in inspector.get_columns("quotes")}
+    for column in (
+        sa.Column("reviewed", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("rejected", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("original", sa.Text),
+    ):
+        if column.name not in have:
+            op.add_column("quotes", column)
+    if inspector.has_table("corrections"):
+        return
     op.create_table(
         "corrections",
         sa.Column("id", sa.Integer, primary_key=True),
