@@ -37,6 +37,7 @@ from warta.config import Settings, load_settings
 from warta.errors import (
     AlertError,
     BinaryInputError,
+    CorrectionError,
     CorruptStoreError,
     EmptyInputError,
     EncodingError,
@@ -77,6 +78,7 @@ __all__ = [
     "Citation",
     "Cleaning",
     "CleaningWarning",
+    "CorrectionError",
     "CorruptStoreError",
     "EmptyInputError",
     "EncodingError",

@@ -16,7 +16,9 @@ anywhere in warta is in it)::
     │   ├── SourcesError           W107 (a sources file of `warta watch` that cannot be used)
     │   ├── FetchError             W108 (a page that could not be fetched: HTTP error, timeout,
     │   │                                too many redirects, refused by robots.txt)
-    │   └── WatchlistError         W109 (a watchlist that cannot be made, or no such watchlist)
+    │   ├── WatchlistError         W109 (a watchlist that cannot be made, or no such watchlist)
+    │   └── CorrectionError        W110 (a quote correction that cannot be made or undone:
+    │                                    no such quote or correction, a bad action or span)
     ├── PipelineError              W2xx: a pipeline or engine that cannot be built or run
     │   ├── PipelineOrderError     W201 (a step needs a field nobody provides)
     │   ├── UnknownStepError       W202 (registry key not found)
@@ -41,6 +43,7 @@ __all__ = [
     "CODES",
     "AlertError",
     "BinaryInputError",
+    "CorrectionError",
     "CorruptStoreError",
     "EmptyInputError",
     "EncodingError",
@@ -127,6 +130,19 @@ class WatchlistError(InputError):
     already taken, or a name that names no watchlist; the message names the input."""
 
     code = "W109"
+
+
+class CorrectionError(InputError):
+    """A correction of a quote that cannot be made (no such article or quote, an unknown
+    action, a speaker or span that does not fit) or undone (no such correction, or undone
+    already); the message names the input. ``missing`` is True when the input names
+    nothing in the store (an API answers 404), False when it is refused (422/409)."""
+
+    code = "W110"
+
+    def __init__(self, message: str, *, source: str | None = None, missing: bool = False) -> None:
+        super().__init__(message, source=source)
+        self.missing = missing
 
 
 class PipelineError(WartaError):

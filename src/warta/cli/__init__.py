@@ -8,6 +8,7 @@ from warta.cli import analyze as _analyze
 from warta.cli import bench as _bench
 from warta.cli import build as _build
 from warta.cli import corpus as _corpus
+from warta.cli import corrections as _corrections
 from warta.cli import eval as _eval
 from warta.cli import eval_html as _eval_html
 from warta.cli import eval_keyphrases as _eval_keyphrases
@@ -58,6 +59,7 @@ app.add_typer(_train.train_app, name="train")
 app.add_typer(_build.build_app, name="build")
 app.add_typer(_status.db_app, name="db")
 app.add_typer(_watchlist.watchlist_app, name="watchlist")
+app.add_typer(_corrections.corrections_app, name="corrections")
 
 
 def main() -> None:

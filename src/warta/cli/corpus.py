@@ -166,13 +166,17 @@ def quotes_cmd(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    verified: Annotated[
+        bool, typer.Option("--verified", help="Only quotes a reviewer confirmed or corrected.")
+    ] = False,
     json_: JsonOpt = False,
 ) -> None:
     """What was said, with article, outlet and date (newest first): by a person (--speaker),
-    about someone or something (--about), or both."""
+    about someone or something (--about), or both; or every reviewed quote (--verified alone).
+    Quotes are as reviewers corrected them (`warta corrections`): a rejected one is left out."""
     out, err = Console(), Console(stderr=True)
-    if speaker is None and about is None:
-        err.print("[red]error[/] give --speaker, --about, or both")
+    if speaker is None and about is None and not verified:
+        err.print("[red]error[/] give --speaker, --about, both, or --verified")
         raise typer.Exit(2)
     try:
         with _open(db) as store:
@@ -183,6 +187,7 @@ def quotes_cmd(
                 date_from=_day(date_from),
                 date_to=_day(date_to),
                 limit=limit,
+                verified=True if verified else None,
             )
     except WartaError as exc:
         raise _fail(err, exc) from exc
@@ -190,7 +195,13 @@ def quotes_cmd(
         _emit_json(rows)
         return
     title = " ".join(
-        x for x in ("quotes", f"by {speaker}" if speaker else "", f"about {about}" if about else "") if x
+        x
+        for x in (
+            "verified quotes" if verified else "quotes",
+            f"by {speaker}" if speaker else "",
+            f"about {about}" if about else "",
+        )
+        if x
     )
     out.print(_quote_table(rows, title))
     err.print(f"{len(rows)} quote(s)", highlight=False)

@@ -102,7 +102,7 @@ def find_recycled(
         else:
             q = t.quotes.c
             qstmt = sa.select(q.article_id, q.idx, q.minhash).where(
-                q.minhash.is_not(None), *_dated(q.day, date_from, date_to)
+                q.minhash.is_not(None), sa.not_(q.rejected), *_dated(q.day, date_from, date_to)
             )
             qitems = [
                 ((int(r.article_id), int(r.idx)), signature_from_bytes(r.minhash))

@@ -166,8 +166,9 @@ class Store:
         self._writer_engine.dispose()
 
     def state(self, conn: Connection | None = None) -> tuple[Any, ...]:
-        """A value that changes whenever an article is added, updated or removed: the
-        article count, the newest id and the newest change time (three index lookups)."""
+        """A value that changes whenever an article is added, updated or removed, or a
+        correction is made or undone: the article count, the newest id, the newest change
+        time, the newest correction and the undone ones (index lookups)."""
         if conn is None:
             with self.connect() as own:
                 return self.state(own)
@@ -175,7 +176,8 @@ class Store:
             conn.execute(
                 sa.text(
                     "SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM articles), "
-                    "(SELECT max(updated_at) FROM articles)"
+                    "(SELECT max(updated_at) FROM articles), (SELECT max(id) FROM corrections), "
+                    "(SELECT count(undone_at) FROM corrections)"
                 )
             ).one()
         )

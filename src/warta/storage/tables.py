@@ -10,6 +10,10 @@ Article's parts, normalised so that queries across the corpus are plain SQL:
 - ``roles``: roles an article gives a person ("Menteri Keuangan"), with the day;
 - ``quotes`` and ``quote_entities`` (entities mentioned inside a quote);
 - ``timexes``, ``keywords``, ``article_sources`` (every URL/file an article came from);
+- ``corrections``: reviewers' corrections of quotes, one event each (confirm, reject,
+  reassign the speaker, fix the span), never an overwrite; the corrected state is kept on
+  ``quotes`` (``reviewed``, ``rejected``, the corrected speaker and span, the machine's in
+  ``original``) by :mod:`warta.storage.corrections`;
 - ``rejects``: inputs that could not be read, with the reason;
 - ``over_budget``: records that ran over the per-article budget (source and content hash),
   which a resumed ingest skips instead of meeting them again;
@@ -42,6 +46,7 @@ __all__ = [
     "articles",
     "articles_text",
     "compress_tsv_lz4",
+    "corrections",
     "entities",
     "entity_aliases",
     "keywords",
@@ -65,8 +70,8 @@ __all__ = [
 SCHEMA_NAME = "warta-corpus"
 # Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL,
 # 3 = the read layer's indexes (warta.storage.queries), 4 = the news collector's frontier,
-# 5 = watchlists and their alerts, 6 = token counts for BM25 on PostgreSQL.
-SCHEMA_VERSION = 6
+# 5 = watchlists and their alerts, 6 = token counts for BM25 on PostgreSQL, 7 = corrections.
+SCHEMA_VERSION = 7
 
 metadata = sa.MetaData()
 
@@ -189,6 +194,13 @@ quotes = sa.Table(
     sa.Column("confidence", sa.Float, nullable=False, default=1.0),
     sa.Column("repeat_of", sa.Integer),
     sa.Column("minhash", sa.LargeBinary),
+    # The review (migration 0007; warta.storage.corrections): a live correction confirmed or
+    # corrected it (``reviewed``), or said it is no quote (``rejected``: the read layer leaves
+    # it out). A corrected speaker or span is written over the columns above; ``original``
+    # then keeps the machine's values (JSON), so that an undo can bring them back.
+    sa.Column("reviewed", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("rejected", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("original", sa.Text),
     sa.PrimaryKeyConstraint("article_id", "idx"),
     sa.Index("ix_quotes_speaker", "speaker_id", "day"),
     sa.Index("ix_quotes_day_order", "day", "article_id", "idx"),
@@ -227,6 +239,34 @@ keywords = sa.Table(
     sa.Column("score", sa.Float, nullable=False),
     sa.PrimaryKeyConstraint("article_id", "idx"),
     sa.Index("ix_keywords_text", "text"),
+)
+
+# Reviewers' corrections of quotes (warta.storage.corrections): one row per event, never
+# changed but for its undo and its anchor. The target is the quote ``quote_idx`` of the
+# article, anchored by the machine's content offsets and the sha1 of its text, by which a
+# reanalysis finds the quote again (and updates ``quote_idx``); a correction that no longer
+# fits any quote is ``orphaned_at`` (listed for the reviewer, not applied). ``before`` and
+# ``after`` are JSON objects: the quote's fields the action changed, before and after.
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("quote_idx", sa.Integer, nullable=False),
+    sa.Column("quote_start", sa.Integer, nullable=False),
+    sa.Column("quote_end", sa.Integer, nullable=False),
+    sa.Column("quote_hash", sa.String(40), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # confirm | reject | speaker | span
+    sa.Column("before", sa.Text, nullable=False),
+    sa.Column("after", sa.Text, nullable=False),
+    sa.Column("reviewer", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("undone_at", sa.String(32)),
+    sa.Column("undone_by", sa.String(64)),
+    sa.Column("orphaned_at", sa.String(32)),
+    sa.Index("ix_corrections_article", "article_id", "id"),
+    # Counted by Store.state (an undo changes what the read layer answers).
+    sa.Index("ix_corrections_undone", "undone_at"),
 )
 
 rejects = sa.Table(

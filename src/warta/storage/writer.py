@@ -2,7 +2,8 @@
 
 The :class:`Writer` runs inside a transaction that :class:`~.repository.Store` opens.
 It finds the row an article already has (same URL, or same content hash) and replaces
-its parts, or inserts a new row; it resolves each entity to a corpus-level id (see
+its parts (re-applying the reviewers' corrections to the new quotes, see
+:mod:`.corrections`), or inserts a new row; it resolves each entity to a corpus-level id (see
 :mod:`.people`).
 """
 
@@ -21,6 +22,7 @@ from warta.article import Article, Speaker, from_json, to_json
 from warta.registry import StepRef
 
 from . import tables as t
+from .corrected import reanchor
 from .dupes import quote_signature, text_signature
 from .names import url_key
 from .people import EntityResolver
@@ -173,6 +175,9 @@ class Writer:
             self._delete_parts(conn, row_id)
         self._add_source(conn, row_id, article, fp, now)
         self._write_parts(conn, row_id, article, day)
+        if not inserted:
+            # Reviewers' corrections outlive the rewritten quotes: found again and re-applied.
+            reanchor(conn, row_id, article)
         self.last_id = row_id
         return inserted
 

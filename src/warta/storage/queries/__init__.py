@@ -10,6 +10,8 @@ structs; ``msgspec.json.encode`` gives the API's and ``--json``'s shapes):
 - :mod:`.text_search`: BM25 full-text search with Indonesian stems (FTS5 or a tsvector);
 - :mod:`.entities`: resolving a name, name search, profiles, timelines, networks, rising names;
 - :mod:`.quotes`: quotes by speaker, about an entity, per outlet; the most quoted;
+- :mod:`.corrections`: the reviewers' correction log (every answer above is of the
+  corrected quotes);
 - :mod:`.clusters`: near-duplicate articles and quotes, and stories;
 - :mod:`.sources`: the news collector's sources and hosts;
 - :mod:`.watch_match`: what a watchlist matches.
@@ -45,6 +47,7 @@ from .articles import (
     list_outlets,
 )
 from .clusters import duplicate_clusters
+from .corrections import correction_log
 from .entities import (
     CO_MENTION_ARTICLES,
     NETWORK_ARTICLES,
@@ -77,6 +80,7 @@ __all__ = [
     "article_links",
     "article_provenance",
     "corpus_stats",
+    "correction_log",
     "duplicate_clusters",
     "entity_articles",
     "entity_exists",

@@ -14,7 +14,15 @@ from warta.storage.repository import Store
 from warta.storage.text import make_stemmer
 
 from ._sql import Day, Where, add_days
-from .records import ArticleItem, ArticleLinks, ArticlePage, CorpusStats, EntityLink, Provenance
+from .records import (
+    ArticleItem,
+    ArticleLinks,
+    ArticlePage,
+    CorpusStats,
+    CorrectedQuote,
+    EntityLink,
+    Provenance,
+)
 from .text_search import full_text, indexed_bodies, make_snippet, parse_query
 
 
@@ -24,7 +32,10 @@ def _quote_counts(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
     w = Where()
     w.ids("article_id IN ({})", "a", ids)
     rows = conn.execute(
-        sa.text(f"SELECT article_id, count(*) FROM quotes WHERE {w.parts[0]} GROUP BY article_id"), w.params
+        sa.text(
+            f"SELECT article_id, count(*) FROM quotes WHERE NOT rejected AND {w.parts[0]} GROUP BY article_id"
+        ),
+        w.params,
     )
     return {int(a): int(n) for a, n in rows}
 
@@ -112,13 +123,13 @@ def list_articles(
             )
         if speaker_id is not None:
             where.ids(
-                "a.id IN (SELECT sq.article_id FROM quotes sq WHERE sq.speaker_id IN ({}))",
+                "a.id IN (SELECT sq.article_id FROM quotes sq WHERE sq.speaker_id IN ({}) AND NOT sq.rejected)",
                 "spk",
                 [speaker_id],
             )
         if speaker:
             where.ids(
-                "a.id IN (SELECT sq2.article_id FROM quotes sq2 WHERE sq2.speaker_id IN ({}))",
+                "a.id IN (SELECT sq2.article_id FROM quotes sq2 WHERE sq2.speaker_id IN ({}) AND NOT sq2.rejected)",
                 "spkn",
                 candidates(conn, speaker, labels=("PER",)),
             )
@@ -276,16 +287,41 @@ def article_links(store: Store, article_id: int) -> ArticleLinks | None:
                 {"id": article_id},
             )
         ]
-        speakers = {
-            int(i): int(s)
-            for i, s in conn.execute(
-                sa.text(
-                    "SELECT idx, speaker_id FROM quotes WHERE article_id = :id AND speaker_id IS NOT NULL"
-                ),
-                {"id": article_id},
-            )
-        }
-    return ArticleLinks(article_id=article_id, entities=ents, quote_speakers=speakers)
+        speakers: dict[int, int] = {}
+        reviewed: list[int] = []
+        rejected: list[int] = []
+        corrected: dict[int, CorrectedQuote] = {}
+        for r in conn.execute(
+            sa.text(
+                'SELECT idx, speaker_id, speaker_name, anonymous, start, "end", text, reviewed, rejected, '
+                "original FROM quotes WHERE article_id = :id ORDER BY idx"
+            ),
+            {"id": article_id},
+        ):
+            idx = int(r.idx)
+            if r.rejected:
+                rejected.append(idx)
+            elif r.speaker_id is not None:
+                speakers[idx] = int(r.speaker_id)
+            if r.reviewed:
+                reviewed.append(idx)
+            if r.original is not None:
+                corrected[idx] = CorrectedQuote(
+                    speaker_id=r.speaker_id,
+                    speaker_name=r.speaker_name,
+                    anonymous=bool(r.anonymous),
+                    start=int(r.start),
+                    end=int(r.end),
+                    text=r.text,
+                )
+    return ArticleLinks(
+        article_id=article_id,
+        entities=ents,
+        quote_speakers=speakers,
+        reviewed=reviewed,
+        rejected=rejected,
+        corrected=corrected,
+    )
 
 
 def list_outlets(store: Store, *, limit: int = 100) -> list[tuple[str, int]]:
@@ -335,7 +371,7 @@ def _corpus_stats(store: Store) -> CorpusStats:
         one = conn.execute(
             sa.text(
                 "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM entities), "
-                "(SELECT count(*) FROM quotes), (SELECT count(DISTINCT outlet) FROM articles), "
+                "(SELECT count(*) FROM quotes WHERE NOT rejected), (SELECT count(DISTINCT outlet) FROM articles), "
                 "(SELECT min(day) FROM articles), (SELECT max(day) FROM articles)"
             )
         ).one()

@@ -275,7 +275,7 @@ def entity_profile_by_id(
             ]
         latest = quote_rows(conn, "q.speaker_id = :sid", {"sid": entity_id}, limit=quotes, offset=0)
         n_quotes = conn.execute(
-            sa.text("SELECT count(*) FROM quotes WHERE speaker_id = :id"), {"id": entity_id}
+            sa.text("SELECT count(*) FROM quotes WHERE speaker_id = :id AND NOT rejected"), {"id": entity_id}
         ).scalar_one()
     return EntityProfile(
         id=int(ent.id),
@@ -317,7 +317,8 @@ def entity_timeline(
         ).all()
         quotes = conn.execute(
             sa.text(
-                f"SELECT q.day, count(*) FROM quotes q WHERE q.speaker_id = :id AND q.day IS NOT NULL{qw.sql()} GROUP BY q.day"
+                "SELECT q.day, count(*) FROM quotes q WHERE q.speaker_id = :id AND NOT q.rejected AND q.day IS NOT NULL"
+                f"{qw.sql()} GROUP BY q.day"
             ),
             params,
         ).all()

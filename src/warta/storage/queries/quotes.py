@@ -1,5 +1,9 @@
 """Quotes: pages of quotes by speaker, about an entity, from an outlet; the most quoted;
-quotes per outlet."""
+quotes per outlet.
+
+Every answer is of the corrected quotes (:mod:`warta.storage.corrections`): a quote a
+reviewer rejected is left out, a reassigned one counts for its new speaker, and each row
+says whether a reviewer confirmed or corrected it (``reviewed``)."""
 
 from __future__ import annotations
 
@@ -28,11 +32,12 @@ def quote_rows(
     offset: int,
     review_below: float = REVIEW_BELOW,
 ) -> list[QuoteRow]:
+    """The quotes ``where`` (SQL over ``q``, ``a``) selects, newest first; never a rejected one."""
     rows = conn.execute(
         sa.text(
             "SELECT q.text, q.kind, coalesce(e.name, q.speaker_name) AS speaker, q.speaker_id, q.cue, q.article_id, "
-            "a.title, a.outlet, q.day, a.url, q.confidence, q.idx FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE {where} "
+            "a.title, a.outlet, q.day, a.url, q.confidence, q.idx, q.reviewed FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE NOT q.rejected AND ({where}) "
             "ORDER BY q.day DESC, q.article_id DESC, q.idx LIMIT :limit OFFSET :offset"
         ),
         {**params, "limit": limit, "offset": offset},
@@ -52,6 +57,7 @@ def quote_rows(
             confidence=float(r.confidence),
             needs_review=float(r.confidence) < review_below,
             idx=int(r.idx),
+            reviewed=bool(r.reviewed),
         )
         for r in rows
     ]
@@ -72,13 +78,18 @@ def quote_page(
     offset: int = 0,
     needs_review: bool | None = None,
     review_below: float = REVIEW_BELOW,
+    verified: bool | None = None,
 ) -> QuotePage:
     """Quotes, newest first: by a speaker (id, or a name: the people it may mean), about an
     entity (quotes whose text names it), from an outlet, of a kind, within dates; with
     ``needs_review``, only the attributions below (True) or at and above (False) the review
-    threshold."""
+    threshold; with ``verified``, only the quotes a reviewer confirmed or corrected (True) or
+    not (False). Rejected quotes are never listed."""
     w = Where()
+    w.add("NOT q.rejected")
     with store.connect() as conn:
+        if verified is not None:
+            w.add("q.reviewed" if verified else "NOT q.reviewed")
         if speaker_id is not None:
             w.add("q.speaker_id = :sid", sid=speaker_id)
         if speaker:
@@ -127,13 +138,23 @@ def list_quotes(
     date_from: Day = None,
     date_to: Day = None,
     limit: int = 50,
+    verified: bool | None = None,
 ) -> list[QuoteRow]:
     """Quotes by ``speaker`` (the person that name most likely means), optionally about
     ``about`` (quotes whose text names the entity), newest first: the items of
-    :func:`quote_page`, for the CLI."""
-    if not speaker and not about:
+    :func:`quote_page`, for the CLI. With ``verified=True`` only reviewed quotes (then
+    ``speaker`` and ``about`` may both be left out: all reviewed quotes)."""
+    if not speaker and not about and not verified:
         return []
-    page = quote_page(store, speaker=speaker, about=about, date_from=date_from, date_to=date_to, limit=limit)
+    page = quote_page(
+        store,
+        speaker=speaker,
+        about=about,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        verified=verified,
+    )
     return page.items
 
 
@@ -170,7 +191,7 @@ def _top_speakers(
             sa.text(
                 "SELECT e.id, e.name, c.n, c.arts FROM ("
                 "SELECT q.speaker_id AS sid, count(*) AS n, count(DISTINCT q.article_id) AS arts FROM quotes q "
-                f"WHERE q.speaker_id IS NOT NULL{w.sql()} GROUP BY q.speaker_id"
+                f"WHERE q.speaker_id IS NOT NULL AND NOT q.rejected{w.sql()} GROUP BY q.speaker_id"
                 ") c JOIN entities e ON e.id = c.sid ORDER BY c.n DESC, e.id LIMIT :limit"
             ),
             {**w.params, "limit": limit},
@@ -201,6 +222,7 @@ def _quotes_by_outlet(
     store: Store, speaker_id: int | None, date_from: Day, date_to: Day, limit: int
 ) -> list[OutletCount]:
     w = Where()
+    w.add("NOT q.rejected")
     if speaker_id is not None:
         w.add("q.speaker_id = :sid", sid=speaker_id)
     add_days(w, "q.day", date_from, date_to)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import msgspec
 
+from warta.storage.corrections import Correction
 from warta.storage.recycled import Cluster
 
 __all__ = [
@@ -13,6 +14,8 @@ __all__ = [
     "ArticlePage",
     "ClusterPage",
     "CorpusStats",
+    "CorrectedQuote",
+    "CorrectionPage",
     "EntityHit",
     "EntityLink",
     "EntityPage",
@@ -42,6 +45,17 @@ class RoleSeen(msgspec.Struct):
     last_day: str | None
 
 
+class CorrectedQuote(msgspec.Struct):
+    """A quote's speaker and content span as a reviewer corrected them."""
+
+    speaker_id: int | None
+    speaker_name: str | None
+    anonymous: bool
+    start: int
+    end: int
+    text: str
+
+
 class QuoteRow(msgspec.Struct):
     """A quote with where and when it appeared."""
 
@@ -58,6 +72,7 @@ class QuoteRow(msgspec.Struct):
     confidence: float = 1.0  # the probability that the attribution is right
     needs_review: bool = False  # confidence below the review threshold
     idx: int = 0  # the quote's index in its article (the page's anchor #q-<idx>)
+    reviewed: bool = False  # a reviewer confirmed or corrected it (warta.storage.corrections)
 
 
 class OutletQuotes(msgspec.Struct):
@@ -147,12 +162,19 @@ class ArticleLinks(msgspec.Struct):
     """Corpus ids for the parts of one stored article, to link them to their pages.
 
     ``quote_speakers`` maps a quote (``Article.quotes[idx]``) to its speaker's entity id
-    (only for quotes whose speaker is a known person).
+    (only for quotes whose speaker is a known person), as corrected by reviewers;
+    ``reviewed`` lists the quotes a reviewer confirmed or corrected, ``rejected`` those a
+    reviewer said are no quotes (left out of ``quote_speakers`` and of every list), and
+    ``corrected`` the speaker and span of each quote whose speaker or span a reviewer changed
+    (``Article.quotes`` holds the machine's).
     """
 
     article_id: int
     entities: list[EntityLink]
     quote_speakers: dict[int, int]
+    reviewed: list[int] = msgspec.field(default_factory=list)
+    rejected: list[int] = msgspec.field(default_factory=list)
+    corrected: dict[int, CorrectedQuote] = msgspec.field(default_factory=dict)
 
 
 class EntityHit(msgspec.Struct):
@@ -237,6 +259,15 @@ class OutletCount(msgspec.Struct):
     outlet: str
     quotes: int
     articles: int
+
+
+class CorrectionPage(msgspec.Struct):
+    """A page of the correction log, newest first (``total`` matching corrections)."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[Correction]
 
 
 class CorpusStats(msgspec.Struct):

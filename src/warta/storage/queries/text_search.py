@@ -314,7 +314,7 @@ def search(
             ids = candidates(conn, speaker, labels=("PER",))
             where.append(
                 _in(
-                    "EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.speaker_id IN ({}))",
+                    "EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.speaker_id IN ({}) AND NOT q.rejected)",
                     "spk",
                     ids,
                     params,

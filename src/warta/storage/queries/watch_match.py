@@ -153,6 +153,7 @@ def match_rows(conn: Connection, store: Store, spec: _Spec, window: Window) -> t
     if quotes:
         columns = f"a.id AS article_id, q.idx AS quote_idx, q.text AS quote, COALESCE(e.name, q.speaker_name) AS speaker, {_ARTICLE}"
         source = f"quotes q JOIN {source} ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id"
+        where.append("NOT q.rejected")  # a quote a reviewer rejected is no quote
         tie = ", q.idx"
     else:
         columns = f"a.id AS article_id, NULL AS quote_idx, NULL AS quote, NULL AS speaker, {_ARTICLE}"

@@ -4,14 +4,15 @@ Read endpoints (no token): articles (list, full-text search with filters, one ar
 entities (search, profile, timeline, co-mention network, rising names), quotes (by
 speaker, about an entity, by date, top speakers, per outlet), duplicate clusters, corpus
 statistics. ``POST /analyze`` analyses a posted text or HTML page and returns the
-Article without storing it. Write endpoints (``POST /articles``, ``POST /ingest``) need
+Article without storing it. Write endpoints (``POST /articles``, ``POST /ingest``, corrections of quotes and their
+undo) need
 ``Authorization: Bearer <api_token>`` and are off while no token is configured.
 
 Responses are msgspec structs encoded by msgspec; their JSON Schemas go into the OpenAPI
 document (see :func:`openapi_components`), so the schema describes what is sent.
 
 One router a resource (:mod:`.service`, :mod:`.analyze`, :mod:`.articles`, :mod:`.entities`,
-:mod:`.quotes`, :mod:`.clusters`, :mod:`.watchlists`), each asking the read layer (:mod:`warta.storage.queries`);
+:mod:`.quotes`, :mod:`.corrections`, :mod:`.clusters`, :mod:`.watchlists`), each asking the read layer (:mod:`warta.storage.queries`);
 :mod:`.common` holds what they share.
 """
 
@@ -19,12 +20,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import analyze, articles, clusters, entities, quotes, service, watchlists
+from . import analyze, articles, clusters, corrections, entities, quotes, service, watchlists
 from .analyze import run_analysis
 from .common import RESPONSE_TYPES, components, openapi_components
 
 __all__ = ["RESPONSE_TYPES", "components", "openapi_components", "router", "run_analysis"]
 
 router = APIRouter(prefix="/api/v1")
-for _part in (service, analyze, articles, entities, quotes, clusters, watchlists):
+for _part in (service, analyze, articles, entities, quotes, corrections, clusters, watchlists):
     router.include_router(_part.router)

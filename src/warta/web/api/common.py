@@ -14,6 +14,7 @@ from warta.article import Article
 from warta.config import Settings
 from warta.storage import Store
 from warta.storage import queries as Q
+from warta.storage.corrections import Correction
 from warta.storage.queries import EntityProfile
 from warta.storage.watchlists import MatchPage, Watchlist
 
@@ -115,6 +116,8 @@ RESPONSE_TYPES: tuple[Any, ...] = (
     Watchlist,
     list[Watchlist],
     MatchPage,
+    Correction,
+    Q.CorrectionPage,
 )
 
 
@@ -164,7 +167,7 @@ _ERROR_TEXT = {
     401: "No bearer token",
     403: "Writes are off, or the token is wrong",
     404: "Not found",
-    409: "It exists already (a watchlist of that name)",
+    409: "It exists already (a watchlist of that name), or was undone already (a correction)",
     413: "The request body, or the text in it, is too large",
     422: "Invalid parameters or body, or a text over the analysis budget",
     503: "The store cannot be read, or every analysis worker is busy (see Retry-After)",

@@ -51,12 +51,17 @@ def quotes(
             description="Only attributions below (true) or at or above (false) the review threshold (the review_below setting)."
         ),
     ] = None,
+    verified: Annotated[
+        bool | None,
+        Query(description="Only quotes a reviewer confirmed or corrected (true), or none reviewed (false)."),
+    ] = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> JSON:
     """``speaker``: a name (the person it most likely means); ``about``: quotes whose text
     names that entity. Each quote carries ``confidence`` (the probability that its
-    attribution is right) and ``needs_review``."""
+    attribution is right), ``needs_review`` and ``reviewed``. Quotes are as reviewers
+    corrected them: a rejected quote is never listed, a reassigned one is its new speaker's."""
     check_dates(date_from, date_to)
     return JSON(
         Q.quote_page(
@@ -73,6 +78,7 @@ def quotes(
             offset=offset,
             needs_review=needs_review,
             review_below=settings.review_below,
+            verified=verified,
         )
     )
 

@@ -1,0 +1,118 @@
+"""``warta corrections list|undo``: the reviewers' correction log of quotes, and undoing one."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from warta.errors import WartaError
+from warta.storage import Store
+from warta.storage.corrections import ACTIONS, undo_correction
+from warta.storage.queries import correction_log
+
+from .corpus import DbOpt, JsonOpt, _emit_json
+
+__all__ = ["corrections_app"]
+
+corrections_app = typer.Typer(
+    help="Reviewers' corrections of quotes: the log (newest first), and undoing one.",
+    no_args_is_help=True,
+)
+
+_STATUSES = ("live", "undone", "orphaned", "all")
+
+
+def _fail(exc: WartaError) -> typer.Exit:
+    Console(stderr=True).print(f"[red]error[/] {escape(str(exc))}", highlight=False)
+    return typer.Exit(2)
+
+
+@corrections_app.command("list")
+def list_cmd(
+    db: DbOpt = "warta.db",
+    article: Annotated[int | None, typer.Option("--article", min=1, help="Of this article id.")] = None,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="By this reviewer.")] = None,
+    action: Annotated[str | None, typer.Option("--action", help="confirm, reject, speaker or span.")] = None,
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status",
+            help="live (applied), undone, orphaned (no quote of its article fits it any more), or all.",
+        ),
+    ] = "all",
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    json_: JsonOpt = False,
+) -> None:
+    """The correction log, newest first."""
+    err = Console(stderr=True)
+    if action is not None and action not in ACTIONS:
+        err.print(f"[red]error[/] --action must be one of {', '.join(ACTIONS)}, not {escape(repr(action))}")
+        raise typer.Exit(2)
+    if status not in _STATUSES:
+        err.print(f"[red]error[/] --status must be one of {', '.join(_STATUSES)}, not {escape(repr(status))}")
+        raise typer.Exit(2)
+    chosen: Literal["live", "undone", "orphaned", "all"] = (
+        "live"
+        if status == "live"
+        else "undone"
+        if status == "undone"
+        else "orphaned"
+        if status == "orphaned"
+        else "all"
+    )
+    try:
+        with Store.open(db, create=False) as store:
+            page = correction_log(
+                store, article_id=article, reviewer=reviewer, action=action, status=chosen, limit=limit
+            )
+    except WartaError as exc:
+        raise _fail(exc) from exc
+    if json_:
+        _emit_json(page)
+        return
+    table = Table(title=f"corrections ({page.total})")
+    for name in ("id", "when", "reviewer", "article", "quote", "action", "after", "state"):
+        table.add_column(name, overflow="fold")
+    for c in page.items:
+        state = "undone" if c.undone_at else "orphaned" if c.orphaned else "live"
+        after = ", ".join(f"{k}={v}" for k, v in c.after.items() if k not in ("reviewed", "rejected"))
+        table.add_row(
+            str(c.id),
+            c.created_at,
+            escape(c.reviewer),
+            str(c.article_id),
+            str(c.quote_idx),
+            c.action,
+            escape(after),
+            state,
+        )
+    Console().print(table)
+
+
+@corrections_app.command("undo")
+def undo_cmd(
+    correction: Annotated[
+        int, typer.Argument(min=1, help="The correction's id (see `warta corrections list`).")
+    ],
+    db: DbOpt = "warta.db",
+    reviewer: Annotated[str, typer.Option("--reviewer", help="Who undoes it (recorded).")] = "cli",
+    json_: JsonOpt = False,
+) -> None:
+    """Undo a correction: it stays in the log, marked undone, and its quote gets the state
+    the other live corrections make."""
+    try:
+        with Store.open(db, create=False) as store:
+            undone = undo_correction(store, correction, reviewer=reviewer)
+    except WartaError as exc:
+        raise _fail(exc) from exc
+    if json_:
+        _emit_json(undone)
+        return
+    Console(stderr=True).print(
+        f"undid correction {undone.id} ({undone.action} of quote {undone.quote_idx} of article {undone.article_id})",
+        highlight=False,
+    )
