@@ -96,3 +96,28 @@ def test_db_copy_command(store: Store, other_target: str) -> None:
 
 def _url(store: Store) -> str:
     return store.engine.url.render_as_string(hide_password=False)
+
+
+def test_corrections_come_along_and_are_applied(store: Store, other_target: str) -> None:
+    from warta.storage.corrections import add_correction
+
+    a = person_article(
+        id="q",
+        url="https://a.test/9",
+        outlet="Warta Kita",
+        day="2025-03-09",
+        text=BERITA_INVESTASI,
+        people=[("Andi Pratama", [], [])],
+        quote=("investasinya akan membuka lapangan kerja baru", 0),
+    )
+    store.write_batch([(a, article_fingerprint(a, pipeline="versi-1"))])
+    (row,) = queries.quote_page(store).items
+    add_correction(
+        store, row.article_id, row.idx, "speaker", reviewer="redaktur", speaker_name="Juru Bicara Dinas"
+    )
+    with Store.open(other_target) as target:
+        first = copy_store(store, target)
+        assert first.corrections == 1
+        (copied,) = queries.quote_page(target).items
+        assert (copied.speaker, copied.reviewed) == ("Juru Bicara Dinas", True)
+        assert copy_store(store, target).corrections == 0  # not twice

@@ -6,7 +6,7 @@ version, its content hash and every source it was seen under, and the target der
 own rows (entities, quotes, search index) from them as an ingest would. Rejects, records
 over budget and what each analysis version stood for come along. A copy that stops
 resumes: articles whose content the target already holds under the same analysis
-version are skipped.
+version are skipped. The reviewers' corrections come along and are applied to the copies.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class CopyResult(msgspec.Struct):
     sources: int  # source keys written (an article seen under several URLs has several)
     rejects: int
     over_budget: int
+    corrections: int = 0  # the reviewers' corrections (warta.storage.corrections)
 
 
 def _articles(source: Store) -> Iterator[tuple[Article, str, str, list[str]]]:
@@ -99,7 +100,72 @@ def copy_store(source: Store, target: Store, *, progress: Callable[[int], None] 
         target.record_version(description)
     rejects = _copy_rows(source, target, t.rejects, ("source", "code", "reason"))
     over = _copy_rows(source, target, t.over_budget, ("source_key", "content_hash"))
-    return CopyResult(articles=copied, skipped=skipped, sources=sources, rejects=rejects, over_budget=over)
+    corrections = _copy_corrections(source, target)
+    return CopyResult(
+        articles=copied,
+        skipped=skipped,
+        sources=sources,
+        rejects=rejects,
+        over_budget=over,
+        corrections=corrections,
+    )
+
+
+def _copy_corrections(source: Store, target: Store) -> int:
+    """The reviewers' corrections (undone ones too: the log is history), on the target's
+    article and entity ids (matched by article key, and by entity label and key), then
+    applied to the target's quotes. A correction the target holds already is not copied."""
+    from .corrected import reapply
+
+    a, c, e = t.articles.c, t.corrections.c, t.entities.c
+    with source.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(sa.select(t.corrections).order_by(c.id))]
+        if not rows:
+            return 0
+        keys = dict(conn.execute(sa.select(a.id, a.key)).all())
+        entities = {int(i): (str(lab), str(k)) for i, lab, k in conn.execute(sa.select(e.id, e.label, e.key))}
+    with target.connect() as conn:
+        ids = {str(k): int(i) for i, k in conn.execute(sa.select(a.id, a.key))}
+        target_entities = {
+            (str(lab), str(k)): int(i) for i, lab, k in conn.execute(sa.select(e.id, e.label, e.key))
+        }
+        have = {
+            (int(r.article_id), int(r.quote_idx), str(r.action), str(r.created_at), str(r.reviewer))
+            for r in conn.execute(sa.select(c.article_id, c.quote_idx, c.action, c.created_at, c.reviewer))
+        }
+
+    def on_target(side: str) -> str:
+        value = json.loads(side)
+        old = value.get("speaker_id") if isinstance(value, dict) else None
+        if old is not None:
+            found = target_entities.get(entities.get(int(old), ("", "")))
+            value["speaker_id"] = found  # None: the target does not know that entity; its name stays
+        return json.dumps(value, ensure_ascii=False)
+
+    new, touched = [], set()
+    for row in rows:
+        article = ids.get(str(keys.get(row["article_id"])))
+        if article is None:
+            continue  # the article itself was not copied (it is in the target's rejects?)
+        ident = (
+            article,
+            int(row["quote_idx"]),
+            str(row["action"]),
+            str(row["created_at"]),
+            str(row["reviewer"]),
+        )
+        if ident in have:
+            continue
+        row.pop("id")
+        row.update(article_id=article, before=on_target(row["before"]), after=on_target(row["after"]))
+        new.append(row)
+        touched.add(article)
+    if new:
+        with target.transaction() as conn:
+            conn.execute(t.corrections.insert(), new)
+            for article in sorted(touched):
+                reapply(conn, article)
+    return len(new)
 
 
 def _versions(source: Store) -> list[dict[str, Any]]:
