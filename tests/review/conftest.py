@@ -4,22 +4,17 @@ invented article of :mod:`reviewhelpers`."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from reviewhelpers import pasar_article, write
 
-from pghelpers import BACKENDS, postgres_database
 from warta.storage import Store
 
 
-@pytest.fixture(params=BACKENDS)
-def review_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """Where a new store goes: a SQLite file, or a new PostgreSQL database."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "tinjau.db")
-        return
-    yield from postgres_database()
+@pytest.fixture
+def review_target(store_target: str) -> str:
+    """Where the review store goes (tests/conftest.py: a SQLite file, or a new PostgreSQL database)."""
+    return store_target
 
 
 @pytest.fixture

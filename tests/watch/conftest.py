@@ -13,8 +13,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 from newssite import NewsSite
 from watchhelpers import sources_toml
 
-from pghelpers import BACKENDS, postgres_database
-
 
 @pytest.fixture
 def site() -> Iterator[NewsSite]:
@@ -32,10 +30,7 @@ def sources_file(site: NewsSite, tmp_path: Path) -> Path:
     return p
 
 
-@pytest.fixture(params=BACKENDS)
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A new store on each backend: a SQLite file, or a new PostgreSQL database."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "korpus.db")
-        return
-    yield from postgres_database()
+@pytest.fixture
+def db(store_target: str) -> str:
+    """A new store on each backend (tests/conftest.py): a SQLite file, or a new PostgreSQL database."""
+    return store_target
