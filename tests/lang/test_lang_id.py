@@ -23,6 +23,7 @@ LOADERS = {
     "noun_prefixes.txt": lang_id.noun_prefixes,
     "numbers.txt": lang_id.numbers,
     "particles.txt": lang_id.particles,
+    "parts_of_day.txt": lang_id.parts_of_day,
     "pronouns.txt": lang_id.pronouns,
     "ranks.txt": lang_id.ranks,
     "verb_prefixes.txt": lang_id.verb_prefixes,
@@ -130,3 +131,10 @@ def test_nothing_is_read_at_import_time() -> None:
         "assert all(f.cache_info().currsize == 0 for f in loaders), 'language data read at import'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_part_of_the_day_reads_as_a_word() -> None:
+    assert lang_id.readable_time("2025-03-13TNI") == "2025-03-13 malam"
+    assert lang_id.readable_time("2025-03-13TMO") == "2025-03-13 pagi"
+    assert lang_id.readable_time("2025-03-13T08:30") == "2025-03-13T08:30"
+    assert lang_id.readable_time("PRESENT_REF") == "PRESENT_REF"

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from warta.article import Article
+from warta.lang.id import readable_time
 
 __all__ = ["render_article", "render_step_stats", "render_summary_table"]
 
@@ -176,7 +177,9 @@ def _render_time(article: Article, console: Console) -> None:
     t.add_column("value")
     t.add_column("#", justify="right", style="dim")
     for x in article.timexes:
-        value = x.value + (f" ({x.mod})" if x.mod else "") + (f" {x.offset}" if x.offset else "")
+        value = (
+            readable_time(x.value) + (f" ({x.mod})" if x.mod else "") + (f" {x.offset}" if x.offset else "")
+        )
         t.add_row(escape(x.text), x.type, escape(value), "" if x.sentence is None else str(x.sentence + 1))
     console.print(t)
     if article.timeline:
@@ -186,7 +189,9 @@ def _render_time(article: Article, console: Console) -> None:
         tl.add_column("what", overflow="fold")
         for e in article.timeline:
             tl.add_row(
-                escape(e.value), str(e.sentence + 1), escape(_clip(article.text[e.start : e.end], 160))
+                escape(readable_time(e.value)),
+                str(e.sentence + 1),
+                escape(_clip(article.text[e.start : e.end], 160)),
             )
         console.print(tl)
 
@@ -224,7 +229,7 @@ def _render_quotes(article: Article, console: Console) -> None:
             escape(_clip(q.text, 140)),
             escape(q.cue.text if q.cue else "—"),
             escape(_speaker_label(article, i)),
-            escape(q.date or ""),
+            escape(readable_time(q.date) if q.date else ""),
             f"{q.confidence:.2f}",
         )
     console.print(t)

@@ -32,6 +32,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from warta.article import Article, from_json
 from warta.config import Settings, as_of_day
 from warta.errors import WartaError
+from warta.lang.id import readable_time
 from warta.storage import Store, queries
 from warta.storage.errors import StorageError
 from warta.storage.queries import resolve_entity
@@ -73,6 +74,7 @@ templates = Jinja2Templates(
 )
 
 templates.env.globals["label_names"] = LABEL_NAMES
+templates.env.filters["readable_time"] = readable_time
 
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -180,7 +182,7 @@ def _article_context(
                 "q": q,
                 "speaker": speaker_name(article, i) or "unknown speaker",
                 "href": speaker_links.get(i) or (entity_links.get(ent) if ent is not None else None),
-                "date": q.date or day,
+                "date": readable_time(q.date) if q.date else day,
             }
         )
     counts = Counter(m.entity for m in article.mentions if m.entity is not None)
@@ -202,7 +204,9 @@ def _article_context(
         for i in article.summary
         if 0 <= i < len(article.sentences)
     ]
-    timeline = [{"value": e.value, "text": article.text[e.start : e.end]} for e in article.timeline]
+    timeline = [
+        {"value": readable_time(e.value), "text": article.text[e.start : e.end]} for e in article.timeline
+    ]
     return {
         "article": article,
         "paragraphs": paragraphs,

@@ -31,9 +31,11 @@ __all__ = [
     "numbers",
     "outlets",
     "particles",
+    "parts_of_day",
     "pronouns",
     "ranks",
     "read_text",
+    "readable_time",
     "rows",
     "verb_prefixes",
     "words",
@@ -149,3 +151,21 @@ def function_words() -> frozenset[str]:
 def outlets() -> tuple[str, ...]:
     """News outlets as they sign datelines ("KOMPAS.com", "Liputan6.com"), as written."""
     return tuple(lines("outlets.txt"))
+
+
+@cache
+def parts_of_day() -> dict[str, str]:
+    """TimeML part-of-day code ("NI") -> the word a report shows for it ("malam")."""
+    return {code: word for code, word in rows("parts_of_day.txt", 2)}
+
+
+def readable_time(value: str) -> str:
+    """A TIMEX3 value as a report shows it: the part of the day in words, not in its code.
+
+    Example:
+        >>> readable_time("2022-02-20TNI"), readable_time("2022-02-20T14:30")
+        ('2022-02-20 malam', '2022-02-20T14:30')
+    """
+    head, sep, code = value.rpartition("T")
+    word = parts_of_day().get(code) if sep and head else None
+    return f"{head} {word}" if word else value
