@@ -357,6 +357,30 @@ def search_page(
     )
 
 
+REVIEW_PAGE = 50
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: Request, store: StoreDep, settings: SettingsDep) -> HTMLResponse:
+    """Quotes to review with the keyboard (static/review.js): those below the review
+    threshold that nobody reviewed yet first, then the others not yet reviewed, newest first.
+    Each action is a correction through the API, with the write token."""
+    low = queries.quote_page(
+        store, needs_review=True, verified=False, review_below=settings.review_below, limit=REVIEW_PAGE
+    )
+    items = list(low.items)
+    if len(items) < REVIEW_PAGE:
+        rest = queries.quote_page(
+            store,
+            needs_review=False,
+            verified=False,
+            review_below=settings.review_below,
+            limit=REVIEW_PAGE - len(items),
+        )
+        items += rest.items
+    return _page(request, "review.html", {"title": "Review quotes", "items": items, "pending": low.total})
+
+
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(
     request: Request,
