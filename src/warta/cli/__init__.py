@@ -60,6 +60,8 @@ app.add_typer(_build.build_app, name="build")
 app.add_typer(_status.db_app, name="db")
 app.add_typer(_watchlist.watchlist_app, name="watchlist")
 app.add_typer(_corrections.corrections_app, name="corrections")
+app.command("export-gold")(_corrections.export_gold_cmd)
+app.command("import-gold")(_corrections.import_gold_cmd)
 
 
 def main() -> None:

@@ -116,3 +116,57 @@ def undo_cmd(
         f"undid correction {undone.id} ({undone.action} of quote {undone.quote_idx} of article {undone.article_id})",
         highlight=False,
     )
+
+
+def export_gold_cmd(
+    output: Annotated[str, typer.Argument(help="The file to write (a JSON list of Label Studio tasks).")],
+    db: DbOpt = "warta.db",
+    format: Annotated[str, typer.Option("--format", help="label-studio.")] = "label-studio",
+    article: Annotated[
+        list[int] | None,
+        typer.Option("--article", min=1, help="These articles (default: every reviewed one)."),
+    ] = None,
+) -> None:
+    """Write the reviewed articles as gold: Label Studio tasks with warta's quotes as the
+    prediction and the reviewed state as the annotation (see warta.storage.gold)."""
+    from pathlib import Path
+
+    from warta.storage.gold import export_label_studio
+
+    if format != "label-studio":
+        Console(stderr=True).print(
+            f"[red]error[/] --format {escape(format)!r}: this warta writes label-studio (warta's quote gold, "
+            "CoNLL and spaCy exports are not built yet)"
+        )
+        raise typer.Exit(2)
+    try:
+        with Store.open(db, create=False) as store:
+            n = export_label_studio(store, Path(output), article_ids=article or None)
+    except WartaError as exc:
+        raise _fail(exc) from exc
+    Console(stderr=True).print(f"{n} task(s) -> {escape(output)}", highlight=False)
+
+
+def import_gold_cmd(
+    path: Annotated[str, typer.Argument(help="A Label Studio export (JSON) of tasks warta exported.")],
+    reviewer: Annotated[str, typer.Option("--reviewer", help="Whose corrections these are.")],
+    db: DbOpt = "warta.db",
+    json_: JsonOpt = False,
+) -> None:
+    """Read Label Studio annotations back as corrections (only what differs from the store)."""
+    from pathlib import Path
+
+    from warta.storage.gold import import_label_studio
+
+    try:
+        with Store.open(db, create=False) as store:
+            result = import_label_studio(store, Path(path), reviewer=reviewer)
+    except WartaError as exc:
+        raise _fail(exc) from exc
+    if json_:
+        _emit_json(result)
+        return
+    Console(stderr=True).print(
+        f"{result.tasks} task(s): {result.corrections} correction(s) recorded, {result.unchanged} quote(s) unchanged",
+        highlight=False,
+    )
