@@ -18,9 +18,9 @@ __all__ = ["quotes_cmd"]
 
 def quotes_cmd(
     data: Annotated[
-        Path,
+        Path | None,
         typer.Option("--data", help="PFSA-ID file (token<TAB>label), or a warta quote gold file (JSONL)."),
-    ],
+    ] = None,
     format_: Annotated[Literal["pfsa", "warta"], typer.Option("--format", help="Gold layout.")] = "pfsa",
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     data_root: Annotated[
@@ -39,9 +39,39 @@ def quotes_cmd(
     errors: Annotated[
         bool, typer.Option("--errors", help="warta gold: list every miss, false quote and wrong speaker.")
     ] = False,
+    db: Annotated[
+        str | None, typer.Option("--db", help="With --reviewed: the corpus store (a file or a URL).")
+    ] = None,
+    reviewed: Annotated[
+        bool,
+        typer.Option("--reviewed", help="Score against what reviewers confirmed or corrected in --db."),
+    ] = False,
 ) -> None:
     """Score quotes and speakers: PFSA-ID entity-level P/R/F1 and attribution accuracy, or, on
-    warta's gold of real articles, span P/R/F1, speaker accuracy, joint F1 and calibration."""
+    warta's gold of real articles (or on what reviewers confirmed or corrected in a store, with
+    --db --reviewed), span P/R/F1, speaker accuracy, joint F1 and calibration."""
+    if reviewed or db is not None:
+        if not (reviewed and db):
+            Console(stderr=True).print("[red]error[/] --reviewed and --db go together")
+            raise typer.Exit(2)
+        from warta.evaluation.quote_gold import evaluate_reviewed
+        from warta.storage import Store
+        from warta.storage.queries.corrections import reviewed_quotes
+
+        def score() -> dict[str, Any]:
+            with Store.open(db, create=False) as store:
+                found = reviewed_quotes(store)
+            return evaluate_reviewed(found, source=store.name, errors=errors)
+
+        result = run_scorer(score)
+        if json_:
+            echo_json(result)
+            return
+        _print_warta(result)
+        return
+    if data is None:
+        Console(stderr=True).print("[red]error[/] give --data (or --db with --reviewed)")
+        raise typer.Exit(2)
     if format_ == "warta":
         from warta.evaluation.quote_gold import evaluate_quote_gold
 

@@ -372,6 +372,60 @@ def _describe(article: Article, record: dict[str, Any], row: dict[str, Any]) -> 
     return out
 
 
+def evaluate_reviewed(
+    found: Sequence[tuple[int, Article, Sequence[Any]]], *, source: str, errors: bool = False
+) -> dict[str, Any]:
+    """Score the default pipeline against what reviewers confirmed or corrected in a store
+    (``warta eval quotes --db ... --reviewed``; ``found`` is what
+    :func:`warta.storage.queries.corrections.reviewed_quotes` reads: each article's id, its
+    stored Article, and its quotes as reviewed).
+
+    Each article with a reviewed quote is analysed again from its raw text; its gold is its
+    quotes as reviewed: a confirmed or corrected quote is an item (span and speaker as the
+    reviewer left them), a rejected one is none (predicting it is a false quote), and a quote
+    nobody reviewed is ``uncertain`` (neither rewarded nor punished).
+
+    Raises:
+        EvaluationError: no quote of the store is reviewed (W302).
+    """
+    if not found:
+        raise EvaluationError("no reviewed quotes in the store: review some first", source=source)
+    pairs: list[tuple[GoldArticle, Article, str]] = []
+    for aid, stored, quotes in found:
+        amap = stored.offsets_map()
+        items = []
+        for rq in quotes:
+            if rq.rejected:
+                continue
+            start, end = amap.span(rq.start, rq.end)
+            kind = rq.kind if rq.kind in ("direct", "indirect", "mixed", "partial") else "direct"
+            items.append(
+                GoldQuote(
+                    start=start,
+                    end=end,
+                    kind=kind,  # type: ignore[arg-type]
+                    speaker=rq.speaker,
+                    speaker_type="anonymous"
+                    if rq.anonymous
+                    else ("organisation" if rq.speaker_label == "ORG" else "person"),
+                    uncertain=not rq.reviewed,
+                )
+            )
+        gold = GoldArticle(
+            corpus="store",
+            file=source,
+            id=str(aid),
+            sha1=text_sha1(stored.raw),
+            outlet=stored.source.outlet or stored.source.site or "(unknown)",
+            quotes=items,
+        )
+        fresh = Article(
+            id=stored.id, raw=stored.raw, title=stored.title, source=stored.source, published=stored.published
+        )
+        pairs.append((gold, fresh, stored.raw))
+    return {"gold_file": source, "split": "reviewed", **_score(pairs, errors=errors)}
+
+
 def evaluate_quote_gold(
     path: str | Path,
     *,
@@ -391,7 +445,6 @@ def evaluate_quote_gold(
     Raises:
         EvaluationError: the gold, a corpus or an article is missing or changed (W401).
     """
-    from warta.api_analyze import build_pipeline
     from warta.config import Settings
     from warta.io import FieldMap
     from warta.io._records import article_from_record
@@ -399,25 +452,40 @@ def evaluate_quote_gold(
     gold = [g for g in read_quote_gold(path) if split == "all" or g.split == split]
     if not gold:
         raise EvaluationError(f"no articles in split {split!r}", source=str(path))
-    pairs = load_articles(gold, Path(data_root))
     settings = Settings()
     fields = FieldMap.from_settings(settings)
-    pipe = build_pipeline(settings=settings)
+    items = [
+        (
+            g,
+            article_from_record(
+                record,
+                fields=fields,
+                source=f"{g.corpus}:{g.id}",
+                default_id=g.id,
+                input_format="jsonl",
+                max_bytes=settings.max_input_bytes,
+            ),
+            record.get("text") or "",
+        )
+        for g, record in load_articles(gold, Path(data_root))
+    ]
+    return {"gold_file": str(path), "split": split, **_score(items, errors=errors)}
+
+
+def _score(items: Sequence[tuple[GoldArticle, Article, str]], *, errors: bool) -> dict[str, Any]:
+    """Analyse each (gold, article to analyse, the text the gold's offsets are into) with the
+    default pipeline and score it: the totals, calibration, per outlet, speed, the errors."""
+    from warta.api_analyze import build_pipeline
+    from warta.config import Settings
+
+    pipe = build_pipeline(settings=Settings())
     total = _Tally()
     by_outlet: dict[str, _Tally] = defaultdict(_Tally)
     all_rows: list[dict[str, Any]] = []
     listed: list[dict[str, Any]] = []
     seconds = 0.0
     words = 0
-    for g, record in pairs:
-        article = article_from_record(
-            record,
-            fields=fields,
-            source=f"{g.corpus}:{g.id}",
-            default_id=g.id,
-            input_format="jsonl",
-            max_bytes=settings.max_input_bytes,
-        )
+    for g, article, text in items:
         started = time.perf_counter()
         article = pipe(article)
         seconds += time.perf_counter() - started
@@ -434,11 +502,11 @@ def evaluate_quote_gold(
         if errors:
             for r in rows:
                 if r["status"] in ("fp", "fn") or (r["status"] == "tp" and not r["speaker_ok"]):
-                    listed.append({"article": g.id, "outlet": g.outlet, **_describe(article, record, r)})
+                    listed.append(
+                        {"article": g.id, "outlet": g.outlet, **_describe(article, {"text": text}, r)}
+                    )
     result: dict[str, Any] = {
-        "gold_file": str(path),
-        "split": split,
-        "articles": len(pairs),
+        "articles": len(items),
         "outlets": len(by_outlet),
         **total.result(),
         "calibration": _calibration(all_rows),

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from typing import Literal
 
+import msgspec
 import sqlalchemy as sa
 
+from warta.article import Article
 from warta.storage import tables as t
 from warta.storage.corrections import correction_record
 from warta.storage.repository import Store
+from warta.storage.writer import decode_doc
 
 from .records import CorrectionPage
 
-__all__ = ["correction_log"]
+__all__ = ["ReviewedQuote", "correction_log", "reviewed_quotes"]
 
 Status = Literal["live", "undone", "orphaned", "all"]
 
@@ -53,3 +56,66 @@ def correction_log(
             sa.select(t.corrections).where(*conds).order_by(c.id.desc()).limit(limit).offset(offset)
         ).all()
     return CorrectionPage(total=total, limit=limit, offset=offset, items=[correction_record(r) for r in rows])
+
+
+class ReviewedQuote(msgspec.Struct):
+    """A quote as the store holds it after review: its corrected span (offsets into the
+    article's text), kind and speaker; ``reviewed`` when a person confirmed or corrected it."""
+
+    idx: int
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    speaker_label: str | None  # the speaker entity's label (PER, ORG), None for a typed name
+    anonymous: bool
+    rejected: bool
+    reviewed: bool
+
+
+def reviewed_quotes(store: Store) -> list[tuple[int, Article, list[ReviewedQuote]]]:
+    """Every article with a reviewed quote: its row id, its stored Article, and all its quotes
+    in the corrected state (those rejected included, marked), in order."""
+    q, e = t.quotes.c, t.entities.c
+    with store.connect() as conn:
+        ids = [
+            int(i)
+            for i in conn.execute(
+                sa.select(q.article_id).where(q.reviewed).distinct().order_by(q.article_id)
+            ).scalars()
+        ]
+        out: list[tuple[int, Article, list[ReviewedQuote]]] = []
+        for aid in ids:
+            doc = conn.execute(sa.select(t.articles.c.doc).where(t.articles.c.id == aid)).scalar_one()
+            rows = conn.execute(
+                sa.select(
+                    q.idx,
+                    q.start,
+                    q.end,
+                    q.kind,
+                    sa.func.coalesce(e.name, q.speaker_name).label("speaker"),
+                    e.label,
+                    q.anonymous,
+                    q.rejected,
+                    q.reviewed,
+                )
+                .select_from(t.quotes.outerjoin(t.entities, e.id == q.speaker_id))
+                .where(q.article_id == aid)
+                .order_by(q.idx)
+            ).all()
+            quotes = [
+                ReviewedQuote(
+                    idx=int(r.idx),
+                    start=int(r.start),
+                    end=int(r.end),
+                    kind=str(r.kind),
+                    speaker=r.speaker,
+                    speaker_label=r.label,
+                    anonymous=bool(r.anonymous),
+                    rejected=bool(r.rejected),
+                    reviewed=bool(r.reviewed),
+                )
+                for r in rows
+            ]
+            out.append((aid, decode_doc(doc), quotes))
+    return out
