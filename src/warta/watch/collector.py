@@ -383,16 +383,20 @@ class _Round:
             await self._children(fetcher, spec)
         if self.stop.is_set():
             return
-        due = await self._run_db(
+        due = await self._due(spec, "article", spec.max_articles)
+        await asyncio.gather(*(self._article(fetcher, spec, d) for d in due))
+
+    async def _due(self, spec: SourceSpec, kind: F.UrlKind, limit: int) -> list[F.DueUrl]:
+        """The source's URLs of ``kind`` due for a fetch now (at most ``limit``)."""
+        return await self._run_db(
             F.due_urls,
             self.store,
             source=spec.name,
-            kind="article",
+            kind=kind,
             now=_now(),
             max_attempts=self.settings.watch_max_attempts,
-            limit=spec.max_articles,
+            limit=limit,
         )
-        await asyncio.gather(*(self._article(fetcher, spec, d) for d in due))
 
     async def _children(self, fetcher: Fetcher, spec: SourceSpec) -> None:
         polled: set[str] = set()
@@ -400,15 +404,7 @@ class _Round:
             left = spec.max_sitemaps - len(polled)
             if left <= 0 or self.stop.is_set():
                 return
-            due = await self._run_db(
-                F.due_urls,
-                self.store,
-                source=spec.name,
-                kind="sitemap",
-                now=_now(),
-                max_attempts=self.settings.watch_max_attempts,
-                limit=spec.max_sitemaps,
-            )
+            due = await self._due(spec, "sitemap", spec.max_sitemaps)
             todo = [d for d in due if d.url not in polled][:left]
             if not todo:
                 return

@@ -110,35 +110,38 @@ def watchlists_page(request: Request, store: StoreDep) -> HTMLResponse:
     return _list_page(request, store, errors=[], form=dict(_EMPTY_FORM))
 
 
-@page_router.post("/watchlists", response_class=HTMLResponse, response_model=None)
-async def create_from_form(
-    request: Request,
-    store: StoreDep,
-    settings: SettingsDep,
-    name: Annotated[str, Form(max_length=200)] = "",
+def _definition(
     kind: Annotated[str, Form(max_length=20)] = "",
     value: Annotated[str, Form(max_length=1000)] = "",
     date_from: Annotated[str, Form(max_length=40)] = "",
     date_to: Annotated[str, Form(max_length=40)] = "",
     outlet: Annotated[str, Form(max_length=1000)] = "",
+) -> dict[str, str]:
+    """A watchlist's definition as the create and change forms post it."""
+    return {"kind": kind, "value": value, "date_from": date_from, "date_to": date_to, "outlet": outlet}
+
+
+DefinitionForm = Annotated[dict[str, str], Depends(_definition)]
+
+
+@page_router.post("/watchlists", response_class=HTMLResponse, response_model=None)
+async def create_from_form(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    definition: DefinitionForm,
+    name: Annotated[str, Form(max_length=200)] = "",
     token: Annotated[str, Form(max_length=1000)] = "",
     csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
-    form = {
-        "name": name,
-        "kind": kind,
-        "value": value,
-        "date_from": date_from,
-        "date_to": date_to,
-        "outlet": outlet,
-    }
+    form = {"name": name, **definition}
     refused = _refusal(request, settings, token, csrf)
     if refused:
         return await run_in_threadpool(
             _list_page, request, store, errors=[refused], form=form, status_code=403
         )
     try:
-        spec = make_spec(name, kind, value, date_from=date_from, date_to=date_to, outlet=outlet)
+        spec = make_spec(name, **definition)
         await run_in_threadpool(add_watchlist, store, spec)
     except WatchlistError as exc:
         return await run_in_threadpool(
@@ -214,16 +217,12 @@ async def edit_from_form(
     name: str,
     store: StoreDep,
     settings: SettingsDep,
-    kind: Annotated[str, Form(max_length=20)] = "",
-    value: Annotated[str, Form(max_length=1000)] = "",
-    date_from: Annotated[str, Form(max_length=40)] = "",
-    date_to: Annotated[str, Form(max_length=40)] = "",
-    outlet: Annotated[str, Form(max_length=1000)] = "",
+    definition: DefinitionForm,
     token: Annotated[str, Form(max_length=1000)] = "",
     csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
     try:
-        spec = make_spec(name, kind, value, date_from=date_from, date_to=date_to, outlet=outlet)
+        spec = make_spec(name, **definition)
     except WatchlistError as exc:
         refused = _refusal(request, settings, token, csrf)
         problem = refused or exc.message
