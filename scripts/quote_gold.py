@@ -78,7 +78,26 @@ PLAN_3 = [
     ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 2),
     ("news-indosum", "indosum_articles.jsonl.gz", "suara", 2),
 ]
-PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3}
+# Round 4 (session 8): an unseen test for the rules of session 8 and fresh articles for the
+# calibration, annotated after those rules were written.
+PLAN_4 = [
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 2),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 3),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 2),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 3),
+    ("news-clickid", "clickid_articles.jsonl.gz", "okezone.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "tempo.co", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "wowkeren.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "tribunnews.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "Kompas.com", 2),
+    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 3),
+    ("news-indosum", "indosum_articles.jsonl.gz", "dailysocial.id", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "juara.net", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "cnn indonesia", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 1),
+    ("news-indosum", "indosum_articles.jsonl.gz", "antaranews", 2),
+]
+PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3, 4: PLAN_4}
 _CUES = re.compile(
     r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
     re.IGNORECASE,

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -210,6 +210,61 @@ def _named_aliases(
     return out
 
 
+def _letters_of(short: str, name: str) -> bool:
+    """Whether a short form in capitals is made of the name's letters, in order, from its first:
+    the initials news write for a suspect or a defendant ("Iswan Ibrahim (ISW)", "Hendi Prio
+    Santoso (HPS)").
+
+    Example:
+        >>> _letters_of("ISW", "Iswan Ibrahim"), _letters_of("PDIP", "Puan Maharani")
+        (True, False)
+    """
+    letters = "".join(c for c in name.lower() if c.isalpha())
+    short = short.lower()
+    if not short or not letters.startswith(short[0]):
+        return False
+    at = 0
+    for c in short:
+        at = letters.find(c, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+def _person_short_forms(
+    text: str, mentions: Sequence[Mention], forms: Sequence[NameForm], *, known: Collection[str] = ()
+) -> tuple[dict[int, str], bool]:
+    """A person's short form in capitals, by the mention of the full name it follows, and
+    whether a mention changed type.
+
+    An article that writes capitals in brackets right after a person's full name, made of that
+    name's letters ("Iswan Ibrahim (ISW)"), calls the person so; taggers read such a bracket as
+    an organisation ("ISW"), a country ("AS") or nothing. The bracket and every other mention
+    of the same capitals become a person, and merge with the full name (a common acronym,
+    ``known``, "AS" for Amerika Serikat, changes only in the bracket); a bracket the tagger
+    skipped is still the person's alias (see :func:`merge_mentions`).
+    """
+    shorts: dict[int, str] = {}
+    brackets: set[int] = set()
+    for i, (m, f) in enumerate(zip(mentions, forms, strict=True)):
+        if m.label != "PER" or f.dropped is not None or len(f.tokens) < 2:
+            continue
+        b = _BRACKET.match(text, f.end)
+        if b is None:
+            continue
+        short = b.group(1)
+        if 2 <= len(short) <= 6 and short.isalpha() and short.isupper() and _letters_of(short, f.text):
+            shorts[i] = short
+            brackets.add(b.start(1))
+    words = set(shorts.values())
+    changed = False
+    for m in mentions:
+        if m.text in words and m.label != "PER" and (m.text not in known or m.start in brackets):
+            m.label = "PER"
+            changed = True
+    return shorts, changed
+
+
 def _short_name_of(short: NameForm, full: NameForm) -> bool:
     """Whether ``short`` can be the short name of ``full``: one word, either the full name's
     initials ("SBY") or starting like one of its words ("Jokowi", "Zulhas"). Two names in
@@ -219,7 +274,7 @@ def _short_name_of(short: NameForm, full: NameForm) -> bool:
         return False
     word = short.tokens[0]
     if short.acronym:
-        return _acr(short.text) == initials(full.text)
+        return _acr(short.text) == initials(full.text) or _letters_of(_acr(short.text), full.text)
     return len(word) >= 3 and any(t[:1] == word[:1] for t in full.tokens)
 
 
@@ -791,6 +846,9 @@ def merge_mentions(
     """
     res = resources or load_resources()
     forms = name_forms(text, mentions, resources=res)
+    shorts, retyped = _person_short_forms(text, mentions, forms, known=res.acronyms)
+    if retyped:
+        forms = name_forms(text, mentions, resources=res)
     groups = _Merger(text, mentions, forms, res).run()
     around = find_roles(text, mentions, sentences, resources=res, spans=[(f.start, f.end) for f in forms])
     entities = []
@@ -800,7 +858,7 @@ def merge_mentions(
         roles: list[Role] = []
         for j in members:
             m, f = mentions[j], forms[j]
-            for alias in (_titled(text, m, f, res), f.text):
+            for alias in (_titled(text, m, f, res), f.text, shorts.get(j) if label == "PER" else None):
                 if alias and alias not in aliases:
                     aliases.append(alias)
             if label == "PER":

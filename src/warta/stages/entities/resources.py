@@ -104,7 +104,14 @@ _MONTHS_ALSO_NAMES = frozenset({"agus"})
 @cache
 def load_resources() -> EntityResources:
     """Read the entity stage's word lists once per process."""
-    pronouns = frozenset(lang_id.pronouns()) | _words("pronouns.txt")
+    # A third-person pronoun with the clitic scraped text glues on ("Iapun", "Beliaulah") is
+    # still a pronoun, never a name (other persons' forms can be names: "Kamilah").
+    third = [p for p, (person, _) in lang_id.pronouns().items() if person == 3]
+    pronouns = (
+        frozenset(lang_id.pronouns())
+        | _words("pronouns.txt")
+        | {p + clitic for p in third for clitic in ("pun", "lah")}
+    )
     days = frozenset(d.lower() for d in lang_id.days())
     months = frozenset(m.lower() for m in lang_id.months()) - _MONTHS_ALSO_NAMES
     dates = days | months | _words("time_words.txt")

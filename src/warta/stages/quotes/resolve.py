@@ -12,9 +12,10 @@ speaker, and a quote with no cue at all the last speaker, with lower confidence.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from warta.article import Entity, Mention, Quote, Span, Speaker
@@ -98,7 +99,7 @@ def _speaker_from(
     return sp
 
 
-def _refine(p: ParsedSpeaker, mentions: Sequence[Mention]) -> ParsedSpeaker:
+def _refine(text: str, p: ParsedSpeaker, mentions: Sequence[Mention]) -> ParsedSpeaker:
     """Check a parsed person's name against the named-entity mentions inside the phrase.
 
     The phrase parser takes the last capitalised words for the name, which in "Winger
@@ -119,9 +120,15 @@ def _refine(p: ParsedSpeaker, mentions: Sequence[Mention]) -> ParsedSpeaker:
     if people:
         # The "name" is (part of) a place or organisation, and a person is named beside it.
         p.name = (people[-1].start, people[-1].end)
-    elif p.roles and any(m.label in ("LOC", "ORG") and (m.start, m.end) == (ns, ne) for m in overlapping):
+    elif (
+        p.roles
+        and not text[max(0, ns - 2) : ns].startswith(",")
+        and any(m.label in ("LOC", "ORG") and (m.start, m.end) == (ns, ne) for m in overlapping)
+    ):
         # Exactly a place or organisation, and no person: a role description. (A name the
-        # tagger swallowed into a longer organisation, "KPU Manado Sunday Rompas", stays.)
+        # tagger swallowed into a longer organisation, "KPU Manado Sunday Rompas", stays; so
+        # does a name set off by a comma after the role, "Kepala BEM UI, Elang ML": the
+        # apposition is who holds the role, whatever the tagger made of it.)
         p.name = None
         p.kind = "role"
         p.definite = True
@@ -156,13 +163,51 @@ def _subjects(
     return out
 
 
-def _last(history: list[_Known], *, kinds: tuple[str, ...], role: str | None = None) -> _Known | None:
+def _last(
+    history: list[_Known], *, kinds: tuple[str, ...], role: str | None = None, named: _Named | None = None
+) -> _Known | None:
     for k in reversed(history):
         if k.kind not in kinds:
+            continue
+        if named is not None and named(k.speaker):
             continue
         if role is None or role in k.roles:
             return k
     return None
+
+
+_Named = Callable[[Speaker], bool]
+
+
+def _named_in(text: str, start: int, end: int, entities: Sequence[Entity]) -> _Named:
+    """Whether a person is named in the content ``text[start:end]`` by a word of their name or
+    an alias ("Saudara ISW meminta ..." names Iswan Ibrahim (ISW)). People speak of themselves
+    as "saya", so a person the quote names in the third person is not the one speaking it."""
+    import os
+
+    if os.environ.get("WEXP") == "nonamed":
+        return lambda sp: False
+    content = text[start:end]
+    words = set(_NAME_WORD.findall(content))
+
+    def named(sp: Speaker) -> bool:
+        if sp.anonymous or not sp.name:
+            return False
+        # The family name, or a short form in capitals ("ISW"); a given name is too common
+        # to tell one person from another.
+        forms = _NAME_WORD.findall(sp.name)[-1:]
+        if sp.entity is not None and sp.entity < len(entities):
+            e = entities[sp.entity]
+            if e.label != "PER":
+                return False
+            forms += [a for a in e.aliases if a.isupper() and " " not in a]
+        return any(f in words for f in forms if len(f) >= 2 and (len(f) >= 3 or f.isupper()))
+
+    return named
+
+
+# A capitalised word (a name, or an acronym such as "ISW").
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def _same_name(history: list[_Known], name: str) -> _Known | None:
@@ -198,7 +243,8 @@ def build_quotes(
             pi += 1
         speaker: Speaker | None = None
         conf = f.confidence
-        p = _refine(f.speaker, mentions) if f.speaker is not None else None
+        named = _named_in(text, f.start, f.end, entities)
+        p = _refine(text, f.speaker, mentions) if f.speaker is not None else None
         if p is not None and p.kind in ("person", "org") and (p.name is not None or p.kind == "org"):
             speaker = _speaker_from(text, p, mentions, entities)
             if not speaker.roles and speaker.name:
@@ -213,8 +259,8 @@ def build_quotes(
             conf *= _CONFIDENCE["named"]
         elif p is not None and p.kind == "pronoun":
             want = ("org", "group", "statement") if p.pronoun == "mereka" else ("person",)
-            k = _last(history, kinds=want)
-            subject = _last_subject(subjects, p.start) if p.pronoun != "mereka" else None
+            k = _last(history, kinds=want, named=named)
+            subject = _last_subject(subjects, p.start, named) if p.pronoun != "mereka" else None
             if subject is not None and (k is None or subject[0] > k.pos):
                 # A person opened a sentence since the last speaker: "Dia" is that person.
                 speaker = _copy(subject[1], _span(text, (p.start, p.end)))
@@ -271,8 +317,8 @@ def build_quotes(
                 history.append(_Known(None, desc.lower(), kind, speaker, p.start))
                 conf *= _CONFIDENCE["named"] if p.kind == "anonymous" else _CONFIDENCE["role"]
         elif f.nya:
-            k = _last(history, kinds=("person",))
-            subject = _last_subject(subjects, f.start)
+            k = _last(history, kinds=("person",), named=named)
+            subject = _last_subject(subjects, f.start, named)
             subject = subject if subject is not None and (k is None or subject[0] > k.pos) else None
             if subject is not None:
                 # A person opened a sentence since the last speaker: "-nya" is that person.
@@ -287,9 +333,17 @@ def build_quotes(
             speaker = _copy(src, None) if src is not None else None
             conf *= _CONFIDENCE["run"]
         elif f.kind == "direct":
-            k = history[-1] if history else None
+            k = next((x for x in reversed(history) if not named(x.speaker)), None)
             speaker = _copy(k.speaker, None) if k else None
             conf *= _CONFIDENCE["context"] if k else 0.3
+        by_reference = (p is not None and p.kind == "pronoun" and p.pronoun != "mereka") or (
+            p is None and f.nya
+        )
+        if by_reference and speaker is not None and speaker.name:
+            # The person a pronoun or "-nya" stood for spoke here: a sentence opened by someone
+            # else before this point no longer outranks them ("katanya" ... "Dia menyebutkan").
+            roles = " ".join(r.text.lower() for r in speaker.roles)
+            history.append(_Known(speaker.name, roles, "person", speaker, f.cue[0] if f.cue else f.end))
         quotes.append(
             Quote(
                 kind=f.kind,
@@ -311,6 +365,11 @@ def build_quotes(
     return quotes
 
 
-def _last_subject(subjects: Sequence[tuple[int, Speaker]], pos: int) -> tuple[int, Speaker] | None:
+def _last_subject(
+    subjects: Sequence[tuple[int, Speaker]], pos: int, named: _Named | None = None
+) -> tuple[int, Speaker] | None:
+    """The last person to open a sentence before ``pos``, unless the quote names them."""
     i = bisect_right([s for s, _ in subjects], pos) - 1
-    return subjects[i] if i >= 0 and subjects[i][0] < pos else None
+    if i < 0 or subjects[i][0] >= pos or (named is not None and named(subjects[i][1])):
+        return None
+    return subjects[i]

@@ -129,11 +129,18 @@ def reporting_verbs() -> frozenset[str]:
     return frozenset(_lines("reporting_verbs.txt"))
 
 
+# Clitic particles that scraped text glues to a pronoun ("Iapun", "dialah"); the standard
+# spelling writes "ia pun" apart, the pronoun is the same.
+_CLITICS = ("pun", "lah")
+
+
 @cache
 def pronouns() -> dict[str, str]:
-    """Pronouns that can stand for a speaker ("kata dia", "Ia mengatakan"), the third-person
-    ones of :func:`warta.lang.id.pronouns` -> number (``sg``/``pl``)."""
-    return {word: number for word, (person, number) in lang_id.pronouns().items() if person == 3}
+    """Pronouns that can stand for a speaker ("kata dia", "Ia mengatakan", "Iapun mengakui"):
+    each form of a third-person pronoun of :func:`warta.lang.id.pronouns`, with or without a
+    glued clitic, -> the pronoun itself (``"beliaupun" -> "beliau"``)."""
+    third = [word for word, (person, _) in lang_id.pronouns().items() if person == 3]
+    return {form: word for word in third for form in (word, *(word + c for c in _CLITICS))}
 
 
 @cache

@@ -476,7 +476,7 @@ def _classify(
 ) -> ParsedSpeaker | None:
     first = toks[0][2].lower()
     if first in pronouns():
-        return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=first)
+        return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=pronouns()[first])
     low = " ".join(t[2].lower() for t in toks[:4])
     for noun in statement_nouns():
         if low.startswith(noun):
@@ -553,7 +553,7 @@ def parse_after(
     if not toks:
         return None
     if toks[0][2].lower() in pronouns():
-        return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=toks[0][2].lower())
+        return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=pronouns()[toks[0][2].lower()])
     described = _described_org(text, toks, known)
     if described is not None:
         return described
@@ -841,7 +841,7 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
             ):
                 g = g[1:]
             if g[0][2].lower() in pronouns() and len(g) == 1:
-                return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=g[0][2].lower())
+                return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=pronouns()[g[0][2].lower()])
             low = g[0][2].lower()
             if low in ("pernyataan", "keterangan", "rilis", "laporan") or (low == "siaran" and len(g) > 1):
                 return _statement(g, 1 if low != "siaran" else 2)
@@ -862,7 +862,7 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
     segments = list(reversed(kept))
     flat = [t for s in segments for t in s]
     if flat[0][2].lower() in pronouns() and len(flat) == 1:
-        return ParsedSpeaker("pronoun", flat[0][0], flat[0][1], pronoun=flat[0][2].lower())
+        return ParsedSpeaker("pronoun", flat[0][0], flat[0][1], pronoun=pronouns()[flat[0][2].lower()])
     return _classify(flat, flat[0][0], flat[-1][1], segments, known)
 
 

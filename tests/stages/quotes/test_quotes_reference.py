@@ -1,0 +1,88 @@
+"""Who a pronoun, a "-nya" cue or a short form stands for, on invented news sentences, through
+the whole pipeline (the tagger's mentions and the merged entities take part)."""
+
+from __future__ import annotations
+
+import pytest
+
+import warta
+from warta.article import Article, Quote
+
+
+@pytest.fixture(scope="module")
+def kasus() -> Article:
+    return warta.analyze(
+        "Jaksa Agung Muda Bidang Pidana Khusus Hendra Saputra mengumumkan penahanan seorang tersangka baru. "
+        '"Tersangka ditahan selama 20 hari pertama di rumah tahanan cabang," kata Hendra di Jakarta, Senin.\n'
+        "Kasus ini bermula pada 2019. Kemudian, Bambang Kurniawan (BKN) selaku komisaris perusahaan itu meminta "
+        "Sutrisno Wibowo mendekati pejabat dinas.\n"
+        '"Saudara BKN meminta saudara Sutrisno mendekati pejabat dinas agar kontrak segera diteken," katanya.\n'
+        "Dia menyebutkan pertemuan itu berlangsung di sebuah hotel di Bandung.\n"
+    )
+
+
+def _quote(article: Article, words: str) -> Quote:
+    return next(q for q in article.quotes if words in q.text)
+
+
+def test_a_short_form_in_capitals_after_a_name_is_that_person(kasus: Article) -> None:
+    person = next(e for e in kasus.entities if e.name == "Bambang Kurniawan")
+    assert person.label == "PER" and "BKN" in person.aliases
+    assert all(m.label == "PER" for m in kasus.mentions if m.text == "BKN")
+
+
+def test_a_person_the_quote_names_is_not_its_speaker(kasus: Article) -> None:
+    # "katanya" after a paragraph opened by Bambang: the quote speaks of him, so the
+    # official who spoke before is its speaker.
+    q = _quote(kasus, "kontrak segera diteken")
+    assert q.speaker is not None and q.speaker.name == "Hendra Saputra"
+
+
+def test_who_a_pronoun_stood_for_spoke_last(kasus: Article) -> None:
+    # "Dia" after that quote: the one who just spoke, not the person who opened a sentence
+    # before the quote.
+    q = _quote(kasus, "berlangsung di sebuah hotel")
+    assert q.speaker is not None and q.speaker.name == "Hendra Saputra"
+
+
+def test_a_common_acronym_keeps_its_meaning_elsewhere() -> None:
+    a = warta.analyze(
+        "Pengusaha Andi Setiawan (AS) diperiksa penyidik pada Selasa. Produk itu juga diekspor ke AS dan Jepang."
+    )
+    andi = next(e for e in a.entities if e.name == "Andi Setiawan")
+    assert "AS" in andi.aliases
+    assert [m.label for m in a.mentions if m.text == "AS"][1] != "PER"
+
+
+@pytest.mark.parametrize("pronoun", ["Iapun", "Diapun", "Beliaulah"])
+def test_a_pronoun_with_a_glued_clitic_is_a_pronoun(pronoun: str) -> None:
+    a = warta.analyze(
+        "Ketua Koperasi Tani Makmur Siti Rahayu meninjau gudang beras di Klaten. "
+        '"Stok kami cukup sampai akhir tahun," kata Siti.\n'
+        f"{pronoun} mengakui bahwa harga pupuk masih menjadi beban petani.\n"
+    )
+    q = _quote(a, "harga pupuk")
+    assert q.speaker is not None and q.speaker.name == "Siti Rahayu"
+    assert not any(e.name.lower() == pronoun.lower() for e in a.entities)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        # A name set off by a comma after the role holds the role, whatever the tagger made of it.
+        ("Ketua Himpunan Mahasiswa Teknik, Elang Putra", "person"),
+        # A place right after a role, with no name, is where the role is: a role description.
+        ("Legislator Kalimalang", "role"),
+    ],
+)
+def test_a_place_tagged_name_after_a_role(phrase: str, kind: str) -> None:
+    from warta.article import Mention
+    from warta.stages.quotes.resolve import _refine
+    from warta.stages.quotes.speakers import ParsedSpeaker
+
+    name_start = phrase.rfind(", ") + 2 if ", " in phrase else phrase.index(" ") + 1
+    name = (name_start, len(phrase))
+    role = (0, phrase.index(" "))
+    parsed = ParsedSpeaker("person", 0, len(phrase), name=name, roles=[role])
+    place = Mention(start=name[0], end=name[1], text=phrase[name[0] :], label="LOC")
+    assert _refine(phrase, parsed, [place]).kind == kind
