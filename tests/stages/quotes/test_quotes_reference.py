@@ -86,3 +86,20 @@ def test_a_place_tagged_name_after_a_role(phrase: str, kind: str) -> None:
     parsed = ParsedSpeaker("person", 0, len(phrase), name=name, roles=[role])
     place = Mention(start=name[0], end=name[1], text=phrase[name[0] :], label="LOC")
     assert _refine(phrase, parsed, [place]).kind == kind
+
+
+def test_a_cue_after_an_adverbial_or_inside_the_sentence() -> None:
+    a = warta.analyze(
+        "Ketua Asosiasi Petani Cabai Budi Santoso menilai harga cabai terlalu tinggi. "
+        '"Pasokan dari Jawa Tengah berkurang," kata Budi kepada wartawan, Selasa.\n'
+        "Sayangnya kata dia, pemerintah belum menambah pasokan dari daerah lain.\n"
+        "Untuk itu lanjut Budi, pengawasan distribusi harus diperketat.\n"
+        "Harga cabai lanjutnya bisa turun bila panen raya tiba.\n"
+        "Budi kata orang kampung adalah petani teladan.\n"
+    )
+    said = {q.text: q.speaker.name if q.speaker else None for q in a.quotes}
+    assert said["pemerintah belum menambah pasokan dari daerah lain"] == "Budi Santoso"
+    assert said["pengawasan distribusi harus diperketat"] == "Budi Santoso"
+    assert said["Harga cabai lanjutnya bisa turun bila panen raya tiba"] == "Budi Santoso"
+    # A subject before the cue makes it no opening cue.
+    assert not any("petani teladan" in t for t in said)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from warta.lang import id as lang_id
 from warta.stages.quotes.marks import Marked, find_marked
 from warta.stages.quotes.resources import (
     cue_pattern,
@@ -32,6 +33,7 @@ from warta.stages.quotes.resources import (
     passive_cues,
     predicate_words,
     prepositions,
+    pronouns,
     reporting_alternation,
     reporting_pattern,
     role_words,
@@ -319,10 +321,21 @@ def _strip_end(text: str, start: int, end: int) -> tuple[int, int]:
 
 @cache
 def _cue_first() -> re.Pattern[str]:
-    """A bare cue opening a sentence, after an optional connective: "Kata Budi, ...",
-    "Lanjut dia, ...", "Tambahnya, ...", "Namun, kata Budi, ..."."""
+    """A bare cue opening a sentence, after up to three words of connective: "Kata Budi, ...",
+    "Lanjut dia, ...", "Tambahnya, ...", "Namun, kata Budi, ...", "Untuk itu lanjut Budi, ..."."""
     roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
-    return re.compile(rf"(?:(?:[A-Za-z]+),?[ \t]+)?(?P<cue>(?:{roots})(?P<nya>nya)?)\b[ \t]*", re.IGNORECASE)
+    return re.compile(
+        rf"(?:(?:[A-Za-z]+),?[ \t]+){{0,3}}?(?P<cue>(?:{roots})(?P<nya>nya)?)\b[ \t]*", re.IGNORECASE
+    )
+
+
+def _connective(lead: str) -> bool:
+    """Whether the words before an opening cue are a connective or an adverbial ("Namun",
+    "Sejauh ini", "Untuk itu", "Sayangnya"), not a subject ("Budi kata ...")."""
+    words = lead.replace(",", " ").lower().split()
+    if len(words) == 1 and words[0].endswith("nya") and len(words[0]) > 5:
+        return True  # a sentence adverb: "Sayangnya", "Anehnya", "Intinya"
+    return all(w in _openers_and_leads() or w in lang_id.function_words() for w in words)
 
 
 def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
@@ -330,8 +343,8 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     m = _cue_first().match(text, s, e)
     if m is None:
         return None
-    lead = text[s : m.start("cue")].strip(" \t,").lower()
-    if lead and lead not in lead_words() and lead not in opener_words():
+    lead = text[s : m.start("cue")].strip(" \t,")
+    if lead and not _connective(lead):
         return None  # "Budi kata ..." is no opening cue
     if m.group("nya"):
         comma = m.end()
@@ -358,6 +371,28 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     return Found(
         "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-before", confidence=0.85
     )
+
+
+@cache
+def _cue_nya_inside() -> re.Pattern[str]:
+    """A "-nya" cue after the sentence's first words, with no comma: "Berita bohong *lanjutnya*
+    dapat memicu konflik"."""
+    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    return re.compile(rf"(?:[^\W\d_]+[ \t]+){{1,4}}(?P<cue>(?:{roots})nya)[ \t]+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _cue_inside(text: str, s: int, e: int) -> Found | None:
+    """Reported speech with its "-nya" cue set inside, after the subject: the sentence without
+    the cue is what was said ("Harga cabai lanjutnya bisa turun", "he went on: prices may
+    fall"). The words before it must not be a speaker phrase of their own ("Dia katanya ...")."""
+    m = _cue_nya_inside().match(text, s, e)
+    if m is None or _words(text, s, e) < 6:
+        return None
+    first = text[s : m.start("cue")].split()
+    if first[0].lower() in pronouns() or not _clause(text, m.end(), e):
+        return None
+    cs, ce = _strip_end(text, s, e)
+    return Found("indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), nya=True, via="nya", confidence=0.7)
 
 
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
@@ -440,7 +475,7 @@ def _indirect_in(
     A speaker whose verb takes a noun object ("Budi menegaskan pentingnya ...") says nothing
     quotable, but is who a later "ujarnya" or "Ia menambahkan" means: it goes to ``silent``.
     """
-    opening = _cue_opens(text, s, e, known)
+    opening = _cue_opens(text, s, e, known) or _cue_inside(text, s, e)
     if opening is not None:
         return opening
     for v in reporting_pattern().finditer(text, s, e):
