@@ -343,9 +343,13 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     m = _cue_first().match(text, s, e)
     if m is None:
         return None
-    lead = text[s : m.start("cue")].strip(" \t,")
+    lead = text[s : m.start("cue")].rstrip(" \t")
     if lead and not _connective(lead):
         return None  # "Budi kata ..." is no opening cue
+    if len(lead.split()) > 1 and lead.endswith(","):
+        # "Selain itu, katanya, ...": a cue set off by commas inside the sentence; the
+        # statement is the whole sentence (see _indirect_in).
+        return None
     if m.group("nya"):
         comma = m.end()
         if text[comma : comma + 1] != ",":
