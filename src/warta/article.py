@@ -151,7 +151,7 @@ class Speaker(msgspec.Struct):
 
 # The default review threshold: attributions less likely than this to be right are flagged
 # ``needs_review`` (the ``review_below`` setting overrides it).
-REVIEW_BELOW = 0.8
+REVIEW_BELOW = 0.9
 
 
 class Quote(msgspec.Struct):
