@@ -114,7 +114,9 @@ def reapply(conn: Connection, article_id: int, article: Article | None = None) -
         if sid is not None:
             choices = by_machine.get(int(sid)) if not by_reviewer else None
             if choices:
-                named = [cur for name, cur in choices if state["speaker_name"] and name == state["speaker_name"]]
+                named = [
+                    cur for name, cur in choices if state["speaker_name"] and name == state["speaker_name"]
+                ]
                 state["speaker_id"] = (named or [choices[0][1]])[0]
             else:
                 state["speaker_id"] = merged.get(int(sid), int(sid))

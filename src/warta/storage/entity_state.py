@@ -146,9 +146,7 @@ def refresh_entities(conn: Connection, events: Sequence[EntityEvent]) -> None:
         if row is None or row.label == label:
             continue
         machine = row.machine_label or row.label
-        other = conn.execute(
-            sa.select(e.id).where(e.label == label, e.key == row.key, e.id != eid)
-        ).scalar()
+        other = conn.execute(sa.select(e.id).where(e.label == label, e.key == row.key, e.id != eid)).scalar()
         if other is not None:
             raise CorrectionError(
                 f"entity {other} is already a {label} called {row.name!r}: merge entity {eid} into it instead",
@@ -196,7 +194,11 @@ def _reanchor_splits(
                 anchor["lost"] = True
                 continue
             ent = article.entities[found]
-            first = min((article.mentions[m] for m in ent.mentions if m < len(article.mentions)), default=None, key=lambda m: m.start)
+            first = min(
+                (article.mentions[m] for m in ent.mentions if m < len(article.mentions)),
+                default=None,
+                key=lambda m: m.start,
+            )
             anchor.update(
                 idx=found,
                 name=ent.name,
@@ -227,7 +229,10 @@ def _refind(
         i
         for i in fits
         if i < len(article.entities)
-        and any(same_name(n, str(anchor["name"])) for n in (article.entities[i].name, *article.entities[i].aliases))
+        and any(
+            same_name(n, str(anchor["name"]))
+            for n in (article.entities[i].name, *article.entities[i].aliases)
+        )
     ]
     if named:
         return min(named, key=lambda i: abs(int(firsts.get(i) or 0) - start))
@@ -278,7 +283,9 @@ def entity_pass(
         }
         if (int(r.entity_id), r.machine_entity_id, r.label) != tuple(values.values()):
             conn.execute(
-                t.article_entities.update().where(ae.article_id == article_id, ae.idx == r.idx).values(**values)
+                t.article_entities.update()
+                .where(ae.article_id == article_id, ae.idx == r.idx)
+                .values(**values)
             )
     # Roles as the writer gives them, for the corrected entities.
     ro = t.roles.c
@@ -298,5 +305,8 @@ def entity_pass(
         if wanted:
             conn.execute(
                 t.roles.insert(),
-                [{"article_id": article_id, "entity_id": eid, "role": role, "day": d} for eid, role, d in wanted],
+                [
+                    {"article_id": article_id, "entity_id": eid, "role": role, "day": d}
+                    for eid, role, d in wanted
+                ],
             )
