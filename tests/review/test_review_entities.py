@@ -76,7 +76,7 @@ def _speakers(store: Store, entity_id: int) -> list[str]:
 
 
 def test_a_merge_sends_mentions_quotes_and_aliases_to_the_target(two: tuple[Store, int, int]) -> None:
-    store, first, second = two
+    store, _first, second = two
     sari, sri = person_id(store, "Sari Wulandari"), person_id(store, "Sri Wulandari")
     assert sari != sri
     made = add_entity_correction(store, sri, "merge", reviewer="dewi", target_id=sari)
@@ -126,7 +126,7 @@ def test_another_type_is_shown_everywhere_and_kept_through_a_reanalysis(two: tup
 
 
 def test_a_split_moves_one_articles_mentions_out_and_is_found_again(two: tuple[Store, int, int]) -> None:
-    store, first, second = two
+    store, _first, second = two
     joko = person_id(store, "Joko Prasetyo")
     assert Q.entity_profile_by_id(store, joko).articles == 2  # type: ignore[union-attr]
     made = add_entity_correction(
