@@ -46,6 +46,8 @@ __all__ = [
     "EntityAction",
     "EntityCorrection",
     "add_entity_correction",
+    "create_entity",
+    "entity_affected_apply",
     "entity_correction_record",
     "undo_entity_correction",
 ]
@@ -355,6 +357,18 @@ def _apply(conn: Connection, ids: set[int], anchored: set[int]) -> None:
         article = decode_doc(doc)
         entity_pass(conn, article_id, article, events)
         reapply(conn, article_id, article)
+
+
+def entity_affected_apply(conn: Connection, ids: set[int]) -> None:
+    """Apply the live entity corrections to the entities ``ids`` and every article that names
+    them or holds a split's anchor (``warta db copy`` after carrying the log)."""
+    anchored = {
+        int(a["article_id"])
+        for ev in live_entity_events(conn)
+        for a in ev.anchors
+        if int(a["article_id"]) > 0
+    }
+    _apply(conn, ids, anchored)
 
 
 def _get(conn: Connection, correction_id: int) -> EntityCorrection:
