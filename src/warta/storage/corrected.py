@@ -80,9 +80,9 @@ def reapply(conn: Connection, article_id: int, article: Article | None = None) -
     e = t.entities.c
     speakers = {int(r.speaker_id) for r in rows if r.speaker_id is not None}
     for r in rows:
-        found = machine_values(r).get("speaker_id")
-        if found is not None:
-            speakers.add(int(found))
+        given = machine_values(r).get("speaker_id")
+        if given is not None:
+            speakers.add(int(given))
     for evs in events.values():
         for ev in evs:
             sid = json.loads(ev.after).get("speaker_id")

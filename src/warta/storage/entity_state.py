@@ -136,10 +136,12 @@ def refresh_entities(conn: Connection, events: Sequence[EntityEvent]) -> None:
             for k, v in merged.items():
                 if v == ev.entity_id:
                     merged[k] = ev.target_id
-    for row in conn.execute(sa.select(e.id, e.label, e.machine_label).where(e.machine_label.is_not(None))):
-        if int(row.id) not in labels:
+    for relabelled in conn.execute(sa.select(e.id, e.machine_label).where(e.machine_label.is_not(None))):
+        if int(relabelled.id) not in labels:
             conn.execute(
-                t.entities.update().where(e.id == row.id).values(label=row.machine_label, machine_label=None)
+                t.entities.update()
+                .where(e.id == relabelled.id)
+                .values(label=relabelled.machine_label, machine_label=None)
             )
     for eid, label in labels.items():
         row = conn.execute(sa.select(e.label, e.key, e.machine_label, e.name).where(e.id == eid)).first()
@@ -157,9 +159,9 @@ def refresh_entities(conn: Connection, events: Sequence[EntityEvent]) -> None:
             .where(e.id == eid)
             .values(label=label, machine_label=None if label == machine else machine)
         )
-    for row in conn.execute(sa.select(e.id, e.merged_into).where(e.merged_into.is_not(None))):
-        if int(row.id) not in merged:
-            conn.execute(t.entities.update().where(e.id == row.id).values(merged_into=None))
+    for was in conn.execute(sa.select(e.id).where(e.merged_into.is_not(None))).scalars():
+        if int(was) not in merged:
+            conn.execute(t.entities.update().where(e.id == was).values(merged_into=None))
     for eid, target in merged.items():
         conn.execute(
             t.entities.update()
