@@ -74,8 +74,8 @@ def reapply(conn: Connection, article_id: int, article: Article | None = None) -
     for r in conn.execute(
         sa.select(ae.idx, ae.entity_id, ae.machine_entity_id, ae.name).where(ae.article_id == article_id)
     ):
-        machine = int(r.machine_entity_id if r.machine_entity_id is not None else r.entity_id)
-        by_machine.setdefault(machine, []).append((str(r.name), int(r.entity_id)))
+        resolved = int(r.machine_entity_id if r.machine_entity_id is not None else r.entity_id)
+        by_machine.setdefault(resolved, []).append((str(r.name), int(r.entity_id)))
         current_ids[int(r.idx)] = int(r.entity_id)
     e = t.entities.c
     speakers = {int(r.speaker_id) for r in rows if r.speaker_id is not None}
