@@ -121,3 +121,36 @@ def test_corrections_come_along_and_are_applied(store: Store, other_target: str)
         (copied,) = queries.quote_page(target).items
         assert (copied.speaker, copied.reviewed) == ("Juru Bicara Dinas", True)
         assert copy_store(store, target).corrections == 0  # not twice
+
+
+def test_entity_corrections_come_along_and_are_applied(store: Store, other_target: str) -> None:
+    from warta.storage.entity_corrections import add_entity_correction
+
+    for i, name in enumerate(("Andi Pratama", "Andi Pratomo")):
+        a = person_article(
+            id=f"e{i}",
+            url=f"https://a.test/e{i}",
+            outlet="Warta Kita",
+            day="2025-03-09",
+            text=BERITA_INVESTASI.replace("Andi Pratama", name),
+            people=[(name, [], [])],
+        )
+        store.write_batch([(a, article_fingerprint(a, pipeline="versi-1"))])
+
+    def ids(s: Store) -> tuple[int, int]:
+        with s.connect() as conn:
+            return queries.resolve_entity(conn, "Andi Pratama")[0][0], queries.resolve_entity(
+                conn, "Andi Pratomo"
+            )[0][0]
+
+    andi, typo = ids(store)
+    add_entity_correction(store, typo, "merge", reviewer="redaktur", target_id=andi)
+    with Store.open(other_target) as target:
+        first = copy_store(store, target)
+        assert first.entity_corrections == 1
+        andi_t, _typo_t = ids(target)  # the typo resolves to its target there too
+        assert _typo_t == andi_t
+        profile = queries.entity_profile_by_id(target, andi_t)
+        assert profile is not None and profile.articles == 2
+        assert queries.entity_correction_log(target).items[0].reviewer == "redaktur"
+        assert copy_store(store, target).entity_corrections == 0  # not twice

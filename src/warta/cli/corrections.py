@@ -12,14 +12,21 @@ from rich.table import Table
 from warta.errors import WartaError
 from warta.storage import Store
 from warta.storage.corrections import ACTIONS, undo_correction
-from warta.storage.queries import correction_log
+from warta.storage.entity_corrections import (
+    ENTITY_ACTIONS,
+    EntityCorrection,
+    add_entity_correction,
+    undo_entity_correction,
+)
+from warta.storage.queries import correction_log, entity_correction_log
 
 from .corpus import DbOpt, JsonOpt, _emit_json
 
 __all__ = ["corrections_app"]
 
 corrections_app = typer.Typer(
-    help="Reviewers' corrections of quotes: the log (newest first), and undoing one.",
+    help="Reviewers' corrections of quotes and entities: the log (newest first), correcting an "
+    "entity (type, merge, split), and undoing one.",
     no_args_is_help=True,
 )
 
@@ -45,10 +52,19 @@ def list_cmd(
         ),
     ] = "all",
     limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    kind: Annotated[
+        str, typer.Option("--kind", help="quote, entity, or all (--json: quote unless told).")
+    ] = "all",
     json_: JsonOpt = False,
 ) -> None:
-    """The correction log, newest first."""
+    """The correction log, newest first: of quotes, then of entities (ids E1, E2, ...)."""
     err = Console(stderr=True)
+    if kind not in ("quote", "entity", "all"):
+        err.print(f"[red]error[/] --kind must be one of quote, entity, all, not {escape(repr(kind))}")
+        raise typer.Exit(2)
+    if kind == "entity" or (kind == "all" and action in ENTITY_ACTIONS):
+        _entity_list(db, article, reviewer, action, status, limit, json_)
+        return
     if action is not None and action not in ACTIONS:
         err.print(f"[red]error[/] --action must be one of {', '.join(ACTIONS)}, not {escape(repr(action))}")
         raise typer.Exit(2)
@@ -91,24 +107,191 @@ def list_cmd(
             state,
         )
     Console().print(table)
+    if kind == "all" and article is None and action is None:
+        _entity_list(db, None, reviewer, action, status, limit, False)
+
+
+def _status(status: str) -> Literal["live", "undone", "orphaned", "all"]:
+    return (
+        "live"
+        if status == "live"
+        else "undone"
+        if status == "undone"
+        else "orphaned"
+        if status == "orphaned"
+        else "all"
+    )
+
+
+def _entity_list(
+    db: str,
+    article: int | None,
+    reviewer: str | None,
+    action: str | None,
+    status: str,
+    limit: int,
+    json_: bool,
+) -> None:
+    err = Console(stderr=True)
+    if article is not None:
+        err.print("[red]error[/] --article lists quote corrections; entity corrections are listed by entity")
+        raise typer.Exit(2)
+    if action is not None and action not in ENTITY_ACTIONS:
+        err.print(
+            f"[red]error[/] --action of an entity must be one of {', '.join(ENTITY_ACTIONS)}, not {escape(repr(action))}"
+        )
+        raise typer.Exit(2)
+    if status not in _STATUSES:
+        err.print(f"[red]error[/] --status must be one of {', '.join(_STATUSES)}, not {escape(repr(status))}")
+        raise typer.Exit(2)
+    try:
+        with Store.open(db, create=False) as store:
+            page = entity_correction_log(
+                store, reviewer=reviewer, action=action, status=_status(status), limit=limit
+            )
+    except WartaError as exc:
+        raise _fail(exc) from exc
+    if json_:
+        _emit_json(page)
+        return
+    table = Table(title=f"entity corrections ({page.total})")
+    for name in ("id", "when", "reviewer", "entity", "action", "after", "state"):
+        table.add_column(name, overflow="fold")
+    for c in page.items:
+        state = "undone" if c.undone_at else "orphaned" if c.orphaned else "live"
+        after = ", ".join(f"{k}={v}" for k, v in c.after.items())
+        if c.anchors:
+            after += f" ({len(c.anchors)} article entit{'y' if len(c.anchors) == 1 else 'ies'})"
+        table.add_row(
+            f"E{c.id}", c.created_at, escape(c.reviewer), str(c.entity_id), c.action, escape(after), state
+        )
+    Console().print(table)
+
+
+def _made(made: EntityCorrection, json_: bool) -> None:
+    if json_:
+        _emit_json(made)
+        return
+    Console(stderr=True).print(
+        f"entity correction E{made.id}: {made.action} of entity {made.entity_id} "
+        + ", ".join(f"{k}={v}" for k, v in made.after.items()),
+        highlight=False,
+    )
+
+
+Reviewer = Annotated[str, typer.Option("--reviewer", help="Who corrects (recorded).")]
+
+
+@corrections_app.command("entity-type")
+def entity_type_cmd(
+    entity: Annotated[int, typer.Argument(min=1, help="The entity's id.")],
+    label: Annotated[str, typer.Argument(help="PER, ORG, LOC, EVT or MISC.")],
+    db: DbOpt = "warta.db",
+    reviewer: Reviewer = "cli",
+    json_: JsonOpt = False,
+) -> None:
+    """Give an entity another type (an event in the log; undo with `warta corrections undo E<id>`)."""
+    try:
+        with Store.open(db, create=False) as store:
+            made = add_entity_correction(store, entity, "type", reviewer=reviewer, label=label)
+    except WartaError as exc:
+        raise _fail(exc) from exc
+    _made(made, json_)
+
+
+@corrections_app.command("merge")
+def merge_cmd(
+    entity: Annotated[int, typer.Argument(min=1, help="The entity to merge away.")],
+    into: Annotated[
+        int, typer.Argument(min=1, help="The entity it is (its mentions, quotes and names go there).")
+    ],
+    db: DbOpt = "warta.db",
+    reviewer: Reviewer = "cli",
+    json_: JsonOpt = False,
+) -> None:
+    """Merge one entity into another."""
+    try:
+        with Store.open(db, create=False) as store:
+            made = add_entity_correction(store, entity, "merge", reviewer=reviewer, target_id=into)
+    except WartaError as exc:
+        raise _fail(exc) from exc
+    _made(made, json_)
+
+
+@corrections_app.command("split")
+def split_cmd(
+    entity: Annotated[int, typer.Argument(min=1, help="The entity wrongly merged.")],
+    article: Annotated[
+        list[int] | None,
+        typer.Option("--article", min=1, help="Move its mentions in this article (repeatable)."),
+    ] = None,
+    name: Annotated[
+        list[str] | None, typer.Option("--name", help="Move its mentions under this name (repeatable).")
+    ] = None,
+    into: Annotated[int | None, typer.Option("--into", min=1, help="To this existing entity.")] = None,
+    new_name: Annotated[str | None, typer.Option("--new-name", help="To a new entity of this name.")] = None,
+    new_label: Annotated[str | None, typer.Option("--new-label", help="The new entity's label.")] = None,
+    db: DbOpt = "warta.db",
+    reviewer: Reviewer = "cli",
+    json_: JsonOpt = False,
+) -> None:
+    """Split a wrong merge: move the chosen mentions to another entity, or a new one."""
+    try:
+        with Store.open(db, create=False) as store:
+            made = add_entity_correction(
+                store,
+                entity,
+                "split",
+                reviewer=reviewer,
+                articles=article or [],
+                names=name or [],
+                target_id=into,
+                new_name=new_name,
+                new_label=new_label,
+            )
+    except WartaError as exc:
+        raise _fail(exc) from exc
+    _made(made, json_)
 
 
 @corrections_app.command("undo")
 def undo_cmd(
     correction: Annotated[
-        int, typer.Argument(min=1, help="The correction's id (see `warta corrections list`).")
+        str,
+        typer.Argument(
+            help="The correction's id (see `warta corrections list`): 12 of a quote, E12 of an entity."
+        ),
     ],
     db: DbOpt = "warta.db",
     reviewer: Annotated[str, typer.Option("--reviewer", help="Who undoes it (recorded).")] = "cli",
     json_: JsonOpt = False,
 ) -> None:
-    """Undo a correction: it stays in the log, marked undone, and its quote gets the state
-    the other live corrections make."""
+    """Undo a correction: it stays in the log, marked undone, and its quote (or entity) gets
+    the state the other live corrections make."""
+    of_entity = correction[:1] in ("E", "e")
+    number = correction[1:] if of_entity else correction
+    if not number.isdigit() or int(number) < 1:
+        Console(stderr=True).print(
+            f"[red]error[/] {escape(repr(correction))} is no correction id: 12 (a quote's) or E12 (an entity's)"
+        )
+        raise typer.Exit(2)
     try:
         with Store.open(db, create=False) as store:
-            undone = undo_correction(store, correction, reviewer=reviewer)
+            if of_entity:
+                done = undo_entity_correction(store, int(number), reviewer=reviewer)
+            else:
+                undone = undo_correction(store, int(number), reviewer=reviewer)
     except WartaError as exc:
         raise _fail(exc) from exc
+    if of_entity:
+        if json_:
+            _emit_json(done)
+        else:
+            Console(stderr=True).print(
+                f"undid entity correction E{done.id} ({done.action} of entity {done.entity_id})",
+                highlight=False,
+            )
+        return
     if json_:
         _emit_json(undone)
         return

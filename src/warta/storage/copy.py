@@ -37,6 +37,7 @@ class CopyResult(msgspec.Struct):
     rejects: int
     over_budget: int
     corrections: int = 0  # the reviewers' corrections (warta.storage.corrections)
+    entity_corrections: int = 0  # ... of entities (warta.storage.entity_corrections)
 
 
 def _articles(source: Store) -> Iterator[tuple[Article, str, str, list[str]]]:
@@ -100,6 +101,7 @@ def copy_store(source: Store, target: Store, *, progress: Callable[[int], None] 
         target.record_version(description)
     rejects = _copy_rows(source, target, t.rejects, ("source", "code", "reason"))
     over = _copy_rows(source, target, t.over_budget, ("source_key", "content_hash"))
+    entity_corrections = _copy_entity_corrections(source, target)
     corrections = _copy_corrections(source, target)
     return CopyResult(
         articles=copied,
@@ -108,7 +110,77 @@ def copy_store(source: Store, target: Store, *, progress: Callable[[int], None] 
         rejects=rejects,
         over_budget=over,
         corrections=corrections,
+        entity_corrections=entity_corrections,
     )
+
+
+def _copy_entity_corrections(source: Store, target: Store) -> int:
+    """The reviewers' entity corrections (undone ones too), on the target's entity and article
+    ids (entities by the machine's label and key, articles by key; an entity a split created
+    is created on the target too), then applied. One the target holds already is not copied;
+    one naming an entity the target lacks is kept, orphaned."""
+    from .entity_corrections import create_entity, entity_affected_apply
+
+    a, c, e = t.articles.c, t.entity_corrections.c, t.entities.c
+    with source.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(sa.select(t.entity_corrections).order_by(c.id))]
+        if not rows:
+            return 0
+        keys = dict(conn.execute(sa.select(a.id, a.key)).all())
+        entities = {
+            int(i): (str(ml or lab), str(k), str(n))
+            for i, lab, ml, k, n in conn.execute(sa.select(e.id, e.label, e.machine_label, e.key, e.name))
+        }
+    new = 0
+    with target.transaction() as conn:
+        ids = {str(k): int(i) for i, k in conn.execute(sa.select(a.id, a.key))}
+        on_target = {
+            (str(ml or lab), str(k)): int(i)
+            for i, lab, ml, k in conn.execute(sa.select(e.id, e.label, e.machine_label, e.key))
+        }
+        have = {
+            (str(r.action), str(r.created_at), str(r.reviewer))
+            for r in conn.execute(sa.select(c.action, c.created_at, c.reviewer))
+        }
+
+        def entity(old: int | None, *, create: bool = False) -> int | None:
+            if old is None or old not in entities:
+                return None
+            label, key, name = entities[old]
+            found = on_target.get((label, key))
+            if found is None and create:
+                found = on_target[(label, key)] = create_entity(conn, name, label)
+            return found
+
+        touched: set[int] = set()
+        for row in rows:
+            if (str(row["action"]), str(row["created_at"]), str(row["reviewer"])) in have:
+                continue
+            after = json.loads(row["after"])
+            source_id = entity(int(row["entity_id"]))
+            target_id = entity(row["target_id"], create=bool(after.get("created")))
+            anchors = json.loads(row["anchors"])
+            for anchor in anchors:
+                moved = ids.get(str(keys.get(anchor["article_id"])))
+                anchor["lost"] = anchor.get("lost", False) or moved is None
+                anchor["article_id"] = moved if moved is not None else 0
+            if target_id is not None:
+                after["target_id"] = target_id
+            row.pop("id")
+            lost = source_id is None or (row["target_id"] is not None and target_id is None)
+            row.update(
+                entity_id=source_id if source_id is not None else 0,
+                target_id=target_id,
+                after=json.dumps(after, ensure_ascii=False),
+                anchors=json.dumps(anchors, ensure_ascii=False),
+                orphaned_at=row["orphaned_at"] or (row["created_at"] if lost else None),
+            )
+            conn.execute(t.entity_corrections.insert().values(**row))
+            touched.update(i for i in (source_id, target_id) if i is not None)
+            new += 1
+        if new:
+            entity_affected_apply(conn, touched)
+    return new
 
 
 def _copy_corrections(source: Store, target: Store) -> int:

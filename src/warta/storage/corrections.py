@@ -1,7 +1,8 @@
 """Reviewers' corrections of quotes: an event log, never an overwrite.
 
 A reviewer confirms a quote (``confirm``), says it is no quote (``reject``), gives it another
-speaker (``speaker``: a corpus entity, a typed name, or an anonymous source) or fixes its
+speaker (``speaker``: a corpus entity, a typed name (the corpus's person of that name, or a
+new one), or an anonymous source) or fixes its
 content span (``span``). Each correction is a row of ``corrections`` (who, when, the target,
 the action, the quote's fields before and after); an undo marks it undone and changes
 nothing else. The corrected state is kept on ``quotes`` (``reviewed``, ``rejected``, the
@@ -37,6 +38,8 @@ from warta.errors import CorrectionError
 
 from . import tables as t
 from .corrected import FIELDS, machine_values, quote_hash, reanchor, reapply
+from .entity_corrections import create_entity
+from .people import EntityResolver
 from .repository import Store
 from .writer import decode_doc
 
@@ -215,7 +218,17 @@ def _speaker_after(
         return {"speaker_id": speaker_id, "speaker_name": str(found), "anonymous": False}
     if anonymous:
         return {"speaker_id": None, "speaker_name": name, "anonymous": True}
-    return {"speaker_id": None, "speaker_name": name, "anonymous": False}
+    if name is None:
+        raise CorrectionError("'speaker' needs a name", source=where)
+    # A typed name is the corpus's person of that name (as the writer resolves a speaker's
+    # name), else a new person: the speaker's entity page then lists the quote.
+    found_id = EntityResolver().lookup_person(conn, name)
+    if found_id is not None:
+        target = conn.execute(sa.select(t.entities.c.merged_into).where(t.entities.c.id == found_id)).scalar()
+        found_id = int(target) if target is not None else found_id
+    else:
+        found_id = create_entity(conn, name, "PER")
+    return {"speaker_id": found_id, "speaker_name": name, "anonymous": False}
 
 
 def _span_after(

@@ -57,8 +57,13 @@ _GET = sa.select(_e.id).where(_e.label == sa.bindparam("label"), _e.key == sa.bi
 # Two index lookups, not a join: on a store that grows during an ingest the planner's
 # statistics lag behind, and PostgreSQL then hashes every person to join a handful of rows.
 _USES = sa.select(_ea.entity_id, _ea.count).where(_ea.alias == sa.bindparam("alias"))
-_FULL_NAMED = sa.select(_e.id).where(
+_FULL_NAMED = sa.select(_e.id, _e.merged_into).where(
     _e.id.in_(sa.bindparam("ids", expanding=True)), _e.label == "PER", _e.key.contains(" ")
+)
+# An entity a reviewer gave another label (warta.storage.entity_corrections) is still found
+# by the label the NER gives it.
+_GET_RELABELLED = sa.select(_e.id).where(
+    _e.machine_label == sa.bindparam("label"), _e.key == sa.bindparam("key")
 )
 
 
@@ -116,6 +121,8 @@ class EntityResolver:
         if cached is not None:
             return cached
         found = conn.execute(_GET, {"label": label, "key": key}).scalar()
+        if found is None:
+            found = conn.execute(_GET_RELABELLED, {"label": label, "key": key}).scalar()
         if found is not None:
             self._ids[(label, key)] = int(found)
             return int(found)
@@ -130,6 +137,14 @@ class EntityResolver:
             ).all()
             for eid, label, key in rows:
                 self._ids[(str(label), str(key))] = int(eid)
+            missing = [k for k in chunk if k not in self._ids]
+            if missing:
+                for eid, label, key in conn.execute(
+                    sa.select(_e.id, _e.machine_label, _e.key).where(
+                        _e.machine_label.is_not(None), sa.tuple_(_e.machine_label, _e.key).in_(missing)
+                    )
+                ).all():
+                    self._ids[(str(label), str(key))] = int(eid)
 
     def _create_many(self, conn: Connection, new: Sequence[tuple[str, str, str]]) -> None:
         """Create these entities (label, key, name as written) at once; their ids are cached."""
@@ -147,10 +162,16 @@ class EntityResolver:
 
     def _dominant_owner(self, conn: Connection, word: str) -> int | None:
         """The full-name person who holds :data:`DOMINANCE` of the uses of ``word``, if any."""
-        uses = {int(i): int(n) for i, n in conn.execute(_USES, {"alias": word})}
-        if not uses:
+        found = {int(i): int(n) for i, n in conn.execute(_USES, {"alias": word})}
+        if not found:
             return None
-        people = set(conn.execute(_FULL_NAMED, {"ids": list(uses)}).scalars())
+        # A merged entity's uses count for the entity it was merged into.
+        people: set[int] = set()
+        uses: dict[int, int] = {}
+        for eid, merged in conn.execute(_FULL_NAMED, {"ids": list(found)}):
+            owner = int(merged if merged is not None else eid)
+            people.add(owner)
+            uses[owner] = uses.get(owner, 0) + found[int(eid)]
         if not people:
             return None
         total = sum(uses[i] for i in people)
@@ -203,7 +224,12 @@ def candidates(
         .scalars()
         .all()
     )
+    found = [int(eid) for eid in [*exact, *by_alias]]
+    # A merged entity stands for the entity it was merged into (entity corrections).
+    merged = dict(
+        conn.execute(sa.select(e.id, e.merged_into).where(e.id.in_(found), e.merged_into.is_not(None))).all()
+    )
     seen: dict[int, None] = {}
-    for eid in [*exact, *by_alias]:
-        seen[int(eid)] = None
+    for eid in found:
+        seen[int(merged.get(eid, eid))] = None
     return list(seen)

@@ -168,7 +168,7 @@ class Store:
     def state(self, conn: Connection | None = None) -> tuple[Any, ...]:
         """A value that changes whenever an article is added, updated or removed, or a
         correction is made or undone: the article count, the newest id, the newest change
-        time, the newest correction and the undone ones (index lookups)."""
+        time, the newest correction and the undone ones, of quotes and of entities (index lookups)."""
         if conn is None:
             with self.connect() as own:
                 return self.state(own)
@@ -177,7 +177,8 @@ class Store:
                 sa.text(
                     "SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM articles), "
                     "(SELECT max(updated_at) FROM articles), (SELECT max(id) FROM corrections), "
-                    "(SELECT count(undone_at) FROM corrections)"
+                    "(SELECT count(undone_at) FROM corrections), (SELECT max(id) FROM entity_corrections), "
+                    "(SELECT count(undone_at) FROM entity_corrections)"
                 )
             ).one()
         )

@@ -14,6 +14,10 @@ Article's parts, normalised so that queries across the corpus are plain SQL:
   reassign the speaker, fix the span), never an overwrite; the corrected state is kept on
   ``quotes`` (``reviewed``, ``rejected``, the corrected speaker and span, the machine's in
   ``original``) by :mod:`warta.storage.corrections`;
+- ``entity_corrections``: reviewers' corrections of entities (another type, a merge, a
+  split), one event each; the corrected state is kept on ``entities`` (``label``,
+  ``merged_into``), ``article_entities``, ``roles``, ``quotes`` and ``quote_entities`` by
+  :mod:`warta.storage.entity_corrections`;
 - ``rejects``: inputs that could not be read, with the reason;
 - ``over_budget``: records that ran over the per-article budget (source and content hash),
   which a resumed ingest skips instead of meeting them again;
@@ -49,6 +53,7 @@ __all__ = [
     "corrections",
     "entities",
     "entity_aliases",
+    "entity_corrections",
     "keywords",
     "meta",
     "metadata",
@@ -70,8 +75,9 @@ __all__ = [
 SCHEMA_NAME = "warta-corpus"
 # Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL,
 # 3 = the read layer's indexes (warta.storage.queries), 4 = the news collector's frontier,
-# 5 = watchlists and their alerts, 6 = token counts for BM25 on PostgreSQL, 7 = corrections.
-SCHEMA_VERSION = 7
+# 5 = watchlists and their alerts, 6 = token counts for BM25 on PostgreSQL, 7 = corrections,
+# 8 = corrections of entities.
+SCHEMA_VERSION = 8
 
 metadata = sa.MetaData()
 
@@ -134,8 +140,15 @@ entities = sa.Table(
     sa.Column("label", sa.String(8), nullable=False),
     sa.Column("key", sa.Text, nullable=False),
     sa.Column("name", sa.Text, nullable=False),
+    # Reviewers' entity corrections (migration 0008; warta.storage.entity_corrections): the
+    # entity another one was merged into (the read layer lists and counts only entities not
+    # merged away, and sends a merged one's page to its target), and the machine's label when
+    # a correction changed ``label`` (the resolver still finds the entity by it).
+    sa.Column("merged_into", sa.Integer),
+    sa.Column("machine_label", sa.String(8)),
     sa.UniqueConstraint("label", "key", name="uq_entities_label_key"),
     sa.Index("ix_entities_name", "name"),
+    sa.Index("ix_entities_machine_label", "machine_label", "key"),
 )
 
 entity_aliases = sa.Table(
@@ -158,6 +171,9 @@ article_entities = sa.Table(
     sa.Column("label", sa.String(8), nullable=False),
     sa.Column("mentions", sa.Integer, nullable=False),
     sa.Column("first_start", sa.Integer),
+    # The resolver's entity where an entity correction (a merge, a split) gave the row another
+    # (migration 0008): ``entity_id`` is then the corrected one.
+    sa.Column("machine_entity_id", sa.Integer),
     sa.PrimaryKeyConstraint("article_id", "idx"),
     sa.Index("ix_article_entities_entity", "entity_id", "article_id"),
     # Covering indexes: an article's entities, and an entity's articles, with the counts.
@@ -267,6 +283,31 @@ corrections = sa.Table(
     sa.Index("ix_corrections_article", "article_id", "id"),
     # Counted by Store.state (an undo changes what the read layer answers).
     sa.Index("ix_corrections_undone", "undone_at"),
+)
+
+# Reviewers' corrections of entities (warta.storage.entity_corrections), one row per event,
+# never changed but for its undo and its anchors: ``type`` gives entity ``entity_id`` another
+# label, ``merge`` sends all of it to ``target_id``, ``split`` moves the article entities
+# listed in ``anchors`` (JSON: article id, index, name, first offset and the sha1 of the
+# name, by which a reanalysis finds them again) to ``target_id``. ``orphaned_at``: nothing
+# it names is found any more.
+entity_corrections = sa.Table(
+    "entity_corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("entity_id", sa.Integer, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # type | merge | split
+    sa.Column("target_id", sa.Integer),
+    sa.Column("before", sa.Text, nullable=False),
+    sa.Column("after", sa.Text, nullable=False),
+    sa.Column("anchors", sa.Text, nullable=False),
+    sa.Column("reviewer", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("undone_at", sa.String(32)),
+    sa.Column("undone_by", sa.String(64)),
+    sa.Column("orphaned_at", sa.String(32)),
+    sa.Index("ix_entity_corrections_entity", "entity_id", "id"),
+    sa.Index("ix_entity_corrections_undone", "undone_at"),
 )
 
 rejects = sa.Table(

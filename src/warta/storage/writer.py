@@ -22,7 +22,7 @@ from warta.article import Article, Speaker, from_json, to_json
 from warta.registry import StepRef
 
 from . import tables as t
-from .corrected import reanchor
+from .corrected import apply_corrections
 from .dupes import quote_signature, text_signature
 from .names import url_key
 from .people import EntityResolver
@@ -175,9 +175,9 @@ class Writer:
             self._delete_parts(conn, row_id)
         self._add_source(conn, row_id, article, fp, now)
         self._write_parts(conn, row_id, article, day)
-        if not inserted:
-            # Reviewers' corrections outlive the rewritten quotes: found again and re-applied.
-            reanchor(conn, row_id, article)
+        # Reviewers' corrections outlive the rewritten parts: found again and re-applied; the
+        # entity corrections (a merge, another type) hold for new articles too.
+        apply_corrections(conn, row_id, article, rewritten=not inserted)
         self.last_id = row_id
         return inserted
 

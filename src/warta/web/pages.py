@@ -279,9 +279,13 @@ def _charts(page: views.EntityPage) -> dict[str, Any]:
     }
 
 
-@router.get("/entity/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: int, store: StoreDep) -> HTMLResponse:
-    page = views.entity_page(store, entity_id) if 0 < entity_id <= _MAX_ID else None
+@router.get("/entity/{entity_id}", response_class=HTMLResponse, response_model=None)
+def entity_page(request: Request, entity_id: int, store: StoreDep, verified: bool = False) -> Response:
+    """An entity's page; a merged entity's (entity corrections) sends the reader to its target's."""
+    target = queries.merged_into(store, entity_id) if 0 < entity_id <= _MAX_ID else None
+    if target is not None:
+        return RedirectResponse(f"/entity/{target}" + ("?verified=true" if verified else ""), status_code=307)
+    page = views.entity_page(store, entity_id, verified=verified) if 0 < entity_id <= _MAX_ID else None
     if page is None:
         return _not_found(request, f"entity {entity_id}")
     return _page(
@@ -291,6 +295,7 @@ def entity_page(request: Request, entity_id: int, store: StoreDep) -> HTMLRespon
             "title": page.profile.name,
             "page": page,
             "charts": _charts(page),
+            "verified": verified,
         },
     )
 

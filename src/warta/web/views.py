@@ -11,7 +11,7 @@ from __future__ import annotations
 import msgspec
 
 from warta.storage import Store, queries
-from warta.storage.queries import EntityProfile, OutletQuotes
+from warta.storage.queries import EntityProfile, OutletQuotes, QuoteRow
 
 __all__ = ["CoMention", "EntityPage", "Network", "entity_page"]
 
@@ -47,6 +47,8 @@ class EntityPage(msgspec.Struct):
     quotes_by_day: list[tuple[str, int]]
     network: Network
     quotes_by_outlet: list[OutletQuotes]
+    # With ?verified=true: only the quotes a reviewer confirmed or corrected, newest first.
+    verified: list[QuoteRow] | None = None
 
 
 def _network(store: Store, entity_id: int) -> Network:
@@ -67,8 +69,9 @@ def _network(store: Store, entity_id: int) -> Network:
     return Network(nodes=nodes, edges=edges, sampled=nodes[0].articles if nodes else 0)
 
 
-def entity_page(store: Store, entity_id: int) -> EntityPage | None:
-    """Everything the entity page shows, or None when the corpus has no such entity."""
+def entity_page(store: Store, entity_id: int, *, verified: bool = False) -> EntityPage | None:
+    """Everything the entity page shows, or None when the corpus has no such entity; with
+    ``verified``, its reviewed quotes (those a reviewer confirmed or corrected) listed too."""
     profile = queries.entity_profile_by_id(store, entity_id, top=PAGE_TOP, quotes=0)
     if profile is None:
         return None
@@ -79,4 +82,9 @@ def entity_page(store: Store, entity_id: int) -> EntityPage | None:
         quotes_by_day=[(p.day, p.quotes) for p in timeline if p.quotes],
         network=_network(store, entity_id),
         quotes_by_outlet=queries.speaker_quotes_by_outlet(store, entity_id),
+        verified=(
+            queries.quote_page(store, speaker_id=entity_id, verified=True, limit=PAGE_TOP).items
+            if verified
+            else None
+        ),
     )

@@ -47,7 +47,7 @@ from .articles import (
     list_outlets,
 )
 from .clusters import duplicate_clusters
-from .corrections import correction_log
+from .corrections import correction_log, entity_correction_log
 from .entities import (
     CO_MENTION_ARTICLES,
     NETWORK_ARTICLES,
@@ -57,6 +57,7 @@ from .entities import (
     entity_profile,
     entity_profile_by_id,
     entity_timeline,
+    merged_into,
     resolve_entity,
     rising_entities,
     search_entities,
@@ -96,6 +97,8 @@ __all__ = [
     "parse_query",
     "quote_page",
     "quotes_by_outlet",
+    "entity_correction_log",
+    "merged_into",
     "resolve_entity",
     "rising_entities",
     "search",

@@ -11,12 +11,13 @@ import sqlalchemy as sa
 from warta.article import Article
 from warta.storage import tables as t
 from warta.storage.corrections import correction_record
+from warta.storage.entity_corrections import entity_correction_record
 from warta.storage.repository import Store
 from warta.storage.writer import decode_doc
 
-from .records import CorrectionPage
+from .records import CorrectionPage, EntityCorrectionPage
 
-__all__ = ["ReviewedQuote", "correction_log", "reviewed_quotes"]
+__all__ = ["ReviewedQuote", "correction_log", "entity_correction_log", "reviewed_quotes"]
 
 Status = Literal["live", "undone", "orphaned", "all"]
 
@@ -56,6 +57,47 @@ def correction_log(
             sa.select(t.corrections).where(*conds).order_by(c.id.desc()).limit(limit).offset(offset)
         ).all()
     return CorrectionPage(total=total, limit=limit, offset=offset, items=[correction_record(r) for r in rows])
+
+
+def entity_correction_log(
+    store: Store,
+    *,
+    entity_id: int | None = None,
+    reviewer: str | None = None,
+    action: str | None = None,
+    status: Status = "all",
+    limit: int = 50,
+    offset: int = 0,
+) -> EntityCorrectionPage:
+    """Entity corrections, newest first: of one entity (as the source or the target), by one
+    reviewer, of one action; ``status`` as :func:`correction_log` (``orphaned``: a split none
+    of whose mentions a reanalysis found again)."""
+    c = t.entity_corrections.c
+    conds: list[sa.ColumnElement[bool]] = []
+    if entity_id is not None:
+        conds.append((c.entity_id == entity_id) | (c.target_id == entity_id))
+    if reviewer:
+        conds.append(c.reviewer == reviewer)
+    if action:
+        conds.append(c.action == action)
+    if status == "live":
+        conds += [c.undone_at.is_(None), c.orphaned_at.is_(None)]
+    elif status == "undone":
+        conds.append(c.undone_at.is_not(None))
+    elif status == "orphaned":
+        conds += [c.undone_at.is_(None), c.orphaned_at.is_not(None)]
+    with store.connect() as conn:
+        total = int(
+            conn.execute(
+                sa.select(sa.func.count()).select_from(t.entity_corrections).where(*conds)
+            ).scalar_one()
+        )
+        rows = conn.execute(
+            sa.select(t.entity_corrections).where(*conds).order_by(c.id.desc()).limit(limit).offset(offset)
+        ).all()
+    return EntityCorrectionPage(
+        total=total, limit=limit, offset=offset, items=[entity_correction_record(r) for r in rows]
+    )
 
 
 class ReviewedQuote(msgspec.Struct):

@@ -60,6 +60,16 @@ def entity_exists(store: Store, entity_id: int) -> bool:
         )
 
 
+def merged_into(store: Store, entity_id: int) -> int | None:
+    """The entity a reviewer merged ``entity_id`` into (the end of a chain of merges), or None:
+    its page and profile are the target's."""
+    with store.connect() as conn:
+        found = conn.execute(
+            sa.text("SELECT merged_into FROM entities WHERE id = :id"), {"id": entity_id}
+        ).scalar()
+    return None if found is None else int(found)
+
+
 def entity_profile(store: Store, name: str, *, top: int = 10, quotes: int = 5) -> EntityProfile | None:
     """The profile of the entity ``name`` most likely means: of the entities it may mean
     (:func:`resolve_entity`), the one with exactly that name, else the most mentioned; the
@@ -122,7 +132,8 @@ def search_entities(
             inner += " UNION SELECT id FROM entities WHERE key LIKE :word ESCAPE '\\'"
         rows = conn.execute(
             sa.text(
-                f"SELECT e.id, e.name, e.label, e.key FROM entities e WHERE e.id IN (SELECT DISTINCT u.entity_id FROM ({inner}) u "
+                "SELECT e.id, e.name, e.label, e.key FROM entities e WHERE e.id IN (SELECT DISTINCT "
+                f"coalesce(m.merged_into, u.entity_id) FROM ({inner}) u JOIN entities m ON m.id = u.entity_id "
                 f"LIMIT :cap) AND {label_sql}"
             ),
             params,
@@ -150,7 +161,9 @@ def entity_articles(store: Store) -> dict[int, int]:
             return {
                 int(e): int(n)
                 for e, n in conn.execute(
-                    sa.text("SELECT entity_id, count(*) FROM article_entities GROUP BY entity_id")
+                    sa.text(
+                        "SELECT entity_id, count(DISTINCT article_id) FROM article_entities GROUP BY entity_id"
+                    )
                 )
             }
 
@@ -163,11 +176,14 @@ def _all_entities(
 ) -> EntityPage:
     with store.connect() as conn:
         total = int(
-            conn.execute(sa.text(f"SELECT count(*) FROM entities e WHERE {label_sql}"), params).scalar_one()
+            conn.execute(
+                sa.text(f"SELECT count(*) FROM entities e WHERE {label_sql} AND e.merged_into IS NULL"),
+                params,
+            ).scalar_one()
         )
         rows = conn.execute(
             sa.text(
-                "SELECT e.id, e.name, e.label, count(ae.article_id) AS n FROM entities e "
+                "SELECT e.id, e.name, e.label, count(DISTINCT ae.article_id) AS n FROM entities e "
                 "JOIN article_entities ae ON ae.entity_id = e.id "
                 f"WHERE {label_sql} GROUP BY e.id ORDER BY n DESC, e.id LIMIT :limit OFFSET :offset"
             ),
@@ -252,9 +268,12 @@ def entity_profile_by_id(
             ),
             p,
         ).all()
+        # The names of the entities merged into it count for it (entity corrections).
         aliases = conn.execute(
             sa.text(
-                "SELECT alias, count FROM entity_aliases WHERE entity_id = :id ORDER BY count DESC, alias LIMIT :top"
+                "SELECT alias, sum(count) AS n FROM entity_aliases WHERE entity_id = :id "
+                "OR entity_id IN (SELECT id FROM entities WHERE merged_into = :id) "
+                "GROUP BY alias ORDER BY n DESC, alias LIMIT :top"
             ),
             p,
         ).all()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import msgspec
 
 from warta.storage.corrections import Correction
+from warta.storage.entity_corrections import EntityCorrection
 from warta.storage.recycled import Cluster
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "CorpusStats",
     "CorrectedQuote",
     "CorrectionPage",
+    "EntityCorrectionPage",
     "EntityHit",
     "EntityLink",
     "EntityPage",
@@ -268,6 +270,15 @@ class CorrectionPage(msgspec.Struct):
     limit: int
     offset: int
     items: list[Correction]
+
+
+class EntityCorrectionPage(msgspec.Struct):
+    """A page of the entity correction log, newest first (``total`` matching corrections)."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[EntityCorrection]
 
 
 class CorpusStats(msgspec.Struct):

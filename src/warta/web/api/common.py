@@ -15,6 +15,7 @@ from warta.config import Settings
 from warta.storage import Store
 from warta.storage import queries as Q
 from warta.storage.corrections import Correction
+from warta.storage.entity_corrections import EntityCorrection
 from warta.storage.queries import EntityProfile
 from warta.storage.watchlists import MatchPage, Watchlist
 
@@ -118,6 +119,8 @@ RESPONSE_TYPES: tuple[Any, ...] = (
     MatchPage,
     Correction,
     Q.CorrectionPage,
+    EntityCorrection,
+    Q.EntityCorrectionPage,
 )
 
 
@@ -196,6 +199,14 @@ def check_dates(date_from: date | None, date_to: date | None) -> None:
 def require_entity(store: Store, entity_id: int) -> None:
     if not Q.entity_exists(store, entity_id):
         raise ApiError(404, "entity_not_found", f"no entity with id {entity_id}")
+    target = Q.merged_into(store, entity_id)
+    if target is not None:
+        # A reviewer merged it (entity corrections): its mentions and quotes are the target's.
+        raise ApiError(
+            404,
+            "entity_merged",
+            f"entity {entity_id} was merged into entity {target}: see /api/v1/entities/{target}",
+        )
 
 
 def components() -> dict[str, Any]:

@@ -3,7 +3,9 @@
 ``POST /api/v1/articles/{article_id}/quotes/{idx}/corrections`` (token) records a correction
 of an article's quote (``confirm``, ``reject``, ``speaker``, ``span``) and applies it at once;
 ``GET /api/v1/corrections`` lists the log, newest first; ``POST /api/v1/corrections/{id}/undo``
-(token) undoes one. The writes need ``Authorization: Bearer <api_token>``; the reviewer
+(token) undoes one. ``POST /api/v1/entities/{entity_id}/corrections`` (token) corrects an
+entity (``type``, ``merge``, ``split``), ``GET /api/v1/entity-corrections`` lists those and
+``POST /api/v1/entity-corrections/{id}/undo`` (token) undoes one. The writes need ``Authorization: Bearer <api_token>``; the reviewer
 recorded on the event is the request's ``X-Reviewer`` header (1 to 64 characters), or
 ``api`` (the holder of the server's one token) without it. Every read endpoint answers with
 the corrected quotes (see :mod:`warta.storage.corrections`).
@@ -19,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from warta.errors import CorrectionError
 from warta.storage import queries as Q
 from warta.storage.corrections import Correction, add_correction, undo_correction
+from warta.storage.entity_corrections import EntityCorrection, add_entity_correction, undo_entity_correction
 
 from ..deps import require_token
 from ..errors import ApiError
@@ -146,5 +149,109 @@ def api_undo(
     corrections make; the event stays in the log."""
     try:
         return JSON(undo_correction(store, correction_id, reviewer=reviewer or DEFAULT_REVIEWER))
+    except CorrectionError as exc:
+        raise _refused(exc, 409) from exc
+
+
+class EntityCorrectionCreate(BaseModel):
+    """A correction of one corpus entity: the ``action`` and the fields it takes.
+
+    ``type`` takes ``label`` (PER, ORG, LOC, EVT, MISC). ``merge`` takes ``target_id``: the
+    entity it is merged into (its mentions, quotes and aliases count for the target). ``split``
+    takes the mentions to move, ``articles`` (ids) and/or ``names`` (the names they go by),
+    and where they go: ``target_id`` (an existing entity) or ``new_name`` (a new entity,
+    labelled ``new_label`` or as the entity is).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["type", "merge", "split"]
+    label: Literal["PER", "ORG", "LOC", "EVT", "MISC"] | None = None
+    target_id: int | None = Field(default=None, ge=1, le=MAX_ID)
+    articles: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(default_factory=list, max_length=500)
+    names: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=500
+    )
+    new_name: str | None = Field(default=None, max_length=200)
+    new_label: Literal["PER", "ORG", "LOC", "EVT", "MISC"] | None = None
+
+
+@router.post(
+    "/entities/{entity_id}/corrections",
+    summary="Correct an entity (token)",
+    dependencies=[Depends(require_token)],
+    **responds(EntityCorrection, "Recorded and applied", 401, 403, 404, 422, 503, status=201),
+)
+def api_correct_entity(
+    entity_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    body: EntityCorrectionCreate,
+    store: StoreDep,
+    reviewer: Reviewer = None,
+) -> JSON:
+    """Records the correction (who, when, before and after) and applies it: the entity's
+    page, profiles, lists and quotes show the corrected entities at once."""
+    try:
+        made = add_entity_correction(
+            store,
+            entity_id,
+            body.action,
+            reviewer=reviewer or DEFAULT_REVIEWER,
+            label=body.label,
+            target_id=body.target_id,
+            articles=body.articles,
+            names=body.names,
+            new_name=body.new_name,
+            new_label=body.new_label,
+        )
+    except CorrectionError as exc:
+        raise _refused(exc) from exc
+    return JSON(made, status_code=201)
+
+
+@router.get(
+    "/entity-corrections",
+    summary="The entity correction log",
+    **responds(Q.EntityCorrectionPage, "Newest first", 422, 503),
+)
+def api_entity_log(
+    store: StoreDep,
+    entity_id: OptionalId = None,
+    reviewer: Annotated[str | None, Query(max_length=64)] = None,
+    action: Literal["type", "merge", "split"] | None = None,
+    status: Annotated[
+        Literal["live", "undone", "orphaned", "all"],
+        Query(
+            description="live (applied), undone, orphaned (a split none of whose mentions is found any more), or all."
+        ),
+    ] = "all",
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> JSON:
+    return JSON(
+        Q.entity_correction_log(
+            store,
+            entity_id=entity_id,
+            reviewer=reviewer,
+            action=action,
+            status=status,
+            limit=limit,
+            offset=offset,
+        )
+    )
+
+
+@router.post(
+    "/entity-corrections/{correction_id}/undo",
+    summary="Undo an entity correction (token)",
+    dependencies=[Depends(require_token)],
+    **responds(EntityCorrection, "Undone", 401, 403, 404, 409, 422, 503),
+)
+def api_undo_entity(
+    correction_id: Annotated[int, Path(ge=1, le=MAX_ID)], store: StoreDep, reviewer: Reviewer = None
+) -> JSON:
+    """Marks it undone (by the reviewer) and gives the entities the state the other live
+    corrections make; the event stays in the log."""
+    try:
+        return JSON(undo_entity_correction(store, correction_id, reviewer=reviewer or DEFAULT_REVIEWER))
     except CorrectionError as exc:
         raise _refused(exc, 409) from exc

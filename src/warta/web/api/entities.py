@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import RedirectResponse
 
 from warta.config import as_of_day
 from warta.storage import queries as Q
@@ -95,7 +96,11 @@ def network(
         EntityProfile, "Mentions by outlet and day, roles, aliases, co-mentions, latest quotes", 404, 422
     ),
 )
-def entity(store: StoreDep, entity_id: EntityId) -> JSON:
+def entity(store: StoreDep, entity_id: EntityId) -> JSON | RedirectResponse:
+    """A merged entity (entity corrections) answers 307 to its target's profile."""
+    target = Q.merged_into(store, entity_id)
+    if target is not None:
+        return RedirectResponse(f"/api/v1/entities/{target}", status_code=307)
     profile = Q.entity_profile_by_id(store, entity_id)
     if profile is None:
         raise ApiError(404, "entity_not_found", f"no entity with id {entity_id}")
@@ -150,6 +155,10 @@ def entity_quotes(
     entity_id: EntityId,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    verified: Annotated[
+        bool | None,
+        Query(description="Only the quotes a reviewer confirmed or corrected (true), or not (false)."),
+    ] = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> JSON:
@@ -157,6 +166,12 @@ def entity_quotes(
     require_entity(store, entity_id)
     return JSON(
         Q.quote_page(
-            store, speaker_id=entity_id, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+            store,
+            speaker_id=entity_id,
+            date_from=date_from,
+            date_to=date_to,
+            verified=verified,
+            limit=limit,
+            offset=offset,
         )
     )
