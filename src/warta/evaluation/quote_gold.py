@@ -423,7 +423,8 @@ def evaluate_reviewed(
             id=stored.id, raw=stored.raw, title=stored.title, source=stored.source, published=stored.published
         )
         pairs.append((gold, fresh, stored.raw))
-    return {"gold_file": source, "split": "reviewed", **_score(pairs, errors=errors)}
+    uncertain = sum(q.uncertain for g, _, _ in pairs for q in g.quotes)
+    return {"gold_file": source, "split": "reviewed", "uncertain": uncertain, **_score(pairs, errors=errors)}
 
 
 def evaluate_quote_gold(

@@ -14,6 +14,8 @@ Article's parts, normalised so that queries across the corpus are plain SQL:
   reassign the speaker, fix the span), never an overwrite; the corrected state is kept on
   ``quotes`` (``reviewed``, ``rejected``, the corrected speaker and span, the machine's in
   ``original``) by :mod:`warta.storage.corrections`;
+- ``review_evals``: each ``warta eval quotes --db ... --reviewed`` run (the pipeline's
+  version, the reviewed gold's size, the scores): the pipeline's accuracy over time;
 - ``rejects``: inputs that could not be read, with the reason;
 - ``over_budget``: records that ran over the per-article budget (source and content hash),
   which a resumed ingest skips instead of meeting them again;
@@ -57,6 +59,7 @@ __all__ = [
     "quote_entities",
     "quotes",
     "rejects",
+    "review_evals",
     "roles",
     "timexes",
     "watch_deliveries",
@@ -70,8 +73,9 @@ __all__ = [
 SCHEMA_NAME = "warta-corpus"
 # Raised with every migration (warta.storage.migrations): 2 = full-text search on PostgreSQL,
 # 3 = the read layer's indexes (warta.storage.queries), 4 = the news collector's frontier,
-# 5 = watchlists and their alerts, 6 = token counts for BM25 on PostgreSQL, 7 = corrections.
-SCHEMA_VERSION = 7
+# 5 = watchlists and their alerts, 6 = token counts for BM25 on PostgreSQL, 7 = corrections,
+# 9 = the reviewed-gold scores over time (8: entity corrections, another branch).
+SCHEMA_VERSION = 9
 
 metadata = sa.MetaData()
 
@@ -267,6 +271,31 @@ corrections = sa.Table(
     sa.Index("ix_corrections_article", "article_id", "id"),
     # Counted by Store.state (an undo changes what the read layer answers).
     sa.Index("ix_corrections_undone", "undone_at"),
+)
+
+# The pipeline scored against the reviewed quotes (warta.review_accuracy), one row per run:
+# when, which pipeline (``pipeline``: its analysis version; ``steps``: JSON, each step's
+# fingerprint, which hashes its code and model files), the gold's size (articles; items, the
+# confirmed or corrected quotes; ``uncertain``, the unreviewed ones) and the scores.
+review_evals = sa.Table(
+    "review_evals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("pipeline", sa.String(40), nullable=False),
+    sa.Column("warta", sa.String(32), nullable=False),
+    sa.Column("steps", sa.Text, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("items", sa.Integer, nullable=False),
+    sa.Column("uncertain", sa.Integer, nullable=False),
+    sa.Column("predicted", sa.Integer, nullable=False),
+    sa.Column("found", sa.Integer, nullable=False),
+    sa.Column("span_precision", sa.Float, nullable=False),
+    sa.Column("span_recall", sa.Float, nullable=False),
+    sa.Column("span_f1", sa.Float, nullable=False),
+    sa.Column("speaker_accuracy", sa.Float, nullable=False),
+    sa.Column("joint_f1", sa.Float, nullable=False),
+    sa.Index("ix_review_evals_created", "created_at", "id"),
 )
 
 rejects = sa.Table(

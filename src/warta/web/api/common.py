@@ -118,6 +118,7 @@ RESPONSE_TYPES: tuple[Any, ...] = (
     MatchPage,
     Correction,
     Q.CorrectionPage,
+    Q.ReviewEvalPage,
 )
 
 
