@@ -51,6 +51,10 @@ def test_export_then_import_changes_nothing_and_an_edit_is_one_correction(
         if r["from_name"] == "speaker"
     }
     assert speakers["q1"] == "Joko Prasetyo" and machine["q1"] == ORANG[0]  # reviewed vs machine
+    assert task["data"]["review"] == {
+        "q0": {"state": "unreviewed", "reviewers": [], "corrected": []},
+        "q1": {"state": "corrected", "reviewers": ["dewi"], "corrected": ["speaker"]},
+    }
 
     # Read back unchanged: nothing new, nothing twice, no article added.
     articles = Q.article_count(store)
