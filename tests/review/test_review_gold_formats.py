@@ -18,11 +18,11 @@ from warta.config import load_settings
 from warta.errors import CorrectionError, EvaluationError, MissingExtraError
 from warta.evaluation.conll import entity_spans, read_ner_file
 from warta.evaluation.quote_gold import GoldArticle, article_of_gold, read_quote_gold
+from warta.gold_export import export_gold
 from warta.ingest import ingest
 from warta.storage import Store
 from warta.storage import queries as Q
 from warta.storage.corrections import add_correction
-from warta.storage.gold_formats import export_gold
 from warta.storage.queries.corrections import ReviewedArticle, reviewed_articles
 
 RECORD = {

@@ -140,13 +140,13 @@ def export_gold_cmd(
         typer.Option("--article", min=1, help="These articles (default: every reviewed one)."),
     ] = None,
 ) -> None:
-    """Write the reviewed articles as gold (see warta.storage.gold_formats): warta's quote
+    """Write the reviewed articles as gold (see warta.gold_export): warta's quote
     gold (which 'warta eval quotes --data FILE --format warta' scores), CoNLL NER, a spaCy
     DocBin, or Label Studio tasks (warta's quotes as the prediction, the reviewed state as
     the annotation)."""
     from pathlib import Path
 
-    from warta.storage.gold_formats import export_gold
+    from warta.gold_export import export_gold
 
     try:
         with Store.open(db, create=False) as store:

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 from warta.article import Article
 from warta.errors import MissingExtraError
+from warta.storage import Store
+from warta.storage.queries.corrections import ReviewedQuote
 
-from .gold_formats import gold_articles
-from .queries.corrections import ReviewedQuote
-from .repository import Store
+from .common import gold_articles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
