@@ -27,7 +27,8 @@ anywhere in warta is in it)::
     │   ├── OverBudgetError        W205 (an article over its time or memory budget, or cancelled)
     │   └── StepSkippedError       W206 (a step not run: what it needs failed earlier)
     ├── ResourceError              W3xx: a packaged lexicon or model is missing or corrupt (W301)
-    │   └── EvaluationError        W302 (gold data missing or in an unexpected format)
+    │   ├── EvaluationError        W302 (gold data missing or in an unexpected format)
+    │   └── MissingExtraError      W303 (an optional dependency not installed: names the extra)
     ├── WebError                   W4xx: a request the web app or the API refuses
     │   ├── ApiError               W401 (an API answer with an HTTP status; warta.web.errors)
     │   └── AlertError             W402 (an alert channel misconfigured, or refusing a delivery)
@@ -54,6 +55,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "MalformedInputError",
+    "MissingExtraError",
     "OverBudgetError",
     "PipelineError",
     "PipelineOrderError",
@@ -186,6 +188,20 @@ class EvaluationError(ResourceError):
     """Gold data for an evaluation is missing or not in the expected format."""
 
     code = "W302"
+
+
+class MissingExtraError(ResourceError):
+    """An optional dependency a feature needs is not installed; the message names the
+    package and the extra that brings it (``pip install 'warta[spacy]'``)."""
+
+    code = "W303"
+
+    def __init__(self, package: str, *, extra: str, needed_for: str) -> None:
+        super().__init__(
+            f"{needed_for} needs {package}, which is not installed: pip install 'warta[{extra}]'",
+            source=package,
+        )
+        self.extra = extra
 
 
 class WebError(WartaError):

@@ -51,6 +51,10 @@ def test_export_then_import_changes_nothing_and_an_edit_is_one_correction(
         if r["from_name"] == "speaker"
     }
     assert speakers["q1"] == "Joko Prasetyo" and machine["q1"] == ORANG[0]  # reviewed vs machine
+    assert task["data"]["review"] == {
+        "q0": {"state": "unreviewed", "reviewers": [], "corrected": []},
+        "q1": {"state": "corrected", "reviewers": ["dewi"], "corrected": ["speaker"]},
+    }
 
     # Read back unchanged: nothing new, nothing twice, no article added.
     articles = Q.article_count(store)
@@ -84,8 +88,8 @@ def test_export_gold_command_and_a_bad_file(review_store: Store, tmp_path: Path)
     result = CliRunner().invoke(app, ["export-gold", str(out), "--db", _url(store)])
     assert result.exit_code == 0, result.output
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 1
-    refused = CliRunner().invoke(app, ["export-gold", str(out), "--format", "conll", "--db", _url(store)])
-    assert refused.exit_code == 2 and "label-studio" in refused.output
+    refused = CliRunner().invoke(app, ["export-gold", str(out), "--format", "xml", "--db", _url(store)])
+    assert refused.exit_code == 2 and "label-studio" in " ".join(refused.output.split())
     bad = tmp_path / "rusak.json"
     bad.write_text("{bukan json", encoding="utf-8")
     broken = CliRunner().invoke(app, ["import-gold", str(bad), "--reviewer", "x", "--db", _url(store)])

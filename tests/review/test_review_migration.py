@@ -24,7 +24,7 @@ def test_a_store_of_schema_6_gets_the_correction_log(review_target: str) -> None
             conn.execute(t.meta.update().where(t.meta.c.key == "version").values(value="6"))
     with Store.open(review_target, create=False) as store:
         with store.connect() as conn:
-            assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == HEAD == "0008"
+            assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == HEAD == "0009"
         assert [r.reviewed for r in Q.quote_page(store).items] == [False, False]
         add_correction(store, aid, 0, "reject", reviewer="dewi")
         assert Q.quote_page(store).total == 1

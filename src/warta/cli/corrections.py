@@ -302,32 +302,45 @@ def undo_cmd(
 
 
 def export_gold_cmd(
-    output: Annotated[str, typer.Argument(help="The file to write (a JSON list of Label Studio tasks).")],
+    output: Annotated[
+        str,
+        typer.Argument(
+            help="The file to write: JSON Lines (warta), CoNLL text (conll), a DocBin (spacy, .spacy) "
+            "or a JSON list of tasks (label-studio)."
+        ),
+    ],
     db: DbOpt = "warta.db",
-    format: Annotated[str, typer.Option("--format", help="label-studio.")] = "label-studio",
+    format: Annotated[
+        Literal["warta", "label-studio", "conll", "spacy"],
+        typer.Option(
+            "--format",
+            help="warta (quote gold, with each article's text: keep it out of public repositories), "
+            "label-studio, conll (NER, and the quotes' review state) or spacy (needs warta[spacy]).",
+        ),
+    ] = "label-studio",
     article: Annotated[
         list[int] | None,
         typer.Option("--article", min=1, help="These articles (default: every reviewed one)."),
     ] = None,
 ) -> None:
-    """Write the reviewed articles as gold: Label Studio tasks with warta's quotes as the
-    prediction and the reviewed state as the annotation (see warta.storage.gold)."""
+    """Write the reviewed articles as gold (see warta.gold_export): warta's quote
+    gold (which 'warta eval quotes --data FILE --format warta' scores), CoNLL NER, a spaCy
+    DocBin, or Label Studio tasks (warta's quotes as the prediction, the reviewed state as
+    the annotation)."""
     from pathlib import Path
 
-    from warta.storage.gold import export_label_studio
+    from warta.gold_export import export_gold
 
-    if format != "label-studio":
-        Console(stderr=True).print(
-            f"[red]error[/] --format {escape(format)!r}: this warta writes label-studio (warta's quote gold, "
-            "CoNLL and spaCy exports are not built yet)"
-        )
-        raise typer.Exit(2)
     try:
         with Store.open(db, create=False) as store:
-            n = export_label_studio(store, Path(output), article_ids=article or None)
+            n = export_gold(store, Path(output), format=format, article_ids=article or None)
     except WartaError as exc:
         raise _fail(exc) from exc
-    Console(stderr=True).print(f"{n} task(s) -> {escape(output)}", highlight=False)
+    except OSError as exc:
+        Console(stderr=True).print(f"[red]error[/] cannot write {escape(output)}: {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    what = "task(s)" if format == "label-studio" else "article(s)"
+    Console(stderr=True).print(f"{n} {what} -> {escape(output)} ({format})", highlight=False)
 
 
 def import_gold_cmd(

@@ -46,6 +46,13 @@ def quotes_cmd(
         bool,
         typer.Option("--reviewed", help="Score against what reviewers confirmed or corrected in --db."),
     ] = False,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record/--no-record",
+            help="With --reviewed: keep the scores in the store (accuracy over time, /review/accuracy).",
+        ),
+    ] = True,
 ) -> None:
     """Score quotes and speakers: PFSA-ID entity-level P/R/F1 and attribution accuracy, or, on
     warta's gold of real articles (or on what reviewers confirmed or corrected in a store, with
@@ -54,20 +61,20 @@ def quotes_cmd(
         if not (reviewed and db):
             Console(stderr=True).print("[red]error[/] --reviewed and --db go together")
             raise typer.Exit(2)
-        from warta.evaluation.quote_gold import evaluate_reviewed
-        from warta.storage import Store
-        from warta.storage.queries.corrections import reviewed_quotes
+        from warta.review_accuracy import evaluate_store
 
-        def score() -> dict[str, Any]:
-            with Store.open(db, create=False) as store:
-                found = reviewed_quotes(store)
-            return evaluate_reviewed(found, source=store.name, errors=errors)
-
-        result = run_scorer(score)
+        store_url = db
+        result = run_scorer(lambda: evaluate_store(store_url, errors=errors, record=record))
         if json_:
             echo_json(result)
             return
         _print_warta(result)
+        if "recorded" in result:
+            Console(stderr=True).print(
+                f"recorded as run {result['recorded']['id']} (pipeline {result['recorded']['pipeline']}): "
+                "see /review/accuracy",
+                highlight=False,
+            )
         return
     if data is None:
         Console(stderr=True).print("[red]error[/] give --data (or --db with --reviewed)")

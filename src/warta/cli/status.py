@@ -278,6 +278,7 @@ def db_copy_cmd(
         raise typer.Exit(2) from exc
     err.print(
         f"{result.articles:,} articles copied ({result.sources:,} sources), {result.skipped:,} already there; "
-        f"{result.rejects:,} rejects, {result.over_budget:,} over budget, {result.corrections:,} corrections",
+        f"{result.rejects:,} rejects, {result.over_budget:,} over budget, {result.corrections:,} corrections, "
+        f"{result.review_evals:,} accuracy runs",
         highlight=False,
     )

@@ -43,6 +43,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -55,6 +56,8 @@ from warta.evaluation._gold import read_gold_structs
 __all__ = [
     "GoldArticle",
     "GoldQuote",
+    "Review",
+    "article_of_gold",
     "evaluate_quote_gold",
     "read_quote_gold",
     "record_index",
@@ -63,6 +66,17 @@ __all__ = [
 ]
 
 SpeakerType = Literal["person", "organisation", "anonymous"]
+
+
+class Review(msgspec.Struct, omit_defaults=True):
+    """What reviewers made of a quote of a store (gold exported by ``warta export-gold
+    --format warta``): ``confirmed``, ``corrected`` (``corrected`` names the fields:
+    ``speaker``, ``span``), ``unreviewed`` (the item is then ``uncertain``) or ``rejected``
+    (no quote: listed in :attr:`GoldArticle.rejected`, never an item), and who did it."""
+
+    state: Literal["confirmed", "corrected", "unreviewed", "rejected"]
+    reviewers: list[str] = msgspec.field(default_factory=list)
+    corrected: list[str] = msgspec.field(default_factory=list)
 
 
 class GoldQuote(msgspec.Struct, omit_defaults=True):
@@ -75,9 +89,17 @@ class GoldQuote(msgspec.Struct, omit_defaults=True):
     cue: tuple[int, int] | None = None
     uncertain: bool = False
     date: str | None = None
+    review: Review | None = None
 
 
 class GoldArticle(msgspec.Struct, omit_defaults=True):
+    """One gold article. Gold over ``../shared/data`` names its record (``corpus``, ``file``,
+    ``id``) and holds no text. Gold exported from a user's store (``warta export-gold
+    --format warta``) carries the article: ``text`` (what the offsets are into, its sha1
+    in ``sha1``), ``title``, ``url`` and ``published`` (ISO 8601), ``corpus`` ``"store"``,
+    ``file`` the store, ``id`` the article's row id there; ``rejected`` lists the quotes
+    reviewers rejected (not items: predicting one is a false quote)."""
+
     corpus: str
     file: str
     id: str
@@ -85,6 +107,11 @@ class GoldArticle(msgspec.Struct, omit_defaults=True):
     outlet: str
     split: Literal["dev", "heldout"] = "dev"
     quotes: list[GoldQuote] = msgspec.field(default_factory=list)
+    text: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    rejected: list[GoldQuote] = msgspec.field(default_factory=list)
 
 
 def text_sha1(text: str) -> str:
@@ -372,6 +399,61 @@ def _describe(article: Article, record: dict[str, Any], row: dict[str, Any]) -> 
     return out
 
 
+_KINDS: dict[str, Literal["direct", "indirect", "mixed", "partial"]] = {
+    "direct": "direct",
+    "indirect": "indirect",
+    "mixed": "mixed",
+    "partial": "partial",
+}
+
+
+def gold_of_reviewed(
+    aid: int, stored: Article, quotes: Sequence[Any], *, source: str, url: str | None = None
+) -> GoldArticle:
+    """A stored article and its quotes as reviewed (:class:`~warta.storage.queries.corrections.ReviewedQuote`)
+    as a gold article carrying its text (the article's ``raw``; offsets are mapped to it):
+    a confirmed or corrected quote is an item, an unreviewed one an ``uncertain`` item, a
+    rejected one goes to ``rejected``; each with its :class:`Review`.
+
+    Example:
+        >>> gold = gold_of_reviewed(7, stored, quotes, source="warta.db")  # doctest: +SKIP
+        >>> gold.corpus, gold.id, [q.review.state for q in gold.quotes]
+        ('store', '7', ['confirmed', 'unreviewed'])
+    """
+    amap = stored.offsets_map()
+    items: list[GoldQuote] = []
+    rejected: list[GoldQuote] = []
+    for rq in quotes:
+        start, end = amap.span(rq.start, rq.end)
+        kind = _KINDS.get(rq.kind, "direct")
+        item = GoldQuote(
+            start=start,
+            end=end,
+            kind=kind,
+            speaker=rq.speaker,
+            speaker_type="anonymous"
+            if rq.anonymous
+            else ("organisation" if rq.speaker_label == "ORG" else "person"),
+            uncertain=not rq.reviewed,
+            review=Review(state=rq.state, reviewers=list(rq.reviewers), corrected=list(rq.corrected)),
+        )
+        (rejected if rq.rejected else items).append(item)
+    value = stored.published.value
+    return GoldArticle(
+        corpus="store",
+        file=source,
+        id=str(aid),
+        sha1=text_sha1(stored.raw),
+        outlet=stored.source.outlet or stored.source.site or "(unknown)",
+        quotes=items,
+        text=stored.raw,
+        title=stored.title,
+        url=url or stored.source.url,
+        published=value.isoformat() if value is not None else None,
+        rejected=rejected,
+    )
+
+
 def evaluate_reviewed(
     found: Sequence[tuple[int, Article, Sequence[Any]]], *, source: str, errors: bool = False
 ) -> dict[str, Any]:
@@ -392,38 +474,10 @@ def evaluate_reviewed(
         raise EvaluationError("no reviewed quotes in the store: review some first", source=source)
     pairs: list[tuple[GoldArticle, Article, str]] = []
     for aid, stored, quotes in found:
-        amap = stored.offsets_map()
-        items = []
-        for rq in quotes:
-            if rq.rejected:
-                continue
-            start, end = amap.span(rq.start, rq.end)
-            kind = rq.kind if rq.kind in ("direct", "indirect", "mixed", "partial") else "direct"
-            items.append(
-                GoldQuote(
-                    start=start,
-                    end=end,
-                    kind=kind,  # type: ignore[arg-type]
-                    speaker=rq.speaker,
-                    speaker_type="anonymous"
-                    if rq.anonymous
-                    else ("organisation" if rq.speaker_label == "ORG" else "person"),
-                    uncertain=not rq.reviewed,
-                )
-            )
-        gold = GoldArticle(
-            corpus="store",
-            file=source,
-            id=str(aid),
-            sha1=text_sha1(stored.raw),
-            outlet=stored.source.outlet or stored.source.site or "(unknown)",
-            quotes=items,
-        )
-        fresh = Article(
-            id=stored.id, raw=stored.raw, title=stored.title, source=stored.source, published=stored.published
-        )
-        pairs.append((gold, fresh, stored.raw))
-    return {"gold_file": source, "split": "reviewed", **_score(pairs, errors=errors)}
+        gold = gold_of_reviewed(aid, stored, quotes, source=source)
+        pairs.append((gold, article_of_gold(gold, source=source), stored.raw))
+    uncertain = sum(q.uncertain for g, _, _ in pairs for q in g.quotes)
+    return {"gold_file": source, "split": "reviewed", "uncertain": uncertain, **_score(pairs, errors=errors)}
 
 
 def evaluate_quote_gold(
@@ -454,22 +508,62 @@ def evaluate_quote_gold(
         raise EvaluationError(f"no articles in split {split!r}", source=str(path))
     settings = Settings()
     fields = FieldMap.from_settings(settings)
-    items = [
-        (
-            g,
-            article_from_record(
-                record,
-                fields=fields,
-                source=f"{g.corpus}:{g.id}",
-                default_id=g.id,
-                input_format="jsonl",
-                max_bytes=settings.max_input_bytes,
-            ),
-            record.get("text") or "",
+    # Gold exported from a store carries its text; the rest is read from the data root.
+    carried = {id(g): article_of_gold(g, source=str(path)) for g in gold if g.text is not None}
+    records = dict(
+        (id(g), record) for g, record in load_articles([g for g in gold if g.text is None], Path(data_root))
+    )
+    items = []
+    for g in gold:
+        if g.text is not None:
+            items.append((g, carried[id(g)], g.text))
+            continue
+        record = records[id(g)]
+        article = article_from_record(
+            record,
+            fields=fields,
+            source=f"{g.corpus}:{g.id}",
+            default_id=g.id,
+            input_format="jsonl",
+            max_bytes=settings.max_input_bytes,
         )
-        for g, record in load_articles(gold, Path(data_root))
-    ]
+        items.append((g, article, record.get("text") or ""))
     return {"gold_file": str(path), "split": split, **_score(items, errors=errors)}
+
+
+def article_of_gold(gold: GoldArticle, *, source: str) -> Article:
+    """The article to analyse for gold that carries its text (exported from a store): the
+    text as the store read it, with its title, address, outlet and date.
+
+    Raises:
+        EvaluationError: the gold has no text, its text is not the one annotated (the sha1
+            differs), an offset falls outside it, or its date is not ISO 8601 (W302).
+    """
+    from warta.article import Published, Source
+
+    where = f"{source}: article {gold.id}"
+    if gold.text is None:
+        raise EvaluationError("the gold article carries no text", source=where)
+    if text_sha1(gold.text) != gold.sha1:
+        raise EvaluationError("its text is not the one annotated (sha1 differs)", source=where)
+    for q in (*gold.quotes, *gold.rejected):
+        if not 0 <= q.start < q.end <= len(gold.text):
+            raise EvaluationError(
+                f"quote {q.start}..{q.end} is outside the text (0..{len(gold.text)})", source=where
+            )
+    published = Published()
+    if gold.published:
+        try:
+            published = Published(value=datetime.fromisoformat(gold.published), method="metadata")
+        except ValueError as exc:
+            raise EvaluationError(f"published {gold.published!r} is not ISO 8601", source=where) from exc
+    return Article(
+        id=gold.id,
+        raw=gold.text,
+        title=gold.title,
+        source=Source(outlet=gold.outlet, url=gold.url),
+        published=published,
+    )
 
 
 def _score(items: Sequence[tuple[GoldArticle, Article, str]], *, errors: bool) -> dict[str, Any]:

@@ -6,7 +6,8 @@ version, its content hash and every source it was seen under, and the target der
 own rows (entities, quotes, search index) from them as an ingest would. Rejects, records
 over budget and what each analysis version stood for come along. A copy that stops
 resumes: articles whose content the target already holds under the same analysis
-version are skipped. The reviewers' corrections come along and are applied to the copies.
+version are skipped. The reviewers' corrections come along and are applied to the copies, and
+the scores of the pipeline on them over time (``review_evals``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class CopyResult(msgspec.Struct):
     over_budget: int
     corrections: int = 0  # the reviewers' corrections (warta.storage.corrections)
     entity_corrections: int = 0  # ... of entities (warta.storage.entity_corrections)
+    review_evals: int = 0  # the scoring runs on the reviewed quotes (accuracy over time)
 
 
 def _articles(source: Store) -> Iterator[tuple[Article, str, str, list[str]]]:
@@ -103,6 +105,8 @@ def copy_store(source: Store, target: Store, *, progress: Callable[[int], None] 
     over = _copy_rows(source, target, t.over_budget, ("source_key", "content_hash"))
     entity_corrections = _copy_entity_corrections(source, target)
     corrections = _copy_corrections(source, target)
+    # A run is known by when it ran and which pipeline it scored (a second copy adds none).
+    evals = _copy_rows(source, target, t.review_evals, ("created_at", "pipeline"))
     return CopyResult(
         articles=copied,
         skipped=skipped,
@@ -111,6 +115,7 @@ def copy_store(source: Store, target: Store, *, progress: Callable[[int], None] 
         over_budget=over,
         corrections=corrections,
         entity_corrections=entity_corrections,
+        review_evals=evals,
     )
 
 

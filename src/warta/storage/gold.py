@@ -2,7 +2,8 @@
 
 :func:`export_label_studio` writes one Label Studio task per article a reviewer touched (or
 per article asked for): the article's text, warta's machine quotes as a *prediction* and
-the reviewed state as an *annotation*. Each quote is a region with a stable id (``q<idx>``):
+the reviewed state as an *annotation*; ``data.review`` gives each quote's review (``q<idx>``:
+its state, reviewers and the fields they corrected). Each quote is a region with a stable id (``q<idx>``):
 a label with its kind over the content span, the speaker as a text area, and a verdict
 (``quote`` or ``not a quote``). A labelling project with this configuration reads it:
 
@@ -36,6 +37,7 @@ from warta.errors import CorrectionError
 
 from . import tables as t
 from .corrections import add_correction
+from .queries.corrections import reviewed_articles
 from .queries.entities import resolve_entity
 from .repository import Store
 from .writer import decode_doc
@@ -110,6 +112,15 @@ def export_label_studio(store: Store, out: Path, *, article_ids: Iterable[int] |
     q = t.quotes.c
     with store.connect() as conn:
         ids = list(article_ids) if article_ids is not None else _reviewed_articles(conn)
+    # The review state of each quote (reviewers, fields corrected) rides along in the task's data.
+    states = {
+        r.id: {
+            f"q{rq.idx}": {"state": rq.state, "reviewers": rq.reviewers, "corrected": rq.corrected}
+            for rq in r.quotes
+        }
+        for r in reviewed_articles(store, article_ids=ids)
+    }
+    with store.connect() as conn:
         for aid in ids:
             row = conn.execute(
                 sa.select(t.articles.c.doc, t.articles.c.url).where(t.articles.c.id == aid)
@@ -120,7 +131,13 @@ def export_label_studio(store: Store, out: Path, *, article_ids: Iterable[int] |
             quotes = conn.execute(sa.select(t.quotes).where(q.article_id == aid).order_by(q.idx)).all()
             tasks.append(
                 {
-                    "data": {"text": article.text, "article_id": aid, "url": row.url, "title": article.title},
+                    "data": {
+                        "text": article.text,
+                        "article_id": aid,
+                        "url": row.url,
+                        "title": article.title,
+                        "review": states.get(aid, {}),
+                    },
                     "predictions": [{"model_version": "warta", "result": _regions(quotes, corrected=False)}],
                     "annotations": [{"result": _regions(quotes, corrected=True)}],
                 }

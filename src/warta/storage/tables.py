@@ -18,6 +18,8 @@ Article's parts, normalised so that queries across the corpus are plain SQL:
   split), one event each; the corrected state is kept on ``entities`` (``label``,
   ``merged_into``), ``article_entities``, ``roles``, ``quotes`` and ``quote_entities`` by
   :mod:`warta.storage.entity_corrections`;
+- ``review_evals``: each ``warta eval quotes --db ... --reviewed`` run (the pipeline's
+  version, the reviewed gold's size, the scores): the pipeline's accuracy over time;
 - ``rejects``: inputs that could not be read, with the reason;
 - ``over_budget``: records that ran over the per-article budget (source and content hash),
   which a resumed ingest skips instead of meeting them again;
@@ -62,6 +64,7 @@ __all__ = [
     "quote_entities",
     "quotes",
     "rejects",
+    "review_evals",
     "roles",
     "timexes",
     "watch_deliveries",
@@ -77,7 +80,8 @@ SCHEMA_NAME = "warta-corpus"
 # 3 = the read layer's indexes (warta.storage.queries), 4 = the news collector's frontier,
 # 5 = watchlists and their alerts, 6 = token counts for BM25 on PostgreSQL, 7 = corrections,
 # 8 = corrections of entities.
-SCHEMA_VERSION = 8
+# 9 = the reviewed-gold scores over time.
+SCHEMA_VERSION = 9
 
 metadata = sa.MetaData()
 
@@ -308,6 +312,31 @@ entity_corrections = sa.Table(
     sa.Column("orphaned_at", sa.String(32)),
     sa.Index("ix_entity_corrections_entity", "entity_id", "id"),
     sa.Index("ix_entity_corrections_undone", "undone_at"),
+)
+
+# The pipeline scored against the reviewed quotes (warta.review_accuracy), one row per run:
+# when, which pipeline (``pipeline``: its analysis version; ``steps``: JSON, each step's
+# fingerprint, which hashes its code and model files), the gold's size (articles; items, the
+# confirmed or corrected quotes; ``uncertain``, the unreviewed ones) and the scores.
+review_evals = sa.Table(
+    "review_evals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("pipeline", sa.String(40), nullable=False),
+    sa.Column("warta", sa.String(32), nullable=False),
+    sa.Column("steps", sa.Text, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("items", sa.Integer, nullable=False),
+    sa.Column("uncertain", sa.Integer, nullable=False),
+    sa.Column("predicted", sa.Integer, nullable=False),
+    sa.Column("found", sa.Integer, nullable=False),
+    sa.Column("span_precision", sa.Float, nullable=False),
+    sa.Column("span_recall", sa.Float, nullable=False),
+    sa.Column("span_f1", sa.Float, nullable=False),
+    sa.Column("speaker_accuracy", sa.Float, nullable=False),
+    sa.Column("joint_f1", sa.Float, nullable=False),
+    sa.Index("ix_review_evals_created", "created_at", "id"),
 )
 
 rejects = sa.Table(

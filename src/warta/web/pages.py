@@ -3,7 +3,9 @@
 Pages: ``/`` (latest articles, most-quoted speakers, rising names), ``/article/{id}``
 (the text with entities, quotes, cues, speakers and dates highlighted, and the cleaning
 report), ``/entity/{id}`` (roles, timeline chart, co-mention network, quotes by outlet),
-``/search``, ``/quotes`` and ``/analyze`` (analyse a pasted text without storing it).
+``/search``, ``/quotes``, ``/analyze`` (analyse a pasted text without storing it), ``/review``
+(reviewing quotes with the keyboard) and ``/review/accuracy`` (the pipeline's scores on the
+reviewed quotes over time, as an inline SVG chart drawn here: :mod:`warta.web.svg`).
 
 Safety: templates autoescape; article text reaches HTML only through
 :mod:`warta.web.highlight`, which escapes every piece. Every page is sent with a
@@ -43,6 +45,7 @@ from .api import run_analysis
 from .deps import get_analysis, get_settings, get_store
 from .errors import ApiError
 from .highlight import render_paragraphs, speaker_name
+from .svg import line_chart
 
 __all__ = ["CSP", "TEMPLATES_DIR", "render_error", "router", "templates"]
 
@@ -363,6 +366,8 @@ def search_page(
 
 
 REVIEW_PAGE = 50
+# The accuracy page draws the newest runs (a chart of more would be unreadable).
+ACCURACY_RUNS = 200
 
 
 @router.get("/review", response_class=HTMLResponse)
@@ -384,6 +389,33 @@ def review_page(request: Request, store: StoreDep, settings: SettingsDep) -> HTM
         )
         items += rest.items
     return _page(request, "review.html", {"title": "Review quotes", "items": items, "pending": low.total})
+
+
+@router.get("/review/accuracy", response_class=HTMLResponse)
+def review_accuracy_page(request: Request, store: StoreDep) -> HTMLResponse:
+    """The pipeline's scores on the reviewed quotes, run after run (``warta eval quotes --db
+    ... --reviewed`` records them): a line chart (inline SVG) and the table."""
+    page = queries.review_accuracy(store, limit=ACCURACY_RUNS)
+    runs = page.items
+    chart = line_chart(
+        [
+            ("span F1", [r.span_f1 for r in runs]),
+            ("speaker acc.", [r.speaker_accuracy for r in runs]),
+            ("joint F1", [r.joint_f1 for r in runs]),
+        ],
+        labels=[r.created_at.replace("T", " ")[:16] for r in runs],
+        title="Accuracy on the reviewed quotes, run after run",
+    )
+    return _page(
+        request,
+        "review_accuracy.html",
+        {
+            "title": "Accuracy on the reviewed quotes",
+            "runs": list(reversed(runs)),
+            "total": page.total,
+            "chart": chart,
+        },
+    )
 
 
 @router.get("/quotes", response_class=HTMLResponse)

@@ -14,7 +14,7 @@ from typing import Any
 
 __all__ = ["HEAD", "current_revision", "upgrade"]
 
-HEAD = "0008"
+HEAD = "0009"
 _BASELINE = "0001"
 _HERE = Path(__file__).resolve().parent
 

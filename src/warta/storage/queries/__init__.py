@@ -12,6 +12,7 @@ structs; ``msgspec.json.encode`` gives the API's and ``--json``'s shapes):
 - :mod:`.quotes`: quotes by speaker, about an entity, per outlet; the most quoted;
 - :mod:`.corrections`: the reviewers' correction log (every answer above is of the
   corrected quotes);
+- :mod:`.accuracy`: the pipeline's scores on the reviewed quotes, run after run;
 - :mod:`.clusters`: near-duplicate articles and quotes, and stories;
 - :mod:`.sources`: the news collector's sources and hosts;
 - :mod:`.watch_match`: what a watchlist matches.
@@ -33,6 +34,7 @@ import time
 
 from warta.storage.repository import Store
 
+from .accuracy import review_accuracy
 from .articles import (
     MAX_OFFSET,
     article_count,
@@ -100,6 +102,7 @@ __all__ = [
     "entity_correction_log",
     "merged_into",
     "resolve_entity",
+    "review_accuracy",
     "rising_entities",
     "search",
     "search_entities",

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Literal
 
 import msgspec
 import sqlalchemy as sa
 
 from warta.article import Article
+from warta.errors import CorrectionError
 from warta.storage import tables as t
 from warta.storage.corrections import correction_record
 from warta.storage.entity_corrections import entity_correction_record
@@ -17,7 +20,14 @@ from warta.storage.writer import decode_doc
 
 from .records import CorrectionPage, EntityCorrectionPage
 
-__all__ = ["ReviewedQuote", "correction_log", "entity_correction_log", "reviewed_quotes"]
+__all__ = [
+    "ReviewedArticle",
+    "ReviewedQuote",
+    "correction_log",
+    "entity_correction_log",
+    "reviewed_articles",
+    "reviewed_quotes",
+]
 
 Status = Literal["live", "undone", "orphaned", "all"]
 
@@ -102,7 +112,9 @@ def entity_correction_log(
 
 class ReviewedQuote(msgspec.Struct):
     """A quote as the store holds it after review: its corrected span (offsets into the
-    article's text), kind and speaker; ``reviewed`` when a person confirmed or corrected it."""
+    article's text), kind and speaker; ``reviewed`` when a person confirmed or corrected it,
+    ``reviewers`` who did (their live corrections), ``corrected`` what they changed
+    (``speaker``, ``span``)."""
 
     idx: int
     start: int
@@ -113,22 +125,65 @@ class ReviewedQuote(msgspec.Struct):
     anonymous: bool
     rejected: bool
     reviewed: bool
+    reviewers: list[str] = msgspec.field(default_factory=list)
+    corrected: list[str] = msgspec.field(default_factory=list)
+
+    @property
+    def state(self) -> Literal["rejected", "corrected", "confirmed", "unreviewed"]:
+        """What review made of it: ``rejected`` (no quote), ``corrected`` (a speaker or span
+        changed), ``confirmed``, or ``unreviewed``."""
+        if self.rejected:
+            return "rejected"
+        if self.corrected:
+            return "corrected"
+        return "confirmed" if self.reviewed else "unreviewed"
 
 
-def reviewed_quotes(store: Store) -> list[tuple[int, Article, list[ReviewedQuote]]]:
-    """Every article with a reviewed quote: its row id, its stored Article, and all its quotes
-    in the corrected state (those rejected included, marked), in order."""
-    q, e = t.quotes.c, t.entities.c
+class ReviewedArticle(msgspec.Struct):
+    """An article with its quotes as reviewed: its row id and address, its stored Article
+    (offsets of quotes, entities and tokens are into ``article.text``), its quotes in order."""
+
+    id: int
+    url: str | None
+    article: Article
+    quotes: list[ReviewedQuote]
+
+
+def reviewed_articles(store: Store, *, article_ids: Sequence[int] | None = None) -> list[ReviewedArticle]:
+    """Every article with a reviewed quote (or the articles ``article_ids``, in that order),
+    each with all its quotes in the corrected state (those rejected included, marked).
+
+    Raises:
+        CorrectionError: an id of ``article_ids`` names no article (``missing``).
+    """
+    q, e, c = t.quotes.c, t.entities.c, t.corrections.c
     with store.connect() as conn:
-        ids = [
-            int(i)
-            for i in conn.execute(
-                sa.select(q.article_id).where(q.reviewed).distinct().order_by(q.article_id)
-            ).scalars()
-        ]
-        out: list[tuple[int, Article, list[ReviewedQuote]]] = []
+        if article_ids is None:
+            ids = [
+                int(i)
+                for i in conn.execute(
+                    sa.select(q.article_id).where(q.reviewed).distinct().order_by(q.article_id)
+                ).scalars()
+            ]
+        else:
+            ids = list(dict.fromkeys(article_ids))
+        out: list[ReviewedArticle] = []
         for aid in ids:
-            doc = conn.execute(sa.select(t.articles.c.doc).where(t.articles.c.id == aid)).scalar_one()
+            row = conn.execute(
+                sa.select(t.articles.c.doc, t.articles.c.url).where(t.articles.c.id == aid)
+            ).first()
+            if row is None:
+                raise CorrectionError(f"no article with id {aid}", source=store.name, missing=True)
+            who: dict[int, set[str]] = defaultdict(set)
+            changed: dict[int, set[str]] = defaultdict(set)
+            for idx, reviewer, action in conn.execute(
+                sa.select(c.quote_idx, c.reviewer, c.action).where(
+                    c.article_id == aid, c.undone_at.is_(None), c.orphaned_at.is_(None)
+                )
+            ):
+                who[int(idx)].add(str(reviewer))
+                if action in ("speaker", "span"):
+                    changed[int(idx)].add(str(action))
             rows = conn.execute(
                 sa.select(
                     q.idx,
@@ -156,8 +211,16 @@ def reviewed_quotes(store: Store) -> list[tuple[int, Article, list[ReviewedQuote
                     anonymous=bool(r.anonymous),
                     rejected=bool(r.rejected),
                     reviewed=bool(r.reviewed),
+                    reviewers=sorted(who.get(int(r.idx), ())),
+                    corrected=sorted(changed.get(int(r.idx), ())),
                 )
                 for r in rows
             ]
-            out.append((aid, decode_doc(doc), quotes))
+            out.append(ReviewedArticle(id=aid, url=row.url, article=decode_doc(row.doc), quotes=quotes))
     return out
+
+
+def reviewed_quotes(store: Store) -> list[tuple[int, Article, list[ReviewedQuote]]]:
+    """Every article with a reviewed quote: its row id, its stored Article, and all its quotes
+    in the corrected state (those rejected included, marked), in order."""
+    return [(r.id, r.article, r.quotes) for r in reviewed_articles(store)]

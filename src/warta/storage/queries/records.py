@@ -30,6 +30,8 @@ __all__ = [
     "Provenance",
     "QuotePage",
     "QuoteRow",
+    "ReviewEval",
+    "ReviewEvalPage",
     "RisingEntity",
     "RoleSeen",
     "SpeakerCount",
@@ -329,3 +331,35 @@ class WatchStatus(msgspec.Struct):
 
     sources: list[WatchedSource]
     hosts: list[WatchedHost]
+
+
+class ReviewEval(msgspec.Struct):
+    """One run of ``warta eval quotes --db ... --reviewed``: when (UTC), which pipeline
+    (``pipeline``: its analysis version; ``warta``: warta's version; ``steps``: each step's
+    fingerprint, a hash of its code and model files), the reviewed gold it was scored on
+    (``articles``; ``items``: confirmed or corrected quotes; ``uncertain``: quotes nobody
+    reviewed, neither rewarded nor punished) and the scores (0 to 1)."""
+
+    id: int
+    created_at: str
+    pipeline: str
+    warta: str
+    steps: dict[str, str]
+    articles: int
+    items: int
+    uncertain: int
+    predicted: int
+    found: int
+    span_precision: float
+    span_recall: float
+    span_f1: float
+    speaker_accuracy: float
+    joint_f1: float
+
+
+class ReviewEvalPage(msgspec.Struct):
+    """The newest runs (at most ``limit``), oldest first; ``total``: every run recorded."""
+
+    total: int
+    limit: int
+    items: list[ReviewEval]

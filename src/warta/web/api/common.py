@@ -121,6 +121,7 @@ RESPONSE_TYPES: tuple[Any, ...] = (
     Q.CorrectionPage,
     EntityCorrection,
     Q.EntityCorrectionPage,
+    Q.ReviewEvalPage,
 )
 
 

@@ -3,7 +3,8 @@
 ``POST /api/v1/articles/{article_id}/quotes/{idx}/corrections`` (token) records a correction
 of an article's quote (``confirm``, ``reject``, ``speaker``, ``span``) and applies it at once;
 ``GET /api/v1/corrections`` lists the log, newest first; ``POST /api/v1/corrections/{id}/undo``
-(token) undoes one. ``POST /api/v1/entities/{entity_id}/corrections`` (token) corrects an
+(token) undoes one; ``GET /api/v1/review/accuracy`` gives the pipeline's scores on the reviewed
+quotes, run after run (``warta eval quotes --db ... --reviewed`` records them). ``POST /api/v1/entities/{entity_id}/corrections`` (token) corrects an
 entity (``type``, ``merge``, ``split``), ``GET /api/v1/entity-corrections`` lists those and
 ``POST /api/v1/entity-corrections/{id}/undo`` (token) undoes one. The writes need ``Authorization: Bearer <api_token>``; the reviewer
 recorded on the event is the request's ``X-Reviewer`` header (1 to 64 characters), or
@@ -255,3 +256,18 @@ def api_undo_entity(
         return JSON(undo_entity_correction(store, correction_id, reviewer=reviewer or DEFAULT_REVIEWER))
     except CorrectionError as exc:
         raise _refused(exc, 409) from exc
+
+
+@router.get(
+    "/review/accuracy",
+    summary="Accuracy on the reviewed quotes over time",
+    **responds(Q.ReviewEvalPage, "The newest runs, oldest first", 422, 503),
+)
+def api_accuracy(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=1000, description="At most this many runs (the newest).")] = 100,
+) -> JSON:
+    """Each run of ``warta eval quotes --db ... --reviewed``: when, which pipeline (its
+    version and its steps' fingerprints), how many reviewed articles and items, span F1,
+    speaker accuracy and joint F1."""
+    return JSON(Q.review_accuracy(store, limit=limit))
