@@ -389,6 +389,9 @@ def _cue_inside(text: str, s: int, e: int) -> Found | None:
     """Reported speech with its "-nya" cue set inside, after the subject: the sentence without
     the cue is what was said ("Harga cabai lanjutnya bisa turun", "he went on: prices may
     fall"). The words before it must not be a speaker phrase of their own ("Dia katanya ...")."""
+    nya = text.find("nya ", s, e)
+    if nya < 0 or nya - s > 80:
+        return None  # no "-nya" word among the first few (most sentences): no regex run
     m = _cue_nya_inside().match(text, s, e)
     if m is None or _words(text, s, e) < 6:
         return None
