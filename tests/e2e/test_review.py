@@ -115,5 +115,7 @@ def test_writes_from_the_review_page_need_the_token(page: Any, review: tuple[str
     page.fill("#review-token", "salah")
     page.locator(".review-item").first.click()
     page.keyboard.press("c")
-    page.locator("#review-status").get_by_text("Not saved").wait_for(timeout=10_000)
+    page.locator("#review-status").get_by_text("Not saved: the bearer token is not valid").wait_for(
+        timeout=10_000
+    )
     assert httpx.get(f"{base}/api/v1/corrections").json()["total"] == 0
