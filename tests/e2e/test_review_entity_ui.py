@@ -7,7 +7,7 @@ entity's page. No action reloads the page."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,6 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from conftest import serve
 from warta.cli import app as cli
 from warta.config import load_settings
 from warta.ingest import ingest
@@ -46,7 +45,9 @@ RECORD = {
 
 
 @pytest.fixture
-def corpus(web_db: str, tmp_path: Path) -> Iterator[tuple[str, str, int]]:
+def corpus(
+    web_db: str, tmp_path: Path, serve_app: Callable[[Any], Iterator[str]]
+) -> Iterator[tuple[str, str, int]]:
     """A copy of the web tests' corpus with one more article, analysed by the real pipeline,
     served with a write token; yields (base URL, the copy's file, the article's id)."""
     db = str(tmp_path / "entitas.db")
@@ -58,7 +59,7 @@ def corpus(web_db: str, tmp_path: Path) -> Iterator[tuple[str, str, int]]:
     settings = load_settings(db=db, api_token=TOKEN, cors_origins=[], as_of="2025-03-22")
     with Store.open(db, create=False) as store:
         article = Q.list_articles(store, q="gudang pendingin", limit=1).items[0].id
-        yield from ((url, db, article) for url in serve(create_app(settings, store=store)))
+        yield from ((url, db, article) for url in serve_app(create_app(settings, store=store)))
 
 
 def _entity(base: str, name: str) -> dict[str, Any]:
