@@ -181,3 +181,44 @@ def test_without_a_token_the_article_page_has_no_entity_controls(
     assert page.locator(".ent-row").count() > 0
     assert page.locator("#entity-review, #entity-form, .ent-tools").count() == 0
     assert page.errors == [], page.errors
+
+
+def test_a_split_sends_this_articles_mentions_to_another_entity_or_a_new_one(
+    page: Any, corpus: tuple[str, str, int]
+) -> None:
+    base, _db, article = corpus
+    full, short = _entity(base, FULL)["id"], _entity(base, SHORT)["id"]
+    _open(page, base, article)
+    row = _row(page, SHORT)
+
+    # To a corpus entity typed by name; undone with the row's own undo button.
+    row.locator("button[data-act=split]").click()
+    page.fill("#entity-form input[name=lookup]", FULL)
+    page.click("#entity-form button[type=submit]")
+    row.locator(".ent-state").get_by_text(f"split off to {FULL}").wait_for(timeout=10_000)
+    assert row.locator(".ent-link").get_attribute("href") == f"/entity/{full}"
+    assert SHORT_SAYS in httpx.get(f"{base}/entity/{full}").text
+    row.locator("button[data-act=undo]").click()
+    page.locator("#entity-status").get_by_text("Undone").wait_for(timeout=10_000)
+    assert row.locator("button[data-act=undo]").is_hidden()
+    assert SHORT_SAYS not in httpx.get(f"{base}/entity/{full}").text
+
+    # To a new entity: it has the quote; once undone, no list offers the emptied entity.
+    row.locator("button[data-act=split]").click()
+    page.fill("#entity-form input[name=new_name]", "Hendra Tanjung")
+    page.click("#entity-form button[type=submit]")
+    row.locator(".ent-state").get_by_text("split off to Hendra Tanjung (a new entity)").wait_for(
+        timeout=10_000
+    )
+    created = int(row.locator(".ent-link").get_attribute("href").rsplit("/", 1)[1])
+    assert created not in (full, short) and SHORT_SAYS in httpx.get(f"{base}/entity/{created}").text
+    assert [
+        h["id"] for h in httpx.get(f"{base}/api/v1/entities", params={"q": "Hendra Tanjung"}).json()["items"]
+    ] == [created]
+    page.keyboard.press("u")
+    page.locator("#entity-status").get_by_text("Undone").wait_for(timeout=10_000)
+    assert row.locator(".ent-link").get_attribute("href") == f"/entity/{short}"
+    assert SHORT_SAYS in httpx.get(f"{base}/entity/{short}").text
+    assert httpx.get(f"{base}/api/v1/entities", params={"q": "Hendra Tanjung"}).json()["items"] == []
+    assert page.evaluate("window.__stayed") is True
+    assert page.errors == [], page.errors
