@@ -14,7 +14,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def server(web_app: Any) -> Iterator[str]:
     """The app served by uvicorn in a background thread; yields its base URL."""
     yield from serve(web_app)
+
+
+@pytest.fixture(scope="session")
+def serve_app() -> Callable[[Any], Iterator[str]]:
+    """:func:`serve`, for tests that serve an app of their own (a fixture, because a test
+    module's ``from conftest import`` gets whichever conftest pytest imported last when
+    several test folders run together)."""
+    return serve
 
 
 def serve(app: Any) -> Iterator[str]:

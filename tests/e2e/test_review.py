@@ -6,7 +6,7 @@ action reloads the page."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,6 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from conftest import serve
 from warta.cli import app as cli
 from warta.config import load_settings
 from warta.ingest import ingest
@@ -38,7 +37,9 @@ RECORD = {
 
 
 @pytest.fixture
-def review(web_db: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+def review(
+    web_db: str, tmp_path: Path, serve_app: Callable[[Any], Iterator[str]]
+) -> Iterator[tuple[str, str]]:
     """A copy of the web tests' corpus (the corrections stay in this test), served with a
     write token; yields (base URL, the copy's file)."""
     db = str(tmp_path / "tinjau.db")
@@ -50,7 +51,7 @@ def review(web_db: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
     ingest([data], db=db, settings=load_settings(), workers=1)
     settings = load_settings(db=db, api_token=TOKEN, cors_origins=[], as_of="2025-03-22")
     with Store.open(db, create=False) as store:
-        yield from ((url, db) for url in serve(create_app(settings, store=store)))
+        yield from ((url, db) for url in serve_app(create_app(settings, store=store)))
 
 
 def _quotes(base: str, entity: int) -> list[str]:
@@ -115,5 +116,7 @@ def test_writes_from_the_review_page_need_the_token(page: Any, review: tuple[str
     page.fill("#review-token", "salah")
     page.locator(".review-item").first.click()
     page.keyboard.press("c")
-    page.locator("#review-status").get_by_text("Not saved").wait_for(timeout=10_000)
+    page.locator("#review-status").get_by_text("Not saved: the bearer token is not valid").wait_for(
+        timeout=10_000
+    )
     assert httpx.get(f"{base}/api/v1/corrections").json()["total"] == 0

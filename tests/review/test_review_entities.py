@@ -14,7 +14,7 @@ from warta.article import Article, Entity, Mention, Published, Quote, Source, Sp
 from warta.errors import CorrectionError
 from warta.storage import Store
 from warta.storage import queries as Q
-from warta.storage.corrections import add_correction
+from warta.storage.corrections import add_correction, undo_correction
 from warta.storage.entity_corrections import add_entity_correction, undo_entity_correction
 
 # A second invented article: the same regent, her name misspelt by another outlet, and
@@ -232,3 +232,31 @@ def test_a_span_correction_moves_the_quotes_about_links(review_store: Store) -> 
     assert [(q.article_id, q.idx) for q in about] == [(aid, 1)]
     write(store, pasar_article())  # a reanalysis keeps it
     assert Q.quote_page(store, about_id=joko).total == 1
+
+
+def _listed(store: Store, q: str = "") -> list[int]:
+    return [hit.id for hit in Q.search_entities(store, q, limit=100).items]
+
+
+def test_entities_left_without_mentions_or_quotes_are_not_listed(two: tuple[Store, int, int]) -> None:
+    store, first, second = two
+    joko = person_id(store, "Joko Prasetyo")
+    split = add_entity_correction(
+        store, joko, "split", reviewer="dewi", articles=[second], new_name="Joko Prasetyo"
+    )
+    footballer = split.target_id
+    assert footballer is not None and set(_listed(store, "Joko")) == {joko, footballer}
+    assert footballer in _listed(store)
+    undo_entity_correction(store, split.id, reviewer="dewi")
+    # The split's new entity is still there (its page, the log), but no list offers it.
+    assert Q.entity_exists(store, footballer) and _listed(store, "Joko") == [joko]
+    assert footballer not in _listed(store)
+    everyone = Q.search_entities(store, "", limit=100)
+    assert everyone.total == len(everyone.items) == len(_listed(store))
+
+    # A typed speaker name: its entity is listed while it speaks, not once the quote is its own again.
+    typed = add_correction(store, first, 1, "speaker", reviewer="dewi", speaker_name="Rina Kartika")
+    rina = typed.after["speaker_id"]
+    assert _listed(store, "Rina") == [rina] and rina in _listed(store)
+    undo_correction(store, typed.id, reviewer="dewi")
+    assert _listed(store, "Rina") == [] and rina not in _listed(store)

@@ -168,12 +168,15 @@ def _article_context(
     entity_links: dict[int, str],
     day: str | None,
     speaker_links: dict[int, str] | None = None,
+    corpus: dict[int, queries.EntityLink] | None = None,
 ) -> dict[str, Any]:
     """What the article template shows, for a stored or a freshly analysed article.
 
-    ``speaker_links``: quote index -> the page of its speaker as the store resolved it.
+    ``speaker_links``: quote index -> the page of its speaker as the store resolved it;
+    ``corpus``: entity index -> its corpus entity as corrected (id and label; stored articles).
     """
     speaker_links = speaker_links or {}
+    corpus = corpus or {}
     paragraphs = render_paragraphs(article, entity_links=entity_links, speaker_links=speaker_links)
     quotes = []
     for i, q in enumerate(article.quotes):
@@ -199,6 +202,9 @@ def _article_context(
             "n": counts.get(i, len(e.mentions)),
             "href": entity_links.get(i),
             "roles": list(dict.fromkeys(r.text for r in e.roles)),
+            # The corpus entity as reviewers corrected it (its type may differ from the machine's).
+            "eid": corpus[i].entity_id if i in corpus else None,
+            "label": corpus[i].label if i in corpus else e.label,
         }
         for i, e in ranked
     ]
@@ -223,7 +229,9 @@ def _article_context(
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: int, store: StoreDep) -> HTMLResponse:
+def article_page(request: Request, article_id: int, store: StoreDep, settings: SettingsDep) -> HTMLResponse:
+    """A stored article; with a write token configured, its entities carry the reviewers'
+    controls (static/entities.js: type, merge, split and undo through the API)."""
     if not 0 < article_id <= _MAX_ID:
         return _not_found(request, f"article {article_id}")
     article = store.get_article(article_id)
@@ -234,11 +242,25 @@ def article_page(request: Request, article_id: int, store: StoreDep) -> HTMLResp
     row = queries.article_item(store, article_id)
     day = row.day if row else None
     speaker_links = {i: f"/entity/{eid}" for i, eid in links.quote_speakers.items()}
-    ctx = _article_context(article, entity_links=entity_links, day=day, speaker_links=speaker_links)
+    ctx = _article_context(
+        article,
+        entity_links=entity_links,
+        day=day,
+        speaker_links=speaker_links,
+        corpus={x.idx: x for x in links.entities},
+    )
     return _page(
         request,
         "article.html",
-        {"title": article.title or f"Article {article_id}", "row": row, "stored": True, **ctx},
+        {
+            "title": article.title or f"Article {article_id}",
+            "row": row,
+            "stored": True,
+            "article_id": article_id,
+            # Without a token the API refuses every write: the controls are not shown.
+            "writable": bool(settings.api_token),
+            **ctx,
+        },
     )
 
 

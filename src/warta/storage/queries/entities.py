@@ -87,6 +87,14 @@ def entity_profile(store: Store, name: str, *, top: int = 10, quotes: int = 5) -
 
 
 _LABELS = ("PER", "ORG", "LOC", "EVT", "MISC")
+# An entity the lists show: named in an article, or the speaker of a quote not rejected.
+# Corrections can leave an entity with neither (the new entity of a split undone, a typed
+# speaker name whose quote went to another speaker): it keeps its id and page, but no list
+# offers it.
+_LIVE = (
+    "(EXISTS (SELECT 1 FROM article_entities lae WHERE lae.entity_id = e.id) OR EXISTS "
+    "(SELECT 1 FROM quotes lq WHERE lq.speaker_id = e.id AND NOT lq.rejected))"
+)
 # Name matches looked at when ranking an entity search (the most common names win).
 _ENTITY_CANDIDATES = 2000
 
@@ -96,7 +104,8 @@ def search_entities(
 ) -> EntityPage:
     """Entities whose name (or a name they were called) starts with ``q`` or, for ``q`` of
     three letters or more, has a later word starting with it; exact names first, then the
-    most written about. A blank ``q`` lists all entities.
+    most written about. A blank ``q`` lists all entities. Entities no article names and no
+    quote has as its speaker (left so by corrections) are not listed.
 
     ``total`` counts the matching entities (at most 2,000 are ranked).
     """
@@ -134,7 +143,7 @@ def search_entities(
             sa.text(
                 "SELECT e.id, e.name, e.label, e.key FROM entities e WHERE e.id IN (SELECT DISTINCT "
                 f"coalesce(m.merged_into, u.entity_id) FROM ({inner}) u JOIN entities m ON m.id = u.entity_id "
-                f"LIMIT :cap) AND {label_sql}"
+                f"LIMIT :cap) AND {label_sql} AND {_LIVE}"
             ),
             params,
         ).all()
@@ -177,15 +186,18 @@ def _all_entities(
     with store.connect() as conn:
         total = int(
             conn.execute(
-                sa.text(f"SELECT count(*) FROM entities e WHERE {label_sql} AND e.merged_into IS NULL"),
+                sa.text(
+                    f"SELECT count(*) FROM entities e WHERE {label_sql} AND e.merged_into IS NULL AND {_LIVE}"
+                ),
                 params,
             ).scalar_one()
         )
         rows = conn.execute(
             sa.text(
                 "SELECT e.id, e.name, e.label, count(DISTINCT ae.article_id) AS n FROM entities e "
-                "JOIN article_entities ae ON ae.entity_id = e.id "
-                f"WHERE {label_sql} GROUP BY e.id ORDER BY n DESC, e.id LIMIT :limit OFFSET :offset"
+                "LEFT JOIN article_entities ae ON ae.entity_id = e.id "
+                f"WHERE {label_sql} AND e.merged_into IS NULL AND {_LIVE} "
+                "GROUP BY e.id, e.name, e.label ORDER BY n DESC, e.id LIMIT :limit OFFSET :offset"
             ),
             {**params, "limit": limit, "offset": offset},
         ).all()

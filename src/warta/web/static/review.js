@@ -49,7 +49,7 @@
       })
       .then(function (res) {
         if (!res.ok) {
-          say("Not saved: " + ((res.data && res.data.message) || "error"));
+          say("Not saved: " + ((res.data && res.data.error && res.data.error.message) || "error"));
           return;
         }
         done.push({id: res.data.id, el: el});
