@@ -108,6 +108,20 @@ def test_a_merge_sends_mentions_quotes_and_aliases_to_the_target(two: tuple[Stor
         undo_entity_correction(store, made.id, reviewer="budi")
 
 
+def test_undoing_a_merge_in_a_chain_gives_back_the_merges_before_it(two: tuple[Store, int, int]) -> None:
+    # Sri into Sari, then Sari into Joko: undoing the second leaves Sri's words with Sari.
+    store, _first, _second = two
+    sari, sri, joko = (person_id(store, n) for n in ("Sari Wulandari", "Sri Wulandari", "Joko Prasetyo"))
+    first = add_entity_correction(store, sri, "merge", reviewer="dewi", target_id=sari)
+    second = add_entity_correction(store, sari, "merge", reviewer="dewi", target_id=joko)
+    assert KUTIPAN_TIM in _speakers(store, joko) and Q.merged_into(store, sri) == joko
+    undo_entity_correction(store, second.id, reviewer="dewi")
+    assert KUTIPAN_TIM in _speakers(store, sari) and KUTIPAN_TIM not in _speakers(store, joko)
+    assert Q.merged_into(store, sri) == sari and Q.merged_into(store, sari) is None
+    undo_entity_correction(store, first.id, reviewer="dewi")
+    assert _speakers(store, sri) == [KUTIPAN_TIM] and Q.merged_into(store, sri) is None
+
+
 def test_another_type_is_shown_everywhere_and_kept_through_a_reanalysis(two: tuple[Store, int, int]) -> None:
     store, first, _second = two
     sari = person_id(store, "Sari Wulandari")

@@ -186,7 +186,9 @@ def add_entity_correction(
             target = _entity(conn, target_id, where, role="target entity")
             before = {"name": str(ent.name), "label": str(ent.label)}
             after = {"target_id": target_id, "target_name": str(target.name)}
-            touched |= {target_id, *_merged_into(conn, entity_id)}
+            # The target's own articles keep their rows: only those of the entity (and of
+            # the entities merged into it before) change.
+            touched |= _merged_through(live_entity_events(conn), entity_id)
         else:
             if label:
                 raise CorrectionError(
@@ -195,7 +197,9 @@ def add_entity_correction(
             target_id, after = _split_target(conn, ent, where, target_id, new_name, new_label)
             anchors = _split_anchors(conn, ent, where, articles, names)
             before = {"name": str(ent.name), "label": str(ent.label)}
-            touched.add(target_id)
+            # Only the articles the split names change (its anchors), not every article of
+            # the entity or of the target.
+            touched = set()
         new_id = conn.execute(
             t.entity_corrections.insert()
             .values(
@@ -210,13 +214,40 @@ def add_entity_correction(
             )
             .returning(t.entity_corrections.c.id)
         ).scalar_one()
-        _apply(conn, touched, {int(a["article_id"]) for a in anchors})
+        if action == "type":
+            # Another type changes no article's entities: the corpus row and the label its
+            # article rows carry, in one statement.
+            _apply(conn, set(), set())
+            _sync_labels(conn, entity_id)
+        else:
+            _apply(conn, touched, {int(a["article_id"]) for a in anchors})
         return _get(conn, int(new_id))
 
 
-def _merged_into(conn: Connection, entity_id: int) -> list[int]:
-    e = t.entities.c
-    return [int(i) for i in conn.execute(sa.select(e.id).where(e.merged_into == entity_id)).scalars()]
+def _sync_labels(conn: Connection, entity_id: int) -> None:
+    """Give the article rows of ``entity_id`` its label (the corrected one, or the machine's)."""
+    ae, e = t.article_entities.c, t.entities.c
+    label = conn.execute(sa.select(e.label).where(e.id == entity_id)).scalar_one()
+    conn.execute(
+        t.article_entities.update().where(ae.entity_id == entity_id, ae.label != label).values(label=label)
+    )
+
+
+def _merged_through(events: Sequence[Any], entity_id: int) -> set[int]:
+    """The entities whose live merges lead through ``entity_id`` (merged into it, or into one
+    merged into it): their rows follow it wherever it goes."""
+    into: dict[int, set[int]] = {}
+    for ev in events:
+        if ev.action == "merge" and ev.target_id is not None and not ev.orphaned:
+            into.setdefault(ev.target_id, set()).add(ev.entity_id)
+    out: set[int] = set()
+    todo = [entity_id]
+    while todo:
+        for src in into.get(todo.pop(), ()):
+            if src not in out and src != entity_id:
+                out.add(src)
+                todo.append(src)
+    return out
 
 
 def _split_target(
@@ -400,15 +431,14 @@ def undo_entity_correction(store: Store, correction_id: int, *, reviewer: str) -
         conn.execute(
             t.entity_corrections.update().where(c.id == correction_id).values(undone_at=_now(), undone_by=who)
         )
-        ids = {found.entity_id} | ({found.target_id} if found.target_id is not None else set())
-        for eid in list(ids):
-            ids.update(_merged_into(conn, eid))
-        e = t.entities.c
-        ids.update(
-            int(m)
-            for m in conn.execute(
-                sa.select(e.merged_into).where(e.id.in_(sorted(ids)), e.merged_into.is_not(None))
-            ).scalars()
-        )
+        # What the correction changed, as add_entity_correction chose it: a type, the
+        # entity's articles (and those of the entities merged into it); a merge, the same
+        # (the rows keep the machine's entity, so the merged ones are found again); a split,
+        # its anchors' articles.
+        ids: set[int] = set()
+        if found.action == "merge":
+            ids = {found.entity_id, *_merged_through(live_entity_events(conn), found.entity_id)}
         _apply(conn, ids, {int(a["article_id"]) for a in found.anchors})
+        if found.action == "type":
+            _sync_labels(conn, found.entity_id)
         return _get(conn, correction_id)
