@@ -9,7 +9,6 @@ import hashlib
 import json
 import zlib
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,6 +18,7 @@ from warta.article import Article, Quote, from_json
 
 from . import tables as t
 from .entity_state import entity_pass, live_entity_events, touched_by
+from .events import utc_now
 
 __all__ = ["FIELDS", "apply_corrections", "machine_values", "quote_hash", "reanchor", "reapply"]
 
@@ -29,10 +29,6 @@ FIELDS = ("speaker_id", "speaker_name", "anonymous", "start", "end", "text")
 def quote_hash(text: str) -> str:
     """The sha1 of a quote's text (hex), an anchor of its corrections."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def machine_values(row: Any) -> dict[str, Any]:
@@ -221,7 +217,7 @@ def reanchor(conn: Connection, article_id: int, article: Article) -> None:
     live = _live(conn, article_id)
     if not live:
         return
-    now = _now()
+    now = utc_now()
     c = t.corrections.c
     for ev in live:
         idx = _match(article.quotes, int(ev.quote_start), int(ev.quote_end), str(ev.quote_hash))

@@ -27,7 +27,6 @@ Example:
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
 import msgspec
@@ -39,6 +38,7 @@ from warta.errors import CorrectionError
 from . import tables as t
 from .corrected import FIELDS, machine_values, quote_hash, reanchor, reapply
 from .entity_corrections import create_entity
+from .events import reviewer_name, utc_now
 from .people import EntityResolver
 from .repository import Store
 from .writer import decode_doc
@@ -60,7 +60,6 @@ ACTIONS: tuple[str, ...] = get_args(Action)
 
 # Names and reviewers are free text, kept short (an entity name is far shorter).
 _MAX_NAME = 200
-_MAX_REVIEWER = 64
 
 
 class Correction(msgspec.Struct):
@@ -89,10 +88,6 @@ class Correction(msgspec.Struct):
     orphaned: bool = False
 
 
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-
-
 def correction_record(row: Any) -> Correction:
     """A ``corrections`` row as a :class:`Correction`."""
     return Correction(
@@ -112,13 +107,6 @@ def correction_record(row: Any) -> Correction:
         orphaned_at=row.orphaned_at,
         orphaned=row.orphaned_at is not None,
     )
-
-
-def _reviewer(reviewer: str) -> str:
-    name = reviewer.strip()
-    if not name or len(name) > _MAX_REVIEWER:
-        raise CorrectionError(f"a reviewer's name must be 1 to {_MAX_REVIEWER} characters, not {reviewer!r}")
-    return name
 
 
 def add_correction(
@@ -151,7 +139,7 @@ def add_correction(
     """
     if action not in ACTIONS:
         raise CorrectionError(f"unknown action {action!r}; one of {', '.join(ACTIONS)}")
-    who = _reviewer(reviewer)
+    who = reviewer_name(reviewer)
     where = f"article {article_id}, quote {quote_idx}"
     with store.transaction() as conn:
         row = conn.execute(
@@ -192,7 +180,7 @@ def add_correction(
                 before=json.dumps(before, ensure_ascii=False),
                 after=json.dumps(after, ensure_ascii=False),
                 reviewer=who,
-                created_at=_now(),
+                created_at=utc_now(),
             )
             .returning(t.corrections.c.id)
         ).scalar_one()
@@ -262,7 +250,7 @@ def undo_correction(store: Store, correction_id: int, *, reviewer: str) -> Corre
     Raises:
         CorrectionError: no such correction (``missing``), or undone already.
     """
-    who = _reviewer(reviewer)
+    who = reviewer_name(reviewer)
     with store.transaction() as conn:
         found = _get(conn, correction_id)
         if found.undone_at is not None:
@@ -273,7 +261,7 @@ def undo_correction(store: Store, correction_id: int, *, reviewer: str) -> Corre
         conn.execute(
             t.corrections.update()
             .where(t.corrections.c.id == correction_id)
-            .values(undone_at=_now(), undone_by=who)
+            .values(undone_at=utc_now(), undone_by=who)
         )
         reapply(conn, found.article_id)
         return _get(conn, correction_id)

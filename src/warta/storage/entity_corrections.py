@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
 import msgspec
@@ -36,6 +35,7 @@ from warta.errors import CorrectionError
 from . import tables as t
 from .corrected import reapply
 from .entity_state import entity_pass, live_entity_events, name_hash, refresh_entities, same_name
+from .events import reviewer_name, utc_now
 from .people import entity_key
 from .repository import Store
 from .writer import decode_doc
@@ -57,7 +57,6 @@ ENTITY_ACTIONS: tuple[str, ...] = get_args(EntityAction)
 LABELS = ("PER", "ORG", "LOC", "EVT", "MISC")
 
 _MAX_NAME = 200
-_MAX_REVIEWER = 64
 # A split names at most this many articles or names (a reviewer's choice, not a query).
 _MAX_CHOSEN = 500
 
@@ -82,10 +81,6 @@ class EntityCorrection(msgspec.Struct):
     orphaned: bool = False
 
 
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-
-
 def entity_correction_record(row: Any) -> EntityCorrection:
     """An ``entity_corrections`` row as an :class:`EntityCorrection`."""
     return EntityCorrection(
@@ -103,13 +98,6 @@ def entity_correction_record(row: Any) -> EntityCorrection:
         orphaned_at=row.orphaned_at,
         orphaned=row.orphaned_at is not None,
     )
-
-
-def _reviewer(reviewer: str) -> str:
-    name = reviewer.strip()
-    if not name or len(name) > _MAX_REVIEWER:
-        raise CorrectionError(f"a reviewer's name must be 1 to {_MAX_REVIEWER} characters, not {reviewer!r}")
-    return name
 
 
 def _entity(conn: Connection, entity_id: int, where: str, *, role: str = "entity") -> Any:
@@ -159,7 +147,7 @@ def add_entity_correction(
     """
     if action not in ENTITY_ACTIONS:
         raise CorrectionError(f"unknown action {action!r}; one of {', '.join(ENTITY_ACTIONS)}")
-    who = _reviewer(reviewer)
+    who = reviewer_name(reviewer)
     where = f"entity {entity_id}"
     with store.transaction() as conn:
         ent = _entity(conn, entity_id, where)
@@ -210,7 +198,7 @@ def add_entity_correction(
                 after=json.dumps(after, ensure_ascii=False),
                 anchors=json.dumps(anchors, ensure_ascii=False),
                 reviewer=who,
-                created_at=_now(),
+                created_at=utc_now(),
             )
             .returning(t.entity_corrections.c.id)
         ).scalar_one()
@@ -419,7 +407,7 @@ def undo_entity_correction(store: Store, correction_id: int, *, reviewer: str) -
     Raises:
         CorrectionError: no such correction (``missing``), or undone already.
     """
-    who = _reviewer(reviewer)
+    who = reviewer_name(reviewer)
     with store.transaction() as conn:
         found = _get(conn, correction_id)
         if found.undone_at is not None:
@@ -429,7 +417,9 @@ def undo_entity_correction(store: Store, correction_id: int, *, reviewer: str) -
             )
         c = t.entity_corrections.c
         conn.execute(
-            t.entity_corrections.update().where(c.id == correction_id).values(undone_at=_now(), undone_by=who)
+            t.entity_corrections.update()
+            .where(c.id == correction_id)
+            .values(undone_at=utc_now(), undone_by=who)
         )
         # What the correction changed, as add_entity_correction chose it: a type, the
         # entity's articles (and those of the entities merged into it); a merge, the same

@@ -15,7 +15,6 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,6 +24,7 @@ from warta.article import Article
 from warta.errors import CorrectionError
 
 from . import tables as t
+from .events import utc_now
 
 __all__ = [
     "EntityEvent",
@@ -37,10 +37,6 @@ __all__ = [
     "same_name",
     "touched_by",
 ]
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def name_hash(text: str) -> str:
@@ -177,7 +173,7 @@ def _reanchor_splits(
     article again (the same name, else a mention at the same offset with the same text,
     resolved to the split's source), move the anchors there; an anchor found nowhere is
     ``lost``, and a split whose anchors are all lost is marked orphaned (never dropped)."""
-    now = _now()
+    now = utc_now()
     machine = {int(r.idx): int(r.entity_id) for r in rows}
     firsts = {int(r.idx): r.first_start for r in rows}
     for ev in events:

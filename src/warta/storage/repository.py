@@ -20,7 +20,6 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -35,6 +34,7 @@ from . import migrations
 from . import tables as t
 from .dupes import SIGNATURE_VERSION
 from .errors import CorruptStoreError, ForeignStoreError, StorageError, StoreVersionError
+from .events import utc_now
 from .memo import Memo
 from .writer import Fingerprint, Writer
 
@@ -58,10 +58,6 @@ def database_url(target: str) -> sa.URL:
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     return url
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -237,7 +233,7 @@ class Store:
                 [
                     {"key": "schema", "value": t.SCHEMA_NAME},
                     {"key": "version", "value": str(t.SCHEMA_VERSION)},
-                    {"key": "created", "value": _now()},
+                    {"key": "created", "value": utc_now()},
                     {"key": "signatures", "value": SIGNATURE_VERSION},
                 ],
             )
@@ -291,7 +287,7 @@ class Store:
                 else:
                     updated += 1
                 written.append((w.last_id or 0, new))
-            now = _now()
+            now = utc_now()
             for reject in rejects:
                 _write_reject(conn, reject, now)
             for fp, reason in over_budget:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal, get_args
 
 import msgspec
@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 from warta.errors import WatchlistError
 
 from . import tables as t
+from .events import utc_now
 from .queries.text_search import parse_query
 from .queries.watch_match import MatchItem, Window, match_rows
 from .repository import Store
@@ -153,10 +154,6 @@ class MatchPage(msgspec.Struct):
     items: list[MatchItem]
 
 
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-
-
 def _day(value: str | date | None, field: str) -> str | None:
     if value is None or value == "":
         return None
@@ -251,7 +248,7 @@ def add_watchlist(store: Store, spec: WatchSpec, *, now: str | None = None) -> W
                 date_from=spec.date_from,
                 date_to=spec.date_to,
                 outlet=spec.outlet,
-                created_at=now or _now(),
+                created_at=now or utc_now(),
                 seen=0,
             )
         )
@@ -431,7 +428,7 @@ def record_new(
         WatchlistError: a name in ``names`` that names no watchlist (W109).
         StorageError: a text query the index cannot run.
     """
-    stamp = now or _now()
+    stamp = now or utc_now()
     out: list[tuple[Watchlist, list[FoundItem]]] = []
     with store.transaction() as conn:
         if names is None:
@@ -592,7 +589,7 @@ def claim_pending(
     ``stale_after`` ago are left to it: two checks at once never send one item twice. The
     claim is one UPDATE, so the database decides who gets a delivery."""
     d = t.watch_deliveries.c
-    stamp = now or _now()
+    stamp = now or utc_now()
     stale = (datetime.fromisoformat(stamp) - stale_after).strftime("%Y-%m-%dT%H:%M:%S")
     free = (
         (d.channel == channel) & (d.status == "pending") & (d.claimed_at.is_(None) | (d.claimed_at < stale))
@@ -653,7 +650,7 @@ def record_delivery(
     attempt; a delivery that failed ``max_attempts`` times is given up ("failed"). A sent
     delivery keeps ``batch`` (what it was sent in) in ``claimed_by``: :func:`batch_sent`."""
     d = t.watch_deliveries.c
-    stamp = now or _now()
+    stamp = now or utc_now()
     ids = sorted(set(item_ids))
     with store.transaction() as conn:
         for start in range(0, len(ids), 500):

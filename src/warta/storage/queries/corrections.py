@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
 import sqlalchemy as sa
@@ -46,26 +46,8 @@ def correction_log(
     ``live`` (applied: not undone, not orphaned), ``undone``, ``orphaned`` (not undone, but
     no quote of its article fits it any more: for the reviewer to look at) or ``all``."""
     c = t.corrections.c
-    conds: list[sa.ColumnElement[bool]] = []
-    if article_id is not None:
-        conds.append(c.article_id == article_id)
-    if reviewer:
-        conds.append(c.reviewer == reviewer)
-    if action:
-        conds.append(c.action == action)
-    if status == "live":
-        conds += [c.undone_at.is_(None), c.orphaned_at.is_(None)]
-    elif status == "undone":
-        conds.append(c.undone_at.is_not(None))
-    elif status == "orphaned":
-        conds += [c.undone_at.is_(None), c.orphaned_at.is_not(None)]
-    with store.connect() as conn:
-        total = int(
-            conn.execute(sa.select(sa.func.count()).select_from(t.corrections).where(*conds)).scalar_one()
-        )
-        rows = conn.execute(
-            sa.select(t.corrections).where(*conds).order_by(c.id.desc()).limit(limit).offset(offset)
-        ).all()
+    target: list[sa.ColumnElement[bool]] = [c.article_id == article_id] if article_id is not None else []
+    total, rows = _log(store, t.corrections, target, reviewer, action, status, limit, offset)
     return CorrectionPage(total=total, limit=limit, offset=offset, items=[correction_record(r) for r in rows])
 
 
@@ -83,9 +65,27 @@ def entity_correction_log(
     reviewer, of one action; ``status`` as :func:`correction_log` (``orphaned``: a split none
     of whose mentions a reanalysis found again)."""
     c = t.entity_corrections.c
-    conds: list[sa.ColumnElement[bool]] = []
+    target: list[sa.ColumnElement[bool]] = []
     if entity_id is not None:
-        conds.append((c.entity_id == entity_id) | (c.target_id == entity_id))
+        target.append((c.entity_id == entity_id) | (c.target_id == entity_id))
+    total, rows = _log(store, t.entity_corrections, target, reviewer, action, status, limit, offset)
+    return EntityCorrectionPage(
+        total=total, limit=limit, offset=offset, items=[entity_correction_record(r) for r in rows]
+    )
+
+
+def _log(
+    store: Store,
+    table: sa.Table,
+    conds: list[sa.ColumnElement[bool]],
+    reviewer: str | None,
+    action: str | None,
+    status: Status,
+    limit: int,
+    offset: int,
+) -> tuple[int, Sequence[sa.Row[Any]]]:
+    """A page of an event log (quote or entity corrections), newest first, and its total."""
+    c = table.c
     if reviewer:
         conds.append(c.reviewer == reviewer)
     if action:
@@ -97,17 +97,11 @@ def entity_correction_log(
     elif status == "orphaned":
         conds += [c.undone_at.is_(None), c.orphaned_at.is_not(None)]
     with store.connect() as conn:
-        total = int(
-            conn.execute(
-                sa.select(sa.func.count()).select_from(t.entity_corrections).where(*conds)
-            ).scalar_one()
-        )
+        total = int(conn.execute(sa.select(sa.func.count()).select_from(table).where(*conds)).scalar_one())
         rows = conn.execute(
-            sa.select(t.entity_corrections).where(*conds).order_by(c.id.desc()).limit(limit).offset(offset)
+            sa.select(table).where(*conds).order_by(c.id.desc()).limit(limit).offset(offset)
         ).all()
-    return EntityCorrectionPage(
-        total=total, limit=limit, offset=offset, items=[entity_correction_record(r) for r in rows]
-    )
+    return total, rows
 
 
 class ReviewedQuote(msgspec.Struct):
