@@ -77,7 +77,7 @@ def test_a_pronoun_with_a_glued_clitic_is_a_pronoun(pronoun: str) -> None:
 )
 def test_a_place_tagged_name_after_a_role(phrase: str, kind: str) -> None:
     from warta.article import Mention
-    from warta.stages.quotes.resolve import _refine
+    from warta.stages.quotes.resolve import _Mentions, _refine
     from warta.stages.quotes.speakers import ParsedSpeaker
 
     name_start = phrase.rfind(", ") + 2 if ", " in phrase else phrase.index(" ") + 1
@@ -85,7 +85,7 @@ def test_a_place_tagged_name_after_a_role(phrase: str, kind: str) -> None:
     role = (0, phrase.index(" "))
     parsed = ParsedSpeaker("person", 0, len(phrase), name=name, roles=[role])
     place = Mention(start=name[0], end=name[1], text=phrase[name[0] :], label="LOC")
-    assert _refine(phrase, parsed, [place]).kind == kind
+    assert _refine(phrase, parsed, _Mentions([place])).kind == kind
 
 
 def test_a_cue_after_an_adverbial_or_inside_the_sentence() -> None:
