@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from warta.config import load_settings
 from warta.storage import Store
+from warta.storage import queries as Q
 from warta.web.app import create_app
 from warta.web.pages import CSP, templates
 
@@ -193,6 +194,26 @@ def test_quotes_page_filters_by_speaker_and_kind(client: TestClient, web_ids: di
     assert "Bambang" not in re.sub(r"<td><a href=\"/article/.*?</td>", "", page)
     bad = client.get("/quotes", params={"kind": "rumor"})
     assert "is not one of direct, indirect, mixed, partial" in bad.text
+    assert "is not one of verified, needs-review" in client.get("/quotes", params={"review": "x"}).text
+
+
+def test_quotes_page_filters_by_review_state(client: TestClient, web_store: Store) -> None:
+    from warta.storage.corrections import add_correction
+
+    everything = Q.quote_page(web_store, limit=100)
+    doubtful = Q.quote_page(web_store, needs_review=True, limit=100)
+    shown = _main(client.get("/quotes", params={"review": "needs-review"}).text)
+    assert f"{doubtful.total:,} quote" in shown and 'class="pill review"' in shown
+    assert doubtful.total < everything.total
+    first = everything.items[0]
+    made = add_correction(web_store, first.article_id, first.idx, "confirm", reviewer="uji")
+    try:
+        verified = _main(client.get("/quotes", params={"review": "verified"}).text)
+        assert "1 quote, newest first" in verified and 'class="pill verified"' in verified
+    finally:
+        from warta.storage.corrections import undo_correction
+
+        undo_correction(web_store, made.id, reviewer="uji")
 
 
 def _post_form(client: TestClient, text: str, **headers: str) -> Any:

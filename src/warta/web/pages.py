@@ -440,16 +440,23 @@ def review_accuracy_page(request: Request, store: StoreDep) -> HTMLResponse:
     )
 
 
+# The quotes page's review filter: what a reviewer confirmed or corrected, or the attributions
+# below the review threshold (not yet reviewed or not).
+REVIEW_FILTERS = {"verified": "verified by a reviewer", "needs-review": "needs review"}
+
+
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(
     request: Request,
     store: StoreDep,
+    settings: SettingsDep,
     speaker: str = "",
     about: str = "",
     outlet: str = "",
     kind: str = "",
     date_from: Annotated[str, Query(alias="from")] = "",
     date_to: Annotated[str, Query(alias="to")] = "",
+    review: str = "",
     page: int = 1,
 ) -> HTMLResponse:
     errors: list[str] = []
@@ -457,6 +464,8 @@ def quotes_page(
     d0, d1 = _day(date_from, "from", errors), _day(date_to, "to", errors)
     if kind and kind not in KIND_LABELS:
         errors.append(f"kind: {kind!r} is not one of {', '.join(KIND_LABELS)}")
+    if review and review not in REVIEW_FILTERS:
+        errors.append(f"review: {review!r} is not one of {', '.join(REVIEW_FILTERS)}")
     size = 25
     result = None
     if not errors:
@@ -470,6 +479,9 @@ def quotes_page(
             date_to=d1,
             limit=size,
             offset=(page - 1) * size,
+            verified=True if review == "verified" else None,
+            needs_review=True if review == "needs-review" else None,
+            review_below=settings.review_below,
         )
     params = {
         "speaker": speaker,
@@ -478,6 +490,7 @@ def quotes_page(
         "kind": kind,
         "from": date_from,
         "to": date_to,
+        "review": review,
     }
     base = "/quotes?" + urlencode({k: v for k, v in params.items() if v})
     return _page(
@@ -492,6 +505,7 @@ def quotes_page(
             "size": size,
             "base": base,
             "kinds": list(KIND_LABELS),
+            "reviews": REVIEW_FILTERS,
             "outlets": [o for o, _n in queries.list_outlets(store)],
         },
     )
