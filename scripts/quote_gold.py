@@ -97,7 +97,26 @@ PLAN_4 = [
     ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 1),
     ("news-indosum", "indosum_articles.jsonl.gz", "antaranews", 2),
 ]
-PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3, 4: PLAN_4}
+# Round 5 (session 8, for session 9): annotated and committed unscored, the next session's
+# unseen test of whatever it changes.
+PLAN_5 = [
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 3),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 2),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 3),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "sindonews.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "fimela.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "posmetro-medan.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "kapanlagi.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "okezone.com", 2),
+    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 3),
+    ("news-indosum", "indosum_articles.jsonl.gz", "kumparan", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "rimanews", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "goal indonesia", 1),
+    ("news-indosum", "indosum_articles.jsonl.gz", "suara", 2),
+]
+PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3, 4: PLAN_4, 5: PLAN_5}
 _CUES = re.compile(
     r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
     re.IGNORECASE,
