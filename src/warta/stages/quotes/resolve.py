@@ -2,7 +2,10 @@
 
 A named speaker stands for itself. A pronoun ("dia", "ia", "beliau") or a ``-nya`` cue
 ("ujarnya") takes the last person who spoke (or was named as speaker), unless a person
-opened a sentence since ("Macron ... Dia menekankan", "Ani (34) ... ujarnya"); "mereka" the last group,
+opened a sentence since ("Macron ... Dia menekankan", "Ani (34) ... ujarnya"); whoever it
+stood for has then spoken at that cue, so a sentence opened by someone else before it no
+longer outranks them. A person the quote itself names in the third person (by family name or
+a short form in capitals: "Saudara ISW meminta ...") is never its speaker. "mereka" the last group,
 organisation or plural anonymous source ("para pejabat"). A statement speaks for its
 issuer ("menurut pernyataan Istana Élysée"); "pernyataan itu" or an issuer described, not
 named ("pernyataan kepresidenan Prancis"), takes the last issuer. A bare role or definite description ("Presiden", "pejabat itu")
@@ -207,10 +210,6 @@ def _named_in(text: str, start: int, end: int, entities: Sequence[Entity]) -> _N
     """Whether a person is named in the content ``text[start:end]`` by a word of their name or
     an alias ("Saudara ISW meminta ..." names Iswan Ibrahim (ISW)). People speak of themselves
     as "saya", so a person the quote names in the third person is not the one speaking it."""
-    import os
-
-    if os.environ.get("WEXP") == "nonamed":
-        return lambda sp: False
     content = text[start:end]
     words = set(_NAME_WORD.findall(content))
 
@@ -253,7 +252,7 @@ def build_quotes(
 ) -> list[Quote]:
     """Quotes with resolved speakers, in text order; ``inherits`` links become shared speakers."""
     starts = [s for s, _ in sentences]
-    subjects = _subjects(text, mentions, entities, starts)
+    subjects = _Subjects(_subjects(text, mentions, entities, starts))
     indexed = _Mentions(mentions)
     history: list[_Known] = []
     quotes: list[Quote] = []
@@ -285,7 +284,7 @@ def build_quotes(
         elif p is not None and p.kind == "pronoun":
             want = ("org", "group", "statement") if p.pronoun == "mereka" else ("person",)
             k = _last(history, kinds=want, named=named)
-            subject = _last_subject(subjects, p.start, named) if p.pronoun != "mereka" else None
+            subject = subjects.last(p.start, named) if p.pronoun != "mereka" else None
             if subject is not None and (k is None or subject[0] > k.pos):
                 # A person opened a sentence since the last speaker: "Dia" is that person.
                 speaker = _copy(subject[1], _span(text, (p.start, p.end)))
@@ -318,7 +317,7 @@ def build_quotes(
                     )
                     if k is None:
                         last = _last(history, kinds=("person",))
-                        subject = _last_subject(subjects, p.start)
+                        subject = subjects.last(p.start)
                         if subject is not None and (last is None or subject[0] > last.pos):
                             speaker = _copy(subject[1], _span(text, (p.start, p.end)))
                             conf *= _CONFIDENCE["pronoun"]
@@ -343,7 +342,7 @@ def build_quotes(
                 conf *= _CONFIDENCE["named"] if p.kind == "anonymous" else _CONFIDENCE["role"]
         elif f.nya:
             k = _last(history, kinds=("person",), named=named)
-            subject = _last_subject(subjects, f.start, named)
+            subject = subjects.last(f.start, named)
             subject = subject if subject is not None and (k is None or subject[0] > k.pos) else None
             if subject is not None:
                 # A person opened a sentence since the last speaker: "-nya" is that person.
@@ -390,11 +389,16 @@ def build_quotes(
     return quotes
 
 
-def _last_subject(
-    subjects: Sequence[tuple[int, Speaker]], pos: int, named: _Named | None = None
-) -> tuple[int, Speaker] | None:
-    """The last person to open a sentence before ``pos``, unless the quote names them."""
-    i = bisect_right([s for s, _ in subjects], pos) - 1
-    if i < 0 or subjects[i][0] >= pos or (named is not None and named(subjects[i][1])):
-        return None
-    return subjects[i]
+class _Subjects:
+    """The people who open a sentence (:func:`_subjects`), by position."""
+
+    def __init__(self, found: list[tuple[int, Speaker]]) -> None:
+        self.found = found
+        self.starts = [s for s, _ in found]
+
+    def last(self, pos: int, named: _Named | None = None) -> tuple[int, Speaker] | None:
+        """The last person to open a sentence before ``pos``, unless the quote names them."""
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0 or self.starts[i] >= pos or (named is not None and named(self.found[i][1])):
+            return None
+        return self.found[i]
