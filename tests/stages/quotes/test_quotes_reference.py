@@ -103,3 +103,37 @@ def test_a_cue_after_an_adverbial_or_inside_the_sentence() -> None:
     assert said["Harga cabai lanjutnya bisa turun bila panen raya tiba"] == "Budi Santoso"
     # A subject before the cue makes it no opening cue.
     assert not any("petani teladan" in t for t in said)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role", "affiliation"),
+    [
+        (
+            "anggota DPRD Kota Sukamaju dari Fraksi Hijau, Budi Santoso",
+            "anggota DPRD Kota Sukamaju",
+            "Fraksi Hijau",
+        ),
+        (
+            "pengamat politik dari Universitas Nusantara, Budi Santoso",
+            "pengamat politik",
+            "Universitas Nusantara",
+        ),
+    ],
+)
+def test_a_role_of_an_organisation_joined_by_dari(phrase: str, role: str, affiliation: str) -> None:
+    from warta.stages.quotes.speakers import parse_after
+
+    text = f'"Jalan desa itu rusak parah," kata {phrase} kepada wartawan, Minggu.'
+    p = parse_after(text, text.index("kata") + 5)
+    assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Budi Santoso"
+    assert [text[s:e] for s, e in p.roles] == [role]
+    assert [text[s:e] for s, e in p.affiliations] == [affiliation]
+
+
+def test_a_name_followed_by_dari_and_a_party_is_still_just_the_name() -> None:
+    from warta.stages.quotes.speakers import parse_after
+
+    text = '"Jalan desa itu rusak parah," kata Budi Santoso dari Partai Hijau.'
+    p = parse_after(text, text.index("kata") + 5)
+    assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Budi Santoso"
+    assert p.roles == []

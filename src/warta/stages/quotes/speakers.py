@@ -295,6 +295,13 @@ def _core_end(toks: list[Tok], i: int) -> int:
             w.lower() in ("dr", "drg") and j + 1 < n and _cap(toks[j + 1][2])
         ):
             pass
+        elif (
+            lw in _JOINERS
+            and j + 1 < n
+            and toks[j + 1][2] in org_heads()
+            and any(_is_role(t[2]) for t in toks[i:j])
+        ):
+            pass  # "anggota DPRD *dari* Fraksi Hijau": a role, then the organisation it is of
         else:
             break
         j += 1
