@@ -137,3 +137,29 @@ def test_a_name_followed_by_dari_and_a_party_is_still_just_the_name() -> None:
     p = parse_after(text, text.index("kata") + 5)
     assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Budi Santoso"
     assert p.roles == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Direktur RSUD Sukamaju dr. Dika Pratama", "dr. Dika Pratama"),
+        ("Rektor Universitas Nusantara Prof. Budi Santoso", "Prof. Budi Santoso"),
+        ("Ketua MUI Lembah Hijau KH. Rahmat Syafei", "KH. Rahmat Syafei"),
+        ("Budi H Santoso", "Budi H Santoso"),  # "H" inside a name is an initial
+    ],
+)
+def test_an_abbreviated_title_with_its_full_stop_opens_the_name(phrase: str, name: str) -> None:
+    from warta.stages.quotes.speakers import parse_after
+
+    text = f"Hal senada disampaikan {phrase}. Ia menekankan pentingnya air bersih."
+    p = parse_after(text, text.index(phrase))
+    assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == name
+
+
+def test_who_a_passive_cue_names_is_who_the_next_pronoun_means() -> None:
+    a = warta.analyze(
+        "Hal senada disampaikan Direktur RSUD Sukamaju dr. Dika Pratama. Ia menekankan pentingnya air. "
+        '"Air minum yang bersih menjadi kunci," ujarnya.'
+    )
+    q = _quote(a, "Air minum yang bersih")
+    assert q.speaker is not None and q.speaker.name == "Dika Pratama"

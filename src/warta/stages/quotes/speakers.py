@@ -250,6 +250,10 @@ def _join_enumerations(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+# Titles written abbreviated before a name, with or without a full stop (lower case).
+_ABBREVIATED_TITLES = frozenset({"dr", "drg", "drs", "dra", "ir", "prof", "h", "hj", "kh"})
+
+
 def _core_end(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the name/role/organisation run starting at ``toks[i]``."""
     n = len(toks)
@@ -282,6 +286,15 @@ def _core_end(toks: list[Tok], i: int) -> int:
         elif w in ("-", "/", "&"):
             if not (j + 1 < n and (_cap(toks[j + 1][2]) or toks[j + 1][2].isdigit())):
                 break
+        elif (
+            w == "."
+            and j > i
+            and toks[j - 1][2].lower() in _ABBREVIATED_TITLES
+            and toks[j - 1][1] == toks[j][0]
+            and j + 1 < n
+            and _cap(toks[j + 1][2])
+        ):
+            pass  # "dr. Dika", "Prof. Budi", "KH. Rahmat": an abbreviated title's full stop
         elif not w[:1].isalnum():
             if depth == 0:
                 break
@@ -292,7 +305,9 @@ def _core_end(toks: list[Tok], i: int) -> int:
         elif _is_role(w):
             lower_ok = True
         elif (lower_ok and lw not in stop_words() and not lw.startswith(("me", "ber", "di"))) or (
-            w.lower() in ("dr", "drg") and j + 1 < n and _cap(toks[j + 1][2])
+            lw in _ABBREVIATED_TITLES
+            and j + 1 < n
+            and (_cap(toks[j + 1][2]) or (toks[j + 1][2] == "." and j + 2 < n and _cap(toks[j + 2][2])))
         ):
             pass
         elif (
@@ -344,6 +359,14 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
             and (prev is None or prev not in place_types())
             and not _is_org(w, prev)
             and not _is_role(w)
+        ):
+            return k
+    # An abbreviated title opens the name ("Direktur RSUD Sukamaju dr. Dika Pratama"); "H"
+    # is left out, being also an initial inside a name.
+    for k in range(1, n - 1):
+        w, after = seg[k][2], seg[k + 1][2]
+        if w.lower() in _ABBREVIATED_TITLES - {"h"} and (
+            _cap(after) or (after == "." and k + 2 < n and _cap(seg[k + 2][2]))
         ):
             return k
     # Fallback: the trailing run of capitalised words that are neither role nor
