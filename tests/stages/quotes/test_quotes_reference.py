@@ -163,3 +163,17 @@ def test_who_a_passive_cue_names_is_who_the_next_pronoun_means() -> None:
     )
     q = _quote(a, "Air minum yang bersih")
     assert q.speaker is not None and q.speaker.name == "Dika Pratama"
+
+
+@pytest.mark.parametrize(
+    ("cue", "name", "role"),
+    [
+        ("kata suaminya, Rudi Hartono, kepada wartawan.", "Rudi Hartono", "suaminya"),
+        ("ujar pengacaranya, Budi Santoso.", "Budi Santoso", "pengacaranya"),
+    ],
+)
+def test_someone_named_by_a_relation_then_by_name(cue: str, name: str, role: str) -> None:
+    a = warta.analyze(f'Seorang warga kehilangan sepeda motornya. "Kami sudah melapor ke polisi," {cue}')
+    q = _quote(a, "Kami sudah melapor")
+    assert q.speaker is not None and q.speaker.name == name
+    assert [r.text for r in q.speaker.roles] == [role]

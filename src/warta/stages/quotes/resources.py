@@ -39,6 +39,7 @@ __all__ = [
     "pronouns",
     "ranks",
     "region_acronyms",
+    "relations",
     "reporting_alternation",
     "reporting_pattern",
     "reporting_verbs",
@@ -297,6 +298,12 @@ def connectors() -> frozenset[str]:
 def region_acronyms() -> frozenset[str]:
     """Region acronyms read as part of a role ("DKI", "RI"), upper case."""
     return frozenset(_lines("region_acronyms.txt"))
+
+
+@cache
+def relations() -> frozenset[str]:
+    """Nouns that name a person by their relation to someone ("suami", "pengacara" is a role)."""
+    return frozenset(_lines("relations.txt"))
 
 
 @cache

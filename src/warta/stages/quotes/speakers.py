@@ -40,6 +40,7 @@ from warta.stages.quotes.resources import (
     pronouns,
     ranks,
     region_acronyms,
+    relations,
     reporting_verbs,
     role_words,
     statement_nouns,
@@ -584,6 +585,9 @@ def parse_after(
         return None
     if toks[0][2].lower() in pronouns():
         return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=pronouns()[toks[0][2].lower()])
+    related = _related(text, toks, known, stop)
+    if related is not None:
+        return related
     described = _described_org(text, toks, known)
     if described is not None:
         return described
@@ -645,6 +649,28 @@ def parse_after(
         if anon is not None:
             return anon
     return parsed
+
+
+def _related(text: str, toks: list[Tok], known: Collection[str], stop: int) -> ParsedSpeaker | None:
+    """ "suaminya, Rudi Hartono" / "pengacaranya, Budi": someone named by their relation to
+    another, then by name after a comma. The relation is the person's role."""
+    first = toks[0][2]
+    stem = first[:-3]
+    if not (
+        first.islower()
+        and first.endswith("nya")
+        and len(toks) > 2
+        and toks[1][2] == ","
+        and _cap(toks[2][2])
+        and (stem in relations() or _is_role(stem))
+    ):
+        return None
+    named = parse_after(text, toks[2][0], known=known, limit=stop - toks[2][0])
+    if named is None or named.kind != "person" or named.name is None:
+        return None
+    named.roles.insert(0, (toks[0][0], toks[0][1]))
+    named.start = toks[0][0]
+    return named
 
 
 @cache
