@@ -177,3 +177,14 @@ def test_someone_named_by_a_relation_then_by_name(cue: str, name: str, role: str
     q = _quote(a, "Kami sudah melapor")
     assert q.speaker is not None and q.speaker.name == name
     assert [r.text for r in q.speaker.roles] == [role]
+
+
+def test_a_nya_cue_with_nobody_before_it_is_the_person_the_story_names_most() -> None:
+    a = warta.analyze(
+        "Unggahan Satria Wibisana di media sosial memicu kemarahan warganet. Komentar yang "
+        "ditulis Satria dianggap merendahkan sebuah grup musik. Petisi untuk melaporkan Satria "
+        'pun beredar luas. "Saya kaget ketika tahu ada petisi tentang saya," katanya di Jakarta.'
+    )
+    q = _quote(a, "Saya kaget")
+    assert q.speaker is not None and q.speaker.name == "Satria Wibisana"
+    assert q.needs_review  # a guess: sent to review

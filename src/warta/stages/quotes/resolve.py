@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from warta.article import Entity, Mention, Quote, Span, Speaker
+from warta.stages.clean.resources import id_words
 from warta.stages.quotes.attribute import Found
 from warta.stages.quotes.resources import lead_words
 from warta.stages.quotes.speakers import ParsedSpeaker
@@ -253,6 +254,7 @@ def build_quotes(
     """Quotes with resolved speakers, in text order; ``inherits`` links become shared speakers."""
     starts = [s for s, _ in sentences]
     subjects = _Subjects(_subjects(text, mentions, entities, starts))
+    main = _MostNamed(mentions, entities)
     indexed = _Mentions(mentions)
     history: list[_Known] = []
     quotes: list[Quote] = []
@@ -262,8 +264,9 @@ def build_quotes(
         # pronouns and bare roles, even when they were not quoted themselves.
         while pi < len(people) and people[pi].end <= f.start:
             intro = _speaker_from(text, people[pi], indexed, entities)
-            roles = " ".join(r.text.lower() for r in intro.roles)
-            history.append(_Known(intro.name, roles, "person", intro, people[pi].start))
+            if not _common_noun(text, people[pi], indexed):
+                roles = " ".join(r.text.lower() for r in intro.roles)
+                history.append(_Known(intro.name, roles, "person", intro, people[pi].start))
             pi += 1
         speaker: Speaker | None = None
         conf = f.confidence
@@ -289,13 +292,17 @@ def build_quotes(
                 # A person opened a sentence since the last speaker: "Dia" is that person.
                 speaker = _copy(subject[1], _span(text, (p.start, p.end)))
                 conf *= _CONFIDENCE["pronoun"]
+            elif k is not None:
+                speaker = _copy(k.speaker, _span(text, (p.start, p.end)))
+                conf *= _CONFIDENCE["pronoun"]
             else:
+                most = main.before(p.start, named) if p.pronoun != "mereka" else None
                 speaker = (
-                    _copy(k.speaker, _span(text, (p.start, p.end)))
-                    if k
+                    _copy(most, _span(text, (p.start, p.end)))
+                    if most is not None
                     else Speaker(mention=_span(text, (p.start, p.end)))
                 )
-                conf *= _CONFIDENCE["pronoun"] if k else 0.4
+                conf *= 0.4
         elif p is not None and p.kind == "statement" and p.issuer is not None:
             # "menurut pernyataan Istana Élysée": the issuer speaks.
             speaker = _speaker_from(text, p, indexed, entities)
@@ -348,9 +355,13 @@ def build_quotes(
                 # A person opened a sentence since the last speaker: "-nya" is that person.
                 speaker = _copy(subject[1], None)
                 conf *= _CONFIDENCE["nya"] * 0.8
+            elif k is not None:
+                speaker = _copy(k.speaker, None)
+                conf *= _CONFIDENCE["nya"]
             else:
-                speaker = _copy(k.speaker, None) if k else None
-                conf *= _CONFIDENCE["nya"] if k else 0.3
+                # Nobody spoke or opened a sentence before: the person the story names most.
+                speaker = main.before(f.start, named)
+                conf *= 0.3
         elif f.inherits is not None:
             # A run closed by a later cue gets its speaker once that quote is built.
             src = quotes[f.inherits].speaker if f.inherits < len(quotes) else None
@@ -358,7 +369,7 @@ def build_quotes(
             conf *= _CONFIDENCE["run"]
         elif f.kind == "direct":
             k = next((x for x in reversed(history) if not named(x.speaker)), None)
-            speaker = _copy(k.speaker, None) if k else None
+            speaker = _copy(k.speaker, None) if k else main.before(f.start, named)
             conf *= _CONFIDENCE["context"] if k else 0.3
         by_reference = (p is not None and p.kind == "pronoun" and p.pronoun != "mereka") or (
             p is None and f.nya
@@ -387,6 +398,57 @@ def build_quotes(
             src = quotes[f.inherits].speaker
             q.speaker = _copy(src, None) if src is not None else None
     return quotes
+
+
+def _common_noun(text: str, p: ParsedSpeaker, mentions: _Mentions) -> bool:
+    """Whether a person the phrase parser found is one capitalised common word that opens a
+    sentence ("Petisi itu beredar", "Korban lalu melapor"), which the tagger did not take for
+    a person."""
+    if p.name is None:
+        return False
+    word = text[p.name[0] : p.name[1]]
+    return (
+        " " not in word
+        and word.lower() in id_words()
+        and not any(m.label == "PER" for m in mentions.overlapping(*p.name))
+    )
+
+
+class _MostNamed:
+    """The person an article names most up to a point: who a "-nya" cue means when nobody
+    spoke or opened a sentence before it ("..., katanya" after a paragraph about Satria)."""
+
+    def __init__(self, mentions: Sequence[Mention], entities: Sequence[Entity]) -> None:
+        self.people = sorted(
+            (m.start, m.entity)
+            for m in mentions
+            if m.entity is not None and m.entity < len(entities) and entities[m.entity].label == "PER"
+        )
+        self.entities = entities
+        self.counts: dict[int, int] = {}
+        self.best: tuple[int, int] | None = None  # (mentions, -first position) of the leader
+        self.leader: int | None = None
+        self.seen = 0
+        self.first: dict[int, int] = {}
+
+    def before(self, pos: int, named: _Named) -> Speaker | None:
+        """The person named most before ``pos`` (the first named, on a tie), unless the quote
+        names them. Quotes come in text order, so the count runs on from the last call."""
+        if self.seen and self.people[self.seen - 1][0] >= pos:
+            self.counts, self.first, self.best, self.leader, self.seen = {}, {}, None, None, 0
+        while self.seen < len(self.people) and self.people[self.seen][0] < pos:
+            start, eid = self.people[self.seen]
+            self.counts[eid] = self.counts.get(eid, 0) + 1
+            self.first.setdefault(eid, start)
+            key = (self.counts[eid], -self.first[eid])
+            if self.best is None or key > self.best:
+                self.best, self.leader = key, eid
+            self.seen += 1
+        if self.leader is None:
+            return None
+        e = self.entities[self.leader]
+        sp = Speaker(name=e.name, entity=self.leader)
+        return None if named(sp) else sp
 
 
 class _Subjects:

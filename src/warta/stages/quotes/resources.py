@@ -9,6 +9,7 @@ from warta.lang import id as lang_id
 from warta.resources import resource_lines
 
 __all__ = [
+    "abbreviated_titles",
     "adjunct_openers",
     "agent_passives",
     "anonymous_heads",
@@ -298,6 +299,12 @@ def connectors() -> frozenset[str]:
 def region_acronyms() -> frozenset[str]:
     """Region acronyms read as part of a role ("DKI", "RI"), upper case."""
     return frozenset(_lines("region_acronyms.txt"))
+
+
+@cache
+def abbreviated_titles() -> frozenset[str]:
+    """Titles written abbreviated before a name ("dr", "prof", "kh"), lower case."""
+    return frozenset(_lines("abbreviated_titles.txt"))
 
 
 @cache

@@ -19,6 +19,7 @@ from typing import Literal
 
 from warta.lang import id as lang_id
 from warta.stages.quotes.resources import (
+    abbreviated_titles,
     adjunct_openers,
     anonymous_heads,
     body_acronyms,
@@ -251,10 +252,6 @@ def _join_enumerations(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-# Titles written abbreviated before a name, with or without a full stop (lower case).
-_ABBREVIATED_TITLES = frozenset({"dr", "drg", "drs", "dra", "ir", "prof", "h", "hj", "kh"})
-
-
 def _core_end(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the name/role/organisation run starting at ``toks[i]``."""
     n = len(toks)
@@ -290,7 +287,7 @@ def _core_end(toks: list[Tok], i: int) -> int:
         elif (
             w == "."
             and j > i
-            and toks[j - 1][2].lower() in _ABBREVIATED_TITLES
+            and toks[j - 1][2].lower() in abbreviated_titles()
             and toks[j - 1][1] == toks[j][0]
             and j + 1 < n
             and _cap(toks[j + 1][2])
@@ -306,7 +303,7 @@ def _core_end(toks: list[Tok], i: int) -> int:
         elif _is_role(w):
             lower_ok = True
         elif (lower_ok and lw not in stop_words() and not lw.startswith(("me", "ber", "di"))) or (
-            lw in _ABBREVIATED_TITLES
+            lw in abbreviated_titles()
             and j + 1 < n
             and (_cap(toks[j + 1][2]) or (toks[j + 1][2] == "." and j + 2 < n and _cap(toks[j + 2][2])))
         ):
@@ -366,7 +363,7 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     # is left out, being also an initial inside a name.
     for k in range(1, n - 1):
         w, after = seg[k][2], seg[k + 1][2]
-        if w.lower() in _ABBREVIATED_TITLES - {"h"} and (
+        if w.lower() in abbreviated_titles() - {"h"} and (
             _cap(after) or (after == "." and k + 2 < n and _cap(seg[k + 2][2]))
         ):
             return k
