@@ -3,6 +3,7 @@ an invented regency, each quoted once, the second quote wrongly given to the fir
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from warta.article import Article, Entity, Mention, Published, Quote, Source, Span, Speaker
@@ -36,15 +37,21 @@ def _quote(text: str, content: str, speaker: int) -> Quote:
     )
 
 
+def people(text: str, names: Sequence[str]) -> tuple[list[Mention], list[Entity]]:
+    """One PER mention (the first occurrence) and one entity for each name, in order."""
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    for i, name in enumerate(names):
+        at = text.index(name)
+        mentions.append(Mention(start=at, end=at + len(name), text=name, label="PER", entity=i))
+        entities.append(Entity(id=f"e{i}", name=name, label="PER", mentions=[i]))
+    return mentions, entities
+
+
 def pasar_article(quotes: tuple[tuple[str, int], ...] = ((KUTIPAN_SARI, 0), (KUTIPAN_JOKO, 0))) -> Article:
     """The article with ``quotes`` (content, index of the speaker in ``ORANG``), in that order.
     By default the second quote, Joko Prasetyo's, is given to Sari Wulandari."""
-    mentions: list[Mention] = []
-    entities: list[Entity] = []
-    for i, name in enumerate(ORANG):
-        at = TEKS.index(name)
-        mentions.append(Mention(start=at, end=at + len(name), text=name, label="PER", entity=i))
-        entities.append(Entity(id=f"e{i}", name=name, label="PER", mentions=[i]))
+    mentions, entities = people(TEKS, ORANG)
     return Article(
         id="pasar-1",
         raw=TEKS,

@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from reviewhelpers import KUTIPAN_JOKO, ORANG, TEKS, pasar_article, person_id, write
+from reviewhelpers import KUTIPAN_JOKO, ORANG, TEKS, pasar_article, people, person_id, write
 
-from warta.article import Article, Entity, Mention, Published, Quote, Source, Span, Speaker
+from warta.article import Article, Published, Quote, Source, Span, Speaker
 from warta.errors import CorrectionError
 from warta.storage import Store
 from warta.storage import queries as Q
@@ -32,11 +32,7 @@ KUTIPAN_GOL = "Gol ini untuk warga Lembah Hijau,"
 def laga_article(*, with_joko: bool = True) -> Article:
     names = ["Sri Wulandari", "Joko Prasetyo"] if with_joko else ["Sri Wulandari"]
     text = TEKS_2 if with_joko else TEKS_2.split(" Penyerang")[0]
-    mentions, entities = [], []
-    for i, name in enumerate(names):
-        at = text.index(name)
-        mentions.append(Mention(start=at, end=at + len(name), text=name, label="PER", entity=i))
-        entities.append(Entity(id=f"e{i}", name=name, label="PER", mentions=[i]))
+    mentions, entities = people(text, names)
     quotes = []
     for content, speaker in ((KUTIPAN_TIM, 0), (KUTIPAN_GOL, 1))[: len(names)]:
         start = text.index(content)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -182,6 +182,16 @@ def _made(made: EntityCorrection, json_: bool) -> None:
 Reviewer = Annotated[str, typer.Option("--reviewer", help="Who corrects (recorded).")]
 
 
+def _correct_entity(db: str, entity: int, action: str, reviewer: str, json_: bool, **fields: Any) -> None:
+    """Record one entity correction and report it (the three entity commands)."""
+    try:
+        with Store.open(db, create=False) as store:
+            made = add_entity_correction(store, entity, action, reviewer=reviewer, **fields)
+    except WartaError as exc:
+        raise _fail(exc) from exc
+    _made(made, json_)
+
+
 @corrections_app.command("entity-type")
 def entity_type_cmd(
     entity: Annotated[int, typer.Argument(min=1, help="The entity's id.")],
@@ -191,12 +201,7 @@ def entity_type_cmd(
     json_: JsonOpt = False,
 ) -> None:
     """Give an entity another type (an event in the log; undo with `warta corrections undo E<id>`)."""
-    try:
-        with Store.open(db, create=False) as store:
-            made = add_entity_correction(store, entity, "type", reviewer=reviewer, label=label)
-    except WartaError as exc:
-        raise _fail(exc) from exc
-    _made(made, json_)
+    _correct_entity(db, entity, "type", reviewer, json_, label=label)
 
 
 @corrections_app.command("merge")
@@ -210,12 +215,7 @@ def merge_cmd(
     json_: JsonOpt = False,
 ) -> None:
     """Merge one entity into another."""
-    try:
-        with Store.open(db, create=False) as store:
-            made = add_entity_correction(store, entity, "merge", reviewer=reviewer, target_id=into)
-    except WartaError as exc:
-        raise _fail(exc) from exc
-    _made(made, json_)
+    _correct_entity(db, entity, "merge", reviewer, json_, target_id=into)
 
 
 @corrections_app.command("split")
@@ -236,22 +236,18 @@ def split_cmd(
     json_: JsonOpt = False,
 ) -> None:
     """Split a wrong merge: move the chosen mentions to another entity, or a new one."""
-    try:
-        with Store.open(db, create=False) as store:
-            made = add_entity_correction(
-                store,
-                entity,
-                "split",
-                reviewer=reviewer,
-                articles=article or [],
-                names=name or [],
-                target_id=into,
-                new_name=new_name,
-                new_label=new_label,
-            )
-    except WartaError as exc:
-        raise _fail(exc) from exc
-    _made(made, json_)
+    _correct_entity(
+        db,
+        entity,
+        "split",
+        reviewer,
+        json_,
+        articles=article or [],
+        names=name or [],
+        target_id=into,
+        new_name=new_name,
+        new_label=new_label,
+    )
 
 
 @corrections_app.command("undo")

@@ -23,6 +23,7 @@ from warta.errors import CorrectionError
 from warta.storage import queries as Q
 from warta.storage.corrections import Correction, add_correction, undo_correction
 from warta.storage.entity_corrections import EntityCorrection, add_entity_correction, undo_entity_correction
+from warta.storage.queries.corrections import Status
 
 from ..deps import require_token
 from ..errors import ApiError
@@ -72,6 +73,11 @@ def _refused(exc: CorrectionError, status: int = 422) -> ApiError:
     return ApiError(status, "invalid_correction", message)
 
 
+# The filters both correction logs take (``Status``: the read layer's).
+ReviewerFilter = Annotated[str | None, Query(max_length=64, description="Only this reviewer's corrections.")]
+_STATUS = "live (applied), undone, orphaned ({}), or all."
+
+
 @router.post(
     "/articles/{article_id}/quotes/{idx}/corrections",
     summary="Correct a quote (token)",
@@ -113,13 +119,10 @@ def api_correct(
 def api_log(
     store: StoreDep,
     article_id: OptionalId = None,
-    reviewer: Annotated[str | None, Query(max_length=64)] = None,
+    reviewer: ReviewerFilter = None,
     action: Literal["confirm", "reject", "speaker", "span"] | None = None,
     status: Annotated[
-        Literal["live", "undone", "orphaned", "all"],
-        Query(
-            description="live (applied), undone, orphaned (no quote of its article fits it any more), or all."
-        ),
+        Status, Query(description=_STATUS.format("no quote of its article fits it any more"))
     ] = "all",
     limit: Limit = 20,
     offset: Offset = 0,
@@ -217,13 +220,10 @@ def api_correct_entity(
 def api_entity_log(
     store: StoreDep,
     entity_id: OptionalId = None,
-    reviewer: Annotated[str | None, Query(max_length=64)] = None,
+    reviewer: ReviewerFilter = None,
     action: Literal["type", "merge", "split"] | None = None,
     status: Annotated[
-        Literal["live", "undone", "orphaned", "all"],
-        Query(
-            description="live (applied), undone, orphaned (a split none of whose mentions is found any more), or all."
-        ),
+        Status, Query(description=_STATUS.format("a split none of whose mentions is found any more"))
     ] = "all",
     limit: Limit = 20,
     offset: Offset = 0,
