@@ -138,3 +138,22 @@ def test_an_empty_split_is_an_error(corpus: tuple[Path, Path]) -> None:
 )
 def test_speaker_matching(gold: GoldQuote, name: str | None, anonymous: bool, ok: bool) -> None:
     assert speaker_matches(gold, name, anonymous=anonymous) is ok
+
+
+@pytest.mark.parametrize("gold_from", ["agar warga", "warga menutup"])
+def test_a_complementiser_may_open_the_gold_content_or_not(gold_from: str) -> None:
+    import warta
+    from warta.evaluation.quote_gold import score_article
+
+    text = "Camat Sukamaju Rina Wulandari meminta agar warga menutup saluran air sebelum hujan turun."
+    start = text.index(gold_from)
+    gold = GoldArticle(
+        corpus="uji",
+        file="uji.jsonl",
+        id="uji-2",
+        sha1=text_sha1(text),
+        outlet="Kabar Uji",
+        quotes=[GoldQuote(start, len(text) - 1, kind="indirect", speaker="Rina Wulandari")],
+    )
+    counts, _rows = score_article(gold, warta.analyze(text), text)
+    assert counts["found"] == 1 and counts["speaker_ok"] == 1

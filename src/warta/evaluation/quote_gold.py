@@ -289,9 +289,26 @@ class _Pred:
     anonymous: bool
 
 
-def score_article(gold: GoldArticle, article: Article) -> tuple[dict[str, int], list[dict[str, Any]]]:
+_COMPLEMENTISER = re.compile(r"(?:agar|supaya|bahwa|bahwasanya)\s+", re.IGNORECASE)
+
+
+def _complementiser_length(text: str, start: int) -> int:
+    """Length of a complementiser opening the content at ``start`` (with its space), else 0.
+
+    The guidelines leave "bahwa" out of the content but say nothing of "agar" and "supaya";
+    annotators start such items on either side of the word, so either start is a match.
+    """
+    m = _COMPLEMENTISER.match(text, start)
+    return m.end() - start if m else 0
+
+
+def score_article(
+    gold: GoldArticle, article: Article, text: str | None = None
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """Counts for one article and one row per predicted or gold item (for the error list and
-    calibration): ``{"status": "tp"|"fp"|"fn"|"ignored", "gold": ..., "pred": ..., "speaker_ok": ...}``."""
+    calibration): ``{"status": "tp"|"fp"|"fn"|"ignored", "gold": ..., "pred": ..., "speaker_ok": ...}``.
+    ``text`` is the text the gold's offsets are into (the record's, or the gold's own)."""
+    text = text if text is not None else (gold.text or "")
     amap = article.offsets_map()
     preds = []
     for q in _statements(article):
@@ -304,14 +321,12 @@ def score_article(gold: GoldArticle, article: Article) -> tuple[dict[str, int], 
     for g in sorted(gold.quotes, key=lambda x: x.start):
         hit = next((i for i, p in enumerate(preds) if not taken[i] and p.start <= g.start < p.end), None)
         if hit is None:
-            # A prediction may start a little after the gold start (a quote mark, a connective):
-            # it still covers the item when it starts within its first few characters.
+            # A prediction may start a little after the gold start (a quote mark, a connective,
+            # or a complementiser the annotators put on either side: "meminta [agar] ..."): it
+            # still covers the item when it starts within those first characters.
+            slack = g.start + max(3, _complementiser_length(text, g.start) + 1)
             hit = next(
-                (
-                    i
-                    for i, p in enumerate(preds)
-                    if not taken[i] and g.start <= p.start < min(g.end, g.start + 3)
-                ),
+                (i for i, p in enumerate(preds) if not taken[i] and g.start <= p.start < min(g.end, slack)),
                 None,
             )
         if g.uncertain:
@@ -584,7 +599,7 @@ def _score(items: Sequence[tuple[GoldArticle, Article, str]], *, errors: bool) -
         article = pipe(article)
         seconds += time.perf_counter() - started
         words += article.word_count
-        counts, rows = score_article(g, article)
+        counts, rows = score_article(g, article, text)
         for tally in (total, by_outlet[g.outlet]):
             tally.gold += counts.get("gold", 0)
             tally.pred += counts.get("pred", 0)
