@@ -188,3 +188,24 @@ def test_a_nya_cue_with_nobody_before_it_is_the_person_the_story_names_most() ->
     q = _quote(a, "Saya kaget")
     assert q.speaker is not None and q.speaker.name == "Satria Wibisana"
     assert q.needs_review  # a guess: sent to review
+
+
+@pytest.mark.parametrize("pronoun", ["Dirinya", "Dirinyapun"])
+def test_dirinya_is_a_pronoun_not_a_name(pronoun: str) -> None:
+    a = warta.analyze(
+        "Menteri Kebudayaan Rahmat Hidayat membuka pameran tenun di Sumba. "
+        '"Tenun adalah warisan kita bersama," kata Rahmat. '
+        f"{pronoun} juga menyampaikan, tenun Sumba telah dikenal sejak abad ke-17."
+    )
+    q = _quote(a, "tenun Sumba telah dikenal")
+    assert q.speaker is not None and q.speaker.name == "Rahmat Hidayat"
+
+
+def test_mereka_with_no_group_before_it_is_the_organisation_named_last() -> None:
+    a = warta.analyze(
+        "Kabar mengejutkan datang dari Yayasan Sinar Harapan yang menghentikan seleksi beasiswa. "
+        "Mereka mengatakan tahun ini adalah tahun terakhir seleksi diadakan."
+    )
+    q = _quote(a, "tahun ini adalah tahun terakhir")
+    assert q.speaker is not None and q.speaker.name == "Yayasan Sinar Harapan"
+    assert q.needs_review  # inferred: sent to review

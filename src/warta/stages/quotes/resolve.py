@@ -296,7 +296,11 @@ def build_quotes(
                 speaker = _copy(k.speaker, _span(text, (p.start, p.end)))
                 conf *= _CONFIDENCE["pronoun"]
             else:
-                most = main.before(p.start, named) if p.pronoun != "mereka" else None
+                most = (
+                    main.before(p.start, named)
+                    if p.pronoun != "mereka"
+                    else _last_group(indexed, entities, p.start)
+                )
                 speaker = (
                     _copy(most, _span(text, (p.start, p.end)))
                     if most is not None
@@ -412,6 +416,20 @@ def _common_noun(text: str, p: ParsedSpeaker, mentions: _Mentions) -> bool:
         and word.lower() in id_words()
         and not any(m.label == "PER" for m in mentions.overlapping(*p.name))
     )
+
+
+# How far back "mereka" looks for the organisation it stands for when no group has spoken.
+_GROUP_REACH = 300
+
+
+def _last_group(mentions: _Mentions, entities: Sequence[Entity], pos: int) -> Speaker | None:
+    """The organisation named last before ``pos``, within :data:`_GROUP_REACH` characters: who
+    "mereka" means when no group spoke before it ("... manajemen Arema FC belum ... Namun,
+    mereka memastikan ...")."""
+    for m in reversed(mentions.inside(max(0, pos - _GROUP_REACH), pos)):
+        if m.entity is not None and m.entity < len(entities) and entities[m.entity].label == "ORG":
+            return Speaker(name=entities[m.entity].name, entity=m.entity)
+    return None
 
 
 class _MostNamed:

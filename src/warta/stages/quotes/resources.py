@@ -142,7 +142,11 @@ def pronouns() -> dict[str, str]:
     each form of a third-person pronoun of :func:`warta.lang.id.pronouns`, with or without a
     glued clitic, -> the pronoun itself (``"beliaupun" -> "beliau"``)."""
     third = [word for word, (person, _) in lang_id.pronouns().items() if person == 3]
-    return {form: word for word in third for form in (word, *(word + c for c in _CLITICS))}
+    forms = {form: word for word in third for form in (word, *(word + c for c in _CLITICS))}
+    # "dirinya" ("himself/herself") stands for the person as "dia" does: "Dirinya juga
+    # menyampaikan ..."
+    forms.update({form: "dia" for form in ("dirinya", *("dirinya" + c for c in _CLITICS))})
+    return forms
 
 
 @cache
