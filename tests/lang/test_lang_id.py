@@ -21,6 +21,7 @@ LOADERS = {
     "outlets.txt": lang_id.outlets,
     "months.txt": lang_id.months,
     "noun_prefixes.txt": lang_id.noun_prefixes,
+    "office_titles.txt": lang_id.office_titles,
     "numbers.txt": lang_id.numbers,
     "particles.txt": lang_id.particles,
     "parts_of_day.txt": lang_id.parts_of_day,

@@ -209,3 +209,40 @@ def test_mereka_with_no_group_before_it_is_the_organisation_named_last() -> None
     q = _quote(a, "tahun ini adalah tahun terakhir")
     assert q.speaker is not None and q.speaker.name == "Yayasan Sinar Harapan"
     assert q.needs_review  # inferred: sent to review
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Kapolrestabes Sukamaju, Kombes Pol Darmawan Saputra menyebut, komplotan itu licin.", "Darmawan Saputra", "Kapolrestabes Sukamaju"),
+        ("Kapolresta Sukamaju Kota Kombes Pol Heru Firmansyah mengatakan, pelaku sudah ditangkap.", "Heru Firmansyah", "Kapolresta Sukamaju Kota"),
+        ("Wamenkeu Andi Prasetya mengatakan, defisit masih terkendali.", "Andi Prasetya", "Wamenkeu"),
+    ],
+)
+def test_an_abbreviated_office_title_is_a_role_not_a_name(sentence: str, name: str, role: str) -> None:
+    a = warta.analyze(sentence)
+    assert len(a.quotes) == 1
+    sp = a.quotes[0].speaker
+    assert sp is not None and sp.name == name and [r.text for r in sp.roles] == [role]
+
+
+def test_an_abbreviated_office_title_alone_is_the_person_who_holds_it() -> None:
+    a = warta.analyze(
+        '"Kami akan memanggil semua pihak," kata Menbud Rahmat Hidayat di Jakarta. '
+        '"Tidak ada toleransi," tegas Menbud.'
+    )
+    q = _quote(a, "Tidak ada toleransi")
+    assert q.speaker is not None and q.speaker.name == "Rahmat Hidayat"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        '"Jadi belum bisa liburan dulu, "tutup Rina.',
+        '"Jadi belum bisa liburan dulu "kata Rina.',
+    ],
+)
+def test_a_closing_mark_glued_to_the_cue_after_it_closes(closing: str) -> None:
+    a = warta.analyze(f"Rina Kartika baru saja menikah.\n\n{closing}\n\nUsai pemberkatan, resepsi digelar.")
+    assert [a.text[q.start : q.start + 14] for q in a.quotes] == ["Jadi belum bis"]
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Rina Kartika"

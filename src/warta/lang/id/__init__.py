@@ -28,6 +28,7 @@ __all__ = [
     "lines",
     "months",
     "noun_prefixes",
+    "office_titles",
     "numbers",
     "outlets",
     "particles",
@@ -109,6 +110,14 @@ def pronouns() -> dict[str, tuple[int, str]]:
 def ranks() -> frozenset[str]:
     """Police and military ranks, one word each ("akbp", "kombes", "kapten"), lower case."""
     return words("ranks.txt")
+
+
+@cache
+def office_titles() -> frozenset[str]:
+    """Abbreviated office titles written as one word ("menkeu", "kapolda", "kajati"), with
+    the deputy form of a minister's ("wamenkeu"), lower case."""
+    listed = words("office_titles.txt")
+    return listed | {"wa" + w for w in listed if w.startswith("men")}
 
 
 @cache

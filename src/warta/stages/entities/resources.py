@@ -118,7 +118,7 @@ def load_resources() -> EntityResources:
     function_words = _words("function_words.txt")
     return EntityResources(
         honorifics=_words("honorifics.txt"),
-        role_nouns=_words("role_nouns.txt") | lang_id.ranks(),
+        role_nouns=_words("role_nouns.txt") | lang_id.ranks() | lang_id.office_titles(),
         role_words=_words("role_words.txt"),
         function_words=function_words,
         pronouns=pronouns,

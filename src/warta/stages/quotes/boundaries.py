@@ -49,6 +49,8 @@ def _strip_roles(text: str, start: int, end: int) -> int:
     while pos < end:
         sp = text.find(" ", pos, end)
         if sp < 0:
+            if text[pos:end].lower() in role_words():
+                return end  # nothing but role words ("Menbud" alone): no name
             break
         if text[pos:sp].lower() not in role_words():
             break

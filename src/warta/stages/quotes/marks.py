@@ -72,8 +72,13 @@ def _role(text: str, i: int) -> Role:
         if _PARAGRAPH_END.match(text, i + 1):
             return "close"  # nothing after it in its paragraph: it closes the paragraph's quote
     # Glue decides first: ”Saya (opens), jalan,” (closes). Punctuation after a mark does
-    # not glue it to a word: ”, kata closes.
+    # not glue it to a word: ”, kata closes. A cue in lower case glued after a mark closes
+    # the quote before it whatever the spacing ('... Cak Imin "kata Hanif'): a quote opens
+    # with a capital, and one opening with a cue-like word is capitalised ('"Jelas kami ...').
     if right and not left and text[i + 1] not in ",.;:)":
+        glued = _WORD_AFTER.match(text, i + 1)
+        if glued is not None and glued.group(1)[:1].islower() and _is_cue_word(glued.group(1)):
+            return "close"
         return "open"
     if left and not right and text[i - 1] not in "(:":
         return "close"

@@ -77,11 +77,18 @@ class _Mentions:
         return [m for m in self.items[lo:hi] if m.end <= end]
 
 
-def _entity_for(start: int, end: int, mentions: _Mentions) -> int | None:
-    for m in mentions.overlapping(start, end):
-        if m.entity is not None:
-            return m.entity
-    return None
+def _entity_for(
+    start: int, end: int, mentions: _Mentions, entities: Sequence[Entity] = (), *, person: bool = False
+) -> int | None:
+    """The entity of the first mention sharing a character with ``[start, end)``; for a
+    person, a person's mention first ("Kombes Pol Hendri Fiuser", where the tagger took
+    "Bogor Kota Kombes Pol" for a place)."""
+    found = [m.entity for m in mentions.overlapping(start, end) if m.entity is not None]
+    if person:
+        for e in found:
+            if e < len(entities) and entities[e].label == "PER":
+                return e
+    return found[0] if found else None
 
 
 def _entity_named(name: str, entities: Sequence[Entity]) -> int | None:
@@ -114,7 +121,7 @@ def _speaker_from(text: str, p: ParsedSpeaker, mentions: _Mentions, entities: Se
     if where is None and p.kind == "org" and p.affiliations:
         where = (p.affiliations[0][0], p.affiliations[-1][1])
     if where is not None and p.kind != "anonymous":
-        sp.entity = _entity_for(*where, mentions)
+        sp.entity = _entity_for(*where, mentions, entities, person=p.kind == "person")
         if sp.entity is None and sp.name:
             sp.entity = _entity_named(sp.name, entities)
         if (

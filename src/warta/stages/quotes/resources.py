@@ -171,7 +171,8 @@ def not_speech_words() -> frozenset[str]:
 
 @cache
 def role_words() -> frozenset[str]:
-    return frozenset(w for line in _lines("role_words.txt") for w in line.split())
+    listed = frozenset(w for line in _lines("role_words.txt") for w in line.split())
+    return listed | lang_id.office_titles()
 
 
 @cache
@@ -326,7 +327,9 @@ def named_org_heads() -> frozenset[str]:
 @cache
 def titled_offices() -> frozenset[str]:
     """Offices whose title includes what they head ("menteri", "menko")."""
-    return frozenset(_lines("titled_offices.txt"))
+    return frozenset(_lines("titled_offices.txt")) | {
+        w for w in lang_id.office_titles() if w.startswith(("men", "wamen"))
+    }
 
 
 @cache

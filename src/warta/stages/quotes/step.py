@@ -13,6 +13,7 @@ from warta.stages.quotes.calibration import load_calibration
 from warta.stages.quotes.citations import find_citations
 from warta.stages.quotes.people import introductions
 from warta.stages.quotes.repeats import link_repeats
+from warta.stages.quotes.resources import role_words
 from warta.stages.quotes.resolve import build_quotes
 from warta.stages.quotes.speakers import ParsedSpeaker
 
@@ -135,7 +136,8 @@ class QuoteStep:
         names = known_names(text)
         for m in article.mentions:
             if m.label == "PER":
-                names.update(w for w in m.text.split() if w[:1].isupper())
+                # (Not a title the tagger took into the name: "Menbud" of "Menbud Fadli".)
+                names.update(w for w in m.text.split() if w[:1].isupper() and w.lower() not in role_words())
         silent: list[ParsedSpeaker] = []
         found = find_quotes(text, sentences=spans or None, known=names, silent=silent)
         # Only people introduced as a sentence's subject are candidates for "-nya" and
