@@ -214,8 +214,16 @@ def test_mereka_with_no_group_before_it_is_the_organisation_named_last() -> None
 @pytest.mark.parametrize(
     ("sentence", "name", "role"),
     [
-        ("Kapolrestabes Sukamaju, Kombes Pol Darmawan Saputra menyebut, komplotan itu licin.", "Darmawan Saputra", "Kapolrestabes Sukamaju"),
-        ("Kapolresta Sukamaju Kota Kombes Pol Heru Firmansyah mengatakan, pelaku sudah ditangkap.", "Heru Firmansyah", "Kapolresta Sukamaju Kota"),
+        (
+            "Kapolrestabes Sukamaju, Kombes Pol Darmawan Saputra menyebut, komplotan itu licin.",
+            "Darmawan Saputra",
+            "Kapolrestabes Sukamaju",
+        ),
+        (
+            "Kapolresta Sukamaju Kota Kombes Pol Heru Firmansyah mengatakan, pelaku sudah ditangkap.",
+            "Heru Firmansyah",
+            "Kapolresta Sukamaju Kota",
+        ),
         ("Wamenkeu Andi Prasetya mengatakan, defisit masih terkendali.", "Andi Prasetya", "Wamenkeu"),
     ],
 )

@@ -13,8 +13,8 @@ from warta.stages.quotes.calibration import load_calibration
 from warta.stages.quotes.citations import find_citations
 from warta.stages.quotes.people import introductions
 from warta.stages.quotes.repeats import link_repeats
-from warta.stages.quotes.resources import role_words
 from warta.stages.quotes.resolve import build_quotes
+from warta.stages.quotes.resources import role_words
 from warta.stages.quotes.speakers import ParsedSpeaker
 
 __all__ = ["QuoteStep", "date_quotes"]
