@@ -254,3 +254,15 @@ def test_a_closing_mark_glued_to_the_cue_after_it_closes(closing: str) -> None:
     a = warta.analyze(f"Rina Kartika baru saja menikah.\n\n{closing}\n\nUsai pemberkatan, resepsi digelar.")
     assert [a.text[q.start : q.start + 14] for q in a.quotes] == ["Jadi belum bis"]
     assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Rina Kartika"
+
+
+def test_reported_speech_glued_to_the_quote_of_the_next_paragraph() -> None:
+    a = warta.analyze(
+        "Rudi Hartono mengatakan, band itu akan membawakan delapan lagu di festival tersebut,"
+        '"Kami tampil pada malam kedua. Penontonnya pasti ramai," ujarnya.'
+    )
+    assert [(q.kind, a.text[q.start : q.start + 17]) for q in a.quotes] == [
+        ("indirect", "band itu akan mem"),
+        ("direct", "Kami tampil pada "),
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "Rudi Hartono" for q in a.quotes)
