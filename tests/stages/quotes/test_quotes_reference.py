@@ -266,3 +266,21 @@ def test_reported_speech_glued_to_the_quote_of_the_next_paragraph() -> None:
         ("direct", "Kami tampil pada "),
     ]
     assert all(q.speaker is not None and q.speaker.name == "Rudi Hartono" for q in a.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dijelaskan Arifin Saputra, penangkapan komplotan itu berawal dari laporan korban.", "Arifin Saputra"),
+        ("Dikatakan oleh Ketua RT Budi Santoso, warga sudah mengungsi sejak pagi.", "Budi Santoso"),
+    ],
+)
+def test_a_passive_cue_with_its_agent_opens_the_sentence(sentence: str, speaker: str) -> None:
+    a = warta.analyze(sentence)
+    assert len(a.quotes) == 1 and a.quotes[0].kind == "indirect"
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == speaker
+
+
+def test_a_passive_cue_after_hal_itu_points_back_and_opens_nothing() -> None:
+    a = warta.analyze("Hal tersebut disampaikan Kepala Dinas Rina Wulandari, di akun Instagram resmi dinas itu.")
+    assert a.quotes == []

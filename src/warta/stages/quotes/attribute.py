@@ -322,8 +322,9 @@ def _strip_end(text: str, start: int, end: int) -> tuple[int, int]:
 @cache
 def _cue_first() -> re.Pattern[str]:
     """A bare cue opening a sentence, after up to three words of connective: "Kata Budi, ...",
-    "Lanjut dia, ...", "Tambahnya, ...", "Namun, kata Budi, ...", "Untuk itu lanjut Budi, ..."."""
-    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    "Lanjut dia, ...", "Tambahnya, ...", "Namun, kata Budi, ...", "Untuk itu lanjut Budi, ...";
+    or a passive one with its agent: "Dijelaskan Arifin, ...", "Dikatakannya, ..."."""
+    roots = "|".join(sorted(cue_verbs() | passive_cues(), key=len, reverse=True))
     return re.compile(
         rf"(?:(?:[A-Za-z]+),?[ \t]+){{0,3}}?(?P<cue>(?:{roots})(?P<nya>nya)?)\b[ \t]*", re.IGNORECASE
     )
@@ -346,6 +347,9 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     lead = text[s : m.start("cue")].rstrip(" \t")
     if lead and not _connective(lead):
         return None  # "Budi kata ..." is no opening cue
+    passive = m.group("cue").lower().removesuffix("nya") in passive_cues()
+    if passive and lead:
+        return None  # "Hal itu disampaikan Budi, di ...": the statement came before it
     if len(lead.split()) > 1 and lead.endswith(","):
         # "Selain itu, katanya, ...": a cue set off by commas inside the sentence; the
         # statement is the whole sentence (see _indirect_in).
@@ -360,7 +364,10 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
         return Found(
             "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), nya=True, via="cue-before", confidence=0.8
         )
-    sp = parse_after(text, m.end(), known=known)
+    at = m.end()
+    if passive and text.startswith("oleh ", at):
+        at += len("oleh ")  # "Dikatakan oleh Ketua RT Budi, ..."
+    sp = parse_after(text, at, known=known)
     if sp is None:
         return None
     rest = _after_verb().match(text, sp.end, e)
