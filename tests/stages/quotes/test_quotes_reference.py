@@ -284,3 +284,13 @@ def test_a_passive_cue_with_its_agent_opens_the_sentence(sentence: str, speaker:
 def test_a_passive_cue_after_hal_itu_points_back_and_opens_nothing() -> None:
     a = warta.analyze("Hal tersebut disampaikan Kepala Dinas Rina Wulandari, di akun Instagram resmi dinas itu.")
     assert a.quotes == []
+
+
+@pytest.mark.parametrize("verb", ["meyakini", "beranggapan", "berdalih", "merekomendasikan", "menyesalkan"])
+def test_more_reporting_verbs_with_a_clause(verb: str) -> None:
+    a = warta.analyze(f"Komisi Perlindungan Anak {verb} bahwa semua logo sponsor rokok harus dicopot dari kaus peserta.")
+    assert [a.text[q.start : q.start + 15] for q in a.quotes] == ["semua logo spon"]
+
+
+def test_a_belief_verb_with_a_noun_object_is_no_statement() -> None:
+    assert warta.analyze("Warga meyakini kebenaran kabar itu.").quotes == []
