@@ -294,3 +294,29 @@ def test_more_reporting_verbs_with_a_clause(verb: str) -> None:
 
 def test_a_belief_verb_with_a_noun_object_is_no_statement() -> None:
     assert warta.analyze("Warga meyakini kebenaran kabar itu.").quotes == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rina pun menyampaikan apresiasi kepada petugas yang sudah sigap ketika terjadi kebakaran.",
+        "Bupati itu hanya menyampaikan sepatah kata saja kemudian berjalan menuju lobi kantor.",
+        "Mereka menjawab semua tudingan dengan menyetujui permintaan itu.",
+    ],
+)
+def test_a_noun_object_with_verbs_in_its_phrases_is_no_statement(sentence: str) -> None:
+    assert warta.analyze(sentence).quotes == []
+
+
+@pytest.mark.parametrize("cue", ["bertuliskan", "bertulis", "berbunyi"])
+def test_the_words_on_a_banner_are_no_quote(cue: str) -> None:
+    a = warta.analyze(f'Suporter membentangkan spanduk protes. Salah satu spanduk {cue}, "mainmu kurang garang."')
+    assert a.quotes == []
+
+
+def test_a_minute_mark_in_a_line_up_is_no_quote_mark() -> None:
+    a = warta.analyze(
+        "Susunan pemain: Rudi Hartono, Budi Santoso (66 'Agus Salim), Dedi Kurnia; Andi Wijaya (72 'Eko Prasetyo), "
+        "Fajar Nugroho. Menit 48 'Dedi melepaskan tendangan jarak jauh."
+    )
+    assert a.quotes == []

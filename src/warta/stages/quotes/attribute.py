@@ -32,6 +32,7 @@ from warta.stages.quotes.resources import (
     opener_words,
     passive_cues,
     predicate_words,
+    sequencers,
     prepositions,
     pronouns,
     reporting_alternation,
@@ -410,7 +411,8 @@ def _cue_inside(text: str, s: int, e: int) -> Found | None:
 
 
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
-_PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
+# (Not "per-": words that open with it are mostly nouns, "peristiwa", "perusahaan".)
+_PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 # Verbs this many words after "yang" belong to its relative clause ("agen *yang diduga
 # bekerja* untuk ..."), not to a clause of their own.
 _RELATIVE_WORDS = 2
@@ -474,6 +476,8 @@ def _clause(text: str, start: int, end: int) -> bool:
         prev = words[k - 1] if k else ""
         if w == "yang":
             relative = k
+        if w in sequencers():
+            return False  # "... sepatah kata *kemudian* berjalan": the subject's next action
         if prev == "yang" or prev in preps or w in preps:
             continue  # "terhadap", "di" + "terapkan": a preposition is no prefixed verb
         if w in preds or (k > 0 and k - relative > _RELATIVE_WORDS and _PREFIXED_VERB.fullmatch(w)):

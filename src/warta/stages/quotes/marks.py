@@ -166,6 +166,8 @@ def _single_marks(text: str, lo: int, hi: int) -> tuple[list[int], list[Role]]:
         right = i + 1 < len(text) and text[i + 1].isalnum()
         if left and right:
             continue  # an apostrophe inside a word
+        if i > 0 and (text[i - 1].isdigit() or (text[i - 1] == " " and text[i - 2 : i - 1].isdigit())):
+            continue  # a minute or a foot, not a quote: "menit 48 '", "(72 'Safawi"
         if right and not left:
             positions.append(i)
             roles.append("open")

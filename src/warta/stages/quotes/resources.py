@@ -45,6 +45,7 @@ __all__ = [
     "reporting_pattern",
     "reporting_verbs",
     "role_words",
+    "sequencers",
     "service_marks",
     "statement_channels",
     "statement_nouns",
@@ -322,6 +323,12 @@ def relations() -> frozenset[str]:
 def named_org_heads() -> frozenset[str]:
     """Organisation words whose own name follows them ("PT", "Universitas"), as written."""
     return frozenset(_lines("named_org_heads.txt"))
+
+
+@cache
+def sequencers() -> frozenset[str]:
+    """Words that chain a second predicate onto the subject ("... kemudian berjalan")."""
+    return frozenset(_lines("sequencers.txt"))
 
 
 @cache
