@@ -271,7 +271,10 @@ def test_reported_speech_glued_to_the_quote_of_the_next_paragraph() -> None:
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("Dijelaskan Arifin Saputra, penangkapan komplotan itu berawal dari laporan korban.", "Arifin Saputra"),
+        (
+            "Dijelaskan Arifin Saputra, penangkapan komplotan itu berawal dari laporan korban.",
+            "Arifin Saputra",
+        ),
         ("Dikatakan oleh Ketua RT Budi Santoso, warga sudah mengungsi sejak pagi.", "Budi Santoso"),
     ],
 )
@@ -282,13 +285,17 @@ def test_a_passive_cue_with_its_agent_opens_the_sentence(sentence: str, speaker:
 
 
 def test_a_passive_cue_after_hal_itu_points_back_and_opens_nothing() -> None:
-    a = warta.analyze("Hal tersebut disampaikan Kepala Dinas Rina Wulandari, di akun Instagram resmi dinas itu.")
+    a = warta.analyze(
+        "Hal tersebut disampaikan Kepala Dinas Rina Wulandari, di akun Instagram resmi dinas itu."
+    )
     assert a.quotes == []
 
 
 @pytest.mark.parametrize("verb", ["meyakini", "beranggapan", "berdalih", "merekomendasikan", "menyesalkan"])
 def test_more_reporting_verbs_with_a_clause(verb: str) -> None:
-    a = warta.analyze(f"Komisi Perlindungan Anak {verb} bahwa semua logo sponsor rokok harus dicopot dari kaus peserta.")
+    a = warta.analyze(
+        f"Komisi Perlindungan Anak {verb} bahwa semua logo sponsor rokok harus dicopot dari kaus peserta."
+    )
     assert [a.text[q.start : q.start + 15] for q in a.quotes] == ["semua logo spon"]
 
 
@@ -310,7 +317,9 @@ def test_a_noun_object_with_verbs_in_its_phrases_is_no_statement(sentence: str) 
 
 @pytest.mark.parametrize("cue", ["bertuliskan", "bertulis", "berbunyi"])
 def test_the_words_on_a_banner_are_no_quote(cue: str) -> None:
-    a = warta.analyze(f'Suporter membentangkan spanduk protes. Salah satu spanduk {cue}, "mainmu kurang garang."')
+    a = warta.analyze(
+        f'Suporter membentangkan spanduk protes. Salah satu spanduk {cue}, "mainmu kurang garang."'
+    )
     assert a.quotes == []
 
 
