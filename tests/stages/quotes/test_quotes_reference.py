@@ -329,3 +329,23 @@ def test_a_minute_mark_in_a_line_up_is_no_quote_mark() -> None:
         "Fajar Nugroho. Menit 48 'Dedi melepaskan tendangan jarak jauh."
     )
     assert a.quotes == []
+
+
+def test_a_role_the_article_never_names_speaks_unnamed_and_is_who_nya_means() -> None:
+    a = warta.analyze(
+        "Dinas Kesehatan pun turun tangan. Kepala bidang kesehatan masyarakat mengatakan pihaknya telah "
+        'mengunjungi keluarga itu. Warga bernama Anita Sari ikut menyambut. "Kalau lama-lama ada efeknya," '
+        "jelasnya."
+    )
+    first, second = a.quotes
+    assert first.speaker is not None and first.speaker.anonymous and first.speaker.name is None
+    assert first.speaker.description == "Kepala bidang kesehatan masyarakat"
+    assert second.speaker is not None and second.speaker.description == first.speaker.description
+
+
+def test_a_capitalised_commoner_opening_the_sentence_is_a_description_not_a_name() -> None:
+    a = warta.analyze(
+        "Polisi menangkap seorang muncikari di Semarang. Pelaku mengaku tidak merekrut siapa pun."
+    )
+    q = _quote(a, "tidak merekrut")
+    assert q.speaker is not None and q.speaker.name != "Pelaku"

@@ -12,9 +12,9 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 
-from warta.resources import resource_lines
 from warta.stages.quotes.resources import (
     agent_passives,
+    commoners,
     org_heads,
     passive_cues,
     reporting_pattern,
@@ -28,11 +28,6 @@ _TOKEN = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
 _AGE = re.compile(r"\s*\(\s*\d{1,2}\s*\)")
 _BEFORE = 8  # tokens of context before the name
 _AFTER = 10  # and after it
-
-
-@cache
-def _commoners() -> frozenset[str]:
-    return frozenset(resource_lines("quotes", "commoners.txt"))
 
 
 _PSEUDONYM = re.compile(r"\s*\(\s*(?:bukan\s+nama\s+(?:sebenarnya|asli)|nama\s+samaran)", re.IGNORECASE)
@@ -55,8 +50,8 @@ def _status(text: str, start: int, end: int) -> bool | None:
         after = after[1:]
     words = before + after
     low = [w.lower() for w in words]
-    if any(w in _commoners() for w in low[-3:] if before) or any(
-        w in _commoners() for w in (x.lower() for x in after[:2])
+    if any(w in commoners() for w in low[-3:] if before) or any(
+        w in commoners() for w in (x.lower() for x in after[:2])
     ):
         return False
     if any(w in role_words() for w in low) or any(w in org_heads() for w in words):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from warta.article import Entity, Mention, Quote, Span, Speaker
 from warta.stages.clean.resources import id_words
 from warta.stages.quotes.attribute import Found
-from warta.stages.quotes.resources import lead_words
+from warta.stages.quotes.resources import commoners, lead_words
 from warta.stages.quotes.speakers import ParsedSpeaker
 
 __all__ = ["build_quotes"]
@@ -144,6 +144,18 @@ def _refine(text: str, p: ParsedSpeaker, mentions: _Mentions) -> ParsedSpeaker:
     ("Legislator Kalimalang itu": the legislator from Kalimalang), resolved like "pejabat itu".
     """
     if p.kind != "person" or p.name is None:
+        return p
+    if (
+        p.name == (p.start, p.end)
+        and text[p.start : p.end].lower() in commoners()
+        and not any(m.label == "PER" for m in mentions.overlapping(p.start, p.end))
+    ):
+        # One capitalised common word for the whole phrase ("Pelaku mengaku ...", "Korban
+        # lalu bercerita ..."): the perpetrator or victim the story is about, as "pelaku itu".
+        p.name = None
+        p.kind = "role"
+        p.roles = [(p.start, p.end)]
+        p.definite = True
         return p
     inside = mentions.inside(p.start, p.end)
     ns, ne = p.name
@@ -270,6 +282,9 @@ def build_quotes(
         # People introduced with a role before this quote are candidates for "-nya",
         # pronouns and bare roles, even when they were not quoted themselves.
         while pi < len(people) and people[pi].end <= f.start:
+            if _refine(text, people[pi], indexed).name is None:
+                pi += 1
+                continue  # no name after all: a role or description ("Kabid ... Dinkes Polman")
             intro = _speaker_from(text, people[pi], indexed, entities)
             if not _common_noun(text, people[pi], indexed):
                 roles = " ".join(r.text.lower() for r in intro.roles)
@@ -355,7 +370,9 @@ def build_quotes(
                     # A role the article never gives a name to ("Kabid Kesmas Dinkes Polman
                     # mengatakan"): an unnamed source, described by that role.
                     speaker.anonymous = True
-                kind = "group" if p.plural else p.kind
+                # An unnamed role ("Kabid Kesmas Dinkes Polman") is a person: who a later
+                # "jelasnya" or "ia" means.
+                kind = "group" if p.plural else "person" if p.kind == "role" else p.kind
                 history.append(_Known(None, desc.lower(), kind, speaker, p.start))
                 conf *= _CONFIDENCE["named"] if p.kind == "anonymous" else _CONFIDENCE["role"]
         elif f.nya:

@@ -15,6 +15,7 @@ __all__ = [
     "anonymous_heads",
     "body_acronyms",
     "body_levels",
+    "commoners",
     "connectors",
     "cue_pattern",
     "cue_verbs",
@@ -60,6 +61,12 @@ __all__ = [
 
 def _lines(name: str) -> list[str]:
     return resource_lines("quotes", name)
+
+
+@cache
+def commoners() -> frozenset[str]:
+    """Nouns that introduce a private person ("warga", "pelaku", "korban"), lower case."""
+    return frozenset(_lines("commoners.txt"))
 
 
 @cache
