@@ -349,3 +349,27 @@ def test_a_capitalised_commoner_opening_the_sentence_is_a_description_not_a_name
     )
     q = _quote(a, "tidak merekrut")
     assert q.speaker is not None and q.speaker.name != "Pelaku"
+
+
+def test_a_name_right_after_a_nya_cue_is_the_speaker() -> None:
+    a = warta.analyze(
+        'Bupati Rina Wulandari membuka acara itu. "Kami selalu mendukung program pemerintah," ujarnya '
+        "Mamun Hidayat. Sebelumnya ia hadir."
+    )
+    q = _quote(a, "Kami selalu mendukung")
+    assert q.speaker is not None and q.speaker.name == "Mamun Hidayat"
+
+
+def test_a_day_after_a_nya_cue_is_no_name() -> None:
+    a = warta.analyze('Bupati Rina Wulandari membuka acara itu. "Kami siap," ujarnya Senin (3/3).')
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Rina Wulandari"
+
+
+def test_a_description_in_commas_after_a_name_describes_that_person() -> None:
+    a = warta.analyze(
+        "Tommaso Rinaldi, seorang staf legendaris klub itu, mengungkapkan bahwa sang gelandang awalnya "
+        "meragukan kopi buatannya."
+    )
+    sp = a.quotes[0].speaker
+    assert sp is not None and sp.name == "Tommaso Rinaldi" and not sp.anonymous
+    assert [r.text for r in sp.roles] == ["seorang staf legendaris klub itu"]

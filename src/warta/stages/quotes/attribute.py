@@ -215,7 +215,10 @@ def _cue_after(
     low = cue.lower()
     span = (c.start("cue"), c.end("cue"))
     if c.group("nya") or low == "menurutnya":
-        return span, None, True
+        # A name right after a "-nya" cue is who spoke, the "-nya" a slip of the writer
+        # ('"...," ujarnya Ma'mun.', '"...," harapnya BW Purba Negara.').
+        named = _name_after_nya(text, c.end("cue"), known)
+        return (span, named, False) if named is not None else (span, None, True)
     if low not in cue_verbs() and low not in passive_cues():
         return None
     pos = c.end("cue")
@@ -226,6 +229,20 @@ def _cue_after(
     while pos < len(text) and text[pos] in " \t":
         pos += 1
     return span, parse_after(text, pos, known=known), False
+
+
+def _name_after_nya(text: str, pos: int, known: Collection[str]) -> ParsedSpeaker | None:
+    """A person's name right after a "-nya" cue, with no comma between (not a day: "ujarnya
+    Senin")."""
+    if not re.match(r"[ \t]+[A-Z]", text[pos : pos + 3]):
+        return None
+    p = parse_after(text, pos + 1, known=known)
+    if p is None or p.kind != "person" or p.name is None or p.roles:
+        return None
+    words = text[p.name[0] : p.name[1]].split()
+    if any(w in lang_id.days() or w in lang_id.months() for w in words):
+        return None
+    return p
 
 
 def _cue_before(

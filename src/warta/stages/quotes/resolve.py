@@ -143,6 +143,8 @@ def _refine(text: str, p: ParsedSpeaker, mentions: _Mentions) -> ParsedSpeaker:
     with none, a "name" that is a place or an organisation leaves a role description
     ("Legislator Kalimalang itu": the legislator from Kalimalang), resolved like "pejabat itu".
     """
+    if p.kind == "anonymous":
+        return _named_before(text, p, mentions)
     if p.kind != "person" or p.name is None:
         return p
     if (
@@ -179,6 +181,23 @@ def _refine(text: str, p: ParsedSpeaker, mentions: _Mentions) -> ParsedSpeaker:
         p.name = None
         p.kind = "role"
         p.definite = True
+    return p
+
+
+def _named_before(text: str, p: ParsedSpeaker, mentions: _Mentions) -> ParsedSpeaker:
+    """A description set off by commas after a person's name ("Tommaso Starace, seorang staf
+    Napoli, mengungkapkan ..."): the named person speaks, described so."""
+    comma = text.rfind(",", max(0, p.start - 3), p.start)
+    if comma < 0 or text[comma + 1 : p.start].strip():
+        return p
+    before = [m for m in mentions.overlapping(max(0, comma - 1), comma) if m.label == "PER"]
+    if not before or text[before[-1].end : comma].strip():
+        return p
+    m = before[-1]
+    p.roles = [(p.start, p.end)]
+    p.kind = "person"
+    p.name = (m.start, m.end)
+    p.start = m.start
     return p
 
 
