@@ -373,3 +373,29 @@ def test_a_description_in_commas_after_a_name_describes_that_person() -> None:
     sp = a.quotes[0].speaker
     assert sp is not None and sp.name == "Tommaso Rinaldi" and not sp.anonymous
     assert [r.text for r in sp.roles] == ["seorang staf legendaris klub itu"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Sementara itu, warga lain bernama Difa Rahmani menyampaikan, dari 17 warga itu, 12 sudah pulang.",
+            "Difa Rahmani",
+        ),
+        (
+            "Halimah akan dilantik besok setelah Komisi Pemilu menyatakan, hanya dialah calon yang memenuhi syarat.",
+            "Komisi Pemilu",
+        ),
+    ],
+)
+def test_the_subject_after_a_subordinator_or_bernama_speaks(sentence: str, speaker: str) -> None:
+    a = warta.analyze(sentence)
+    assert len(a.quotes) == 1 and a.quotes[0].speaker is not None and a.quotes[0].speaker.name == speaker
+
+
+def test_reported_speech_glued_by_a_full_stop_to_the_next_quote() -> None:
+    a = warta.analyze(
+        "Rudi Hartono mengatakan, regulasi kenaikan tarif masih akan berproses panjang."
+        '"Kami tidak hanya melihat satu sisi," ujarnya.'
+    )
+    assert [q.kind for q in a.quotes] == ["indirect", "direct"]

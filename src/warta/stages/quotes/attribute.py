@@ -700,12 +700,13 @@ def _indirect(
             or (quoted[j][1] >= e - 2 and _words(text, direct[j].start, direct[j].end) > _PARTIAL_MAX_WORDS)
             for j in inner
         ):
-            # Reported speech before the quote, set off by a comma: a paragraph the scraper
-            # glued to the quote that opened the next one ('Budi mengatakan, band itu akan
-            # tampil,"Kami ...'). The clause before the mark is the statement.
+            # Reported speech before the quote, set off by a comma or a full stop with no space:
+            # a paragraph the scraper glued to the quote that opened the next one ('Budi
+            # mengatakan, band itu akan tampil,"Kami ...'). The clause before the mark is the
+            # statement.
             first = quoted[inner[0]][0]
             head = text[s:first].rstrip()
-            if first > s + 2 and head.endswith(",") and not any(quoted[j][0] < first for j in inner):
+            if first > s + 2 and head.endswith((",", ".")) and not any(quoted[j][0] < first for j in inner):
                 f = _indirect_in(text, s, s + len(head) - 1, known, silent)
                 if f is not None:
                     found.append(f)

@@ -794,10 +794,16 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         >>> t[p.name[0]:p.name[1]]
         'Ati Hastuti'
     """
+    toks = tokens(text, start, end)
+    named = next((k + 1 for k in range(len(toks) - 1) if toks[k][2].lower() == "bernama"), None)
+    if named is not None and toks[named][2][:1].isupper():
+        # "warga lain bernama Difa Rahmani menyampaikan": the name after "bernama" speaks.
+        after = _parse_before(text, toks[named][0], end, known=known)
+        if after is not None and after.name is not None:
+            return after
     found = _parse_before(text, start, end, known=known)
     if found is not None and (found.name is not None or found.kind != "role"):
         return found
-    toks = tokens(text, start, end)
     lead = max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0)
     described = _described_org(text, toks[lead:], known)
     if described is not None and not text[described.end : end].strip():
@@ -837,7 +843,20 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         if cut.name is not None or cut.kind in ("org", "anonymous", "pronoun"):
             return cut
         fallback = fallback or cut
+    if fallback is None:
+        # The subject of a clause opened by a subordinator ("... akan dilantik *setelah*
+        # Departemen Pemilu menyatakan"): the words after it, when they read as a speaker.
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k - 1][2].lower() in _CLAUSE_OPENERS:
+                after = _parse_before(text, toks[k][0], end, known=known)
+                if after is not None and (after.name is not None or after.kind == "org"):
+                    return after
+                break
     return fallback
+
+
+# Subordinators that open a clause with a subject of its own before a reporting verb.
+_CLAUSE_OPENERS = frozenset({"setelah", "sesudah", "ketika", "sebelum", "karena"})
 
 
 def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()) -> ParsedSpeaker | None:
