@@ -75,6 +75,19 @@ def test_scores_warta_and_trafilatura_on_a_page(tmp_path: Path) -> None:
         evaluate_html(tmp_path, gold=gold)
 
 
+def test_warm_up_reads_the_pages_the_gold_does_not_score(tmp_path: Path) -> None:
+    from warta.evaluation.html_gold import _warm_up
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("uji.html", "indeks.html", "catatan.txt"):
+        (pages / name).write_text(HALAMAN, encoding="utf-8")
+    gold = [GoldPage(file="pages/uji.html", sha256="", outlet="uji", body=[0])]
+    assert [file for _raw, file in _warm_up(tmp_path, gold)] == ["pages/indeks.html"]
+    (pages / "indeks.html").unlink()
+    assert _warm_up(tmp_path, gold) == []  # the caller then warms up on the first scored page
+
+
 LEDE_APART = """<html><head><title>Pianis Muda Tampil</title></head><body>
 <div class="lead"><strong>KABARUJI.co.id - Pianis muda asal Sukamaju, Rina Lestari, tampil memukau di panggung festival musik nasional semalam.</strong></div>
 <figure><img src="a.jpg"><figcaption>Rina Lestari di atas panggung.</figcaption></figure>

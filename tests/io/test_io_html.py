@@ -179,6 +179,41 @@ def test_news_index_pages_give_an_article_or_w101(settings: Settings, entry: dic
     assert items[0].raw.strip()
 
 
+_META_FIELDS = ("title", "author", "url", "hostname", "sitename", "date")
+
+
+def _metadata_fields(text: str, url: str | None) -> tuple[dict[str, object], dict[str, object]]:
+    """The Article's metadata fields of a page: by the reader, and by trafilatura's whole
+    ``extract_metadata`` (the reader leaves out the steps whose fields it does not keep)."""
+    from trafilatura.metadata import extract_metadata
+
+    from warta.io._html import _DATE_PARAMS, _metadata
+    from warta.io._tree import parse
+
+    ours, theirs = _metadata(parse(text), url), extract_metadata(parse(text), url, _DATE_PARAMS, False)
+    return {f: getattr(ours, f) for f in _META_FIELDS}, {f: getattr(theirs, f) for f in _META_FIELDS}
+
+
+def test_reader_metadata_is_trafilaturas() -> None:
+    ours, theirs = _metadata_fields(page(), None)
+    assert ours == theirs
+    assert ours["author"] == "Rina Lestari"
+    assert ours["date"] == "2024-03-05"
+
+
+@pytest.mark.data
+@needs_data
+@pytest.mark.parametrize("entry", MANIFEST, ids=lambda m: Path(m["file"]).stem)
+def test_reader_metadata_is_trafilaturas_on_news_pages(entry: dict[str, str]) -> None:
+    from warta.io._html import decode_html
+
+    path = NEWS_HTML / entry["file"]
+    text = decode_html(path.read_bytes(), source=str(path))
+    for url in (None, entry.get("url")):  # read from a file, and with its address known
+        ours, theirs = _metadata_fields(text, url)
+        assert ours == theirs
+
+
 # ---- pages nested deeper than libxml2 builds (256 levels; 2,048 with huge_tree) ----
 
 DALAM = [
