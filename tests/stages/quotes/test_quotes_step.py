@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warta
 from warta.article import Article, Quote
 from warta.pipeline import Pipeline
 from warta.stages.quotes.step import QuoteStep
@@ -317,3 +318,30 @@ def test_quote_marks_around_nothing_are_no_quote() -> None:
 def test_an_unnamed_role_is_an_unnamed_source() -> None:
     qs = _quotes_of("Kepala Dinas Kesehatan mengatakan petugas akan datang ke desa besok.")
     assert len(qs) == 1 and qs[0].speaker is not None and qs[0].speaker.anonymous
+
+
+def _dated(text: str, published: str) -> list[str | None]:
+    from datetime import datetime
+
+    from warta.article import Published
+
+    a = warta.analyze(text)
+    a.published = Published(value=datetime.fromisoformat(published))
+    a.quotes = []
+    return [q.date for q in QuoteStep()(a).quotes]
+
+
+def test_statements_with_no_day_of_their_own_take_the_day_the_story_reports() -> None:
+    text = (
+        "Polisi menangkap seorang muncikari berinisial NYD di Semarang, Selasa (9/5/2017). "
+        'Rina Wulandari, juru bicara polisi, mengatakan pelaku sudah ditahan. "Kami masih mendalami," ujarnya.'
+    )
+    assert _dated(text, "2017-05-10") == ["2017-05-09", "2017-05-09"]
+
+
+def test_a_day_inside_what_was_said_or_long_before_is_no_story_day() -> None:
+    text = (
+        'Rina Wulandari mengatakan, "Kami akan menutup jalan itu pada Senin (1/5/2017)." '
+        "Aturan itu terbit Rabu (1/3/2017), katanya."
+    )
+    assert _dated(text, "2017-05-10") == ["2017-05-10", "2017-05-10"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date, timedelta
 from typing import ClassVar
 
 from warta.article import REVIEW_BELOW, Article, Quote, Timex
@@ -67,6 +68,40 @@ def date_quotes(quotes: list[Quote], timexes: list[Timex], default: str | None) 
             ]
             near = written[min(candidates, key=lambda j: (abs(j - i), j > i))]
         q.date = near or default
+
+
+# How far before its publication a story's day may be (days): a story names the day it
+# reports ("..., Selasa (9/5)") and runs that day or in the few days after it.
+_STORY_REACH = 7
+
+
+def story_day(quotes: list[Quote], timexes: list[Timex], published: str | None) -> str | None:
+    """The day the story reports: the first calendar day the text names outside what was said,
+    on or up to :data:`_STORY_REACH` days before the publication date ("Polisi menangkap NYD
+    di Semarang, Selasa (9/5)" in a story of 10 May). Statements with no day of their own
+    were made then, not on the day the story ran. None without a publication date or such a
+    day."""
+    if published is None:
+        return None
+    try:
+        pub = date.fromisoformat(published)
+    except ValueError:
+        return None
+    spans = sorted((q.start, q.end) for q in quotes)
+    starts = [s for s, _ in spans]
+    for t in sorted(timexes, key=lambda t: t.start):
+        if t.type not in ("DATE", "TIME") or not _DAY.match(t.value):
+            continue
+        k = bisect_left(starts, t.start + 1) - 1
+        if k >= 0 and spans[k][0] <= t.start < spans[k][1]:
+            continue  # a day inside what was said is what it was about
+        try:
+            day = date.fromisoformat(t.value[:10])
+        except ValueError:
+            continue
+        if timedelta(0) <= pub - day <= timedelta(days=_STORY_REACH):
+            return day.isoformat()
+    return None
 
 
 # What may stand between reported speech and a day that closes its sentence: a comma, a
@@ -156,8 +191,8 @@ class QuoteStep:
         )
         _trim_trailing_days(text, quotes, article.timexes)
         link_repeats(quotes)
-        default = article.published.value.date().isoformat() if article.published.value else None
-        date_quotes(quotes, article.timexes, default)
+        published = article.published.value.date().isoformat() if article.published.value else None
+        date_quotes(quotes, article.timexes, story_day(quotes, article.timexes, published) or published)
         if self.calibrate:
             calibrated = load_calibration()
             for q in quotes:
