@@ -343,3 +343,54 @@ def test_flatten_html_reports_the_depth_and_is_linear() -> None:
 
     small, large = timed(10_000), timed(80_000)
     assert large < 30 * small  # 8 times the page: linear, not quadratic (64 times)
+
+
+_STORY = "".join(
+    f"<p>Paragraf {i} tentang harga cabai yang naik menjelang Lebaran di pasar kota.</p>" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        (
+            "Harga Cabai Naik Jelang Lebaran - Kabarkota.com Regional",
+            "kabarkota.com",
+            "Harga Cabai Naik Jelang Lebaran",
+        ),
+        (
+            "Harga Cabai Naik Jelang Lebaran | Kabarkota Online",
+            "kabarkota.co.id",
+            "Harga Cabai Naik Jelang Lebaran",
+        ),
+        (
+            "Kabarkota.com: Harga Cabai Naik Jelang Lebaran",
+            "kabarkota.com",
+            "Harga Cabai Naik Jelang Lebaran",
+        ),
+    ],
+)
+def test_the_site_name_around_a_headline_is_left_out(title: str, site: str, expected: str) -> None:
+    page = (
+        f'<html><head><title>{title}</title><meta property="og:url" content="https://www.{site}/read/1">'
+        f"</head><body><article>{_STORY}</article></body></html>"
+    )
+    assert article_from_html(page, id="t", source="t.html").title == expected
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("Pewarta Rina Wulandari", "Rina Wulandari"),
+        ("Kabarkota Cyber Media", None),
+        ("Web Design; Development", None),
+        ("Budi Santoso", "Budi Santoso"),
+    ],
+)
+def test_the_author_is_a_person_not_a_label_or_the_outlet(author: str, expected: str | None) -> None:
+    page = (
+        f'<html><head><title>Harga Cabai Naik</title><meta name="author" content="{author}">'
+        '<meta property="og:url" content="https://www.kabarkota.com/read/1">'
+        f"</head><body><article>{_STORY}</article></body></html>"
+    )
+    assert article_from_html(page, id="t", source="t.html").source.author == expected

@@ -114,7 +114,8 @@ def article_from_html(
         text, depth = flatten_html(text)
         tree = parse(text)
     doc, blocks, extractor = _read_body(text, tree, url=url, source=source, profiles=profiles)
-    title = _clean(doc.title) if doc is not None else None
+    keys = _site_keys(doc) if doc is not None else frozenset()
+    title = _title_without_site(_clean(doc.title), keys) if doc is not None else None
     if blocks and title is not None and _SPACES.sub(" ", blocks[0]) == _SPACES.sub(" ", title):
         del blocks[0]  # the page's <h1>: the title, not body text
     if not blocks:
@@ -146,7 +147,7 @@ def article_from_html(
         source=Source(
             outlet=_clean(doc.sitename),
             url=page_url,
-            author=_clean(doc.author),
+            author=_person_author(_clean(doc.author), keys),
             site=_clean(doc.hostname),
             path=source,
             extractor=extractor,
@@ -370,6 +371,66 @@ def _with_lede(tree: Any, page: str, blocks: list[str]) -> list[str]:
 # a share bar), and how many words its text needs after the dateline.
 _LEDE_REACH = 6
 _LEDE_WORDS = 8
+
+
+# Separators between a headline and the site name a page's <title> adds to it: "Judul -
+# Kompas.com Regional", "Judul | Republika Online", "KapanLagi.com: Judul".
+_TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+(?P<site>[^-|–—]{2,40})$")
+_TITLE_PREFIX = re.compile(r"^(?P<site>[^:]{2,30}):\s+")
+_KEY = re.compile(r"[a-z0-9]+")
+# Labels before a name in an author field ("Pewarta Nur Imansyah", "Penulis: Rina").
+_AUTHOR_LABEL = re.compile(r"^(?:pewarta|penulis|reporter|wartawan|editor|oleh|by)\b[:\s]*", re.IGNORECASE)
+
+
+def _site_keys(doc: Any) -> frozenset[str]:
+    """The words that name the page's site: the first label of its host name ("kompas" of
+    kompas.com, "republika" of republika.co.id) and the first word of its site name."""
+    keys = set()
+    host = _clean(getattr(doc, "hostname", None)) or ""
+    labels = [x for x in host.lower().split(".") if x not in ("www", "m", "")]
+    if labels:
+        keys.add(labels[0])
+    site = _KEY.findall((_clean(getattr(doc, "sitename", None)) or "").lower())
+    if site:
+        keys.add(site[0])
+    return frozenset(k for k in keys if len(k) >= 3)
+
+
+def _names_site(segment: str, keys: frozenset[str]) -> bool:
+    words = _KEY.findall(segment.lower())
+    return bool(words) and words[0] in keys and len(words) <= 4
+
+
+def _title_without_site(title: str | None, keys: frozenset[str]) -> str | None:
+    """The headline without the site name the page's <title> adds before or after it
+    ("... - Kompas.com", "... | Tempo Gaya", "KapanLagi.com: ..."): page furniture."""
+    if title is None or not keys:
+        return title
+    m = _TITLE_SUFFIX.search(title)
+    if m is not None and _names_site(m["site"], keys) and len(title[: m.start()].split()) >= 3:
+        title = title[: m.start()].rstrip()
+    m = _TITLE_PREFIX.match(title)
+    if m is not None and _names_site(m["site"], keys) and len(title[m.end() :].split()) >= 3:
+        title = title[m.end() :]
+    return title
+
+
+def _person_author(author: str | None, keys: frozenset[str]) -> str | None:
+    """The author field when it names a person: without a label ("Pewarta Nur Imansyah"),
+    and not the outlet itself ("Kompas Cyber Media") nor a site credit ("Web Design;
+    Development")."""
+    if author is None:
+        return None
+    author = _AUTHOR_LABEL.sub("", author).strip()
+    words = author.split()
+    if (
+        not words
+        or ";" in author
+        or any(w in keys for w in _KEY.findall(author.lower()))
+        or not all(w[:1].isupper() or w[:1] in "(.'" for w in words)
+    ):
+        return None
+    return author
 
 
 def _clean(value: Any) -> str | None:
