@@ -26,6 +26,13 @@ from warta.stages.clean.step import CleanStep
         ("Bandung - Wali kota meresmikan taman.", "Bandung", None, "Wali"),
         (", , - Pemerintah provinsi bersiap.", None, None, "Pemerintah"),
         ("- / Grup musik itu merilis lagu.", None, None, "Grup"),
+        ("Jakarta -\n\nGawai baru itu punya kelemahan.", "Jakarta", None, "Gawai"),
+        (
+            "DENPASAR, 12 Maret 2016 (Antara/Kabar Wire) --\n\nFestival film digelar.",
+            "DENPASAR",
+            "Antara",
+            "Festival",
+        ),
     ],
 )
 def test_datelines(text: str, place: str | None, outlet: str | None, rest: str) -> None:

@@ -47,6 +47,8 @@ def _outlets() -> str:
 _DOMAIN = r"[A-Za-z][\w-]*(?:\.(?:com|co|id|net|org|news|CO|COM|ID|NET))+"
 # One to three capitalised words (all capitals or title case), with dots for "KAB." and the like.
 _PLACE = r"[A-Z][A-Za-z'’.]*(?:[ \u00a0][A-Z][A-Za-z'’.]*){0,2}"
+# A day in words: "23 Februari 2016".
+_DATE = r"\d{1,2}[ \u00a0]+[A-Z][a-z]+[ \u00a0]+\d{4}"
 # The dash: "-", "–", "—", "--", "- -", with or without spaces, ending the dateline.
 _DASH = r"[ \u00a0]*(?:-[ \u00a0]?-|[-–—])[ \u00a0]*"
 
@@ -60,10 +62,12 @@ def _pattern() -> re.Pattern[str]:
             (?P<p1>{_PLACE})[ \u00a0]*,[ \u00a0]*(?P<o1>{outlet})              # JAKARTA, KOMPAS.com
           | (?P<o2>{outlet})[ \u00a0]*,[ \u00a0]*(?P<p2>{_PLACE})              # TEMPO.CO, Jakarta
           | (?P<p3>{_PLACE})[ \u00a0]*\([ \u00a0]*(?P<o3>{outlet})[ \u00a0]*\) # Jakarta (ANTARA News)
+          | (?P<p6>{_PLACE})[ \u00a0]*,[ \u00a0]*{_DATE}[ \u00a0]*                # ISTANBUL, 23 Februari 2016
+            \([ \u00a0]*(?P<o6>{outlet})(?:/[^)\n]{{1,30}})?[ \u00a0]*\)         # (Antara/PRNewswire)
           | (?P<o4>{outlet})                                                   # Merdeka.com
           | (?P<p5>[A-Z][A-Z'’.]+(?:[ \u00a0][A-Z][A-Z'’.]+){{0,2}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)  # SURABAYA / Jakarta
         )
-        {_DASH}(?=[\w“"‘'(])
+        {_DASH}(?:\n\s*)?(?=[\w“"‘'(])                                      # (alone on its line)
         """,
         re.X,
     )
@@ -83,10 +87,10 @@ def find_dateline(text: str, start: int = 0) -> Dateline | None:
     """
     m = _pattern().match(text, start)
     if m is not None:
-        place = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p5")
-        outlet = m.group("o1") or m.group("o2") or m.group("o3") or m.group("o4")
+        place = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p5") or m.group("p6")
+        outlet = m.group("o1") or m.group("o2") or m.group("o3") or m.group("o4") or m.group("o6")
         nxt = text[m.end() : m.end() + 1]
-        dash = text[m.end(m.lastgroup or 0) : m.end()]
+        dash = text[m.end(m.lastgroup or 0) : m.end()].rstrip()
         # A place alone needs a spaced or long dash: "Jakarta-Bandung" is a route.
         spaced = outlet is not None or any(c in dash for c in " \u00a0–—")
         if spaced and (outlet is not None or nxt.isupper() or nxt in "“\"‘'("):
