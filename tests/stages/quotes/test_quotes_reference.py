@@ -399,3 +399,56 @@ def test_reported_speech_glued_by_a_full_stop_to_the_next_quote() -> None:
         '"Kami tidak hanya melihat satu sisi," ujarnya.'
     )
     assert [q.kind for q in a.quotes] == ["indirect", "direct"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        (
+            "Sementara itu, Rudi Hartono secara tidak langsung mengatakan bahwa kota itu adalah miniatur negeri.",
+            "kota itu adalah",
+            "Rudi Hartono",
+        ),
+        (
+            "Gubernur Rudi Hartono malah mempertegas bahwa provinsinya akan menutup jalan itu.",
+            "provinsinya akan",
+            "Rudi Hartono",
+        ),
+        (
+            "Aktor Rudi Hartono baru saja mengonfirmasi ia masih akan bermain di film ketiga.",
+            "ia masih akan",
+            "Rudi Hartono",
+        ),
+        (
+            "Menurut, Rudi Hartono, bagi mitra yang berminat bisa langsung mengisi formulir.",
+            "bagi mitra yang",
+            "Rudi Hartono",
+        ),
+        (
+            "Menurut media setempat, nilai kontrak ini mencapai 10 miliar dolar.",
+            "nilai kontrak in",
+            "media setempat",
+        ),
+    ],
+)
+def test_more_ways_to_put_speaker_and_statement(sentence: str, content: str, speaker: str) -> None:
+    a = warta.analyze(sentence)
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert a.text[q.start : q.end].startswith(content) or content in a.text[q.start : q.end]
+    assert q.speaker is not None and speaker in (q.speaker.name, q.speaker.description)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Menurut rencana, jalan itu dibuka pekan depan untuk umum.", "Menurut saya, harga itu terlalu mahal."],
+)
+def test_menurut_a_plan_or_the_writer_is_no_source(sentence: str) -> None:
+    assert warta.analyze(sentence).quotes == []
+
+
+def test_a_nya_cue_after_a_connective_keeps_the_whole_sentence() -> None:
+    a = warta.analyze("Namun, menurutnya hal tersebut bisa terwujud dengan kerja sama banyak pihak.")
+    assert [a.text[q.start : q.end] for q in a.quotes] == [
+        "Namun, menurutnya hal tersebut bisa terwujud dengan kerja sama banyak pihak"
+    ]

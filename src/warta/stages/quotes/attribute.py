@@ -26,6 +26,7 @@ from warta.stages.quotes.resources import (
     lead_words,
     naming_verbs,
     not_said_words,
+    not_sources,
     not_speech_words,
     object_openers,
     object_verbs,
@@ -357,6 +358,27 @@ def _connective(lead: str) -> bool:
     return all(w in _openers_and_leads() or w in lang_id.function_words() for w in words)
 
 
+# The most words of a source described in lower case after "menurut" ("menurut media
+# setempat,", "menurut produsen,").
+_DESCRIBED_WORDS = 4
+
+
+def _described_source(text: str, pos: int, e: int) -> ParsedSpeaker | None:
+    """A source described in lower-case words up to a comma after "menurut" ("Menurut media
+    setempat, ...", "Menurut produsen, ..."): an unnamed source."""
+    comma = text.find(",", pos, e)
+    if comma < 0:
+        return None
+    words = text[pos:comma].split()
+    if not 1 <= len(words) <= _DESCRIBED_WORDS or not all(w[:1].islower() and w.isalpha() for w in words):
+        return None
+    if words[0] in pronouns() or words[0] in not_sources() or _words(text, comma + 1, e) < 3:
+        return None
+    if words[-1].endswith("nya"):
+        return None  # "menurut orangtuanya": someone's relative, who the article names elsewhere
+    return ParsedSpeaker(kind="anonymous", start=pos, end=pos + len(text[pos:comma].rstrip()))
+
+
 def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
     """Reported speech after a cue that opens the sentence ("Kata Haedar, organisasinya ...")."""
     m = _cue_first().match(text, s, e)
@@ -555,6 +577,22 @@ def _indirect_in(
     for mm in _MENURUT.finditer(text, s, e):
         if mm.group("nya"):
             comma = text.find(",", mm.end(), e)
+            lead = text[s : mm.start()].strip(" \t,")
+            if lead and _connective(lead) and mm.start() - s >= 3:
+                # "Namun, menurutnya hal itu ...": a cue after a connective; the statement is
+                # the sentence around it (as with "Selain itu, katanya, ...").
+                cs, ce = _strip_end(text, s, e)
+                if _words(text, mm.end(), e) >= 3:
+                    return Found(
+                        "indirect",
+                        cs,
+                        ce,
+                        cue=(mm.start(), mm.end()),
+                        via="cue-before",
+                        nya=True,
+                        confidence=0.8,
+                    )
+                continue
             if mm.start() - s < 3:
                 # "Menurutnya, ...", or with the comma lost: "Menurutnya persoalan ...".
                 content = (
@@ -573,7 +611,11 @@ def _indirect_in(
         pos = mm.end()
         while pos < e and text[pos] in " \t":
             pos += 1
-        sp = parse_after(text, pos, known=known)
+        if text.startswith(",", pos) and re.match(r",\s*[A-Z][^,]{0,40},", text[pos:e]):
+            pos = text.index(",", pos) + 1  # "Menurut, Sonza, ...": a stray comma
+            while pos < e and text[pos] in " \t":
+                pos += 1
+        sp = parse_after(text, pos, known=known) or _described_source(text, pos, e)
         if sp is None:
             continue
         head = text[s : mm.start()]

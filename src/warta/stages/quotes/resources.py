@@ -28,6 +28,7 @@ __all__ = [
     "name_openers",
     "named_org_heads",
     "naming_verbs",
+    "not_sources",
     "not_speech_words",
     "object_verbs",
     "opener_words",
@@ -73,6 +74,12 @@ def commoners() -> frozenset[str]:
 def cue_verbs() -> frozenset[str]:
     """Bare cue roots ("kata", "ujar"); ``-nya`` forms are derived by the caller."""
     return frozenset(_lines("cue_verbs.txt"))
+
+
+@cache
+def not_sources() -> frozenset[str]:
+    """Lower-case words after "menurut" that name no source ("rencana", "saya")."""
+    return frozenset(_lines("not_sources.txt"))
 
 
 @cache
