@@ -452,3 +452,16 @@ def test_a_nya_cue_after_a_connective_keeps_the_whole_sentence() -> None:
     assert [a.text[q.start : q.end] for q in a.quotes] == [
         "Namun, menurutnya hal tersebut bisa terwujud dengan kerja sama banyak pihak"
     ]
+
+
+def test_a_second_cue_left_in_is_skipped() -> None:
+    a = warta.analyze(
+        '"Tentu kami akan memanggil semua pihak," ujar kata Deputi Penindakan Asep Rahmat di Jakarta.'
+    )
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Asep Rahmat"
+
+
+@pytest.mark.parametrize("noun", ["data", "survei", "laporan"])
+def test_data_and_surveys_speak_for_who_issued_them(noun: str) -> None:
+    a = warta.analyze(f'"Ekonomi negara itu tumbuh kuat tahun ini," papar {noun} Bank Dunia.')
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Bank Dunia"

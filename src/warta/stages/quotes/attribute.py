@@ -229,6 +229,11 @@ def _cue_after(
             pos += o.end()
     while pos < len(text) and text[pos] in " \t":
         pos += 1
+    # A second cue the writer left in ('"...," ujar kata Plt Deputi ... Asep'): the speaker
+    # comes after it.
+    again = re.match(r"([a-z]+)[ \t]+(?=[A-Z])", text[pos : pos + 20])
+    if again is not None and again.group(1) in cue_verbs():
+        pos += again.end()
     return span, parse_after(text, pos, known=known), False
 
 

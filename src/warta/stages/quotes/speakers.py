@@ -593,7 +593,7 @@ def parse_after(
         or _is_role(toks[0][2])
         or any(toks[0][2].lower() == a.split()[0] for a in anonymous_heads())
         or toks[0][2].lower() in plural_words()
-        or toks[0][2].lower() in ("pernyataan", "keterangan", "siaran", "rilis", "laporan")
+        or toks[0][2].lower() in _statement_heads()
     ):
         return None
     segments: list[list[Tok]] = []
@@ -628,7 +628,7 @@ def parse_after(
         segments.append(toks[i:j])
         i = j
     if not segments:
-        if toks[0][2].lower() in ("pernyataan", "keterangan", "siaran", "rilis", "laporan"):
+        if toks[0][2].lower() in _statement_heads():
             return _statement(toks, 1 if toks[0][2].lower() != "siaran" else 2)
         anon = _anonymous(text, toks)
         return anon
@@ -724,14 +724,15 @@ def _epithet(toks: list[Tok]) -> ParsedSpeaker | None:
     low = " ".join(t[2].lower() for t in body)
     if any(low.startswith(a) for a in anonymous_heads()) or body[0][2].lower() in plural_words():
         return None  # "pejabat itu", "para warga itu": an anonymous source, parsed as one
-    if body[0][2].lower() in org_heads() or body[0][2].lower() in (
-        "pernyataan",
-        "keterangan",
-        "laporan",
-        "rilis",
-    ):
+    if body[0][2].lower() in org_heads() or body[0][2].lower() in _statement_heads():
         return None  # "Kementerian itu", "pernyataan itu": not a person
     return ParsedSpeaker("role", toks[0][0], toks[-1][1], roles=[(body[0][0], body[-1][1])], definite=True)
+
+
+@cache
+def _statement_heads() -> frozenset[str]:
+    """First words of the statement nouns ("pernyataan", "siaran" of "siaran pers", "data")."""
+    return frozenset(n.split()[0] for n in statement_nouns())
 
 
 def _statement(toks: list[Tok], k: int) -> ParsedSpeaker:
@@ -915,7 +916,7 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
             if g[0][2].lower() in pronouns() and len(g) == 1:
                 return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=pronouns()[g[0][2].lower()])
             low = g[0][2].lower()
-            if low in ("pernyataan", "keterangan", "rilis", "laporan") or (low == "siaran" and len(g) > 1):
+            if (low in _statement_heads() and low != "siaran") or (low == "siaran" and len(g) > 1):
                 return _statement(g, 1 if low != "siaran" else 2)
         j = _core_end(g, 0)
         if j != len(g):
