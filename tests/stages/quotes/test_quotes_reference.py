@@ -465,3 +465,20 @@ def test_a_second_cue_left_in_is_skipped() -> None:
 def test_data_and_surveys_speak_for_who_issued_them(noun: str) -> None:
     a = warta.analyze(f'"Ekonomi negara itu tumbuh kuat tahun ini," papar {noun} Bank Dunia.')
     assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Bank Dunia"
+
+
+def test_a_demonstrative_shaped_like_a_verb_makes_no_clause() -> None:
+    a = warta.analyze(
+        "Rina kehilangan ponsel. Korban lalu melaporkan peristiwa tersebut kepada pihak kepolisian."
+    )
+    assert a.quotes == []
+
+
+def test_a_reporting_verb_in_a_relative_clause_is_no_statement() -> None:
+    a = warta.analyze("Kapten tim mengkritik Hakan, yang telah meminta untuk dijual ke klub lain.")
+    assert a.quotes == []
+
+
+def test_demikian_after_a_quote_names_its_speaker() -> None:
+    a = warta.analyze('"Hormati ketuamu, hormati tetuamu," demikian Megawati.')
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Megawati"

@@ -28,6 +28,7 @@ from warta.stages.quotes.resources import (
     not_said_words,
     not_sources,
     not_speech_words,
+    not_verbs,
     object_openers,
     object_verbs,
     opener_words,
@@ -59,6 +60,8 @@ _SHORT_QUOTE_WORDS = 4
 # A quoted fragment inside a sentence with reported speech is a partial quote up to this
 # many words; longer quoted stretches are direct quotes in their own right.
 _PARTIAL_MAX_WORDS = 12
+# "yang" and at most one adverb right before a reporting verb: a relative clause.
+_RELATIVE_BEFORE = re.compile(r"\byang(?:[ \t]+[a-z]+)?[ \t]+$")
 _MENURUT = re.compile(r"(?:^|(?<=[,;]\s)|(?<=\s))[Mm]enurut(?P<nya>nya)?\b")
 
 
@@ -524,7 +527,9 @@ def _clause(text: str, start: int, end: int) -> bool:
             return False  # "... sepatah kata *kemudian* berjalan": the subject's next action
         if prev == "yang" or prev in preps or w in preps:
             continue  # "terhadap", "di" + "terapkan": a preposition is no prefixed verb
-        if w in preds or (k > 0 and k - relative > _RELATIVE_WORDS and _PREFIXED_VERB.fullmatch(w)):
+        if w in preds or (
+            k > 0 and k - relative > _RELATIVE_WORDS and _PREFIXED_VERB.fullmatch(w) and w not in not_verbs()
+        ):
             return True
     return False
 
@@ -547,6 +552,8 @@ def _indirect_in(
             return None  # a cue before a direct quote: handled with the quote
         if _MENURUT.search(text, s, v.start()) is not None:
             break  # "Menurutnya, ... menyampaikan pesan ...": the verb is inside what was said
+        if _RELATIVE_BEFORE.search(text, max(s, v.start() - 20), v.start()) is not None:
+            continue  # "Calhanoglu, yang telah meminta untuk ...": a relative clause, no speech
         before = _LAST_WORD.search(text, max(s, v.start() - 24), v.start())
         if before is not None and before.group(1).lower() in not_said_words():
             # "tak merinci", "enggan menyebut", "untuk memastikan": nothing was said.

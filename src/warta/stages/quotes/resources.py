@@ -30,6 +30,7 @@ __all__ = [
     "naming_verbs",
     "not_sources",
     "not_speech_words",
+    "not_verbs",
     "object_verbs",
     "opener_words",
     "org_heads",
@@ -80,6 +81,12 @@ def cue_verbs() -> frozenset[str]:
 def not_sources() -> frozenset[str]:
     """Lower-case words after "menurut" that name no source ("rencana", "saya")."""
     return frozenset(_lines("not_sources.txt"))
+
+
+@cache
+def not_verbs() -> frozenset[str]:
+    """Words shaped like prefixed verbs that are none ("tersebut", "mereka", "terbesar")."""
+    return frozenset(_lines("not_verbs.txt"))
 
 
 @cache
