@@ -482,3 +482,11 @@ def test_a_reporting_verb_in_a_relative_clause_is_no_statement() -> None:
 def test_demikian_after_a_quote_names_its_speaker() -> None:
     a = warta.analyze('"Hormati ketuamu, hormati tetuamu," demikian Megawati.')
     assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Megawati"
+
+
+def test_a_nominal_object_with_a_predicate_after_it_is_a_clause() -> None:
+    a = warta.analyze(
+        "Aktor Rudi Hartono memastikan hubungannya dengan ketua lembaga itu tetap baik-baik saja."
+    )
+    assert [a.text[q.start : q.start + 11] for q in a.quotes] == ["hubungannya"]
+    assert warta.analyze("Budi menegaskan dukungannya terhadap program yang sudah berjalan itu.").quotes == []

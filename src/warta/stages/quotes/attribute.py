@@ -506,15 +506,21 @@ def _clause(text: str, start: int, end: int) -> bool:
     penundaan itu" has none). "kejadian yang dialami warga itu *tidak* bisa ..." and "nilai
     kerugian di kasus ini *mencapai* ..." are clauses."""
     words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
-    if words and (
-        words[0] in object_openers()
-        or (len(words) > 1 and words[1] in topic_words())
-        or (words[0].endswith("nya") and len(words) > 1 and words[1] in prepositions())
-    ):
-        # "soal rencana ...", "pentingnya kerja sama ...", "dukungannya terhadap ...": a topic
-        # or a nominalised object, whatever verbs its phrases hold.
+    if words and (words[0] in object_openers() or (len(words) > 1 and words[1] in topic_words())):
+        # "soal rencana ...", "pentingnya kerja sama ...": a topic or a nominalised object,
+        # whatever verbs its phrases hold.
         return False
     preds = predicate_words()
+    if words[:1] and words[0].endswith("nya") and len(words) > 1 and words[1] in prepositions():
+        # "dukungannya terhadap ...": a nominalised object, unless a predicate follows it
+        # ("hubungannya dengan Ketua BPI *tetap* baik"); verbs in its phrases do not count.
+        relative = -9
+        for k, w in enumerate(words):
+            if w == "yang":
+                relative = k
+            elif w in preds and k - relative > 1:
+                return True
+        return False
     # A verb after a preposition or subordinator belongs to a phrase inside the object
     # ("pentingnya kerja sama *dalam mewujudkan* ..."), not to a clause of its own.
     preps = prepositions()
