@@ -490,3 +490,8 @@ def test_a_nominal_object_with_a_predicate_after_it_is_a_clause() -> None:
     )
     assert [a.text[q.start : q.start + 11] for q in a.quotes] == ["hubungannya"]
     assert warta.analyze("Budi menegaskan dukungannya terhadap program yang sudah berjalan itu.").quotes == []
+
+
+def test_a_newspaper_is_an_organisation_not_a_letter() -> None:
+    a = warta.analyze('"Harga beras naik lagi pekan ini," tulis surat kabar Harian Sukamaju.')
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Harian Sukamaju"

@@ -506,8 +506,9 @@ def _classify(
     if first in pronouns():
         return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=pronouns()[first])
     low = " ".join(t[2].lower() for t in toks[:4])
+    described = any(low.startswith(" ".join(d)) for d in org_descriptors())  # "surat kabar"
     for noun in statement_nouns():
-        if low.startswith(noun):
+        if low.startswith(noun) and not described:
             return ParsedSpeaker("statement", start, end, definite=True)
     out = ParsedSpeaker("person", start, end)
     # The name is the last segment that is only a name: "pengamat dari Universitas X,
@@ -628,7 +629,7 @@ def parse_after(
         segments.append(toks[i:j])
         i = j
     if not segments:
-        if toks[0][2].lower() in _statement_heads():
+        if _statement_at(toks, 0):
             return _statement(toks, 1 if toks[0][2].lower() != "siaran" else 2)
         anon = _anonymous(text, toks)
         return anon
@@ -733,6 +734,15 @@ def _epithet(toks: list[Tok]) -> ParsedSpeaker | None:
 def _statement_heads() -> frozenset[str]:
     """First words of the statement nouns ("pernyataan", "siaran" of "siaran pers", "data")."""
     return frozenset(n.split()[0] for n in statement_nouns())
+
+
+def _statement_at(toks: Sequence[Tok], k: int) -> bool:
+    """Whether a statement noun opens ``toks[k:]`` ("laporan itu"), not an organisation's
+    descriptor that starts with one ("surat kabar Rodong Sinmun")."""
+    if toks[k][2].lower() not in _statement_heads():
+        return False
+    words = tuple(t[2].lower() for t in toks[k : k + 3])
+    return not any(words[: len(d)] == d for d in org_descriptors())
 
 
 def _statement(toks: list[Tok], k: int) -> ParsedSpeaker:
@@ -916,7 +926,7 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
             if g[0][2].lower() in pronouns() and len(g) == 1:
                 return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=pronouns()[g[0][2].lower()])
             low = g[0][2].lower()
-            if (low in _statement_heads() and low != "siaran") or (low == "siaran" and len(g) > 1):
+            if (_statement_at(g, 0) and low != "siaran") or (low == "siaran" and len(g) > 1):
                 return _statement(g, 1 if low != "siaran" else 2)
         j = _core_end(g, 0)
         if j != len(g):
