@@ -12,7 +12,8 @@ this command.
 
 The shipped map is fitted on the newest round of the gold, annotated after the rules were
 written and never used to change one (``--gold`` takes several files; the map is fitted on
-them together). ``--choose-prior`` picks the smoothing prior with the lowest
+them together). Session 9 fitted it on round 6 alone: rounds 3 to 5 had all been used to
+change rules, and a map fitted on them said 0.99 where unseen articles were right 0.88 times. ``--choose-prior`` picks the smoothing prior with the lowest
 leave-one-article-out log loss on those articles (a proper scoring rule; expected calibration
 error, printed beside it, favours flat maps), and prints the table. Fitted on the dev part of the main gold,
 whose errors the rules were tuned on, the map believes the attributor more than unseen text

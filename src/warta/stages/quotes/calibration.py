@@ -3,9 +3,10 @@
 The quote stage scores each attribution by how it was found (a named speaker after a cue,
 a pronoun, a run, a quote with no cue at all); those raw scores order attributions well
 but are not probabilities. ``resources/calibration.json`` maps them to the share of
-attributions that were right (span and speaker) on the development part of warta's
-real-text gold, by isotonic regression (pool adjacent violators), so that "0.8" means
-right about four times in five. It is fitted by ``python scripts/fit_quote_calibration.py``
+attributions that were right (span and speaker) on the newest round of warta's real-text
+gold, annotated after the rules were written (rules tuned on a round are right more often
+there than on unseen articles), by isotonic regression (pool adjacent violators), so that
+"0.8" means right about four times in five. It is fitted by ``python scripts/fit_quote_calibration.py``
 and records the gold's hash, the split and the command.
 
 Example:
