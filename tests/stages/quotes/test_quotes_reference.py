@@ -25,6 +25,13 @@ def _quote(article: Article, words: str) -> Quote:
     return next(q for q in article.quotes if words in q.text)
 
 
+def _speaker_of(text: str, words: str) -> str | None:
+    """The name of who said the quote of ``text`` that holds ``words``."""
+    q = _quote(warta.analyze(text), words)
+    assert q.speaker is not None
+    return q.speaker.name
+
+
 def test_a_short_form_in_capitals_after_a_name_is_that_person(kasus: Article) -> None:
     person = next(e for e in kasus.entities if e.name == "Bambang Kurniawan")
     assert person.label == "PER" and "BKN" in person.aliases
@@ -157,12 +164,11 @@ def test_an_abbreviated_title_with_its_full_stop_opens_the_name(phrase: str, nam
 
 
 def test_who_a_passive_cue_names_is_who_the_next_pronoun_means() -> None:
-    a = warta.analyze(
+    text = (
         "Hal senada disampaikan Direktur RSUD Sukamaju dr. Dika Pratama. Ia menekankan pentingnya air. "
         '"Air minum yang bersih menjadi kunci," ujarnya.'
     )
-    q = _quote(a, "Air minum yang bersih")
-    assert q.speaker is not None and q.speaker.name == "Dika Pratama"
+    assert _speaker_of(text, "Air minum yang bersih") == "Dika Pratama"
 
 
 @pytest.mark.parametrize(
@@ -192,13 +198,12 @@ def test_a_nya_cue_with_nobody_before_it_is_the_person_the_story_names_most() ->
 
 @pytest.mark.parametrize("pronoun", ["Dirinya", "Dirinyapun"])
 def test_dirinya_is_a_pronoun_not_a_name(pronoun: str) -> None:
-    a = warta.analyze(
+    text = (
         "Menteri Kebudayaan Rahmat Hidayat membuka pameran tenun di Sumba. "
         '"Tenun adalah warisan kita bersama," kata Rahmat. '
         f"{pronoun} juga menyampaikan, tenun Sumba telah dikenal sejak abad ke-17."
     )
-    q = _quote(a, "tenun Sumba telah dikenal")
-    assert q.speaker is not None and q.speaker.name == "Rahmat Hidayat"
+    assert _speaker_of(text, "tenun Sumba telah dikenal") == "Rahmat Hidayat"
 
 
 def test_mereka_with_no_group_before_it_is_the_organisation_named_last() -> None:
@@ -235,12 +240,11 @@ def test_an_abbreviated_office_title_is_a_role_not_a_name(sentence: str, name: s
 
 
 def test_an_abbreviated_office_title_alone_is_the_person_who_holds_it() -> None:
-    a = warta.analyze(
+    text = (
         '"Kami akan memanggil semua pihak," kata Menbud Rahmat Hidayat di Jakarta. '
         '"Tidak ada toleransi," tegas Menbud.'
     )
-    q = _quote(a, "Tidak ada toleransi")
-    assert q.speaker is not None and q.speaker.name == "Rahmat Hidayat"
+    assert _speaker_of(text, "Tidak ada toleransi") == "Rahmat Hidayat"
 
 
 @pytest.mark.parametrize(
@@ -352,12 +356,11 @@ def test_a_capitalised_commoner_opening_the_sentence_is_a_description_not_a_name
 
 
 def test_a_name_right_after_a_nya_cue_is_the_speaker() -> None:
-    a = warta.analyze(
+    text = (
         'Bupati Rina Wulandari membuka acara itu. "Kami selalu mendukung program pemerintah," ujarnya '
         "Mamun Hidayat. Sebelumnya ia hadir."
     )
-    q = _quote(a, "Kami selalu mendukung")
-    assert q.speaker is not None and q.speaker.name == "Mamun Hidayat"
+    assert _speaker_of(text, "Kami selalu mendukung") == "Mamun Hidayat"
 
 
 def test_a_day_after_a_nya_cue_is_no_name() -> None:
