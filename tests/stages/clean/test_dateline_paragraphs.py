@@ -83,6 +83,8 @@ def test_an_outlet_given_by_the_input_is_kept() -> None:
         ('"Kami rugi," ujarnya.,"Besok kami tutup," tambahnya.', 1),
         ("Harga naik.”,Menurut Budi, pasokan kurang.", 1),
         ("Siapa yang salah?,Budi menjawab tidak tahu.", 1),
+        ("Lembaga itu tidak independen., Ia mengatakan, partainya tidak bertanggung jawab.", 1),
+        ('Hal itu melemahkan," kata Edhy., Kemudian, Ledia mengatakan poin itu keliru.', 1),
     ],
 )
 def test_glued_paragraphs(text: str, joins: int) -> None:
@@ -99,6 +101,8 @@ def test_glued_paragraphs(text: str, joins: int) -> None:
         "Gelar S.H.,M.H. diraih Budi.",
         "Di Jakarta, Senin, harga naik.",
         "Harga naik., kata dia.",
+        "Rina Wulandari, S.H., Kepala Bidang Hukum, hadir.",
+        "Saham PT Maju Tbk., Budi membelinya.",
     ],
 )
 def test_commas_that_join_no_paragraphs(text: str) -> None:

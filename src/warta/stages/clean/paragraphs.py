@@ -28,11 +28,24 @@ __all__ = ["find_glued_paragraphs"]
 _GLUED = re.compile(r"[.!?…][”\"’']?[ \t]?(,+)(?=[“‘]|\"\w|[A-Z][a-z])")
 
 
+# The same with a space after the commas ("... kata Edhy., Kemudian ..."): taken only after a
+# word, so that a title's or degree's abbreviation before a comma ("S.H., Kepala ...", "Tbk.,
+# Budi") is left alone.
+_GLUED_SPACED = re.compile(r"(\w+)[.!?…][”\"’']?[ \t]?(,+)[ \t]+(?=[“‘]|\"\w|[A-Z][a-z])")
+
+
+def _word_ends_sentence(word: str) -> bool:
+    """A word that can end a sentence before the lost break: four letters or more, or a
+    lower-case word ("independen.,", "Edhy.,"); not "Tbk" or "SH"."""
+    return word.isalpha() and (len(word) >= 4 or word.islower()) and not word.isupper()
+
+
 def find_glued_paragraphs(text: str) -> list[Fix]:
     """A paragraph break for each run of commas that joins two paragraphs."""
+    found = [m.span(1) for m in _GLUED.finditer(text)]
+    found += [m.span(2) for m in _GLUED_SPACED.finditer(text) if _word_ends_sentence(m.group(1))]
     fixes = []
-    for m in _GLUED.finditer(text):
-        start, end = m.span(1)
+    for start, end in sorted(set(found)):
         fixes.append(
             Fix(
                 start,
@@ -41,7 +54,7 @@ def find_glued_paragraphs(text: str) -> list[Fix]:
                 "lost-character",
                 "glued-paragraphs",
                 "paragraphs joined by a comma: the break restored",
-                m.group(1),
+                text[start:end],
             )
         )
     return fixes
