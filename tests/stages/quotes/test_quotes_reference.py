@@ -498,3 +498,16 @@ def test_a_nominal_object_with_a_predicate_after_it_is_a_clause() -> None:
 def test_a_newspaper_is_an_organisation_not_a_letter() -> None:
     a = warta.analyze('"Harga beras naik lagi pekan ini," tulis surat kabar Harian Sukamaju.')
     assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Harian Sukamaju"
+
+
+def test_a_nickname_after_the_name_is_not_the_speaker_phrase() -> None:
+    a = warta.analyze(
+        "Dalam pidatonya, Lai Mingde atau akrab disapa William Lai menyebut tantangan terbesar berasal dari oposisi."
+    )
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Lai Mingde"
+
+
+@pytest.mark.parametrize("verb", ["merincikan", "bersaksi"])
+def test_more_reporting_verbs(verb: str) -> None:
+    a = warta.analyze(f"Rina Wulandari {verb} para korban saat itu tidak berani melapor ke polisi.")
+    assert [a.text[q.start : q.start + 10] for q in a.quotes] == ["para korba"]

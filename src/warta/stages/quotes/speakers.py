@@ -805,6 +805,12 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         >>> t[p.name[0]:p.name[1]]
         'Ati Hastuti'
     """
+    alias = _ALIAS_AFTER.search(text, start, end)
+    if alias is not None:
+        # "Lai Ching-te atau akrab disapa William Lai menyebut": the name before the nickname.
+        before = parse_before(text, start, alias.start(), known=known)
+        if before is not None and before.name is not None:
+            return before
     toks = tokens(text, start, end)
     named = next((k + 1 for k in range(len(toks) - 1) if toks[k][2].lower() == "bernama"), None)
     if named is not None and toks[named][2][:1].isupper():
@@ -866,6 +872,10 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     return fallback
 
 
+# A nickname after a name: "atau (akrab / biasa) disapa / dipanggil X", ending the phrase.
+_ALIAS_AFTER = re.compile(
+    r"\s+atau\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*$"
+)
 # Subordinators that open a clause with a subject of its own before a reporting verb.
 _CLAUSE_OPENERS = frozenset({"setelah", "sesudah", "ketika", "sebelum", "karena"})
 
