@@ -511,3 +511,17 @@ def test_a_nickname_after_the_name_is_not_the_speaker_phrase() -> None:
 def test_more_reporting_verbs(verb: str) -> None:
     a = warta.analyze(f"Rina Wulandari {verb} para korban saat itu tidak berani melapor ke polisi.")
     assert [a.text[q.start : q.start + 10] for q in a.quotes] == ["para korba"]
+
+
+def test_a_relative_clause_that_reports_a_clause_is_speech_of_its_head() -> None:
+    a = warta.analyze(
+        "Kabar itu datang dari bos pemasaran Rudi Hartono yang juga mengungkapkan bahwa konsol itu terlaris."
+    )
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Rudi Hartono"
+
+
+def test_a_description_with_a_relative_clause_after_menurut_runs_to_the_comma() -> None:
+    a = warta.analyze(
+        "Menurut pelatih yang akrab disapa Djanur ini, banyak yang harus dibenahi setelah kekalahan itu."
+    )
+    assert [a.text[q.start : q.start + 12] for q in a.quotes] == ["banyak yang "]

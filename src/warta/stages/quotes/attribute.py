@@ -60,6 +60,8 @@ _SHORT_QUOTE_WORDS = 4
 # A quoted fragment inside a sentence with reported speech is a partial quote up to this
 # many words; longer quoted stretches are direct quotes in their own right.
 _PARTIAL_MAX_WORDS = 12
+# A relative clause after a speaker phrase, up to the comma that ends it.
+_RELATIVE_AFTER = re.compile(r"([ \t]+yang[ \t][^,]{3,60}?)[ \t]*,")
 # "yang" and at most one adverb right before a reporting verb: a relative clause.
 _RELATIVE_BEFORE = re.compile(r"\byang(?:[ \t]+[a-z]+)?[ \t]+$")
 _MENURUT = re.compile(r"(?:^|(?<=[,;]\s)|(?<=\s))[Mm]enurut(?P<nya>nya)?\b")
@@ -558,8 +560,12 @@ def _indirect_in(
             return None  # a cue before a direct quote: handled with the quote
         if _MENURUT.search(text, s, v.start()) is not None:
             break  # "Menurutnya, ... menyampaikan pesan ...": the verb is inside what was said
-        if _RELATIVE_BEFORE.search(text, max(s, v.start() - 20), v.start()) is not None:
-            continue  # "Calhanoglu, yang telah meminta untuk ...": a relative clause, no speech
+        if _RELATIVE_BEFORE.search(text, max(s, v.start() - 20), v.start()) is not None and not _introduced(
+            text, v.end(), cstart
+        ):
+            # "Calhanoglu, yang telah meminta untuk ...": a relative clause, no speech; one
+            # that reports a clause ("X yang juga mengungkapkan bahwa ...") is.
+            continue
         before = _LAST_WORD.search(text, max(s, v.start() - 24), v.start())
         if before is not None and before.group(1).lower() in not_said_words():
             # "tak merinci", "enggan menyebut", "untuk memastikan": nothing was said.
@@ -636,6 +642,13 @@ def _indirect_in(
         sp = parse_after(text, pos, known=known) or _described_source(text, pos, e)
         if sp is None:
             continue
+        rel = _RELATIVE_AFTER.match(text, sp.end, e)
+        if rel is not None:
+            # "Menurut pelatih yang akrab disapa Djanur ini, ...": the description runs to the
+            # comma; it is one of the article's people, as "pelatih itu".
+            sp = ParsedSpeaker(
+                kind="role", start=sp.start, end=rel.end(1), roles=[(sp.start, rel.end(1))], definite=True
+            )
         head = text[s : mm.start()]
         tail = text[sp.end : e]
         if (

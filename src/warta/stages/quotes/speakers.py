@@ -805,6 +805,11 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         >>> t[p.name[0]:p.name[1]]
         'Ati Hastuti'
     """
+    rel = _YANG_BEFORE_VERB.search(text, start, end)
+    if rel is not None and rel.start() > start:
+        # "bos pemasaran Xbox Mike Nichols yang juga mengungkapkan bahwa ...": the speaker
+        # is who the relative clause is about.
+        return parse_before(text, start, rel.start(), known=known)
     alias = _ALIAS_AFTER.search(text, start, end)
     if alias is not None:
         # "Lai Ching-te atau akrab disapa William Lai menyebut": the name before the nickname.
@@ -872,6 +877,8 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     return fallback
 
 
+# "yang" and at most one adverb ending a speaker phrase, right before its verb.
+_YANG_BEFORE_VERB = re.compile(r"\s+yang(?:\s+(?:juga|pun|kemudian|lalu|sempat|telah|sudah))?\s*$")
 # A nickname after a name: "atau (akrab / biasa) disapa / dipanggil X", ending the phrase.
 _ALIAS_AFTER = re.compile(
     r"\s+atau\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*$"
