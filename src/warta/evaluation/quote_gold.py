@@ -289,14 +289,15 @@ class _Pred:
     anonymous: bool
 
 
-_COMPLEMENTISER = re.compile(r"(?:agar|supaya|bahwa|bahwasanya)\s+", re.IGNORECASE)
+_COMPLEMENTISER = re.compile(r"(?:agar|supaya|bahwa|bahwasanya|jika|kalau)\s+", re.IGNORECASE)
 
 
 def _complementiser_length(text: str, start: int) -> int:
     """Length of a complementiser opening the content at ``start`` (with its space), else 0.
 
-    The guidelines leave "bahwa" out of the content but say nothing of "agar" and "supaya";
-    annotators start such items on either side of the word, so either start is a match.
+    The guidelines leave "bahwa" out of the content but say nothing of "agar", "supaya" and of
+    "jika"/"kalau" used as "bahwa" ("Budi menilai jika ..."); annotators start such items on
+    either side of the word, so either start is a match.
     """
     m = _COMPLEMENTISER.match(text, start)
     return m.end() - start if m else 0

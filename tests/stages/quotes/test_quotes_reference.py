@@ -525,3 +525,12 @@ def test_a_description_with_a_relative_clause_after_menurut_runs_to_the_comma() 
         "Menurut pelatih yang akrab disapa Djanur ini, banyak yang harus dibenahi setelah kekalahan itu."
     )
     assert [a.text[q.start : q.start + 12] for q in a.quotes] == ["banyak yang "]
+
+
+def test_a_cue_in_commas_before_a_reporting_verb_keeps_the_whole_sentence() -> None:
+    a = warta.analyze("Sebagai aktivis, kata Mercy, ia mengaku ditekan saat mendokumentasikan kasus itu.")
+    assert [a.text[q.start : q.start + 15] for q in a.quotes] == ["Sebagai aktivis"]
+
+
+def test_dinas_is_no_verb() -> None:
+    assert warta.analyze("Wali kota menyampaikan beberapa hal melalui dinas terkait.").quotes == []

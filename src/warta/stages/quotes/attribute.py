@@ -389,6 +389,13 @@ def _described_source(text: str, pos: int, e: int) -> ParsedSpeaker | None:
     return ParsedSpeaker(kind="anonymous", start=pos, end=pos + len(text[pos:comma].rstrip()))
 
 
+@cache
+def _cue_in_commas() -> re.Pattern[str]:
+    """A bare cue and its speaker set off by commas inside a sentence: ", kata Mercy,"."""
+    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    return re.compile(rf",[ \t]*(?:{roots})(?:nya)?[ \t]+[^,.;]{{1,40}},", re.IGNORECASE)
+
+
 def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
     """Reported speech after a cue that opens the sentence ("Kata Haedar, organisasinya ...")."""
     m = _cue_first().match(text, s, e)
@@ -553,7 +560,10 @@ def _indirect_in(
     opening = _cue_opens(text, s, e, known) or _cue_inside(text, s, e)
     if opening is not None:
         return opening
+    inner = _cue_in_commas().search(text, s, e)
     for v in reporting_pattern().finditer(text, s, e):
+        if inner is not None and inner.end() <= v.start():
+            break  # "Sebagai aktivis, kata Mercy, ia mengaku ...": the cue in commas comes first
         rest = _after_verb().match(text, v.end(), e)
         cstart = rest.end() if rest is not None else v.end()
         if cstart >= e or text[cstart] in '“”"':
