@@ -534,3 +534,9 @@ def test_a_cue_in_commas_before_a_reporting_verb_keeps_the_whole_sentence() -> N
 
 def test_dinas_is_no_verb() -> None:
     assert warta.analyze("Wali kota menyampaikan beberapa hal melalui dinas terkait.").quotes == []
+
+
+def test_a_reduplicated_head_is_a_plural_anonymous_source() -> None:
+    a = warta.analyze("Pejabat-pejabat kementerian mengatakan aturan itu segera terbit.")
+    sp = a.quotes[0].speaker
+    assert sp is not None and sp.anonymous and sp.description == "pejabat-pejabat kementerian"

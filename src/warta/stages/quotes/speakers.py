@@ -769,14 +769,20 @@ def _anonymous(text: str, toks: list[Tok]) -> ParsedSpeaker | None:
     i = 0
     while i < len(toks) - 1 and toks[i][2].lower() in plural_words():
         i += 1
-    low = " ".join(t[2].lower() for t in toks[i : i + 3])
+    words = [t[2].lower() for t in toks[i : i + 3]]
+    # A reduplicated head is a plural: "sumber-sumber Iran" is "para sumber Iran".
+    half, dash, rest = words[0].partition("-") if words else ("", "", "")
+    doubled = bool(dash) and half == rest
+    if doubled:
+        words[0] = half
+    low = " ".join(words)
     if not any(low.startswith(a) for a in anonymous_heads()):
         return None
     j = i + 1
     while j < len(toks) and j < i + 6 and toks[j][2] not in (",", ".") and not _ends_description(toks[j][2]):
         j += 1
     definite = toks[j - 1][2].lower() in ("itu", "tersebut")
-    return ParsedSpeaker("anonymous", toks[0][0], toks[j - 1][1], definite=definite, plural=i > 0)
+    return ParsedSpeaker("anonymous", toks[0][0], toks[j - 1][1], definite=definite, plural=i > 0 or doubled)
 
 
 def _ends_description(w: str) -> bool:
