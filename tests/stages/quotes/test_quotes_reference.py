@@ -539,4 +539,4 @@ def test_dinas_is_no_verb() -> None:
 def test_a_reduplicated_head_is_a_plural_anonymous_source() -> None:
     a = warta.analyze("Pejabat-pejabat kementerian mengatakan aturan itu segera terbit.")
     sp = a.quotes[0].speaker
-    assert sp is not None and sp.anonymous and sp.description == "pejabat-pejabat kementerian"
+    assert sp is not None and sp.anonymous and sp.description == "Pejabat-pejabat kementerian"
