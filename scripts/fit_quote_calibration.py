@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import json
 import math
+import subprocess
 import sys
 from pathlib import Path
 
@@ -74,6 +75,17 @@ def _held_out(by_article: list[list[tuple[float, float]]], prior: float) -> list
         cal = Calibration(fit_isotonic(rest, prior=prior))
         out.extend((cal(c), y) for c, y in mine)
     return out
+
+
+def _commit() -> str | None:
+    """The commit whose rules gave the raw confidences (the map fits those rules only)."""
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip() or None
 
 
 def main() -> None:
@@ -144,6 +156,7 @@ def main() -> None:
         "command": f"python scripts/fit_quote_calibration.py --gold {' '.join(names)} --split {args.split}"
         + (" --choose-prior" if args.choose_prior else f" --prior {args.prior:g}"),
         "prior": args.prior,
+        "rules_commit": _commit(),
     }
     OUT.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"{len(samples)} attributions, {len(points)} points -> {OUT}", file=sys.stderr)
