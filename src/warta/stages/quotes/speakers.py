@@ -506,10 +506,10 @@ def _classify(
     if first in pronouns():
         return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=pronouns()[first])
     low = " ".join(t[2].lower() for t in toks[:4])
-    described = any(low.startswith(" ".join(d)) for d in org_descriptors())  # "surat kabar"
-    for noun in statement_nouns():
-        if low.startswith(noun) and not described:
-            return ParsedSpeaker("statement", start, end, definite=True)
+    if first in _statement_heads() and not low.startswith(_descriptor_phrases()):  # not "surat kabar"
+        for noun in statement_nouns():
+            if low.startswith(noun):
+                return ParsedSpeaker("statement", start, end, definite=True)
     out = ParsedSpeaker("person", start, end)
     # The name is the last segment that is only a name: "pengamat dari Universitas X,
     # Yogyakarta, Budi Santoso" names a place before the person.
@@ -592,7 +592,7 @@ def parse_after(
     if toks[0][2].lower() in stop_words() or not (
         _cap(toks[0][2])
         or _is_role(toks[0][2])
-        or any(toks[0][2].lower() == a.split()[0] for a in anonymous_heads())
+        or toks[0][2].lower() in _anonymous_firsts()
         or toks[0][2].lower() in plural_words()
         or toks[0][2].lower() in _statement_heads()
     ):
@@ -728,6 +728,18 @@ def _epithet(toks: list[Tok]) -> ParsedSpeaker | None:
     if body[0][2].lower() in org_heads() or body[0][2].lower() in _statement_heads():
         return None  # "Kementerian itu", "pernyataan itu": not a person
     return ParsedSpeaker("role", toks[0][0], toks[-1][1], roles=[(body[0][0], body[-1][1])], definite=True)
+
+
+@cache
+def _descriptor_phrases() -> tuple[str, ...]:
+    """The organisation descriptors as phrases ("surat kabar", "kantor berita")."""
+    return tuple(" ".join(d) for d in org_descriptors())
+
+
+@cache
+def _anonymous_firsts() -> frozenset[str]:
+    """First words of the anonymous heads ("seorang", "sumber", "pejabat")."""
+    return frozenset(a.split()[0] for a in anonymous_heads())
 
 
 @cache
