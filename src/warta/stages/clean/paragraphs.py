@@ -31,7 +31,8 @@ _GLUED = re.compile(r"[.!?…][”\"’']?[ \t]?(,+)(?=[“‘]|\"\w|[A-Z][a-z])
 # The same with a space after the commas ("... kata Edhy., Kemudian ..."): taken only after a
 # word, so that a title's or degree's abbreviation before a comma ("S.H., Kepala ...", "Tbk.,
 # Budi") is left alone.
-_GLUED_SPACED = re.compile(r"(\w+)[.!?…][”\"’']?[ \t]?(,+)[ \t]+(?=[“‘]|\"\w|[A-Z][a-z])")
+_GLUED_SPACED = re.compile(r"[.!?…][”\"’']?[ \t]?(,+)[ \t]+(?=[“‘]|\"\w|[A-Z][a-z])")
+_LAST_WORD = re.compile(r"(\w+)$")
 
 
 def _word_ends_sentence(word: str) -> bool:
@@ -43,7 +44,10 @@ def _word_ends_sentence(word: str) -> bool:
 def find_glued_paragraphs(text: str) -> list[Fix]:
     """A paragraph break for each run of commas that joins two paragraphs."""
     found = [m.span(1) for m in _GLUED.finditer(text)]
-    found += [m.span(2) for m in _GLUED_SPACED.finditer(text) if _word_ends_sentence(m.group(1))]
+    for m in _GLUED_SPACED.finditer(text):
+        word = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+        if word is not None and _word_ends_sentence(word.group(1)):
+            found.append(m.span(1))
     fixes = []
     for start, end in sorted(set(found)):
         fixes.append(
