@@ -137,7 +137,8 @@ def _capitalised_roles() -> re.Pattern[str]:
     words = sorted(
         {w[:1].upper() + w[1:] for w in role_words() if w.replace("-", "").isalpha()}, key=len, reverse=True
     )
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    # (The capital first: most positions fail there, before the long alternation is tried.)
+    return re.compile(r"(?=[A-Z])(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
 
 def _role_phrase_in(text: str, s: int, e: int, known: Collection[str]) -> ParsedSpeaker | None:
