@@ -20,6 +20,7 @@ from typing import Literal
 from warta.lang import id as lang_id
 from warta.stages.quotes.marks import Marked, find_marked
 from warta.stages.quotes.resources import (
+    cue_alternation,
     cue_pattern,
     cue_verbs,
     introducers,
@@ -45,7 +46,7 @@ from warta.stages.quotes.resources import (
     title_small_words,
     topic_words,
 )
-from warta.stages.quotes.speakers import ParsedSpeaker, parse_after, parse_before
+from warta.stages.quotes.speakers import RELATIVE_BEFORE_VERB, ParsedSpeaker, parse_after, parse_before
 
 __all__ = ["Found", "find_quotes", "known_names", "sentence_spans"]
 
@@ -62,8 +63,6 @@ _SHORT_QUOTE_WORDS = 4
 _PARTIAL_MAX_WORDS = 12
 # A relative clause after a speaker phrase, up to the comma that ends it.
 _RELATIVE_AFTER = re.compile(r"([ \t]+yang[ \t][^,]{3,60}?)[ \t]*,")
-# "yang" and at most one adverb right before a reporting verb: a relative clause.
-_RELATIVE_BEFORE = re.compile(r"\byang(?:[ \t]+[a-z]+)?[ \t]+$")
 _MENURUT = re.compile(r"(?:^|(?<=[,;]\s)|(?<=\s))[Mm]enurut(?P<nya>nya)?\b")
 
 
@@ -120,7 +119,7 @@ def _passive_bahwa() -> re.Pattern[str]:
 
 @cache
 def _cue_after_name() -> re.Pattern[str]:
-    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    roots = cue_alternation()
     return re.compile(rf"\b(?:{roots}|menurut){_SHORT_NAME_AFTER}")
 
 
@@ -140,7 +139,7 @@ def known_names(text: str) -> set[str]:
 
 @cache
 def _cue_before_pattern() -> re.Pattern[str]:
-    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    roots = cue_alternation()
     verbs = reporting_alternation()
     return re.compile(
         rf"(?:\b(?P<verb>{verbs})(?:\s+bahwa)?|\b(?P<cue>(?:{roots})(?:nya)?)\s+(?P<who>[^,:\n]{{1,80}}?)|"
@@ -353,7 +352,7 @@ def _cue_first() -> re.Pattern[str]:
     """A bare cue opening a sentence, after up to three words of connective: "Kata Budi, ...",
     "Lanjut dia, ...", "Tambahnya, ...", "Namun, kata Budi, ...", "Untuk itu lanjut Budi, ...";
     or a passive one with its agent: "Dijelaskan Arifin, ...", "Dikatakannya, ..."."""
-    roots = "|".join(sorted(cue_verbs() | passive_cues(), key=len, reverse=True))
+    roots = cue_alternation(passive=True)
     return re.compile(
         rf"(?:(?:[A-Za-z]+),?[ \t]+){{0,3}}?(?P<cue>(?:{roots})(?P<nya>nya)?)\b[ \t]*", re.IGNORECASE
     )
@@ -392,7 +391,7 @@ def _described_source(text: str, pos: int, e: int) -> ParsedSpeaker | None:
 @cache
 def _cue_in_commas() -> re.Pattern[str]:
     """A bare cue and its speaker set off by commas inside a sentence: ", kata Mercy,"."""
-    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    roots = cue_alternation()
     return re.compile(rf",[ \t]*(?:{roots})(?:nya)?[ \t]+[^,.;]{{1,40}},", re.IGNORECASE)
 
 
@@ -445,7 +444,7 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
 def _cue_nya_inside() -> re.Pattern[str]:
     """A "-nya" cue after the sentence's first words, with no comma: "Berita bohong *lanjutnya*
     dapat memicu konflik"."""
-    roots = "|".join(sorted(cue_verbs(), key=len, reverse=True))
+    roots = cue_alternation()
     return re.compile(rf"(?:[^\W\d_]+[ \t]+){{1,4}}(?P<cue>(?:{roots})nya)[ \t]+(?=[^\W\d_])", re.IGNORECASE)
 
 
@@ -570,9 +569,9 @@ def _indirect_in(
             return None  # a cue before a direct quote: handled with the quote
         if _MENURUT.search(text, s, v.start()) is not None:
             break  # "Menurutnya, ... menyampaikan pesan ...": the verb is inside what was said
-        if _RELATIVE_BEFORE.search(text, max(s, v.start() - 20), v.start()) is not None and not _introduced(
-            text, v.end(), cstart
-        ):
+        if RELATIVE_BEFORE_VERB.search(
+            text, max(s, v.start() - 20), v.start()
+        ) is not None and not _introduced(text, v.end(), cstart):
             # "Calhanoglu, yang telah meminta untuk ...": a relative clause, no speech; one
             # that reports a clause ("X yang juga mengungkapkan bahwa ...") is.
             continue

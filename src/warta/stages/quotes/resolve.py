@@ -303,7 +303,7 @@ def build_quotes(
         while pi < len(people) and people[pi].end <= f.start:
             if _refine(text, people[pi], indexed).name is None:
                 pi += 1
-                continue  # no name after all: a role or description ("Kabid ... Dinkes Polman")
+                continue  # no name after all: a description ("Pelaku mengaku ...")
             intro = _speaker_from(text, people[pi], indexed, entities)
             if not _common_noun(text, people[pi], indexed):
                 roles = " ".join(r.text.lower() for r in intro.roles)
@@ -389,8 +389,8 @@ def build_quotes(
                     # A role the article never gives a name to ("Kabid Kesmas Dinkes Polman
                     # mengatakan"): an unnamed source, described by that role.
                     speaker.anonymous = True
-                # An unnamed role ("Kabid Kesmas Dinkes Polman") is a person: who a later
-                # "jelasnya" or "ia" means.
+                # An unnamed role ("Kepala bidang kesehatan masyarakat mengatakan") is a
+                # person: who a later "jelasnya" or "ia" means.
                 kind = "group" if p.plural else "person" if p.kind == "role" else p.kind
                 history.append(_Known(None, desc.lower(), kind, speaker, p.start))
                 conf *= _CONFIDENCE["named"] if p.kind == "anonymous" else _CONFIDENCE["role"]

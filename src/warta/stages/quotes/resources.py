@@ -17,6 +17,7 @@ __all__ = [
     "body_levels",
     "commoners",
     "connectors",
+    "cue_alternation",
     "cue_pattern",
     "cue_verbs",
     "days",
@@ -221,6 +222,13 @@ def cue_pattern() -> re.Pattern[str]:
         rf"[ \t]*(?:,[ \t]*)?(?P<cue>(?:(?:{roots})(?P<nya>nya)?|(?:{passive})|menurutnya|(?P<verb>{_alternation(reporting_verbs())})))\b",
         re.IGNORECASE,
     )
+
+
+@cache
+def cue_alternation(*, passive: bool = False) -> str:
+    """The bare cue roots (and with ``passive`` the passive cues) as one regex alternation,
+    longest first."""
+    return _alternation(cue_verbs() | passive_cues() if passive else cue_verbs())
 
 
 @cache

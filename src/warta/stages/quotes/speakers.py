@@ -52,6 +52,7 @@ from warta.stages.quotes.resources import (
 
 __all__ = [
     "OFFICE_BEFORE_RANK",
+    "RELATIVE_BEFORE_VERB",
     "ParsedSpeaker",
     "Tok",
     "parse_after",
@@ -823,7 +824,7 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         >>> t[p.name[0]:p.name[1]]
         'Ati Hastuti'
     """
-    rel = _YANG_BEFORE_VERB.search(text, start, end)
+    rel = RELATIVE_BEFORE_VERB.search(text, start, end)
     if rel is not None and rel.start() > start:
         # "bos pemasaran Xbox Mike Nichols yang juga mengungkapkan bahwa ...": the speaker
         # is who the relative clause is about.
@@ -895,8 +896,9 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     return fallback
 
 
-# "yang" and at most one adverb ending a speaker phrase, right before its verb.
-_YANG_BEFORE_VERB = re.compile(r"\s+yang(?:\s+(?:juga|pun|kemudian|lalu|sempat|telah|sudah))?\s*$")
+# "yang" and at most one lower-case word right before a reporting verb: the verb is in a
+# relative clause ("Mike Nichols yang juga mengungkapkan", "Hakan, yang telah meminta").
+RELATIVE_BEFORE_VERB = re.compile(r"\byang(?:[ \t]+[a-z]+)?[ \t]*$")
 # A nickname after a name: "atau (akrab / biasa) disapa / dipanggil X", ending the phrase.
 _ALIAS_AFTER = re.compile(
     r"\s+atau\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*$"
