@@ -154,7 +154,26 @@ PLAN_7 = [
     ("news-indosum", "indosum_articles.jsonl.gz", "rimanews", 2),
     ("news-indosum", "indosum_articles.jsonl.gz", "goal indonesia", 1),
 ]
-PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3, 4: PLAN_4, 5: PLAN_5, 6: PLAN_6, 7: PLAN_7}
+# Round 8 (session 10): annotated at the start of session 10 and scored only at its end, the
+# unseen test of the rules it writes.
+PLAN_8 = [
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 2),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 3),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 2),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 3),
+    ("news-clickid", "clickid_articles.jsonl.gz", "sindonews.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "okezone.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "wowkeren.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "Kompas.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "tempo.co", 2),
+    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 3),
+    ("news-indosum", "indosum_articles.jsonl.gz", "antaranews", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "kumparan", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "cnn indonesia", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 1),
+]
+PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3, 4: PLAN_4, 5: PLAN_5, 6: PLAN_6, 7: PLAN_7, 8: PLAN_8}
 _CUES = re.compile(
     r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
     re.IGNORECASE,

@@ -3,11 +3,12 @@
 The quote stage scores each attribution by how it was found (a named speaker after a cue,
 a pronoun, a run, a quote with no cue at all); those raw scores order attributions well
 but are not probabilities. ``resources/calibration.json`` maps them to the share of
-attributions that were right (span and speaker) on the newest round of warta's real-text
-gold, annotated after the rules were written (rules tuned on a round are right more often
-there than on unseen articles), by isotonic regression (pool adjacent violators), so that
-"0.8" means right about four times in five. It is fitted by ``python scripts/fit_quote_calibration.py``
-and records the gold's hash, the split and the command.
+attributions that were right (span and speaker) on rounds of warta's real-text gold as the
+rules first saw them, before any rule was changed on those rounds (rules tuned on a round are
+right more often there than on unseen articles), by isotonic regression (pool adjacent
+violators), so that "0.8" means right about four times in five. It is fitted by
+``python scripts/fit_quote_calibration.py`` on the frozen first looks in ``eval/calibration/``
+and records their gold's hashes, the rules' commits and the command.
 
 Example:
     >>> c = Calibration(points=[(0.3, 0.2), (0.8, 0.7), (0.95, 0.9)])
