@@ -540,3 +540,83 @@ def test_a_reduplicated_head_is_a_plural_anonymous_source() -> None:
     a = warta.analyze("Pejabat-pejabat kementerian mengatakan aturan itu segera terbit.")
     sp = a.quotes[0].speaker
     assert sp is not None and sp.anonymous and sp.description == "Pejabat-pejabat kementerian"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        (
+            "warga asal Klaten yang melintas, Bowo (41), saat ditemui",
+            "Bowo",
+            "warga asal Klaten yang melintas",
+        ),
+        ("seorang pedagang, Sri Lestari, di Jakarta", "Sri Lestari", "seorang pedagang"),
+        ("kurator tamu pameran, Rina Wulandari.", "Rina Wulandari", "kurator tamu pameran"),
+    ],
+)
+def test_a_description_a_comma_and_a_name_is_that_person(phrase: str, name: str, role: str) -> None:
+    from warta.stages.quotes.speakers import parse_after
+
+    text = f'"Airnya setinggi lutut sejak pagi," kata {phrase}'
+    p = parse_after(text, text.index("kata") + 5)
+    assert p is not None and p.kind == "person" and p.name is not None
+    assert text[p.name[0] : p.name[1]] == name
+    assert [text[s:e] for s, e in p.roles] == [role]
+
+
+def test_an_adverb_before_a_list_of_names_is_no_description() -> None:
+    from warta.stages.quotes.speakers import parse_after
+
+    text = "Sebut saja Rudi Hartono, Bowo Santoso, hingga Andi Wijaya."
+    p = parse_after(text, text.index("saja"))
+    assert p is None or p.kind != "person" or text[p.name[0] : p.name[1]] != "Bowo Santoso"
+
+
+def test_a_role_word_that_opens_a_name_after_a_comma_is_a_given_name() -> None:
+    a = warta.analyze(
+        "Dewan Pers meminta media mendaftar. "
+        '"Nantinya hanya media terverifikasi yang mendapat kode," ujar anggota Dewan Pers, Imam Santoso, Jumat.'
+    )
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Imam Santoso"
+
+
+def test_a_role_its_organisation_a_comma_and_a_name_introduce_the_subject() -> None:
+    a = warta.analyze(
+        "Pelatih Persebaya Surabaya, Angel Alfredo Vera membeber kunci kemenangan timnya di Madiun.\n\n"
+        "Menurut pelatih asal Argentina tersebut, para pemain bermain disiplin dari awal hingga akhir."
+    )
+    q = next(q for q in a.quotes if q.text.startswith("para pemain"))
+    assert q.speaker is not None and q.speaker.name == "Angel Alfredo Vera"
+
+
+def test_a_demonstrative_further_on_closes_a_definite_description() -> None:
+    a = warta.analyze(
+        "Suporter kembali berunjuk rasa. Salah seorang suporter, Ahmad Fauzi, mengaku kecewa dengan hasil itu.\n\n"
+        '"Saya sudah bilang pelatih itu tidak cocok," ujar koordinator suporter wilayah timur ini, kepada wartawan.'
+    )
+    q = next(q for q in a.quotes if q.text.startswith("Saya"))
+    assert q.speaker is not None and q.speaker.name == "Ahmad Fauzi"
+
+
+def test_a_definite_description_is_never_someone_the_quote_names() -> None:
+    a = warta.analyze(
+        "Persija mendatangkan dua pemain. Pelatih Persija Budi Santoso mengaku puas. "
+        "Pemain timnas U-23 Andi Wijaya justru dilepas.\n\n"
+        '"Untuk Andi Wijaya, kami tidak pertahankan dia karena saya ingin striker petarung," '
+        "kata mantan pelatih timnas U-23 itu."
+    )
+    q = next(q for q in a.quotes if q.text.startswith("Untuk"))
+    assert q.speaker is not None and q.speaker.name == "Budi Santoso"
+
+
+def test_a_name_runs_on_over_its_particles() -> None:
+    a = warta.analyze(
+        "Peneliti Belanda Maria van den Berg menyebut sedih adalah emosi yang paling umum. "
+        "Dalam jurnal itu, van den Berg menyebut musik membantu orang pulih dari duka. "
+        "Menurut Ludwig van Beethoven, musik itu indah sekali."
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "Maria van den Berg",
+        "Maria van den Berg",
+        "Ludwig van Beethoven",
+    ]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from warta.article import Entity, Mention, Quote, Span, Speaker
 from warta.stages.clean.resources import id_words
 from warta.stages.quotes.attribute import Found
-from warta.stages.quotes.resources import commoners, lead_words
+from warta.stages.quotes.resources import commoners, definite_markers, lead_words, name_particles, stop_words
 from warta.stages.quotes.speakers import ParsedSpeaker
 
 __all__ = ["build_quotes"]
@@ -230,16 +230,40 @@ def _subjects(
 
 
 def _last(
-    history: list[_Known], *, kinds: tuple[str, ...], role: str | None = None, named: _Named | None = None
+    history: list[_Known],
+    *,
+    kinds: tuple[str, ...],
+    role: str | None = None,
+    named: _Named | None = None,
+    word: bool = False,
 ) -> _Known | None:
+    """The last known speaker of one of ``kinds``, whose roles hold ``role`` (as a whole word
+    with ``word``), and whom the quote does not name."""
     for k in reversed(history):
         if k.kind not in kinds:
             continue
         if named is not None and named(k.speaker):
             continue
-        if role is None or role in k.roles:
+        if role is None or (role in k.roles.split() if word else role in k.roles):
             return k
     return None
+
+
+def _role_words(desc: str) -> list[str]:
+    """The words of a definite description that can match a role given before: "mantan
+    pelatih timnas U-23 itu" -> pelatih, timnas (no demonstrative, number or short word)."""
+    return [
+        w
+        for w in desc.lower().split()
+        if len(w) >= 3
+        and w.isalpha()
+        and w not in definite_markers()
+        and w not in _NOT_ROLES
+        and w not in stop_words()
+    ]
+
+
+_NOT_ROLES = frozenset({"sang", "mantan"})  # "sang pelatih", "mantan Kapolda": no role of their own
 
 
 _Named = Callable[[Speaker], bool]
@@ -273,7 +297,7 @@ _NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def _same_name(history: list[_Known], name: str) -> _Known | None:
-    words = set(name.split())
+    words = set(name.split()) - name_particles()
     for k in reversed(history):
         if k.name and words & set(k.name.split()):
             return k
@@ -358,18 +382,23 @@ def build_quotes(
             head = desc.split()[0].lower() if desc.split() else ""
             k = None
             if p.kind == "role":
-                k = _last(history, kinds=("person",), role=head)
+                k = _last(history, kinds=("person",), role=head, named=named)
                 if k is None and p.definite:
                     # "mantan Kapolda Banten itu": any of its role words, else the person the
-                    # story is about (the last one to speak or open a sentence).
-                    words = [w for w in desc.lower().split()[1:] if w not in ("itu", "tersebut", "ini")]
+                    # story is about (the last one to speak or open a sentence), never one the
+                    # quote itself names.
                     k = next(
-                        (x for w in words if (x := _last(history, kinds=("person",), role=w)) is not None),
+                        (
+                            x
+                            for w in _role_words(desc)
+                            if (x := _last(history, kinds=("person",), role=w, named=named, word=True))
+                            is not None
+                        ),
                         None,
                     )
                     if k is None:
-                        last = _last(history, kinds=("person",))
-                        subject = subjects.last(p.start)
+                        last = _last(history, kinds=("person",), named=named)
+                        subject = subjects.last(p.start, named)
                         if subject is not None and (last is None or subject[0] > last.pos):
                             speaker = _copy(subject[1], _span(text, (p.start, p.end)))
                             conf *= _CONFIDENCE["pronoun"]
@@ -378,6 +407,21 @@ def build_quotes(
                 k = _last(history, kinds=("statement",)) or _last(history, kinds=("org",))
             elif p.definite:
                 k = _last(history, kinds=("anonymous", "group"), role=None)
+                if not p.plural:
+                    # "pelatih asal Argentina tersebut": the person the article gave that role
+                    # ("Pelatih Persebaya Angel Vera"), before an unnamed source of its kind.
+                    head_words = _role_words(desc)[:1]
+                    person = next(
+                        (
+                            x
+                            for w in head_words
+                            if (x := _last(history, kinds=("person",), role=w, named=named, word=True))
+                            is not None
+                        ),
+                        None,
+                    )
+                    if person is not None and (k is None or person.pos > k.pos):
+                        k = person
             if speaker is not None:
                 pass  # a description of the sentence subject, above
             elif k is not None:

@@ -285,6 +285,12 @@ def plural_words() -> frozenset[str]:
 
 
 @cache
+def name_particles() -> frozenset[str]:
+    """Lower-case particles inside names ("van", "von", "bin"): "Maria van den Berg"."""
+    return frozenset(_lines("name_particles.txt"))
+
+
+@cache
 def name_openers() -> frozenset[str]:
     """Words that open personal names ("Muhammad", "I Gusti", "Lalu")."""
     return frozenset(_lines("name_openers.txt"))

@@ -31,6 +31,7 @@ from warta.stages.quotes.resources import (
     discourse_words,
     lead_words,
     name_openers,
+    name_particles,
     named_org_heads,
     opener_words,
     org_descriptors,
@@ -95,6 +96,14 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
 
 def _cap(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and len(w) < 6)
+
+
+def _particle_at(toks: Sequence[Tok], j: int) -> bool:
+    """Whether ``toks[j]`` is a name particle that leads to a capitalised word."""
+    k = j
+    while k < len(toks) and toks[k][2] in name_particles():
+        k += 1
+    return k > j and k < len(toks) and toks[k][2][:1].isupper() and toks[k - 1][1] < toks[k][0]
 
 
 def _is_role(w: str) -> bool:
@@ -277,6 +286,8 @@ def _core_end(toks: list[Tok], i: int) -> int:
             break
         elif w == _LIST_COMMA:
             pass
+        elif w in name_particles() and _particle_at(toks, j):
+            pass  # "van den Berg": a name goes on over its particles
         elif lw in connectors() and w != "-" and w != "/":
             if not (j + 1 < n and _cap(toks[j + 1][2])) or (
                 lw == "dan" and j + 1 < n and toks[j + 1][2] in days()
@@ -375,6 +386,9 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     while k > 0:
         w = seg[k - 1][2]
         prev = seg[k - 2][2] if k > 1 else None
+        if w in name_particles() and k < n and _particle_at(seg, k - 1):
+            k -= 1
+            continue
         if (
             not w[:1].isupper()
             or _is_role(w)
@@ -388,7 +402,13 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
         k -= 1
     if 0 < k < n and seg[k - 1][2] in named_org_heads() and n - k <= 2:
         return n  # "Direktur PT Sari Teknologi": the words after "PT" name the company
-    start = max(k, n - 2)
+    # At most two words, not counting particles ("Maria van den Berg").
+    start, words = n, 0
+    while start > k and (words < 2 or seg[start - 1][2] in name_particles()):
+        start -= 1
+        words += seg[start][2] not in name_particles()
+    while start < n and seg[start][2] in name_particles():
+        start += 1  # a name does not open on a particle after a role ("Direktur van ...")
     while start > k and (len(seg[start - 1][2].rstrip(".")) == 1 or seg[start - 1][2] in name_openers()):
         start -= 1
     if 0 < start < n and len(seg[start][2].rstrip(".")) == 1 and start - 1 >= k:
@@ -396,19 +416,30 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     return start if start < n else n
 
 
-def _pure_name(seg: list[Tok]) -> bool:
-    """A segment that is only a name ("Alamsyah", "Tri Yunis Miko")."""
+def _name_token(w: str) -> bool:
     return (
-        bool(seg)
-        and len(seg) <= 5
-        and all(
-            t[2][:1].isupper()
-            and not _is_role(t[2])
-            and t[2] not in org_heads()
-            and t[2] not in place_types()
-            and not (t[2].isupper() and len(t[2]) > 2)
-            for t in seg
-        )
+        w[:1].isupper()
+        and not _is_role(w)
+        and w not in org_heads()
+        and w not in place_types()
+        and not (w.isupper() and len(w) > 2)
+    )
+
+
+def _pure_name(seg: list[Tok], *, apposed: bool = False) -> bool:
+    """A segment that is only a name ("Alamsyah", "Tri Yunis Miko").
+
+    ``apposed``: the segment follows a description and a comma ("anggota Dewan Pers, Imam
+    Wahyudi"), where a capitalised role word that opens a longer name is a given name
+    ("Imam"), not an office.
+    """
+    if not seg or len(seg) > 5:
+        return False
+    first = seg[0][2]
+    if apposed and len(seg) > 1 and first[:1].isupper() and _is_role(first) and first not in org_heads():
+        seg = seg[1:]
+    return _name_token(seg[0][2]) and all(
+        _name_token(t[2]) or (t[2] in name_particles() and _particle_at(seg, k)) for k, t in enumerate(seg)
     )
 
 
@@ -419,7 +450,7 @@ def _segment_parts(
     if not seg:
         return
     first = seg[0][2]
-    if not _is_role(first) and not _cap(first):
+    if not _is_role(first) and not _cap(first) and not _particle_at(seg, 0):
         return
     if whole:
         k = 0
@@ -518,7 +549,9 @@ def _classify(
     if len(segments) > 1 and _pure_name(segments[0]):
         named: int | None = 0
     else:
-        named = next((i for i in range(len(segments) - 1, 0, -1) if _pure_name(segments[i])), None)
+        named = next(
+            (i for i in range(len(segments) - 1, 0, -1) if _pure_name(segments[i], apposed=True)), None
+        )
     if named is None:
         # A later segment opening with a rank names the person ("Kapolres Maluku Tenggara,
         # AKBP Frans Duma"): the words before it are the office and its place, not a name.
@@ -590,14 +623,21 @@ def parse_after(
     described = _described_org(text, toks, known)
     if described is not None:
         return described
-    if toks[0][2].lower() in stop_words() or not (
+    if toks[0][2].lower() in stop_words():
+        return None
+    apposed = _description_then_name(toks)
+    if apposed is not None:
+        return apposed
+    if not (_cap(toks[0][2]) or toks[0][2][:1].islower()):
+        return None
+    if not (
         _cap(toks[0][2])
         or _is_role(toks[0][2])
         or toks[0][2].lower() in _anonymous_firsts()
         or toks[0][2].lower() in plural_words()
         or toks[0][2].lower() in _statement_heads()
     ):
-        return None
+        return _epithet_ahead(toks)
     segments: list[list[Tok]] = []
     i = 0
     while i < len(toks) and len(segments) < 4:
@@ -626,7 +666,18 @@ def parse_after(
             and toks[j][2] not in (",", ".")
             and toks[j][2].lower() not in stop_words()
         ):
-            break  # a clause, not an apposition
+            # A clause, not an apposition; but a role with its organisation, a comma and a
+            # full name is the subject of that clause ("Pelatih Persebaya Surabaya, Angel
+            # Alfredo Vera membeber ...").
+            if (
+                len(segments) == 1
+                and _is_role(segments[0][0][2])
+                and j - i >= 2
+                and _pure_name(toks[i:j], apposed=True)
+                and toks[j][2][:1].islower()
+            ):
+                segments.append(toks[i:j])
+            break
         segments.append(toks[i:j])
         i = j
     if not segments:
@@ -635,11 +686,10 @@ def parse_after(
         anon = _anonymous(text, toks)
         return anon
     flat = [t for s in segments for t in s]
-    n = len(flat)
-    if n < len(toks) and toks[n][2].lower() in _DEMONSTRATIVES and len(segments) == 1:
+    if len(segments) == 1 and (_is_role(toks[0][2]) or toks[0][2][:1].islower()):
         # '"...," imbuh mantan Kapolres Sleman itu': a description of someone named before,
-        # not a person called "Sleman".
-        ep = _epithet(toks[: n + 1])
+        # not a person called "Sleman"; so is "koordinator Aremania wilayah Klayatan ini".
+        ep = _epithet_ahead(toks)
         if ep is not None:
             return ep
     parsed = _classify(flat, flat[0][0], flat[-1][1], segments, known)
@@ -648,6 +698,50 @@ def parse_after(
         if anon is not None:
             return anon
     return parsed
+
+
+def _epithet_ahead(toks: list[Tok]) -> ParsedSpeaker | None:
+    """A definite description that a demonstrative closes within its first words, before
+    any comma: "mantan pelatih timnas U-23 itu", "koordinator suporter wilayah timur ini",
+    "pengantin yang berusia 10 tahun itu" (see :func:`_epithet`)."""
+    for d in range(1, min(len(toks), _EPITHET_MAX_TOKENS)):
+        w = toks[d][2]
+        if w.lower() in _DEMONSTRATIVES:
+            return _epithet(toks[: d + 1])
+        if not w[:1].isalnum() and w not in ("-", "/"):
+            return None
+    return None
+
+
+def _description_then_name(toks: list[Tok]) -> ParsedSpeaker | None:
+    """A description in lower case, a comma, then the person's name: "warga asal Ungaran
+    yang melintas, Dhiko (32)", "ko-kurator pameran, Geoff Marsh". The name speaks, with the
+    description as their role."""
+    first = toks[0][2].lower()
+    if not toks[0][2][:1].islower() or first in pronouns() or _is_role(first):
+        return None  # a role is parsed with its organisation (segments in :func:`parse_after`)
+    if first in lang_id.function_words() and first not in _anonymous_firsts() and first not in plural_words():
+        return None  # "Sebut saja Maman, Arthur, hingga Sutanto": an adverb, not a description
+    comma = next(
+        (k for k, t in enumerate(toks[: _EPITHET_MAX_TOKENS + 2]) if t[2] in (",", ".", '"', "“", "”")), None
+    )
+    if comma is None or comma == 0 or toks[comma][2] != "," or comma + 1 >= len(toks):
+        return None
+    if any(t[2].lower() in pronouns() or t[2].lower() in _DEMONSTRATIVES for t in toks[:comma]):
+        return None
+    j = _core_end(toks, comma + 1)
+    run = toks[comma + 1 : j]
+    if not run or not _pure_name(run, apposed=True):
+        return None
+    if j < len(toks):
+        nxt = toks[j][2]
+        # The name ends the phrase: a comma, a full stop, an age in brackets, or a word that
+        # opens what follows ("saat ditemui", "di Jakarta").
+        if not (nxt in (",", ".") or _age_bracket(toks, j) or nxt.lower() in stop_words()):
+            return None
+    p = ParsedSpeaker("person", toks[0][0], run[-1][1], name=(run[0][0], run[-1][1]))
+    p.roles.append((toks[0][0], toks[comma - 1][1]))
+    return p
 
 
 def _related(text: str, toks: list[Tok], known: Collection[str], stop: int) -> ParsedSpeaker | None:
