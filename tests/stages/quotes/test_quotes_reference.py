@@ -313,6 +313,9 @@ def test_a_belief_verb_with_a_noun_object_is_no_statement() -> None:
         "Rina pun menyampaikan apresiasi kepada petugas yang sudah sigap ketika terjadi kebakaran.",
         "Bupati itu hanya menyampaikan sepatah kata saja kemudian berjalan menuju lobi kantor.",
         "Mereka menjawab semua tudingan dengan menyetujui permintaan itu.",
+        "Dosen itu menjabarkan alasan mengapa lagu sedih bisa sangat populer.",
+        "Menteri juga menyampaikan ketertarikan terhadap sistem magang yang dinilai berhasil membangun jembatan.",
+        "Dalam laporan itu, Rudi melaporkan adanya tindakan penganiayaan sebagaimana tertuang dalam pasal itu.",
     ],
 )
 def test_a_noun_object_with_verbs_in_its_phrases_is_no_statement(sentence: str) -> None:
@@ -620,3 +623,8 @@ def test_a_name_runs_on_over_its_particles() -> None:
         "Maria van den Berg",
         "Ludwig van Beethoven",
     ]
+
+
+def test_juga_marks_the_predicate_of_a_clause_after_a_noun_object_verb() -> None:
+    a = warta.analyze("Rudi menyebut kegiatan bakti sosial ini juga sejalan dengan program pemerintah daerah.")
+    assert [a.text[q.start : q.start + 12] for q in a.quotes] == ["kegiatan bak"]

@@ -42,6 +42,7 @@ from warta.stages.quotes.resources import (
     role_words,
     sequencers,
     statement_channels,
+    subordinators,
     title_cues,
     title_small_words,
     topic_words,
@@ -471,6 +472,7 @@ _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 # Verbs this many words after "yang" belong to its relative clause ("agen *yang diduga
 # bekerja* untuk ..."), not to a clause of their own.
 _RELATIVE_WORDS = 2
+_INTERROGATIVES = frozenset({"mengapa", "kenapa", "bagaimana"})
 # Verbs that say what something is: "menyebut Borobudur *sebagai* adikarya" is a statement.
 _PREDICATING = frozenset({"menyebut", "menggambarkan", "menilai", "menganggap"})
 _SEBAGAI = re.compile(r"\ssebagai\s")
@@ -532,6 +534,8 @@ def _clause(text: str, start: int, end: int) -> bool:
     # A verb after a preposition or subordinator belongs to a phrase inside the object
     # ("pentingnya kerja sama *dalam mewujudkan* ..."), not to a clause of its own.
     preps = prepositions()
+    if len(words) > 1 and words[1] in _INTERROGATIVES:
+        return False  # "alasan mengapa ...": an embedded question of a noun, no clause
     relative = -9
     for k, w in enumerate(words):
         prev = words[k - 1] if k else ""
@@ -539,6 +543,13 @@ def _clause(text: str, start: int, end: int) -> bool:
             relative = k
         if w in sequencers():
             return False  # "... sepatah kata *kemudian* berjalan": the subject's next action
+        if k > 0 and w in subordinators():
+            # "laporan itu *sebagaimana* tertuang ...": no predicate before the
+            # subordinate clause, none of the object's own.
+            return False
+        if relative >= 0 and k - relative == 1 and _PREFIXED_VERB.fullmatch(w):
+            relative = k  # "yang dinilai berhasil membangun ...": a chain of verbs in the relative clause
+            continue
         if prev == "yang" or prev in preps or w in preps:
             continue  # "terhadap", "di" + "terapkan": a preposition is no prefixed verb
         if w in preds or (

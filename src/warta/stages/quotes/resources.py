@@ -363,6 +363,12 @@ def named_org_heads() -> frozenset[str]:
 
 
 @cache
+def subordinators() -> frozenset[str]:
+    """Words that open a subordinate clause ("agar", "sehingga", "sebagaimana")."""
+    return frozenset(_lines("subordinators.txt"))
+
+
+@cache
 def sequencers() -> frozenset[str]:
     """Words that chain a second predicate onto the subject ("... kemudian berjalan")."""
     return frozenset(_lines("sequencers.txt"))
