@@ -626,5 +626,27 @@ def test_a_name_runs_on_over_its_particles() -> None:
 
 
 def test_juga_marks_the_predicate_of_a_clause_after_a_noun_object_verb() -> None:
-    a = warta.analyze("Rudi menyebut kegiatan bakti sosial ini juga sejalan dengan program pemerintah daerah.")
+    a = warta.analyze(
+        "Rudi menyebut kegiatan bakti sosial ini juga sejalan dengan program pemerintah daerah."
+    )
     assert [a.text[q.start : q.start + 12] for q in a.quotes] == ["kegiatan bak"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sang pengusaha konstruksi itu mengatakan ia akan menemui pemain itu untuk menyelesaikan masalah.",
+        "Mantan kapten timnas Indonesia itu juga menyatakan membatalkan niat merekrut pemain asing.",
+    ],
+)
+def test_a_definite_description_before_the_verb_is_the_person_named_before(sentence: str) -> None:
+    a = warta.analyze(f"Pelatih Persija Budi Santoso memimpin latihan pagi itu. {sentence}")
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["Budi Santoso"]
+
+
+def test_a_clause_before_a_demonstrative_is_no_description() -> None:
+    a = warta.analyze(
+        "Aktor Budi Santoso hadir di acara itu. "
+        "Bintang film laga itu kemudian memastikan hubungannya dengan produser tetap baik-baik saja."
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["Budi Santoso"]

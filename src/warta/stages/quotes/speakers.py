@@ -431,7 +431,8 @@ def _pure_name(seg: list[Tok], *, apposed: bool = False) -> bool:
 
     ``apposed``: the segment follows a description and a comma ("anggota Dewan Pers, Imam
     Wahyudi"), where a capitalised role word that opens a longer name is a given name
-    ("Imam"), not an office.
+    ("Imam") or the person's own title ("..., Bupati Tangerang Ahmed Zaki"): the segment
+    names the person either way.
     """
     if not seg or len(seg) > 5:
         return False
@@ -688,10 +689,25 @@ def parse_after(
     flat = [t for s in segments for t in s]
     if len(segments) == 1 and (_is_role(toks[0][2]) or toks[0][2][:1].islower()):
         # '"...," imbuh mantan Kapolres Sleman itu': a description of someone named before,
-        # not a person called "Sleman"; so is "koordinator Aremania wilayah Klayatan ini".
-        ep = _epithet_ahead(toks)
-        if ep is not None:
-            return ep
+        # not a person called "Sleman"; so is "koordinator Aremania wilayah Klayatan ini"
+        # (names, places and roles between the phrase and the demonstrative; not "Aktor Budi
+        # hadir di acara itu", a clause).
+        n = len(flat)
+        d = next(
+            (
+                k
+                for k in range(1, min(len(toks), _EPITHET_MAX_TOKENS))
+                if toks[k][2].lower() in _DEMONSTRATIVES
+            ),
+            None,
+        )
+        if d is not None and all(
+            _cap(t[2]) or t[2].capitalize() in place_types() or _is_role(t[2]) or t[2] in ("-", "/")
+            for t in toks[min(n, d) : d]
+        ):
+            ep = _epithet(toks[: d + 1])
+            if ep is not None:
+                return ep
     parsed = _classify(flat, flat[0][0], flat[-1][1], segments, known)
     if parsed is not None and parsed.kind == "role":
         anon = _anonymous(text, toks)
@@ -818,7 +834,9 @@ def _epithet(toks: list[Tok]) -> ParsedSpeaker | None:
     if not body or body[0][2].lower() in stop_words() or body[0][2].lower() in pronouns():
         return None
     low = " ".join(t[2].lower() for t in body)
-    if any(low.startswith(a) for a in anonymous_heads()) or body[0][2].lower() in plural_words():
+    if not sang and (
+        any(low.startswith(a) for a in anonymous_heads()) or body[0][2].lower() in plural_words()
+    ):
         return None  # "pejabat itu", "para warga itu": an anonymous source, parsed as one
     if body[0][2].lower() in org_heads() or body[0][2].lower() in _statement_heads():
         return None  # "Kementerian itu", "pernyataan itu": not a person
@@ -948,6 +966,8 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         tail = toks[max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0) :]
         while len(tail) > 2 and (tail[0][2].lower() in lead_words() or tail[0][2].lower() in opener_words()):
             tail = tail[1:]
+        while len(tail) > 2 and tail[-1][2].lower() in discourse_words():
+            tail = tail[:-1]  # "Mantan kapten timnas itu *juga* menyatakan"
         ep = _epithet(tail)
         if ep is not None:
             return ep
