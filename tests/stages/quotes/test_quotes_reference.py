@@ -650,3 +650,33 @@ def test_a_clause_before_a_demonstrative_is_no_description() -> None:
         "Bintang film laga itu kemudian memastikan hubungannya dengan produser tetap baik-baik saja."
     )
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            'Ribuan orang berkumpul di alun-alun. "Upacara penghormatan telah dimulai," lapor televisi pemerintah.',
+            "Upacara",
+        ),
+        (
+            "Ratusan warga tewas di sekitar lokasi pembagian makanan, kata rumah sakit dan pejabat setempat.",
+            "Ratusan",
+        ),
+        ("Harga cabai di pasar itu naik dua kali lipat, kata pedagang setempat, Senin.", "Harga"),
+    ],
+)
+def test_a_short_lower_case_description_after_the_cue_is_an_unnamed_source(text: str, start: str) -> None:
+    a = warta.analyze(text)
+    assert [q.text.split()[0] for q in a.quotes] == [start]
+    sp = a.quotes[0].speaker
+    assert sp is not None and sp.anonymous
+
+
+def test_a_keyword_after_kata_is_no_source() -> None:
+    assert (
+        warta.analyze(
+            "Harga cabai di pasar itu naik dua kali lipat, kata kunci utamanya adalah pasokan."
+        ).quotes
+        == []
+    )

@@ -33,12 +33,14 @@ from warta.stages.quotes.resources import (
     name_openers,
     name_particles,
     named_org_heads,
+    not_sources,
     opener_words,
     org_descriptors,
     org_heads,
     org_titles,
     place_types,
     plural_words,
+    predicate_words,
     pronouns,
     ranks,
     region_acronyms,
@@ -638,7 +640,7 @@ def parse_after(
         or toks[0][2].lower() in plural_words()
         or toks[0][2].lower() in _statement_heads()
     ):
-        return _epithet_ahead(toks)
+        return _epithet_ahead(toks) or _bare_description(toks)
     segments: list[list[Tok]] = []
     i = 0
     while i < len(toks) and len(segments) < 4:
@@ -727,6 +729,32 @@ def _epithet_ahead(toks: list[Tok]) -> ParsedSpeaker | None:
         if not w[:1].isalnum() and w not in ("-", "/"):
             return None
     return None
+
+
+_BARE_DESCRIPTION_MAX = 6
+
+
+def _bare_description(toks: list[Tok]) -> ParsedSpeaker | None:
+    """A short lower-case description that ends the sentence after a cue: "..., kata rumah
+    sakit dan pejabat setempat.", '"...," lapor televisi pemerintah.' An unnamed source."""
+    first = toks[0][2].lower()
+    if (
+        first in lang_id.function_words()
+        or first in pronouns()
+        or first in not_sources()
+        or not first.isalpha()
+    ):
+        return None
+    j = 0
+    while j < len(toks) and toks[j][2].isalpha() and toks[j][2][:1].islower():
+        j += 1
+    if j > _BARE_DESCRIPTION_MAX or (j < len(toks) and toks[j][2] not in (".", ",")):
+        return None
+    if j < len(toks) and toks[j][2] == "," and not (j + 1 < len(toks) and toks[j + 1][2] in days()):
+        return None  # only a day may follow the source before the sentence ends
+    if any(_ends_description(t[2]) or t[2] in predicate_words() for t in toks[:j]):
+        return None  # a clause ("kata kunci utamanya *adalah* pasokan"), not a source
+    return ParsedSpeaker("anonymous", toks[0][0], toks[j - 1][1])
 
 
 def _description_then_name(toks: list[Tok]) -> ParsedSpeaker | None:
