@@ -680,3 +680,12 @@ def test_a_keyword_after_kata_is_no_source() -> None:
         ).quotes
         == []
     )
+
+
+def test_a_name_ending_in_an_organisations_head_word_is_an_organisation() -> None:
+    from warta.stages.quotes.speakers import parse_after
+
+    text = "menurut World Health Organization, Indonesia akan mengalami ledakan kasus depresi."
+    p = parse_after(text, text.index("World"))
+    assert p is not None and p.name is None and p.kind == "org"
+    assert [text[s:e] for s, e in p.affiliations] == ["World Health Organization"]

@@ -285,6 +285,12 @@ def plural_words() -> frozenset[str]:
 
 
 @cache
+def org_tails() -> frozenset[str]:
+    """Words that end organisations' names in English ("Organization", "Council")."""
+    return frozenset(_lines("org_tails.txt"))
+
+
+@cache
 def name_particles() -> frozenset[str]:
     """Lower-case particles inside names ("van", "von", "bin"): "Maria van den Berg"."""
     return frozenset(_lines("name_particles.txt"))

@@ -37,6 +37,7 @@ from warta.stages.quotes.resources import (
     opener_words,
     org_descriptors,
     org_heads,
+    org_tails,
     org_titles,
     place_types,
     plural_words,
@@ -534,6 +535,12 @@ def _field_of_office(toks: list[Tok], name: tuple[int, int]) -> bool:
     return bool(words) and all(field.fullmatch(w) or w.lower() in connectors() for w in words)
 
 
+def _org_tail(toks: list[Tok], name: tuple[int, int]) -> bool:
+    """The "name" ends in a word that ends organisations' names ("Organization", "Council")."""
+    last = next((t[2] for t in reversed(toks) if t[1] <= name[1]), "")
+    return last in org_tails()
+
+
 def _classify(
     toks: list[Tok], start: int, end: int, segments: list[list[Tok]], known: Collection[str]
 ) -> ParsedSpeaker | None:
@@ -579,7 +586,14 @@ def _classify(
             out.end = segments[i - 1][-1][1]
             break
         _segment_parts(seg, known, out, allow_name=named is None or i == named, whole=i == named)
-    if out.name is not None and _not_a_name(toks, out.name):
+    if out.name is not None and _org_tail(toks, out.name):
+        # "World Health Organization", "Asian Development Bank": an organisation whose name
+        # ends in its head word, not a person called "Health Organization".
+        after_role = max((r[1] for r in out.roles if r[1] <= out.name[0]), default=-1)
+        ns = next(t[0] for t in toks if t[0] > after_role)
+        out.affiliations = [(ns, out.name[1])]
+        out.name = None
+    elif out.name is not None and _not_a_name(toks, out.name):
         # "Namun", "Diketahui", "Sebelumnya": a connective opening the sentence, not a name.
         out.name = None
     elif out.name is not None and _field_of_office(toks, out.name):
