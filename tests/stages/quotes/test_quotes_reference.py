@@ -689,3 +689,9 @@ def test_a_name_ending_in_an_organisations_head_word_is_an_organisation() -> Non
     p = parse_after(text, text.index("World"))
     assert p is not None and p.name is None and p.kind == "org"
     assert [text[s:e] for s, e in p.affiliations] == ["World Health Organization"]
+
+
+def test_menurut_inside_a_clause_leaves_the_whole_sentence_as_what_was_said() -> None:
+    a = warta.analyze("Film ini menurut Lola demikian inspiratif karena menceritakan perjuangan seorang atlet.")
+    assert [a.text[q.start : q.start + 8] for q in a.quotes] == ["Film ini"]
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Lola"

@@ -682,7 +682,17 @@ def _indirect_in(
             return Found(
                 "indirect", cs, ce, cue=(mm.start(), mm.end()), speaker=sp, via="cue-before", confidence=0.85
             )
-        if mm.start() - s < 30 and head.strip(" ,").count(" ") < 3:
+        if (
+            head.strip(" ,")
+            and not head.rstrip().endswith(",")
+            and not tail.lstrip().startswith(",")
+            and not _connective(head)
+            and _words(text, sp.end, e) >= 2
+        ):
+            # "Film ini menurut Lola demikian inspiratif ...": the cue sits inside the clause,
+            # which is what was said, from the sentence's start.
+            cs, ce = _strip_end(text, s, e)
+        elif mm.start() - s < 30 and head.strip(" ,").count(" ") < 3:
             cs, ce = _strip_end(text, sp.end, e)
             cs = cs + 1 if text[cs : cs + 1] == "," else cs
         else:
