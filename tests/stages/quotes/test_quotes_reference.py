@@ -692,6 +692,45 @@ def test_a_name_ending_in_an_organisations_head_word_is_an_organisation() -> Non
 
 
 def test_menurut_inside_a_clause_leaves_the_whole_sentence_as_what_was_said() -> None:
-    a = warta.analyze("Film ini menurut Lola demikian inspiratif karena menceritakan perjuangan seorang atlet.")
+    a = warta.analyze(
+        "Film ini menurut Lola demikian inspiratif karena menceritakan perjuangan seorang atlet."
+    )
     assert [a.text[q.start : q.start + 8] for q in a.quotes] == ["Film ini"]
     assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Lola"
+
+
+def test_a_second_reporting_verb_of_the_same_subject_is_a_second_statement() -> None:
+    a = warta.analyze(
+        "Setelah itu, Rudi mengakui dirinya menyesal dan menyebut kritiknya kepada wali kota sudah keterlaluan."
+    )
+    assert [a.text[q.start : q.end] for q in a.quotes] == [
+        "dirinya menyesal",
+        "kritiknya kepada wali kota sudah keterlaluan",
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "Rudi" for q in a.quotes)
+
+
+def test_a_clause_with_its_own_subject_after_dan_is_part_of_the_statement() -> None:
+    a = warta.analyze(
+        "Budi mengatakan harga beras naik dan pedagang mengeluhkan penurunan omzet sejak pekan lalu."
+    )
+    assert len(a.quotes) == 1 and a.quotes[0].text.endswith("pekan lalu")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rudi menyampaikan hal tersebut di akun media sosialnya pada Rabu, seraya menegaskan bahwa desa itu aman.",
+        "Rudi telah buka suara soal ini dengan menyatakan bahwa nama barunya sah dan sudah terdaftar.",
+    ],
+)
+def test_a_verb_joined_to_the_clause_before_shares_its_subject(sentence: str) -> None:
+    a = warta.analyze(sentence)
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["Rudi"]
+
+
+def test_dengan_and_a_verb_with_no_bahwa_is_how_not_what_was_said() -> None:
+    a = warta.analyze(
+        "Pengelola terus merawat candi itu dengan memastikan pengelolaannya tetap mengedepankan nilai budaya."
+    )
+    assert a.quotes == []

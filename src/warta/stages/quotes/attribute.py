@@ -559,6 +559,26 @@ def _clause(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A verb that shares the subject of the clause before it: "..., seraya menegaskan", "...
+# dengan menyatakan", "... dan menyebut".
+_CONJOINED = re.compile(r"\b(?:seraya|sambil|sembari|dan|serta|dengan|lalu|kemudian)\s+(?:juga\s+|pun\s+)?$")
+
+
+def _sentence_subject(text: str, s: int, end: int, known: Collection[str]) -> ParsedSpeaker | None:
+    """The subject of the sentence ``[s, end)``: the words before its first predicate or
+    prefixed verb ("Avner *telah* buka suara ..."), when they read as a speaker."""
+    for m in _CLAUSE_WORD.finditer(text, s, end):
+        w = m.group().lower()
+        if m.start() > s and (
+            w in predicate_words() or (_PREFIXED_VERB.fullmatch(w) and w not in not_verbs())
+        ):
+            sp = parse_before(text, s, m.start(), known=known)
+            if sp is not None and (sp.name is not None or sp.kind in ("org", "anonymous", "pronoun")):
+                return sp
+            return None
+    return None
+
+
 def _indirect_in(
     text: str, s: int, e: int, known: Collection[str], silent: list[ParsedSpeaker] | None = None
 ) -> Found | None:
@@ -571,6 +591,7 @@ def _indirect_in(
     if opening is not None:
         return opening
     inner = _cue_in_commas().search(text, s, e)
+    subject: ParsedSpeaker | None = None  # the speaker of an earlier verb of the sentence
     for v in reporting_pattern().finditer(text, s, e):
         if inner is not None and inner.end() <= v.start():
             break  # "Sebagai aktivis, kata Mercy, ia mengaku ...": the cue in commas comes first
@@ -594,8 +615,18 @@ def _indirect_in(
                 silent.append(sp)
             continue
         sp = parse_before(text, s, v.start(), known=known)
+        if (
+            sp is None
+            and _CONJOINED.search(text, max(s, v.start() - 30), v.start()) is not None
+            and _introduced(text, v.end(), cstart)
+        ):
+            # "X menyampaikan hal itu ..., seraya menegaskan bahwa ...", "X buka suara dengan
+            # menyatakan bahwa ...": the verb shares the sentence's subject (with "bahwa" or a
+            # comma after it: "dengan memastikan pengelolaannya ..." is how, not what was said).
+            sp = subject or _sentence_subject(text, s, v.start(), known)
         if sp is None:
             continue
+        subject = subject or sp
         cs, ce = _strip_end(text, cstart, e)
         if _inverted(text, s, sp.start, v.end(), e):
             # "Pendapatan pengemudi, Rafi menambahkan, juga turun": the speaker and verb sit
@@ -817,14 +848,64 @@ def _indirect(
         f = _indirect_in(text, s, e, known, silent)
         if f is None:
             continue
-        for j in inner:
-            d = direct[j]
-            if f.start <= d.start and d.end <= f.end and _words(text, d.start, d.end) <= _PARTIAL_MAX_WORDS:
-                d.kind = "partial"
-                partial.append(d)
-                f.kind = "mixed"
-        found.append(f)
+        statements = [f]
+        second = _second_statement(text, f)
+        if second is not None:
+            statements.append(second)
+        for g in statements:
+            for j in inner:
+                d = direct[j]
+                if (
+                    g.start <= d.start
+                    and d.end <= g.end
+                    and _words(text, d.start, d.end) <= _PARTIAL_MAX_WORDS
+                ):
+                    d.kind = "partial"
+                    partial.append(d)
+                    g.kind = "mixed"
+            found.append(g)
     return found, partial
+
+
+@cache
+def _second_verb() -> re.Pattern[str]:
+    """A second reporting verb of the same subject inside what was said: "..., dan menyebut",
+    "serta menegaskan"."""
+    return re.compile(rf"(?:,\s*)?\b(?:dan|serta)\s+(?:juga\s+)?(?:{reporting_alternation()})\b")
+
+
+def _second_statement(text: str, f: Found) -> Found | None:
+    """ "Musk mengakui dirinya menyesal dan menyebut kritikannya sudah keterlaluan": two
+    statements of one speaker in one sentence. The first ends before the conjunction; the
+    second is what the second verb reports, when it is a clause of three words or more."""
+    if (
+        f.speaker is None
+        or f.kind != "indirect"
+        or f.via != "cue-before"
+        or f.cue is None
+        or f.cue[1] > f.start
+    ):
+        return None
+    m = _second_verb().search(text, f.start, f.end)
+    if m is None or _words(text, f.start, m.start()) < 2:
+        return None
+    rest = _after_verb().match(text, m.end(), f.end)
+    cstart = rest.end() if rest is not None else m.end()
+    cs, ce = _strip_end(text, cstart, f.end)
+    if _words(text, cs, ce) < 3 or not (_introduced(text, m.end(), cstart) or _clause(text, cs, ce)):
+        return None
+    verb = re.search(r"\w+$", text[m.start() : m.end()])
+    assert verb is not None
+    f.end = _strip_end(text, f.start, m.start())[1]
+    return Found(
+        "indirect",
+        cs,
+        ce,
+        cue=(m.start() + verb.start(), m.end()),
+        speaker=f.speaker,
+        via="cue-before",
+        confidence=f.confidence,
+    )
 
 
 def find_quotes(
