@@ -734,3 +734,26 @@ def test_dengan_and_a_verb_with_no_bahwa_is_how_not_what_was_said() -> None:
         "Pengelola terus merawat candi itu dengan memastikan pengelolaannya tetap mengedepankan nilai budaya."
     )
     assert a.quotes == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Hal ini juga ditegaskan juru bicara pemerintah kota Rudi Hartono.",
+        "Demikian disampaikan Kepala Dinas Perhubungan Rudi Hartono di Bandung, Senin.",
+        "Hal itu diutarakan oleh Rudi Hartono kepada wartawan.",
+    ],
+)
+def test_a_sentence_that_names_who_said_the_one_before_attributes_it(back: str) -> None:
+    a = warta.analyze(
+        f"Pembangunan jalan itu molor dua bulan. Tarif parkir akan naik mulai bulan depan. {back}"
+    )
+    assert [a.text[q.start : q.start + 11] for q in a.quotes] == ["Tarif parki"]
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Rudi Hartono"
+
+
+def test_a_back_reference_after_a_quote_adds_nothing() -> None:
+    a = warta.analyze(
+        '"Tarif parkir akan naik," kata Rudi Hartono. Hal itu disampaikan Rudi di Bandung, Senin.'
+    )
+    assert len(a.quotes) == 1

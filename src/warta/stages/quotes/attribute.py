@@ -20,6 +20,7 @@ from typing import Literal
 from warta.lang import id as lang_id
 from warta.stages.quotes.marks import Marked, find_marked
 from warta.stages.quotes.resources import (
+    agent_passives,
     cue_alternation,
     cue_pattern,
     cue_verbs,
@@ -816,6 +817,9 @@ def _indirect(
     # Quotes come in text order, so the ones a sentence may hold start before it ends: the
     # scan stops there instead of running to the last quote for every sentence.
     in_order = all(quoted[i][0] <= quoted[i + 1][0] for i in range(len(quoted) - 1))
+    # The last sentence, if nothing in it was found to be speech (no quote, no statement):
+    # "Hal itu disampaikan Budi" after it makes it Budi's.
+    bare: tuple[int, int] | None = None
     for s, e in spans:
         while qi < len(quoted) and quoted[qi][1] <= s:
             qi += 1
@@ -825,6 +829,12 @@ def _indirect(
                 break
             if quoted[j][0] < e and quoted[j][1] > s:
                 inner.append(j)
+        previous, bare = bare, ((s, e) if not inner else None)
+        if previous is not None and not inner:
+            back = _said_before(text, s, e, previous, known)
+            if back is not None:
+                found.append(back)
+                continue
         # A sentence with a direct quote of its own (cued, opening the sentence, or a long
         # one closing it) is not reported speech; a short quoted fragment closing it is
         # a partial quote ("..., mengatakan KTT membahas “keamanan di Eropa”.").
@@ -848,6 +858,7 @@ def _indirect(
         f = _indirect_in(text, s, e, known, silent)
         if f is None:
             continue
+        bare = None
         statements = [f]
         second = _second_statement(text, f)
         if second is not None:
@@ -865,6 +876,40 @@ def _indirect(
                     g.kind = "mixed"
             found.append(g)
     return found, partial
+
+
+@cache
+def _back_reference() -> re.Pattern[str]:
+    """A sentence that gives the one before it a speaker: "Hal itu disampaikan Budi ...",
+    "Demikian dikatakan oleh Ani ...", "Hal ini juga ditegaskan juru bicara ..."."""
+    passives = "|".join(sorted(agent_passives(), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?:Hal|Pernyataan|Keterangan)\s+(?:itu|ini|tersebut)|Demikian|Begitu)\s+"
+        rf"(?:(?:juga|pun|pula)\s+)?(?P<cue>{passives})\s+(?:oleh\s+)?"
+    )
+
+
+def _said_before(
+    text: str, s: int, e: int, previous: tuple[int, int], known: Collection[str]
+) -> Found | None:
+    """The sentence before ``[s, e)`` as a statement of the agent this one names ("Ukraina
+    tetap menjadi pusat perhatian. Hal ini juga ditegaskan juru bicara kanselir.")."""
+    m = _back_reference().match(text, s, e)
+    if m is None:
+        return None
+    sp = parse_after(text, m.end(), known=known, limit=e - m.end())
+    if (
+        sp is None
+        or sp.kind not in ("person", "org", "anonymous", "role")
+        or (sp.kind == "person" and sp.name is None)
+    ):
+        return None
+    cs, ce = _strip_end(text, *previous)
+    if _words(text, cs, ce) < 3:
+        return None
+    return Found(
+        "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-after", confidence=0.8
+    )
 
 
 @cache
