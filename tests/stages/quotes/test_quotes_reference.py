@@ -757,3 +757,11 @@ def test_a_back_reference_after_a_quote_adds_nothing() -> None:
         '"Tarif parkir akan naik," kata Rudi Hartono. Hal itu disampaikan Rudi di Bandung, Senin.'
     )
     assert len(a.quotes) == 1
+
+
+def test_a_mark_after_a_comma_before_a_pronoun_and_its_verb_closes_the_quote() -> None:
+    a = warta.analyze(
+        'Ketua panitia Rudi Hartono belum mau menilai. "Nanti saja bicaranya setelah acara selesai, "ia menambahkan.\n\n'
+        'Sementara Ani Lestari mengaku siap bertahan. "Saya senang berada di sini," ujarnya.'
+    )
+    assert [q.text.split()[0] for q in a.quotes if q.kind == "direct"] == ["Nanti", "Saya"]

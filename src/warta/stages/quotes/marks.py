@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from warta.stages.quotes.resources import cue_verbs
+from warta.stages.quotes.resources import cue_verbs, pronouns, reporting_verbs
 
 __all__ = ["Marked", "find_marked"]
 
@@ -69,6 +69,11 @@ def _role(text: str, i: int) -> Role:
         cue = _WORD_AFTER.match(text, i + 1)
         if cue is not None and _is_cue_word(cue.group(1)) and text[cue.end() : cue.end() + 1] != "-":
             return "close"
+        if cue is not None and cue.group(1) in pronouns():
+            # '... selesai, "ia menambahkan.': a pronoun and its reporting verb after the mark.
+            verb = _WORD_AFTER.match(text, cue.end())
+            if verb is not None and (verb.group(1) in reporting_verbs() or _is_cue_word(verb.group(1))):
+                return "close"
         if _PARAGRAPH_END.match(text, i + 1):
             return "close"  # nothing after it in its paragraph: it closes the paragraph's quote
     # Glue decides first: ”Saya (opens), jalan,” (closes). Punctuation after a mark does
