@@ -765,3 +765,20 @@ def test_a_mark_after_a_comma_before_a_pronoun_and_its_verb_closes_the_quote() -
         'Sementara Ani Lestari mengaku siap bertahan. "Saya senang berada di sini," ujarnya.'
     )
     assert [q.text.split()[0] for q in a.quotes if q.kind == "direct"] == ["Nanti", "Saya"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dalam perbincangan singkat, Rudi sempat bertanya langsung pada Sari tentang cita-citanya.",
+        "Dalam studi itu, Rudi menyebut salah satu upaya agar tubuh bisa beradaptasi dengan cuaca panas.",
+        "Ia mengkritik partai oposisi yang menolak usulan anggaran itu di tengah meningkatnya ancaman di kawasan.",
+    ],
+)
+def test_a_noun_object_with_a_purpose_or_a_verb_made_a_noun_is_no_statement(sentence: str) -> None:
+    assert warta.analyze(sentence).quotes == []
+
+
+def test_agar_after_the_object_of_a_directive_verb_opens_what_was_asked() -> None:
+    a = warta.analyze("Ketua panitia mengingatkan para pengawas agar tidak menggadaikan kepercayaan publik.")
+    assert [a.text[q.start : q.start + 11] for q in a.quotes] == ["para pengaw"]

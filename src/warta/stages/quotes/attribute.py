@@ -24,6 +24,7 @@ from warta.stages.quotes.resources import (
     cue_alternation,
     cue_pattern,
     cue_verbs,
+    directive_verbs,
     introducers,
     lead_words,
     naming_verbs,
@@ -474,6 +475,9 @@ _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 # bekerja* untuk ..."), not to a clause of their own.
 _RELATIVE_WORDS = 2
 _INTERROGATIVES = frozenset({"mengapa", "kenapa", "bagaimana"})
+# Words that open a purpose clause inside a noun object ("upaya agar ..."); not "untuk",
+# which opens phrases of subjects as often ("keputusan polisi untuk ... menunjukkan ...").
+_PURPOSE = frozenset({"agar", "supaya"})
 # Verbs that say what something is: "menyebut Borobudur *sebagai* adikarya" is a statement.
 _PREDICATING = frozenset({"menyebut", "menggambarkan", "menilai", "menganggap"})
 _SEBAGAI = re.compile(r"\ssebagai\s")
@@ -508,7 +512,7 @@ def _introduced(text: str, verb_end: int, content_start: int) -> bool:
     )
 
 
-def _clause(text: str, start: int, end: int) -> bool:
+def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool:
     """Whether ``text[start:end]`` reads as a clause: a predicate word ("akan", "sudah",
     "tidak", "adalah") or a prefixed verb that heads no phrase of the object. A word right
     after "yang" opens a relative clause ("KTT *yang direncanakan*"), one right after a
@@ -544,13 +548,17 @@ def _clause(text: str, start: int, end: int) -> bool:
             relative = k
         if w in sequencers():
             return False  # "... sepatah kata *kemudian* berjalan": the subject's next action
-        if k > 0 and w in subordinators():
-            # "laporan itu *sebagaimana* tertuang ...": no predicate before the
-            # subordinate clause, none of the object's own.
+        if k > 0 and (w in subordinators() or (w in _PURPOSE and not directive)):
+            # "laporan itu *sebagaimana* tertuang ...", "upaya *agar* adaptasi bisa
+            # aktif": no predicate before the
+            # subordinate clause, none of the object's own. After a directive verb "agar"
+            # opens what was asked ("mengingatkan panitia agar tidak ...").
             return False
         if relative >= 0 and k - relative == 1 and _PREFIXED_VERB.fullmatch(w):
             relative = k  # "yang dinilai berhasil membangun ...": a chain of verbs in the relative clause
             continue
+        if w.endswith("nya") and _PREFIXED_VERB.fullmatch(w):
+            continue  # "di tengah meningkatnya ...": a verb made a noun
         if prev == "yang" or prev in preps or w in preps:
             continue  # "terhadap", "di" + "terapkan": a preposition is no prefixed verb
         if w in preds or (
@@ -641,7 +649,7 @@ def _indirect_in(
         if (
             v.group().lower() in object_verbs()
             and not _introduced(text, v.end(), cstart)
-            and not _clause(text, cs, ce)
+            and not _clause(text, cs, ce, directive=v.group().lower() in directive_verbs())
             and not (v.group().lower() in _PREDICATING and _SEBAGAI.search(text, cs, ce))
         ):
             if silent is not None:

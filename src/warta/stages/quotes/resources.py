@@ -369,6 +369,13 @@ def named_org_heads() -> frozenset[str]:
 
 
 @cache
+def directive_verbs() -> frozenset[str]:
+    """Reporting verbs that ask or advise ("mengingatkan", "menganjurkan"): "agar" after
+    their object opens what was asked."""
+    return frozenset(_lines("directive_verbs.txt"))
+
+
+@cache
 def subordinators() -> frozenset[str]:
     """Words that open a subordinate clause ("agar", "sehingga", "sebagaimana")."""
     return frozenset(_lines("subordinators.txt"))
