@@ -782,3 +782,22 @@ def test_a_noun_object_with_a_purpose_or_a_verb_made_a_noun_is_no_statement(sent
 def test_agar_after_the_object_of_a_directive_verb_opens_what_was_asked() -> None:
     a = warta.analyze("Ketua panitia mengingatkan para pengawas agar tidak menggadaikan kepercayaan publik.")
     assert [a.text[q.start : q.start + 11] for q in a.quotes] == ["para pengaw"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sejumlah staf klub kebugaran itu mengaku gaji mereka belum dibayar sejak tiga bulan lalu.",
+        "Sumber-sumber kepolisian mengeklaim pelaku sudah meninggalkan kota itu sejak pekan lalu.",
+    ],
+)
+def test_several_unnamed_people_are_a_plural_anonymous_source(sentence: str) -> None:
+    sp = warta.analyze(sentence).quotes[0].speaker
+    assert sp is not None and sp.anonymous and sp.name is None
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_the_subject() -> None:
+    a = warta.analyze(
+        "Mengutip Presiden, Luhut berujar pemerintah meminta revisi itu dirampungkan bulan depan."
+    )
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Luhut"

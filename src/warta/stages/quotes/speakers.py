@@ -24,6 +24,7 @@ from warta.stages.quotes.resources import (
     anonymous_heads,
     body_acronyms,
     body_levels,
+    commoners,
     connectors,
     cue_verbs,
     days,
@@ -547,6 +548,14 @@ def _classify(
     first = toks[0][2].lower()
     if first in pronouns():
         return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=pronouns()[first])
+    half, dash, rest = first.partition("-")
+    if (first in plural_words() and len(toks) > 1 and toks[1][2][:1].islower()) or (
+        dash and half == rest and (half in _anonymous_firsts() or half in commoners() or _is_role(half))
+    ):
+        # "Sejumlah staf klub kebugaran itu", "Sumber-sumber Iran": several unnamed people.
+        return ParsedSpeaker(
+            "anonymous", start, end, plural=True, definite=toks[-1][2].lower() in _DEMONSTRATIVES
+        )
     low = " ".join(t[2].lower() for t in toks[:4])
     if first in _statement_heads() and not low.startswith(_descriptor_phrases()):  # not "surat kabar"
         for noun in statement_nouns():
