@@ -173,7 +173,25 @@ PLAN_8 = [
     ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 2),
     ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 1),
 ]
-PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3, 4: PLAN_4, 5: PLAN_5, 6: PLAN_6, 7: PLAN_7, 8: PLAN_8}
+# Round 9 (session 10): annotated during session 10 and scored only at its end, with round 8.
+PLAN_9 = [
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 3),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 2),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 3),
+    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "tribunnews.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "kapanlagi.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "fimela.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "posmetro-medan.com", 2),
+    ("news-clickid", "clickid_articles.jsonl.gz", "okezone.com", 2),
+    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 3),
+    ("news-indosum", "indosum_articles.jsonl.gz", "suara", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "rimanews", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "goal indonesia", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "juara.net", 2),
+    ("news-indosum", "indosum_articles.jsonl.gz", "dailysocial.id", 1),
+]
+PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3, 4: PLAN_4, 5: PLAN_5, 6: PLAN_6, 7: PLAN_7, 8: PLAN_8, 9: PLAN_9}
 _CUES = re.compile(
     r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
     re.IGNORECASE,

@@ -801,3 +801,20 @@ def test_a_participle_opening_the_sentence_is_no_part_of_the_subject() -> None:
         "Mengutip Presiden, Luhut berujar pemerintah meminta revisi itu dirampungkan bulan depan."
     )
     assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Luhut"
+
+
+def test_a_ministers_abbreviated_title_alone_is_the_one_minister_named() -> None:
+    a = warta.analyze(
+        "Menteri Ketenagakerjaan Hanif Dhakiri membuka festival itu di Jakarta. "
+        '"Dengan festival ini, peringatan Hari Buruh bisa dinikmati masyarakat luas," jelas Menaker.'
+    )
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Hanif Dhakiri"
+
+
+def test_a_ministers_title_alone_with_two_ministers_named_stays_unresolved() -> None:
+    a = warta.analyze(
+        "Menteri Keuangan Sri Mulyani membuka festival itu. Menteri Perdagangan Budi Santoso juga hadir. "
+        '"Festival ini terbuka untuk umum," jelas Menaker.'
+    )
+    sp = a.quotes[0].speaker
+    assert sp is None or sp.name not in ("Budi Santoso", "Sri Mulyani")

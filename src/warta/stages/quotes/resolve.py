@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from warta.article import Entity, Mention, Quote, Span, Speaker
+from warta.lang import id as lang_id
 from warta.stages.clean.resources import id_words
 from warta.stages.quotes.attribute import Found
 from warta.stages.quotes.resources import commoners, definite_markers, lead_words, name_particles, stop_words
@@ -249,6 +250,23 @@ def _last(
     return None
 
 
+def _minister(history: list[_Known], title: str, named: _Named) -> _Known | None:
+    """Who a minister's abbreviated title alone ("jelas Menaker") stands for: the one
+    minister (or deputy minister, for "Wamen...") the article named with a full title
+    ("Menteri Ketenagakerjaan M Hanif Dhakiri"), when it named only one."""
+    if not title.startswith(("men", "wamen")):
+        return None
+    deputy = title.startswith("wamen")
+    found: dict[str, _Known] = {}
+    for k in reversed(history):
+        if k.kind != "person" or not k.name or named(k.speaker):
+            continue
+        words = k.roles.split()
+        if "menteri" in words and ("wakil" in words) == deputy:
+            found.setdefault(k.name, k)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _role_words(desc: str) -> list[str]:
     """The words of a definite description that can match a role given before: "mantan
     pelatih timnas U-23 itu" -> pelatih, timnas (no demonstrative, number or short word)."""
@@ -383,6 +401,8 @@ def build_quotes(
             k = None
             if p.kind == "role":
                 k = _last(history, kinds=("person",), role=head, named=named)
+                if k is None and head in lang_id.office_titles():
+                    k = _minister(history, head, named)
                 if k is None and p.definite:
                     # "mantan Kapolda Banten itu": any of its role words, else the person the
                     # story is about (the last one to speak or open a sentence), never one the
