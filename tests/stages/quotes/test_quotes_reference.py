@@ -818,3 +818,34 @@ def test_a_ministers_title_alone_with_two_ministers_named_stays_unresolved() -> 
     )
     sp = a.quotes[0].speaker
     assert sp is None or sp.name not in ("Budi Santoso", "Sri Mulyani")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Adaptasi dari daerah panas ke dingin dinilai Rina lebih mudah dilakukan.", "Rina"),
+        ("Peresmian nama grup itu pun diakui Henry belum dapat dikatakan sah.", "Henry"),
+    ],
+)
+def test_a_judgement_in_the_passive_with_its_agent_is_the_agents_statement(sentence: str, name: str) -> None:
+    a = warta.analyze(sentence)
+    assert len(a.quotes) == 1 and a.quotes[0].start == 0
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rumah itu disebut sebagai rumah tertua di kota ini.",
+        "Kebijakan itu dinilai Presiden Joko Widodo, Senin.",
+    ],
+)
+def test_a_passive_with_no_agent_or_nothing_after_it_is_no_statement(sentence: str) -> None:
+    assert warta.analyze(sentence).quotes == []
+
+
+def test_penasihat_hukum_is_a_role() -> None:
+    a = warta.analyze(
+        "Sementara itu penasehat hukum terdakwa Rudi Hartono usai persidangan mengatakan pihaknya masih pikir-pikir."
+    )
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Rudi Hartono"

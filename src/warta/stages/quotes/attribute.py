@@ -26,6 +26,7 @@ from warta.stages.quotes.resources import (
     cue_verbs,
     directive_verbs,
     introducers,
+    judging_passives,
     lead_words,
     naming_verbs,
     not_said_words,
@@ -804,7 +805,33 @@ def _indirect_in(
                 via="cue-after",
                 confidence=0.85,
             )
-    return None
+    return _judged(text, s, e, known)
+
+
+@cache
+def _judging_passive() -> re.Pattern[str]:
+    return re.compile(
+        r"\s(?:pun\s+|juga\s+)?(?P<cue>" + "|".join(sorted(judging_passives())) + r")\s+(?!oleh\b)"
+    )
+
+
+def _judged(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
+    """A judgement in the passive with its agent inside the sentence: "Adaptasi itu *dinilai
+    Brown* lebih mudah dilakukan", "Peresmian nama pun *diakui Henry* belum sah". What was
+    said is the whole sentence; the agent, a name, says it."""
+    m = _judging_passive().search(text, s, e)
+    if m is None or _words(text, s, m.start()) < 2:
+        return None
+    sp = parse_after(text, m.end(), known=known, limit=e - m.end())
+    if sp is None or sp.name is None or sp.kind not in ("person", "org"):
+        return None
+    after = text[sp.end : e].lstrip(" \t")
+    if not after[:1].islower() or _words(text, sp.end, e) < 2:
+        return None  # the agent ends the sentence, or a comma follows: no judgement after it
+    cs, ce = _strip_end(text, s, e)
+    return Found(
+        "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-before", confidence=0.8
+    )
 
 
 def _indirect(

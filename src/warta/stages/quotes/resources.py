@@ -369,6 +369,12 @@ def named_org_heads() -> frozenset[str]:
 
 
 @cache
+def judging_passives() -> frozenset[str]:
+    """Passive verbs of judging whose agent follows them mid-sentence ("dinilai Brown")."""
+    return frozenset(_lines("judging_passives.txt"))
+
+
+@cache
 def directive_verbs() -> frozenset[str]:
     """Reporting verbs that ask or advise ("mengingatkan", "menganjurkan"): "agar" after
     their object opens what was asked."""
