@@ -849,3 +849,11 @@ def test_penasihat_hukum_is_a_role() -> None:
         "Sementara itu penasehat hukum terdakwa Rudi Hartono usai persidangan mengatakan pihaknya masih pikir-pikir."
     )
     assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Rudi Hartono"
+
+
+def test_a_second_cue_with_nya_after_a_cue_is_a_nya_cue_not_a_speaker() -> None:
+    a = warta.analyze(
+        'Direktur Utama Rudi Hartono mengundurkan diri. "Secepatnya kita diganti generasi mendatang," kata paparnya, Senin.'
+    )
+    sp = a.quotes[-1].speaker
+    assert sp is not None and sp.name == "Rudi Hartono"

@@ -242,6 +242,9 @@ def _cue_after(
     again = re.match(r"([a-z]+)[ \t]+(?=[A-Z])", text[pos : pos + 20])
     if again is not None and again.group(1) in cue_verbs():
         pos += again.end()
+    nya = re.match(r"([a-z]+)nya\b", text[pos : pos + 20])
+    if nya is not None and nya.group(1) in cue_verbs():
+        return span, None, True  # '"...," kata paparnya': the second cue is a "-nya" cue
     return span, parse_after(text, pos, known=known), False
 
 
