@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import Literal
 
 from warta.lang import id as lang_id
@@ -73,6 +74,9 @@ SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "rol
 _TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
 # A speaker phrase is short; anything longer is a clause, not a name.
 _MAX_TOKENS = 30
+# The most tokens a speaker phrase after a cue is read from: four comma segments of a name,
+# role and organisation fit well within it.
+_PHRASE_TOKENS = 80
 
 
 @dataclass(slots=True)
@@ -93,9 +97,13 @@ class ParsedSpeaker:
     subject: bool = True  # introduced as a sentence's subject, not mentioned inside a clause
 
 
-def tokens(text: str, start: int, end: int) -> list[Tok]:
-    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+def tokens(text: str, start: int, end: int, limit: int | None = None) -> list[Tok]:
+    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets (the first
+    ``limit`` of them, if given)."""
+    found = _TOKEN.finditer(text, start, end)
+    if limit is not None:
+        found = islice(found, limit)
+    return [(m.start(), m.end(), m.group()) for m in found]
 
 
 def _cap(w: str) -> bool:
@@ -638,7 +646,7 @@ def parse_after(
     """
     stop = len(text) if limit <= 0 else min(len(text), pos + limit)
     nl = text.find("\n", pos, stop)
-    toks = _join_enumerations(tokens(text, pos, nl if nl >= 0 else stop))
+    toks = _join_enumerations(tokens(text, pos, nl if nl >= 0 else stop, limit=_PHRASE_TOKENS))
     if not toks:
         return None
     if toks[0][2].lower() in pronouns():
