@@ -857,3 +857,12 @@ def test_a_second_cue_with_nya_after_a_cue_is_a_nya_cue_not_a_speaker() -> None:
     )
     sp = a.quotes[-1].speaker
     assert sp is not None and sp.name == "Rudi Hartono"
+
+
+def test_a_second_banner_right_after_one_is_no_quote() -> None:
+    a = warta.analyze(
+        'Massa membawa spanduk bertuliskan "Dukung Revisi Demi Kinerja Lembaga" '
+        '"Dewan Jangan Mau Diintervensi Pihak Manapun Dalam Menjalankan Agenda Revisi Undang-Undang Itu". '
+        "Aksi berlangsung damai."
+    )
+    assert a.quotes == []

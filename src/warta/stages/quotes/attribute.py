@@ -301,8 +301,14 @@ def _direct(
     text: str, marked: list[Marked], starts: list[int], spans: list[tuple[int, int]], known: Collection[str]
 ) -> list[Found]:
     out: list[Found] = []
+    skipped = -9  # where the last quote that is no speech closed
     for m in marked:
         if _is_title(text, m):
+            skipped = m.close
+            continue
+        if m.open >= 0 and skipped >= 0 and not text[skipped + 1 : m.open].strip():
+            # A second banner or title right after one ('spanduk bertuliskan "..." "..."').
+            skipped = m.close
             continue
         after = _cue_after(text, m, known)
         si = _sentence_of(starts, m.open if m.open >= 0 else m.start)
@@ -313,6 +319,7 @@ def _direct(
             # title or scare quote does not.
             ends = text[m.end - 1] in ".,!?…"
             if _not_speech(text, m):
+                skipped = m.close
                 continue
             short = (n_words <= _SHORT_QUOTE_WORDS and not ends) or n_words < 2
         else:

@@ -25,7 +25,14 @@ from warta.article import Entity, Mention, Quote, Span, Speaker
 from warta.lang import id as lang_id
 from warta.stages.clean.resources import id_words
 from warta.stages.quotes.attribute import Found
-from warta.stages.quotes.resources import commoners, definite_markers, lead_words, name_particles, stop_words
+from warta.stages.quotes.resources import (
+    commoners,
+    definite_markers,
+    lead_words,
+    name_particles,
+    pronouns,
+    stop_words,
+)
 from warta.stages.quotes.speakers import ParsedSpeaker
 
 __all__ = ["build_quotes"]
@@ -222,6 +229,8 @@ def _subjects(
     for m in mentions:
         if m.label != "PER" or m.entity is None or m.entity >= len(entities) or not starts:
             continue
+        if entities[m.entity].name.lower() in pronouns():
+            continue  # "Ia" the tagger took for a name
         s = starts[max(0, bisect_right(starts, m.start) - 1)]
         before = text[s : m.start].replace(",", " ").split()
         if all(w.lower() in lead_words() or w.lower() == "itu" for w in before):
@@ -547,7 +556,10 @@ class _MostNamed:
         self.people = sorted(
             (m.start, m.entity)
             for m in mentions
-            if m.entity is not None and m.entity < len(entities) and entities[m.entity].label == "PER"
+            if m.entity is not None
+            and m.entity < len(entities)
+            and entities[m.entity].label == "PER"
+            and entities[m.entity].name.lower() not in pronouns()
         )
         self.entities = entities
         self.counts: dict[int, int] = {}
