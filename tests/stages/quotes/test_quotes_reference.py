@@ -866,3 +866,15 @@ def test_a_second_banner_right_after_one_is_no_quote() -> None:
         "Aksi berlangsung damai."
     )
     assert a.quotes == []
+
+
+def test_a_name_opening_on_a_particle_after_menurut() -> None:
+    a = warta.analyze("Menurut van den Berg, seseorang memilih musik sedih karena ingin merasa dipahami.")
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "van den Berg"
+
+
+def test_dengan_and_a_verb_that_only_says_reports_what_follows() -> None:
+    a = warta.analyze(
+        "Di bagian yang sama, Carragher memberikan penerawangannya dengan mengatakan Leicester berpeluang juara."
+    )
+    assert [a.text[q.start : q.start + 9] for q in a.quotes] == ["Leicester"]

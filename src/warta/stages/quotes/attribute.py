@@ -584,6 +584,10 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
 _CONJOINED = re.compile(r"\b(?:seraya|sambil|sembari|dan|serta|dengan|lalu|kemudian)\s+(?:juga\s+|pun\s+)?$")
 
 
+# Verbs that only say: "dengan mengatakan X" reports X, where "dengan memastikan X" is how.
+_SAYING = frozenset({"mengatakan", "menyatakan", "berkata", "menuturkan"})
+
+
 def _sentence_subject(text: str, s: int, end: int, known: Collection[str]) -> ParsedSpeaker | None:
     """The subject of the sentence ``[s, end)``: the words before its first predicate or
     prefixed verb ("Avner *telah* buka suara ..."), when they read as a speaker."""
@@ -638,7 +642,7 @@ def _indirect_in(
         if (
             sp is None
             and _CONJOINED.search(text, max(s, v.start() - 30), v.start()) is not None
-            and _introduced(text, v.end(), cstart)
+            and (_introduced(text, v.end(), cstart) or v.group().lower() in _SAYING)
         ):
             # "X menyampaikan hal itu ..., seraya menegaskan bahwa ...", "X buka suara dengan
             # menyatakan bahwa ...": the verb shares the sentence's subject (with "bahwa" or a

@@ -659,13 +659,15 @@ def parse_after(
         return described
     if toks[0][2].lower() in stop_words():
         return None
-    apposed = _description_then_name(toks)
+    particle = _particle_at(toks, 0)  # "van den Tol": a name, though in lower case
+    apposed = None if particle else _description_then_name(toks)
     if apposed is not None:
         return apposed
     if not (_cap(toks[0][2]) or toks[0][2][:1].islower()):
         return None
     if not (
-        _cap(toks[0][2])
+        particle
+        or _cap(toks[0][2])
         or _is_role(toks[0][2])
         or toks[0][2].lower() in _anonymous_firsts()
         or toks[0][2].lower() in plural_words()
