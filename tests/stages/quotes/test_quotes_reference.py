@@ -878,3 +878,10 @@ def test_dengan_and_a_verb_that_only_says_reports_what_follows() -> None:
         "Di bagian yang sama, Carragher memberikan penerawangannya dengan mengatakan Leicester berpeluang juara."
     )
     assert [a.text[q.start : q.start + 9] for q in a.quotes] == ["Leicester"]
+
+
+def test_an_organisations_head_and_its_kind_in_lower_case_before_its_name() -> None:
+    a = warta.analyze(
+        "Lembaga filantropi Bantuan Medis Darurat (BMD) melaporkan, sistem kesehatan di kota itu telah lumpuh."
+    )
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Bantuan Medis Darurat"

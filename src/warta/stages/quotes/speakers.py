@@ -851,6 +851,23 @@ def _descriptor_openers() -> frozenset[str]:
 def _described_org(text: str, toks: list[Tok], known: Collection[str]) -> ParsedSpeaker | None:
     """ "surat kabar Daily Trust", "kantor berita Reuters": a common noun that describes the
     organisation named right after it (see ``resources/org_descriptors.txt``)."""
+    if len(toks) >= 3 and toks[0][2].capitalize() in org_heads():
+        # "Lembaga filantropi Medical Emergency Rescue Committee (MER-C)": an organisation's
+        # head, what kind it is in lower case, then its name.
+        n = 1
+        while (
+            n < min(len(toks), 3)
+            and toks[n][2].isalpha()
+            and toks[n][2].islower()
+            and toks[n][2] not in stop_words()
+        ):
+            n += 1
+        if 1 < n < len(toks) and _cap(toks[n][2]) and not toks[n][2][:1].isdigit():
+            j = _core_end(toks, n)
+            # The name without its short form in brackets ("... Committee (MER-C)").
+            k = next((i for i in range(j - 1, n, -1) if toks[i][2] == "("), j) if toks[j - 1][2] == ")" else j
+            if k > n:
+                return ParsedSpeaker("org", toks[0][0], toks[j - 1][1], name=(toks[n][0], toks[k - 1][1]))
     if len(toks) < 2 or toks[0][2].lower() not in _descriptor_openers():
         return None
     for desc in org_descriptors():
