@@ -885,3 +885,13 @@ def test_an_organisations_head_and_its_kind_in_lower_case_before_its_name() -> N
         "Lembaga filantropi Bantuan Medis Darurat (BMD) melaporkan, sistem kesehatan di kota itu telah lumpuh."
     )
     assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "Bantuan Medis Darurat"
+
+
+def test_a_long_quote_inside_a_reported_clause_is_part_of_it() -> None:
+    a = warta.analyze(
+        "Menurut Rina, orang memilih musik sedih karena fungsi musik dalam "
+        '"memvalidasi emosi, memberikan penghiburan, memberikan pengalaman yang bermanfaat, dan membantu '
+        'refleksi juga relaksasi." Lanjut ke bagian berikutnya.'
+    )
+    assert [q.kind for q in a.quotes] == ["mixed", "partial"]
+    assert all(q.speaker is not None and q.speaker.name == "Rina" for q in a.quotes)

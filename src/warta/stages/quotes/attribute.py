@@ -245,7 +245,10 @@ def _cue_after(
     nya = re.match(r"([a-z]+)nya\b", text[pos : pos + 20])
     if nya is not None and nya.group(1) in cue_verbs():
         return span, None, True  # '"...," kata paparnya': the second cue is a "-nya" cue
-    return span, parse_after(text, pos, known=known), False
+    sp = parse_after(text, pos, known=known)
+    if sp is None and cue[:1].isupper():
+        return None  # '..." Lanjut ke sebelah': a sentence after the quote, no cue
+    return span, sp, False
 
 
 def _name_after_nya(text: str, pos: int, known: Collection[str]) -> ParsedSpeaker | None:
@@ -890,7 +893,11 @@ def _indirect(
         if any(
             quoted[j][0] <= s + 2
             or direct[j].via != "none"
-            or (quoted[j][1] >= e - 2 and _words(text, direct[j].start, direct[j].end) > _PARTIAL_MAX_WORDS)
+            or (
+                quoted[j][1] >= e - 2
+                and _words(text, direct[j].start, direct[j].end) > _PARTIAL_MAX_WORDS
+                and not _embedded(text, quoted[j][0])
+            )
             for j in inner
         ):
             # Reported speech before the quote, set off by a comma or a full stop with no space:
@@ -918,7 +925,7 @@ def _indirect(
                 if (
                     g.start <= d.start
                     and d.end <= g.end
-                    and _words(text, d.start, d.end) <= _PARTIAL_MAX_WORDS
+                    and (_words(text, d.start, d.end) <= _PARTIAL_MAX_WORDS or _embedded(text, quoted[j][0]))
                 ):
                     d.kind = "partial"
                     partial.append(d)
@@ -959,6 +966,17 @@ def _said_before(
     return Found(
         "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-after", confidence=0.8
     )
+
+
+# A lower-case word right before a quote's opening mark.
+_EMBEDDED_BEFORE = re.compile(r"[a-z]+[ \t]*$")
+
+
+def _embedded(text: str, open_mark: int) -> bool:
+    """A quote that opens right after a lower-case word inside a clause ('... fungsi musik
+    dalam "memvalidasi emosi, ..."', 'Putin menekankan "hak sah ..."'): a part of the
+    reported clause around it, however long, not a quote of its own."""
+    return _EMBEDDED_BEFORE.search(text, max(0, open_mark - 30), open_mark) is not None
 
 
 @cache
