@@ -895,3 +895,11 @@ def test_a_long_quote_inside_a_reported_clause_is_part_of_it() -> None:
     )
     assert [q.kind for q in a.quotes] == ["mixed", "partial"]
     assert all(q.speaker is not None and q.speaker.name == "Rina" for q in a.quotes)
+
+
+def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -> None:
+    a = warta.analyze(
+        "Video itu diunggah di akun resmi kementerian Menurut media setempat, nilai kontrak ini mencapai 10 miliar dolar."
+    )
+    assert [a.text[q.start : q.start + 5] for q in a.quotes] == ["nilai"]
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.anonymous

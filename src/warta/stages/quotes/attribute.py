@@ -730,6 +730,28 @@ def _indirect_in(
         head = text[s : mm.start()]
         tail = text[sp.end : e]
         if (
+            text[mm.start()].isupper()
+            and head.strip()
+            and not head.rstrip().endswith((",", ":", '"', "“", "”"))
+        ):
+            # "... pic.twitter.com/xyz Menurut media setempat, ...": a capital "Menurut" after
+            # words with no sentence end opens a sentence the segmenter missed.
+            head = ""
+            if tail.lstrip(" \t").startswith(","):
+                cs, ce = _strip_end(text, sp.end, e)
+                cs = cs + 1 if text[cs : cs + 1] == "," else cs
+                cs, ce = _strip_end(text, cs, ce)
+                if _words(text, cs, ce) >= 3:
+                    return Found(
+                        "indirect",
+                        cs,
+                        ce,
+                        cue=(mm.start(), mm.end()),
+                        speaker=sp,
+                        via="cue-before",
+                        confidence=0.85,
+                    )
+        if (
             head.rstrip().endswith(",")
             and tail.lstrip().startswith(",")
             and _words(text, sp.end, e) >= 3
