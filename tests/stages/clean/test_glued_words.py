@@ -115,6 +115,11 @@ def test_no_split_when_nothing_glued() -> None:
             [("Wulandariyang", "Wulandari yang")],
         ),
         ("Aditya menang. Gol Adityamengakhiri laga itu.", [("Adityamengakhiri", "Aditya mengakhiri")]),
+        # a name's last part that is also an Indonesian word ("zon"), written after a capital
+        (
+            "Menteri Rudi Zon hadir di sana. Rudi Zonmenolak menghentikan proyek itu.",
+            [("Zonmenolak", "Zon menolak")],
+        ),
     ],
 )
 def test_a_name_glued_to_the_next_word(text: str, expected: list[tuple[str, str]]) -> None:

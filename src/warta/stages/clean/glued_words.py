@@ -131,6 +131,15 @@ class _Occurrences:
     def pair(self, left: str, right: str) -> bool:
         return (left, right) in self._index[1]
 
+    @cached_property
+    def _after_capital(self) -> set[str]:
+        return {b for a, b in self._index[1] if a[:1].isupper()}
+
+    def in_a_name(self, word: str) -> bool:
+        """Whether ``word`` stands after a capitalised word somewhere ("Fadli Zon"): the end
+        of a name, though it is also an Indonesian word ("zon")."""
+        return word in self._after_capital
+
 
 # The first segment of a letter run: a letter after a non-letter, then lower-case letters.
 _SEGMENT = re.compile(r"(?<![^\W\d_])[A-Za-z][a-z]*")
@@ -349,7 +358,11 @@ def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
         # than that many cuts.
         for cut in range(max(_MIN_NAME, len(token) - longest), len(token) - _MIN_GLUED_FUNCTION + 1):
             left, right = token[:cut], token[cut:]
-            if _glued_word(right, words, function) and left.lower() not in words and occurs.single(left):
+            if (
+                _glued_word(right, words, function)
+                and (left.lower() not in words or occurs.in_a_name(left))
+                and occurs.single(left)
+            ):
                 if token.lower() not in camel_names() and not _in_code(text, m.start(), m.end()):
                     fixes.append(
                         Fix(
