@@ -899,6 +899,13 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Bantuan Medis Darurat",
             id="an organisation's head and its kind in lower case before its name",
         ),
+        pytest.param(
+            "Menko Polhukam Rudi Hartono menerima para ulama. "
+            "Menko Polhukam juga mengatakan para ulama diminta menyerukan kedamaian kepada umat.",
+            "para ulama diminta",
+            "Rudi Hartono",
+            id="the field of a coordinating minister's office is no name",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

@@ -544,6 +544,18 @@ def _field_of_office(toks: list[Tok], name: tuple[int, int]) -> bool:
     return bool(words) and all(field.fullmatch(w) or w.lower() in connectors() for w in words)
 
 
+def _office_field(toks: list[Tok], out: ParsedSpeaker) -> bool:
+    """The "name" is one word that, written after the role word before it, spells an office's
+    abbreviated title ("Menko" + "Polhukam" = "Menkopolhukam")."""
+    if out.name is None or not out.roles:
+        return False
+    inside = [t for t in toks if out.name[0] <= t[0] and t[1] <= out.name[1]]
+    role = [t for t in toks if out.roles[-1][0] <= t[0] and t[1] <= out.roles[-1][1]]
+    if len(inside) != 1 or not role or role[-1][1] + 1 != inside[0][0]:
+        return False
+    return (role[-1][2] + inside[0][2]).lower() in lang_id.office_titles()
+
+
 def _org_tail(toks: list[Tok], name: tuple[int, int]) -> bool:
     """The "name" ends in a word that ends organisations' names ("Organization", "Council")."""
     last = next((t[2] for t in reversed(toks) if t[1] <= name[1]), "")
@@ -603,7 +615,11 @@ def _classify(
             out.end = segments[i - 1][-1][1]
             break
         _segment_parts(seg, known, out, allow_name=named is None or i == named, whole=i == named)
-    if out.name is not None and _org_tail(toks, out.name):
+    if out.name is not None and _office_field(toks, out):
+        # "Menko Polhukam": the field of a coordinating minister's office, not a name.
+        out.roles = [(out.roles[-1][0], out.name[1])]
+        out.name = None
+    elif out.name is not None and _org_tail(toks, out.name):
         # "World Health Organization", "Asian Development Bank": an organisation whose name
         # ends in its head word, not a person called "Health Organization".
         after_role = max((r[1] for r in out.roles if r[1] <= out.name[0]), default=-1)
