@@ -910,3 +910,11 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:
     assert _speaker_of(text, words) == name
+
+
+def test_an_institution_named_by_a_common_noun_speaks_as_an_organisation() -> None:
+    a = warta.analyze(
+        "Menanggapi laporan itu, militer Israel mengonfirmasi bahwa mereka sedang menyelidiki insiden tersebut."
+    )
+    sp = a.quotes[0].speaker
+    assert sp is not None and sp.name == "militer Israel" and not sp.anonymous

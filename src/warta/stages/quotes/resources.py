@@ -369,6 +369,12 @@ def named_org_heads() -> frozenset[str]:
 
 
 @cache
+def institutions() -> frozenset[str]:
+    """Common nouns for institutions that speak as such ("militer", "kepolisian")."""
+    return frozenset(_lines("institutions.txt"))
+
+
+@cache
 def judging_passives() -> frozenset[str]:
     """Passive verbs of judging whose agent follows them mid-sentence ("dinilai Brown")."""
     return frozenset(_lines("judging_passives.txt"))

@@ -31,6 +31,7 @@ from warta.stages.quotes.resources import (
     days,
     description_ends,
     discourse_words,
+    institutions,
     lead_words,
     name_openers,
     name_particles,
@@ -783,6 +784,21 @@ def _epithet_ahead(toks: list[Tok]) -> ParsedSpeaker | None:
 _BARE_DESCRIPTION_MAX = 6
 
 
+# The most words of an institution named by its common noun ("militer Israel", "kepolisian
+# setempat", "manajemen klub itu").
+_INSTITUTION_WORDS = 5
+
+
+def _institution(toks: list[Tok]) -> ParsedSpeaker | None:
+    """An institution speaking as such, named by a common noun in lower case: "militer
+    Israel", "kepolisian setempat", "tentara Israel" (``resources/institutions.txt``)."""
+    if not toks or toks[0][2] not in institutions() or len(toks) > _INSTITUTION_WORDS:
+        return None
+    if any(not t[2][:1].isalnum() or t[2].lower() in stop_words() for t in toks[1:]):
+        return None
+    return ParsedSpeaker("org", toks[0][0], toks[-1][1], affiliations=[(toks[0][0], toks[-1][1])])
+
+
 def _bare_description(toks: list[Tok]) -> ParsedSpeaker | None:
     """A short lower-case description that ends the sentence after a cue: "..., kata rumah
     sakit dan pejabat setempat.", '"...," lapor televisi pemerintah.' An unnamed source."""
@@ -1179,6 +1195,9 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
                 anon = _anonymous(text, g) if g[0][2].lower() not in ("menurut",) else None
                 if anon is not None:
                     return anon
+                body = _institution(g)
+                if body is not None:
+                    return body
                 tail = _tail_noun(g)
                 if tail is None:
                     return None
