@@ -906,6 +906,13 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Rudi Hartono",
             id="the field of a coordinating minister's office is no name",
         ),
+        pytest.param(
+            "Pelatih Persija Budi Santoso memimpin latihan pagi itu. "
+            '"Saya berharap tim bisa juara musim depan," kata pelatih berumur 51 tahun itu.',
+            "Saya berharap",
+            "Budi Santoso",
+            id="an age inside a definite description",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

@@ -754,7 +754,11 @@ def parse_after(
             None,
         )
         if d is not None and all(
-            _cap(t[2]) or t[2].capitalize() in place_types() or _is_role(t[2]) or t[2] in ("-", "/")
+            _cap(t[2])
+            or t[2].capitalize() in place_types()
+            or _is_role(t[2])
+            or t[2] in ("-", "/")
+            or t[2] in _AGE_WORDS
             for t in toks[min(n, d) : d]
         ):
             ep = _epithet(toks[: d + 1])
@@ -913,6 +917,8 @@ def _described_org(text: str, toks: list[Tok], known: Collection[str]) -> Parsed
 
 
 _AGE = re.compile(r"\d{1,3}")
+# Words of an age inside a description ("juru gedor berumur 21 tahun itu").
+_AGE_WORDS = frozenset({"berumur", "berusia", "tahun"})
 
 
 def _age_bracket(toks: list[Tok], k: int) -> bool:
