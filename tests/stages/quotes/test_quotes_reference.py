@@ -925,3 +925,10 @@ def test_an_institution_named_by_a_common_noun_speaks_as_an_organisation() -> No
     )
     sp = a.quotes[0].speaker
     assert sp is not None and sp.name == "militer Israel" and not sp.anonymous
+
+
+def test_a_one_word_subject_before_a_cue_in_commas_is_part_of_the_statement() -> None:
+    a = warta.analyze(
+        "Ketua DPR Rudi Hartono hadir. DPR, ia melanjutkan, juga mempersilakan warga mengajukan uji materi."
+    )
+    assert [a.text[q.start : q.start + 4] for q in a.quotes] == ["DPR,"]

@@ -511,6 +511,9 @@ def _inverted(text: str, s: int, speaker_start: int, verb_end: int, e: int) -> b
         return False
     words = [w.lower() for w in _CLAUSE_WORD.findall(before)]
     openers = _openers_and_leads()
+    if len(words) == 1:
+        # "DPR, ia melanjutkan, juga ...": a one-word subject, a name or an acronym.
+        return before[:1].isupper() and words[0] not in openers and words[0] not in lang_id.function_words()
     return len(words) >= 2 and not all(w in openers for w in words)
 
 
