@@ -913,6 +913,12 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Budi Santoso",
             id="an age inside a definite description",
         ),
+        pytest.param(
+            "Selepas pertandingan, Rudi dengan tegas mengatakan para pemain yang tidak betah harus segera pergi.",
+            "para pemain",
+            "Rudi",
+            id="a manner adverb with dengan between subject and verb",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

@@ -1153,9 +1153,11 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
         )
         and not (t[2] in "()" and 0 < k < len(toks) and _age_bracket(toks, k))
     ]
-    # "secara konsisten", "secara terbuka": an adverb between subject and verb.
-    if len(toks) >= 2 and toks[-2][2].lower() == "secara":
+    # "secara konsisten", "secara terbuka", "dengan tegas": an adverb between subject and verb.
+    if len(toks) >= 3 and toks[-2][2].lower() in ("secara", "dengan") and toks[-1][2].islower():
         del toks[-2:]
+    elif len(toks) >= 2 and toks[-1][2].lower() in ("secara", "dengan"):
+        toks.pop()  # its adverb was a discourse word, taken off above ("dengan tegas")
     while toks and toks[-1][2].lower() in discourse_words():
         toks.pop()
     if not toks or len(toks) > 40:
