@@ -938,3 +938,20 @@ def test_a_one_word_subject_before_a_cue_in_commas_is_part_of_the_statement() ->
         "Ketua DPR Rudi Hartono hadir. DPR, ia melanjutkan, juga mempersilakan warga mengajukan uji materi."
     )
     assert [a.text[q.start : q.start + 4] for q in a.quotes] == ["DPR,"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("Rudi memandang, putusan itu merupakan amanat undang-undang dasar.", "putusan"),
+        ("Kepala Humas Polres Rudi Hartono memerinci keempat pelaku adalah DS, AR, ZF dan MA.", "keempat"),
+        ("Polisi setempat mensinyalir seluruh penumpang kapal itu selamat.", "seluruh"),
+    ],
+)
+def test_more_reporting_verbs_of_session_10(sentence: str, start: str) -> None:
+    a = warta.analyze(sentence)
+    assert [q.text.split()[0] for q in a.quotes] == [start]
+
+
+def test_memandang_with_a_noun_object_is_no_statement() -> None:
+    assert warta.analyze("Kalender ini memandang seluruh bumi sebagai satu zona penetapan awal bulan.").quotes == []

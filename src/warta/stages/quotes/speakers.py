@@ -796,7 +796,7 @@ _INSTITUTION_WORDS = 5
 def _institution(toks: list[Tok]) -> ParsedSpeaker | None:
     """An institution speaking as such, named by a common noun in lower case: "militer
     Israel", "kepolisian setempat", "tentara Israel" (``resources/institutions.txt``)."""
-    if not toks or toks[0][2] not in institutions() or len(toks) > _INSTITUTION_WORDS:
+    if not toks or toks[0][2].lower() not in institutions() or len(toks) > _INSTITUTION_WORDS:
         return None
     if any(not t[2][:1].isalnum() or t[2].lower() in stop_words() for t in toks[1:]):
         return None
