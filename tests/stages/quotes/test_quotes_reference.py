@@ -919,6 +919,12 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Rudi",
             id="a manner adverb with dengan between subject and verb",
         ),
+        pytest.param(
+            '"Semua kendaraan diarahkan ke timur," ujar Dirjen Hubdat, Rudi Hartono Iskandar, di Jakarta.',
+            "Semua kendaraan",
+            "Rudi Hartono Iskandar",
+            id="dirjen is a role",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:
