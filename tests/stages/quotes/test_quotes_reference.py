@@ -925,6 +925,13 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Rudi Hartono Iskandar",
             id="dirjen is a role",
         ),
+        pytest.param(
+            "Yayasan Peduli Pangan menjalankan dapur umum itu. "
+            '"Kami tidak mengetahui adanya insiden ini," kata kelompok itu dalam sebuah unggahan.',
+            "Kami tidak",
+            "Yayasan Peduli Pangan",
+            id="a definite description of a group is the organisation named last",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

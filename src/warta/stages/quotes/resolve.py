@@ -408,7 +408,7 @@ def build_quotes(
             desc = text[p.start : p.end]
             head = desc.split()[0].lower() if desc.split() else ""
             k = None
-            if p.kind == "role":
+            if p.kind == "role" and not (p.definite and head in _COLLECTIVES):
                 k = _last(history, kinds=("person",), role=head, named=named)
                 if k is None and head in lang_id.office_titles():
                     k = _minister(history, head, named)
@@ -451,6 +451,12 @@ def build_quotes(
                     )
                     if person is not None and (k is None or person.pos > k.pos):
                         k = person
+            if k is None and speaker is None and p.definite and head in _COLLECTIVES:
+                # "kata kelompok itu": the organisation named last before it.
+                speaker = _last_group(indexed, entities, p.start)
+                if speaker is not None:
+                    speaker.mention = _span(text, (p.start, p.end))
+                    conf *= _CONFIDENCE["role"]
             if speaker is not None:
                 pass  # a description of the sentence subject, above
             elif k is not None:
@@ -533,6 +539,9 @@ def _common_noun(text: str, p: ParsedSpeaker, mentions: _Mentions) -> bool:
         and not any(m.label == "PER" for m in mentions.overlapping(*p.name))
     )
 
+
+# Heads of a definite description of an organisation ("kelompok itu", "lembaga tersebut").
+_COLLECTIVES = frozenset({"kelompok", "organisasi", "lembaga", "perusahaan", "badan"})
 
 # How far back "mereka" looks for the organisation it stands for when no group has spoken.
 _GROUP_REACH = 300
