@@ -926,10 +926,10 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             id="dirjen is a role",
         ),
         pytest.param(
-            "Yayasan Peduli Pangan menjalankan dapur umum itu. "
+            "Yayasan Kemanusiaan Nusantara menjalankan pusat distribusi bantuan. "
             '"Kami tidak mengetahui adanya insiden ini," kata kelompok itu dalam sebuah unggahan.',
             "Kami tidak",
-            "Yayasan Peduli Pangan",
+            "Yayasan Kemanusiaan Nusantara",
             id="a definite description of a group is the organisation named last",
         ),
     ],
