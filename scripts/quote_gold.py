@@ -210,7 +210,18 @@ PLAN_10 = [
     ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 2),
     ("news-indosum", "indosum_articles.jsonl.gz", "kumparan", 1),
 ]
-PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3, 4: PLAN_4, 5: PLAN_5, 6: PLAN_6, 7: PLAN_7, 8: PLAN_8, 9: PLAN_9, 10: PLAN_10}
+PLANS = {
+    1: PLAN,
+    2: PLAN_2,
+    3: PLAN_3,
+    4: PLAN_4,
+    5: PLAN_5,
+    6: PLAN_6,
+    7: PLAN_7,
+    8: PLAN_8,
+    9: PLAN_9,
+    10: PLAN_10,
+}
 _CUES = re.compile(
     r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
     re.IGNORECASE,

@@ -967,7 +967,10 @@ def test_more_reporting_verbs_of_session_10(sentence: str, start: str) -> None:
 
 
 def test_memandang_with_a_noun_object_is_no_statement() -> None:
-    assert warta.analyze("Kalender ini memandang seluruh bumi sebagai satu zona penetapan awal bulan.").quotes == []
+    assert (
+        warta.analyze("Kalender ini memandang seluruh bumi sebagai satu zona penetapan awal bulan.").quotes
+        == []
+    )
 
 
 def test_an_unprefixed_verb_of_need_is_a_predicate() -> None:
