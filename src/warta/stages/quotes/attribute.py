@@ -730,6 +730,7 @@ def _indirect_in(
             sp = ParsedSpeaker(
                 kind="role", start=sp.start, end=rel.end(1), roles=[(sp.start, rel.end(1))], definite=True
             )
+        opens = s  # where the sentence around the cue starts
         head = text[s : mm.start()]
         tail = text[sp.end : e]
         if (
@@ -739,21 +740,7 @@ def _indirect_in(
         ):
             # "... pic.twitter.com/xyz Menurut media setempat, ...": a capital "Menurut" after
             # words with no sentence end opens a sentence the segmenter missed.
-            head = ""
-            if tail.lstrip(" \t").startswith(","):
-                cs, ce = _strip_end(text, sp.end, e)
-                cs = cs + 1 if text[cs : cs + 1] == "," else cs
-                cs, ce = _strip_end(text, cs, ce)
-                if _words(text, cs, ce) >= 3:
-                    return Found(
-                        "indirect",
-                        cs,
-                        ce,
-                        cue=(mm.start(), mm.end()),
-                        speaker=sp,
-                        via="cue-before",
-                        confidence=0.85,
-                    )
+            opens, head = mm.start(), ""
         if (
             head.rstrip().endswith(",")
             and tail.lstrip().startswith(",")
@@ -775,7 +762,7 @@ def _indirect_in(
             # "Film ini menurut Lola demikian inspiratif ...": the cue sits inside the clause,
             # which is what was said, from the sentence's start.
             cs, ce = _strip_end(text, s, e)
-        elif mm.start() - s < 30 and head.strip(" ,").count(" ") < 3:
+        elif mm.start() - opens < 30 and head.strip(" ,").count(" ") < 3:
             cs, ce = _strip_end(text, sp.end, e)
             cs = cs + 1 if text[cs : cs + 1] == "," else cs
         else:

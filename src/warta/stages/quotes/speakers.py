@@ -745,14 +745,7 @@ def parse_after(
         # (names, places and roles between the phrase and the demonstrative; not "Aktor Budi
         # hadir di acara itu", a clause).
         n = len(flat)
-        d = next(
-            (
-                k
-                for k in range(1, min(len(toks), _EPITHET_MAX_TOKENS))
-                if toks[k][2].lower() in _DEMONSTRATIVES
-            ),
-            None,
-        )
+        d = _demonstrative_at(toks)
         if d is not None and all(
             _cap(t[2])
             or t[2].capitalize() in place_types()
@@ -772,25 +765,30 @@ def parse_after(
     return parsed
 
 
-def _epithet_ahead(toks: list[Tok]) -> ParsedSpeaker | None:
-    """A definite description that a demonstrative closes within its first words, before
-    any comma: "mantan pelatih timnas U-23 itu", "koordinator suporter wilayah timur ini",
-    "pengantin yang berusia 10 tahun itu" (see :func:`_epithet`)."""
+def _demonstrative_at(toks: list[Tok]) -> int | None:
+    """Where a demonstrative closes a description within its first words, before any comma
+    or bracket ("mantan pelatih timnas U-23 *itu*")."""
     for d in range(1, min(len(toks), _EPITHET_MAX_TOKENS)):
         w = toks[d][2]
         if w.lower() in _DEMONSTRATIVES:
-            return _epithet(toks[: d + 1])
+            return d
         if not w[:1].isalnum() and w not in ("-", "/"):
             return None
     return None
 
 
-_BARE_DESCRIPTION_MAX = 6
+def _epithet_ahead(toks: list[Tok]) -> ParsedSpeaker | None:
+    """A definite description that a demonstrative closes within its first words: "mantan
+    pelatih timnas U-23 itu", "pengantin yang berusia 10 tahun itu" (see :func:`_epithet`)."""
+    d = _demonstrative_at(toks)
+    return _epithet(toks[: d + 1]) if d is not None else None
 
 
 # The most words of an institution named by its common noun ("militer Israel", "kepolisian
-# setempat", "manajemen klub itu").
+# setempat").
 _INSTITUTION_WORDS = 5
+# The most words of an unnamed source described in lower case at a sentence's end.
+_BARE_DESCRIPTION_MAX = 6
 
 
 def _institution(toks: list[Tok]) -> ParsedSpeaker | None:
