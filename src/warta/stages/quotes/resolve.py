@@ -276,6 +276,16 @@ def _minister(history: list[_Known], title: str, named: _Named) -> _Known | None
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _person_with_role(history: list[_Known], words: Sequence[str], named: _Named) -> _Known | None:
+    """The last person given one of ``words`` as a role word (the first word that matches
+    wins), whom the quote does not name."""
+    for w in words:
+        k = _last(history, kinds=("person",), role=w, named=named, word=True)
+        if k is not None:
+            return k
+    return None
+
+
 def _role_words(desc: str) -> list[str]:
     """The words of a definite description that can match a role given before: "mantan
     pelatih timnas U-23 itu" -> pelatih, timnas (no demonstrative, number or short word)."""
@@ -416,15 +426,7 @@ def build_quotes(
                     # "mantan Kapolda Banten itu": any of its role words, else the person the
                     # story is about (the last one to speak or open a sentence), never one the
                     # quote itself names.
-                    k = next(
-                        (
-                            x
-                            for w in _role_words(desc)
-                            if (x := _last(history, kinds=("person",), role=w, named=named, word=True))
-                            is not None
-                        ),
-                        None,
-                    )
+                    k = _person_with_role(history, _role_words(desc), named)
                     if k is None:
                         last = _last(history, kinds=("person",), named=named)
                         subject = subjects.last(p.start, named)
@@ -439,16 +441,7 @@ def build_quotes(
                 if not p.plural:
                     # "pelatih asal Argentina tersebut": the person the article gave that role
                     # ("Pelatih Persebaya Angel Vera"), before an unnamed source of its kind.
-                    head_words = _role_words(desc)[:1]
-                    person = next(
-                        (
-                            x
-                            for w in head_words
-                            if (x := _last(history, kinds=("person",), role=w, named=named, word=True))
-                            is not None
-                        ),
-                        None,
-                    )
+                    person = _person_with_role(history, _role_words(desc)[:1], named)
                     if person is not None and (k is None or person.pos > k.pos):
                         k = person
             if k is None and speaker is None and p.definite and head in _COLLECTIVES:
