@@ -68,3 +68,51 @@ def test_known_names_come_from_short_mentions() -> None:
 def test_a_noun_object_is_not_speech(text: str, speech: bool) -> None:
     found = [f for f in find_quotes(text) if f.kind == "indirect"]
     assert bool(found) is speech
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # A stating verb before a clause whose subject is the speaker, left out.
+        (
+            "Koperasi Tani Makmur menyatakan mengalami kerugian besar akibat banjir pekan lalu.",
+            "mengalami kerugian besar akibat banjir pekan lalu",
+            "Koperasi Tani Makmur",
+        ),
+        ("Dalam sidang itu, Hartono mengatakan tidak ingat.", "tidak ingat", "Hartono"),
+        # "lalu lintas" (traffic) is a noun, not "then".
+        (
+            "Kepala Dishub Kota Malang Sapto Nugroho menjelaskan rekayasa lalu lintas akan dilakukan bila jalan padat.",
+            "rekayasa lalu lintas akan dilakukan bila jalan padat",
+            "Kepala Dishub Kota Malang Sapto Nugroho",
+        ),
+        # A nickname after "alias", a longer relative clause after the name.
+        (
+            "Ketua panitia Bambang Sulistyo alias Mbang Lis mengatakan mereka sudah menyiapkan tiga panggung.",
+            "mereka sudah menyiapkan tiga panggung",
+            "Ketua panitia Bambang Sulistyo",
+        ),
+        (
+            "Camat Sukamaju Rina Hapsari yang hadir dalam peresmian pasar itu mengatakan pedagang lama tidak akan digusur.",
+            "pedagang lama tidak akan digusur",
+            "Camat Sukamaju Rina Hapsari",
+        ),
+    ],
+)
+def test_a_clause_after_a_stating_verb(text: str, content: str, speaker: str) -> None:
+    found = find_quotes(text)
+    f = next(f for f in found if text[f.start : f.end].startswith(content[:20]))
+    assert text[f.start : f.end].rstrip(".") == content
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end].endswith(speaker.split()[-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budi menegaskan pentingnya kerja sama antardaerah.",
+        "Kepala desa itu mengaku Budiman.",
+        "Rudi menyatakan Dukungan Penuh.",
+    ],
+)
+def test_a_stating_verb_before_a_noun_is_no_speech(text: str) -> None:
+    assert find_quotes(text) == []

@@ -489,6 +489,8 @@ _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 # bekerja* untuk ..."), not to a clause of their own.
 _RELATIVE_WORDS = 2
 _INTERROGATIVES = frozenset({"mengapa", "kenapa", "bagaimana"})
+# Nouns that open with a sequencer: "lalu lintas" (traffic) chains no action.
+_COMPOUNDS = frozenset({"lalu lintas"})
 # Words that open a purpose clause inside a noun object ("upaya agar ..."); not "untuk",
 # which opens phrases of subjects as often ("keputusan polisi untuk ... menunjukkan ...").
 _PURPOSE = frozenset({"agar", "supaya"})
@@ -563,7 +565,7 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
         prev = words[k - 1] if k else ""
         if w == "yang":
             relative = k
-        if w in sequencers():
+        if w in sequencers() and not (k + 1 < len(words) and f"{w} {words[k + 1]}" in _COMPOUNDS):
             return False  # "... sepatah kata *kemudian* berjalan": the subject's next action
         if k > 0 and (w in subordinators() or (w in _PURPOSE and not directive)):
             # "laporan itu *sebagaimana* tertuang ...", "upaya *agar* adaptasi bisa
@@ -592,6 +594,38 @@ _CONJOINED = re.compile(r"\b(?:seraya|sambil|sembari|dan|serta|dengan|lalu|kemud
 
 # Verbs that only say: "dengan mengatakan X" reports X, where "dengan memastikan X" is how.
 _SAYING = frozenset({"mengatakan", "menyatakan", "berkata", "menuturkan"})
+
+
+# Verbs that state: what follows them is a clause whose subject may be the speaker's own,
+# left out ("menyatakan mengalami kerusakan", "mengaku tidak tahu", "membantah menerima").
+_STATING = frozenset({*_SAYING, "mengaku", "menegaskan", "mengklaim", "membantah"})
+
+
+def _subjectless(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with a verb or a predicate word: a clause that
+    shares the speaker as its subject ("mengalami kerusakan signifikan", "tidak ingat
+    kejadian itu"), not a noun object."""
+    first = _CLAUSE_WORD.match(text, start)
+    if first is None or first.start() >= end:
+        return False
+    w = first.group()
+    low = w.lower()
+    if w[:1].isupper() and low not in predicate_words():
+        return False  # a name or a sentence of its own
+    return low in predicate_words() or (
+        low[:2] in ("me", "be")
+        and _PREFIXED_VERB.fullmatch(low) is not None
+        and not low.endswith("nya")
+        and low not in not_verbs()
+        and low not in prepositions()
+    )
+
+
+def _short_clause(text: str, start: int, end: int) -> bool:
+    """Two words that are a clause after a saying verb: a predicate word and its head
+    ("tidak ingat"), or a pronoun and its predicate ("mereka lapar")."""
+    words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
+    return len(words) == 2 and (words[0] in predicate_words() or words[0] in lang_id.pronouns())
 
 
 def _sentence_subject(text: str, s: int, end: int, known: Collection[str]) -> ParsedSpeaker | None:
@@ -665,12 +699,14 @@ def _indirect_in(
             return Found(
                 "indirect", cs, ce, cue=(v.start(), v.end()), speaker=sp, via="cue-before", confidence=0.85
             )
-        if _words(text, cs, ce) < 3:
+        verb = v.group().lower()
+        if _words(text, cs, ce) < 3 and not (verb in _SAYING and _short_clause(text, cs, ce)):
             return None
         if (
-            v.group().lower() in object_verbs()
+            verb in object_verbs()
             and not _introduced(text, v.end(), cstart)
-            and not _clause(text, cs, ce, directive=v.group().lower() in directive_verbs())
+            and not (verb in _STATING and _subjectless(text, cs, ce))
+            and not _clause(text, cs, ce, directive=verb in directive_verbs())
             and not (v.group().lower() in _PREDICATING and _SEBAGAI.search(text, cs, ce))
         ):
             if silent is not None:

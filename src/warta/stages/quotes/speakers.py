@@ -1055,6 +1055,15 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         # "bos pemasaran Xbox Mike Nichols yang juga mengungkapkan bahwa ...": the speaker
         # is who the relative clause is about.
         return parse_before(text, start, rel.start(), known=known)
+    rel = _LONG_RELATIVE.search(text, start, end)
+    if rel is not None and rel.start() > start and text[rel.start() - 1 : rel.start()].strip():
+        word = text.rfind(" ", start, rel.start()) + 1
+        if text[max(word, start) : rel.start()][:1].isupper():
+            # "Walikota Husein Murad yang hadir dalam pemberian dana itu mengatakan": the
+            # named person the relative clause describes.
+            before = parse_before(text, start, rel.start(), known=known)
+            if before is not None and before.name is not None:
+                return before
     alias = _ALIAS_AFTER.search(text, start, end)
     if alias is not None:
         # "Lai Ching-te atau akrab disapa William Lai menyebut": the name before the nickname.
@@ -1129,8 +1138,11 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
 RELATIVE_BEFORE_VERB = re.compile(r"\byang(?:[ \t]+[a-z]+)?[ \t]*$")
 # A nickname after a name: "atau (akrab / biasa) disapa / dipanggil X", ending the phrase.
 _ALIAS_AFTER = re.compile(
-    r"\s+atau\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*$"
+    r"\s+(?:atau\s+(?:(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+)?|alias\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*$"
 )
+# A longer relative clause after a name, up to the verb: "Husein Murad yang hadir dalam
+# pemberian dana CSR itu mengatakan" (a comma or a sentence end breaks it).
+_LONG_RELATIVE = re.compile(r"(?<=[\w.])\s+yang\s+[^,.;:!?\"“”]{3,120}$")
 # Subordinators that open a clause with a subject of its own before a reporting verb.
 _CLAUSE_OPENERS = frozenset({"setelah", "sesudah", "ketika", "sebelum", "karena"})
 
