@@ -116,3 +116,43 @@ def test_a_clause_after_a_stating_verb(text: str, content: str, speaker: str) ->
 )
 def test_a_stating_verb_before_a_noun_is_no_speech(text: str) -> None:
     assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Gubernur Lestari memberikan syarat bahwa setiap pengembang wajib membangun taman kota.",
+            "setiap pengembang wajib membangun taman kota",
+            "Gubernur Lestari",
+        ),
+        (
+            "Namun, Darmawan tak menampik bahwa proyek jembatan itu sempat tertunda dua bulan.",
+            "proyek jembatan itu sempat tertunda dua bulan",
+            "Darmawan",
+        ),
+        (
+            "Meski kalah, Yusuf optimistis bahwa timnya bisa lolos ke babak final.",
+            "timnya bisa lolos ke babak final",
+            "Yusuf",
+        ),
+    ],
+)
+def test_a_named_speaker_a_short_phrase_and_bahwa(text: str, content: str, speaker: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].rstrip(".") == content
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end].endswith(speaker.split()[-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warga menyadari bahwa jalan desa itu rusak sejak lama.",
+        "Hasil uji laboratorium menunjukkan bahwa air sumur itu tercemar.",
+        "Dari hasil pemeriksaan diketahui bahwa korban mengalami luka di kepala.",
+        "Tahukah kamu bahwa tidur siang bisa menurunkan tekanan darah?",
+        "Surat edaran tersebut memberikan penegasan bahwa sekolah tetap buka.",
+    ],
+)
+def test_knowing_or_showing_before_bahwa_is_no_speech(text: str) -> None:
+    assert find_quotes(text) == []

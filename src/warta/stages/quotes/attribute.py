@@ -24,6 +24,7 @@ from warta.stages.quotes.resources import (
     cue_alternation,
     cue_pattern,
     cue_verbs,
+    definite_markers,
     directive_verbs,
     introducers,
     judging_passives,
@@ -32,6 +33,7 @@ from warta.stages.quotes.resources import (
     not_said_words,
     not_sources,
     not_speech_words,
+    not_telling_words,
     not_verbs,
     object_openers,
     object_verbs,
@@ -870,7 +872,7 @@ def _indirect_in(
                 via="cue-after",
                 confidence=0.85,
             )
-    return _judged(text, s, e, known)
+    return _judged(text, s, e, known) or _said_that(text, s, e, known)
 
 
 @cache
@@ -897,6 +899,61 @@ def _judged(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
     return Found(
         "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-before", confidence=0.8
     )
+
+
+# The most words between a speaker and "bahwa": "Trump *memberikan syarat* bahwa", "Syakir
+# *tak menampik* bahwa", "Ronaldo *optimistis* bahwa".
+_THAT_WORDS = 3
+_PASSIVE = re.compile(r"di[a-z]{3,}")
+_THAT = re.compile(r"\s+bahwa\b,?\s*")
+# Where a clause starts inside a sentence: a comma, or a subordinator ("setelah para pejabat
+# mengatakan bahwa ...").
+_CLAUSE_START = re.compile(
+    r"(?:,|\b(?:setelah|sesudah|sebelum|ketika|saat|karena|sementara|meski|walau))\s+(?=\S)", re.I
+)
+
+
+def _said_that(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
+    """What a named speaker says after a verb phrase no cue list holds and "bahwa": "Trump
+    memberikan syarat bahwa ...", "Syakir tak menampik bahwa ...", "Ronaldo optimistis
+    bahwa ...". The speaker must be a name, an organisation or a pronoun right before the
+    phrase, and the phrase must not report knowing or showing ("menyadari bahwa")."""
+    m = _THAT.search(text, s, e)
+    if m is None:
+        return None
+    words = [w for w in _CLAUSE_WORD.finditer(text, s, m.start())]
+    if not words or words[-1].group().lower() in not_telling_words():
+        return None
+    starts = [c.end() for c in _CLAUSE_START.finditer(text, s, m.start())]
+    boundary = max([s, *starts])
+    for k in range(1, _THAT_WORDS + 1):
+        if k > len(words):
+            break
+        head = words[-k]
+        if head.start() <= boundary or not head.group()[:1].islower():
+            break
+        if head.group().lower() in not_telling_words() or _PASSIVE.fullmatch(head.group()):
+            return None  # knowing or showing; a passive has no speaker for its subject
+        sp = parse_before(text, boundary, head.start(), known=known)
+        if sp is None or not (sp.name is not None or sp.kind in ("org", "pronoun")):
+            continue
+        if text[sp.end : head.start()].strip():
+            continue
+        name = text[sp.name[0] : sp.name[1]] if sp.name is not None else ""
+        phrase = {w.group().lower() for w in words[-k:]}
+        if (
+            name.lower() in lang_id.function_words()
+            or name.lower() in not_telling_words()
+            or phrase & definite_markers()
+        ):
+            return None  # "Dari hasil autopsi diketahui bahwa", "Fatwa tersebut ...": no name
+        cs, ce = _strip_end(text, m.end(), e)
+        if _words(text, cs, ce) < 3:
+            return None
+        return Found(
+            "indirect", cs, ce, cue=(head.start(), m.start()), speaker=sp, via="cue-before", confidence=0.75
+        )
+    return None
 
 
 def _indirect(

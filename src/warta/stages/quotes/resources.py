@@ -116,6 +116,12 @@ def not_said_words() -> frozenset[str]:
 
 
 @cache
+def not_telling_words() -> frozenset[str]:
+    """Verbs before "bahwa" that report knowing or showing, not saying ("menyadari")."""
+    return frozenset(_lines("not_telling.txt"))
+
+
+@cache
 def predicate_words() -> frozenset[str]:
     """Words that mark a clause's predicate ("akan", "sudah", "tidak", "adalah")."""
     return frozenset(_lines("predicates.txt"))
