@@ -932,6 +932,20 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Yayasan Kemanusiaan Nusantara",
             id="a definite description of a group is the organisation named last",
         ),
+        pytest.param(
+            "Kementerian Kesehatan Papua mencatat 40 kasus baru pekan ini. Wabah itu menyebar ke tiga distrik. "
+            '"Semua puskesmas diminta siaga penuh selama sebulan," kata kementerian tersebut dalam pernyataannya.',
+            "Semua puskesmas",
+            "Kementerian Kesehatan Papua",
+            id="a definite description is the organisation whose name it opens",
+        ),
+        pytest.param(
+            "Walikota Tegal Hadi Santoso meresmikan gedung sekolah baru di Tegal, Senin. "
+            '"Sekolah ini harus menjadi kebanggaan warga," ujar walikota.',
+            "Sekolah ini",
+            "Hadi Santoso",
+            id="walikota is a role",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

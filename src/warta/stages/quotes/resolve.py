@@ -26,11 +26,13 @@ from warta.lang import id as lang_id
 from warta.stages.clean.resources import id_words
 from warta.stages.quotes.attribute import Found
 from warta.stages.quotes.resources import (
+    collectives,
     commoners,
     definite_markers,
     lead_words,
     name_particles,
     pronouns,
+    role_words,
     stop_words,
 )
 from warta.stages.quotes.speakers import ParsedSpeaker
@@ -418,7 +420,7 @@ def build_quotes(
             desc = text[p.start : p.end]
             head = desc.split()[0].lower() if desc.split() else ""
             k = None
-            if p.kind == "role" and not (p.definite and head in _COLLECTIVES):
+            if p.kind == "role" and not (p.definite and head in collectives()):
                 k = _last(history, kinds=("person",), role=head, named=named)
                 if k is None and head in lang_id.office_titles():
                     k = _minister(history, head, named)
@@ -444,9 +446,16 @@ def build_quotes(
                     person = _person_with_role(history, _role_words(desc)[:1], named)
                     if person is not None and (k is None or person.pos > k.pos):
                         k = person
-            if k is None and speaker is None and p.definite and head in _COLLECTIVES:
+            if k is None and speaker is None and p.definite and head in collectives():
                 # "kata kelompok itu": the organisation named last before it.
                 speaker = _last_group(indexed, entities, p.start)
+                if speaker is not None:
+                    speaker.mention = _span(text, (p.start, p.end))
+                    conf *= _CONFIDENCE["role"]
+            elif k is None and speaker is None and p.definite and not p.plural and head not in role_words():
+                # "kata kementerian tersebut", "kata biro cuaca itu": the organisation named
+                # before whose name opens with that word ("Kementerian Kesehatan Gaza").
+                speaker = _org_headed(indexed, entities, p.start, head)
                 if speaker is not None:
                     speaker.mention = _span(text, (p.start, p.end))
                     conf *= _CONFIDENCE["role"]
@@ -533,8 +542,23 @@ def _common_noun(text: str, p: ParsedSpeaker, mentions: _Mentions) -> bool:
     )
 
 
-# Heads of a definite description of an organisation ("kelompok itu", "lembaga tersebut").
-_COLLECTIVES = frozenset({"kelompok", "organisasi", "lembaga", "perusahaan", "badan"})
+# How far back a definite description looks for the organisation whose name it opens.
+_ORG_REACH = 3000
+
+
+def _org_headed(mentions: _Mentions, entities: Sequence[Entity], pos: int, head: str) -> Speaker | None:
+    """The organisation named last before ``pos`` (within :data:`_ORG_REACH` characters) whose
+    name opens with ``head``: "kementerian tersebut" after "Kementerian Kesehatan Gaza"."""
+    if len(head) < 4 or not head.isalpha():
+        return None
+    for m in reversed(mentions.inside(max(0, pos - _ORG_REACH), pos)):
+        if m.entity is None or m.entity >= len(entities):
+            continue
+        e = entities[m.entity]
+        if e.label == "ORG" and e.name.split()[0].lower() == head:
+            return Speaker(name=e.name, entity=m.entity)
+    return None
+
 
 # How far back "mereka" looks for the organisation it stands for when no group has spoken.
 _GROUP_REACH = 300

@@ -116,6 +116,12 @@ def not_said_words() -> frozenset[str]:
 
 
 @cache
+def collectives() -> frozenset[str]:
+    """Heads of a definite description of an organisation ("kelompok itu", "institusi tersebut")."""
+    return frozenset(_lines("collectives.txt"))
+
+
+@cache
 def not_telling_words() -> frozenset[str]:
     """Verbs before "bahwa" that report knowing or showing, not saying ("menyadari")."""
     return frozenset(_lines("not_telling.txt"))
