@@ -946,6 +946,33 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Hadi Santoso",
             id="walikota is a role",
         ),
+        pytest.param(
+            "Hakim bertanya soal izin ekspor itu. Lagi-lagi, Gunawan mengatakan tidak tahu siapa yang mengurusnya.",
+            "tidak tahu",
+            "Gunawan",
+            id="a reduplicated adverb before a comma is no name",
+        ),
+        pytest.param(
+            "Pasalnya, Ratna menilai bahwa aturan baru itu memberatkan pedagang kecil.",
+            "aturan baru",
+            "Ratna",
+            id="a -nya adverb before a comma is no name",
+        ),
+        pytest.param(
+            "Jaksa Agung Burhanudin Salim menerima surat dari tersangka. "
+            "Jaksa Agung juga menegaskan tidak akan mencampuri proses hukum di lembaga lain.",
+            "tidak akan mencampuri",
+            "Burhanudin Salim",
+            id="jaksa agung is an office, not a person called Agung",
+        ),
+        pytest.param(
+            "Serikat Tani Nusantara menyampaikan usulan tentang harga pupuk kepada panitia. "
+            "Dalam rapat itu, Ketua Panitia Agus Wijaya menerima usulan tersebut. "
+            "Menurut dia, usulan itu cukup baik untuk dikaji.",
+            "usulan itu cukup",
+            "Agus Wijaya",
+            id="the person who opens a sentence after an organisation spoke is who dia means",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

@@ -370,7 +370,8 @@ def build_quotes(
             intro = _speaker_from(text, people[pi], indexed, entities)
             if not _common_noun(text, people[pi], indexed):
                 roles = " ".join(r.text.lower() for r in intro.roles)
-                history.append(_Known(intro.name, roles, "person", intro, people[pi].start))
+                kind = "org" if people[pi].kind == "org" else "person"
+                history.append(_Known(intro.name, roles, kind, intro, people[pi].start))
             pi += 1
         speaker: Speaker | None = None
         conf = f.confidence

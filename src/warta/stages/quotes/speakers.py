@@ -1147,6 +1147,16 @@ _LONG_RELATIVE = re.compile(r"(?<=[\w.])\s+yang\s+[^,.;:!?\"“”]{3,120}$")
 _CLAUSE_OPENERS = frozenset({"setelah", "sesudah", "ketika", "sebelum", "karena"})
 
 
+def _sentence_adverb(word: str) -> bool:
+    """A word that opens a sentence as an adverb before a comma: a "-nya" adverb
+    ("Pasalnya", "Anehnya") or a reduplication ("Lagi-lagi", "Mula-mula")."""
+    low = word.lower()
+    if low.endswith("nya") and len(low) > 6 and low.isalpha():
+        return True
+    a, dash, b = low.partition("-")
+    return bool(dash) and a == b and a.isalpha()
+
+
 def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()) -> ParsedSpeaker | None:
     toks = _join_enumerations(tokens(text, start, end))
     while toks and toks[-1][2].lower() in discourse_words():
@@ -1188,8 +1198,8 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
             if kept:
                 break
             continue
-        if kept and all(t[2].lower() in openers for t in g):
-            break  # "Sebelumnya,", "Sementara itu,": an adverbial opening the sentence
+        if kept and (all(t[2].lower() in openers for t in g) or (len(g) == 1 and _sentence_adverb(g[0][2]))):
+            break  # "Sebelumnya,", "Sementara itu,", "Pasalnya,", "Lagi-lagi,": an adverbial
         if g[0][2].lower() == "menurut" or (kept and g[0][2].lower() in adjunct_openers()):
             break  # "Di Makassar, Budi ...": a place or time adverbial opening the sentence
         if not kept:
