@@ -156,3 +156,12 @@ def test_a_named_speaker_a_short_phrase_and_bahwa(text: str, content: str, speak
 )
 def test_knowing_or_showing_before_bahwa_is_no_speech(text: str) -> None:
     assert find_quotes(text) == []
+
+
+def test_a_saying_verb_in_a_relative_clause_reports_a_clause() -> None:
+    text = "Warga memprotes pernyataan Bupati Sarmin Hadi yang mengatakan sudah memperbaiki semua jalan desa."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("sudah memperbaiki")
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end].endswith("Sarmin Hadi")
+    # A relative clause with a verb that asks or does: no speech.
+    assert find_quotes("Pemain muda itu, yang telah meminta untuk dipinjamkan, akhirnya bertahan.") == []

@@ -603,6 +603,16 @@ _SAYING = frozenset({"mengatakan", "menyatakan", "berkata", "menuturkan"})
 _STATING = frozenset({*_SAYING, "mengaku", "menegaskan", "mengklaim", "membantah"})
 
 
+# Saying verbs in a relative clause that report what follows: "komentar Trump yang
+# mengatakan telah menyelamatkan ...", "pernyataannya yang menyebut ...".
+_RELATIVE_SAYING = frozenset({*_SAYING, "menyebut", "menyebutkan"})
+
+
+def _reports_clause(text: str, start: int, end: int) -> bool:
+    """Whether a saying verb's object is a clause, with its subject or without."""
+    return _subjectless(text, start, end) or _clause(text, start, end)
+
+
 def _subjectless(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` opens with a verb or a predicate word: a clause that
     shares the speaker as its subject ("mengalami kerusakan signifikan", "tidak ingat
@@ -667,11 +677,16 @@ def _indirect_in(
             return None  # a cue before a direct quote: handled with the quote
         if _MENURUT.search(text, s, v.start()) is not None:
             break  # "Menurutnya, ... menyampaikan pesan ...": the verb is inside what was said
-        if RELATIVE_BEFORE_VERB.search(
-            text, max(s, v.start() - 20), v.start()
-        ) is not None and not _introduced(text, v.end(), cstart):
+        if (
+            RELATIVE_BEFORE_VERB.search(text, max(s, v.start() - 20), v.start()) is not None
+            and not _introduced(text, v.end(), cstart)
+            and not (
+                v.group().lower() in _RELATIVE_SAYING and _reports_clause(text, *_strip_end(text, cstart, e))
+            )
+        ):
             # "Calhanoglu, yang telah meminta untuk ...": a relative clause, no speech; one
-            # that reports a clause ("X yang juga mengungkapkan bahwa ...") is.
+            # that reports a clause ("X yang juga mengungkapkan bahwa ...", "komentar Trump
+            # yang mengatakan telah menyelamatkan ...") is.
             continue
         before = _LAST_WORD.search(text, max(s, v.start() - 24), v.start())
         if before is not None and before.group(1).lower() in not_said_words():
