@@ -165,3 +165,9 @@ def test_a_saying_verb_in_a_relative_clause_reports_a_clause() -> None:
     assert f.speaker is not None and text[f.speaker.start : f.speaker.end].endswith("Sarmin Hadi")
     # A relative clause with a verb that asks or does: no speech.
     assert find_quotes("Pemain muda itu, yang telah meminta untuk dipinjamkan, akhirnya bertahan.") == []
+
+
+def test_a_verb_with_no_subject_after_a_connective_is_the_last_subjects() -> None:
+    text = "Kapolda menyapa warga. Kemudian menjelaskan bahwa patroli malam akan ditambah mulai pekan depan."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("patroli malam") and f.nya and f.speaker is None

@@ -706,6 +706,18 @@ def _indirect_in(
             # comma after it: "dengan memastikan pengelolaannya ..." is how, not what was said).
             sp = subject or _sentence_subject(text, s, v.start(), known)
         if sp is None:
+            lead = text[s : v.start()].strip(" \t,")
+            if (
+                (not lead or _connective(lead))
+                and _BAHWA.match(text, v.end())
+                and _words(text, cstart, e) >= 3
+            ):
+                # "Kemudian menjelaskan bahwa ...": the verb of the last sentence's subject,
+                # who is found as a "-nya" cue's is.
+                cs, ce = _strip_end(text, cstart, e)
+                return Found(
+                    "indirect", cs, ce, cue=(v.start(), v.end()), nya=True, via="cue-before", confidence=0.7
+                )
             continue
         subject = subject or sp
         cs, ce = _strip_end(text, cstart, e)
