@@ -171,3 +171,14 @@ def test_a_verb_with_no_subject_after_a_connective_is_the_last_subjects() -> Non
     text = "Kapolda menyapa warga. Kemudian menjelaskan bahwa patroli malam akan ditambah mulai pekan depan."
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("patroli malam") and f.nya and f.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Media Jepang itu juga memberitakan kecelakaan kapal feri di Selat Madura dengan judul panjang.",
+        "Gubernur menginstruksikan dilakukannya tanggap darurat atas insiden ini.",
+    ],
+)
+def test_news_and_orders_with_a_noun_object_are_no_speech(text: str) -> None:
+    assert find_quotes(text) == []
