@@ -973,6 +973,13 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Agus Wijaya",
             id="the person who opens a sentence after an organisation spoke is who dia means",
         ),
+        pytest.param(
+            "Pertemuan itu dihadiri Menteri Dalam Negeri Suharyanto Wibisono dan para bupati. "
+            "Mendagri mengatakan, semua daerah sudah menyetujui rencana tersebut.",
+            "semua daerah",
+            "Suharyanto Wibisono",
+            id="a minister's abbreviated title is the person the article gave the full title",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

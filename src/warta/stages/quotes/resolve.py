@@ -356,6 +356,7 @@ def build_quotes(
     starts = [s for s, _ in sentences]
     subjects = _Subjects(_subjects(text, mentions, entities, starts))
     main = _MostNamed(mentions, entities)
+    holders = _Holders(mentions, entities)
     indexed = _Mentions(mentions)
     history: list[_Known] = []
     quotes: list[Quote] = []
@@ -425,6 +426,12 @@ def build_quotes(
                 k = _last(history, kinds=("person",), role=head, named=named)
                 if k is None and head in lang_id.office_titles():
                     k = _minister(history, head, named)
+                    if k is None:
+                        holder = holders.of(head, p.start)
+                        if holder is not None and not named(holder):
+                            speaker = _copy(holder, _span(text, (p.start, p.end)))
+                            history.append(_Known(holder.name, head, "person", speaker, p.start))
+                            conf *= _CONFIDENCE["role"]
                 if k is None and p.definite:
                     # "mantan Kapolda Banten itu": any of its role words, else the person the
                     # story is about (the last one to speak or open a sentence), never one the
@@ -628,3 +635,44 @@ class _Subjects:
         if i < 0 or self.starts[i] >= pos or (named is not None and named(self.found[i][1])):
             return None
         return self.found[i]
+
+
+class _Holders:
+    """Who holds an office an abbreviated title stands for ("Mendagri" alone), by the roles
+    the article gives its people ("Menteri Dalam Negeri Tjahjo Kumolo"), even when they did
+    not speak before. Each title is looked up once per article."""
+
+    def __init__(self, mentions: Sequence[Mention], entities: Sequence[Entity]) -> None:
+        self.first: dict[int, int] = {}
+        for m in mentions:
+            if m.entity is not None and m.entity < len(entities) and entities[m.entity].label == "PER":
+                self.first[m.entity] = min(m.start, self.first.get(m.entity, m.start))
+        self.entities = entities
+        self.found: dict[str, list[int]] = {}
+
+    def of(self, title: str, pos: int) -> Speaker | None:
+        """The one person named before ``pos`` with a role ``title`` abbreviates, else None."""
+        if title not in self.found:
+            self.found[title] = [
+                e for e in self.first if any(_abbreviates(title, r.text) for r in self.entities[e].roles)
+            ]
+        who = [e for e in self.found[title] if self.first[e] < pos]
+        if len(who) != 1:
+            return None
+        return Speaker(name=self.entities[who[0]].name, entity=who[0])
+
+
+def _abbreviates(title: str, role: str) -> bool:
+    """Whether an office's abbreviated title spells a role written in full: its first three
+    letters open the role, its fourth opens the role's second word, and the rest follow in
+    order ("mendagri": Menteri Dalam Negeri; "menkeu": Menteri Keuangan).
+
+    Example:
+        >>> _abbreviates("mendagri", "Menteri Dalam Negeri"), _abbreviates("menkeu", "Menteri Dalam Negeri")
+        (True, False)
+    """
+    words = role.lower().split()
+    if len(words) < 2 or len(title) < 5 or not words[0].startswith(title[:3]) or words[1][:1] != title[3]:
+        return False
+    letters = iter("".join(words[1:]))
+    return all(c in letters for c in title[3:])
