@@ -980,6 +980,14 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Suharyanto Wibisono",
             id="a minister's abbreviated title is the person the article gave the full title",
         ),
+        pytest.param(
+            '"Laporan itu harus segera ditindaklanjuti," kata peneliti ICW Dimas Pratama. '
+            "Hendro Susilo diketahui telah melaporkan kasus ini ke kejaksaan sejak Mei. "
+            '"Pelapor wajib dilindungi oleh negara," ungkapnya.',
+            "Pelapor wajib",
+            "Dimas Pratama",
+            id="the subject of a passive is talked about, not who a later -nya means",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

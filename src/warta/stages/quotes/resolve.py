@@ -236,9 +236,17 @@ def _subjects(
         s = starts[max(0, bisect_right(starts, m.start) - 1)]
         before = text[s : m.start].replace(",", " ").split()
         if all(w.lower() in lead_words() or w.lower() == "itu" for w in before):
+            if _PASSIVE_AFTER.match(text, m.end):
+                continue  # "Tri Yanto diketahui telah melapor ...": the subject of a passive is talked about
             e = entities[m.entity]
             out.append((m.start, Speaker(name=e.name, mention=Span(m.start, m.end, m.text), entity=m.entity)))
     return out
+
+
+# A passive verb right after a name, past an adverb or two: "X *diketahui* ...", "X juga *diperiksa*".
+_PASSIVE_AFTER = re.compile(
+    r"(?:\s+(?:juga|pun|kemudian|lalu|sempat|telah|sudah|akhirnya|langsung))*\s+di[a-z]{3,}\b"
+)
 
 
 def _last(
