@@ -988,6 +988,13 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Dimas Pratama",
             id="the subject of a passive is talked about, not who a later -nya means",
         ),
+        pytest.param(
+            "Garuda Indonesia menunda tiga penerbangan ke Bali pada Senin pagi. "
+            "Maskapai penerbangan tersebut merilis pernyataan yang mengatakan mereka menunggu cuaca membaik.",
+            "mereka menunggu",
+            "Garuda Indonesia",
+            id="who issued a statement that says something is the organisation described",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

@@ -386,7 +386,13 @@ def build_quotes(
         conf = f.confidence
         named = _named_in(text, f.start, f.end, entities)
         p = _refine(text, f.speaker, indexed) if f.speaker is not None else None
-        if p is not None and p.kind in ("person", "org") and (p.name is not None or p.kind == "org"):
+        described = _described_org(text, p, indexed, entities) if p is not None and p.kind == "org" else None
+        if described is not None:
+            # "Maskapai penerbangan tersebut": the organisation named before, described.
+            speaker = described
+            history.append(_Known(speaker.name, "", "org", speaker, p.start))
+            conf *= _CONFIDENCE["role"]
+        elif p is not None and p.kind in ("person", "org") and (p.name is not None or p.kind == "org"):
             speaker = _speaker_from(text, p, indexed, entities)
             if not speaker.roles and speaker.name:
                 same = _same_name(history, speaker.name)
@@ -578,6 +584,24 @@ def _org_headed(mentions: _Mentions, entities: Sequence[Entity], pos: int, head:
 
 # How far back "mereka" looks for the organisation it stands for when no group has spoken.
 _GROUP_REACH = 300
+
+
+def _described_org(
+    text: str, p: ParsedSpeaker, mentions: _Mentions, entities: Sequence[Entity]
+) -> Speaker | None:
+    """An organisation described, not named ("Maskapai penerbangan tersebut", "partai itu"):
+    lower-case words after its head and a demonstrative at the end. It is the organisation
+    whose name opens with its head, else the one named last before it."""
+    words = text[p.start : p.end].split()
+    if len(words) < 2 or words[-1].lower() not in definite_markers():
+        return None
+    if any(w[:1].isupper() for w in words[1:]):
+        return None
+    head = words[0].lower()
+    found = _org_headed(mentions, entities, p.start, head) or _last_group(mentions, entities, p.start)
+    if found is not None:
+        found.mention = _span(text, (p.start, p.end))
+    return found
 
 
 def _last_group(mentions: _Mentions, entities: Sequence[Entity], pos: int) -> Speaker | None:

@@ -1053,7 +1053,15 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     rel = RELATIVE_BEFORE_VERB.search(text, start, end)
     if rel is not None and rel.start() > start:
         # "bos pemasaran Xbox Mike Nichols yang juga mengungkapkan bahwa ...": the speaker
-        # is who the relative clause is about.
+        # is who the relative clause is about; of a statement ("Maskapai itu merilis
+        # pernyataan yang mengatakan ..."), who issued it.
+        issued = _ISSUED.search(text, start, rel.start())
+        if (
+            issued is not None
+            and issued.group("noun").lower() in statement_nouns()
+            and issued.start() > start
+        ):
+            return parse_before(text, start, issued.start(), known=known)
         return parse_before(text, start, rel.start(), known=known)
     rel = _LONG_RELATIVE.search(text, start, end)
     if rel is not None and rel.start() > start and text[rel.start() - 1 : rel.start()].strip():
@@ -1137,6 +1145,9 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
 # relative clause ("Mike Nichols yang juga mengungkapkan", "Hakan, yang telah meminta").
 RELATIVE_BEFORE_VERB = re.compile(r"\byang(?:[ \t]+[a-z]+)?[ \t]*$")
 # A nickname after a name: "atau (akrab / biasa) disapa / dipanggil X", ending the phrase.
+# A verb and the statement it issued, ending the words before a relative clause:
+# "merilis pernyataan", "mengeluarkan keterangan".
+_ISSUED = re.compile(r"\s+(?:me|meng|mem|men|ber)[a-z]+\s+(?P<noun>[a-z]+)\s*$")
 _ALIAS_AFTER = re.compile(
     r"\s+(?:atau\s+(?:(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+)?|alias\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*$"
 )
