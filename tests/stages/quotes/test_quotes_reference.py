@@ -995,6 +995,13 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Garuda Indonesia",
             id="who issued a statement that says something is the organisation described",
         ),
+        pytest.param(
+            "Jung Min Ho terpilih lagi sebagai anggota parlemen. "
+            "Presdir yang lihai berbisnis itu pun menyebutkan karier politik putranya bisa terganggu.",
+            "karier politik",
+            "Jung Min Ho",
+            id="a title before a relative clause is a description, not a name",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

@@ -1070,7 +1070,11 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
             # "Walikota Husein Murad yang hadir dalam pemberian dana itu mengatakan": the
             # named person the relative clause describes.
             before = parse_before(text, start, rel.start(), known=known)
-            if before is not None and before.name is not None:
+            if (
+                before is not None
+                and before.name is not None
+                and _a_name(text[before.name[0] : before.name[1]])
+            ):
                 return before
     alias = _ALIAS_AFTER.search(text, start, end)
     if alias is not None:
@@ -1156,6 +1160,14 @@ _ALIAS_AFTER = re.compile(
 _LONG_RELATIVE = re.compile(r"(?<=[\w.])\s+yang\s+[^,.;:!?\"“”]{3,120}$")
 # Subordinators that open a clause with a subject of its own before a reporting verb.
 _CLAUSE_OPENERS = frozenset({"setelah", "sesudah", "ketika", "sebelum", "karena"})
+
+
+def _a_name(name: str) -> bool:
+    """Whether a parsed name holds a word that is neither a role nor an office's title
+    ("Presdir" alone is no name)."""
+    return any(
+        w.lower() not in role_words() and w.lower() not in lang_id.office_titles() for w in name.split()
+    )
 
 
 def _sentence_adverb(word: str) -> bool:
