@@ -140,3 +140,14 @@ def test_a_name_glued_to_the_next_word(text: str, expected: list[tuple[str, str]
 )
 def test_names_that_only_look_glued_stay(text: str) -> None:
     assert splits(text) == []
+
+
+def test_a_verb_glued_to_the_last_part_of_a_name_splits_off() -> None:
+    # "Wiratmaja" is never written alone, but stands after another capitalised word, and a
+    # prefixed verb ends the token.
+    text = "Sekretaris Jenderal Partai Sinar Dodi Wiratmajamenyebut koalisi itu sudah solid."
+    assert [(f.before, f.after) for f in find_glued_words(text)] == [
+        ("Wiratmajamenyebut", "Wiratmaja menyebut")
+    ]
+    # No capitalised word before it: a name the article may write glued on purpose stays.
+    assert find_glued_words("Sinarmenyebut koalisi itu sudah solid.") == []

@@ -19,7 +19,8 @@ token ``LeftRight`` (letters only, one lower-to-upper change inside) is split in
    a capitalised token that is no Indonesian word ends in one that is either a verb with a
    prefix (me-, ber-, di-, ter-, per-; six letters or more: "mengatakan") or a function word of
    four letters or more ("yang", "untuk"; not a particle such as "dong"), and the article writes
-   what comes before it on its own ("Subianto").
+   what comes before it on its own ("Subianto"); or a prefixed verb after the last part of a
+   name that is no Indonesian word, after another capitalised word ("Herman Khaeronmenyebut").
 
 Never split: names written in camel case on purpose (``resources/camel_names.txt``:
 TikTok, YouTube, AirAsia, NasDem ...), particles of names (McDonalds, DiCaprio,
@@ -344,6 +345,11 @@ def _words_glued_to_acronyms(text: str) -> list[Fix]:
     ]
 
 
+# A capitalised word and a space right before a token: the token ends a name ("Herman
+# Khaeronmenyebut"), even where the article never writes its last part alone.
+_AFTER_NAME = re.compile(r"[A-Z][a-z]+ $")
+
+
 def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences) -> list[Fix]:
     """Splits of a name glued to the lower-case word after it ("Subiantomenjadi")."""
     fixes: list[Fix] = []
@@ -358,10 +364,13 @@ def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
         # than that many cuts.
         for cut in range(max(_MIN_NAME, len(token) - longest), len(token) - _MIN_GLUED_FUNCTION + 1):
             left, right = token[:cut], token[cut:]
-            if (
-                _glued_word(right, words, function)
-                and (left.lower() not in words or occurs.in_a_name(left))
-                and occurs.single(left)
+            if _glued_word(right, words, function) and (
+                ((left.lower() not in words or occurs.in_a_name(left)) and occurs.single(left))
+                or (
+                    left.lower() not in words
+                    and right.startswith(_VERB_PREFIXES)
+                    and _AFTER_NAME.search(text, max(0, m.start() - 40), m.start()) is not None
+                )
             ):
                 if token.lower() not in camel_names() and not _in_code(text, m.start(), m.end()):
                     fixes.append(
