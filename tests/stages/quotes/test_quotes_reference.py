@@ -1002,6 +1002,20 @@ def test_a_capital_menurut_after_words_with_no_sentence_end_opens_a_sentence() -
             "Jung Min Ho",
             id="a title before a relative clause is a description, not a name",
         ),
+        pytest.param(
+            "Belum jelas apa yang memicu kebakaran gudang itu. Kementerian Pertanian Jepang menyebut ada 20 pekerja "
+            'di dalamnya. "Semua pekerja berhasil keluar dengan selamat," kata kementerian tersebut, Selasa.',
+            "Semua pekerja",
+            "Kementerian Pertanian Jepang",
+            id="a definite description before an anonymous source is the organisation it names",
+        ),
+        pytest.param(
+            'Direktur Perum Bulog Sari Wulandari meninjau gudang beras. "Stok aman sampai Lebaran," kata Sari. '
+            "Pihaknya menambahkan, distribusi ke pasar akan dipercepat pekan depan.",
+            "distribusi ke pasar",
+            "Sari Wulandari",
+            id="pihaknya opening a sentence is the speaker before",
+        ),
     ],
 )
 def test_who_a_phrase_or_a_reference_names(text: str, words: str, name: str) -> None:

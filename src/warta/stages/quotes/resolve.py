@@ -436,7 +436,18 @@ def build_quotes(
             desc = text[p.start : p.end]
             head = desc.split()[0].lower() if desc.split() else ""
             k = None
-            if p.kind == "role" and not (p.definite and head in collectives()):
+            org = (
+                _org_headed(indexed, entities, p.start, head)
+                if p.kind != "statement" and p.definite and not p.plural and head not in role_words()
+                else None
+            )
+            if org is not None:
+                # "kata kementerian tersebut" after "Kementerian Pertahanan Rusia": the
+                # organisation whose name opens with the description's head.
+                org.mention = _span(text, (p.start, p.end))
+                speaker = org
+                conf *= _CONFIDENCE["role"]
+            elif p.kind == "role" and not (p.definite and head in collectives()):
                 k = _last(history, kinds=("person",), role=head, named=named)
                 if k is None and head in lang_id.office_titles():
                     k = _minister(history, head, named)
@@ -471,13 +482,6 @@ def build_quotes(
             if k is None and speaker is None and p.definite and head in collectives():
                 # "kata kelompok itu": the organisation named last before it.
                 speaker = _last_group(indexed, entities, p.start)
-                if speaker is not None:
-                    speaker.mention = _span(text, (p.start, p.end))
-                    conf *= _CONFIDENCE["role"]
-            elif k is None and speaker is None and p.definite and not p.plural and head not in role_words():
-                # "kata kementerian tersebut", "kata biro cuaca itu": the organisation named
-                # before whose name opens with that word ("Kementerian Kesehatan Gaza").
-                speaker = _org_headed(indexed, entities, p.start, head)
                 if speaker is not None:
                     speaker.mention = _span(text, (p.start, p.end))
                     conf *= _CONFIDENCE["role"]

@@ -181,6 +181,8 @@ def pronouns() -> dict[str, str]:
     # "dirinya" ("himself/herself") stands for the person as "dia" does: "Dirinya juga
     # menyampaikan ..."
     forms.update({form: "dia" for form in ("dirinya", *("dirinya" + c for c in _CLITICS))})
+    # "pihaknya" ("his side") as a subject is the speaker before: "Pihaknya menekankan, ...".
+    forms.update({form: "dia" for form in ("pihaknya", *("pihaknya" + c for c in _CLITICS))})
     return forms
 
 
