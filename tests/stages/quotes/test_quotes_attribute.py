@@ -182,3 +182,29 @@ def test_a_verb_with_no_subject_after_a_connective_is_the_last_subjects() -> Non
 )
 def test_news_and_orders_with_a_noun_object_are_no_speech(text: str) -> None:
     assert find_quotes(text) == []
+
+
+def test_a_passive_cue_with_no_agent_opens_the_last_speakers_statement() -> None:
+    text = "Dijelaskan, kebakaran itu bermula dari korsleting listrik di dapur."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("kebakaran itu") and f.nya and f.speaker is None
+    # Not a cue: what is known is no statement.
+    assert find_quotes("Diketahui, kebakaran itu bermula dari korsleting listrik di dapur.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Darto berpandangan, harga gabah harus dijaga tetap stabil.", "harga gabah", "Darto"),
+        (
+            "Secara terpisah, tim penyelamat mengatakan bahwa dua korban masih dicari.",
+            "dua korban",
+            "tim penyelamat",
+        ),
+        ("Pasar itu dikatakan Lurah Wahyu mulai buka sejak pukul 06.00 pagi.", "Pasar itu", "Lurah Wahyu"),
+    ],
+)
+def test_more_cues_and_sources(text: str, content: str, speaker: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(content)
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == speaker

@@ -440,6 +440,15 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
             "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), nya=True, via="cue-before", confidence=0.8
         )
     at = m.end()
+    if passive and text.startswith(",", at) and not m.group("nya"):
+        # "Dijelaskan, peristiwa itu terjadi ...": a passive cue with no agent opening the
+        # sentence; the speaker is the one before, found as a "-nya" cue's is.
+        cs, ce = _strip_end(text, at + 1, e)
+        if _words(text, cs, ce) < 3 or text[cs : cs + 1] in '“”"':
+            return None
+        return Found(
+            "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), nya=True, via="cue-before", confidence=0.7
+        )
     if passive and text.startswith("oleh ", at):
         at += len("oleh ")  # "Dikatakan oleh Ketua RT Budi, ..."
     sp = parse_after(text, at, known=known)
