@@ -208,3 +208,16 @@ def test_more_cues_and_sources(text: str, content: str, speaker: str) -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith(content)
     assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presiden Kirana mengumumkan berakhirnya perang dagang melawan negeri tetangga.",
+        "Wakil Menteri Dodi membeberkan alasan program sarapan gratis tetap berlanjut.",
+        "Korban sempat mengira bahwa kedua pelaku adalah tamu kepala desa.",
+        "Menurut UU Pemilu, partai politik harus memenuhi ambang batas empat persen.",
+    ],
+)
+def test_events_reasons_thoughts_and_laws_are_no_speech(text: str) -> None:
+    assert find_quotes(text) == []

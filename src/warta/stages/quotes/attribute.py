@@ -494,6 +494,8 @@ def _cue_inside(text: str, s: int, e: int) -> Found | None:
 
 
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
+# The first word after "menurut", hyphens kept ("Undang-Undang").
+_LAW_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # (Not "per-": words that open with it are mostly nouns, "peristiwa", "perusahaan".)
 _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 # Verbs this many words after "yang" belong to its relative clause ("agen *yang diduga
@@ -551,6 +553,13 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
     penundaan itu" has none). "kejadian yang dialami warga itu *tidak* bisa ..." and "nilai
     kerugian di kasus ini *mencapai* ..." are clauses."""
     words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
+    if (
+        words
+        and words[0].endswith("nya")
+        and _PREFIXED_VERB.fullmatch(words[0])
+        and words[0] not in not_verbs()
+    ):
+        return False  # "berakhirnya perang ...", "terjadinya banjir ...": an event made a noun
     if words and (words[0] in object_openers() or (len(words) > 1 and words[1] in topic_words())):
         # "soal rencana ...", "pentingnya kerja sama ...": a topic or a nominalised object,
         # whatever verbs its phrases hold.
@@ -790,6 +799,9 @@ def _indirect_in(
         pos = mm.end()
         while pos < e and text[pos] in " \t":
             pos += 1
+        first = _LAW_WORD.match(text, pos)
+        if first is not None and first.group().lower() in not_sources():
+            continue  # "Menurut UU Pemilu, ...", "menurut Pasal 5": a law, no speaker
         if text.startswith(",", pos) and re.match(r",\s*[A-Z][^,]{0,40},", text[pos:e]):
             pos = text.index(",", pos) + 1  # "Menurut, Sonza, ...": a stray comma
             while pos < e and text[pos] in " \t":
