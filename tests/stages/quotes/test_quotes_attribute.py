@@ -221,3 +221,17 @@ def test_more_cues_and_sources(text: str, content: str, speaker: str) -> None:
 )
 def test_events_reasons_thoughts_and_laws_are_no_speech(text: str) -> None:
     assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Idealnya, lanjut Hanif, serikat pekerja beralih ke paradigma kerja sama.", "Idealnya"),
+        ("Umumnya kata dia, keramaian ini berlangsung sampai sepekan setelah Lebaran.", "Umumnya"),
+        # A connective of the narration is no part of what was said.
+        ("Sebelumnya, kata Budi, harga cabai sudah naik dua kali lipat.", "harga cabai"),
+    ],
+)
+def test_a_modal_adverb_before_an_opening_cue_belongs_to_the_statement(text: str, start: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(start)

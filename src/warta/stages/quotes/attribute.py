@@ -463,8 +463,26 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     cs, ce = _strip_end(text, after, e)
     if _words(text, cs, ce) < 3 or text[cs : cs + 1] in '“”"':
         return None
+    if _modal_adverb(lead):
+        # "Idealnya, lanjut Hanif, ...", "Umumnya kata dia, ...": an adverb of the statement
+        # itself, not the writer's connective; what was said starts with it.
+        cs = s
     return Found(
         "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-before", confidence=0.85
+    )
+
+
+def _modal_adverb(lead: str) -> bool:
+    """A one-word "-nya" sentence adverb that belongs to what was said ("Idealnya",
+    "Umumnya", "Sayangnya"), not a connective of the narration ("Sebelumnya", "Akhirnya")."""
+    word = lead.strip(" \t,")
+    low = word.lower()
+    return (
+        " " not in word
+        and low.endswith("nya")
+        and len(low) > 6
+        and low.isalpha()
+        and low not in _openers_and_leads()
     )
 
 
