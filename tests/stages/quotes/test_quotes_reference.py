@@ -105,7 +105,8 @@ def test_a_cue_after_an_adverbial_or_inside_the_sentence() -> None:
         "Budi kata orang kampung adalah petani teladan.\n"
     )
     said = {q.text: q.speaker.name if q.speaker else None for q in a.quotes}
-    assert said["pemerintah belum menambah pasokan dari daerah lain"] == "Budi Santoso"
+    # A "-nya" adverb of the speaker's own belongs to what was said (annotators start there).
+    assert said["Sayangnya kata dia, pemerintah belum menambah pasokan dari daerah lain"] == "Budi Santoso"
     assert said["pengawasan distribusi harus diperketat"] == "Budi Santoso"
     assert said["Harga cabai lanjutnya bisa turun bila panen raya tiba"] == "Budi Santoso"
     # A subject before the cue makes it no opening cue.
