@@ -151,3 +151,25 @@ def test_a_verb_glued_to_the_last_part_of_a_name_splits_off() -> None:
     ]
     # No capitalised word before it: a name the article may write glued on purpose stays.
     assert find_glued_words("Sinarmenyebut koalisi itu sudah solid.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The name's last part is also a word ("hidayah", "wijaya"): a long reporting verb or
+        # "yang" glued after it still splits off, after another capitalised word.
+        (
+            "Ketua Komnas Rina Hidayahmengungkapkan bahwa laporan itu lengkap.",
+            [("Hidayahmengungkapkan", "Hidayah mengungkapkan")],
+        ),
+        (
+            "Sekretaris kabinet Bagas Wijayayang hadir di sana menolak berkomentar.",
+            [("Wijayayang", "Wijaya yang")],
+        ),
+        # Without a capitalised word before it, or with a short left part, nothing splits.
+        ("Sayangmenyatakan itu tidak benar.", []),
+        ("Desa Sukamaju punya Dayang yang cantik.", []),
+    ],
+)
+def test_often_glued_words_after_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.before, f.after) for f in find_glued_words(text)] == expected

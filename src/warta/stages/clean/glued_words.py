@@ -345,6 +345,16 @@ def _words_glued_to_acronyms(text: str) -> list[Fix]:
     ]
 
 
+def _often_glued(right: str, left_length: int) -> bool:
+    """Words so often glued to the name before them that the name may be an Indonesian word
+    too ("Anis Hidayahmengungkapkan", "Teddy Indra Wijayayang"): a long prefixed verb, or
+    "yang" after a part of four letters or more."""
+    return len(right) >= _MIN_LONG_VERB or (right == "yang" and left_length >= 4)
+
+
+_MIN_LONG_VERB = 8
+
+
 # A capitalised word and a space right before a token: the token ends a name ("Herman
 # Khaeronmenyebut"), even where the article never writes its last part alone.
 _AFTER_NAME = re.compile(r"[A-Z][a-z]+ $")
@@ -367,8 +377,8 @@ def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
             if _glued_word(right, words, function) and (
                 ((left.lower() not in words or occurs.in_a_name(left)) and occurs.single(left))
                 or (
-                    left.lower() not in words
-                    and right.startswith(_VERB_PREFIXES)
+                    (left.lower() not in words or _often_glued(right, len(left)))
+                    and (right.startswith(_VERB_PREFIXES) or right == "yang")
                     and _AFTER_NAME.search(text, max(0, m.start() - 40), m.start()) is not None
                 )
             ):
