@@ -173,3 +173,11 @@ def test_a_verb_glued_to_the_last_part_of_a_name_splits_off() -> None:
 )
 def test_often_glued_words_after_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.before, f.after) for f in find_glued_words(text)] == expected
+
+
+def test_a_word_that_opens_a_name_elsewhere_splits_off_a_glued_title() -> None:
+    # "Sri" is also a word, but the article writes "Sri Wulandari" apart: a name's start.
+    text = "Menteri PertanianSri Wulandari hadir. Menurut Sri Wulandari, panen naik."
+    assert [(f.before, f.after) for f in find_glued_words(text)] == [("PertanianSri", "Pertanian Sri")]
+    # A brand whose second part is a word the article never writes before a name stays.
+    assert find_glued_words("Aplikasi BukaLapak ramai. Lapak itu tutup.") == []

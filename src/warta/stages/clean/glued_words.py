@@ -136,6 +136,15 @@ class _Occurrences:
     def _after_capital(self) -> set[str]:
         return {b for a, b in self._index[1] if a[:1].isupper()}
 
+    @cached_property
+    def _before_capital(self) -> set[str]:
+        return {a for a, b in self._index[1] if b[:1].isupper()}
+
+    def opens_a_name(self, word: str) -> bool:
+        """Whether ``word`` stands before a capitalised word somewhere ("Sri Mulyani"): the
+        start of a name, though it is also an Indonesian word ("sri")."""
+        return word in self._before_capital
+
     def in_a_name(self, word: str) -> bool:
         """Whether ``word`` stands after a capitalised word somewhere ("Fadli Zon"): the end
         of a name, though it is also an Indonesian word ("zon")."""
@@ -205,7 +214,7 @@ def find_glued_words(text: str) -> list[Fix]:
         elif (
             len(left) >= _MIN_CAPITAL_LEFT
             and low in words
-            and right.lower() not in words
+            and (right.lower() not in words or occurs.opens_a_name(right))
             and occurs.single(right)
         ):
             reason = "space lost before a name the article writes on its own"
