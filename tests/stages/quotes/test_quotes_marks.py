@@ -67,3 +67,9 @@ def test_unbalanced_opener_is_flagged() -> None:
 )
 def test_marks_around_stray_spaces(text: str, quoted: list[str]) -> None:
     assert [text[m.start : m.end] for m in find_marked(text)] == quoted
+
+
+def test_a_quote_that_opens_with_hearsay_katanya() -> None:
+    text = "Ia belum menerima naskah final. “Katanya sudah 80 persen. Tapi saya belum tahu pasti,” ujarnya."
+    (m,) = find_marked(text)
+    assert text[m.start : m.end].startswith("Katanya sudah 80 persen")

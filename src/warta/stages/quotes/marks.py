@@ -67,7 +67,14 @@ def _role(text: str, i: int) -> Role:
     # the end of the paragraph, after it make it a closer whatever the glue says.
     if _after_punctuation(text, i):
         cue = _WORD_AFTER.match(text, i + 1)
-        if cue is not None and _is_cue_word(cue.group(1)) and text[cue.end() : cue.end() + 1] != "-":
+        if (
+            cue is not None
+            and _is_cue_word(cue.group(1))
+            and text[cue.end() : cue.end() + 1] != "-"
+            and not (cue.group(1)[:1].isupper() and text[i] in _OPEN_GLYPHS)
+        ):
+            # (An opening glyph before a capitalised "Katanya" opens a quote that starts with
+            # hearsay: '... final. “Katanya 70 persen. Tapi ...”'.)
             return "close"
         if cue is not None and cue.group(1) in pronouns():
             # '... selesai, "ia menambahkan.': a pronoun and its reporting verb after the mark.
