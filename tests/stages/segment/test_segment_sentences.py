@@ -247,3 +247,10 @@ def test_spans_are_offsets_into_the_whole_text() -> None:
 
 def test_empty_paragraph_gives_no_sentence() -> None:
     assert split_sentences("   ", 0, 0) == []
+
+
+def test_an_opening_glyph_glued_after_a_full_stop_closes_the_quotation() -> None:
+    text = "“Jalur yang bagus membuat atlet maju.“ Rina mengatakan jalur itu penting. Ia lalu pergi."
+    assert [s[:4] for s in sentences(text)] == ["“Jal", "Rina", "Ia l"]
+    # With a space before it, the glyph opens the next sentence's quotation as usual.
+    assert sentences("Ia pergi. “Saya pulang,” katanya.") == ["Ia pergi.", "“Saya pulang,” katanya."]

@@ -44,7 +44,8 @@ _CLOSING_QUOTES = "”»"
 _CANDIDATE = re.compile(
     r"""
     [.!?…](?:
-        [.!?…]*(?:["'”’)\]»]+[.!?…]*)*      # terminal punctuation and the closers glued to it
+        [.!?…]*(?:(?:["'”’)\]»]+|“(?=\s))[.!?…]*)*  # terminal punctuation and the closers glued to it
+                                            # (an opening glyph used as one: 'banyak.“ Emi')
         (?:[^\S\n]+["”»](?=\s|$))?          # a closing quote cut off by a space: 'siap. "'
         (?=\s|$)
       | (?<=[a-z]\.)(?=[A-Z][a-z])          # "selesai.Kemudian": the space went missing
@@ -165,6 +166,8 @@ def _inside_pair(text: str, start: int, q: int, end: int) -> bool:
     """Whether ``q`` lies inside a quotation or bracket that closes later in the paragraph."""
     # The last quote mark before q (str.rfind runs in C) and whether it opened a quotation.
     last = max(text.rfind(c, start, q) for c in _QUOTES)
+    if last >= 0 and text[last] == "“" and _misused_closer(text, last, end):
+        last = -1  # 'banyak.“ Emi': an opening glyph closing the quotation before it
     if last >= 0 and (text[last] in "“«" or (text[last] == '"' and _opens(text, last, start, end))):
         nxt = _QUOTE_MARK.search(text, q, min(end, last + _MAX_QUOTE))
         if nxt is not None:
@@ -175,6 +178,11 @@ def _inside_pair(text: str, start: int, q: int, end: int) -> bool:
         nxt = _PAREN.search(text, q, min(end, q + _MAX_QUOTE))
         return nxt is not None and nxt.group() == ")"
     return False
+
+
+def _misused_closer(text: str, i: int, end: int) -> bool:
+    """An opening glyph glued after terminal punctuation with a space after it: a closer."""
+    return i > 0 and text[i - 1] in ".!?…," and (i + 1 >= end or text[i + 1].isspace())
 
 
 def _opens(text: str, i: int, start: int, end: int) -> bool:
