@@ -235,3 +235,15 @@ def test_events_reasons_thoughts_and_laws_are_no_speech(text: str) -> None:
 def test_a_modal_adverb_before_an_opening_cue_belongs_to_the_statement(text: str, start: str) -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith(start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dinas Pendidikan, menurutnya, merupakan garda depan program sarapan sehat.",
+        "Keluhan yang masuk melalui aplikasi, dikatakannya, jauh lebih banyak lagi.",
+    ],
+)
+def test_a_nya_cue_in_commas_inside_the_statement(text: str) -> None:
+    (f,) = find_quotes(text)
+    assert f.start == 0 and f.nya and f.speaker is None

@@ -896,6 +896,14 @@ def _indirect_in(
                 confidence=0.8,
             )
     for c in re.finditer(r",\s*", text[s:e]):
+        inner_nya = _nya_in_commas().match(text, s + c.start(), e)
+        if inner_nya is not None and _words(text, s, s + c.start()) >= 2:
+            # "Komnas HAM, menurutnya, merupakan ...", "Pengaduan itu, dikatakannya, lebih
+            # banyak": a "-nya" cue in commas inside what was said, the whole sentence.
+            cs, ce = _strip_end(text, s, e)
+            if _words(text, cs, ce) >= 5:
+                cue = (inner_nya.start("cue"), inner_nya.end("cue"))
+                return Found("indirect", cs, ce, cue=cue, nya=True, via="cue-after", confidence=0.8)
         a = cue_pattern().match(text, s + c.start())
         if a is None or a.group("verb"):
             continue
@@ -939,6 +947,13 @@ def _indirect_in(
                 confidence=0.85,
             )
     return _judged(text, s, e, known) or _said_that(text, s, e, known)
+
+
+@cache
+def _nya_in_commas() -> re.Pattern[str]:
+    """ ", menurutnya," or a passive cue with "-nya" set off by commas (", dikatakannya,")."""
+    passive = "|".join(re.escape(w) for w in sorted(passive_cues(), key=len, reverse=True))
+    return re.compile(rf",[ \t]*(?P<cue>menurutnya|(?:{passive})nya)[ \t]*,", re.IGNORECASE)
 
 
 @cache
