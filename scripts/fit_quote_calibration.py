@@ -17,8 +17,8 @@ The shipped map is fitted on frozen first looks (``--samples``): rules tuned on 
 right more often there than on unseen articles, so a map fitted on a round after rules were
 changed on it believes the attributor too much (session 9: a map fitted on rounds 3 to 5 said
 0.99 where unseen articles were right 0.88 times). Freezing each round's first look keeps
-those samples honest after the rules move on, and lets the rounds add up (session 10: the
-first looks of rounds 6 to 10, 1,162 attributions). To freeze an earlier commit's first look,
+those samples honest after the rules move on, and lets the rounds add up (session 11: the
+first looks of rounds 6 to 13, 1,854 attributions). To freeze an earlier commit's first look,
 run the command with ``PYTHONPATH=<worktree of that commit>/src``; the commit recorded is the
 one the warta package is imported from. ``--choose-prior`` picks the smoothing prior with the
 lowest leave-one-article-out log loss on those articles (a proper scoring rule; expected
