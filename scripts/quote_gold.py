@@ -191,82 +191,41 @@ PLAN_9 = [
     ("news-indosum", "indosum_articles.jsonl.gz", "juara.net", 2),
     ("news-indosum", "indosum_articles.jsonl.gz", "dailysocial.id", 1),
 ]
+
+
+def _mix(*, cnn: int, kompas: int, tempo: int, detik: int) -> list[tuple[str, str, str, int]]:
+    """The outlet mix of rounds 10 to 13: news-2025's four outlets in the given numbers, then
+    CLICK-ID, detik aspect-sum and IndoSum as in round 10."""
+    news = "news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz"
+    click = "news-clickid", "clickid_articles.jsonl.gz"
+    indosum = "news-indosum", "indosum_articles.jsonl.gz"
+    return [
+        (*news, "CNN Indonesia", cnn),
+        (*news, "Kompas.com", kompas),
+        (*news, "Tempo.co", tempo),
+        (*news, "detikcom", detik),
+        *(
+            (*click, outlet, 2)
+            for outlet in ("sindonews.com", "wowkeren.com", "tempo.co", "Kompas.com", "kapanlagi.com")
+        ),
+        ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 3),
+        *((*indosum, outlet, 2) for outlet in ("antaranews", "merdeka", "cnn indonesia", "poskotanews")),
+        (*indosum, "kumparan", 1),
+    ]
+
+
 # Round 10 (session 10, late): annotated after rounds 8 and 9 were scored, the unseen test of
 # the rules written after them.
-PLAN_10 = [
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 2),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 3),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 2),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 3),
-    ("news-clickid", "clickid_articles.jsonl.gz", "sindonews.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "wowkeren.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "tempo.co", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "Kompas.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "kapanlagi.com", 2),
-    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 3),
-    ("news-indosum", "indosum_articles.jsonl.gz", "antaranews", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "cnn indonesia", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "kumparan", 1),
-]
+PLAN_10 = _mix(cnn=2, kompas=3, tempo=2, detik=3)
 # Round 11 (session 11, start): annotated before any rule of the session was written, the
-# unseen test of the session's rules and of the learned ranker.
-PLAN_11 = [
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 3),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 2),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 3),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "sindonews.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "wowkeren.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "tempo.co", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "Kompas.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "kapanlagi.com", 2),
-    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 3),
-    ("news-indosum", "indosum_articles.jsonl.gz", "antaranews", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "cnn indonesia", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "kumparan", 1),
-]
+# unseen test of the session's rules.
+PLAN_11 = _mix(cnn=3, kompas=2, tempo=3, detik=2)
 # Round 12 (session 11): annotated while the session's first rules were written, scored once
-# at its end: the unseen test of those rules.
-PLAN_12 = [
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 2),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 3),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 2),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 3),
-    ("news-clickid", "clickid_articles.jsonl.gz", "sindonews.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "wowkeren.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "tempo.co", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "Kompas.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "kapanlagi.com", 2),
-    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 3),
-    ("news-indosum", "indosum_articles.jsonl.gz", "antaranews", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "cnn indonesia", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "kumparan", 1),
-]
+# after them: their unseen test.
+PLAN_12 = PLAN_10
 # Round 13 (session 11): annotated after round 12 was scored, while the rules that followed
 # were written; scored once at the end of the session: their unseen test.
-PLAN_13 = [
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "CNN Indonesia", 2),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Kompas.com", 3),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "Tempo.co", 2),
-    ("news-2025-cnn-detik-kompas-tempo", "articles.jsonl.gz", "detikcom", 3),
-    ("news-clickid", "clickid_articles.jsonl.gz", "sindonews.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "wowkeren.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "tempo.co", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "Kompas.com", 2),
-    ("news-clickid", "clickid_articles.jsonl.gz", "kapanlagi.com", 2),
-    ("news-detik-aspect-sum", "detik_aspect_sum.jsonl.gz", "detikcom", 3),
-    ("news-indosum", "indosum_articles.jsonl.gz", "antaranews", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "merdeka", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "cnn indonesia", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "poskotanews", 2),
-    ("news-indosum", "indosum_articles.jsonl.gz", "kumparan", 1),
-]
+PLAN_13 = PLAN_10
 PLANS = {
     1: PLAN,
     2: PLAN_2,
