@@ -902,8 +902,8 @@ def _indirect_in(
             # banyak": a "-nya" cue in commas inside what was said, the whole sentence.
             cs, ce = _strip_end(text, s, e)
             if _words(text, cs, ce) >= 5:
-                cue = (inner_nya.start("cue"), inner_nya.end("cue"))
-                return Found("indirect", cs, ce, cue=cue, nya=True, via="cue-after", confidence=0.8)
+                at = (inner_nya.start("cue"), inner_nya.end("cue"))
+                return Found("indirect", cs, ce, cue=at, nya=True, via="cue-after", confidence=0.8)
         a = cue_pattern().match(text, s + c.start())
         if a is None or a.group("verb"):
             continue

@@ -387,7 +387,7 @@ def build_quotes(
         named = _named_in(text, f.start, f.end, entities)
         p = _refine(text, f.speaker, indexed) if f.speaker is not None else None
         described = _described_org(text, p, indexed, entities) if p is not None and p.kind == "org" else None
-        if described is not None:
+        if p is not None and described is not None:
             # "Maskapai penerbangan tersebut": the organisation named before, described.
             speaker = described
             history.append(_Known(speaker.name, "", "org", speaker, p.start))
