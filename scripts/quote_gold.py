@@ -226,6 +226,9 @@ PLAN_12 = PLAN_10
 # Round 13 (session 11): annotated after round 12 was scored, while the rules that followed
 # were written; scored once at the end of the session: their unseen test.
 PLAN_13 = PLAN_10
+# Round 14 (session 11, end): annotated after the session's rules were final and scored on
+# nothing: the first unseen test of the next session, before it changes any rule.
+PLAN_14 = PLAN_11
 PLANS = {
     1: PLAN,
     2: PLAN_2,
@@ -240,6 +243,7 @@ PLANS = {
     11: PLAN_11,
     12: PLAN_12,
     13: PLAN_13,
+    14: PLAN_14,
 }
 _CUES = re.compile(
     r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
