@@ -19,8 +19,9 @@ token ``LeftRight`` (letters only, one lower-to-upper change inside) is split in
    a capitalised token that is no Indonesian word ends in one that is either a verb with a
    prefix (me-, ber-, di-, ter-, per-; six letters or more: "mengatakan") or a function word of
    four letters or more ("yang", "untuk"; not a particle such as "dong"), and the article writes
-   what comes before it on its own ("Subianto"); or a prefixed verb after the last part of a
-   name that is no Indonesian word, after another capitalised word ("Herman Khaeronmenyebut").
+   what comes before it on its own ("Subianto"); or, after another capitalised word, a prefixed
+   verb after the last part of a name that is no Indonesian word ("Herman Khaeronmenyebut"), a
+   long one or "yang" even where it is one ("Anis Hidayahmengungkapkan", "Wijayayang").
 
 Never split: names written in camel case on purpose (``resources/camel_names.txt``:
 TikTok, YouTube, AirAsia, NasDem ...), particles of names (McDonalds, DiCaprio,
@@ -354,19 +355,25 @@ def _words_glued_to_acronyms(text: str) -> list[Fix]:
     ]
 
 
-def _often_glued(right: str, left_length: int) -> bool:
-    """Words so often glued to the name before them that the name may be an Indonesian word
-    too ("Anis Hidayahmengungkapkan", "Teddy Indra Wijayayang"): a long prefixed verb, or
-    "yang" after a part of four letters or more."""
-    return len(right) >= _MIN_LONG_VERB or (right == "yang" and left_length >= 4)
-
-
-_MIN_LONG_VERB = 8
-
-
 # A capitalised word and a space right before a token: the token ends a name ("Herman
 # Khaeronmenyebut"), even where the article never writes its last part alone.
 _AFTER_NAME = re.compile(r"[A-Z][a-z]+ $")
+# A verb this long (or "yang" after four letters) splits off a name's last part even where
+# that part is also a word ("Anis Hidayahmengungkapkan", "Teddy Indra Wijayayang").
+_MIN_LONG_VERB = 8
+_MIN_LEFT_OF_YANG = 4
+
+
+def _glued_after_a_name(text: str, start: int, left: str, right: str, words: frozenset[str]) -> bool:
+    """A prefixed verb or "yang" glued to the last part of a name, after another capitalised
+    word: "Herman Khaeronmenyebut", "Anis Hidayahmengungkapkan", "Teddy Indra Wijayayang"."""
+    if not (right.startswith(_VERB_PREFIXES) or right == "yang"):
+        return False
+    if left.lower() in words and not (
+        len(right) >= _MIN_LONG_VERB or (right == "yang" and len(left) >= _MIN_LEFT_OF_YANG)
+    ):
+        return False
+    return _AFTER_NAME.search(text, max(0, start - 40), start) is not None
 
 
 def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences) -> list[Fix]:
@@ -385,11 +392,7 @@ def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
             left, right = token[:cut], token[cut:]
             if _glued_word(right, words, function) and (
                 ((left.lower() not in words or occurs.in_a_name(left)) and occurs.single(left))
-                or (
-                    (left.lower() not in words or _often_glued(right, len(left)))
-                    and (right.startswith(_VERB_PREFIXES) or right == "yang")
-                    and _AFTER_NAME.search(text, max(0, m.start() - 40), m.start()) is not None
-                )
+                or _glued_after_a_name(text, m.start(), left, right, words)
             ):
                 if token.lower() not in camel_names() and not _in_code(text, m.start(), m.end()):
                     fixes.append(

@@ -35,9 +35,11 @@ from warta.stages.quotes.resources import (
     not_speech_words,
     not_telling_words,
     not_verbs,
+    nya_adverb,
     object_openers,
     object_verbs,
     opener_words,
+    passive_alternation,
     passive_cues,
     predicate_words,
     prepositions,
@@ -119,8 +121,7 @@ _LAST_WORD = re.compile(r"(\w+)\s+$")
 
 @cache
 def _passive_bahwa() -> re.Pattern[str]:
-    passive = "|".join(sorted(passive_cues(), key=len, reverse=True))
-    return re.compile(rf"\b(?P<cue>{passive})\s+(?:oleh\s+)?")
+    return re.compile(rf"\b(?P<cue>{passive_alternation()})\s+(?:oleh\s+)?")
 
 
 @cache
@@ -476,14 +477,7 @@ def _modal_adverb(lead: str) -> bool:
     """A one-word "-nya" sentence adverb that belongs to what was said ("Idealnya",
     "Umumnya", "Sayangnya"), not a connective of the narration ("Sebelumnya", "Akhirnya")."""
     word = lead.strip(" \t,")
-    low = word.lower()
-    return (
-        " " not in word
-        and low.endswith("nya")
-        and len(low) > 6
-        and low.isalpha()
-        and low not in _openers_and_leads()
-    )
+    return nya_adverb(word) and word.lower() not in _openers_and_leads()
 
 
 @cache
@@ -952,8 +946,7 @@ def _indirect_in(
 @cache
 def _nya_in_commas() -> re.Pattern[str]:
     """ ", menurutnya," or a passive cue with "-nya" set off by commas (", dikatakannya,")."""
-    passive = "|".join(re.escape(w) for w in sorted(passive_cues(), key=len, reverse=True))
-    return re.compile(rf",[ \t]*(?P<cue>menurutnya|(?:{passive})nya)[ \t]*,", re.IGNORECASE)
+    return re.compile(rf",[ \t]*(?P<cue>menurutnya|(?:{passive_alternation()})nya)[ \t]*,", re.IGNORECASE)
 
 
 @cache
@@ -1002,7 +995,7 @@ def _said_that(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     m = _THAT.search(text, s, e)
     if m is None:
         return None
-    words = [w for w in _CLAUSE_WORD.finditer(text, s, m.start())]
+    words = list(_CLAUSE_WORD.finditer(text, s, m.start()))
     if not words or words[-1].group().lower() in not_telling_words():
         return None
     starts = [c.end() for c in _CLAUSE_START.finditer(text, s, m.start())]

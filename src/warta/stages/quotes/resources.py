@@ -228,10 +228,28 @@ def _alternation(words: frozenset[str]) -> str:
 
 
 @cache
+def passive_alternation() -> str:
+    """The passive cues ("dikatakan", "ditambahkan") as one regex alternation, longest first."""
+    return _alternation(passive_cues())
+
+
+def nya_adverb(word: str) -> bool:
+    """A "-nya" sentence adverb: one word of letters, longer than six, ending in "-nya"
+    ("Pasalnya", "Idealnya"; not "Isinya").
+
+    Example:
+        >>> nya_adverb("Pasalnya"), nya_adverb("Isinya"), nya_adverb("Budi")
+        (True, False, False)
+    """
+    low = word.lower()
+    return low.endswith("nya") and len(low) > 6 and low.isalpha()
+
+
+@cache
 def cue_pattern() -> re.Pattern[str]:
     """A cue right after a closing quote mark: ``, kata`` / ``ujarnya`` / ``ditambahkan``."""
     roots = _alternation(cue_verbs())
-    passive = _alternation(passive_cues())
+    passive = passive_alternation()
     return re.compile(
         rf"[ \t]*(?:,[ \t]*)?(?P<cue>(?:(?:{roots})(?P<nya>nya)?|(?:{passive})|menurutnya|(?P<verb>{_alternation(reporting_verbs())})))\b",
         re.IGNORECASE,

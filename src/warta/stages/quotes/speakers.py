@@ -37,6 +37,7 @@ from warta.stages.quotes.resources import (
     name_particles,
     named_org_heads,
     not_sources,
+    nya_adverb,
     opener_words,
     org_descriptors,
     org_heads,
@@ -1148,10 +1149,11 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
 # "yang" and at most one lower-case word right before a reporting verb: the verb is in a
 # relative clause ("Mike Nichols yang juga mengungkapkan", "Hakan, yang telah meminta").
 RELATIVE_BEFORE_VERB = re.compile(r"\byang(?:[ \t]+[a-z]+)?[ \t]*$")
-# A nickname after a name: "atau (akrab / biasa) disapa / dipanggil X", ending the phrase.
 # A verb and the statement it issued, ending the words before a relative clause:
 # "merilis pernyataan", "mengeluarkan keterangan".
 _ISSUED = re.compile(r"\s+(?:me|meng|mem|men|ber)[a-z]+\s+(?P<noun>[a-z]+)\s*$")
+# A nickname after a name, ending the phrase: "atau (akrab / biasa) disapa / dipanggil X",
+# "atau X", "alias X".
 _ALIAS_AFTER = re.compile(
     r"\s+(?:atau\s+(?:(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)\s+)?|alias\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*$"
 )
@@ -1173,10 +1175,9 @@ def _a_name(name: str) -> bool:
 def _sentence_adverb(word: str) -> bool:
     """A word that opens a sentence as an adverb before a comma: a "-nya" adverb
     ("Pasalnya", "Anehnya") or a reduplication ("Lagi-lagi", "Mula-mula")."""
-    low = word.lower()
-    if low.endswith("nya") and len(low) > 6 and low.isalpha():
+    if nya_adverb(word):
         return True
-    a, dash, b = low.partition("-")
+    a, dash, b = word.lower().partition("-")
     return bool(dash) and a == b and a.isalpha()
 
 
