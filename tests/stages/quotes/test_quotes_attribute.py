@@ -247,3 +247,44 @@ def test_a_modal_adverb_before_an_opening_cue_belongs_to_the_statement(text: str
 def test_a_nya_cue_in_commas_inside_the_statement(text: str) -> None:
     (f,) = find_quotes(text)
     assert f.start == 0 and f.nya and f.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        # A bare cue and its speaker inside the sentence, the commas dropped by the scrape.
+        (
+            "Gubernur Hendra Lubis meninjau lahan itu. Pihak perusahaan lanjut Hendra telah menyetujui rencana.",
+            "Pihak perusahaan",
+            "Hendra",
+        ),
+        ("Gubernur Hendra Lubis hadir. Riau lanjut dia perlu mengembangkan wisata baru.", "Riau lanjut", "dia"),
+        # A connective before it stays out of the statement.
+        ("Gubernur Hendra Lubis hadir. Namun lanjut dia anggaran belum turun dari pusat.", "anggaran", "dia"),
+    ],
+)
+def test_a_bare_cue_inside_the_sentence(text: str, start: str, speaker: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(start)
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Lebih lanjut" is a connective, and the verb after the name is the cue.
+        "Lebih lanjut Anton mengaku telah melapor ke Bawaslu.",
+        # A name the article uses nowhere else is no speaker ("kata kunci" is no cue at all).
+        "Program lanjut Sekolah dibuka bagi lulusan tahun ini.",
+    ],
+)
+def test_no_bare_cue_inside(text: str) -> None:
+    assert all(f.via != "cue-after" for f in find_quotes(text))
+
+
+def test_an_opening_cue_whose_speaker_is_followed_by_the_subject() -> None:
+    # "Budi, Universitas Riau": not an apposition but the speaker, a comma, and the subject.
+    text = "Saat ini kata Hendra, Universitas Riau di Pekanbaru telah menjadikan kawasan itu hutan penelitian."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("Universitas Riau di Pekanbaru")
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Hendra"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -460,7 +460,10 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     if text[sp.end : after].strip(" \t") not in (",", ":") and not text[sp.end : after].rstrip().endswith(
         ","
     ):
-        return None  # the content follows the speaker after a comma
+        sp = _name_before_comma(text, sp)
+        if sp is None:
+            return None  # the content follows the speaker after a comma
+        after = sp.end + 1
     cs, ce = _strip_end(text, after, e)
     if _words(text, cs, ce) < 3 or text[cs : cs + 1] in '“”"':
         return None
@@ -478,6 +481,23 @@ def _modal_adverb(lead: str) -> bool:
     "Umumnya", "Sayangnya"), not a connective of the narration ("Sebelumnya", "Akhirnya")."""
     word = lead.strip(" \t,")
     return nya_adverb(word) and word.lower() not in _openers_and_leads()
+
+
+def _name_before_comma(text: str, sp: ParsedSpeaker) -> ParsedSpeaker | None:
+    """The speaker cut at the comma after its name, where the phrase read an apposition into it
+    that is the subject of what was said: "Kata Budi, Universitas Riau di Pekanbaru telah ..."
+    (not "Budi, of Universitas Riau"). None when no comma follows the name inside the phrase."""
+    if sp.name is None:
+        return None
+    comma = text.find(",", sp.name[1], sp.end)
+    if comma < 0 or text[sp.name[1] : comma].strip():
+        return None
+    return replace(
+        sp,
+        end=comma,
+        roles=[r for r in sp.roles if r[1] <= comma],
+        affiliations=[a for a in sp.affiliations if a[1] <= comma],
+    )
 
 
 @cache
@@ -503,6 +523,49 @@ def _cue_inside(text: str, s: int, e: int) -> Found | None:
         return None
     cs, ce = _strip_end(text, s, e)
     return Found("indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), nya=True, via="nya", confidence=0.7)
+
+
+# The cue roots that are only verbs of saying between a subject and its predicate ("lanjut",
+# "imbuh"); not "kata" ("kata kunci"), "jelas" or "tegas" (adjectives).
+_INSIDE_ROOTS = ("lanjut", "tambah", "imbuh", "ujar", "tutur", "ungkap", "papar", "sambung", "tandas")
+
+
+@cache
+def _cue_bare_inside() -> re.Pattern[str]:
+    """A bare cue and its speaker after the sentence's first words, with no commas: "Pihak
+    perusahaan *lanjut Rohidin* telah menyetujui", "Bengkulu *lanjut dia* perlu ..."."""
+    return re.compile(
+        rf"(?:[^\W\d_]+[ \t]+){{1,4}}(?P<cue>{'|'.join(_INSIDE_ROOTS)})[ \t]+"
+        r"(?P<who>[A-Z][a-z]+|dia|ia|beliau)[ \t]+(?=[a-z])"
+    )
+
+
+def _cue_bare_inside_at(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
+    """Reported speech with a bare cue and its speaker set inside the sentence without commas
+    (scraped text often drops them): the sentence without the cue is what was said. The speaker
+    is a pronoun or a name the article uses elsewhere; the words before the cue are the
+    statement's subject, or a connective of the narration ("Namun lanjut dia ...")."""
+    while s < e and text[s].isspace():
+        s += 1
+    m = _cue_bare_inside().match(text, s, e)
+    if m is None or not _clause(text, m.end(), e):
+        return None
+    who = m.group("who")
+    if who[:1].isupper() and (who not in known or text.count(who) < 2):
+        return None
+    lead = text[s : m.start("cue")].strip()
+    words = lead.lower().split()
+    if words[0] in pronouns() or words[-1] == "lebih":
+        return None  # "Dia lanjut ...", "Lebih lanjut Anton mengaku ...": no cue inside
+    sp = parse_after(text, m.start("who"), known=known)
+    if sp is None or sp.end > m.end():
+        return None
+    cs, ce = _strip_end(text, m.end() if _connective(lead) else s, e)
+    if _words(text, cs, ce) < 3:
+        return None
+    return Found(
+        "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-after", confidence=0.8
+    )
 
 
 _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
@@ -693,7 +756,7 @@ def _indirect_in(
     A speaker whose verb takes a noun object ("Budi menegaskan pentingnya ...") says nothing
     quotable, but is who a later "ujarnya" or "Ia menambahkan" means: it goes to ``silent``.
     """
-    opening = _cue_opens(text, s, e, known) or _cue_inside(text, s, e)
+    opening = _cue_opens(text, s, e, known) or _cue_inside(text, s, e) or _cue_bare_inside_at(text, s, e, known)
     if opening is not None:
         return opening
     inner = _cue_in_commas().search(text, s, e)
