@@ -338,3 +338,20 @@ def test_pusat_after_a_place_is_part_of_the_place() -> None:
         ["Kapolres Metro Jakarta Pusat"],
         [],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The reporting verb sits in a subordinate clause with a subject of its own.
+        ("Warga kecewa ketika Bupati Agus mengatakan", "Bupati Agus"),
+        ("Rina pun terkejut saat Dimas mengatakan", "Dimas"),
+        ("Hal itu disampaikan setelah kelompok Hamas mengatakan", "kelompok Hamas"),
+        # A clause with no subject of its own leaves the main clause's subject speaking.
+        ("Budi saat ditemui wartawan mengatakan", "Budi"),
+        ("Budi, ketika ditemui di kantornya, mengatakan", "Budi"),
+    ],
+)
+def test_the_subject_of_a_subordinate_clause_speaks(text: str, speaker: str) -> None:
+    p = parse_before(text, 0, text.rindex(" "))
+    assert p is not None and text[p.start : p.end] == speaker

@@ -1090,6 +1090,9 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         after = _parse_before(text, toks[named][0], end, known=known)
         if after is not None and after.name is not None:
             return after
+    sub = _subordinate_subject(text, toks, end, known)
+    if sub is not None:
+        return sub
     found = _parse_before(text, start, end, known=known)
     if found is not None and (found.name is not None or found.kind != "role"):
         return found
@@ -1162,6 +1165,28 @@ _ALIAS_AFTER = re.compile(
 _LONG_RELATIVE = re.compile(r"(?<=[\w.])\s+yang\s+[^,.;:!?\"“”]{3,120}$")
 # Subordinators that open a clause with a subject of its own before a reporting verb.
 _CLAUSE_OPENERS = frozenset({"setelah", "sesudah", "ketika", "sebelum", "karena"})
+# Those of them (and "saat") whose clause holds the verb when a named subject follows them
+# right before it: "Melly terkejut *saat* Dimas mengatakan ...".
+_TIME_OPENERS = _CLAUSE_OPENERS | {"saat", "tatkala", "sewaktu"}
+
+
+def _subordinate_subject(
+    text: str, toks: list[Tok], end: int, known: Collection[str]
+) -> ParsedSpeaker | None:
+    """The subject of a reporting verb inside a subordinate clause, when the clause opens
+    with a subordinator and a named person or organisation right before the verb ("Warga
+    kecewa ketika Bupati Agus mengatakan ...", "... setelah kelompok Hamas mengatakan ..."):
+    the clause's subject speaks, not the main clause's. A clause with no named subject of its
+    own ("Budi, saat ditemui, mengatakan") is left to the main clause."""
+    k = next((k for k in range(len(toks) - 2, 0, -1) if toks[k][2].lower() in _TIME_OPENERS), None)
+    if k is None or any(t[2] == "," for t in toks[k:]):
+        return None
+    after = _parse_before(text, toks[k + 1][0], end, known=known) or _described_org(text, toks[k + 1 :], known)
+    if after is None or after.start != toks[k + 1][0] or text[after.end : end].strip():
+        return None
+    if after.name is not None or after.kind == "org":
+        return after
+    return None
 
 
 def _a_name(name: str) -> bool:
