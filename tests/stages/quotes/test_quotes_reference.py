@@ -1061,3 +1061,30 @@ def test_memandang_with_a_noun_object_is_no_statement() -> None:
 def test_an_unprefixed_verb_of_need_is_a_predicate() -> None:
     a = warta.analyze("Namun, ia menilai tim nasional butuh proses yang panjang.")
     assert [a.text[q.start : q.start + 4] for q in a.quotes] == ["tim "]
+
+
+def test_a_statement_described_after_its_issuer_is_the_issuers() -> None:
+    text = (
+        "Penyanyi Rudi Hartono membatalkan tur keliling Jawa. Hal itu diketahui dari pernyataan resmi "
+        "PT Sinar Harmoni Musik yang menjadi promotor tur tersebut. "
+        '"Kami tidak akan melanjutkan penjualan tiket tur itu," demikian pernyataan itu menegaskan.\n'
+    )
+    assert _speaker_of(text, "penjualan tiket") == "PT Sinar Harmoni Musik"
+
+
+def test_a_speaker_after_a_leading_phrase_with_no_comma() -> None:
+    text = (
+        "Komedian Rudi Hartono akhirnya mengakui tuduhan itu. Para penonton itu menuturkan bahwa ia kerap "
+        "menghina mereka di panggung.\n"
+        'Dalam pernyataannya Rudi menuturkan, "Cerita itu benar."\n'
+    )
+    assert _speaker_of(text, "Cerita itu benar") == "Rudi Hartono"
+
+
+def test_sources_described_by_a_relative_clause_stay_unnamed() -> None:
+    text = (
+        "Juru bicara kelompok itu, Bassam Harun, mengatakan pihaknya menolak usulan tersebut. "
+        "Menurut dua sumber yang dekat dengan perundingan tersebut, usulan baru itu mencakup jeda tiga bulan.\n"
+    )
+    q = _quote(warta.analyze(text), "jeda tiga bulan")
+    assert q.speaker is not None and q.speaker.anonymous and q.speaker.name is None

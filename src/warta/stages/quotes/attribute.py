@@ -885,7 +885,12 @@ def _indirect_in(
         if sp is None:
             continue
         rel = _RELATIVE_AFTER.match(text, sp.end, e)
-        if rel is not None:
+        if rel is not None and sp.kind == "anonymous":
+            # "Menurut dua sumber yang dekat dengan negosiasi tersebut, ...": an unnamed
+            # source still, described by its relative clause (whose "tersebut" is the
+            # negotiation's).
+            sp = replace(sp, end=rel.end(1))
+        elif rel is not None:
             # "Menurut pelatih yang akrab disapa Djanur ini, ...": the description runs to the
             # comma; it is one of the article's people, as "pelatih itu".
             sp = ParsedSpeaker(

@@ -33,6 +33,7 @@ from warta.stages.quotes.resources import (
     name_particles,
     pronouns,
     role_words,
+    statement_nouns,
     stop_words,
 )
 from warta.stages.quotes.speakers import ParsedSpeaker
@@ -471,6 +472,13 @@ def build_quotes(
                         k = last
             elif p.kind == "statement":
                 k = _last(history, kinds=("statement",)) or _last(history, kinds=("org",))
+                if k is None and p.definite:
+                    # "demikian pernyataan itu menegaskan" after "pernyataan resmi The
+                    # Orchard" in the narration: the organisation that issued it.
+                    speaker = _issuer_before(text, indexed, entities, p.start)
+                    if speaker is not None:
+                        speaker.mention = _span(text, (p.start, p.end))
+                        conf *= _CONFIDENCE["role"]
             elif p.definite:
                 k = _last(history, kinds=("anonymous", "group"), role=None)
                 if not p.plural:
@@ -614,6 +622,18 @@ def _last_group(mentions: _Mentions, entities: Sequence[Entity], pos: int) -> Sp
     mereka memastikan ...")."""
     for m in reversed(mentions.inside(max(0, pos - _GROUP_REACH), pos)):
         if m.entity is not None and m.entity < len(entities) and entities[m.entity].label == "ORG":
+            return Speaker(name=entities[m.entity].name, entity=m.entity)
+    return None
+
+
+def _issuer_before(text: str, mentions: _Mentions, entities: Sequence[Entity], pos: int) -> Speaker | None:
+    """The organisation named last before ``pos`` (within :data:`_GROUP_REACH` characters)
+    right after a statement noun: who issued "pernyataan resmi The Orchard"."""
+    for m in reversed(mentions.inside(max(0, pos - _GROUP_REACH), pos)):
+        if m.entity is None or m.entity >= len(entities) or entities[m.entity].label != "ORG":
+            continue
+        before = text[max(0, m.start - 30) : m.start].lower().split()
+        if any(w in statement_nouns() for w in before[-3:]):
             return Speaker(name=entities[m.entity].name, entity=m.entity)
     return None
 

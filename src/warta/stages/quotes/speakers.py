@@ -46,6 +46,7 @@ from warta.stages.quotes.resources import (
     place_types,
     plural_words,
     predicate_words,
+    prepositions,
     pronouns,
     ranks,
     region_acronyms,
@@ -993,6 +994,8 @@ def _statement(toks: list[Tok], k: int) -> ParsedSpeaker:
     j = k
     while j < min(len(toks), k + 4) and toks[j][2][:1].isalnum() and toks[j][2].lower() not in stop_words():
         j += 1
+        if toks[j - 1][2].lower() in _DEMONSTRATIVES:
+            break  # "demikian pernyataan itu menegaskan": the phrase ends at "itu"
     last = toks[j - 1][2].lower()
     definite = last in ("itu", "tersebut", "ini")
     # The issuer: the words after the noun, unless they only point back ("itu"); a
@@ -1096,6 +1099,14 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     found = _parse_before(text, start, end, known=known)
     if found is not None and (found.name is not None or found.kind != "role"):
         return found
+    if found is None and len(toks) > 2 and toks[0][2].lower() in prepositions():
+        # "Dalam pernyataannya Louis menuturkan": a prepositional phrase opening the
+        # sentence, closed by a "-nya" word, with no comma before the subject.
+        k = next((k for k in range(1, min(len(toks) - 1, 4)) if toks[k][2].lower().endswith("nya")), None)
+        if k is not None and _cap(toks[k + 1][2]):
+            after = _parse_before(text, toks[k + 1][0], end, known=known)
+            if after is not None and after.name is not None:
+                return after
     lead = max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0)
     described = _described_org(text, toks[lead:], known)
     if described is not None and not text[described.end : end].strip():
