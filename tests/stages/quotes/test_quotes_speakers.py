@@ -355,3 +355,28 @@ def test_pusat_after_a_place_is_part_of_the_place() -> None:
 def test_the_subject_of_a_subordinate_clause_speaks(text: str, speaker: str) -> None:
     p = parse_before(text, 0, text.rindex(" "))
     assert p is not None and text[p.start : p.end] == speaker
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        # Initials with their full stops are part of the name.
+        ("B.J. Habibie di Jakarta.", "B.J. Habibie"),
+        ("Direktur Utama Telkom, Alex J. Sinaga, kepada wartawan.", "Alex J. Sinaga"),
+        # A rank before a place is an office's title ("the police commissioner of the city"),
+        # and the name follows it.
+        ("Komisaris Polisi Kota Medan, Komisaris R.T. Sinaga, kepada wartawan.", "R.T. Sinaga"),
+    ],
+)
+def test_names_with_initials_and_ranks(phrase: str, name: str) -> None:
+    assert _parts(phrase, 0)[0] == name
+
+
+def test_a_party_name_is_no_person() -> None:
+    text = "Politis Partai Gerindra menambahkan"
+    p = parse_before(text, 0, text.rindex(" "))
+    assert p is not None and p.name is None
+
+
+def test_sebut_saja_names_no_speaker() -> None:
+    assert parse_after("sebut saja si O. Laki-laki ini datang lagi.", 6) is None

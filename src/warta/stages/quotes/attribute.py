@@ -26,6 +26,7 @@ from warta.stages.quotes.resources import (
     cue_verbs,
     definite_markers,
     directive_verbs,
+    inside_cues,
     introducers,
     judging_passives,
     lead_words,
@@ -525,17 +526,12 @@ def _cue_inside(text: str, s: int, e: int) -> Found | None:
     return Found("indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), nya=True, via="nya", confidence=0.7)
 
 
-# The cue roots that are only verbs of saying between a subject and its predicate ("lanjut",
-# "imbuh"); not "kata" ("kata kunci"), "jelas" or "tegas" (adjectives).
-_INSIDE_ROOTS = ("lanjut", "tambah", "imbuh", "ujar", "tutur", "ungkap", "papar", "sambung", "tandas")
-
-
 @cache
 def _cue_bare_inside() -> re.Pattern[str]:
     """A bare cue and its speaker after the sentence's first words, with no commas: "Pihak
     perusahaan *lanjut Rohidin* telah menyetujui", "Bengkulu *lanjut dia* perlu ..."."""
     return re.compile(
-        rf"(?:[^\W\d_]+[ \t]+){{1,4}}(?P<cue>{'|'.join(_INSIDE_ROOTS)})[ \t]+"
+        rf"(?:[^\W\d_]+[ \t]+){{1,4}}(?P<cue>{'|'.join(inside_cues())})[ \t]+"
         r"(?P<who>[A-Z][a-z]+|dia|ia|beliau)[ \t]+(?=[a-z])"
     )
 
@@ -756,7 +752,9 @@ def _indirect_in(
     A speaker whose verb takes a noun object ("Budi menegaskan pentingnya ...") says nothing
     quotable, but is who a later "ujarnya" or "Ia menambahkan" means: it goes to ``silent``.
     """
-    opening = _cue_opens(text, s, e, known) or _cue_inside(text, s, e) or _cue_bare_inside_at(text, s, e, known)
+    opening = (
+        _cue_opens(text, s, e, known) or _cue_inside(text, s, e) or _cue_bare_inside_at(text, s, e, known)
+    )
     if opening is not None:
         return opening
     inner = _cue_in_commas().search(text, s, e)

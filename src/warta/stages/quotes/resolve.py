@@ -465,7 +465,9 @@ def build_quotes(
                     k = _person_with_role(history, _role_words(desc), named)
                     if k is None:
                         last = _last(history, kinds=("person",), named=named)
-                        subject = subjects.last(p.start, named)
+                        # Before the description: it may open its sentence itself and be
+                        # read as a subject there ("Politis Partai Gerindra itu ...").
+                        subject = subjects.last(p.start - 1, named)
                         if subject is not None and (last is None or subject[0] > last.pos):
                             speaker = _copy(subject[1], _span(text, (p.start, p.end)))
                             conf *= _CONFIDENCE["pronoun"]

@@ -24,6 +24,7 @@ __all__ = [
     "definite_markers",
     "description_ends",
     "discourse_words",
+    "inside_cues",
     "introducers",
     "lead_words",
     "name_openers",
@@ -194,6 +195,12 @@ def anonymous_heads() -> tuple[str, ...]:
 @cache
 def definite_markers() -> frozenset[str]:
     return frozenset(_lines("definite.txt"))
+
+
+@cache
+def inside_cues() -> tuple[str, ...]:
+    """Cue roots that may stand inside a sentence without commas (inside_cues.txt)."""
+    return tuple(_lines("inside_cues.txt"))
 
 
 @cache

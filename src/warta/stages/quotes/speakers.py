@@ -74,7 +74,7 @@ __all__ = [
 Tok = tuple[int, int, str]
 SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "role"]
 
-_TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){1,3}(?=[ \t]*[A-Z][a-z])|\w+(?:[-’'.]\w+)*|[^\w\s]")
 # A speaker phrase is short; anything longer is a clause, not a name.
 _MAX_TOKENS = 30
 # The most tokens a speaker phrase after a cue is read from: four comma segments of a name,
@@ -374,7 +374,12 @@ def _name_start(seg: list[Tok], known: Collection[str]) -> int:
     n = len(seg)
     for k in range(n):
         size = rank_at(seg, k)
-        if size and k + size < n and not (k and seg[k - 1][2] in OFFICE_BEFORE_RANK):
+        if (
+            size
+            and k + size < n
+            and not (k and seg[k - 1][2] in OFFICE_BEFORE_RANK)
+            and seg[k + size][2] not in place_types()  # "Komisaris Polisi Kota X": an office
+        ):
             return k
     for k in range(n):
         w = seg[k][2]
@@ -676,8 +681,8 @@ def parse_after(
     described = _described_org(text, toks, known)
     if described is not None:
         return described
-    if toks[0][2].lower() in stop_words():
-        return None
+    if toks[0][2].lower() in stop_words() or toks[0][2].lower() == "saja":
+        return None  # "sebut saja si O", "bilang saja": "call him O", no speaker
     particle = _particle_at(toks, 0)  # "van den Tol": a name, though in lower case
     apposed = None if particle else _description_then_name(toks)
     if apposed is not None:
@@ -1192,7 +1197,9 @@ def _subordinate_subject(
     k = next((k for k in range(len(toks) - 2, 0, -1) if toks[k][2].lower() in _TIME_OPENERS), None)
     if k is None or any(t[2] == "," for t in toks[k:]):
         return None
-    after = _parse_before(text, toks[k + 1][0], end, known=known) or _described_org(text, toks[k + 1 :], known)
+    after = _parse_before(text, toks[k + 1][0], end, known=known) or _described_org(
+        text, toks[k + 1 :], known
+    )
     if after is None or after.start != toks[k + 1][0] or text[after.end : end].strip():
         return None
     if after.name is not None or after.kind == "org":
