@@ -258,7 +258,11 @@ def test_a_nya_cue_in_commas_inside_the_statement(text: str) -> None:
             "Pihak perusahaan",
             "Hendra",
         ),
-        ("Gubernur Hendra Lubis hadir. Riau lanjut dia perlu mengembangkan wisata baru.", "Riau lanjut", "dia"),
+        (
+            "Gubernur Hendra Lubis hadir. Riau lanjut dia perlu mengembangkan wisata baru.",
+            "Riau lanjut",
+            "dia",
+        ),
         # A connective before it stays out of the statement.
         ("Gubernur Hendra Lubis hadir. Namun lanjut dia anggaran belum turun dari pusat.", "anggaran", "dia"),
     ],
@@ -284,7 +288,9 @@ def test_no_bare_cue_inside(text: str) -> None:
 
 def test_an_opening_cue_whose_speaker_is_followed_by_the_subject() -> None:
     # "Budi, Universitas Riau": not an apposition but the speaker, a comma, and the subject.
-    text = "Saat ini kata Hendra, Universitas Riau di Pekanbaru telah menjadikan kawasan itu hutan penelitian."
+    text = (
+        "Saat ini kata Hendra, Universitas Riau di Pekanbaru telah menjadikan kawasan itu hutan penelitian."
+    )
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("Universitas Riau di Pekanbaru")
     assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Hendra"
