@@ -294,3 +294,18 @@ def test_an_opening_cue_whose_speaker_is_followed_by_the_subject() -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("Universitas Riau di Pekanbaru")
     assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Hendra"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # An adverb of aspect opens a clause that shares the speaker as its subject.
+        ("Penyanyi itu mengaku mulai melihat titik terang dari sengketa tanah tersebut.", "mulai melihat"),
+        ("Warga mengaku sering mendengar suara ledakan dari gudang itu.", "sering mendengar"),
+        # A time adverb between the speaker and the verb.
+        ("Ia kini mengaku mulai melihat titik terang dari sengketa tersebut.", "mulai melihat"),
+    ],
+)
+def test_an_aspect_adverb_opens_a_subjectless_clause(text: str, content: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(content)

@@ -702,6 +702,12 @@ def _reports_clause(text: str, start: int, end: int) -> bool:
     return _subjectless(text, start, end) or _clause(text, start, end)
 
 
+# Adverbs of aspect and frequency that open a verb phrase ("mengaku *mulai* melihat titik
+# terang", "mengaku *sering* dipukul"): a clause when they come first, though not predicate
+# words elsewhere (where "mulai" is often a preposition, "from").
+_ASPECTUAL = frozenset({"mulai", "sering", "selalu", "kerap", "jarang"})
+
+
 def _subjectless(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` opens with a verb or a predicate word: a clause that
     shares the speaker as its subject ("mengalami kerusakan signifikan", "tidak ingat
@@ -713,7 +719,7 @@ def _subjectless(text: str, start: int, end: int) -> bool:
     low = w.lower()
     if w[:1].isupper() and low not in predicate_words():
         return False  # a name or a sentence of its own
-    return low in predicate_words() or (
+    return low in predicate_words() or low in _ASPECTUAL or (
         low[:2] in ("me", "be")
         and _PREFIXED_VERB.fullmatch(low) is not None
         and not low.endswith("nya")
