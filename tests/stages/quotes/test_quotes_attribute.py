@@ -309,3 +309,10 @@ def test_an_opening_cue_whose_speaker_is_followed_by_the_subject() -> None:
 def test_an_aspect_adverb_opens_a_subjectless_clause(text: str, content: str) -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith(content)
+
+
+def test_a_negated_reporting_verb_before_bahwa_says_nothing() -> None:
+    assert find_quotes("Kementerian itu belum mengonfirmasi bahwa mereka menerima surat tersebut.") == []
+    # A denial denied is an admission.
+    (f,) = find_quotes("Syakir tak menampik bahwa timnya kelelahan setelah laga itu.")
+    assert f.kind == "indirect"

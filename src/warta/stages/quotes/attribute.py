@@ -1059,6 +1059,10 @@ _CLAUSE_START = re.compile(
 )
 
 
+# Verbs of denying: negated, they report what was admitted ("tak menampik bahwa ...").
+_DENYING = frozenset({"membantah", "menampik", "menyangkal", "memungkiri", "mengelak"})
+
+
 def _said_that(text: str, s: int, e: int, known: Collection[str]) -> Found | None:
     """What a named speaker says after a verb phrase no cue list holds and "bahwa": "Trump
     memberikan syarat bahwa ...", "Syakir tak menampik bahwa ...", "Ronaldo optimistis
@@ -1069,6 +1073,15 @@ def _said_that(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
         return None
     words = list(_CLAUSE_WORD.finditer(text, s, m.start()))
     if not words or words[-1].group().lower() in not_telling_words():
+        return None
+    if (
+        len(words) > 1
+        and words[-2].group().lower() in not_said_words()
+        and reporting_pattern().fullmatch(words[-1].group().lower()) is not None
+        and words[-1].group().lower() not in _DENYING
+    ):
+        # "Israel belum mengonfirmasi bahwa ...": a reporting verb negated; but "tak menampik
+        # bahwa ..." (did not deny) says it.
         return None
     starts = [c.end() for c in _CLAUSE_START.finditer(text, s, m.start())]
     boundary = max([s, *starts])
