@@ -316,3 +316,10 @@ def test_a_negated_reporting_verb_before_bahwa_says_nothing() -> None:
     # A denial denied is an admission.
     (f,) = find_quotes("Syakir tak menampik bahwa timnya kelelahan setelah laga itu.")
     assert f.kind == "indirect"
+
+
+def test_a_conjoined_stating_verb_before_a_clause() -> None:
+    text = "Menanggapi hal tersebut, Joko Susilo memberikan klarifikasi dan menegaskan Tim Merah masih berlatih."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end] == "Tim Merah masih berlatih"
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Joko Susilo"

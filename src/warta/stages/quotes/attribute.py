@@ -796,7 +796,11 @@ def _indirect_in(
         if (
             sp is None
             and _CONJOINED.search(text, max(s, v.start() - 30), v.start()) is not None
-            and (_introduced(text, v.end(), cstart) or v.group().lower() in _SAYING)
+            and (
+                _introduced(text, v.end(), cstart)
+                or v.group().lower() in _SAYING
+                or (v.group().lower() in _STATING and _clause(text, *_strip_end(text, cstart, e)))
+            )
         ):
             # "X menyampaikan hal itu ..., seraya menegaskan bahwa ...", "X buka suara dengan
             # menyatakan bahwa ...": the verb shares the sentence's subject (with "bahwa" or a
