@@ -319,7 +319,34 @@ def test_a_negated_reporting_verb_before_bahwa_says_nothing() -> None:
 
 
 def test_a_conjoined_stating_verb_before_a_clause() -> None:
-    text = "Menanggapi hal tersebut, Joko Susilo memberikan klarifikasi dan menegaskan Tim Merah masih berlatih."
+    text = (
+        "Menanggapi hal tersebut, Joko Susilo memberikan klarifikasi dan menegaskan Tim Merah masih berlatih."
+    )
     (f,) = find_quotes(text)
     assert text[f.start : f.end] == "Tim Merah masih berlatih"
     assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Joko Susilo"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"Kami terus berunding," kata juru bicara Istana Rina Mahesa, seraya menambahkan bahwa '
+            'pembicaraan "terus berlanjut" dengan mitra.',
+            'pembicaraan "terus berlanjut" dengan mitra',
+        ),
+        (
+            '"Kami terus berunding," ujarnya, seraya menyebut harga akan turun pekan depan.',
+            "harga akan turun",
+        ),
+    ],
+)
+def test_the_remainder_after_a_cued_quote_is_a_second_statement(text: str, content: str) -> None:
+    direct, second = find_quotes(text)
+    assert direct.kind == "direct" and text[second.start : second.end].startswith(content)
+    assert (second.speaker is None) == (direct.speaker is None) and second.nya == direct.nya
+
+
+def test_no_remainder_without_a_clause() -> None:
+    text = '"Kami terus berunding," kata Budi, sambil menjelaskan alasan penundaan itu.'
+    assert [f.kind for f in find_quotes(text)] == ["direct"]

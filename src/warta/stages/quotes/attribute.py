@@ -719,12 +719,16 @@ def _subjectless(text: str, start: int, end: int) -> bool:
     low = w.lower()
     if w[:1].isupper() and low not in predicate_words():
         return False  # a name or a sentence of its own
-    return low in predicate_words() or low in _ASPECTUAL or (
-        low[:2] in ("me", "be")
-        and _PREFIXED_VERB.fullmatch(low) is not None
-        and not low.endswith("nya")
-        and low not in not_verbs()
-        and low not in prepositions()
+    return (
+        low in predicate_words()
+        or low in _ASPECTUAL
+        or (
+            low[:2] in ("me", "be")
+            and _PREFIXED_VERB.fullmatch(low) is not None
+            and not low.endswith("nya")
+            and low not in not_verbs()
+            and low not in prepositions()
+        )
     )
 
 
@@ -1178,6 +1182,11 @@ def _indirect(
                 f = _indirect_in(text, s, s + len(head) - 1, known, silent)
                 if f is not None:
                     found.append(f)
+            cued = [direct[j] for j in inner if direct[j].via == "cue-after" and direct[j].cue is not None]
+            if cued:
+                more = _remainder(text, cued[-1], e)
+                if more is not None:
+                    found.append(more)
             continue
         f = _indirect_in(text, s, e, known, silent)
         if f is None:
@@ -1200,6 +1209,40 @@ def _indirect(
                     g.kind = "mixed"
             found.append(g)
     return found, partial
+
+
+@cache
+def _remainder_verb() -> re.Pattern[str]:
+    """A reporting verb that continues a cued quote's speaker (", seraya menambahkan")."""
+    return re.compile(
+        rf",[ \t]*(?:seraya|sambil|sembari|dan|serta)[ \t]+(?:juga[ \t]+)?(?P<verb>{reporting_alternation()})\b"
+    )
+
+
+def _remainder(text: str, quote: Found, e: int) -> Found | None:
+    """The unquoted remainder after a cued direct quote that continues its speaker's words:
+    '"...," kata Budi, seraya menambahkan bahwa harga akan turun.' A second statement, of
+    the quote's speaker, when it reports a clause."""
+    assert quote.cue is not None
+    after = quote.speaker.end if quote.speaker is not None else quote.cue[1]
+    m = _remainder_verb().search(text, after, e)
+    if m is None or any(c in text[after : m.start()] for c in '"“”'):
+        return None
+    rest = _after_verb().match(text, m.end(), e)
+    cstart = rest.end() if rest is not None else m.end()
+    cs, ce = _strip_end(text, cstart, e)
+    if _words(text, cs, ce) < 3 or not (_introduced(text, m.end(), cstart) or _clause(text, cs, ce)):
+        return None
+    return Found(
+        "indirect",
+        cs,
+        ce,
+        cue=(m.start("verb"), m.end("verb")),
+        speaker=quote.speaker,
+        nya=quote.speaker is None and quote.nya,
+        via="cue-before",
+        confidence=0.8,
+    )
 
 
 @cache
