@@ -1088,3 +1088,20 @@ def test_sources_described_by_a_relative_clause_stay_unnamed() -> None:
     )
     q = _quote(warta.analyze(text), "jeda tiga bulan")
     assert q.speaker is not None and q.speaker.anonymous and q.speaker.name is None
+
+
+def test_a_description_that_ends_in_its_persons_name() -> None:
+    text = (
+        "Para ilmuwan meneliti kawah itu. Seorang profesor dari Universitas Gadjah Mada Budi Hartono yang "
+        'tidak terlibat dalam riset ini, mengatakan, "Itu hari yang penting bagi sejarah kehidupan."\n'
+    )
+    assert _speaker_of(text, "hari yang penting") == "Budi Hartono"
+
+
+def test_someones_aide_stays_unnamed() -> None:
+    text = (
+        "Presiden Budi Hartono selamat dari serangan itu. "
+        '"Saat itu presiden berada di dekat lokasi, namun tidak terluka," kata seorang pembantu Presiden Budi.\n'
+    )
+    q = _quote(warta.analyze(text), "tidak terluka")
+    assert q.speaker is not None and q.speaker.anonymous

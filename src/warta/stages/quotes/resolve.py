@@ -198,6 +198,28 @@ def _refine(text: str, p: ParsedSpeaker, mentions: _Mentions) -> ParsedSpeaker:
 def _named_before(text: str, p: ParsedSpeaker, mentions: _Mentions) -> ParsedSpeaker:
     """A description set off by commas after a person's name ("Tommaso Starace, seorang staf
     Napoli, mengungkapkan ..."): the named person speaks, described so."""
+    near = mentions.overlapping(p.start, p.end + 2)
+    inside = [
+        m
+        for k, m in enumerate(near)
+        if m.label == "PER"
+        and m.start > p.start
+        and m.end >= p.end
+        and not text[p.end : m.start].strip()
+        and k > 0
+        and near[k - 1].label == "ORG"
+        and not text[near[k - 1].end : m.start].strip()
+    ]
+    if inside:
+        # "Seorang profesor dari Universitas Purdue Jay Melosh": a description whose
+        # organisation is followed by its person's name (the phrase parser stopped inside
+        # the name); not "seorang pembantu Presiden Ghani", someone's aide.
+        m = inside[0]
+        p.roles = [(p.start, m.start - 1)] if m.start > p.start + 1 else []
+        p.kind = "person"
+        p.name = (m.start, m.end)
+        p.end = m.end
+        return p
     comma = text.rfind(",", max(0, p.start - 3), p.start)
     if comma < 0 or text[comma + 1 : p.start].strip():
         return p
