@@ -216,6 +216,7 @@ def test_more_cues_and_sources(text: str, content: str, speaker: str) -> None:
         "Presiden Kirana mengumumkan berakhirnya perang dagang melawan negeri tetangga.",
         "Wakil Menteri Dodi membeberkan alasan program sarapan gratis tetap berlanjut.",
         "Korban sempat mengira bahwa kedua pelaku adalah tamu kepala desa.",
+        "Ketika ilmuwan dianggap kuno, dia menjadi contoh bahwa ilmuwan bisa hebat.",
         "Menurut UU Pemilu, partai politik harus memenuhi ambang batas empat persen.",
     ],
 )
