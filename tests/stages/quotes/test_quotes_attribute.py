@@ -351,3 +351,20 @@ def test_the_remainder_after_a_cued_quote_is_a_second_statement(text: str, conte
 def test_no_remainder_without_a_clause() -> None:
     text = '"Kami terus berunding," kata Budi, sambil menjelaskan alasan penundaan itu.'
     assert [f.kind for f in find_quotes(text)] == ["direct"]
+
+
+def test_an_ordinal_opens_an_enumeration() -> None:
+    # Not a speaker ("Kedua" is no name) ...
+    text = "Kedua, Kaesang menyebut Pramono juga menyarankan agar partai tidak merendahkan lawan."
+    (f,) = find_quotes(text)
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Kaesang"
+    # ... and, before a cue in commas, part of what was said.
+    text = "Pertama, kata Kaesang, partai harus bekerja dengan fokus."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("Pertama")
+
+
+def test_a_copula_after_a_passive_relative_clause_is_the_predicate() -> None:
+    text = "Wakil Gubernur Nyoman Harta menyebut gugatan yang dilayangkan merupakan hak setiap warga."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("gugatan yang dilayangkan")

@@ -40,6 +40,7 @@ from warta.stages.quotes.resources import (
     object_openers,
     object_verbs,
     opener_words,
+    ordinal_words,
     passive_alternation,
     passive_cues,
     predicate_words,
@@ -385,6 +386,8 @@ def _connective(lead: str) -> bool:
     words = lead.replace(",", " ").lower().split()
     if len(words) == 1 and words[0].endswith("nya") and len(words[0]) > 5:
         return True  # a sentence adverb: "Sayangnya", "Anehnya", "Intinya"
+    if any(w in ordinal_words() for w in words):
+        return False  # "Pertama, kata Budi, ...": the enumeration is what was said
     return all(w in _openers_and_leads() or w in lang_id.function_words() for w in words)
 
 
@@ -578,6 +581,7 @@ _COMPOUNDS = frozenset({"lalu lintas"})
 # Words that open a purpose clause inside a noun object ("upaya agar ..."); not "untuk",
 # which opens phrases of subjects as often ("keputusan polisi untuk ... menunjukkan ...").
 _PURPOSE = frozenset({"agar", "supaya"})
+_COPULAS = frozenset({"merupakan", "adalah", "ialah"})
 # Verbs that say what something is: "menyebut Borobudur *sebagai* adikarya" is a statement.
 _PREDICATING = frozenset({"menyebut", "menggambarkan", "menilai", "menganggap"})
 _SEBAGAI = re.compile(r"\ssebagai\s")
@@ -665,6 +669,11 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
             # opens what was asked ("mengingatkan panitia agar tidak ...").
             return False
         if relative >= 0 and k - relative == 1 and _PREFIXED_VERB.fullmatch(w):
+            if w in _COPULAS and prev.startswith("di") and prev not in judging_passives():
+                # "gugatan yang dilayangkan *merupakan* hak ...": a copula after the relative
+                # clause's passive verb is the predicate (not "yang dinilai merupakan ...",
+                # nor "yang berpeluang menjadi", a chain).
+                return True
             relative = k  # "yang dinilai berhasil membangun ...": a chain of verbs in the relative clause
             continue
         if w.endswith("nya") and _PREFIXED_VERB.fullmatch(w):

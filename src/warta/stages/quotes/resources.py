@@ -35,6 +35,7 @@ __all__ = [
     "not_verbs",
     "object_verbs",
     "opener_words",
+    "ordinal_words",
     "org_heads",
     "org_titles",
     "passive_cues",
@@ -136,8 +137,15 @@ def predicate_words() -> frozenset[str]:
 
 @cache
 def opener_words() -> frozenset[str]:
-    """Words of sentence-opening adverbials ("Sebelumnya", "Sementara itu", "Di sisi lain")."""
-    return frozenset(_lines("openers.txt"))
+    """Words of sentence-opening adverbials ("Sebelumnya", "Sementara itu", "Di sisi lain")
+    and ordinals ("Kedua,")."""
+    return frozenset(_lines("openers.txt")) | ordinal_words()
+
+
+@cache
+def ordinal_words() -> frozenset[str]:
+    """Ordinals opening a sentence of an enumeration ("Pertama", "Kedua", "Terakhir")."""
+    return frozenset(_lines("ordinals.txt"))
 
 
 @cache
