@@ -368,3 +368,22 @@ def test_a_copula_after_a_passive_relative_clause_is_the_predicate() -> None:
     text = "Wakil Gubernur Nyoman Harta menyebut gugatan yang dilayangkan merupakan hak setiap warga."
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("gugatan yang dilayangkan")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Pengamat Arief Wicaksono menilai calon itu kuat. Menurut Arief, Irwasum Polri, yang saat ini "
+            "diemban Komjen Dedi, menjadi jabatan strategis.",
+            "Irwasum Polri, yang",
+        ),
+        (
+            "Pakar hukum Yeni Herdiyeni hadir di sana. Menurut Yeni, UU mengenai AI saat ini diperlukan segera.",
+            "UU mengenai AI",
+        ),
+    ],
+)
+def test_no_apposition_after_a_person_named_before(text: str, content: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(content)

@@ -905,6 +905,10 @@ def _indirect_in(
         sp = parse_after(text, pos, known=known) or _described_source(text, pos, e)
         if sp is None:
             continue
+        if sp.name is not None and text.find(text[sp.name[0] : sp.name[1]] + " ", 0, mm.start()) >= 0:
+            # "Menurut Arief, Irwasum Polri, yang ...": a person named before is not
+            # introduced again; what follows the comma is what was said.
+            sp = _name_before_comma(text, sp) or sp
         rel = _RELATIVE_AFTER.match(text, sp.end, e)
         if rel is not None and sp.kind == "anonymous":
             # "Menurut dua sumber yang dekat dengan negosiasi tersebut, ...": an unnamed
