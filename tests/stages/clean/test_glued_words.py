@@ -181,3 +181,38 @@ def test_a_word_that_opens_a_name_elsewhere_splits_off_a_glued_title() -> None:
     assert [(f.before, f.after) for f in find_glued_words(text)] == [("PertanianSri", "Pertanian Sri")]
     # A brand whose second part is a word the article never writes before a name stays.
     assert find_glued_words("Aplikasi BukaLapak ramai. Lapak itu tutup.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Three runs glued: each turn judged on its own words.
+        (
+            "Rapat dipimpin MenteriSuryaPrakoso kemarin. Surya datang. Prakoso pergi.",
+            [("MenteriSuryaPrakoso", "Menteri Surya Prakoso")],
+        ),
+        # A name glued to a verb at the end of a glued token: the whole token comes apart.
+        (
+            "Hamas menolak usulan itu. SumberHamasmengatakan kelompok itu menerima kesepakatan.",
+            [("SumberHamasmengatakan", "Sumber Hamas mengatakan")],
+        ),
+        # An acronym glued to a name, both written on their own elsewhere.
+        ("Presiden RIPrabowo tiba di Bali. RI dan Prabowo.", [("RIPrabowo", "RI Prabowo")]),
+        # A preposition glued to a name's last part after another capitalised word.
+        ("Kata Wakil Ketua Rusli Effendidalam siaran pers.", [("Effendidalam", "Effendi dalam")]),
+    ],
+)
+def test_glue_around_names_and_acronyms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert splits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pameran di JIExpo Kemayoran dibuka pekan ini.",  # a brand: its acronym never alone
+        "Warga Kabupaten Kotawaringin Barat berkumpul.",  # "ingin" ends a place name
+        "Pesta digelar di rumah Budi. Aubameyang datang.",  # a name that ends in "yang"
+    ],
+)
+def test_names_and_brands_that_stay_glued(text: str) -> None:
+    assert splits(text) == []

@@ -387,3 +387,16 @@ def test_a_copula_after_a_passive_relative_clause_is_the_predicate() -> None:
 def test_no_apposition_after_a_person_named_before(text: str, content: str) -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith(content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budi mengatakan pada Senin, stok beras aman sampai Lebaran.",
+        "Budi mengatakan, Senin (3/3), stok beras aman sampai Lebaran.",
+        "Budi mengatakan pekan lalu, stok beras aman sampai Lebaran.",
+    ],
+)
+def test_the_day_it_was_said_is_no_part_of_the_statement(text: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end] == "stok beras aman sampai Lebaran"

@@ -380,3 +380,9 @@ def test_a_party_name_is_no_person() -> None:
 
 def test_sebut_saja_names_no_speaker() -> None:
     assert parse_after("sebut saja si O. Laki-laki ini datang lagi.", 6) is None
+
+
+@pytest.mark.parametrize("text", ["Sumber Hamas mengatakan", "Pejabat Israel mengatakan"])
+def test_a_capitalised_unnamed_source_opening_a_sentence(text: str) -> None:
+    p = parse_before(text, 0, text.rindex(" "))
+    assert p is not None and p.kind == "anonymous" and p.name is None

@@ -21,7 +21,13 @@ token ``LeftRight`` (letters only, one lower-to-upper change inside) is split in
    four letters or more ("yang", "untuk"; not a particle such as "dong"), and the article writes
    what comes before it on its own ("Subianto"); or, after another capitalised word, a prefixed
    verb after the last part of a name that is no Indonesian word ("Herman Khaeronmenyebut"), a
-   long one or "yang" even where it is one ("Anis Hidayahmengungkapkan", "Wijayayang").
+   long one or "yang" even where it is one ("Anis Hidayahmengungkapkan", "Wijayayang"), or a
+   preposition after such a part ("Rusli Effendidalam"). At the end of a glued token
+   ("SumberHamasmengatakan") the runs before the name come apart too, by rules 1 and 2.
+4. **an acronym glued to a name** ("RIPrabowo", "ESDMBahlil"), both written on their own
+   elsewhere in the article.
+
+A token of three runs or more ("MenteriSuryaPrakoso") is judged turn by turn.
 
 Never split: names written in camel case on purpose (``resources/camel_names.txt``:
 TikTok, YouTube, AirAsia, NasDem ...), particles of names (McDonalds, DiCaprio,
@@ -35,6 +41,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property
+from itertools import pairwise
 
 from warta.lang import id as lang_id
 from warta.stages.clean.fixes import Fix
@@ -45,11 +52,11 @@ from warta.stages.clean.resources import (
     function_words,
     glue_cues,
     id_words,
+    name_glue_words,
 )
 
 __all__ = ["find_glued_words"]
 
-_GLUED = re.compile(r"([A-Za-z][a-z]+)([A-Z][a-z]+)")
 # A capital between lower-case letters: rare, so the scan looks only there (the capital
 # first: the regex engine skips to candidates faster than with a leading ``[a-z]``).
 _TURN = re.compile(r"[A-Z](?<=[a-z].)(?=[a-z])")
@@ -67,8 +74,10 @@ _VOWELS = frozenset("aeiouAEIOU")
 _LOWER_PREFIXES = frozenset({"de", "da", "detik", "trans"})
 _MIN_CAPITAL_LEFT = 4
 
-# A capitalised word long enough to hold a name (three letters or more) and a glued word.
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{6,}\b")
+# A capitalised word long enough to hold a name (three letters or more) and a glued word,
+# on its own or ending a glued token ("SumberHamasmengatakan": its "Hamas" and
+# "mengatakan" come apart here, "Sumber" and "Hamas" on the next pass).
+_CAPITALISED = re.compile(r"(?:\b|(?<=[a-z]))[A-Z][a-z]{6,}\b")
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "per")
 _MIN_GLUED_VERB = 6
 _MIN_GLUED_FUNCTION = 4
@@ -184,52 +193,69 @@ def find_glued_words(text: str) -> list[Fix]:
             start -= 1
         tail = _WORD_END.match(text, capital)
         end = word_end = tail.end() if tail else capital + 1
-        m = _GLUED.fullmatch(text, start, end)
-        if m is None:
+        if _PARTS.fullmatch(text, start, end) is None:
+            continue
+        token = text[start:end]
+        if token.lower() in camel_names() or _in_code(text, start, end):
             continue
         if words is None:
             words = id_words()
-        left, right = m.group(1), m.group(2)
-        token = m.group()
-        low = left.lower()
-        if token.lower() in camel_names() or _in_code(text, m.start(), m.end()):
-            continue
         # A stray capital inside one word ("trilIun", "ditAndai") is a typo, not glue.
         if token.lower() in words:
             continue
-        if left[0].islower():
-            if (
-                not _indonesian(low, words)
-                or low in _LOWER_PREFIXES
-                or not (_VOWELS & set(left))
-                or right in _CLITICS
-            ):
-                continue
-            reason = "space lost after a lower-case Indonesian word"
-        elif left in camel_particles():
+        # Each turn is a place a space may have been lost: "MenteriThailandPaetongtarn" has
+        # two, judged one by one on the words either side of it.
+        parts = _PART.findall(token)
+        cuts = [_split_reason(left, right, words, occurs) for left, right in pairwise(parts)]
+        if not any(cuts):
             continue
-        elif low in glue_cues() and right not in _CLITICS:
-            reason = "space lost after a title or a citing verb"
-        elif occurs.pair(left, right):
-            reason = "space lost between two words the article writes apart"
-        elif (
-            len(left) >= _MIN_CAPITAL_LEFT
-            and low in words
-            and (right.lower() not in words or occurs.opens_a_name(right))
-            and occurs.single(right)
-        ):
-            reason = "space lost before a name the article writes on its own"
-        else:
-            continue
-        fixes.append(
-            Fix(m.start(), m.end(), f"{left} {right}", "lost-character", "glued-words", reason, token)
-        )
+        after = parts[0]
+        for part, reason in zip(parts[1:], cuts, strict=True):
+            after += (" " if reason else "") + part
+        reason = next(r for r in cuts if r)
+        fixes.append(Fix(start, end, after, "lost-character", "glued-words", reason, token))
     fixes.extend(_names_glued_to_words(text, words or id_words(), occurs))
     fixes.extend(_verbs_glued_to_words(text, words or id_words(), occurs))
     fixes.extend(_acronyms_glued_to_verbs(text, words or id_words(), occurs))
+    fixes.extend(_acronyms_glued_to_names(text, occurs))
     fixes.extend(_words_glued_to_acronyms(text))
     fixes.sort(key=lambda f: f.start)
     return fixes
+
+
+# A glued token: letter runs, each capital-led after the first ("kepadaKompas",
+# "MenteriThailandPaetongtarn"); and one of its runs.
+_PARTS = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+")
+_PART = re.compile(r"[A-Za-z][a-z]+")
+
+
+def _split_reason(left: str, right: str, words: frozenset[str], occurs: _Occurrences) -> str:
+    """Why a space was lost between ``left`` and ``right`` (two runs of a glued token), or
+    "" when it was not (see the module's rules 1 and 2)."""
+    low = left.lower()
+    if left[0].islower():
+        if (
+            not _indonesian(low, words)
+            or low in _LOWER_PREFIXES
+            or not (_VOWELS & set(left))
+            or right in _CLITICS
+        ):
+            return ""
+        return "space lost after a lower-case Indonesian word"
+    if left in camel_particles():
+        return ""
+    if low in glue_cues() and right not in _CLITICS:
+        return "space lost after a title or a citing verb"
+    if occurs.pair(left, right):
+        return "space lost between two words the article writes apart"
+    if (
+        len(left) >= _MIN_CAPITAL_LEFT
+        and low in words
+        and (right.lower() not in words or occurs.opens_a_name(right))
+        and occurs.single(right)
+    ):
+        return "space lost before a name the article writes on its own"
+    return ""
 
 
 def _glued_word(word: str, words: frozenset[str], function: frozenset[str]) -> bool:
@@ -328,6 +354,38 @@ def _acronyms_glued_to_verbs(text: str, words: frozenset[str], occurs: _Occurren
 
 
 _ACRONYM_ALONE = re.compile(r"(?<!\w)[A-Z]{2,6}(?!\w)")
+# An acronym glued to the capitalised word after it: "RIPrabowo", "ESDMBahlil".
+_ACRONYM_BEFORE_NAME = re.compile(r"\b([A-Z]{2,6})([A-Z][a-z]{2,})\b")
+
+
+def _acronyms_glued_to_names(text: str, occurs: _Occurrences) -> list[Fix]:
+    """Splits of an acronym glued to a name after it ("Presiden RIPrabowo", "Menteri
+    ESDMBahlil"), when the article writes both on their own elsewhere. Brands written so
+    ("JIExpo") have no acronym alone."""
+    fixes: list[Fix] = []
+    alone: set[str] | None = None
+    for m in _ACRONYM_BEFORE_NAME.finditer(text):
+        acronym, name = m.group(1), m.group(2)
+        if alone is None:
+            alone = set(_ACRONYM_ALONE.findall(text))
+        if (
+            acronym in alone
+            and occurs.single(name)
+            and m.group().lower() not in camel_names()
+            and not _in_code(text, m.start(), m.end())
+        ):
+            fixes.append(
+                Fix(
+                    m.start(),
+                    m.end(),
+                    f"{acronym} {name}",
+                    "lost-character",
+                    "glued-words",
+                    "space lost between an acronym and a name the article writes on their own",
+                    m.group(),
+                )
+            )
+    return fixes
 
 
 @cache
@@ -366,7 +424,10 @@ _MIN_LEFT_OF_YANG = 4
 
 def _glued_after_a_name(text: str, start: int, left: str, right: str, words: frozenset[str]) -> bool:
     """A prefixed verb or "yang" glued to the last part of a name, after another capitalised
-    word: "Herman Khaeronmenyebut", "Anis Hidayahmengungkapkan", "Teddy Indra Wijayayang"."""
+    word: "Herman Khaeronmenyebut", "Anis Hidayahmengungkapkan", "Teddy Indra Wijayayang";
+    or a long function word glued to a part that is no word ("Rusli Effendidalam")."""
+    if right in name_glue_words() and left.lower() not in words:
+        return _AFTER_NAME.search(text, max(0, start - 40), start) is not None
     if not (right.startswith(_VERB_PREFIXES) or right == "yang"):
         return False
     if left.lower() in words and not (
@@ -394,16 +455,29 @@ def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
                 ((left.lower() not in words or occurs.in_a_name(left)) and occurs.single(left))
                 or _glued_after_a_name(text, m.start(), left, right, words)
             ):
-                if token.lower() not in camel_names() and not _in_code(text, m.start(), m.end()):
+                start, after = m.start(), f"{left} {right}"
+                if start and text[start - 1].islower():
+                    # The end of a glued token ("SumberHamasmengatakan"): the runs before it
+                    # come apart too where the module's rules 1 and 2 say so, in one fix.
+                    head = start
+                    while head and text[head - 1].isalpha():
+                        head -= 1
+                    parts = [*_PART.findall(text, head, start), left]
+                    cuts = [_split_reason(a, b, words, occurs) for a, b in pairwise(parts)]
+                    joined = parts[0]
+                    for part, cut_reason in zip(parts[1:], cuts, strict=True):
+                        joined += (" " if cut_reason else "") + part
+                    start, after = head, f"{joined} {right}"
+                if token.lower() not in camel_names() and not _in_code(text, start, m.end()):
                     fixes.append(
                         Fix(
-                            m.start(),
+                            start,
                             m.end(),
-                            f"{left} {right}",
+                            after,
                             "lost-character",
                             "glued-words",
                             "space lost between a name the article writes on its own and the next word",
-                            token,
+                            text[start : m.end()],
                         )
                     )
                 break

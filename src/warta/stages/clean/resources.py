@@ -33,6 +33,7 @@ __all__ = [
     "headline_lower",
     "headline_lower_extra",
     "id_words",
+    "name_glue_words",
     "name_titles",
     "openers",
     "outlet_generic_words",
@@ -178,6 +179,12 @@ def byline_roles() -> dict[str, str]:
 def glue_cues() -> frozenset[str]:
     """Titles and citing verbs a name or source is glued to ("presiden", "dilansir"), lower case."""
     return frozenset(_word_lines("glue_cues.txt"))
+
+
+@cache
+def name_glue_words() -> frozenset[str]:
+    """Prepositions and conjunctions glued to a name's last part ("Effendidalam")."""
+    return frozenset(_word_lines("name_glue_words.txt"))
 
 
 @cache

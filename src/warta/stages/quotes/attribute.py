@@ -82,8 +82,15 @@ def _after_verb() -> re.Pattern[str]:
     ("dalam keterangan tertulis"), who it was said to ("kepada wartawan"), a complementiser
     ("bahwa"), a comma or a colon."""
     channels = "|".join(r"\s+".join(map(re.escape, c.split())) for c in statement_channels())
+    day = "|".join(sorted(lang_id.days()))
+    # The day it was said, between the verb and a comma: "mengatakan pada Senin (3/3), ...",
+    # "mengatakan, Senin, ...", "mengatakan pekan lalu, ...".
+    when = (
+        rf"(?:,?\s*(?:pada\s+)?(?:hari\s+)?(?:(?:{day})(?:\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"
+        r"|kemarin|(?:minggu|pekan)\s+lalu)(?=\s*,))?"
+    )
     return re.compile(
-        rf"\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:{channels})"
+        rf"{when}\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:{channels})"
         r"(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|\w+)\s*)?"
         r"(?:(?:,\s*|:\s*)?bahwa\s+|(?:jika|agar|supaya)\s+|,\s*|:\s*)?"
     )

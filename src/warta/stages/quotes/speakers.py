@@ -1102,6 +1102,12 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     if sub is not None:
         return sub
     found = _parse_before(text, start, end, known=known)
+    if found is not None and found.name is not None and found.name[0] == found.start:
+        first = text[found.start : found.name[1]].split()
+        if len(first) > 1 and first[0].lower() in anonymous_heads():
+            # "Sumber Hamas mengatakan", "Pejabat Israel menyebut" at a sentence's start: an
+            # unnamed source of that side, capitalised, not a person called so.
+            return ParsedSpeaker("anonymous", found.start, found.end)
     if found is not None and (found.name is not None or found.kind != "role"):
         return found
     if found is None and len(toks) > 2 and toks[0][2].lower() in prepositions():
