@@ -1105,3 +1105,13 @@ def test_someones_aide_stays_unnamed() -> None:
     )
     q = _quote(warta.analyze(text), "tidak terluka")
     assert q.speaker is not None and q.speaker.anonymous
+
+
+def test_a_collective_description_takes_the_organisation_that_spoke() -> None:
+    text = (
+        'Badai mereda, tetapi Biro Cuaca Nusantara memperingatkan bahaya angin kencang dengan hujan "intens". '
+        '"Hujan ini sangat mungkin memicu banjir di daerah yang luas," kata institusi tersebut.\n'
+        "Beberapa daerah diguyur hujan lebat selama dua hari, kata biro cuaca itu.\n"
+    )
+    assert _speaker_of(text, "memicu banjir") == "Biro Cuaca Nusantara"
+    assert _speaker_of(text, "hujan lebat") == "Biro Cuaca Nusantara"

@@ -512,8 +512,14 @@ def build_quotes(
                     if person is not None and (k is None or person.pos > k.pos):
                         k = person
             if k is None and speaker is None and p.definite and head in collectives():
-                # "kata kelompok itu": the organisation named last before it.
-                speaker = _last_group(indexed, entities, p.start)
+                # "kata kelompok itu": the organisation that spoke just before, else the one
+                # named last before it.
+                spoke = _last(history, kinds=("org",))
+                if spoke is not None and p.start - spoke.pos <= _GROUP_REACH:
+                    speaker = _copy(spoke.speaker, None)
+                    history.append(_Known(spoke.name, "", "org", speaker, p.start))
+                else:
+                    speaker = _last_group(indexed, entities, p.start)
                 if speaker is not None:
                     speaker.mention = _span(text, (p.start, p.end))
                     conf *= _CONFIDENCE["role"]
