@@ -1115,3 +1115,11 @@ def test_a_collective_description_takes_the_organisation_that_spoke() -> None:
     )
     assert _speaker_of(text, "memicu banjir") == "Biro Cuaca Nusantara"
     assert _speaker_of(text, "hujan lebat") == "Biro Cuaca Nusantara"
+
+
+def test_an_abbreviated_directors_title_is_its_holder() -> None:
+    text = (
+        "Direktur Utama PT SLN Budi Hartono menyerahkan beasiswa kepada 200 pelajar. "
+        "Dirut SLN menyampaikan bahwa program itu merupakan bentuk kepedulian perusahaan.\n"
+    )
+    assert _speaker_of(text, "bentuk kepedulian") == "Budi Hartono"
