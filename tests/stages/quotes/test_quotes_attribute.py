@@ -400,3 +400,14 @@ def test_no_apposition_after_a_person_named_before(text: str, content: str) -> N
 def test_the_day_it_was_said_is_no_part_of_the_statement(text: str) -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end] == "stok beras aman sampai Lebaran"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Siaran itu memuat "sentimen kebencian" yang "sama sekali tidak dapat diterima".',
+        'Kesimpulan: video berisi narasi "menteri merobek perjanjian damai" merupakan konten palsu.',
+    ],
+)
+def test_a_fragment_in_the_narrations_own_clause_is_no_quote(text: str) -> None:
+    assert find_quotes(text) == []

@@ -337,6 +337,11 @@ def _direct(
                 skipped = m.close
                 continue
             short = (n_words <= _SHORT_QUOTE_WORDS and not ends) or n_words < 2
+            if m.open >= 0 and n_words <= _PARTIAL_MAX_WORDS and _embedded(text, m.open):
+                # 'siaran dengan muatan yang "sama sekali tidak dapat diterima"', 'bagai
+                # "zona perang."': a fragment set in the narration's own clause, with no cue,
+                # is speech only inside reported speech (a partial quote there).
+                short = True
         else:
             short = False
         f = Found("direct", m.start, m.end, open_mark=m.open, close_mark=m.close, short=short)
