@@ -411,3 +411,27 @@ def test_the_day_it_was_said_is_no_part_of_the_statement(text: str) -> None:
 )
 def test_a_fragment_in_the_narrations_own_clause_is_no_quote(text: str) -> None:
     assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Negara-negara itu mengatakan kepada Dewan HAM PBB tentang keprihatinan mendalam mereka.",
+        "Ibu korban menjelaskan kronologi sebelum anaknya berkeliling di jalan.",
+        "Film ini bercerita tentang seorang sutradara perempuan yang berjuang di Hollywood.",
+    ],
+)
+def test_what_it_was_about_is_no_statement(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_a_topic_with_a_predicate_of_its_own_is_a_statement() -> None:
+    text = "Ia hanya mengatakan soal rekening itu belum tuntas diperiksa."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("soal rekening")
+
+
+def test_a_topic_after_a_comma_opens_a_statement() -> None:
+    text = "Budi mengatakan, soal harga beras pemerintah sudah bertindak."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("soal harga beras")

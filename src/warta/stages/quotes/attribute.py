@@ -91,7 +91,7 @@ def _after_verb() -> re.Pattern[str]:
     )
     return re.compile(
         rf"{when}\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:{channels})"
-        r"(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|\w+)\s*)?"
+        r"(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\w+)\s*)?"
         r"(?:(?:,\s*|:\s*)?bahwa\s+|(?:jika|agar|supaya)\s+|,\s*|:\s*)?"
     )
 
@@ -753,6 +753,20 @@ def _subjectless(text: str, start: int, end: int) -> bool:
     )
 
 
+def _topic_predicate(text: str, start: int, end: int) -> bool:
+    """Whether a topic phrase ("soal rekening itu", "mengenai 77 titik panas") is followed by
+    a predicate word of its own ("... *belum* tuntas"), before any subordinate clause: the
+    topic is then the subject of a statement, not what the verb was about."""
+    words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
+    preds = predicate_words()
+    for k, w in enumerate(words[2:], start=2):
+        if w in subordinators() or w in _PURPOSE:
+            return False
+        if w in preds and words[k - 1] != "yang":
+            return True
+    return False
+
+
 def _short_clause(text: str, start: int, end: int) -> bool:
     """Two words that are a clause after a saying verb: a predicate word and its head
     ("tidak ingat"), or a pronoun and its predicate ("mereka lapar")."""
@@ -857,6 +871,19 @@ def _indirect_in(
         verb = v.group().lower()
         if _words(text, cs, ce) < 3 and not (verb in _SAYING and _short_clause(text, cs, ce)):
             return None
+        first = _CLAUSE_WORD.match(text, cs)
+        if (
+            first is not None
+            and first.group().lower() in topic_words() - {"terkait"}
+            and not _introduced(text, v.end(), cstart)
+            and not _topic_predicate(text, cs, ce)
+        ):
+            # "mengatakan kepada Dewan HAM tentang keprihatinan mereka": what it was about,
+            # whatever the verb; no statement ("terkait hal ini ditanyakan ..." may be one,
+            # and so is "soal rekening itu belum tuntas").
+            if silent is not None:
+                silent.append(sp)
+            continue
         if (
             verb in object_verbs()
             and not _introduced(text, v.end(), cstart)
