@@ -1123,3 +1123,11 @@ def test_an_abbreviated_directors_title_is_its_holder() -> None:
         "Dirut SLN menyampaikan bahwa program itu merupakan bentuk kepedulian perusahaan.\n"
     )
     assert _speaker_of(text, "bentuk kepedulian") == "Budi Hartono"
+
+
+def test_a_description_after_the_cue_stands_for_the_statements_subject() -> None:
+    text = (
+        "Petenis Maria Sharapova kalah pekan lalu. Pelatihnya, Budi Hartono, kecewa. "
+        "Sharapova mundur dari turnamen Cincinnati akibat cedera lengan, kata mantan juara itu pada Minggu.\n"
+    )
+    assert _speaker_of(text, "mundur dari turnamen") == "Maria Sharapova"

@@ -480,7 +480,14 @@ def build_quotes(
                             speaker = _copy(holder, _span(text, (p.start, p.end)))
                             history.append(_Known(holder.name, head, "person", speaker, p.start))
                             conf *= _CONFIDENCE["role"]
-                if k is None and p.definite:
+                opener = _content_subject(f, indexed, entities) if k is None and p.definite else None
+                if opener is not None:
+                    # "Sharapova mundur dari turnamen itu, kata mantan juara itu": reported
+                    # speech that opens with a person's name, described after the cue, is that
+                    # person's (the description stands for the statement's own subject).
+                    speaker = _copy(opener, _span(text, (p.start, p.end)))
+                    conf *= _CONFIDENCE["role"]
+                elif k is None and p.definite:
                     # "mantan Kapolda Banten itu": any of its role words, else the person the
                     # story is about (the last one to speak or open a sentence), never one the
                     # quote itself names.
@@ -653,6 +660,17 @@ def _last_group(mentions: _Mentions, entities: Sequence[Entity], pos: int) -> Sp
     for m in reversed(mentions.inside(max(0, pos - _GROUP_REACH), pos)):
         if m.entity is not None and m.entity < len(entities) and entities[m.entity].label == "ORG":
             return Speaker(name=entities[m.entity].name, entity=m.entity)
+    return None
+
+
+def _content_subject(f: Found, mentions: _Mentions, entities: Sequence[Entity]) -> Speaker | None:
+    """The person whose name opens an indirect quote's content (its subject), if any."""
+    if f.kind != "indirect" or f.cue is None or f.cue[0] < f.end:
+        return None  # only reported speech with its cue after it
+    for m in mentions.overlapping(f.start, f.start + 1):
+        if m.start == f.start and m.entity is not None and m.entity < len(entities):
+            if entities[m.entity].label == "PER":
+                return Speaker(name=entities[m.entity].name, entity=m.entity)
     return None
 
 
