@@ -77,11 +77,17 @@ _MIN_CAPITAL_LEFT = 4
 # A capitalised word long enough to hold a name (three letters or more) and a glued word,
 # on its own or ending a glued token ("SumberHamasmengatakan": its "Hamas" and
 # "mengatakan" come apart here, "Sumber" and "Hamas" on the next pass).
-_CAPITALISED = re.compile(r"(?:\b|(?<=[a-z]))[A-Z][a-z]{6,}\b")
+# (No leading ``\b`` or lookbehind in the pattern, which doubled the scan; the letter before
+# a match is checked in code.)
+_CAPITALISED = re.compile(r"[A-Z][a-z]{6,}\b")
 _VERB_PREFIXES = ("me", "ber", "di", "ter", "per")
 _MIN_GLUED_VERB = 6
 _MIN_GLUED_FUNCTION = 4
 _MIN_NAME = 3
+# The most letters before a glued name that are read as part of the same glued token
+# ("SumberHamasmengatakan"): bounded, so a run of letters a megabyte long costs no more per
+# name than this.
+_GLUED_REACH = 100
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -355,7 +361,8 @@ def _acronyms_glued_to_verbs(text: str, words: frozenset[str], occurs: _Occurren
 
 _ACRONYM_ALONE = re.compile(r"(?<!\w)[A-Z]{2,6}(?!\w)")
 # An acronym glued to the capitalised word after it: "RIPrabowo", "ESDMBahlil".
-_ACRONYM_BEFORE_NAME = re.compile(r"\b([A-Z]{2,6})([A-Z][a-z]{2,})\b")
+# (The letter before a match is checked in code: a leading ``\b`` made the scan slower.)
+_ACRONYM_BEFORE_NAME = re.compile(r"([A-Z]{2,6})([A-Z][a-z]{2,})\b")
 
 
 def _acronyms_glued_to_names(text: str, occurs: _Occurrences) -> list[Fix]:
@@ -365,6 +372,8 @@ def _acronyms_glued_to_names(text: str, occurs: _Occurrences) -> list[Fix]:
     fixes: list[Fix] = []
     alone: set[str] | None = None
     for m in _ACRONYM_BEFORE_NAME.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue  # not the start of a word
         acronym, name = m.group(1), m.group(2)
         if alone is None:
             alone = set(_ACRONYM_ALONE.findall(text))
@@ -443,6 +452,9 @@ def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
     function = function_words()
     longest = _longest_word()
     for m in _CAPITALISED.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if before.isupper() or before.isdigit() or before == "_":
+            continue  # inside a word in capitals ("ASDPIndonesia") or a code
         token = m.group()
         if token.lower() in words:
             continue
@@ -460,8 +472,10 @@ def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
                     # The end of a glued token ("SumberHamasmengatakan"): the runs before it
                     # come apart too where the module's rules 1 and 2 say so, in one fix.
                     head = start
-                    while head and text[head - 1].isalpha():
+                    while head and start - head < _GLUED_REACH and text[head - 1].isalpha():
                         head -= 1
+                    if head and text[head - 1].isalpha():
+                        head = start  # a run longer than any glue: leave its head alone
                     parts = [*_PART.findall(text, head, start), left]
                     cuts = [_split_reason(a, b, words, occurs) for a, b in pairwise(parts)]
                     joined = parts[0]

@@ -403,6 +403,10 @@ def _connective(lead: str) -> bool:
     return all(w in _openers_and_leads() or w in lang_id.function_words() for w in words)
 
 
+# How far around a cue (characters) a name is looked for elsewhere in the article: bounded, so
+# that an article of a million cues is not searched whole at each.
+_NAMED_BEFORE = 5000
+
 # The most words of a source described in lower case after "menurut" ("menurut media
 # setempat,", "menurut produsen,").
 _DESCRIBED_WORDS = 4
@@ -562,7 +566,13 @@ def _cue_bare_inside_at(text: str, s: int, e: int, known: Collection[str]) -> Fo
     if m is None or not _clause(text, m.end(), e):
         return None
     who = m.group("who")
-    if who[:1].isupper() and (who not in known or text.count(who) < 2):
+    if who[:1].isupper() and (
+        who not in known
+        or (
+            text.find(who, max(0, m.start() - _NAMED_BEFORE), m.start("who")) < 0
+            and text.find(who, m.end(), m.end() + _NAMED_BEFORE) < 0
+        )
+    ):
         return None
     lead = text[s : m.start("cue")].strip()
     words = lead.lower().split()
@@ -944,7 +954,11 @@ def _indirect_in(
         sp = parse_after(text, pos, known=known) or _described_source(text, pos, e)
         if sp is None:
             continue
-        if sp.name is not None and text.find(text[sp.name[0] : sp.name[1]] + " ", 0, mm.start()) >= 0:
+        if (
+            sp.name is not None
+            and text.find(text[sp.name[0] : sp.name[1]] + " ", max(0, mm.start() - _NAMED_BEFORE), mm.start())
+            >= 0
+        ):
             # "Menurut Arief, Irwasum Polri, yang ...": a person named before is not
             # introduced again; what follows the comma is what was said.
             sp = _name_before_comma(text, sp) or sp

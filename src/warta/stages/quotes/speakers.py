@@ -74,7 +74,9 @@ __all__ = [
 Tok = tuple[int, int, str]
 SpeakerKind = Literal["person", "pronoun", "org", "anonymous", "statement", "role"]
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){1,3}(?=[ \t]*[A-Z][a-z])|\w+(?:[-’'.]\w+)*|[^\w\s]")
+# A word keeps the full stop of an initial before a capitalised word ("R.T. Sinaga", "B.J.
+# Habibie", "Budi S. Kemudian" alike: rare enough), tried only at a word's end.
+_TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*(?:(?<=\b[A-Z])\.(?=[ \t]*[A-Z][a-z]))?|[^\w\s]")
 # A speaker phrase is short; anything longer is a clause, not a name.
 _MAX_TOKENS = 30
 # The most tokens a speaker phrase after a cue is read from: four comma segments of a name,
