@@ -668,9 +668,13 @@ def _content_subject(f: Found, mentions: _Mentions, entities: Sequence[Entity]) 
     if f.kind != "indirect" or f.cue is None or f.cue[0] < f.end:
         return None  # only reported speech with its cue after it
     for m in mentions.overlapping(f.start, f.start + 1):
-        if m.start == f.start and m.entity is not None and m.entity < len(entities):
-            if entities[m.entity].label == "PER":
-                return Speaker(name=entities[m.entity].name, entity=m.entity)
+        if (
+            m.start == f.start
+            and m.entity is not None
+            and m.entity < len(entities)
+            and entities[m.entity].label == "PER"
+        ):
+            return Speaker(name=entities[m.entity].name, entity=m.entity)
     return None
 
 
