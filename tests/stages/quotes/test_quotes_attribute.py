@@ -435,3 +435,9 @@ def test_a_topic_after_a_comma_opens_a_statement() -> None:
     text = "Budi mengatakan, soal harga beras pemerintah sudah bertindak."
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("soal harga beras")
+
+
+def test_a_lower_case_apposition_after_menurut_and_a_name() -> None:
+    text = "Menurut Alvian Prasetyo, adik sepupu korban, keluarga terakhir mendapat kabar pada Sabtu."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("keluarga terakhir")

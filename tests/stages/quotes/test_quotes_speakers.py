@@ -386,3 +386,9 @@ def test_sebut_saja_names_no_speaker() -> None:
 def test_a_capitalised_unnamed_source_opening_a_sentence(text: str) -> None:
     p = parse_before(text, 0, text.rindex(" "))
     assert p is not None and p.kind == "anonymous" and p.name is None
+
+
+def test_a_description_with_a_short_form_in_brackets() -> None:
+    text = "Saat itu, alumnus Magister Manajemen (MM) UGM ini mengabarkan"
+    p = parse_before(text, 0, text.rindex(" "))
+    assert p is not None and p.kind == "role" and p.definite

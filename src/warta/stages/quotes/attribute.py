@@ -46,6 +46,7 @@ from warta.stages.quotes.resources import (
     predicate_words,
     prepositions,
     pronouns,
+    relations,
     reporting_alternation,
     reporting_pattern,
     role_words,
@@ -72,6 +73,8 @@ _SHORT_QUOTE_WORDS = 4
 # many words; longer quoted stretches are direct quotes in their own right.
 _PARTIAL_MAX_WORDS = 12
 # A relative clause after a speaker phrase, up to the comma that ends it.
+# A lower-case description set off by commas right after a name: ", adik sepupu Wiwit,".
+_LOWER_APPOSITION = re.compile(r"[ \t]*,[ \t]*((?P<head>[a-z]+)(?:[ \t]+[^\s,]+){0,5}?)[ \t]*,")
 _RELATIVE_AFTER = re.compile(r"([ \t]+yang[ \t][^,]{3,60}?)[ \t]*,")
 _MENURUT = re.compile(r"(?:^|(?<=[,;]\s)|(?<=\s))[Mm]enurut(?P<nya>nya)?\b")
 
@@ -962,6 +965,15 @@ def _indirect_in(
             # "Menurut Arief, Irwasum Polri, yang ...": a person named before is not
             # introduced again; what follows the comma is what was said.
             sp = _name_before_comma(text, sp) or sp
+        apposed = _LOWER_APPOSITION.match(text, sp.end, e)
+        if (
+            apposed is not None
+            and sp.name is not None
+            and (apposed.group("head") in relations() or apposed.group("head") in role_words())
+        ):
+            # "Menurut Alvian, adik sepupu Wiwit, keluarga ...": a description in lower case
+            # set off by commas after the name belongs to the speaker.
+            sp = replace(sp, end=apposed.end(1), roles=[*sp.roles, (apposed.start(1), apposed.end(1))])
         rel = _RELATIVE_AFTER.match(text, sp.end, e)
         if rel is not None and sp.kind == "anonymous":
             # "Menurut dua sumber yang dekat dengan negosiasi tersebut, ...": an unnamed

@@ -948,6 +948,16 @@ def _epithet(toks: list[Tok]) -> ParsedSpeaker | None:
     It names no one: the resolver gives it the person the article last gave one of its
     role words, or else the person it is talking about.
     """
+    # A short form in brackets inside it ("alumnus Magister Manajemen (MM) UGM ini") is left out.
+    toks = [
+        t
+        for k, t in enumerate(toks)
+        if not (
+            (t[2] == "(" and k + 2 < len(toks) and toks[k + 2][2] == ")")
+            or (t[2] == ")" and k >= 2 and toks[k - 2][2] == "(")
+            or (k >= 1 and k + 1 < len(toks) and toks[k - 1][2] == "(" and toks[k + 1][2] == ")")
+        )
+    ]
     if not 2 <= len(toks) <= _EPITHET_MAX_TOKENS or any(t[2] in (",", "(", ")", '"', "“", "”") for t in toks):
         return None
     sang = toks[0][2].lower() == "sang"
