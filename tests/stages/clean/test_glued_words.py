@@ -216,3 +216,8 @@ def test_glue_around_names_and_acronyms(text: str, expected: list[tuple[str, str
 )
 def test_names_and_brands_that_stay_glued(text: str) -> None:
     assert splits(text) == []
+
+
+def test_an_acronym_glued_to_a_function_word() -> None:
+    text = "Komisi V DPR RIbakal meminta penjelasan. RI dan KPK hadir. KPKsebagai lembaga menolak."
+    assert splits(text) == [("RIbakal", "RI bakal"), ("KPKsebagai", "KPK sebagai")]

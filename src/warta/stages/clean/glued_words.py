@@ -323,13 +323,15 @@ def _verbs_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
     return fixes
 
 
-# An acronym glued to the lower-case word after it: "KPKmengungkapkan", "DPRmenyetujui".
-_ACRONYM_GLUED = re.compile(r"\b([A-Z]{2,6})([a-z]{6,})\b")
+# An acronym glued to the lower-case word after it: "KPKmengungkapkan", "DPRmenyetujui",
+# "PSIsaat".
+_ACRONYM_GLUED = re.compile(r"\b([A-Z]{2,6})([a-z]{4,})\b")
 
 
 def _acronyms_glued_to_verbs(text: str, words: frozenset[str], occurs: _Occurrences) -> list[Fix]:
-    """Splits of an acronym glued to a prefixed verb after it ("KPKmengungkapkan"), when the
-    article writes the acronym on its own elsewhere."""
+    """Splits of an acronym glued to a prefixed verb or a function word after it
+    ("KPKmengungkapkan", "KPKsebagai", "RIbakal"), when the article writes the acronym on its
+    own elsewhere."""
     fixes: list[Fix] = []
     alone: set[str] | None = None
     for m in _ACRONYM_GLUED.finditer(text):
@@ -340,7 +342,10 @@ def _acronyms_glued_to_verbs(text: str, words: frozenset[str], occurs: _Occurren
             alone = set(_ACRONYM_ALONE.findall(text))
         if (
             word in words
-            and word.startswith(_VERB_PREFIXES)
+            and (
+                (len(word) >= _MIN_GLUED_VERB and word.startswith(_VERB_PREFIXES))
+                or (word in function_words() and word not in lang_id.particles())
+            )
             and acronym in alone
             and not _in_code(text, m.start(), m.end())
             and m.group().lower() not in camel_names()
