@@ -392,3 +392,13 @@ def test_a_description_with_a_short_form_in_brackets() -> None:
     text = "Saat itu, alumnus Magister Manajemen (MM) UGM ini mengabarkan"
     p = parse_before(text, 0, text.rindex(" "))
     assert p is not None and p.kind == "role" and p.definite
+
+
+def test_a_role_phrase_before_an_adjunct_after_a_stray_lead() -> None:
+    text = "Pelaksanaan tugas Gubernur Riau Hendra Lubis di Pekanbaru, Selasa, menyebutkan"
+    p = parse_before(text, 0, text.rindex(" "))
+    assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Hendra Lubis"
+    # Not across a clause: the name after a verb is its object.
+    text = "Fico mengadakan pembicaraan dengan Ketua Komisi Ursula Lestari pada hari Kamis mengumumkan"
+    p = parse_before(text, 0, text.rindex(" "))
+    assert p is None or p.name is None or text[p.name[0] : p.name[1]] != "Ursula Lestari"
