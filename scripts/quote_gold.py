@@ -232,6 +232,9 @@ PLAN_14 = PLAN_11
 # Round 15 (session 12, start): annotated while the session's rules were written (round 14 was
 # their first working set), scored once at the end: their unseen test.
 PLAN_15 = PLAN_10
+# Round 16 (session 12, end): annotated after the session's rules were final and scored on
+# nothing: the first unseen test of the next session, before it changes any rule.
+PLAN_16 = PLAN_11
 PLANS = {
     1: PLAN,
     2: PLAN_2,
@@ -248,6 +251,7 @@ PLANS = {
     13: PLAN_13,
     14: PLAN_14,
     15: PLAN_15,
+    16: PLAN_16,
 }
 _CUES = re.compile(
     r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",

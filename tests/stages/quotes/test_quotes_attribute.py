@@ -395,6 +395,9 @@ def test_no_apposition_after_a_person_named_before(text: str, content: str) -> N
         "Budi mengatakan pada Senin, stok beras aman sampai Lebaran.",
         "Budi mengatakan, Senin (3/3), stok beras aman sampai Lebaran.",
         "Budi mengatakan pekan lalu, stok beras aman sampai Lebaran.",
+        # nor who it was said to
+        "Budi mengatakan pada wartawan stok beras aman sampai Lebaran.",
+        "Budi mengatakan kepada Harian Nusantara stok beras aman sampai Lebaran.",
     ],
 )
 def test_the_day_it_was_said_is_no_part_of_the_statement(text: str) -> None:

@@ -90,11 +90,13 @@ def _after_verb() -> re.Pattern[str]:
     # "mengatakan, Senin, ...", "mengatakan pekan lalu, ...".
     when = (
         rf"(?:,?\s*(?:pada\s+)?(?:hari\s+)?(?:(?:{day})(?:\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"
-        r"|kemarin|(?:minggu|pekan)\s+lalu)(?=\s*,))?"
+        r"(?:\s+(?:sebelumnya|lalu|pagi|siang|sore|malam))?"
+        r"|kemarin|(?:minggu|pekan)\s+lalu)(?=\s*(?:,|bahwa\b)))?"
     )
     return re.compile(
         rf"{when}\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:{channels})"
-        r"(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\w+)\s*)?"
+        r"(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\w+)\s*"
+        rf"|pada\s+(?!(?:{day})\b)(?:wartawan|media|[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*)?"
         r"(?:(?:,\s*|:\s*)?bahwa\s+|(?:jika|agar|supaya)\s+|,\s*|:\s*)?"
     )
 
