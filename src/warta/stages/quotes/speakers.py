@@ -1170,12 +1170,12 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
             # "Pelaksanaan tugas Gubernur Bengkulu Rohidin Mersyah di Bengkulu, Selasa,
             # menyebutkan": a role phrase that runs up to the adjunct.
             run = role_run_start(text, start, toks[k][0])
-            lead = text[start:run].split() if run is not None else []
+            stray = text[start:run].split() if run is not None else []
             cut = (
                 _parse_before(text, run, toks[k][0], known=known)
                 if run is not None
-                and 0 < len(lead) <= 2
-                and not any(w.startswith(("me", "ber")) for w in lead)
+                and 0 < len(stray) <= 2
+                and not any(w.startswith(("me", "ber")) for w in stray)
                 else None
             )
             if cut is None or cut.name is None:
