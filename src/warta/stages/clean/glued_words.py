@@ -215,11 +215,8 @@ def find_glued_words(text: str) -> list[Fix]:
         cuts = [_split_reason(left, right, words, occurs) for left, right in pairwise(parts)]
         if not any(cuts):
             continue
-        after = parts[0]
-        for part, reason in zip(parts[1:], cuts, strict=True):
-            after += (" " if reason else "") + part
         reason = next(r for r in cuts if r)
-        fixes.append(Fix(start, end, after, "lost-character", "glued-words", reason, token))
+        fixes.append(Fix(start, end, _rejoin(parts, cuts), "lost-character", "glued-words", reason, token))
     fixes.extend(_names_glued_to_words(text, words or id_words(), occurs))
     fixes.extend(_verbs_glued_to_words(text, words or id_words(), occurs))
     fixes.extend(_acronyms_glued_to_verbs(text, words or id_words(), occurs))
@@ -233,6 +230,14 @@ def find_glued_words(text: str) -> list[Fix]:
 # "MenteriThailandPaetongtarn"); and one of its runs.
 _PARTS = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+")
 _PART = re.compile(r"[A-Za-z][a-z]+")
+
+
+def _rejoin(parts: list[str], cuts: list[str]) -> str:
+    """The runs of a glued token with a space at each turn that has a reason."""
+    out = parts[0]
+    for part, reason in zip(parts[1:], cuts, strict=True):
+        out += (" " if reason else "") + part
+    return out
 
 
 def _split_reason(left: str, right: str, words: frozenset[str], occurs: _Occurrences) -> str:
@@ -483,10 +488,7 @@ def _names_glued_to_words(text: str, words: frozenset[str], occurs: _Occurrences
                         head = start  # a run longer than any glue: leave its head alone
                     parts = [*_PART.findall(text, head, start), left]
                     cuts = [_split_reason(a, b, words, occurs) for a, b in pairwise(parts)]
-                    joined = parts[0]
-                    for part, cut_reason in zip(parts[1:], cuts, strict=True):
-                        joined += (" " if cut_reason else "") + part
-                    start, after = head, f"{joined} {right}"
+                    start, after = head, f"{_rejoin(parts, cuts)} {right}"
                 if token.lower() not in camel_names() and not _in_code(text, start, m.end()):
                     fixes.append(
                         Fix(

@@ -653,12 +653,19 @@ def _described_org(
     return found
 
 
-def _last_group(mentions: _Mentions, entities: Sequence[Entity], pos: int) -> Speaker | None:
-    """The organisation named last before ``pos``, within :data:`_GROUP_REACH` characters: who
-    "mereka" means when no group spoke before it ("... manajemen Arema FC belum ... Namun,
-    mereka memastikan ...")."""
+def _last_group(
+    mentions: _Mentions, entities: Sequence[Entity], pos: int, where: Callable[[Mention], bool] | None = None
+) -> Speaker | None:
+    """The organisation named last before ``pos`` (and, given ``where``, in a mention it
+    accepts), within :data:`_GROUP_REACH` characters: who "mereka" means when no group spoke
+    before it ("... manajemen Arema FC belum ... Namun, mereka memastikan ...")."""
     for m in reversed(mentions.inside(max(0, pos - _GROUP_REACH), pos)):
-        if m.entity is not None and m.entity < len(entities) and entities[m.entity].label == "ORG":
+        if (
+            m.entity is not None
+            and m.entity < len(entities)
+            and entities[m.entity].label == "ORG"
+            and (where is None or where(m))
+        ):
             return Speaker(name=entities[m.entity].name, entity=m.entity)
     return None
 
@@ -679,15 +686,13 @@ def _content_subject(f: Found, mentions: _Mentions, entities: Sequence[Entity]) 
 
 
 def _issuer_before(text: str, mentions: _Mentions, entities: Sequence[Entity], pos: int) -> Speaker | None:
-    """The organisation named last before ``pos`` (within :data:`_GROUP_REACH` characters)
-    right after a statement noun: who issued "pernyataan resmi The Orchard"."""
-    for m in reversed(mentions.inside(max(0, pos - _GROUP_REACH), pos)):
-        if m.entity is None or m.entity >= len(entities) or entities[m.entity].label != "ORG":
-            continue
-        before = text[max(0, m.start - 30) : m.start].lower().split()
-        if any(w in statement_nouns() for w in before[-3:]):
-            return Speaker(name=entities[m.entity].name, entity=m.entity)
-    return None
+    """The organisation named last before ``pos`` right after a statement noun: who issued
+    "pernyataan resmi The Orchard"."""
+
+    def issued(m: Mention) -> bool:
+        return any(w in statement_nouns() for w in text[max(0, m.start - 30) : m.start].lower().split()[-3:])
+
+    return _last_group(mentions, entities, pos, where=issued)
 
 
 class _MostNamed:
