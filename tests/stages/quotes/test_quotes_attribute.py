@@ -422,6 +422,8 @@ def test_a_fragment_in_the_narrations_own_clause_is_no_quote(text: str) -> None:
         "Negara-negara itu mengatakan kepada Dewan HAM PBB tentang keprihatinan mendalam mereka.",
         "Ibu korban menjelaskan kronologi sebelum anaknya berkeliling di jalan.",
         "Film ini bercerita tentang seorang sutradara perempuan yang berjuang di Hollywood.",
+        "Bupati Dedi menyampaikan duka mendalam atas musibah tersebut.",
+        "Aktor Rudi pun memaparkan beban yang dirasakannya kala harus memerankan tokoh ayah.",
     ],
 )
 def test_what_it_was_about_is_no_statement(text: str) -> None:
@@ -444,3 +446,9 @@ def test_a_lower_case_apposition_after_menurut_and_a_name() -> None:
     text = "Menurut Alvian Prasetyo, adik sepupu korban, keluarga terakhir mendapat kabar pada Sabtu."
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("keluarga terakhir")
+
+
+def test_senada_opens_the_sentence_before_its_subject() -> None:
+    text = "Senada, Kementerian Pertahanan Nusantara menyatakan tidak menerima pemberitahuan apa pun."
+    (f,) = find_quotes(text)
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Kementerian Pertahanan Nusantara"

@@ -1131,3 +1131,31 @@ def test_a_description_after_the_cue_stands_for_the_statements_subject() -> None
         "Sharapova mundur dari turnamen Cincinnati akibat cedera lengan, kata mantan juara itu pada Minggu.\n"
     )
     assert _speaker_of(text, "mundur dari turnamen") == "Maria Sharapova"
+
+
+def test_a_verb_missing_from_the_cue_list_after_a_quote_and_a_known_name() -> None:
+    text = (
+        "Anggota Komisi XI Dedi Pratama mempertanyakan anggaran itu. Menteri Sri Wahyuni hadir. "
+        '"Ini belum dijelaskan kepada kami," tuntut Dedi.\n'
+    )
+    assert _speaker_of(text, "belum dijelaskan") == "Dedi Pratama"
+
+
+def test_a_nya_word_after_a_quote_that_ends_in_a_comma_is_a_cue() -> None:
+    a = warta.analyze('Penyanyi Rina Lestari menjaga pola makan. "Kadang aku makan mi instan," bocornya. Ia tertawa.')
+    q = _quote(a, "mi instan")
+    assert q.cue is not None and q.cue.text == "bocornya"
+    assert q.speaker is not None and q.speaker.name == "Rina Lestari"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Tidak ada baju murah lagi?" perempuan AS itu bertanya dalam video.',
+        '"Kapal Nusantara," sebuah nama yang dipilih Budi Santoso.',
+        '"Kita lihat nanti," sehingga Budi Santoso pulang.',
+    ],
+)
+def test_no_unlisted_cue_without_a_known_name(text: str) -> None:
+    a = warta.analyze(text)
+    assert all(q.cue is None or q.cue.text not in ("perempuan", "sebuah", "sehingga") for q in a.quotes)

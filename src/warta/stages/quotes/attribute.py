@@ -21,10 +21,12 @@ from warta.lang import id as lang_id
 from warta.stages.quotes.marks import Marked, find_marked
 from warta.stages.quotes.resources import (
     agent_passives,
+    connectors,
     cue_alternation,
     cue_pattern,
     cue_verbs,
     definite_markers,
+    discourse_words,
     directive_verbs,
     inside_cues,
     introducers,
@@ -52,6 +54,7 @@ from warta.stages.quotes.resources import (
     role_words,
     sequencers,
     statement_channels,
+    stop_words,
     subordinators,
     title_cues,
     title_small_words,
@@ -235,7 +238,9 @@ def _cue_after(
     if m.close < 0:
         return None
     c = cue_pattern().match(text, m.close + 1)
-    if c is None or c.group("verb"):
+    if c is None:
+        return _unlisted_cue(text, m, known)
+    if c.group("verb"):
         return None
     cue = c.group("cue")
     low = cue.lower()
@@ -265,6 +270,39 @@ def _cue_after(
     sp = parse_after(text, pos, known=known)
     if sp is None and cue[:1].isupper():
         return None  # '..." Lanjut ke sebelah': a sentence after the quote, no cue
+    return span, sp, False
+
+
+_UNLISTED = re.compile(r"[ \t]+(?P<cue>[a-z]{3,14})(?=(?P<next>[ \t]+[A-Z]|[.,;]))")
+
+
+def _unlisted_cue(
+    text: str, m: Marked, known: Collection[str]
+) -> tuple[tuple[int, int], ParsedSpeaker | None, bool] | None:
+    """A verb missing from the cue list after a quote that ends in a comma, a question or an
+    exclamation mark: the sentence goes on to say who spoke, so a lower-case word that is
+    followed by a person's name the article uses elsewhere ('"...," tuntut Dolfie.'; not an
+    acronym: '"...?" perempuan AS ...'), or
+    one with "-nya" that ends the clause ('"...," bocornya.'), is the cue. Function words,
+    prepositions and connectives never are ('"...," sehingga Budi ...')."""
+    inner = text[m.start : m.close].rstrip()
+    if inner[-1:] not in (",", "?", "!"):
+        return None
+    u = _UNLISTED.match(text, m.close + 1)
+    if u is None:
+        return None
+    word = u.group("cue")
+    if word in stop_words() or word in prepositions() or word in connectors() or word in discourse_words():
+        return None
+    span = (u.start("cue"), u.end("cue"))
+    if u.group("next") in ".,;":
+        return (span, None, True) if word.endswith("nya") and len(word) > 5 else None
+    sp = parse_after(text, u.end("cue") + 1, known=known)
+    if sp is None or sp.kind != "person" or sp.name is None:
+        return None
+    first = text[sp.name[0] : sp.name[1]].split()[0]
+    if first.isupper() or (first not in known and text.count(first) < 2):
+        return None
     return span, sp, False
 
 
