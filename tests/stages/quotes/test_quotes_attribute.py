@@ -452,3 +452,15 @@ def test_senada_opens_the_sentence_before_its_subject() -> None:
     text = "Senada, Kementerian Pertahanan Nusantara menyatakan tidak menerima pemberitahuan apa pun."
     (f,) = find_quotes(text)
     assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Kementerian Pertahanan Nusantara"
+
+
+def test_a_verb_after_a_number_closes_the_time_adjunct() -> None:
+    text = "Pada rapat itu, ia menyebut SAL pada 2024 mencapai Rp459 triliun."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("SAL pada 2024")
+
+
+def test_a_month_after_pada_opens_what_was_said() -> None:
+    text = "Dia mengungkapkan pada Oktober 2016, DPRD Kabupaten Kebumen telah menetapkan anggaran."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("pada Oktober 2016")

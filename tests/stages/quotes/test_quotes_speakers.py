@@ -398,3 +398,12 @@ def test_a_role_phrase_before_an_adjunct_after_a_stray_lead() -> None:
     text = "Pelaksanaan tugas Gubernur Riau Hendra Lubis di Pekanbaru, Selasa, menyebutkan"
     p = parse_before(text, 0, text.rindex(" "))
     assert p is not None and p.name is not None and text[p.name[0] : p.name[1]] == "Hendra Lubis"
+
+
+@pytest.mark.parametrize("mark", ["'", '"'])
+def test_a_nickname_in_quote_marks_stays_inside_the_name(mark: str) -> None:
+    text = f"Wali Kota Makassar Munafri {mark}Appi{mark} Arifuddin"
+    p = parse_before(text, 0, len(text), known=set())
+    assert p is not None and p.name is not None
+    assert text[p.name[0] : p.name[1]] == f"Munafri {mark}Appi{mark} Arifuddin"
+    assert [text[a:b] for a, b in p.roles] == ["Wali Kota Makassar"]

@@ -86,9 +86,11 @@ _MENURUT = re.compile(r"(?:^|(?<=[,;]\s)|(?<=\s))[Mm]enurut(?P<nya>nya)?\b")
 def _after_verb() -> re.Pattern[str]:
     """What may stand between a reporting verb and what was said: the statement it was made in
     ("dalam keterangan tertulis"), who it was said to ("kepada wartawan"), a complementiser
-    ("bahwa"), a comma or a colon."""
+    ("bahwa"), a comma or a colon. "pada Oktober 2016" is no addressee: a month opens what
+    was said."""
     channels = "|".join(r"\s+".join(map(re.escape, c.split())) for c in statement_channels())
     day = "|".join(sorted(lang_id.days()))
+    month = "|".join(sorted(lang_id.months()))
     # The day it was said, between the verb and a comma: "mengatakan pada Senin (3/3), ...",
     # "mengatakan, Senin, ...", "mengatakan pekan lalu, ...".
     when = (
@@ -99,7 +101,7 @@ def _after_verb() -> re.Pattern[str]:
     return re.compile(
         rf"{when}\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:{channels})"
         r"(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\w+)\s*"
-        rf"|pada\s+(?!(?:{day})\b)(?:wartawan|media|[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*)?"
+        rf"|pada\s+(?!(?:{day}|{month})\b)(?:wartawan|media|[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*)?"
         r"(?:(?:,\s*|:\s*)?bahwa\s+|(?:jika|agar|supaya)\s+|,\s*|:\s*)?"
     )
 
@@ -640,6 +642,7 @@ _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 # Verbs this many words after "yang" belong to its relative clause ("agen *yang diduga
 # bekerja* untuk ..."), not to a clause of their own.
 _RELATIVE_WORDS = 2
+_NUMBER = re.compile(r"\d")
 _INTERROGATIVES = frozenset({"mengapa", "kenapa", "bagaimana"})
 # Nouns that open with a sequencer: "lalu lintas" (traffic) chains no action.
 _COMPOUNDS = frozenset({"lalu lintas"})
@@ -692,7 +695,12 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
     are not the clause's predicate; nor is the first word, which heads the object ("alasan
     penundaan itu" has none). "kejadian yang dialami warga itu *tidak* bisa ..." and "nilai
     kerugian di kasus ini *mencapai* ..." are clauses."""
-    words = [w.lower() for w in _CLAUSE_WORD.findall(text, start, end)]
+    found = list(_CLAUSE_WORD.finditer(text, start, end))
+    words = [m.group().lower() for m in found]
+    # Words right after a number: "pada 2024 *mencapai*" closes the adjunct, no phrase of it.
+    after_number = {
+        k for k in range(1, len(found)) if _NUMBER.search(text, found[k - 1].end(), found[k].start())
+    }
     if (
         words
         and words[0].endswith("nya")
@@ -722,7 +730,7 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
         return False  # "alasan mengapa ...": an embedded question of a noun, no clause
     relative = -9
     for k, w in enumerate(words):
-        prev = words[k - 1] if k else ""
+        prev = words[k - 1] if k and k not in after_number else ""
         if w == "yang":
             relative = k
         if w in sequencers() and not (k + 1 < len(words) and f"{w} {words[k + 1]}" in _COMPOUNDS):

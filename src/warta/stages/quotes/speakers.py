@@ -108,7 +108,38 @@ def tokens(text: str, start: int, end: int, limit: int | None = None) -> list[To
     found = _TOKEN.finditer(text, start, end)
     if limit is not None:
         found = islice(found, limit)
-    return [(m.start(), m.end(), m.group()) for m in found]
+    toks = [(m.start(), m.end(), m.group()) for m in found]
+    return _nicknames(toks) if any(t[2] in _NICK_MARKS for t in toks) else toks
+
+
+# Marks around a nickname inside a name: "Munafri 'Appi' Arifuddin", 'Andi "Ucok" Saputra'.
+_NICK_MARKS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+
+
+def _nicknames(toks: list[Tok]) -> list[Tok]:
+    """The tokens without a nickname in quote marks between two capitalised words of a name:
+    the marks would otherwise end the name at its first half (the name's span still covers
+    the nickname)."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        close = _NICK_MARKS.get(t[2])
+        if (
+            close is not None
+            and out
+            and out[-1][2][:1].isupper()
+            and k + 3 < len(toks)
+            and toks[k + 1][2][:1].isupper()
+            and toks[k + 2][2] == close
+            and toks[k + 3][2][:1].isupper()
+            and toks[k + 3][0] > toks[k + 2][1]
+        ):
+            k += 3
+            continue
+        out.append(t)
+        k += 1
+    return out
 
 
 def _cap(w: str) -> bool:
