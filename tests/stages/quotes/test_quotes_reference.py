@@ -1159,3 +1159,19 @@ def test_a_nya_word_after_a_quote_that_ends_in_a_comma_is_a_cue() -> None:
 def test_no_unlisted_cue_without_a_known_name(text: str) -> None:
     a = warta.analyze(text)
     assert all(q.cue is None or q.cue.text not in ("perempuan", "sebuah", "sehingga") for q in a.quotes)
+
+
+def test_the_agent_of_a_passive_cue_is_who_a_later_pronoun_means() -> None:
+    text = (
+        '"Saya sudah antre sejak pagi, tapi tidak kebagian," ujar Rudi (35) warga Cileungsi.\n\n'
+        "Hal senada diungkapkan Dodi Saputra (25) warga Ciawi. Ia mengaku kecewa penjualan tiket dibatasi.\n"
+    )
+    assert _speaker_of(text, "penjualan tiket") == "Dodi Saputra"
+
+
+def test_the_agent_in_a_relative_clause_is_no_subject() -> None:
+    text = (
+        "Hakim Jootje Santoso membacakan poin keberatan yang disampaikan Ahmad Basuki dalam permohonan itu. "
+        "Namun, menurutnya, terdapat fakta yang bertentangan dalam putusan terdahulu.\n"
+    )
+    assert _speaker_of(text, "fakta yang bertentangan") == "Jootje Santoso"

@@ -26,6 +26,7 @@ from warta.lang import id as lang_id
 from warta.stages.clean.resources import id_words
 from warta.stages.quotes.attribute import Found
 from warta.stages.quotes.resources import (
+    agent_passives,
     collectives,
     commoners,
     definite_markers,
@@ -249,7 +250,8 @@ def _copy(sp: Speaker, mention: Span | None) -> Speaker:
 def _subjects(
     text: str, mentions: Sequence[Mention], entities: Sequence[Entity], starts: Sequence[int]
 ) -> list[tuple[int, Speaker]]:
-    """People who open a sentence ("Macron telah muncul ..."), by position."""
+    """People who open a sentence ("Macron telah muncul ..."), or are the agent of a passive
+    cue ("Hal senada diungkapkan Deny Setiawan"), by position."""
     out: list[tuple[int, Speaker]] = []
     for m in mentions:
         if m.label != "PER" or m.entity is None or m.entity >= len(entities) or not starts:
@@ -258,7 +260,10 @@ def _subjects(
             continue  # "Ia" the tagger took for a name
         s = starts[max(0, bisect_right(starts, m.start) - 1)]
         before = text[s : m.start].replace(",", " ").split()
-        if all(w.lower() in lead_words() or w.lower() == "itu" for w in before):
+        verb = len(before) - (2 if before[-1:] == ["oleh"] else 1)
+        # Not in a relative clause: "poin yang disampaikan Ahok" says nothing of Ahok speaking.
+        agent = verb > 0 and before[verb] in agent_passives() and before[verb - 1].lower() != "yang"
+        if agent or all(w.lower() in lead_words() or w.lower() == "itu" for w in before):
             if _PASSIVE_AFTER.match(text, m.end):
                 continue  # "Tri Yanto diketahui telah melapor ...": the subject of a passive is talked about
             e = entities[m.entity]
