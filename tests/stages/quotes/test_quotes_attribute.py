@@ -464,3 +464,9 @@ def test_a_month_after_pada_opens_what_was_said() -> None:
     text = "Dia mengungkapkan pada Oktober 2016, DPRD Kabupaten Kebumen telah menetapkan anggaran."
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("pada Oktober 2016")
+
+
+def test_an_adverb_between_the_verb_and_bahwa_is_no_part_of_the_statement() -> None:
+    text = "Penyanyi Rina Lestari mengutarakan juga bahwa menjaga kesehatan tidak hanya dari olahraga."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("menjaga kesehatan")

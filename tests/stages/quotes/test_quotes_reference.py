@@ -1175,3 +1175,9 @@ def test_the_agent_in_a_relative_clause_is_no_subject() -> None:
         "Namun, menurutnya, terdapat fakta yang bertentangan dalam putusan terdahulu.\n"
     )
     assert _speaker_of(text, "fakta yang bertentangan") == "Jootje Santoso"
+
+
+def test_a_role_word_left_where_a_scrape_lost_the_name_is_no_name() -> None:
+    text = "Konser itu ramai.,Pelantun,ini mengutarakan bahwa ia akan tampil lagi tahun depan."
+    q = _quote(warta.analyze(text), "tampil lagi")
+    assert q.speaker is None or q.speaker.name != "Pelantun"

@@ -86,7 +86,8 @@ _MENURUT = re.compile(r"(?:^|(?<=[,;]\s)|(?<=\s))[Mm]enurut(?P<nya>nya)?\b")
 def _after_verb() -> re.Pattern[str]:
     """What may stand between a reporting verb and what was said: the statement it was made in
     ("dalam keterangan tertulis"), who it was said to ("kepada wartawan"), a complementiser
-    ("bahwa"), a comma or a colon. "pada Oktober 2016" is no addressee: a month opens what
+    ("bahwa"), a comma or a colon, and an adverb before them ("mengutarakan juga bahwa").
+    "pada Oktober 2016" is no addressee: a month opens what
     was said."""
     channels = "|".join(r"\s+".join(map(re.escape, c.split())) for c in statement_channels())
     day = "|".join(sorted(lang_id.days()))
@@ -99,7 +100,7 @@ def _after_verb() -> re.Pattern[str]:
         r"|kemarin|(?:minggu|pekan)\s+lalu)(?=\s*(?:,|bahwa\b)))?"
     )
     return re.compile(
-        rf"{when}\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:{channels})"
+        rf"(?:\s+(?:juga|pula)(?=\s*(?:,|:|bahwa\b)))?{when}\s*(?:(?:dalam|melalui|lewat)\s+(?:sebuah\s+|suatu\s+)?(?:{channels})"
         r"(?:\s+tertulis(?:nya)?|nya)?\s*)?(?:kepada\s+(?:wartawan|media|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\w+)\s*"
         rf"|pada\s+(?!(?:{day}|{month})\b)(?:wartawan|media|[A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*)?"
         r"(?:(?:,\s*|:\s*)?bahwa\s+|(?:jika|agar|supaya)\s+|,\s*|:\s*)?"

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warta.article import Entity, Mention, Quote, Span, Speaker
 from warta.lang import id as lang_id
@@ -414,6 +414,10 @@ def build_quotes(
         conf = f.confidence
         named = _named_in(text, f.start, f.end, entities)
         p = _refine(text, f.speaker, indexed) if f.speaker is not None else None
+        if p is not None and p.kind == "person" and not p.roles and _role_as_name(text, p, indexed):
+            # "Pelantun,ini mengutarakan" (a name the scrape lost): a role word alone, which
+            # the tagger took for no person, describes the one the story is about.
+            p = replace(p, kind="role", roles=[p.name], name=None, definite=True)
         described = _described_org(text, p, indexed, entities) if p is not None and p.kind == "org" else None
         if p is not None and described is not None:
             # "Maskapai penerbangan tersebut": the organisation named before, described.
@@ -616,6 +620,14 @@ def _common_noun(text: str, p: ParsedSpeaker, mentions: _Mentions) -> bool:
         and word.lower() in id_words()
         and not any(m.label == "PER" for m in mentions.overlapping(*p.name))
     )
+
+
+def _role_as_name(text: str, p: ParsedSpeaker, mentions: _Mentions) -> bool:
+    """Whether a person's name is one capitalised role word ("Pelantun", "Penyanyi") the
+    tagger did not take for a person."""
+    if p.name is None:
+        return False
+    return text[p.name[0] : p.name[1]].lower() in role_words() and _common_noun(text, p, mentions)
 
 
 # How far back a definite description looks for the organisation whose name it opens.
