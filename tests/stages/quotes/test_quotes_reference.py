@@ -1181,3 +1181,9 @@ def test_a_role_word_left_where_a_scrape_lost_the_name_is_no_name() -> None:
     text = "Konser itu ramai.,Pelantun,ini mengutarakan bahwa ia akan tampil lagi tahun depan."
     q = _quote(warta.analyze(text), "tampil lagi")
     assert q.speaker is None or q.speaker.name != "Pelantun"
+
+
+@pytest.mark.parametrize("noun", ["pengakuan", "penuturan", "penjelasan", "kesaksian"])
+def test_menurut_and_a_statement_noun_before_a_name(noun: str) -> None:
+    text = f"Budi Santoso hadir di balai kota. Menurut {noun} Budi, kunjungannya hanyalah pertemuan biasa."
+    assert _speaker_of(text, "pertemuan biasa") in ("Budi", "Budi Santoso")
