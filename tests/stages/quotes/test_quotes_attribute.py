@@ -470,3 +470,21 @@ def test_an_adverb_between_the_verb_and_bahwa_is_no_part_of_the_statement() -> N
     text = "Penyanyi Rina Lestari mengutarakan juga bahwa menjaga kesehatan tidak hanya dari olahraga."
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("menjaga kesehatan")
+
+
+def test_an_opening_cue_and_a_name_with_no_comma_before_the_clause() -> None:
+    text = "Tapi kata Dirman sampah yang dibakar di tepi jalan mengganggu kenyamanan warga."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("sampah yang dibakar")
+    assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Dirman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lebih lanjut Anton mengaku telah melaporkan kasus itu ke Bawaslu.",
+        "Dengan demikian Sri harus menghentikan perjuangannya di babak ini.",
+    ],
+)
+def test_no_opening_cue_when_the_name_is_the_subject(text: str) -> None:
+    assert all(not text[f.start : f.end].startswith(("mengaku", "harus")) for f in find_quotes(text))

@@ -526,10 +526,15 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     if text[sp.end : after].strip(" \t") not in (",", ":") and not text[sp.end : after].rstrip().endswith(
         ","
     ):
-        sp = _name_before_comma(text, sp)
-        if sp is None:
-            return None  # the content follows the speaker after a comma
-        after = sp.end + 1
+        if not passive and m.group("cue").lower() != "demikian" and _bare_name_then_clause(text, sp, e):
+            # "Tapi kata Dirman sampah yang dibakar ...": no comma, the name ends where the
+            # lower-case clause begins (not after "Dengan demikian", a connective).
+            after = sp.end
+        else:
+            sp = _name_before_comma(text, sp)
+            if sp is None:
+                return None  # the content follows the speaker after a comma
+            after = sp.end + 1
     cs, ce = _strip_end(text, after, e)
     if _words(text, cs, ce) < 3 or text[cs : cs + 1] in '“”"':
         return None
@@ -540,6 +545,21 @@ def _cue_opens(text: str, s: int, e: int, known: Collection[str]) -> Found | Non
     return Found(
         "indirect", cs, ce, cue=(m.start("cue"), m.end("cue")), speaker=sp, via="cue-before", confidence=0.85
     )
+
+
+def _bare_name_then_clause(text: str, sp: ParsedSpeaker, e: int) -> bool:
+    """Whether a person named by name alone is followed, with no comma, by a lower-case
+    clause: what was said after an opening cue whose writer left the comma out."""
+    if sp.kind != "person" or sp.name is None or sp.roles or sp.name[1] != sp.end:
+        return False
+    nxt = _CLAUSE_WORD.match(text, sp.end + 1)
+    if nxt is None or text[sp.end : nxt.start()] != " " or not nxt.group()[:1].islower():
+        return False
+    if nxt.group() in discourse_words():
+        return False  # "kata Riko Walhi sendiri telah ...": the name runs on
+    if _subjectless(text, nxt.start(), e):
+        return False  # "Lebih lanjut Anton mengaku ...": the name is the verb's subject
+    return _clause(text, nxt.start(), e)
 
 
 def _modal_adverb(lead: str) -> bool:
