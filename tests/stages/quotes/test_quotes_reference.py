@@ -1187,3 +1187,13 @@ def test_a_role_word_left_where_a_scrape_lost_the_name_is_no_name() -> None:
 def test_menurut_and_a_statement_noun_before_a_name(noun: str) -> None:
     text = f"Budi Santoso hadir di balai kota. Menurut {noun} Budi, kunjungannya hanyalah pertemuan biasa."
     assert _speaker_of(text, "pertemuan biasa") in ("Budi", "Budi Santoso")
+
+
+def test_a_name_set_off_after_its_role_holds_it_whatever_the_tagger_found_in_the_role() -> None:
+    text = "Menteri Kehakiman Turki, Yilmaz Tunc, sebelumnya mengatakan bahwa kartun itu merupakan penghinaan."
+    assert _speaker_of(text, "kartun itu") == "Yilmaz Tunc"
+
+
+def test_a_role_after_a_name_and_a_comma_leaves_the_name() -> None:
+    text = '"Krisis ini sudah darurat," kata Imam Malik Mujahid, Kepala Gugus Tugas Burma yang hadir di sidang itu.'
+    assert _speaker_of(text, "sudah darurat") in ("Imam Malik Mujahid", "Malik Mujahid")

@@ -407,3 +407,14 @@ def test_a_nickname_in_quote_marks_stays_inside_the_name(mark: str) -> None:
     assert p is not None and p.name is not None
     assert text[p.name[0] : p.name[1]] == f"Munafri {mark}Appi{mark} Arifuddin"
     assert [text[a:b] for a, b in p.roles] == ["Wali Kota Makassar"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rest"),
+    [("Pasalnya artis berusia 37 tahun tersebut", "artis berusia 37 tahun tersebut"), ("Nyatanya Agnes", "Agnes")],
+)
+def test_a_nya_adverb_opening_the_sentence_without_a_comma_is_no_part_of_the_subject(
+    phrase: str, rest: str
+) -> None:
+    p = parse_before(phrase, 0, len(phrase), known=set())
+    assert p is not None and phrase[p.start : p.end] == rest

@@ -178,6 +178,14 @@ def _refine(text: str, p: ParsedSpeaker, mentions: _Mentions) -> ParsedSpeaker:
     if not overlapping or any(m.label == "PER" for m in overlapping):
         return p
     people = [m for m in inside if m.label == "PER"]
+    if (
+        p.roles
+        and text[p.roles[-1][1] : ns].strip() == ","
+        and text[ns:ne].split()[0].lower() not in role_words()
+    ):
+        # "Menteri Kehakiman Turki, Yilmaz Tunc": a name set off by a comma after its role is
+        # who holds it; a "person" the tagger found inside the role is none.
+        people = [m for m in people if not any(rs <= m.start and m.end <= re_ for rs, re_ in p.roles)]
     if people:
         # The "name" is (part of) a place or organisation, and a person is named beside it.
         p.name = (people[-1].start, people[-1].end)

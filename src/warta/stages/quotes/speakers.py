@@ -1168,7 +1168,11 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
     if found is None and toks:
         # "Mantan Kapolda Banten itu mengatakan": a description of someone named before.
         tail = toks[max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0) :]
-        while len(tail) > 2 and (tail[0][2].lower() in lead_words() or tail[0][2].lower() in opener_words()):
+        while len(tail) > 2 and (
+            tail[0][2].lower() in lead_words()
+            or tail[0][2].lower() in opener_words()
+            or (tail[0] is toks[0] and nya_adverb(tail[0][2]))
+        ):
             tail = tail[1:]
         while len(tail) > 2 and tail[-1][2].lower() in discourse_words():
             tail = tail[:-1]  # "Mantan kapten timnas itu *juga* menyatakan"
@@ -1338,7 +1342,10 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
             while len(g) > 1 and (
                 g[0][2].lower() in lead_words()
                 or (g[0][2].lower() in opener_words() and g[0][2].lower() != "di")
+                or (g is groups[0] and g[0][0] == toks[0][0] and nya_adverb(g[0][2]))
             ):
+                # ... and a "-nya" adverb opening the sentence with no comma ("Pasalnya artis
+                # itu mengaku", "Nyatanya Agnes membocorkan").
                 g = g[1:]
             if g[0][2].lower() in pronouns() and len(g) == 1:
                 return ParsedSpeaker("pronoun", g[0][0], g[0][1], pronoun=pronouns()[g[0][2].lower()])
