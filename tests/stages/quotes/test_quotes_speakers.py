@@ -418,3 +418,10 @@ def test_a_nya_adverb_opening_the_sentence_without_a_comma_is_no_part_of_the_sub
 ) -> None:
     p = parse_before(phrase, 0, len(phrase), known=set())
     assert p is not None and phrase[p.start : p.end] == rest
+
+
+def test_a_role_of_a_body_after_dari_then_the_name_after_a_comma() -> None:
+    t = "anggota Komisi III dari PPP, Arsul Sani di Kompleks Parlemen."
+    p = parse_after(t, 0, known=set())
+    assert p is not None and p.name is not None and t[p.name[0] : p.name[1]] == "Arsul Sani"
+    assert [t[a:b] for a, b in p.affiliations] == ["PPP"]

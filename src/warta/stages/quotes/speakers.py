@@ -690,6 +690,17 @@ def _classify(
     return out
 
 
+def _from_body(toks: Sequence[Tok], j: int) -> int:
+    """Past "dari" and the capitalised body a role is of, when a comma follows it ("anggota
+    Komisi III *dari PPP*, Arsul Sani"): the name comes after the comma."""
+    if j + 2 >= len(toks) or toks[j][2] != "dari" or not _cap(toks[j + 1][2]):
+        return j
+    k = j + 1
+    while k < len(toks) and k - j <= 6 and _cap(toks[k][2]):
+        k += 1
+    return k if k < len(toks) and toks[k][2] == "," else j
+
+
 def parse_after(
     text: str, pos: int, *, known: Collection[str] = (), limit: int = 400
 ) -> ParsedSpeaker | None:
@@ -753,6 +764,8 @@ def parse_after(
         j = _core_end(toks, i)
         if j == i:
             break
+        if not segments and _is_role(toks[i][2]):
+            j = _from_body(toks, j)
         if (
             segments
             and j < len(toks)
