@@ -1197,3 +1197,12 @@ def test_a_name_set_off_after_its_role_holds_it_whatever_the_tagger_found_in_the
 def test_a_role_after_a_name_and_a_comma_leaves_the_name() -> None:
     text = '"Krisis ini sudah darurat," kata Imam Malik Mujahid, Kepala Gugus Tugas Burma yang hadir di sidang itu.'
     assert _speaker_of(text, "sudah darurat") in ("Imam Malik Mujahid", "Malik Mujahid")
+
+
+def test_a_described_organisation_is_the_one_introduced_with_that_noun() -> None:
+    text = (
+        "Seorang kartunis yang bekerja untuk majalah satir Leman ditahan polisi. "
+        "Menteri Budi Santoso mengecam karikatur itu. "
+        '"Kartun itu tidak dibuat untuk mengejek agama," kata majalah itu.\n'
+    )
+    assert _speaker_of(text, "mengejek agama") == "Leman"

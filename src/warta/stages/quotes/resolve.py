@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from warta.article import Entity, Mention, Quote, Span, Speaker
 from warta.lang import id as lang_id
@@ -30,6 +31,7 @@ from warta.stages.quotes.resources import (
     collectives,
     commoners,
     definite_markers,
+    org_descriptors,
     lead_words,
     name_particles,
     pronouns,
@@ -481,6 +483,10 @@ def build_quotes(
                 if p.kind != "statement" and p.definite and not p.plural and head not in role_words()
                 else None
             )
+            if org is None and p.definite and not p.plural and head in _org_descriptor_heads():
+                # "kata majalah itu" after "majalah satir Leman": the organisation the article
+                # introduced with that noun.
+                org = _introduced_as(text, indexed, entities, p.start, head)
             if org is not None:
                 # "kata kementerian tersebut" after "Kementerian Pertahanan Rusia": the
                 # organisation whose name opens with the description's head.
@@ -653,6 +659,31 @@ def _org_headed(mentions: _Mentions, entities: Sequence[Entity], pos: int, head:
         e = entities[m.entity]
         if e.label == "ORG" and e.name.split()[0].lower() == head:
             return Speaker(name=e.name, entity=m.entity)
+    return None
+
+
+@cache
+def _org_descriptor_heads() -> frozenset[str]:
+    return frozenset(d[0] for d in org_descriptors())
+
+
+def _introduced_as(
+    text: str, mentions: _Mentions, entities: Sequence[Entity], pos: int, head: str
+) -> Speaker | None:
+    """The organisation named last before ``pos`` (within :data:`_ORG_REACH` characters) right
+    after the descriptor ``head`` and at most two lower-case words: "majalah satir Leman"
+    for "majalah itu"."""
+    lo = max(0, pos - _ORG_REACH)
+    for m in reversed(mentions.inside(lo, pos)):
+        if m.entity is None or m.entity >= len(entities) or entities[m.entity].label not in ("ORG", "PER"):
+            continue
+        if not text[m.start - 1 : m.start].isspace():
+            continue
+        words = text[max(lo, m.start - 40) : m.start].split()[-3:]
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].lower() == head and all(w.isalpha() and w.islower() for w in words[k + 1 :]):
+                e = entities[m.entity]
+                return Speaker(name=e.name, entity=m.entity)
     return None
 
 
