@@ -1206,3 +1206,16 @@ def test_a_described_organisation_is_the_one_introduced_with_that_noun() -> None
         '"Kartun itu tidak dibuat untuk mengejek agama," kata majalah itu.\n'
     )
     assert _speaker_of(text, "mengejek agama") == "Leman"
+
+
+def test_a_nya_cue_skips_a_body_that_spoke_by_its_one_word_name() -> None:
+    text = (
+        "Direktur Penempatan Tenaga Kerja Sunardi Hutapea menilai job fair harus tertib. "
+        '"Penyelenggaraannya harus dirancang secara baik," ujarnya. '
+        "Kemnaker mencatat bahwa angkatan kerja Indonesia terus bertambah setiap tahunnya. "
+        '"Pertumbuhan ini disumbang oleh lulusan baru," tuturnya.\n'
+    )
+    a = warta.analyze(text)
+    assert any(e.name == "Kemnaker" and e.label == "ORG" for e in a.entities)
+    q = _quote(a, "lulusan baru")
+    assert q.speaker is not None and q.speaker.name == "Sunardi Hutapea"

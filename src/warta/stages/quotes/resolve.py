@@ -444,7 +444,22 @@ def build_quotes(
                     speaker.name = same.name or speaker.name
                     speaker.entity = same.speaker.entity if speaker.entity is None else speaker.entity
             roles = " ".join(r.text.lower() for r in speaker.roles)
-            history.append(_Known(speaker.name, roles, p.kind, speaker, p.start))
+            kind = p.kind
+            if (
+                kind == "person"
+                and not p.roles
+                and p.name is not None
+                and " " not in text[p.name[0] : p.name[1]]
+                and speaker.entity is not None
+                and speaker.entity < len(entities)
+                and entities[speaker.entity].label == "ORG"
+                and text[p.name[0] : p.name[1]]
+                in (entities[speaker.entity].name, *entities[speaker.entity].aliases)
+            ):
+                # "Kemnaker mencatat": a body the tagger knows by that very name (not a word
+                # of a longer one, "Yoga" of "AKP Gede Yoga"), no later "-nya".
+                kind = "org"
+            history.append(_Known(speaker.name, roles, kind, speaker, p.start))
             conf *= _CONFIDENCE["named"]
         elif p is not None and p.kind == "pronoun":
             want = ("org", "group", "statement") if p.pronoun == "mereka" else ("person",)
