@@ -85,6 +85,11 @@ def test_an_outlet_given_by_the_input_is_kept() -> None:
         ("Siapa yang salah?,Budi menjawab tidak tahu.", 1),
         ("Lembaga itu tidak independen., Ia mengatakan, partainya tidak bertanggung jawab.", 1),
         ('Hal itu melemahkan," kata Edhy., Kemudian, Ledia mengatakan poin itu keliru.', 1),
+        (
+            '"Barang juga penting," ujar Menko Darmin, Minggu (15/9/2019),Ia menambahkan, logistik perlu dibenahi.',
+            1,
+        ),
+        ('"Ini bukti kerja kami," ungkapnya bangga,Saat ini pula, desa sudah tersambung internet.', 1),
     ],
 )
 def test_glued_paragraphs(text: str, joins: int) -> None:
@@ -103,6 +108,8 @@ def test_glued_paragraphs(text: str, joins: int) -> None:
         "Harga naik., kata dia.",
         "Rina Wulandari, S.H., Kepala Bidang Hukum, hadir.",
         "Saham PT Maju Tbk., Budi membelinya.",
+        "Pemain terbaik: Budi,Andi dan Rudi.",
+        "Timnas Indonesia,Malaysia dan Vietnam lolos.",
     ],
 )
 def test_commas_that_join_no_paragraphs(text: str) -> None:

@@ -8,7 +8,9 @@ a sentence's end (``.``, ``?``, ``!``, ``…``, with a closing quote mark) and c
 before, with no space, a capitalised word or an opening quote mark. Ordinary prose always
 puts a space after a comma, so it is left alone (in 2,390 articles of news-2025 a sentence
 end and a comma before a capital, with no space, occur 6 times, all inside quotes, which the
-opening-mark test keeps out).
+opening-mark test keeps out). Where the full stop went with the break ("(15/9/2019),Ia
+menambahkan"), a comma glued to a capitalised function word (a pronoun or a connective) is
+the break too: nothing else is capitalised after a comma but a name.
 
 Example:
     >>> [f.before for f in find_glued_paragraphs('Harga naik.,Sementara itu, pedagang mengeluh.,,"Kami rugi," ujarnya.')]
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 
 from warta.stages.clean.fixes import Fix
+from warta.stages.clean.resources import function_words
 
 __all__ = ["find_glued_paragraphs"]
 
@@ -33,6 +36,12 @@ _GLUED = re.compile(r"[.!?…][”\"’']?[ \t]?(,+)(?=[“‘]|\"\w|[A-Z][a-z])
 # Budi") is left alone.
 _GLUED_SPACED = re.compile(r"[.!?…][”\"’']?[ \t]?(,+)[ \t]+(?=[“‘]|\"\w|[A-Z][a-z])")
 _LAST_WORD = re.compile(r"(\w+)$")
+
+# A comma glued to a capitalised function word, with no sentence end before it ("...
+# Minggu (15/9/2019),Ia menambahkan", "..." ungkapnya bangga,Saat ini"): some scrapers
+# dropped the full stop with the break. Mid-sentence, only names are capitalised after a
+# comma, and prose puts a space there; a pronoun or connective opens a new sentence.
+_GLUED_BARE = re.compile(r"(?<=[a-z)])(,+)(?=([A-Z][a-z]+)\b)")
 
 
 def _word_ends_sentence(word: str) -> bool:
@@ -48,6 +57,8 @@ def find_glued_paragraphs(text: str) -> list[Fix]:
         word = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
         if word is not None and _word_ends_sentence(word.group(1)):
             found.append(m.span(1))
+    function = function_words()
+    found.extend(m.span(1) for m in _GLUED_BARE.finditer(text) if m.group(2).lower() in function)
     fixes = []
     for start, end in sorted(set(found)):
         fixes.append(
