@@ -210,7 +210,9 @@ def predicted_entities(
         if q.kind == "partial" or q.cue is None:
             continue
         sp = q.speaker
-        lo, hi = q.cue.end, _sentence_end(text, q.cue.end)
+        # The speaker phrase next to the cue: after it ('," kata Budi'), or between the
+        # quote and the cue ('," begitu Risma menyapa').
+        lo, hi = min(q.cue.end, max(q.end, q.cue.start - 60)), _sentence_end(text, q.cue.end)
         if sp is not None and sp.name and not sp.roles and public.get(sp.name.split()[0]) is False:
             continue
         if q.kind == "direct" and q.cue.start >= q.end:

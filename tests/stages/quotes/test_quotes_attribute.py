@@ -451,7 +451,9 @@ def test_a_lower_case_apposition_after_menurut_and_a_name() -> None:
 def test_senada_opens_the_sentence_before_its_subject() -> None:
     text = "Senada, Kementerian Pertahanan Nusantara menyatakan tidak menerima pemberitahuan apa pun."
     (f,) = find_quotes(text)
-    assert f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Kementerian Pertahanan Nusantara"
+    assert (
+        f.speaker is not None and text[f.speaker.start : f.speaker.end] == "Kementerian Pertahanan Nusantara"
+    )
 
 
 def test_a_verb_after_a_number_closes_the_time_adjunct() -> None:

@@ -1142,7 +1142,9 @@ def test_a_verb_missing_from_the_cue_list_after_a_quote_and_a_known_name() -> No
 
 
 def test_a_nya_word_after_a_quote_that_ends_in_a_comma_is_a_cue() -> None:
-    a = warta.analyze('Penyanyi Rina Lestari menjaga pola makan. "Kadang aku makan mi instan," bocornya. Ia tertawa.')
+    a = warta.analyze(
+        'Penyanyi Rina Lestari menjaga pola makan. "Kadang aku makan mi instan," bocornya. Ia tertawa.'
+    )
     q = _quote(a, "mi instan")
     assert q.cue is not None and q.cue.text == "bocornya"
     assert q.speaker is not None and q.speaker.name == "Rina Lestari"
@@ -1190,7 +1192,9 @@ def test_menurut_and_a_statement_noun_before_a_name(noun: str) -> None:
 
 
 def test_a_name_set_off_after_its_role_holds_it_whatever_the_tagger_found_in_the_role() -> None:
-    text = "Menteri Kehakiman Turki, Yilmaz Tunc, sebelumnya mengatakan bahwa kartun itu merupakan penghinaan."
+    text = (
+        "Menteri Kehakiman Turki, Yilmaz Tunc, sebelumnya mengatakan bahwa kartun itu merupakan penghinaan."
+    )
     assert _speaker_of(text, "kartun itu") == "Yilmaz Tunc"
 
 
@@ -1219,3 +1223,12 @@ def test_a_nya_cue_skips_a_body_that_spoke_by_its_one_word_name() -> None:
     assert any(e.name == "Kemnaker" and e.label == "ORG" for e in a.entities)
     q = _quote(a, "lulusan baru")
     assert q.speaker is not None and q.speaker.name == "Sunardi Hutapea"
+
+
+def test_a_word_before_the_speaker_after_a_quote_leaves_the_verb_as_the_cue() -> None:
+    a = warta.analyze(
+        'Wali Kota Rina Wulandari menelepon warga. "Bagaimana kondisinya sekarang," begitu Rina menyapa seorang warga.'
+    )
+    q = _quote(a, "kondisinya sekarang")
+    assert q.cue is not None and q.cue.text == "menyapa"
+    assert q.speaker is not None and q.speaker.name == "Rina Wulandari"

@@ -411,7 +411,10 @@ def test_a_nickname_in_quote_marks_stays_inside_the_name(mark: str) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "rest"),
-    [("Pasalnya artis berusia 37 tahun tersebut", "artis berusia 37 tahun tersebut"), ("Nyatanya Agnes", "Agnes")],
+    [
+        ("Pasalnya artis berusia 37 tahun tersebut", "artis berusia 37 tahun tersebut"),
+        ("Nyatanya Agnes", "Agnes"),
+    ],
 )
 def test_a_nya_adverb_opening_the_sentence_without_a_comma_is_no_part_of_the_subject(
     phrase: str, rest: str

@@ -26,8 +26,8 @@ from warta.stages.quotes.resources import (
     cue_pattern,
     cue_verbs,
     definite_markers,
-    discourse_words,
     directive_verbs,
+    discourse_words,
     inside_cues,
     introducers,
     judging_passives,
@@ -306,6 +306,11 @@ def _unlisted_cue(
     first = text[sp.name[0] : sp.name[1]].split()[0]
     if first.isupper() or (first not in known and text.count(first) < 2):
         return None
+    after = sp.end + len(text[sp.end : sp.end + 3]) - len(text[sp.end : sp.end + 3].lstrip(" \t"))
+    verb = _CLAUSE_WORD.match(text, after)
+    if verb is not None and _subjectless(text, after, verb.end()):
+        # '"...," begitu Risma menyapa warga': a word before the speaker, whose verb is the cue.
+        return (verb.start(), verb.end()), sp, False
     return span, sp, False
 
 

@@ -31,9 +31,9 @@ from warta.stages.quotes.resources import (
     collectives,
     commoners,
     definite_markers,
-    org_descriptors,
     lead_words,
     name_particles,
+    org_descriptors,
     pronouns,
     role_words,
     statement_nouns,
@@ -424,7 +424,13 @@ def build_quotes(
         conf = f.confidence
         named = _named_in(text, f.start, f.end, entities)
         p = _refine(text, f.speaker, indexed) if f.speaker is not None else None
-        if p is not None and p.kind == "person" and not p.roles and _role_as_name(text, p, indexed):
+        if (
+            p is not None
+            and p.kind == "person"
+            and p.name
+            and not p.roles
+            and _role_as_name(text, p, indexed)
+        ):
             # "Pelantun,ini mengutarakan" (a name the scrape lost): a role word alone, which
             # the tagger took for no person, describes the one the story is about.
             p = replace(p, kind="role", roles=[p.name], name=None, definite=True)
