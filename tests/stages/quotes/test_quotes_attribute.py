@@ -490,3 +490,37 @@ def test_an_opening_cue_and_a_name_with_no_comma_before_the_clause() -> None:
 )
 def test_no_opening_cue_when_the_name_is_the_subject(text: str) -> None:
     assert all(not text[f.start : f.end].startswith(("mengaku", "harus")) for f in find_quotes(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bupati Rudi meminta maaf atas kejadian itu.",
+        "Pegawai itu kemudian meminta bantuan kepada Sukiman.",
+        "Menteri Sri Wahyuni meminta izin Badan Anggaran untuk memakai saldo anggaran lebih.",
+        "Para sopir meminta kejelasan aturan muatan truk.",
+        "Delegasi Nusantara juga mengusulkan digitalisasi layanan yang lebih inklusif.",
+    ],
+)
+def test_a_directive_with_a_thing_for_its_object_is_no_statement(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Presiden Rudi mendesak para pemimpin Eropa untuk mengadopsi paket sanksi yang kuat.",
+            "para pemimpin",
+        ),
+        ("Dia meminta masyarakat lebih bijak dalam menggunakan uang.", "masyarakat lebih"),
+        ("Gubernur Rudi meminta awak media bertanya kepada panitia.", "awak media"),
+        (
+            "Karena itu, dia meminta para mahasiswa jangan hanya bercita-cita menjadi pegawai.",
+            "para mahasiswa",
+        ),
+    ],
+)
+def test_what_an_addressee_was_asked_to_do_is_a_statement(text: str, start: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(start)

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Literal
 
 from warta.lang import id as lang_id
+from warta.stages.clean.resources import id_words
 from warta.stages.quotes.marks import Marked, find_marked
 from warta.stages.quotes.resources import (
     agent_passives,
@@ -51,6 +52,7 @@ from warta.stages.quotes.resources import (
     relations,
     reporting_alternation,
     reporting_pattern,
+    requested_things,
     role_words,
     sequencers,
     statement_channels,
@@ -713,6 +715,28 @@ def _introduced(text: str, verb_end: int, content_start: int) -> bool:
     )
 
 
+def _with_nya(word: str) -> bool:
+    """Whether a lower-case word carries "-nya" ("meningkatnya"), not a word that ends so
+    ("bertanya", "bernyanyi" stay verbs)."""
+    return word.endswith("nya") and word[:-3] in id_words()
+
+
+def _addressee(word: str) -> bool:
+    """Whether the first word of a directive verb's object can open who was asked, not
+    what was asked for: no thing ("izin", "maaf") and no noun made with pe-/ke-/per- ...
+    -an ("penambahan", "kejelasan", "persetujuan") or -isasi ("digitalisasi")."""
+    made = (word.startswith(("pe", "ke")) and word.endswith("an") and len(word) > 7) or word.endswith("isasi")
+    return word not in requested_things() and not made
+
+
+def _asked_verb(word: str) -> bool:
+    """A predicate word or a prefixed verb ("bekerja" too, "ber-" before "k") after "untuk"."""
+    return word in predicate_words() or (
+        (_PREFIXED_VERB.fullmatch(word) is not None or (word.startswith("be") and len(word) > 5))
+        and word not in not_verbs()
+    )
+
+
 def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool:
     """Whether ``text[start:end]`` reads as a clause: a predicate word ("akan", "sudah",
     "tidak", "adalah") or a prefixed verb that heads no phrase of the object. A word right
@@ -727,12 +751,7 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
     after_number = {
         k for k in range(1, len(found)) if _NUMBER.search(text, found[k - 1].end(), found[k].start())
     }
-    if (
-        words
-        and words[0].endswith("nya")
-        and _PREFIXED_VERB.fullmatch(words[0])
-        and words[0] not in not_verbs()
-    ):
+    if words and _with_nya(words[0]) and _PREFIXED_VERB.fullmatch(words[0]) and words[0] not in not_verbs():
         return False  # "berakhirnya perang ...", "terjadinya banjir ...": an event made a noun
     if words and (words[0] in object_openers() or (len(words) > 1 and words[1] in topic_words())):
         # "soal rencana ...", "pentingnya kerja sama ...": a topic or a nominalised object,
@@ -775,8 +794,15 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
                 return True
             relative = k  # "yang dinilai berhasil membangun ...": a chain of verbs in the relative clause
             continue
-        if w.endswith("nya") and _PREFIXED_VERB.fullmatch(w):
+        if _with_nya(w) and _PREFIXED_VERB.fullmatch(w):
             continue  # "di tengah meningkatnya ...": a verb made a noun
+        if directive and k > 0 and _addressee(words[0]):
+            if w == "untuk" and k + 1 < len(words) and _asked_verb(words[k + 1]):
+                return True  # "mendesak Iran *untuk meredakan* ...": what the addressee was asked to do
+            if w == "jangan":
+                return True  # "meminta para mahasiswa *jangan* ...": what they were told not to do
+            if w == "lebih" and relative < 0 and k + 1 < len(words) and words[k + 1] not in preps:
+                return True  # "meminta masyarakat *lebih bijak* ...": how they were asked to be
         if prev == "yang" or prev in preps or w in preps:
             continue  # "terhadap", "di" + "terapkan": a preposition is no prefixed verb
         if w in preds or (
@@ -833,7 +859,7 @@ def _subjectless(text: str, start: int, end: int) -> bool:
         or (
             low[:2] in ("me", "be")
             and _PREFIXED_VERB.fullmatch(low) is not None
-            and not low.endswith("nya")
+            and not _with_nya(low)
             and low not in not_verbs()
             and low not in prepositions()
         )

@@ -50,6 +50,7 @@ __all__ = [
     "reporting_alternation",
     "reporting_pattern",
     "reporting_verbs",
+    "requested_things",
     "role_words",
     "sequencers",
     "service_marks",
@@ -103,6 +104,12 @@ def org_descriptors() -> tuple[tuple[str, ...], ...]:
     """Common nouns before an organisation's name ("surat kabar", "kantor berita"), as word
     tuples, longest first."""
     return tuple(sorted((tuple(x.split()) for x in _lines("org_descriptors.txt")), key=len, reverse=True))
+
+
+@cache
+def requested_things() -> frozenset[str]:
+    """What a directive verb asks for when it is a thing ("meminta izin ... untuk ...")."""
+    return frozenset(_lines("requested_things.txt"))
 
 
 @cache
