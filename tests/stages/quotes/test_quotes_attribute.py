@@ -500,6 +500,7 @@ def test_no_opening_cue_when_the_name_is_the_subject(text: str) -> None:
         "Menteri Sri Wahyuni meminta izin Badan Anggaran untuk memakai saldo anggaran lebih.",
         "Para sopir meminta kejelasan aturan muatan truk.",
         "Delegasi Nusantara juga mengusulkan digitalisasi layanan yang lebih inklusif.",
+        "Dalam pertemuan itu, ormas tersebut menyampaikan usulan sistem pemilu bertajuk 'Jalan Tengah Pemilu'.",
     ],
 )
 def test_a_directive_with_a_thing_for_its_object_is_no_statement(text: str) -> None:
@@ -524,3 +525,9 @@ def test_a_directive_with_a_thing_for_its_object_is_no_statement(text: str) -> N
 def test_what_an_addressee_was_asked_to_do_is_a_statement(text: str, start: str) -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith(start)
+
+
+def test_termasuk_after_a_demonstrative_is_the_predicate() -> None:
+    text = "Pemkab Sumbawa menegaskan status pulau tersebut termasuk kawasan konservasi."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("status pulau")

@@ -796,6 +796,10 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
             continue
         if _with_nya(w) and _PREFIXED_VERB.fullmatch(w):
             continue  # "di tengah meningkatnya ...": a verb made a noun
+        if k > 0 and found[k].group()[:1].isupper():
+            continue  # a word of a name or title ("bertajuk Jalan *Tengah*"), no predicate
+        if w == "termasuk" and prev in definite_markers():
+            return True  # "wilayah tersebut *termasuk* dalam ...": belongs, after its subject
         if directive and k > 0 and _addressee(words[0]):
             if w == "untuk" and k + 1 < len(words) and _asked_verb(words[k + 1]):
                 return True  # "mendesak Iran *untuk meredakan* ...": what the addressee was asked to do
