@@ -531,3 +531,26 @@ def test_termasuk_after_a_demonstrative_is_the_predicate() -> None:
     text = "Pemkab Sumbawa menegaskan status pulau tersebut termasuk kawasan konservasi."
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("status pulau")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Namun, Presiden Rudi menyebut pemimpin jangan malas untuk mengingatkan.", "pemimpin jangan"),
+        ("Dalam dokumen itu, Chen menyebut barang yang dikirim bernilai US$ 500.", "barang yang dikirim"),
+        (
+            "Kepala Staf Rudi menyebut adanya dewan pengawas tidak akan mengganggu kerja komisi.",
+            "adanya dewan",
+        ),
+        ("Namun, BPS mencatat, masih terdapat komoditas yang memberikan andil deflasi.", "masih terdapat"),
+    ],
+)
+def test_clauses_with_a_predicate_of_their_own(text: str, start: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(start)
+
+
+def test_a_nominalised_object_with_a_relative_clause_is_no_statement() -> None:
+    assert (
+        find_quotes("Pelatih Rudi juga menanggapi banyaknya pemain diaspora yang belum memiliki klub.") == []
+    )

@@ -52,6 +52,7 @@ from warta.stages.quotes.resources import (
     relations,
     reporting_alternation,
     reporting_pattern,
+    reporting_verbs,
     requested_things,
     role_words,
     sequencers,
@@ -154,9 +155,10 @@ def _cue_after_name() -> re.Pattern[str]:
 
 @cache
 def _name_before_verb() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:^|[.,]\s+)([A-Z][a-z]+)\s+(?:juga\s+)?(?:{reporting_alternation()})\b", re.MULTILINE
-    )
+    # Not "mencatat": a body records figures ("Kitabisa mencatat ..."); a short name that
+    # says is a person's.
+    verbs = "|".join(sorted(reporting_verbs() - {"mencatat"}, key=len, reverse=True))
+    return re.compile(rf"(?:^|[.,]\s+)([A-Z][a-z]+)\s+(?:juga\s+)?(?:{verbs})\b", re.MULTILINE)
 
 
 def known_names(text: str) -> set[str]:
@@ -753,11 +755,20 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
     }
     if words and _with_nya(words[0]) and _PREFIXED_VERB.fullmatch(words[0]) and words[0] not in not_verbs():
         return False  # "berakhirnya perang ...", "terjadinya banjir ...": an event made a noun
-    if words and (words[0] in object_openers() or (len(words) > 1 and words[1] in topic_words())):
-        # "soal rencana ...", "pentingnya kerja sama ...": a topic or a nominalised object,
-        # whatever verbs its phrases hold.
-        return False
     preds = predicate_words()
+    if words and words[0] in object_openers() and words[0].endswith("nya"):
+        # "pentingnya kerja sama dalam mewujudkan ...": a nominalised object, whatever verbs
+        # its phrases hold; but "adanya dewan pengawas *tidak* akan mengganggu ..." is the
+        # subject of a predicate word of its own.
+        for k, w in enumerate(words[1:], start=1):
+            if w == "yang" or w in subordinators() or w in _PURPOSE:
+                return False  # "banyaknya pemain yang *belum* ...": the relative clause's own
+            if w in preds and not found[k].group()[:1].isupper():
+                return True
+        return False
+    if words and (words[0] in object_openers() or (len(words) > 1 and words[1] in topic_words())):
+        # "soal rencana ...": a topic, whatever verbs its phrases hold.
+        return False
     if words[:1] and words[0].endswith("nya") and len(words) > 1 and words[1] in prepositions():
         # "dukungannya terhadap ...": a nominalised object, unless a predicate follows it
         # ("hubungannya dengan Ketua BPI *tetap* baik"); verbs in its phrases do not count.
@@ -787,10 +798,15 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
             # opens what was asked ("mengingatkan panitia agar tidak ...").
             return False
         if relative >= 0 and k - relative == 1 and _PREFIXED_VERB.fullmatch(w):
-            if w in _COPULAS and prev.startswith("di") and prev not in judging_passives():
-                # "gugatan yang dilayangkan *merupakan* hak ...": a copula after the relative
-                # clause's passive verb is the predicate (not "yang dinilai merupakan ...",
-                # nor "yang berpeluang menjadi", a chain).
+            if (
+                (w in _COPULAS or w.startswith("ber"))
+                and prev.startswith("di")
+                and prev not in judging_passives()
+            ):
+                # "gugatan yang dilayangkan *merupakan* hak ...", "barang yang dikirim
+                # *bernilai* ...": a copula or a "ber-" verb after the relative clause's
+                # passive verb is the predicate (not "yang dinilai merupakan ...", nor "yang
+                # berpeluang menjadi", a chain).
                 return True
             relative = k  # "yang dinilai berhasil membangun ...": a chain of verbs in the relative clause
             continue
