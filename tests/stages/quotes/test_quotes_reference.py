@@ -1232,3 +1232,16 @@ def test_a_word_before_the_speaker_after_a_quote_leaves_the_verb_as_the_cue() ->
     q = _quote(a, "kondisinya sekarang")
     assert q.cue is not None and q.cue.text == "menyapa"
     assert q.speaker is not None and q.speaker.name == "Rina Wulandari"
+
+
+def test_an_unnamed_description_with_ini_is_the_person_just_named() -> None:
+    text = (
+        '"Kami senang usaha kuliner ini ramai," ujar Karim, warga RT 13 Kelurahan Pasar Manggis.\n\n'
+        "Warga asli Jakarta ini menuturkan, sebelumnya jalan itu disesaki pedagang kaki lima.\n"
+    )
+    assert _speaker_of(text, "disesaki pedagang") == "Karim"
+
+
+def test_a_time_adjunct_with_per_is_no_part_of_the_subject() -> None:
+    text = "Per Juni 2025, Bank Dunia mencatat ada 838 juta orang yang hidup di bawah garis kemiskinan."
+    assert _speaker_of(text, "838 juta") == "Bank Dunia"

@@ -562,6 +562,15 @@ def build_quotes(
                     person = _person_with_role(history, _role_words(desc)[:1], named)
                     if person is not None and (k is None or person.pos > k.pos):
                         k = person
+                    if (
+                        k is None
+                        and desc.split()[-1].lower() == "ini"
+                        and head not in _org_descriptor_heads()
+                        and head not in collectives()
+                    ):
+                        # "Warga asli Jakarta ini menuturkan" after "ujar Karim, warga ...":
+                        # "ini" points at the person just named.
+                        k = _last(history, kinds=("person",), named=named)
             if k is None and speaker is None and p.definite and head in collectives():
                 # "kata kelompok itu": the organisation that spoke just before, else the one
                 # named last before it.

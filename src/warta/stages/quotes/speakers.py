@@ -29,6 +29,7 @@ from warta.stages.quotes.resources import (
     connectors,
     cue_verbs,
     days,
+    definite_markers,
     description_ends,
     discourse_words,
     institutions,
@@ -1085,7 +1086,7 @@ def _anonymous(text: str, toks: list[Tok]) -> ParsedSpeaker | None:
     j = i + 1
     while j < len(toks) and j < i + 6 and toks[j][2] not in (",", ".") and not _ends_description(toks[j][2]):
         j += 1
-    definite = toks[j - 1][2].lower() in ("itu", "tersebut")
+    definite = toks[j - 1][2].lower() in definite_markers()
     return ParsedSpeaker("anonymous", toks[0][0], toks[j - 1][1], definite=definite, plural=i > 0 or doubled)
 
 
