@@ -73,3 +73,18 @@ def test_a_quote_that_opens_with_hearsay_katanya() -> None:
     text = "Ia belum menerima naskah final. “Katanya sudah 80 persen. Tapi saya belum tahu pasti,” ujarnya."
     (m,) = find_marked(text)
     assert text[m.start : m.end].startswith("Katanya sudah 80 persen")
+
+
+def test_a_tokenised_opener_glued_to_the_word_before_a_title() -> None:
+    text = (
+        '"Maaf, saya belum bisa beri bocoran. Dua minggu lagi saya kabari ya, "kata pemeran utama '
+        'dalam film" Laga Terakhir " itu.'
+    )
+    spans = [text[m.start : m.end] for m in find_marked(text)]
+    assert spans[0].startswith("Maaf") and spans[0].endswith("kabari ya,")
+    assert "Laga Terakhir" in spans[1:] and not any("kata pemeran" in s for s in spans)
+
+
+def test_a_closer_before_lower_case_words_stays_a_closer() -> None:
+    text = '"Presiden "menekankan dukungan penuh" dan menyerukan gencatan senjata," kata Istana.'
+    assert any("dukungan penuh" in text[m.start : m.end] for m in find_marked(text))

@@ -138,6 +138,20 @@ def _pair(text: str, positions: list[int], roles: list[Role]) -> list[Marked]:
     opened = -1
     for pos, role in zip(positions, roles, strict=True):
         if opened < 0:
+            if (
+                role == "close"
+                and text[pos] == '"'
+                and out
+                and out[-1].close >= 0
+                and _sentence_start(text, pos) <= out[-1].close
+                and text[pos + 1 : pos + 2] == " "
+                and text[pos + 2 : pos + 3].isupper()
+            ):
+                # A closer with no opener in the sentence of a quote just closed, before a
+                # capitalised word: a tokenised source glued an opener to the word before it
+                # ('..., "kata pemeran itu dalam film" Star Wars "'); it opens.
+                opened = pos
+                continue
             if role == "close":
                 # A closer with no opener: the quote began at its sentence, mark lost.
                 s, e = _strip(text, _sentence_start(text, pos), pos)
