@@ -554,3 +554,32 @@ def test_a_nominalised_object_with_a_relative_clause_is_no_statement() -> None:
     assert (
         find_quotes("Pelatih Rudi juga menanggapi banyaknya pemain diaspora yang belum memiliki klub.") == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Politikus itu juga membantah kabar yang menyebutkan bahwa ada sejarawan yang mundur.",
+        "Budi menanggapi aturan yang mewajibkan warga membayar pajak tambahan.",
+    ],
+)
+def test_verbs_inside_a_relative_clause_make_no_clause(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Fahmi menjelaskan angka kerugian yang fantastis itu disebabkan oleh kerusakan ekologi.",
+            "angka kerugian",
+        ),
+        (
+            "Ia mengungkapkan para pekerja yang harus dipulangkan berjumlah puluhan ribu orang.",
+            "para pekerja",
+        ),
+    ],
+)
+def test_the_predicate_after_a_relative_clause(text: str, start: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(start)

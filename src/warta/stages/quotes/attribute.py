@@ -669,9 +669,9 @@ _CLAUSE_WORD = re.compile(r"[^\W\d_]+")
 _LAW_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # (Not "per-": words that open with it are mostly nouns, "peristiwa", "perusahaan".)
 _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
-# Verbs this many words after "yang" belong to its relative clause ("agen *yang diduga
+# Verbs up to this many words after "yang" belong to its relative clause ("agen *yang diduga
 # bekerja* untuk ..."), not to a clause of their own.
-_RELATIVE_WORDS = 2
+_RELATIVE_WORDS = 3
 _NUMBER = re.compile(r"\d")
 _INTERROGATIVES = frozenset({"mengapa", "kenapa", "bagaimana"})
 # Nouns that open with a sequencer: "lalu lintas" (traffic) chains no action.
@@ -789,6 +789,8 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
         prev = words[k - 1] if k and k not in after_number else ""
         if w == "yang":
             relative = k
+        if w == "bahwa" and relative >= 0:
+            return False  # "kabar yang menyebutkan *bahwa* ...": what the relative clause says
         if w in sequencers() and not (k + 1 < len(words) and f"{w} {words[k + 1]}" in _COMPOUNDS):
             return False  # "... sepatah kata *kemudian* berjalan": the subject's next action
         if k > 0 and (w in subordinators() or (w in _PURPOSE and not directive)):
@@ -816,6 +818,22 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
             continue  # a word of a name or title ("bertajuk Jalan *Tengah*"), no predicate
         if w == "termasuk" and prev in definite_markers():
             return True  # "wilayah tersebut *termasuk* dalam ...": belongs, after its subject
+        if (
+            relative >= 0
+            and w.startswith("ber")
+            and _PREFIXED_VERB.fullmatch(w)
+            and prev.startswith("di")
+            and _PREFIXED_VERB.fullmatch(prev)
+            and prev not in judging_passives()
+        ):
+            return True  # "pekerja yang harus dipulangkan *berjumlah* ...": after the relative's passive
+        if (
+            relative >= 0
+            and prev in definite_markers()
+            and _PREFIXED_VERB.fullmatch(w)
+            and w not in not_verbs()
+        ):
+            return True  # "angka kerugian yang fantastis itu *disebabkan* ...": the demonstrative closed it
         if directive and k > 0 and _addressee(words[0]):
             if w == "untuk" and k + 1 < len(words) and _asked_verb(words[k + 1]):
                 return True  # "mendesak Iran *untuk meredakan* ...": what the addressee was asked to do
