@@ -583,3 +583,27 @@ def test_verbs_inside_a_relative_clause_make_no_clause(text: str) -> None:
 def test_the_predicate_after_a_relative_clause(text: str, start: str) -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith(start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kemudian, Menteri Rudi menceritakan mengapa menjaga inflasi itu penting.",
+        "Para ilmuwan telah mengungkapkan apa yang terjadi pada hari punahnya dinosaurus.",
+        "Anton menyampaikan itu saat ditanya mengenai tindakannya di persidangan.",
+    ],
+)
+def test_what_it_was_about_or_that_is_the_object(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Menanggapi penetapan itu, Mastuki menegaskan itu adalah ranah hukum.", "itu adalah"),
+        ("Di dalam mobil, Rina bertanya kenapa suaminya membeli tiga tiket.", "kenapa suaminya"),
+    ],
+)
+def test_a_demonstrative_subject_or_an_asked_question_is_said(text: str, start: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(start)

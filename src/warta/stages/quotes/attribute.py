@@ -674,6 +674,8 @@ _PREFIXED_VERB = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}")
 _RELATIVE_WORDS = 3
 _NUMBER = re.compile(r"\d")
 _INTERROGATIVES = frozenset({"mengapa", "kenapa", "bagaimana"})
+# Verbs whose object is a question: "bertanya kenapa ..." reports what was asked.
+_ASKING = frozenset({"bertanya", "menanyakan"})
 # Nouns that open with a sequencer: "lalu lintas" (traffic) chains no action.
 _COMPOUNDS = frozenset({"lalu lintas"})
 # Words that open a purpose clause inside a noun object ("upaya agar ..."); not "untuk",
@@ -705,16 +707,15 @@ def _inverted(text: str, s: int, speaker_start: int, verb_end: int, e: int) -> b
     return len(words) >= 2 and not all(w in openers for w in words)
 
 
-def _introduced(text: str, verb_end: int, content_start: int) -> bool:
-    """A comma, a colon or a complementiser ("bahwa") stands between the verb and what follows."""
+def _introduced(text: str, verb_end: int, content_start: int, *, asking: bool = True) -> bool:
+    """A comma, a colon or a complementiser ("bahwa") stands between the verb and what follows.
+    Without ``asking``, a question word ("mengapa", "bagaimana") introduces what something
+    was about ("menceritakan mengapa ..."), not what was said; "apakah" still introduces."""
     between = text[verb_end:content_start]
     first = _CLAUSE_WORD.match(text, content_start)
-    return (
-        "," in between
-        or ":" in between
-        or any(w in introducers() for w in between.split())
-        or (first is not None and first.group().lower() in introducers())
-    )
+    words = [*between.split(), first.group() if first is not None else ""]
+    intro = introducers() if asking else introducers() - _INTERROGATIVES
+    return "," in between or ":" in between or any(w.lower() in intro for w in words)
 
 
 def _with_nya(word: str) -> bool:
@@ -739,7 +740,7 @@ def _asked_verb(word: str) -> bool:
     )
 
 
-def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool:
+def _clause(text: str, start: int, end: int, *, directive: bool = False, asking: bool = False) -> bool:
     """Whether ``text[start:end]`` reads as a clause: a predicate word ("akan", "sudah",
     "tidak", "adalah") or a prefixed verb that heads no phrase of the object. A word right
     after "yang" opens a relative clause ("KTT *yang direncanakan*"), one right after a
@@ -784,6 +785,10 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False) -> bool
     preps = prepositions()
     if len(words) > 1 and words[1] in _INTERROGATIVES:
         return False  # "alasan mengapa ...": an embedded question of a noun, no clause
+    if not asking and words and (words[0] in _INTERROGATIVES or words[:2] == ["apa", "yang"]):
+        return False  # "menceritakan mengapa ...", "mengungkapkan apa yang terjadi": what about
+    if words and words[0] in definite_markers() and not (len(words) > 1 and words[1] in preds):
+        return False  # "menyampaikan itu saat ditanya ...": "that" is the object ("itu adalah" a subject)
     relative = -9
     for k, w in enumerate(words):
         prev = words[k - 1] if k and k not in after_number else ""
@@ -1037,9 +1042,9 @@ def _indirect_in(
             continue
         if (
             verb in object_verbs()
-            and not _introduced(text, v.end(), cstart)
+            and not _introduced(text, v.end(), cstart, asking=verb in _ASKING)
             and not (verb in _STATING and _subjectless(text, cs, ce))
-            and not _clause(text, cs, ce, directive=verb in directive_verbs())
+            and not _clause(text, cs, ce, directive=verb in directive_verbs(), asking=verb in _ASKING)
             and not (v.group().lower() in _PREDICATING and _SEBAGAI.search(text, cs, ce))
         ):
             if silent is not None:
