@@ -1245,3 +1245,10 @@ def test_an_unnamed_description_with_ini_is_the_person_just_named() -> None:
 def test_a_time_adjunct_with_per_is_no_part_of_the_subject() -> None:
     text = "Per Juni 2025, Bank Dunia mencatat ada 838 juta orang yang hidup di bawah garis kemiskinan."
     assert _speaker_of(text, "838 juta") == "Bank Dunia"
+
+
+def test_keduanya_is_a_pronoun_not_a_name() -> None:
+    a = warta.analyze(
+        "Dua tersangka ditangkap polisi. Keduanya mengaku sabu itu dibeli dari seorang bandar di Surabaya."
+    )
+    assert all(q.speaker is None or q.speaker.name != "Keduanya" for q in a.quotes)

@@ -199,6 +199,8 @@ def pronouns() -> dict[str, str]:
     forms.update({form: "dia" for form in ("dirinya", *("dirinya" + c for c in _CLITICS))})
     # "pihaknya" ("his side") as a subject is the speaker before: "Pihaknya menekankan, ...".
     forms.update({form: "dia" for form in ("pihaknya", *("pihaknya" + c for c in _CLITICS))})
+    # "keduanya" ("the two of them") stands for a group as "mereka" does.
+    forms.update({form: "mereka" for form in ("keduanya", *("keduanya" + c for c in _CLITICS))})
     return forms
 
 
