@@ -1252,3 +1252,11 @@ def test_keduanya_is_a_pronoun_not_a_name() -> None:
         "Dua tersangka ditangkap polisi. Keduanya mengaku sabu itu dibeli dari seorang bandar di Surabaya."
     )
     assert all(q.speaker is None or q.speaker.name != "Keduanya" for q in a.quotes)
+
+
+def test_an_epithet_with_sang_is_the_person_named_before() -> None:
+    text = (
+        "Menteri Keuangan Sri Wahyuni ditanya soal blokir anggaran. Ia mengatakan blokir itu sudah dibuka. "
+        "Sang Bendahara mengakui dirinya sudah membuka blokir anggaran tersebut.\n"
+    )
+    assert _speaker_of(text, "membuka blokir") == "Sri Wahyuni"

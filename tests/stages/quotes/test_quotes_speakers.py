@@ -428,3 +428,9 @@ def test_a_role_of_a_body_after_dari_then_the_name_after_a_comma() -> None:
     p = parse_after(t, 0, known=set())
     assert p is not None and p.name is not None and t[p.name[0] : p.name[1]] == "Arsul Sani"
     assert [t[a:b] for a, b in p.affiliations] == ["PPP"]
+
+
+@pytest.mark.parametrize("phrase", ["Sang Bendahara", "sang pelatih", "Namun, Sang Bendahara juga"])
+def test_sang_makes_an_epithet(phrase: str) -> None:
+    p = parse_before(phrase, 0, len(phrase), known={"Sang", "Bendahara"})
+    assert p is not None and p.kind == "role" and p.definite and p.name is None

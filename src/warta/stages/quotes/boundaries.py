@@ -92,6 +92,8 @@ def refine_speaker(text: str, p: ParsedSpeaker, index: MentionIndex) -> None:
     """Set ``p.name`` to the PER mention that ends the phrase, and re-split what precedes it."""
     if p.kind not in ("person", "role", "org"):
         return
+    if p.kind == "role" and p.definite and text[p.start : p.start + 5].lower() == "sang ":
+        return  # "Sang Bendahara": an epithet, whatever the tagger made of its capitals
     found = [m for m in index.people_in(p.start, p.end) if m.end <= p.end + 1]
     if not found:
         return

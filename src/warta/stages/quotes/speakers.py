@@ -691,6 +691,21 @@ def _classify(
     return out
 
 
+def _sang(toks: Sequence[Tok]) -> ParsedSpeaker | None:
+    """ "Sang Bendahara", "sang pelatih": an epithet of someone named before, whatever its
+    capitals (the honorific "sang" makes the words after it a description, not a name)."""
+    if not toks or toks[0][2].lower() != "sang":
+        return None
+    k = 1
+    while k < len(toks) and k <= 3 and toks[k][2].isalpha() and toks[k][2].lower() not in stop_words():
+        k += 1
+    if k == 1:
+        return None
+    return ParsedSpeaker(
+        "role", toks[0][0], toks[k - 1][1], roles=[(toks[1][0], toks[k - 1][1])], definite=True
+    )
+
+
 def _from_body(toks: Sequence[Tok], j: int) -> int:
     """Past "dari" and the capitalised body a role is of, when a comma follows it ("anggota
     Komisi III *dari PPP*, Arsul Sani"): the name comes after the comma."""
@@ -720,6 +735,9 @@ def parse_after(
         return None
     if toks[0][2].lower() in pronouns():
         return ParsedSpeaker("pronoun", toks[0][0], toks[0][1], pronoun=pronouns()[toks[0][2].lower()])
+    epithet = _sang(toks)
+    if epithet is not None:
+        return epithet
     related = _related(text, toks, known, stop)
     if related is not None:
         return related
@@ -1155,6 +1173,13 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         after = _parse_before(text, toks[named][0], end, known=known)
         if after is not None and after.name is not None:
             return after
+    lead = max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0)
+    tail = toks[lead:]
+    while tail and tail[-1][2].lower() in discourse_words():
+        tail = tail[:-1]
+    epithet = _sang(tail)
+    if epithet is not None and tail and epithet.end == tail[-1][1]:
+        return epithet  # "Namun, Sang Bendahara juga mengakui ..."
     sub = _subordinate_subject(text, toks, end, known)
     if sub is not None:
         return sub
