@@ -288,7 +288,7 @@ def _unlisted_cue(
 ) -> tuple[tuple[int, int], ParsedSpeaker | None, bool] | None:
     """A verb missing from the cue list after a quote that ends in a comma, a question or an
     exclamation mark: the sentence goes on to say who spoke, so a lower-case word that is
-    followed by a person's name the article uses elsewhere ('"...," tuntut Dolfie.'; not an
+    followed by a person's name the article used before it ('"...," tuntut Dolfie.'; not an
     acronym: '"...?" perempuan AS ...'), or
     one with "-nya" that ends the clause ('"...," bocornya.'), is the cue. Function words,
     prepositions and connectives never are ('"...," sehingga Budi ...')."""
@@ -308,8 +308,10 @@ def _unlisted_cue(
     if sp is None or sp.kind != "person" or sp.name is None:
         return None
     first = text[sp.name[0] : sp.name[1]].split()[0]
-    if first.isupper() or (first not in known and text.count(first) < 2):
-        return None
+    if first.isupper() or (
+        first not in known and text.find(first, max(0, m.open - _NAMED_BEFORE), m.open) < 0
+    ):
+        return None  # (looked for in a window before the quote: a count over the text was quadratic)
     after = sp.end + len(text[sp.end : sp.end + 3]) - len(text[sp.end : sp.end + 3].lstrip(" \t"))
     verb = _CLAUSE_WORD.match(text, after)
     if verb is not None and _subjectless(text, after, verb.end()):
