@@ -238,6 +238,9 @@ PLAN_16 = PLAN_11
 # Round 17 (session 13, start): annotated while the session's rules were written (round 16 was
 # their first working set), scored once at the end: their unseen test.
 PLAN_17 = PLAN_10
+# Round 18 (session 13, end): annotated after the session's rules were final and scored on
+# nothing: the first unseen test of the next session, before it changes any rule.
+PLAN_18 = PLAN_11
 PLANS = {
     1: PLAN,
     2: PLAN_2,
@@ -256,6 +259,7 @@ PLANS = {
     15: PLAN_15,
     16: PLAN_16,
     17: PLAN_17,
+    18: PLAN_18,
 }
 _CUES = re.compile(
     r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",
