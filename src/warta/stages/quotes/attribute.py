@@ -753,9 +753,11 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False, asking:
     found = list(_CLAUSE_WORD.finditer(text, start, end))
     words = [m.group().lower() for m in found]
     # Words right after a number: "pada 2024 *mencapai*" closes the adjunct, no phrase of it.
-    after_number = {
-        k for k in range(1, len(found)) if _NUMBER.search(text, found[k - 1].end(), found[k].start())
-    }
+    after_number = (
+        {k for k in range(1, len(found)) if _NUMBER.search(text, found[k - 1].end(), found[k].start())}
+        if _NUMBER.search(text, start, end)
+        else set()
+    )
     if words and _with_nya(words[0]) and _PREFIXED_VERB.fullmatch(words[0]) and words[0] not in not_verbs():
         return False  # "berakhirnya perang ...", "terjadinya banjir ...": an event made a noun
     preds = predicate_words()

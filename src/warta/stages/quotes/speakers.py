@@ -110,11 +110,12 @@ def tokens(text: str, start: int, end: int, limit: int | None = None) -> list[To
     if limit is not None:
         found = islice(found, limit)
     toks = [(m.start(), m.end(), m.group()) for m in found]
-    return _nicknames(toks) if any(t[2] in _NICK_MARKS for t in toks) else toks
+    return _nicknames(toks) if _NICK_MARK.search(text, start, end) else toks
 
 
 # Marks around a nickname inside a name: "Munafri 'Appi' Arifuddin", 'Andi "Ucok" Saputra'.
 _NICK_MARKS = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+_NICK_MARK = re.compile("['\"‘“]")
 
 
 def _nicknames(toks: list[Tok]) -> list[Tok]:
