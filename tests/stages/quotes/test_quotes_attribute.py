@@ -607,3 +607,7 @@ def test_what_it_was_about_or_that_is_the_object(text: str) -> None:
 def test_a_demonstrative_subject_or_an_asked_question_is_said(text: str, start: str) -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith(start)
+
+
+def test_an_agenda_is_no_source() -> None:
+    assert find_quotes("Menurut agenda, Budi akan dipanggil sebagai saksi pekan depan.") == []

@@ -1260,3 +1260,8 @@ def test_an_epithet_with_sang_is_the_person_named_before() -> None:
         "Sang Bendahara mengakui dirinya sudah membuka blokir anggaran tersebut.\n"
     )
     assert _speaker_of(text, "membuka blokir") == "Sri Wahyuni"
+
+
+def test_toh_opens_the_sentence_before_its_subject() -> None:
+    text = "Pemerintah berencana mengimpor gas. Toh, Anggota Komisi VII DPR Rofi Munawar menyebut bahwa pasokan gas dalam negeri masih cukup."
+    assert _speaker_of(text, "pasokan gas") == "Rofi Munawar"
