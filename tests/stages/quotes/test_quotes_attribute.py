@@ -611,3 +611,10 @@ def test_a_demonstrative_subject_or_an_asked_question_is_said(text: str, start: 
 
 def test_an_agenda_is_no_source() -> None:
     assert find_quotes("Menurut agenda, Budi akan dipanggil sebagai saksi pekan depan.") == []
+
+
+def test_a_name_after_menurut_that_is_also_a_word_is_a_speaker() -> None:
+    text = "Menurut Sandi, Pemprov DKI menargetkan ekonomi kreatif tumbuh hingga 12 persen."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("Pemprov DKI")
+    assert find_quotes("Menurut UU Pemilu, kampanye dilarang di tempat ibadah.") == []

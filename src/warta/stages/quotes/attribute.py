@@ -720,6 +720,16 @@ def _introduced(text: str, verb_end: int, content_start: int, *, asking: bool = 
     return "," in between or ":" in between or any(w.lower() in intro for w in words)
 
 
+# Capitalised words after "menurut" that open a law, not a person's name ("Sandi" may be one).
+_LAW_OPENERS = frozenset({"pasal", "peraturan", "ketentuan", "aturan"})
+
+
+def _not_a_name(word: str) -> bool:
+    """Whether a word after "menurut" is no person's name: lower case, an acronym ("UU"), a
+    hyphenated title ("Undang-Undang") or a law's first word ("Pasal")."""
+    return word.islower() or word.isupper() or "-" in word or word.lower() in _LAW_OPENERS
+
+
 def _with_nya(word: str) -> bool:
     """Whether a lower-case word carries "-nya" ("meningkatnya"), not a word that ends so
     ("bertanya", "bernyanyi" stay verbs)."""
@@ -1095,7 +1105,7 @@ def _indirect_in(
         while pos < e and text[pos] in " \t":
             pos += 1
         first = _LAW_WORD.match(text, pos)
-        if first is not None and first.group().lower() in not_sources():
+        if first is not None and first.group().lower() in not_sources() and _not_a_name(first.group()):
             continue  # "Menurut UU Pemilu, ...", "menurut Pasal 5": a law, no speaker
         if text.startswith(",", pos) and re.match(r",\s*[A-Z][^,]{0,40},", text[pos:e]):
             pos = text.index(",", pos) + 1  # "Menurut, Sonza, ...": a stray comma
