@@ -618,3 +618,9 @@ def test_a_name_after_menurut_that_is_also_a_word_is_a_speaker() -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("Pemprov DKI")
     assert find_quotes("Menurut UU Pemilu, kampanye dilarang di tempat ibadah.") == []
+
+
+def test_adapun_opens_what_was_said() -> None:
+    text = "Dia menjelaskan adapun targetnya verifikasi data ini selesai dalam lima hari."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("adapun targetnya")

@@ -506,8 +506,11 @@ def build_quotes(
             )
             if org is None and p.definite and not p.plural and head in _org_descriptor_heads():
                 # "kata majalah itu" after "majalah satir Leman": the organisation the article
-                # introduced with that noun.
-                org = _introduced_as(text, indexed, entities, p.start, head)
+                # introduced with that noun, else the one named just before ("... adalah Ash
+                # Scotland. Lembaga ini mengatakan").
+                org = _introduced_as(text, indexed, entities, p.start, head) or _last_group(
+                    indexed, entities, p.start
+                )
             if org is not None:
                 # "kata kementerian tersebut" after "Kementerian Pertahanan Rusia": the
                 # organisation whose name opens with the description's head.
