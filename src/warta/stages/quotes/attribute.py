@@ -312,7 +312,9 @@ def _unlisted_cue(
         first not in known and text.find(first, max(0, m.open - _NAMED_BEFORE), m.open) < 0
     ):
         return None  # (looked for in a window before the quote: a count over the text was quadratic)
-    after = sp.end + len(text[sp.end : sp.end + 3]) - len(text[sp.end : sp.end + 3].lstrip(" \t"))
+    after = sp.end
+    while text[after : after + 1] in (" ", "\t"):
+        after += 1
     verb = _CLAUSE_WORD.match(text, after)
     if verb is not None and _subjectless(text, after, verb.end()):
         # '"...," begitu Risma menyapa warga': a word before the speaker, whose verb is the cue.
@@ -818,17 +820,20 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False, asking:
             # subordinate clause, none of the object's own. After a directive verb "agar"
             # opens what was asked ("mengingatkan panitia agar tidak ...").
             return False
+        if (
+            relative >= 0
+            and (w in _COPULAS or w.startswith("ber"))
+            and _PREFIXED_VERB.fullmatch(w)
+            and prev.startswith("di")
+            and _PREFIXED_VERB.fullmatch(prev)
+            and prev not in judging_passives()
+        ):
+            # "gugatan yang dilayangkan *merupakan* hak ...", "pekerja yang harus dipulangkan
+            # *berjumlah* ...": a copula or a "ber-" verb after the relative clause's passive
+            # verb is the predicate (not "yang dinilai merupakan ...", nor "yang berpeluang
+            # menjadi", a chain).
+            return True
         if relative >= 0 and k - relative == 1 and _PREFIXED_VERB.fullmatch(w):
-            if (
-                (w in _COPULAS or w.startswith("ber"))
-                and prev.startswith("di")
-                and prev not in judging_passives()
-            ):
-                # "gugatan yang dilayangkan *merupakan* hak ...", "barang yang dikirim
-                # *bernilai* ...": a copula or a "ber-" verb after the relative clause's
-                # passive verb is the predicate (not "yang dinilai merupakan ...", nor "yang
-                # berpeluang menjadi", a chain).
-                return True
             relative = k  # "yang dinilai berhasil membangun ...": a chain of verbs in the relative clause
             continue
         if _with_nya(w) and _PREFIXED_VERB.fullmatch(w):
@@ -837,15 +842,6 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False, asking:
             continue  # a word of a name or title ("bertajuk Jalan *Tengah*"), no predicate
         if w == "termasuk" and prev in definite_markers():
             return True  # "wilayah tersebut *termasuk* dalam ...": belongs, after its subject
-        if (
-            relative >= 0
-            and w.startswith("ber")
-            and _PREFIXED_VERB.fullmatch(w)
-            and prev.startswith("di")
-            and _PREFIXED_VERB.fullmatch(prev)
-            and prev not in judging_passives()
-        ):
-            return True  # "pekerja yang harus dipulangkan *berjumlah* ...": after the relative's passive
         if (
             relative >= 0
             and prev in definite_markers()

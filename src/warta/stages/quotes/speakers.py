@@ -1174,12 +1174,13 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
         after = _parse_before(text, toks[named][0], end, known=known)
         if after is not None and after.name is not None:
             return after
+    # The last comma group: the subject, after any leading adverbials.
     lead = max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0)
-    tail = toks[lead:]
-    while tail and tail[-1][2].lower() in discourse_words():
-        tail = tail[:-1]
-    epithet = _sang(tail)
-    if epithet is not None and tail and epithet.end == tail[-1][1]:
+    subject = toks[lead:]
+    while subject and subject[-1][2].lower() in discourse_words():
+        subject = subject[:-1]
+    epithet = _sang(subject)
+    if epithet is not None and epithet.end == subject[-1][1]:
         return epithet  # "Namun, Sang Bendahara juga mengakui ..."
     sub = _subordinate_subject(text, toks, end, known)
     if sub is not None:
@@ -1201,13 +1202,12 @@ def parse_before(text: str, start: int, end: int, *, known: Collection[str] = ()
             after = _parse_before(text, toks[k + 1][0], end, known=known)
             if after is not None and after.name is not None:
                 return after
-    lead = max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0)
     described = _described_org(text, toks[lead:], known)
     if described is not None and not text[described.end : end].strip():
         return described  # "Kantor berita Reuters melaporkan"
     if found is None and toks:
         # "Mantan Kapolda Banten itu mengatakan": a description of someone named before.
-        tail = toks[max((k + 1 for k, t in enumerate(toks) if t[2] == ","), default=0) :]
+        tail = toks[lead:]
         while len(tail) > 2 and (
             tail[0][2].lower() in lead_words()
             or tail[0][2].lower() in opener_words()
