@@ -18,7 +18,7 @@ right more often there than on unseen articles, so a map fitted on a round after
 changed on it believes the attributor too much (session 9: a map fitted on rounds 3 to 5 said
 0.99 where unseen articles were right 0.88 times). Freezing each round's first look keeps
 those samples honest after the rules move on, and lets the rounds add up (session 11: the
-first looks of rounds 6 to 13, 1,854 attributions; session 12: rounds 6 to 15, 2,296). To
+first looks of rounds 6 to 13, 1,854 attributions; session 12: rounds 6 to 15, 2,296; session 14: rounds 6 to 18, 2,987). To
 freeze an earlier commit's first look, run the command with
 ``PYTHONPATH=<worktree of that commit>/src``; the commit recorded is the one the warta package
 is imported from. ``--choose-prior`` picks the smoothing prior with the lowest
