@@ -1,6 +1,6 @@
 """``warta build``: the one way to build warta's artefacts from the shared data.
 
-    warta build resources clean|segment|ner [--data DIR]   # word lists, abbreviations, NER word classes
+    warta build resources clean|segment|ner|quotes [--data DIR]   # word lists, abbreviations, NER word classes
     warta build ner --benchmark NAME | --production ...    # the CRF (+ BiLSTM-CRF) taggers
     warta build summary lexicon|ranker|topic [--data DIR]  # stop words, stems, idf; the ranker; the topic model
 
@@ -24,7 +24,7 @@ build_app = typer.Typer(
 )
 build_app.command("ner")(ner_cmd)
 
-_RESOURCES = ("clean", "segment", "ner")
+_RESOURCES = ("clean", "segment", "ner", "quotes")
 _SUMMARY = ("lexicon", "ranker", "topic")
 
 
@@ -34,14 +34,15 @@ def _data_args(data: Path | None) -> list[str]:
 
 @build_app.command("resources")
 def resources_cmd(
-    what: Annotated[str, typer.Argument(help="clean, segment or ner")],
+    what: Annotated[str, typer.Argument(help="clean, segment, ner or quotes")],
     data: Annotated[Path | None, typer.Option("--data", help="The shared data folder.")] = None,
     only: Annotated[
         str | None, typer.Option("--only", help="With ner: clusters, embeddings or gazetteer only.")
     ] = None,
 ) -> None:
     """Word lists and tables a stage reads: clean (Indonesian words, function words), segment
-    (abbreviations, sentence starters), ner (word classes, embeddings, gazetteer)."""
+    (abbreviations, sentence starters), ner (word classes, embeddings, gazetteer), quotes
+    (words that open a sentence as an adverbial)."""
     if what not in _RESOURCES:
         raise typer.BadParameter(f"unknown resources {what!r} (known: {', '.join(_RESOURCES)})")
     args = _data_args(data)
@@ -49,6 +50,10 @@ def resources_cmd(
         from warta.training.clean_resources import main as build_clean
 
         build_clean(args)
+    elif what == "quotes":
+        from warta.training.quote_resources import main as build_quotes
+
+        build_quotes(args)
     elif what == "segment":
         from warta.training.segment_resources import main as build_segment
 

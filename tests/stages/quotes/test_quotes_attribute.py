@@ -624,3 +624,19 @@ def test_adapun_opens_what_was_said() -> None:
     text = "Dia menjelaskan adapun targetnya verifikasi data ini selesai dalam lima hari."
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("adapun targetnya")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Rudi menilai ekonomi desa baru tumbuh lima persen.", "ekonomi desa"),
+        ("Lurah itu mengungkapkan harga gabah anjlok sejak pekan lalu.", "harga gabah"),
+    ],
+)
+def test_a_root_verb_past_the_first_word_makes_a_clause(text: str, start: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(start)
+
+
+def test_a_root_verb_after_yang_is_no_predicate() -> None:
+    assert find_quotes("Rudi menjelaskan jumlah warga yang hilang dalam banjir itu.") == []

@@ -434,3 +434,33 @@ def test_a_role_of_a_body_after_dari_then_the_name_after_a_comma() -> None:
 def test_sang_makes_an_epithet(phrase: str) -> None:
     p = parse_before(phrase, 0, len(phrase), known={"Sang", "Bendahara"})
     assert p is not None and p.kind == "role" and p.definite and p.name is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Stok aman," kata Ajudan Sadewo, Kompol Raka Pradipta, kepada wartawan.',
+        '"Stok aman," kata Istri Sadewo, Laras Wening, kepada wartawan.',
+    ],
+)
+def test_a_capitalised_relation_before_a_comma_is_no_name(text: str) -> None:
+    p = parse_after(text, text.index("kata") + 5, known=set())
+    assert p is not None and p.name is not None
+    assert text[p.name[0] : p.name[1]].endswith(("Raka Pradipta", "Laras Wening"))
+
+
+def test_the_place_of_a_post_stays_inside_the_role() -> None:
+    t = "Dubes RI di Seoul Wira Adikusuma"
+    p = parse_before(t, 0, len(t), known=set())
+    assert p is not None and p.name is not None and t[p.name[0] : p.name[1]] == "Wira Adikusuma"
+    # A name before "di" ends the run: the place is where the person spoke.
+    t = "Menko Sadewo di Bandung"
+    p = parse_before(t, 0, len(t), known=set())
+    assert p is not None and p.name is not None and t[p.name[0] : p.name[1]] == "Sadewo"
+
+
+@pytest.mark.parametrize("opening", ["Teranyar", "Alhasil", "Konon"])
+def test_a_word_the_news_opens_sentences_with_is_no_name(opening: str) -> None:
+    t = f"{opening}, Wira"
+    p = parse_before(t, 0, len(t), known=set())
+    assert p is not None and p.name is not None and t[p.name[0] : p.name[1]] == "Wira"

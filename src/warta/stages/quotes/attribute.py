@@ -55,6 +55,7 @@ from warta.stages.quotes.resources import (
     reporting_verbs,
     requested_things,
     role_words,
+    root_predicates,
     sequencers,
     statement_channels,
     stop_words,
@@ -859,7 +860,9 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False, asking:
         if prev == "yang" or prev in preps or w in preps:
             continue  # "terhadap", "di" + "terapkan": a preposition is no prefixed verb
         if w in preds or (
-            k > 0 and k - relative > _RELATIVE_WORDS and _PREFIXED_VERB.fullmatch(w) and w not in not_verbs()
+            k > 0
+            and k - relative > _RELATIVE_WORDS
+            and ((_PREFIXED_VERB.fullmatch(w) and w not in not_verbs()) or w in root_predicates())
         ):
             return True
     return False

@@ -35,6 +35,7 @@ __all__ = [
     "not_verbs",
     "object_verbs",
     "opener_words",
+    "opening_words",
     "ordinal_words",
     "org_heads",
     "org_titles",
@@ -52,6 +53,7 @@ __all__ = [
     "reporting_verbs",
     "requested_things",
     "role_words",
+    "root_predicates",
     "sequencers",
     "service_marks",
     "statement_channels",
@@ -143,10 +145,23 @@ def predicate_words() -> frozenset[str]:
 
 
 @cache
+def root_predicates() -> frozenset[str]:
+    """Root verbs that make a predicate with no prefix and no object ("naik", "tewas")."""
+    return frozenset(_lines("root_predicates.txt"))
+
+
+@cache
 def opener_words() -> frozenset[str]:
     """Words of sentence-opening adverbials ("Sebelumnya", "Sementara itu", "Di sisi lain")
     and ordinals ("Kedua,")."""
     return frozenset(_lines("openers.txt")) | ordinal_words()
+
+
+@cache
+def opening_words() -> frozenset[str]:
+    """Words the news corpora open sentences with as adverbials before a comma ("Teranyar,",
+    "Alhasil,"), lower case; learnt by ``warta build resources quotes``."""
+    return frozenset(ln.split("\t")[0] for ln in _lines("opening_words.txt"))
 
 
 @cache

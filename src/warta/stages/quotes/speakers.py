@@ -40,6 +40,7 @@ from warta.stages.quotes.resources import (
     not_sources,
     nya_adverb,
     opener_words,
+    opening_words,
     org_descriptors,
     org_heads,
     org_tails,
@@ -312,6 +313,19 @@ def _join_enumerations(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _post_place(toks: list[Tok], j: int) -> bool:
+    """ "Dubes RI *di* Kairo Helmy Fauzi": "di" and a place between an office (a role or a body
+    in capitals, no name yet) and the name that follows it."""
+    return (
+        toks[j][2] == "di"
+        and j > 0
+        and j + 2 < len(toks)
+        and (_is_role(toks[j - 1][2]) or toks[j - 1][2].isupper())
+        and _cap(toks[j + 1][2])
+        and _cap(toks[j + 2][2])
+    )
+
+
 def _core_end(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the name/role/organisation run starting at ``toks[i]``."""
     n = len(toks)
@@ -373,10 +387,12 @@ def _core_end(toks: list[Tok], i: int) -> int:
         elif (
             lw in _JOINERS
             and j + 1 < n
-            and toks[j + 1][2] in org_heads()
+            and (toks[j + 1][2] in org_heads() or _post_place(toks, j))
             and any(_is_role(t[2]) for t in toks[i:j])
         ):
-            pass  # "anggota DPRD *dari* Fraksi Hijau": a role, then the organisation it is of
+            # "anggota DPRD *dari* Fraksi Hijau": a role, then the organisation it is of; "Dubes
+            # RI *di* Kairo": the place of its post
+            pass
         else:
             break
         j += 1
@@ -497,6 +513,12 @@ def _pure_name(seg: list[Tok], *, apposed: bool = False) -> bool:
     return _name_token(seg[0][2]) and all(
         _name_token(t[2]) or (t[2] in name_particles() and _particle_at(seg, k)) for k, t in enumerate(seg)
     )
+
+
+def _relation_of(seg: list[Tok]) -> bool:
+    """ "Ajudan Jokowi", "Istri Budi": a capitalised relation word and whose it is, a
+    description of someone rather than a name."""
+    return len(seg) > 1 and seg[0][2].lower() in relations()
 
 
 def _segment_parts(
@@ -628,7 +650,7 @@ def _classify(
     # The name is the last segment that is only a name: "pengamat dari Universitas X,
     # Yogyakarta, Budi Santoso" names a place before the person.
     # A name first ("Joni, Direktur RSUD X, Surabaya") is the name, whatever follows.
-    if len(segments) > 1 and _pure_name(segments[0]):
+    if len(segments) > 1 and _pure_name(segments[0]) and not _relation_of(segments[0]):
         named: int | None = 0
     else:
         named = next(
@@ -1320,6 +1342,12 @@ def _a_name(name: str) -> bool:
     )
 
 
+def _opening_word(word: str) -> bool:
+    """ "Teranyar", "Alhasil", "Konon": a word the news corpora open sentences with as an
+    adverbial before a comma (``resources/opening_words.txt``), written with its capital only."""
+    return word[:1].isupper() and word[1:].islower() and word.lower() in opening_words()
+
+
 def _sentence_adverb(word: str) -> bool:
     """A word that opens a sentence as an adverb before a comma: a "-nya" adverb
     ("Pasalnya", "Anehnya") or a reduplication ("Lagi-lagi", "Mula-mula")."""
@@ -1370,7 +1398,11 @@ def _parse_before(text: str, start: int, end: int, *, known: Collection[str] = (
             if kept:
                 break
             continue
-        if kept and (all(t[2].lower() in openers for t in g) or (len(g) == 1 and _sentence_adverb(g[0][2]))):
+        if kept and (
+            all(t[2].lower() in openers for t in g)
+            or (len(g) == 1 and _sentence_adverb(g[0][2]))
+            or (g is groups[0] and len(g) == 1 and _opening_word(g[0][2]))
+        ):
             break  # "Sebelumnya,", "Sementara itu,", "Pasalnya,", "Lagi-lagi,": an adverbial
         if g[0][2].lower() == "menurut" or (kept and g[0][2].lower() in adjunct_openers()):
             break  # "Di Makassar, Budi ...": a place or time adverbial opening the sentence
