@@ -1265,3 +1265,12 @@ def test_an_epithet_with_sang_is_the_person_named_before() -> None:
 def test_toh_opens_the_sentence_before_its_subject() -> None:
     text = "Pemerintah berencana mengimpor gas. Toh, Anggota Komisi VII DPR Rofi Munawar menyebut bahwa pasokan gas dalam negeri masih cukup."
     assert _speaker_of(text, "pasokan gas") == "Rofi Munawar"
+
+
+@pytest.mark.parametrize("verb", ["berhasil ditemukan", "akan dipanggil", "sudah dibebaskan"])
+def test_the_subject_of_a_passive_after_an_auxiliary_does_not_take_the_nya(verb: str) -> None:
+    text = (
+        '"Kami terus mencari di sekitar sungai," ucap Kapolsek Tanah Merah Iptu Dodi Saputra.\n\n'
+        f'Rangga Wijaya {verb} Sabtu kemarin. "Kondisinya baik dan sehat," tuturnya.'
+    )
+    assert _speaker_of(text, "Kondisinya baik") == "Dodi Saputra"

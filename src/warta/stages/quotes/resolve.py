@@ -34,6 +34,7 @@ from warta.stages.quotes.resources import (
     lead_words,
     name_particles,
     org_descriptors,
+    predicate_words,
     pronouns,
     role_words,
     statement_nouns,
@@ -274,17 +275,22 @@ def _subjects(
         # Not in a relative clause: "poin yang disampaikan Ahok" says nothing of Ahok speaking.
         agent = verb > 0 and before[verb] in agent_passives() and before[verb - 1].lower() != "yang"
         if agent or all(w.lower() in lead_words() or w.lower() == "itu" for w in before):
-            if _PASSIVE_AFTER.match(text, m.end):
+            if _passive_after().match(text, m.end):
                 continue  # "Tri Yanto diketahui telah melapor ...": the subject of a passive is talked about
             e = entities[m.entity]
             out.append((m.start, Speaker(name=e.name, mention=Span(m.start, m.end, m.text), entity=m.entity)))
     return out
 
 
-# A passive verb right after a name, past an adverb or two: "X *diketahui* ...", "X juga *diperiksa*".
-_PASSIVE_AFTER = re.compile(
-    r"(?:\s+(?:juga|pun|kemudian|lalu|sempat|telah|sudah|akhirnya|langsung))*\s+di[a-z]{3,}\b"
-)
+# A passive verb right after a name, past an adverb or two: "X *diketahui* ...", "X juga *diperiksa*",
+# "X berhasil *ditemukan*", "X akan *dipanggil*" (an auxiliary, a modal or an aspect word of
+# resources/predicates.txt on the way).
+@cache
+def _passive_after() -> re.Pattern[str]:
+    words = sorted(
+        {"juga", "pun", "kemudian", "lalu", "akhirnya", "langsung", "berhasil", *predicate_words()}
+    )
+    return re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, words))}))*\s+di[a-z]{{3,}}\b")
 
 
 def _last(
