@@ -88,3 +88,18 @@ def test_a_tokenised_opener_glued_to_the_word_before_a_title() -> None:
 def test_a_closer_before_lower_case_words_stays_a_closer() -> None:
     text = '"Presiden "menekankan dukungan penuh" dan menyerukan gencatan senjata," kata Istana.'
     assert any("dukungan penuh" in text[m.start : m.end] for m in find_marked(text))
+
+
+@pytest.mark.parametrize("after", ['"(2016) itu.', '"pada 2016.'])
+def test_a_title_between_marks_spaced_the_wrong_way_round(after: str) -> None:
+    # The second mark has a space before it and a word glued after it, like an opener; with
+    # the turned closer before the title it closes the title, and opens no quote that runs
+    # over the next paragraphs.
+    text = (
+        '"Maaf, saya belum bisa beri bocoran," kata dia.\n\nIa pernah bermain dalam film" Laga '
+        f"Terakhir Episode II {after}\n\nUntuk perannya kali ini, Raka mengaku sering berlatih.\n\n"
+        '" Saya berlatih tiap pagi. " kata Raka.'
+    )
+    spans = [text[m.start : m.end] for m in find_marked(text) if m.balanced]
+    assert "Laga Terakhir Episode II" in spans
+    assert not any("Untuk perannya" in s for s in spans)

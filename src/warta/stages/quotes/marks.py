@@ -136,21 +136,24 @@ def _sentence_start(text: str, i: int) -> int:
 def _pair(text: str, positions: list[int], roles: list[Role]) -> list[Marked]:
     out: list[Marked] = []
     opened = -1
-    for pos, role in zip(positions, roles, strict=True):
+    flipped = -1
+    for k, (pos, role) in enumerate(zip(positions, roles, strict=True)):
+        if k == flipped:
+            role = "close"
         if opened < 0:
-            if (
-                role == "close"
-                and text[pos] == '"'
-                and out
-                and out[-1].close >= 0
-                and _sentence_start(text, pos) <= out[-1].close
-                and text[pos + 1 : pos + 2] == " "
-                and text[pos + 2 : pos + 3].isupper()
+            turned = role == "close" and text[pos] == '"' and text[pos + 1 : pos + 3][:1] == " "
+            turned = turned and text[pos + 2 : pos + 3].isupper()
+            pair = turned and _inverted_pair(text, positions, roles, k)
+            if pair or (
+                turned and out and out[-1].close >= 0 and _sentence_start(text, pos) <= out[-1].close
             ):
                 # A closer with no opener in the sentence of a quote just closed, before a
                 # capitalised word: a tokenised source glued an opener to the word before it
-                # ('..., "kata pemeran itu dalam film" Star Wars "'); it opens.
+                # ('..., "kata pemeran itu dalam film" Star Wars "'); it opens. So does one
+                # with, a few capitalised words on, an opener spaced the same wrong way
+                # ('dalam film" Star Wars "(2016)'), which closes the title they hold.
                 opened = pos
+                flipped = k + 1 if pair else -1
                 continue
             if role == "close":
                 # A closer with no opener: the quote began at its sentence, mark lost.
@@ -180,6 +183,26 @@ def _pair(text: str, positions: list[int], roles: list[Role]) -> list[Marked]:
         if e > s:
             out.append(Marked(opened, -1, s, e, False))
     return out
+
+
+# How far a tokenised source's turned opener may be from its turned closer (characters).
+_TURNED_SPAN = 80
+
+
+def _inverted_pair(text: str, positions: list[int], roles: list[Role], k: int) -> bool:
+    """The next mark after ``positions[k]`` is a straight opener with a space before it,
+    close by on the same line, with only capitalised words, digits and joiners between: the
+    spacing of both marks is turned the wrong way round."""
+    if k + 1 >= len(positions) or roles[k + 1] != "open" or text[positions[k + 1]] != '"':
+        return False
+    a, b = positions[k] + 1, positions[k + 1]
+    if b - a > _TURNED_SPAN or text[b - 1] != " ":
+        return False
+    words = text[a:b].split()
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_JOINERS for w in words)
+
+
+_TITLE_JOINERS = frozenset({"-", ":", "&", "dan", "di", "of", "the", "and", "in", "to", "yang"})
 
 
 def _single_marks(text: str, lo: int, hi: int) -> tuple[list[int], list[Role]]:
