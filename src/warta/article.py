@@ -58,6 +58,7 @@ ChangeKind = Literal[
     "control",  # control or zero-width characters removed, odd spaces and styled letters normalised
     "reduplication",  # a hyphen restored in a reduplicated word
     "lost-character",  # a character the scraper dropped, restored
+    "spelling",  # a reporting verb misspelt by one letter, put right
     "whitespace",  # line endings normalised, document trimmed
 ]
 

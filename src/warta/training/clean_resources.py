@@ -8,7 +8,11 @@ Writes, under src/warta/stages/clean/resources/:
   list has them or the news corpora use them at least 3 times;
 - id_words.txt: Indonesian word forms from the KBBI-derived lists (wikidepia, geovedi 01 KBBI3,
   Sastrawi roots), lower case, alphabetic, used to tell Indonesian words from names and English;
-- lang/id/function_words.txt: the merged Indonesian stopword list (never reduplicated by the generic rule).
+- lang/id/function_words.txt: the merged Indonesian stopword list (never reduplicated by the generic rule);
+- news_word_counts.tsv: how often the news corpora (news-2025, CLICK-ID, IndoSum, detik aspect-sum)
+  write each lower-case word form of five letters or more, for the forms written at least
+  ``MIN_COUNT`` times (the misspelt-verb repair tells a slip of the keyboard, rare, from a
+  variant or a word of its own, frequent).
 Each file starts with a header naming its sources and their sha256, so the build is reproducible.
 """
 
@@ -39,6 +43,14 @@ def _lang() -> Path:
 
 LANG = _lang()
 ALPHA = re.compile(r"^[a-z]+$")
+NEWS = (
+    "news-2025-cnn-detik-kompas-tempo/articles.jsonl.gz",
+    "news-clickid/clickid_articles.jsonl.gz",
+    "news-indosum/indosum_articles.jsonl.gz",
+    "news-detik-aspect-sum/detik_aspect_sum.jsonl.gz",
+)
+MIN_COUNT = 5
+_FORM = re.compile(r"\b[a-z]{5,}\b")
 ALPHA_HYPHEN = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 
@@ -176,7 +188,32 @@ def main(argv: list[str] | None = None) -> None:
     (OUT / "redup_lexicon.tsv").write_text(
         header([table, kb / "wikidepia_kbbi_wordlist.txt.gz"], data) + body + "\n", encoding="utf-8"
     )
-    print(f"id_words {len(words)}, function_words {len(stops)}, redup_lexicon {len(keep)}")
+    news = [data / n for n in NEWS]
+    counts = word_counts(news)
+    (OUT / "news_word_counts.tsv").write_text(
+        header(news, data) + "\n".join(f"{w}\t{n}" for w, n in sorted(counts.items())) + "\n",
+        encoding="utf-8",
+    )
+    print(
+        f"id_words {len(words)}, function_words {len(stops)}, redup_lexicon {len(keep)}, "
+        f"news_word_counts {len(counts)}"
+    )
+
+
+def word_counts(paths: list[Path], min_count: int = MIN_COUNT) -> dict[str, int]:
+    """Lower-case word forms of five letters or more in the records' ``text``, with how
+    often they are written, for those written at least ``min_count`` times."""
+    import json
+    from collections import Counter
+
+    seen: Counter[str] = Counter()
+    for path in paths:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                text = json.loads(line).get("text")
+                if isinstance(text, str):
+                    seen.update(_FORM.findall(text.lower()))
+    return {w: n for w, n in seen.items() if n >= min_count}
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ its raw span. Order matters:
 4. boilerplate and byline/credit lines,
 5. whitespace left behind (blank-line runs, double spaces, leading/trailing space),
    then the dateline opening the story ("JAKARTA, KOMPAS.com - "), moved to metadata,
-6. reduplication hyphens, lost capitals and spaces lost around links (glued words),
+6. reduplication hyphens, lost capitals, spaces lost around links (glued words) and
+   reporting verbs misspelt by one letter,
 then dangling citations are flagged on the final text.
 """
 
@@ -30,6 +31,7 @@ from warta.stages.clean.citations import find_dangling_citations
 from warta.stages.clean.fixes import Fix
 from warta.stages.clean.glued_words import find_glued_words
 from warta.stages.clean.lost_characters import find_lost_capitals
+from warta.stages.clean.misspellings import find_misspelt_verbs
 from warta.stages.clean.paragraphs import find_glued_paragraphs
 from warta.stages.clean.reduplication import find_reduplications
 from warta.stages.clean.resources import byline_roles
@@ -191,7 +193,14 @@ def clean_text(raw: str, *, detect_headline: bool = True, title: str | None = No
                 )
             ]
         )
-    b.apply(_merge(find_lost_capitals(b.text), find_reduplications(b.text), find_glued_words(b.text)))
+    b.apply(
+        _merge(
+            find_lost_capitals(b.text),
+            find_reduplications(b.text),
+            find_glued_words(b.text),
+            find_misspelt_verbs(b.text),
+        )
+    )
 
     cleaning = Cleaning()
     author = editor = None

@@ -35,6 +35,7 @@ __all__ = [
     "id_words",
     "name_glue_words",
     "name_titles",
+    "news_word_counts",
     "openers",
     "outlet_generic_words",
     "redup_affixes",
@@ -85,6 +86,17 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
 def id_words() -> frozenset[str]:
     """Indonesian word forms (KBBI-derived lists), lower case."""
     return frozenset(_word_lines("id_words.txt"))
+
+
+@cache
+def news_word_counts() -> dict[str, int]:
+    """How often the news corpora write each lower-case word form of five letters or more
+    (forms written five times or more; ``warta build resources clean``)."""
+    out: dict[str, int] = {}
+    for ln in _word_lines("news_word_counts.tsv"):
+        word, _, n = ln.partition("\t")
+        out[word] = int(n)
+    return out
 
 
 @cache
