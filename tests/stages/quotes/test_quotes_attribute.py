@@ -640,3 +640,22 @@ def test_a_root_verb_past_the_first_word_makes_a_clause(text: str, start: str) -
 
 def test_a_root_verb_after_yang_is_no_predicate() -> None:
     assert find_quotes("Rudi menjelaskan jumlah warga yang hilang dalam banjir itu.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meski Rudi sudah meminta maaf secara terbuka, pengacara itu belum bisa memaafkannya.",
+        "Rudi meminta izin Badan Anggaran untuk memakai sisa dana.",
+        "Pelatih itu mengungkapkan alasannya langsung menerima tawaran klub tanpa perlu pikir panjang.",
+        "Penyanyi itu mengungkapkan alasannya yang enggan tampil di festival.",
+    ],
+)
+def test_the_thing_asked_for_or_an_opener_noun_with_nya_is_no_clause(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_a_predicate_after_an_opener_noun_with_nya_still_makes_a_clause() -> None:
+    text = "Rudi menjelaskan alasannya tidak akan hadir dalam rapat itu."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("alasannya")

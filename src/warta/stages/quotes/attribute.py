@@ -774,13 +774,19 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False, asking:
     if words and _with_nya(words[0]) and _PREFIXED_VERB.fullmatch(words[0]) and words[0] not in not_verbs():
         return False  # "berakhirnya perang ...", "terjadinya banjir ...": an event made a noun
     preds = predicate_words()
-    if words and words[0] in object_openers() and words[0].endswith("nya"):
+    if directive and words and words[0] in requested_things():
+        return False  # "meminta maaf secara terbuka, ...": the thing asked for, whatever follows
+    owned = bool(words) and words[0].endswith("nya") and words[0][:-3] in object_openers()
+    if words and ((words[0] in object_openers() and words[0].endswith("nya")) or owned):
         # "pentingnya kerja sama dalam mewujudkan ...": a nominalised object, whatever verbs
         # its phrases hold; but "adanya dewan pengawas *tidak* akan mengganggu ..." is the
-        # subject of a predicate word of its own.
+        # subject of a predicate word of its own. So is an opener's noun with "-nya"
+        # ("alasannya langsung menerima ...": his reason for it, no clause).
         for k, w in enumerate(words[1:], start=1):
-            if w == "yang" or w in subordinators() or w in _PURPOSE:
-                return False  # "banyaknya pemain yang *belum* ...": the relative clause's own
+            if w in ("yang", "tanpa") or w in subordinators() or w in _PURPOSE:
+                # "banyaknya pemain yang *belum* ...": the relative clause's own; "... tanpa
+                # *perlu* pikir panjang": the adverbial's
+                return False
             if w in preds and not found[k].group()[:1].isupper():
                 return True
         return False
