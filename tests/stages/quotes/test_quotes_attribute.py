@@ -659,3 +659,19 @@ def test_a_predicate_after_an_opener_noun_with_nya_still_makes_a_clause() -> Non
     text = "Rudi menjelaskan alasannya tidak akan hadir dalam rapat itu."
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith("alasannya")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Dia menyebut informasi soal pungutan itu diterima petugas dari warga.", "informasi soal"),
+        ("Rudi hanya menyebut perdebatan mengenai rapat itu berlangsung lewat pesan singkat.", "perdebatan"),
+    ],
+)
+def test_a_demonstrative_closing_a_topic_phrase_before_a_predicate_makes_a_clause(text: str, start: str) -> None:
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith(start)
+
+
+def test_a_topic_phrase_with_no_predicate_after_its_demonstrative_stays_an_object() -> None:
+    assert find_quotes("Rudi menjelaskan soal kasus itu kepada wartawan di kantornya.") == []

@@ -791,8 +791,10 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False, asking:
                 return True
         return False
     if words and (words[0] in object_openers() or (len(words) > 1 and words[1] in topic_words())):
-        # "soal rencana ...": a topic, whatever verbs its phrases hold.
-        return False
+        # "soal rencana ...": a topic, whatever verbs its phrases hold; unless a demonstrative
+        # closes the phrase and a predicate follows ("informasi soal pemerasan *itu diterima*
+        # petugas ...": the topic was the subject's).
+        return _closed_subject(words, found)
     if words[:1] and words[0].endswith("nya") and len(words) > 1 and words[1] in prepositions():
         # "dukungannya terhadap ...": a nominalised object, unless a predicate follows it
         # ("hubungannya dengan Ketua BPI *tetap* baik"); verbs in its phrases do not count.
@@ -869,6 +871,23 @@ def _clause(text: str, start: int, end: int, *, directive: bool = False, asking:
             k > 0
             and k - relative > _RELATIVE_WORDS
             and ((_PREFIXED_VERB.fullmatch(w) and w not in not_verbs()) or w in root_predicates())
+        ):
+            return True
+    return False
+
+
+def _closed_subject(words: list[str], found: list[re.Match[str]]) -> bool:
+    """A demonstrative ("itu", "ini", "tersebut") and right after it a predicate word or a verb
+    in "di-" or "ber-" (not a verb made a noun, nor a word of a name): the noun phrase before
+    the demonstrative is the subject of a clause."""
+    for k in range(1, len(words) - 1):
+        if words[k] not in definite_markers():
+            continue
+        w = words[k + 1]
+        if found[k + 1].group()[:1].isupper() or _with_nya(w):
+            continue
+        if w in predicate_words() or (
+            w.startswith(("di", "ber")) and _PREFIXED_VERB.fullmatch(w) and w not in not_verbs()
         ):
             return True
     return False
