@@ -34,6 +34,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from warta.article import EntityLabel, Mention, Sentence
+from warta.stages.clean.resources import id_words
 from warta.stages.entities.names import fold, is_acronym, is_typo_of, legal_forms, name_tokens
 from warta.stages.entities.resources import EntityResources, name_particles
 
@@ -179,6 +180,15 @@ def _recover(
     return out
 
 
+# Signs a tagged span may open with before its words: quote marks, brackets' ends, dashes.
+_SIGNS = "\"'“”‘’«»,.;:-–—"
+
+
+def _name_openers(res: EntityResources) -> frozenset[str]:
+    """Lower-case words a name may open with: honorifics, role words, name particles."""
+    return frozenset(res.honorifics | res.role_nouns | res.role_words | name_particles())
+
+
 def _cased(word: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in word)
 
@@ -240,6 +250,18 @@ def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
     words = [(w.start() + s, w.end() + s) for w in _SPAN_WORD.finditer(span)]
     if not words:
         return [m]
+    # Words in lower case before the first cased one, that the dictionary knows and no name
+    # opens with: the tagger ran in from the sentence before the name ('" papar Marshall',
+    # "kata Budi"); a quote mark or other sign alone goes with them.
+    lead = 0
+    while lead < len(words) - 1:
+        w = text[words[lead][0] : words[lead][1]]
+        bare = w.strip(_SIGNS)
+        if bare and (_cased(bare) or fold(bare) in _name_openers(res) or fold(bare) not in id_words()):
+            break
+        lead += 1
+    if lead:
+        words = words[lead:]
     # Lower-case words after the last cased word: the tagger ran into the sentence
     # ("PT Maju Jaya selalu", "RS Sehat sejak 2"), unless they are place words ("Jawa barat").
     last = max(
