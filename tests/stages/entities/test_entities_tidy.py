@@ -194,3 +194,8 @@ def test_a_school_in_brackets_after_a_person_is_no_person() -> None:
 )
 def test_dictionary_words_before_a_name_go(text: str, surface: str, label: EntityLabel, expected: list) -> None:
     assert tidied(text, surface, label) == expected
+
+
+def test_a_citing_verb_opening_the_span_goes_whatever_its_case() -> None:
+    text = "Diberitakan Kantor Berita Nusa, Minggu, surat kabar itu memuat pidato panjang."
+    assert tidied(text, "Diberitakan Kantor Berita Nusa", "ORG") == [("Kantor Berita Nusa", "ORG")]

@@ -32,9 +32,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 
 from warta.article import EntityLabel, Mention, Sentence
-from warta.stages.clean.resources import id_words
+from warta.stages.clean.resources import citation_cues, id_words
 from warta.stages.entities.names import fold, is_acronym, is_typo_of, legal_forms, name_tokens
 from warta.stages.entities.resources import EntityResources, name_particles
 
@@ -189,6 +190,13 @@ def _name_openers(res: EntityResources) -> frozenset[str]:
     return frozenset(res.honorifics | res.role_nouns | res.role_words | name_particles())
 
 
+@cache
+def _citing_verbs() -> frozenset[str]:
+    """The verbs of the cleaner's citation cues ("dilansir", "mengutip", "diberitakan")."""
+    words = {w for cue in citation_cues() for w in cue.split()}
+    return frozenset(w for w in words if w.startswith(("di", "me")) and w != "menurut") | {"diberitakan"}
+
+
 def _cased(word: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in word)
 
@@ -216,7 +224,11 @@ def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
     """
     s, e = m.start, m.end
     span = text[s:e]
-    if not _BREAKS.search(span) and not any(w[0].islower() for w in span.split()):
+    if (
+        not _BREAKS.search(span)
+        and not any(w[0].islower() for w in span.split())
+        and fold(span.split()[0]) not in _citing_verbs()
+    ):
         return [m]  # no bracket, slash or dash, and every word capitalised: nothing to cut
     # "RSUD) dr Iskak": the tail of a bracket that opened before the span.
     close, open_ = span.find(")"), span.find("(")
@@ -252,12 +264,18 @@ def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
         return [m]
     # Words in lower case before the first cased one, that the dictionary knows and no name
     # opens with: the tagger ran in from the sentence before the name ('" papar Marshall',
-    # "kata Budi"); a quote mark or other sign alone goes with them.
+    # "kata Budi"); a quote mark or other sign alone goes with them; so does a citing verb,
+    # whatever its case ("Diberitakan Reuters", "Dilansir AFP").
     lead = 0
     while lead < len(words) - 1:
         w = text[words[lead][0] : words[lead][1]]
         bare = w.strip(_SIGNS)
-        if bare and (_cased(bare) or fold(bare) in _name_openers(res) or fold(bare) not in id_words()):
+        citing = fold(bare) in _citing_verbs()
+        if (
+            bare
+            and not citing
+            and (_cased(bare) or fold(bare) in _name_openers(res) or fold(bare) not in id_words())
+        ):
             break
         lead += 1
     if lead:
