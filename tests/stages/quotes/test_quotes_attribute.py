@@ -675,3 +675,43 @@ def test_a_demonstrative_closing_a_topic_phrase_before_a_predicate_makes_a_claus
 
 def test_a_topic_phrase_with_no_predicate_after_its_demonstrative_stays_an_object() -> None:
     assert find_quotes("Rudi menjelaskan soal kasus itu kepada wartawan di kantornya.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "who"),
+    [
+        (
+            "Pemerintah Nusantara membantah akan membuka perundingan baru, setelah Rudi Hartawan "
+            "mengatakan bahwa perundingan akan dimulai lagi pekan depan.",
+            "akan membuka perundingan baru",
+            "perundingan akan dimulai lagi pekan depan",
+            "Rudi Hartawan",
+        ),
+        (
+            "Warga mengakui bahwa bantuan pusat berhasil memulihkan jalan desa, namun Lurah Wira "
+            "menegaskan bahwa hal itu merupakan hasil swadaya warga.",
+            "bantuan pusat berhasil memulihkan jalan desa",
+            "hal itu merupakan hasil swadaya warga",
+            "Wira",
+        ),
+    ],
+)
+def test_a_second_speaker_after_a_comma_and_a_conjunction(text: str, first: str, second: str, who: str) -> None:
+    a, b = find_quotes(text)
+    assert text[a.start : a.end] == first
+    assert text[b.start : b.end] == second
+    assert b.speaker is not None and b.speaker.name is not None
+    assert text[b.speaker.name[0] : b.speaker.name[1]] == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun object after the second verb only ends the first statement
+        "Kota itu menyatakan tidak ada kesepakatan soal tarif, setelah Rudi mengklaim hal tersebut di media sosial.",
+        # no subject of its own: the clause belongs to what the first speaker said
+        "Menurut dia, angka itu sudah ideal, tetapi pemerintah tetap harus memastikan angka kelahiran merata.",
+    ],
+)
+def test_no_second_statement_without_a_subject_and_a_clause(text: str) -> None:
+    assert len(find_quotes(text)) == 1

@@ -1455,6 +1455,10 @@ def _indirect(
         second = _second_statement(text, f)
         if second is not None:
             statements.append(second)
+        else:
+            other = _other_statement(text, f, known)
+            if other is not None:
+                statements.append(other)
         for g in statements:
             for j in inner:
                 d = direct[j]
@@ -1585,6 +1589,48 @@ def _second_statement(text: str, f: Found) -> Found | None:
         ce,
         cue=(m.start() + verb.start(), m.end()),
         speaker=f.speaker,
+        via="cue-before",
+        confidence=f.confidence,
+    )
+
+
+@cache
+def _other_subject() -> re.Pattern[str]:
+    """A comma and a conjunction that open a clause of its own, with its own subject and
+    reporting verb: "..., setelah Trump mengatakan bahwa ...", "..., namun India menegaskan ..."."""
+    conj = "setelah|sesudah|ketika|saat|sebelum|usai|sementara|sedangkan|namun|tetapi|tapi|padahal"
+    return re.compile(rf",\s*(?:{conj})\s+(?P<who>[^,;:\n]{{1,80}}?)\s+(?P<verb>{reporting_alternation()})\b")
+
+
+def _other_statement(text: str, f: Found, known: Collection[str]) -> Found | None:
+    """ "Iran membantah akan melanjutkan perundingan, setelah Trump mengatakan bahwa perundingan
+    akan dimulai lagi": a second speaker's statement, after a comma and a conjunction, inside
+    what the first one said. The first statement ends before the comma; the second is what
+    the second verb reports, when it is a clause of three words or more (a noun object,
+    "setelah Trump mengklaim hal tersebut", only ends the first)."""
+    if f.kind != "indirect" or f.via != "cue-before" or f.cue is None or f.cue[1] > f.start:
+        return None
+    m = _other_subject().search(text, f.start, f.end)
+    if m is None or _words(text, f.start, m.start()) < 2:
+        return None
+    if any(w.lower() in predicate_words() for w in text[m.start("who") : m.end("who")].split()):
+        return None  # "tetapi pemerintah tetap harus memastikan ...": a clause, what the first said
+    who = parse_before(text, m.start("who"), m.end("who"), known=known)
+    if who is None or who.start != m.start("who"):
+        return None  # no subject of its own right after the conjunction: a clause of the first
+    end = f.end
+    f.end = _strip_end(text, f.start, m.start())[1]
+    rest = _after_verb().match(text, m.end(), end)
+    cstart = rest.end() if rest is not None else m.end()
+    cs, ce = _strip_end(text, cstart, end)
+    if _words(text, cs, ce) < 3 or not (_introduced(text, m.end(), cstart) or _clause(text, cs, ce)):
+        return None
+    return Found(
+        "indirect",
+        cs,
+        ce,
+        cue=(m.start("verb"), m.end("verb")),
+        speaker=who,
         via="cue-before",
         confidence=f.confidence,
     )
