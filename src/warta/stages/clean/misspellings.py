@@ -29,7 +29,8 @@ from warta.stages.clean.resources import id_words, news_word_counts
 
 __all__ = ["find_misspelt_verbs"]
 
-_WORD = re.compile(r"\b[A-Za-z][a-z]{6,}\b")
+# Only words that may be a prefixed verb (me-, ber-, di-) or "Menurut" opening a sentence.
+_WORD = re.compile(r"\b[mbdM][a-z]{6,}\b")
 # Where a word may open with a capital: the text's start, a line's, or after a full stop.
 _OPENING = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)$")
 _MIN_LETTERS = 7
@@ -111,6 +112,17 @@ def _known(word: str) -> bool:
     return word in words or (word.endswith("nya") and word[:-3] in words)
 
 
+def _verb_meant(word: str, index: dict[str, frozenset[str]]) -> str | None:
+    """The one common reporting verb ``word`` is a slip for, or None."""
+    if word in _verbs() or word in news_word_counts():
+        return None
+    candidates = {v for key in (word, *_deletes(word)) for v in index.get(key, ())}
+    verbs = [v for v in candidates if v[0] == word[0] and one_edit(word, v)]
+    if len(verbs) != 1 or not _only_neighbour(word, verbs[0]):
+        return None
+    return verbs[0]
+
+
 def find_misspelt_verbs(text: str) -> list[Fix]:
     """Fixes for reporting verbs misspelt by one edit.
 
@@ -118,22 +130,28 @@ def find_misspelt_verbs(text: str) -> list[Fix]:
         >>> [(f.before, f.after) for f in find_misspelt_verbs("Budi mengtakan, harga naik.")]
         [('mengtakan', 'mengatakan')]
     """
+    # Most words are known: set operations drop them before any word is looked at alone.
+    unknown = {t for t in set(_WORD.findall(text)) - id_words() if not _known(t.lower())}
+    if not unknown:
+        return []
     index = _index()
     fixes: list[Fix] = []
+    chosen: dict[str, str | None] = {}
     for m in _WORD.finditer(text):
         token = m.group()
+        if token not in unknown:
+            continue
         if token[0].isupper() and not _OPENING.search(text, max(0, m.start() - 4), m.start()):
             continue  # a capital inside a sentence: a name, not a verb
         word = token.lower()
-        if word in _verbs() or _known(word) or word in news_word_counts():
+        if word not in chosen:
+            chosen[word] = _verb_meant(word, index)
+        meant = chosen[word]
+        if meant is None:
             continue
-        candidates = {v for key in (word, *_deletes(word)) for v in index.get(key, ())}
-        verbs = [v for v in candidates if v[0] == word[0] and one_edit(word, v)]
-        if len(verbs) != 1 or not _only_neighbour(word, verbs[0]):
-            continue
-        if token[0].isupper() and not verbs[0].startswith("menurut"):
+        if token[0].isupper() and not meant.startswith("menurut"):
             continue  # a capitalised word opening a sentence is a name more often than a verb
-        verb = verbs[0] if token[0].islower() else verbs[0].capitalize()
+        verb = meant if token[0].islower() else meant.capitalize()
         fixes.append(
             Fix(
                 m.start(),
