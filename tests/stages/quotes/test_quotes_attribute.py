@@ -715,3 +715,18 @@ def test_a_second_speaker_after_a_comma_and_a_conjunction(text: str, first: str,
 )
 def test_no_second_statement_without_a_subject_and_a_clause(text: str) -> None:
     assert len(find_quotes(text)) == 1
+
+
+def test_a_relative_with_nya_after_menurut_is_a_source_and_a_name_after_it_opens_the_content() -> None:
+    text = "Menurut ibunya, Dinda mulai minum kopi sejak berusia enam bulan."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("Dinda mulai")
+    assert f.speaker is not None and f.speaker.kind == "anonymous"
+    text = "Menurut orangtuanya, Dinda mulai minum kopi sejak berusia enam bulan."
+    (f,) = find_quotes(text)
+    assert text[f.start : f.end].startswith("Dinda mulai")
+    # with a comma after the name, the name is the relative's
+    text = "Menurut ibunya, Sari Wulandari, Dinda mulai minum kopi sejak kecil."
+    (f,) = find_quotes(text)
+    assert f.speaker is not None and f.speaker.name is not None
+    assert text[f.speaker.name[0] : f.speaker.name[1]] == "Sari Wulandari"

@@ -483,8 +483,10 @@ def _described_source(text: str, pos: int, e: int) -> ParsedSpeaker | None:
         return None
     if words[0] in pronouns() or words[0] in not_sources() or _words(text, comma + 1, e) < 3:
         return None
-    if words[-1].endswith("nya"):
-        return None  # "menurut orangtuanya": someone's relative, who the article names elsewhere
+    last = words[-1].removesuffix("nya")
+    if last != words[-1] and last not in relations():
+        return None  # "menurut penuturannya": whose account, a "-nya" cue, not a source's description
+    # ("menurut orangtuanya": someone's relative, unnamed here, is a source as well.)
     return ParsedSpeaker(kind="anonymous", start=pos, end=pos + len(text[pos:comma].rstrip()))
 
 
@@ -1138,6 +1140,17 @@ def _indirect_in(
         sp = parse_after(text, pos, known=known) or _described_source(text, pos, e)
         if sp is None:
             continue
+        if (
+            sp.kind == "person"
+            and sp.roles
+            and sp.roles[0][0] == pos
+            and not text[sp.end : e].lstrip().startswith(",")
+        ):
+            # "Menurut ibunya, Hadijah mulai minum kopi ...": with no comma after it, the
+            # name opens what was said; the relative alone is the source.
+            relative = _described_source(text, pos, e)
+            if relative is not None and text[relative.start : relative.end].endswith("nya"):
+                sp = relative
         if (
             sp.name is not None
             and text.find(text[sp.name[0] : sp.name[1]] + " ", max(0, mm.start() - _NAMED_BEFORE), mm.start())
