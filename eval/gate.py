@@ -79,6 +79,11 @@ def main() -> int:
             print(f"[FAIL] {name}: gold data changed since the floors were set; re-baseline with --update")
             failed += 1
             continue
+        crashed = result.get("step_failures", [])
+        if crashed:
+            # A step that crashed on some article makes every score below meaningless.
+            print(f"[FAIL] {name}: a step failed on {len(crashed)} article(s): {crashed[0]}")
+            failed += 1
         for metric, floor in gate["floors"].items():
             value = dig(result, metric)
             ok = value + NOISE >= floor

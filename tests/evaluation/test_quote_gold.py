@@ -163,3 +163,23 @@ def test_a_complementiser_may_open_the_gold_content_or_not(text: str, gold_from:
     )
     counts, _rows = score_article(gold, warta.analyze(text), text)
     assert counts["found"] == 1 and counts["speaker_ok"] == 1
+
+
+def test_a_step_that_crashes_is_reported_not_scored_silently(
+    corpus: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warta.stages.quotes import step as quote_step
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("rusak")
+
+    monkeypatch.setattr(quote_step, "find_quotes", boom)
+    gold, root = corpus
+    r = evaluate_quote_gold(gold, data_root=root)
+    assert r["step_failures"] and "uji-1" in r["step_failures"][0] and "rusak" in r["step_failures"][0]
+    assert r["span"]["recall"] == 0.0
+
+
+def test_no_step_failures_field_when_every_step_ran(corpus: tuple[Path, Path]) -> None:
+    gold, root = corpus
+    assert "step_failures" not in evaluate_quote_gold(gold, data_root=root)

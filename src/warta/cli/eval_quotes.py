@@ -141,6 +141,14 @@ def _print_warta(result: dict[str, Any]) -> None:
     cal = result["calibration"]
     if cal["ece"] is not None:
         console.print(f"confidence calibration: ECE {cal['ece']:.3f} over {cal['n']} predicted quotes")
+    crashed = result.get("step_failures", [])
+    if crashed:
+        console.print(
+            f"[red]a step failed on {len(crashed)} article(s); the scores above count them as missed:[/]",
+            highlight=False,
+        )
+        for line in crashed[:10]:
+            console.print(f"  {escape(line)}", highlight=False)
     for e in result.get("errors", []):
         g, p = e.get("gold", {}), e.get("predicted", {})
         what = {"fn": "missed", "fp": "not a gold quote", "tp": "wrong speaker"}[e["status"]]

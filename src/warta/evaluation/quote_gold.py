@@ -50,7 +50,7 @@ from typing import Any, Literal
 import msgspec
 
 from warta.article import Article, Quote
-from warta.errors import EvaluationError
+from warta.errors import EvaluationError, StepFailedError
 from warta.evaluation._gold import read_gold_structs
 
 __all__ = [
@@ -595,11 +595,17 @@ def _score(items: Sequence[tuple[GoldArticle, Article, str]], *, errors: bool) -
     listed: list[dict[str, Any]] = []
     seconds = 0.0
     words = 0
+    crashed: list[str] = []
     for g, article, text in items:
         started = time.perf_counter()
         article = pipe(article)
         seconds += time.perf_counter() - started
         words += article.word_count
+        # A step that failed on an article leaves its fields empty: its scores would say the
+        # rules miss what a crash hid. The report names each failure.
+        crashed.extend(
+            f"{g.id}: {e.step}: {e.message}" for e in article.errors if e.code == StepFailedError.code
+        )
         counts, rows = score_article(g, article, text)
         for tally in (total, by_outlet[g.outlet]):
             tally.gold += counts.get("gold", 0)
@@ -623,6 +629,8 @@ def _score(items: Sequence[tuple[GoldArticle, Article, str]], *, errors: bool) -
         "per_outlet": {o: t.result() for o, t in sorted(by_outlet.items())},
         "words_per_second": round(words / seconds) if seconds else None,
     }
+    if crashed:
+        result["step_failures"] = crashed
     if errors:
         result["errors"] = listed
     return result
