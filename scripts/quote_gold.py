@@ -244,6 +244,9 @@ PLAN_18 = PLAN_11
 # Round 19 (session 14, start): annotated while the session's rules were written (round 18 was
 # their first working set), scored once at the end: their unseen test.
 PLAN_19 = PLAN_10
+# Round 20 (session 14, end): annotated after the session's rules were final and scored on
+# nothing: the first unseen test of the next session, before it changes any rule.
+PLAN_20 = PLAN_11
 PLANS = {
     1: PLAN,
     2: PLAN_2,
@@ -264,6 +267,7 @@ PLANS = {
     17: PLAN_17,
     18: PLAN_18,
     19: PLAN_19,
+    20: PLAN_20,
 }
 _CUES = re.compile(
     r"\b(?:kata|ujar|ungkap|menurut|mengatakan|menyatakan|menjelaskan|tutur|tegas|imbuh|tambah)\w*\b",

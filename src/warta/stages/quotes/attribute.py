@@ -22,6 +22,7 @@ from warta.stages.clean.resources import id_words
 from warta.stages.quotes.marks import Marked, find_marked
 from warta.stages.quotes.resources import (
     agent_passives,
+    clause_conjunctions,
     connectors,
     cue_alternation,
     cue_pattern,
@@ -1611,7 +1612,7 @@ def _second_statement(text: str, f: Found) -> Found | None:
 def _other_subject() -> re.Pattern[str]:
     """A comma and a conjunction that open a clause of its own, with its own subject and
     reporting verb: "..., setelah Trump mengatakan bahwa ...", "..., namun India menegaskan ..."."""
-    conj = "setelah|sesudah|ketika|saat|sebelum|usai|sementara|sedangkan|namun|tetapi|tapi|padahal"
+    conj = "|".join(map(re.escape, clause_conjunctions()))
     return re.compile(rf",\s*(?:{conj})\s+(?P<who>[^,;:\n]{{1,80}}?)\s+(?P<verb>{reporting_alternation()})\b")
 
 

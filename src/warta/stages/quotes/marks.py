@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from warta.stages.quotes.resources import cue_verbs, pronouns, reporting_verbs
+from warta.stages.quotes.resources import cue_verbs, pronouns, reporting_verbs, title_small_words
 
 __all__ = ["Marked", "find_marked"]
 
@@ -199,10 +199,9 @@ def _inverted_pair(text: str, positions: list[int], roles: list[Role], k: int) -
     if b - a > _TURNED_SPAN or text[b - 1] != " ":
         return False
     words = text[a:b].split()
-    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_JOINERS for w in words)
-
-
-_TITLE_JOINERS = frozenset({"-", ":", "&", "dan", "di", "of", "the", "and", "in", "to", "yang"})
+    return bool(words) and all(
+        w[:1].isupper() or w[:1].isdigit() or w in ("-", ":", "&") or w in title_small_words() for w in words
+    )
 
 
 def _single_marks(text: str, lo: int, hi: int) -> tuple[list[int], list[Role]]:

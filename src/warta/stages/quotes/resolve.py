@@ -34,6 +34,7 @@ from warta.stages.quotes.resources import (
     lead_words,
     name_particles,
     org_descriptors,
+    passive_adverbs,
     predicate_words,
     pronouns,
     role_words,
@@ -284,12 +285,10 @@ def _subjects(
 
 # A passive verb right after a name, past an adverb or two: "X *diketahui* ...", "X juga *diperiksa*",
 # "X berhasil *ditemukan*", "X akan *dipanggil*" (an auxiliary, a modal or an aspect word of
-# resources/predicates.txt on the way).
+# resources/passive_adverbs.txt or predicates.txt on the way).
 @cache
 def _passive_after() -> re.Pattern[str]:
-    words = sorted(
-        {"juga", "pun", "kemudian", "lalu", "akhirnya", "langsung", "berhasil", *predicate_words()}
-    )
+    words = sorted(passive_adverbs() | predicate_words())
     return re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, words))}))*\s+di[a-z]{{3,}}\b")
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "anonymous_heads",
     "body_acronyms",
     "body_levels",
+    "clause_conjunctions",
     "commoners",
     "connectors",
     "cue_alternation",
@@ -39,6 +40,7 @@ __all__ = [
     "ordinal_words",
     "org_heads",
     "org_titles",
+    "passive_adverbs",
     "passive_cues",
     "place_types",
     "plural_words",
@@ -148,6 +150,18 @@ def predicate_words() -> frozenset[str]:
 def root_predicates() -> frozenset[str]:
     """Root verbs that make a predicate with no prefix and no object ("naik", "tewas")."""
     return frozenset(_lines("root_predicates.txt"))
+
+
+@cache
+def clause_conjunctions() -> tuple[str, ...]:
+    """Conjunctions that open a second speaker's clause after a comma ("setelah", "namun")."""
+    return tuple(_lines("clause_conjunctions.txt"))
+
+
+@cache
+def passive_adverbs() -> frozenset[str]:
+    """Adverbs between a name and its passive verb ("juga", "berhasil"), besides predicate words."""
+    return frozenset(_lines("passive_adverbs.txt"))
 
 
 @cache
