@@ -1488,6 +1488,17 @@ def _indirect(
     return found, partial
 
 
+def _reported_after(text: str, verb_end: int, end: int) -> tuple[int, int] | None:
+    """What a reporting verb ending at ``verb_end`` reports, up to ``end``: past the channel,
+    the addressee or "bahwa", a clause of three words or more; None for a noun object."""
+    rest = _after_verb().match(text, verb_end, end)
+    cstart = rest.end() if rest is not None else verb_end
+    cs, ce = _strip_end(text, cstart, end)
+    if _words(text, cs, ce) < 3 or not (_introduced(text, verb_end, cstart) or _clause(text, cs, ce)):
+        return None
+    return cs, ce
+
+
 @cache
 def _remainder_verb() -> re.Pattern[str]:
     """A reporting verb that continues a cued quote's speaker (", seraya menambahkan")."""
@@ -1505,11 +1516,10 @@ def _remainder(text: str, quote: Found, e: int) -> Found | None:
     m = _remainder_verb().search(text, after, e)
     if m is None or any(c in text[after : m.start()] for c in '"“”'):
         return None
-    rest = _after_verb().match(text, m.end(), e)
-    cstart = rest.end() if rest is not None else m.end()
-    cs, ce = _strip_end(text, cstart, e)
-    if _words(text, cs, ce) < 3 or not (_introduced(text, m.end(), cstart) or _clause(text, cs, ce)):
+    said = _reported_after(text, m.end(), e)
+    if said is None:
         return None
+    cs, ce = said
     return Found(
         "indirect",
         cs,
@@ -1589,11 +1599,10 @@ def _second_statement(text: str, f: Found) -> Found | None:
     m = _second_verb().search(text, f.start, f.end)
     if m is None or _words(text, f.start, m.start()) < 2:
         return None
-    rest = _after_verb().match(text, m.end(), f.end)
-    cstart = rest.end() if rest is not None else m.end()
-    cs, ce = _strip_end(text, cstart, f.end)
-    if _words(text, cs, ce) < 3 or not (_introduced(text, m.end(), cstart) or _clause(text, cs, ce)):
+    said = _reported_after(text, m.end(), f.end)
+    if said is None:
         return None
+    cs, ce = said
     verb = re.search(r"\w+$", text[m.start() : m.end()])
     assert verb is not None
     f.end = _strip_end(text, f.start, m.start())[1]
@@ -1634,11 +1643,10 @@ def _other_statement(text: str, f: Found, known: Collection[str]) -> Found | Non
         return None  # no subject of its own right after the conjunction: a clause of the first
     end = f.end
     f.end = _strip_end(text, f.start, m.start())[1]
-    rest = _after_verb().match(text, m.end(), end)
-    cstart = rest.end() if rest is not None else m.end()
-    cs, ce = _strip_end(text, cstart, end)
-    if _words(text, cs, ce) < 3 or not (_introduced(text, m.end(), cstart) or _clause(text, cs, ce)):
+    said = _reported_after(text, m.end(), end)
+    if said is None:
         return None
+    cs, ce = said
     return Found(
         "indirect",
         cs,
