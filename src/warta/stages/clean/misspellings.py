@@ -22,7 +22,7 @@ Two edits ("mengakatakan") are left alone: too many real words are two edits fro
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.stages.clean.fixes import Fix
 from warta.stages.clean.resources import id_words, news_word_counts
@@ -112,10 +112,13 @@ def _known(word: str) -> bool:
     return word in words or (word.endswith("nya") and word[:-3] in words)
 
 
-def _verb_meant(word: str, index: dict[str, frozenset[str]]) -> str | None:
-    """The one common reporting verb ``word`` is a slip for, or None."""
+@lru_cache(maxsize=65536)
+def _verb_meant(word: str) -> str | None:
+    """The one common reporting verb ``word`` is a slip for, or None (remembered per word:
+    names and foreign words come back in article after article)."""
     if word in _verbs() or word in news_word_counts():
         return None
+    index = _index()
     candidates = {v for key in (word, *_deletes(word)) for v in index.get(key, ())}
     verbs = [v for v in candidates if v[0] == word[0] and one_edit(word, v)]
     if len(verbs) != 1 or not _only_neighbour(word, verbs[0]):
@@ -130,25 +133,20 @@ def find_misspelt_verbs(text: str) -> list[Fix]:
         >>> [(f.before, f.after) for f in find_misspelt_verbs("Budi mengtakan, harga naik.")]
         [('mengtakan', 'mengatakan')]
     """
-    # Most words are known: set operations drop them before any word is looked at alone.
+    # Most words are known: set operations drop them before any word is looked at alone,
+    # and the text is walked again only when a word is a slip for a verb.
     unknown = {t for t in set(_WORD.findall(text)) - id_words() if not _known(t.lower())}
-    if not unknown:
+    chosen = {t: v for t in unknown if (v := _verb_meant(t.lower())) is not None}
+    if not chosen:
         return []
-    index = _index()
     fixes: list[Fix] = []
-    chosen: dict[str, str | None] = {}
     for m in _WORD.finditer(text):
         token = m.group()
-        if token not in unknown:
+        meant = chosen.get(token)
+        if meant is None:
             continue
         if token[0].isupper() and not _OPENING.search(text, max(0, m.start() - 4), m.start()):
             continue  # a capital inside a sentence: a name, not a verb
-        word = token.lower()
-        if word not in chosen:
-            chosen[word] = _verb_meant(word, index)
-        meant = chosen[word]
-        if meant is None:
-            continue
         if token[0].isupper() and not meant.startswith("menurut"):
             continue  # a capitalised word opening a sentence is a name more often than a verb
         verb = meant if token[0].islower() else meant.capitalize()
