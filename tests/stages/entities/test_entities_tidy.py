@@ -187,12 +187,19 @@ def test_a_school_in_brackets_after_a_person_is_no_person() -> None:
     ("text", "surface", "label", "expected"),
     [
         ('"Dokumen itu sah," papar Wira di Bandung.', '" papar Wira', "PER", [("Wira", "PER")]),
-        ("Harga naik, kata Wira Adikusuma kemarin.", "kata Wira Adikusuma", "PER", [("Wira Adikusuma", "PER")]),
+        (
+            "Harga naik, kata Wira Adikusuma kemarin.",
+            "kata Wira Adikusuma",
+            "PER",
+            [("Wira Adikusuma", "PER")],
+        ),
         # a name particle or a role word may open a name in lower case
         ("Lukisan itu milik van Dijk.", "van Dijk", "PER", [("van Dijk", "PER")]),
     ],
 )
-def test_dictionary_words_before_a_name_go(text: str, surface: str, label: EntityLabel, expected: list) -> None:
+def test_dictionary_words_before_a_name_go(
+    text: str, surface: str, label: EntityLabel, expected: list
+) -> None:
     assert tidied(text, surface, label) == expected
 
 

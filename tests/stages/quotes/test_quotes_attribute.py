@@ -668,7 +668,9 @@ def test_a_predicate_after_an_opener_noun_with_nya_still_makes_a_clause() -> Non
         ("Rudi hanya menyebut perdebatan mengenai rapat itu berlangsung lewat pesan singkat.", "perdebatan"),
     ],
 )
-def test_a_demonstrative_closing_a_topic_phrase_before_a_predicate_makes_a_clause(text: str, start: str) -> None:
+def test_a_demonstrative_closing_a_topic_phrase_before_a_predicate_makes_a_clause(
+    text: str, start: str
+) -> None:
     (f,) = find_quotes(text)
     assert text[f.start : f.end].startswith(start)
 
@@ -696,7 +698,9 @@ def test_a_topic_phrase_with_no_predicate_after_its_demonstrative_stays_an_objec
         ),
     ],
 )
-def test_a_second_speaker_after_a_comma_and_a_conjunction(text: str, first: str, second: str, who: str) -> None:
+def test_a_second_speaker_after_a_comma_and_a_conjunction(
+    text: str, first: str, second: str, who: str
+) -> None:
     a, b = find_quotes(text)
     assert text[a.start : a.end] == first
     assert text[b.start : b.end] == second
