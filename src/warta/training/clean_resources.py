@@ -22,7 +22,9 @@ import argparse
 import csv
 import gzip
 import hashlib
+import json
 import re
+from collections import Counter
 from pathlib import Path
 
 
@@ -203,9 +205,6 @@ def main(argv: list[str] | None = None) -> None:
 def word_counts(paths: list[Path], min_count: int = MIN_COUNT) -> dict[str, int]:
     """Lower-case word forms of five letters or more in the records' ``text``, with how
     often they are written, for those written at least ``min_count`` times."""
-    import json
-    from collections import Counter
-
     seen: Counter[str] = Counter()
     for path in paths:
         with gzip.open(path, "rt", encoding="utf-8") as fh:

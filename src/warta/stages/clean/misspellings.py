@@ -29,11 +29,11 @@ from warta.stages.clean.resources import id_words, news_word_counts
 
 __all__ = ["find_misspelt_verbs"]
 
-# Only words that may be a prefixed verb (me-, ber-, di-) or "Menurut" opening a sentence.
-_WORD = re.compile(r"\b[mbdM][a-z]{6,}\b")
 # Where a word may open with a capital: the text's start, a line's, or after a full stop.
 _OPENING = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)$")
 _MIN_LETTERS = 7
+# Only words that may be a prefixed verb (me-, ber-, di-) or "Menurut" opening a sentence.
+_WORD = re.compile(rf"\b[mbdM][a-z]{{{_MIN_LETTERS - 1},}}\b")
 _COMMON_VERB = 200
 _COMMON_NEIGHBOUR = 20
 

@@ -185,9 +185,11 @@ def _recover(
 _SIGNS = "\"'“”‘’«»,.;:-–—"
 
 
-def _name_openers(res: EntityResources) -> frozenset[str]:
-    """Lower-case words a name may open with: honorifics, role words, name particles."""
-    return frozenset(res.honorifics | res.role_nouns | res.role_words | name_particles())
+def _opens_a_name(word: str, res: EntityResources) -> bool:
+    """A lower-case word a name may open with: an honorific, a role word, a name particle."""
+    return (
+        word in res.honorifics or word in res.role_nouns or word in res.role_words or word in name_particles()
+    )
 
 
 @cache
@@ -274,7 +276,7 @@ def tidy_mention(text: str, m: Mention, res: EntityResources) -> list[Mention]:
         if (
             bare
             and not citing
-            and (_cased(bare) or fold(bare) in _name_openers(res) or fold(bare) not in id_words())
+            and (_cased(bare) or _opens_a_name(fold(bare), res) or fold(bare) not in id_words())
         ):
             break
         lead += 1
